@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { ARTIFACTS, signUp } from './support';
+
+test('importing 500 customers shows progress, reports the bad rows, and adds the good ones', async ({
+  page,
+}) => {
+  await signUp(page, 'importer');
+  const bad = new Set([7, 50, 123, 250, 499]);
+  const lines = ['Email,First name,Last name,Company'];
+  for (let i = 1; i <= 500; i++) {
+    lines.push(
+      bad.has(i)
+        ? `broken-${i},Bad,Row ${i},`
+        : `person${i}@import.example,Person,Number ${i},Imported Inc`,
+    );
+  }
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+    name: 'people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await page.getByRole('button', { name: 'Read the file' }).click();
+
+  await expect(page.getByRole('combobox', { name: 'Field for column Email' })).toContainText(
+    'Email',
+  );
+  await expect(page.getByRole('combobox', { name: 'Field for column First name' })).toContainText(
+    'First name',
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/import-01-mapping.png` });
+  await page.getByRole('button', { name: 'Start import' }).click();
+
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Import finished' }).getByRole('status'),
+  ).toHaveText('Import finished: 495 created, 0 updated, 0 skipped, 5 rows with problems.', {
+    timeout: 30_000,
+  });
+  const problems = page.getByRole('table').filter({ hasText: 'must be a valid e-mail address' });
+  for (const row of bad)
+    await expect(problems.getByRole('cell', { name: String(row + 1), exact: true })).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/import-02-result.png`, fullPage: true });
+
+  await page.getByRole('link', { name: 'View customers' }).click();
+  await expect(page.getByText('495 customers')).toBeVisible();
+  await page.getByLabel('Search customers').fill('person251@import.example');
+  await expect(page.getByText('1 customer matches')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Person Number 251' })).toBeVisible();
+});

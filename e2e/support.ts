@@ -1,0 +1,45 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const ARTIFACTS = 'e2e/artifacts';
+export const PASSWORD = 'a long enough passphrase';
+
+/** Signs up a new owner with their own organization; lands on the dashboard. */
+export async function signUp(page: Page, label: string) {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `${label}-${suffix}@example.com`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(`${label} Person`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Organization name').fill(`${label} Org ${suffix}`);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { email, suffix };
+}
+
+/** The same account in a second, separate browser. */
+export async function signInElsewhere(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { context, page };
+}
+
+export async function createCustomer(
+  page: Page,
+  fields: { firstName: string; lastName?: string; email?: string; company?: string },
+) {
+  await page.goto('/customers');
+  await page.getByRole('button', { name: 'New customer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New customer' });
+  await dialog.getByLabel('First name').fill(fields.firstName);
+  if (fields.lastName) await dialog.getByLabel('Last name').fill(fields.lastName);
+  if (fields.email) await dialog.getByLabel('Email').fill(fields.email);
+  if (fields.company) await dialog.getByLabel('Company').fill(fields.company);
+  await dialog.getByRole('button', { name: 'Create customer' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// The production build on an unusual port, over a fresh database: E2E_DATABASE_URL when given,
+// otherwise an embedded one in a new temporary directory.
+const port = Number(process.env.E2E_PORT ?? 3791);
+const appUrl = `http://localhost:${port}`;
+const database: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+  : {
+      DATABASE_URL: '',
+      PGLITE_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'clientele-e2e-')), 'db'),
+    };
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node dist/server/main.mjs',
+    url: `${appUrl}/api/ready`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: process.env.E2E_LOG_LEVEL ? 'pipe' : 'ignore',
+    stderr: 'pipe',
+    // NODE_ENV=test serves the production build with test settings, including the development
+    // mailbox the journeys read their e-mails from.
+    env: {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      APP_URL: appUrl,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      MAIL_TRANSPORT: 'mailbox',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...database,
+    },
+  },
+});

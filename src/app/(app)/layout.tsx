@@ -1,0 +1,36 @@
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/components/app-shell';
+import { PermissionsProvider } from '@/components/permissions-provider';
+import { LiveChanges } from '@/features/live/live-changes';
+import { NoOrganization } from '@/features/organizations/no-organization';
+import { permissionsOf } from '@/schemas/permissions';
+import { getServerContext, serverApi } from '@/trpc/server';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { principal } = await getServerContext();
+  if (principal?.kind !== 'user' || principal.twoFactorPending) redirect('/sign-in');
+  const organizations = await serverApi.organizations.mine();
+  const permissions = principal.organization ? permissionsOf(principal.organization.role) : [];
+  return (
+    <PermissionsProvider permissions={permissions}>
+      <AppShell
+        user={{
+          name: principal.name,
+          email: principal.email,
+          emailVerified: principal.emailVerified,
+        }}
+        organizations={organizations}
+        permissions={permissions}
+      >
+        {principal.organization ? (
+          <>
+            <LiveChanges />
+            {children}
+          </>
+        ) : (
+          <NoOrganization organizations={organizations} />
+        )}
+      </AppShell>
+    </PermissionsProvider>
+  );
+}

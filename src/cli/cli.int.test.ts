@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { looksLikeApiKey } from '@/server/auth/api-key';
+import { openConnection } from '@/server/db/connection';
+import { max } from 'drizzle-orm';
+import { resolvePrincipal } from '@/server/api/principal';
+import { revenuePerMonth } from '@/server/db/repositories/dashboard';
+import { nextOrderNumber } from '@/server/db/repositories/orders';
+import { orders } from '@/server/db/schema';
+import { withTenant } from '@/server/db/tenant';
+
+const run = promisify(execFile);
+const pgliteDir = mkdtempSync(path.join(tmpdir(), 'clientele-cli-'));
+const onPostgres = process.env.TEST_DRIVER === 'postgres';
+const databaseEnv = onPostgres
+  ? { DATABASE_URL: inject('testDatabaseUrl') }
+  : { DATABASE_URL: '', PGLITE_DIR: path.join(pgliteDir, 'db') };
+
+afterAll(() => rmSync(pgliteDir, { recursive: true, force: true }));
+
+/** Runs `npm run --silent cli -- ...` and returns its exit code and the one JSON object it printed. */
+async function cli(...args: string[]) {
+  const result = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
+    env: { ...process.env, ...databaseEnv, NODE_ENV: 'test' },
+  }).then(
+    (ok) => ({ code: 0, stdout: ok.stdout }),
+    (failed: { code: number; stdout: string }) => ({ code: failed.code, stdout: failed.stdout }),
+  );
+  const lines = result.stdout.trim().split('\n');
+  expect(lines, result.stdout).toHaveLength(1);
+  return { code: result.code, json: JSON.parse(lines[0]!) as Record<string, unknown> };
+}
+
+describe('operator CLI', () => {
+  const slug = `cli-${Date.now().toString(36)}`;
+
+  it('migrates', async () => {
+    const { code, json } = await cli('migrate');
+    expect(code).toBe(0);
+    const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as {
+      entries: unknown[];
+    };
+    expect(json).toMatchObject({ status: 'ok', total: journal.entries.length });
+  });
+
+  it('creates an organization with its owner, then an API key that authenticates', async () => {
+    const org = await cli(
+      'create-org',
+      '--name',
+      'CLI Co',
+      '--slug',
+      slug,
+      '--owner-email',
+      `${slug}@example.com`,
+      '--owner-password',
+      'a long password',
+    );
+    expect(org.code).toBe(0);
+    expect(org.json).toEqual({ organizationId: expect.any(String), userId: expect.any(String) });
+
+    const key = await cli('create-api-key', '--org', slug, '--name', 'Sync', '--role', 'manager');
+    expect(key.code).toBe(0);
+    expect(looksLikeApiKey(String(key.json.key))).toBe(true);
+
+    const connection = await openConnection(
+      onPostgres
+        ? { databaseUrl: inject('testDatabaseUrl') }
+        : { pgliteDir: databaseEnv.PGLITE_DIR },
+    );
+    try {
+      const principal = await resolvePrincipal(
+        connection.db,
+        { authorization: `Bearer ${String(key.json.key)}`, cookie: null },
+        false,
+      );
+      expect(principal).toMatchObject({
+        kind: 'apiKey',
+        apiKeyId: key.json.id,
+        organization: { id: org.json.organizationId, slug, role: 'manager' },
+      });
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('verifies an organization\u2019s audit chain', async () => {
+    const { code, json } = await cli('audit-verify', '--org', slug);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ organization: slug, ok: true, firstBroken: null });
+    expect(json.checked).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses bad options with exit code 2 and a JSON error, changing nothing', async () => {
+    const result = await cli('create-api-key', '--org', slug, '--name', 'Root', '--role', 'owner');
+    expect(result.code).toBe(2);
+    expect(result.json).toMatchObject({
+      error: { code: 'USAGE', message: expect.stringContaining('--role') },
+    });
+    const unknown = await cli(
+      'create-api-key',
+      '--org',
+      'no-such-org',
+      '--name',
+      'X',
+      '--role',
+      'viewer',
+    );
+    expect(unknown).toMatchObject({ code: 1, json: { error: { code: 'NOT_FOUND' } } });
+  });
+
+  it('seeds the demo organization once', async () => {
+    const first = await cli('seed');
+    expect(first.code).toBe(0);
+    if (first.json.created) {
+      expect(first.json).toMatchObject({ slug: 'demo', email: 'demo@example.com' });
+      expect(first.json.customers).toBeGreaterThanOrEqual(100);
+      expect(first.json.interactions).toBeGreaterThan(0);
+      expect(first.json.orders).toBeGreaterThan(0);
+    }
+    const second = await cli('seed');
+    expect(second.json).toMatchObject({ created: false, slug: 'demo' });
+
+    // The demo data is usable: the next order gets a fresh number, and paid orders have revenue.
+    const connection = await openConnection(
+      onPostgres
+        ? { databaseUrl: inject('testDatabaseUrl') }
+        : { pgliteDir: databaseEnv.PGLITE_DIR },
+    );
+    try {
+      await withTenant(connection.db, String(second.json.organizationId), async (tx) => {
+        const [{ highest }] = (await tx.select({ highest: max(orders.number) }).from(orders)) as [
+          { highest: number },
+        ];
+        expect(await nextOrderNumber(tx)).toBe(highest + 1);
+        expect(
+          (await revenuePerMonth(tx, new Date(Date.now() - 400 * 86_400_000))).length,
+        ).toBeGreaterThan(0);
+      });
+    } finally {
+      await connection.close();
+    }
+  });
+});

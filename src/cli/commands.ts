@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { emailAddress } from '@/schemas/customers';
+import { newPassword } from '@/schemas/auth';
+import { API_KEY_ROLES } from '@/schemas/permissions';
+import { hashPassword, verifyPassword } from '@/server/auth/password';
+import type { Connection } from '@/server/db/connection';
+import { migrate } from '@/server/db/migrate';
+import { insertAuditLog } from '@/server/db/repositories/audit-logs';
+import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
+import { findUserByEmail } from '@/server/db/repositories/users';
+import { withIdentity, withTenant } from '@/server/db/tenant';
+import { verifyAuditChain } from '@/server/domain/audit/verify-chain';
+import { issueApiKey } from '@/server/domain/api-keys';
+import { seedDemoOrganization } from '@/server/domain/demo-seed';
+import {
+  createOrganizationFor,
+  createOrganizationWithOwner,
+} from '@/server/domain/organizations/create-organization';
+import { SLUG_PATTERN } from '@/server/domain/slug';
+import { AppError } from '@/server/errors';
+
+const CLI_CLIENT = { ipAddress: null, userAgent: 'clientele cli', requestId: null };
+const BY_OPERATOR = { type: 'system' } as const;
+
+export const createOrgOptions = z.object({
+  name: z.string().trim().min(1, 'is required').max(100),
+  slug: z.string().regex(SLUG_PATTERN, 'must be 1-40 lowercase letters, digits and dashes'),
+  'owner-email': emailAddress,
+  'owner-password': newPassword,
+  'owner-name': z.string().trim().min(1).max(100).optional(),
+});
+
+export const createApiKeyOptions = z.object({
+  org: z.string().min(1, 'is required'),
+  name: z.string().trim().min(1, 'is required').max(100),
+  role: z.enum(API_KEY_ROLES, { error: `must be one of ${API_KEY_ROLES.join(', ')}` }),
+});
+
+export const auditVerifyOptions = z.object({ org: z.string().min(1, 'is required') });
+
+/** Recomputes an organization's audit chain; `ok: false` names the first broken row. */
+export async function auditVerifyCommand(
+  connection: Connection,
+  options: z.output<typeof auditVerifyOptions>,
+) {
+  await migrate(connection);
+  const organization = await withIdentity(connection.db, (tx) =>
+    findOrganizationBySlug(tx, options.org),
+  );
+  if (!organization)
+    throw new AppError('NOT_FOUND', `No organization with the slug "${options.org}"`);
+  const result = await withTenant(connection.db, organization.id, (tx) => verifyAuditChain(tx), {
+    readOnly: true,
+  });
+  return { organization: organization.slug, ...result };
+}
+
+export async function migrateCommand(connection: Connection) {
+  const result = await migrate(connection);
+  return { status: 'ok', applied: result.applied, total: result.total };
+}
+
+export async function seedCommand(connection: Connection) {
+  await migrate(connection);
+  return seedDemoOrganization(connection.db);
+}
+
+/**
+ * A new organization with an owner. An existing account can become the owner when the
+ * password given matches it; otherwise a new account is made (its address counts as verified:
+ * the operator vouches for it).
+ */
+export async function createOrgCommand(
+  connection: Connection,
+  options: z.output<typeof createOrgOptions>,
+) {
+  await migrate(connection);
+  const email = options['owner-email'];
+  const password = options['owner-password'];
+  const existing = await withIdentity(connection.db, (tx) => findUserByEmail(tx, email));
+  if (
+    existing &&
+    !(existing.passwordHash && (await verifyPassword(existing.passwordHash, password)))
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      `A user with the e-mail ${email} exists and the password does not match it`,
+    );
+  }
+  const passwordHash = existing ? null : await hashPassword(password);
+
+  return withIdentity(connection.db, async (tx) => {
+    if (existing) {
+      const organization = await createOrganizationFor(
+        tx,
+        { name: options.name, slug: options.slug, ownerId: existing.id, createdBy: BY_OPERATOR },
+        CLI_CLIENT,
+      );
+      return { organizationId: organization.id, userId: existing.id };
+    }
+    const created = await createOrganizationWithOwner(
+      tx,
+      {
+        organizationName: options.name,
+        slug: options.slug,
+        owner: {
+          email,
+          name: options['owner-name'] ?? email.split('@')[0]!,
+          passwordHash: passwordHash!,
+          emailVerifiedAt: new Date(),
+        },
+        createdBy: BY_OPERATOR,
+      },
+      CLI_CLIENT,
+    );
+    return { organizationId: created.organization.id, userId: created.userId };
+  });
+}
+
+export async function createApiKeyCommand(
+  connection: Connection,
+  options: z.output<typeof createApiKeyOptions>,
+) {
+  await migrate(connection);
+  return withIdentity(connection.db, async (tx) => {
+    const organization = await findOrganizationBySlug(tx, options.org);
+    if (!organization)
+      throw new AppError('NOT_FOUND', `No organization with the slug "${options.org}"`);
+    const issued = await issueApiKey(tx, {
+      organizationId: organization.id,
+      name: options.name,
+      role: options.role,
+      createdById: null,
+    });
+    await insertAuditLog(tx, {
+      organizationId: organization.id,
+      actorType: 'system',
+      actorId: null,
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: issued.id,
+      changes: { after: { name: issued.name, role: issued.role, prefix: issued.prefix } },
+      ...CLI_CLIENT,
+    });
+    return { id: issued.id, key: issued.key };
+  });
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import nextEnv from '@next/env';
+import { z } from 'zod';
+import { env, InvalidEnvironmentError } from '@/env';
+import { DatabaseInUseError, openConnection, type Connection } from '@/server/db/connection';
+import { AppError } from '@/server/errors';
+import {
+  auditVerifyCommand,
+  auditVerifyOptions,
+  createApiKeyCommand,
+  createApiKeyOptions,
+  createOrgCommand,
+  createOrgOptions,
+  migrateCommand,
+  seedCommand,
+} from './commands';
+
+/**
+ * The operator CLI: `npm run --silent cli -- <command> [--flags]`. Every command prints exactly
+ * one JSON object on stdout (the result, or {"error": ...}); diagnostics go to stderr.
+ */
+const USAGE = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  migrate                      apply pending database migrations
+  seed                         create the demo organization with sample data
+  create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
+  create-api-key --org SLUG --name NAME --role ROLE
+  audit-verify --org SLUG      check the organization's audit hash chain (exit code 1 if broken)`;
+
+const COMMANDS = {
+  migrate: { options: z.object({}), run: (c: Connection) => migrateCommand(c) },
+  seed: { options: z.object({}), run: (c: Connection) => seedCommand(c) },
+  'create-org': { options: createOrgOptions, run: createOrgCommand },
+  'create-api-key': { options: createApiKeyOptions, run: createApiKeyCommand },
+  'audit-verify': { options: auditVerifyOptions, run: auditVerifyCommand },
+} as const;
+
+type CommandName = keyof typeof COMMANDS;
+
+class UsageError extends Error {}
+
+function print(result: unknown) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production', {
+    info: () => {},
+    error: console.error,
+  });
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    process.stderr.write(`${USAGE}\n`);
+    print({ error: { code: 'USAGE', message: name ? 'help' : 'No command given' } });
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name as CommandName];
+  if (!command) throw new UsageError(`Unknown command "${name}"`);
+
+  const { values } = parseArgs({ args: rest, options: flagsOf(command.options), strict: true });
+  const parsed = command.options.safeParse(values);
+  if (!parsed.success) {
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; '),
+    );
+  }
+
+  const config = env();
+  const connection = await openConnection({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+  });
+  try {
+    const run = command.run as (c: Connection, o: unknown) => Promise<unknown>;
+    const result = await run(connection, parsed.data);
+    print(result);
+    return (result as { ok?: boolean }).ok === false ? 1 : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+function flagsOf(schema: z.ZodObject) {
+  return Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, { type: 'string' as const }]),
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      print({ error: { code: 'USAGE', message: error.message } });
+      process.exit(2);
+    }
+    if (error instanceof InvalidEnvironmentError) {
+      process.stderr.write(`${error.message}\n`);
+      print({ error: { code: 'INVALID_ENVIRONMENT', message: error.problems.join('; ') } });
+      process.exit(1);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof AppError || error instanceof DatabaseInUseError;
+    process.stderr.write(`${known || !(error instanceof Error) ? message : error.stack}\n`);
+    print({ error: { code: known ? error.code : 'FAILED', message } });
+    process.exit(1);
+  },
+);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidEnvironmentError, parseEnv } from './env';
+
+function problemsOf(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error.problems;
+    throw error;
+  }
+}
+
+describe('parseEnv', () => {
+  it('fills in the defaults of the embedded set-up', () => {
+    expect(parseEnv({})).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      PGLITE_DIR: '.data/pglite',
+      APP_URL: 'http://localhost:3000',
+      LOG_LEVEL: 'info',
+    });
+    expect(parseEnv({ PORT: '4100' }).APP_URL).toBe('http://localhost:4100');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', PORT: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('reduces APP_URL to its origin', () => {
+    expect(parseEnv({ APP_URL: 'https://crm.example.com/some/path/' }).APP_URL).toBe(
+      'https://crm.example.com',
+    );
+  });
+
+  it('names every bad value on its own line, without printing secrets', () => {
+    const problems = problemsOf({
+      PORT: '70000',
+      DATABASE_URL: 'mysql://root:hunter2@db/app',
+      LOG_LEVEL: 'loud',
+      UPSTASH_REDIS_REST_TOKEN: 'secret-token',
+      METRICS_TOKEN: 'short',
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.find((p) => p.startsWith('PORT='))).toContain('between 1 and 65535');
+    expect(problems.find((p) => p.startsWith('DATABASE_URL='))).toContain('postgres://');
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL='))).toContain('one of');
+    expect(problems.find((p) => p.startsWith('UPSTASH_REDIS_REST_URL'))).toContain('set together');
+    expect(problems.find((p) => p.startsWith('METRICS_TOKEN='))).toContain('16');
+    expect(problems.join('\n')).not.toMatch(/hunter2|secret-token|short"/);
+  });
+
+  it('requires the public origin and an encryption key in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^APP_URL: is required in production/),
+      expect.stringMatching(/^ENCRYPTION_KEY: is required in production/),
+    ]);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        APP_URL: 'https://crm.example.com',
+        ENCRYPTION_KEY: key,
+      }),
+    ).toEqual([]);
+    expect(problemsOf({ ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/^ENCRYPTION_KEY="\*\*\*": must be 32 random bytes/),
+    ]);
+  });
+
+  it('chooses mail delivery by environment and checks its settings', () => {
+    expect(parseEnv({}).MAIL_TRANSPORT).toBe('mailbox');
+    expect(parseEnv({ NODE_ENV: 'test' }).MAIL_TRANSPORT).toBe('log');
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual([
+      expect.stringMatching(/^SMTP_URL: is required/),
+    ]);
+    expect(problemsOf({ MAIL_TRANSPORT: 'http' })).toEqual([
+      expect.stringMatching(/^MAIL_HTTP_TOKEN: is required/),
+    ]);
+    const production = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://x.example',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(problemsOf({ ...production, MAIL_TRANSPORT: 'mailbox' })).toEqual([
+      expect.stringMatching(/^MAIL_TRANSPORT=.*development mailbox/),
+    ]);
+  });
+
+  it('accepts only meaningful trusted-proxy settings', () => {
+    for (const setting of ['false', '1', 'loopback', '10.0.0.0/8, 192.168.1.1']) {
+      expect(problemsOf({ TRUST_PROXY: setting })).toEqual([]);
+    }
+    expect(problemsOf({ TRUST_PROXY: 'everyone' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY=/),
+    ]);
+  });
+});

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+import { compile as compileTrust } from 'proxy-addr';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const MAIL_TRANSPORTS = ['smtp', 'http', 'mailbox', 'log'] as const;
+
+/** Development and test only: a fixed key, so local data survives restarts. Never in production. */
+export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'clientele-development-key').toString(
+  'base64',
+);
+
+const perMinute = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(fallback);
+
+const optionalUrl = (protocols: RegExp, example: string) =>
+  z.url({ protocol: protocols, error: `must be a URL like ${example}` }).optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    APP_URL: optionalUrl(/^https?$/, 'https://crm.example.com'),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user:password@host:5432/clientele'),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
+    UPSTASH_REDIS_REST_URL: optionalUrl(/^https$/, 'https://example.upstash.io'),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    TRUST_PROXY: z.string().default('false').refine(isTrustSetting, {
+      message:
+        'must be false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+    }),
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, {
+        message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+    MAIL_TRANSPORT: z
+      .enum(MAIL_TRANSPORTS, { error: `must be one of ${MAIL_TRANSPORTS.join(', ')}` })
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    SMTP_URL: optionalUrl(/^smtps?$/, 'smtps://user:password@smtp.example.com:465'),
+    MAIL_HTTP_URL: optionalUrl(/^https?$/, 'https://api.resend.com/emails').default(
+      'https://api.resend.com/emails',
+    ),
+    MAIL_HTTP_TOKEN: z.string().min(1).optional(),
+    RATE_LIMIT_REST_PER_KEY: perMinute(600),
+    RATE_LIMIT_REST_PER_ORG: perMinute(6000),
+    RATE_LIMIT_TRPC_PER_USER: perMinute(600),
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine(
+    (value, ctx) => {
+      if (Boolean(value.UPSTASH_REDIS_REST_URL) !== Boolean(value.UPSTASH_REDIS_REST_TOKEN)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [
+            value.UPSTASH_REDIS_REST_URL ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL',
+          ],
+          message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+        });
+      }
+      const production = value.NODE_ENV === 'production';
+      const require = (name: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [name], message });
+      if (production && !value.APP_URL) {
+        require('APP_URL', 'is required in production (the public origin, e.g. https://crm.example.com)');
+      }
+      if (production && !value.ENCRYPTION_KEY) {
+        require('ENCRYPTION_KEY', 'is required in production (openssl rand -base64 32)');
+      }
+      if (production && value.MAIL_TRANSPORT === 'mailbox') {
+        require('MAIL_TRANSPORT', 'mailbox is the development mailbox; use smtp, http or log in production');
+      }
+      if (value.MAIL_TRANSPORT === 'smtp' && !value.SMTP_URL) {
+        require('SMTP_URL', 'is required when MAIL_TRANSPORT is smtp');
+      }
+      if (value.MAIL_TRANSPORT === 'http' && !value.MAIL_HTTP_TOKEN) {
+        require('MAIL_HTTP_TOKEN', 'is required when MAIL_TRANSPORT is http');
+      }
+      // Run even when a field above is invalid, so every problem is reported at once.
+    },
+    { when: () => true },
+  )
+  .transform((value) => {
+    const appUrl = new URL(value.APP_URL ?? `http://localhost:${value.PORT}`);
+    return {
+      ...value,
+      APP_URL: appUrl.origin,
+      ENCRYPTION_KEY: value.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
+      MAIL_TRANSPORT:
+        value.MAIL_TRANSPORT ?? (value.NODE_ENV === 'development' ? 'mailbox' : 'log'),
+      MAIL_FROM: value.MAIL_FROM ?? `Clientele <no-reply@${appUrl.hostname}>`,
+    };
+  });
+
+function isTrustSetting(value: string): boolean {
+  if (value === 'false' || /^\d+$/.test(value)) return true;
+  try {
+    compileTrust(value.split(',').map((part) => part.trim()));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/** Empty values in .env files mean "unset", as they do for most tools. */
+function withoutEmptyValues(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(withoutEmptyValues(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    const given = source[name];
+    return given === undefined
+      ? `${name}: ${issue.message}`
+      : `${name}=${JSON.stringify(redact(name, given))}: ${issue.message}`;
+  });
+  throw new InvalidEnvironmentError(problems);
+}
+
+function redact(name: string, value: string) {
+  if (/TOKEN|PASSWORD|SECRET|KEY/.test(name)) return '***';
+  if (/_URL$/.test(name)) return value.replace(/\/\/([^@/]*)@/, '//***@');
+  return value;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,160 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { RoleBadge } from '@/features/team/role-badge';
+import { describeError } from '@/lib/server-errors';
+import { api, type RouterOutputs } from '@/trpc/react';
+
+type ApiKey = RouterOutputs['apiKeys']['list'][number];
+type Status = 'active' | 'revoked' | 'expired';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function statusOf(key: ApiKey, now: number): Status {
+  if (key.revokedAt) return 'revoked';
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return 'expired';
+  return 'active';
+}
+
+const STATUS_BADGES = {
+  active: { label: 'Active', variant: 'default' },
+  revoked: { label: 'Revoked', variant: 'destructive' },
+  expired: { label: 'Expired', variant: 'secondary' },
+} as const satisfies Record<
+  Status,
+  { label: string; variant: 'default' | 'secondary' | 'destructive' }
+>;
+
+function DateCell({ date, empty }: { date: Date | null; empty: string }) {
+  return date ? <time dateTime={date.toISOString()}>{dateFormat.format(date)}</time> : empty;
+}
+
+export function ApiKeysTable({ keys, canManage }: { keys: ApiKey[]; canManage: boolean }) {
+  // When the list was shown; good enough to tell which keys have run out.
+  const [now] = useState(() => Date.now());
+  return (
+    <div className="rounded-lg border bg-background">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Key</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Created by</TableHead>
+            <TableHead>Created</TableHead>
+            <TableHead>Last used</TableHead>
+            <TableHead>Expires</TableHead>
+            <TableHead>Status</TableHead>
+            {canManage ? (
+              <TableHead className="text-right">
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            ) : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {keys.map((key) => {
+            const status = statusOf(key, now);
+            const badge = STATUS_BADGES[status];
+            return (
+              <TableRow key={key.id}>
+                <TableCell className="font-medium">{key.name}</TableCell>
+                <TableCell>
+                  <code className="font-mono text-xs">{key.prefix}…</code>
+                </TableCell>
+                <TableCell>
+                  <RoleBadge role={key.role} />
+                </TableCell>
+                <TableCell className="text-muted-foreground">{key.createdBy ?? '—'}</TableCell>
+                <TableCell className="text-muted-foreground">
+                  <DateCell date={key.createdAt} empty="—" />
+                </TableCell>
+                <TableCell className="text-muted-foreground">
+                  <DateCell date={key.lastUsedAt} empty="Never" />
+                </TableCell>
+                <TableCell className="text-muted-foreground">
+                  <DateCell date={key.expiresAt} empty="Never" />
+                </TableCell>
+                <TableCell>
+                  <Badge variant={badge.variant}>{badge.label}</Badge>
+                </TableCell>
+                {canManage ? (
+                  <TableCell className="text-right">
+                    {status === 'active' ? <RevokeApiKeyButton apiKey={key} /> : null}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKey }) {
+  const [open, setOpen] = useState(false);
+  const utils = api.useUtils();
+  const revoke = api.apiKeys.revoke.useMutation({
+    onSuccess: async () => {
+      toast.success(`API key ${apiKey.name} was revoked`);
+      setOpen(false);
+      await utils.apiKeys.list.invalidate();
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+
+  return (
+    <AlertDialog open={open} onOpenChange={(next) => !revoke.isPending && setOpen(next)}>
+      <AlertDialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Revoke ${apiKey.name}`}>
+          Revoke
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Revoke {apiKey.name}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            Systems using this key stop working at once.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={revoke.isPending}>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={revoke.isPending}
+            onClick={(event) => {
+              // Stay open until the key is revoked, so a failure is seen where it happened.
+              event.preventDefault();
+              revoke.mutate({ id: apiKey.id });
+            }}
+          >
+            {revoke.isPending ? 'Revoking…' : 'Revoke key'}
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

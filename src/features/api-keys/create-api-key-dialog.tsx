@@ -1,0 +1,220 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { PlusIcon, TriangleAlertIcon } from 'lucide-react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { CopyButton } from '@/components/copy-button';
+import { TextField } from '@/components/form-field';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
+import { Label } from '@/components/ui/label';
+import { Select, SelectContent, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { roleDescription, roleLabel } from '@/features/team/role-labels';
+import { RoleSelectItems } from '@/features/team/role-select-items';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/organizations';
+import { API_KEY_ROLES } from '@/schemas/permissions';
+import { api, type RouterOutputs } from '@/trpc/react';
+
+type CreatedKey = RouterOutputs['apiKeys']['create'];
+
+const FIELDS = ['name', 'role', 'expiresAt'] as const;
+const EMPTY: CreateApiKeyInput = { name: '', role: 'member', expiresAt: null };
+
+/** A date input's "YYYY-MM-DD" as the last moment of that day here, or null when empty. */
+function endOfDay(value: unknown): Date | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(year!, month! - 1, day!, 23, 59, 59, 999);
+}
+
+function todayValue(): string {
+  const today = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}
+
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const [minDate] = useState(todayValue);
+  const utils = api.useUtils();
+  const form = useForm<CreateApiKeyInput, unknown, z.output<typeof createApiKeyInput>>({
+    resolver: zodResolver(createApiKeyInput),
+    defaultValues: EMPTY,
+  });
+  const create = api.apiKeys.create.useMutation({
+    onSuccess: async (key) => {
+      setCreated(key);
+      form.reset(EMPTY);
+      toast.success(`API key ${key.name} was created`);
+      await utils.apiKeys.list.invalidate();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  function handleOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      // The key is shown once: forget it as soon as the dialog closes.
+      setCreated(null);
+      form.reset(EMPTY);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={handleOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon aria-hidden="true" />
+          Create API key
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        onInteractOutside={(event) => {
+          // A stray click must not throw away a key that cannot be shown again.
+          if (created) event.preventDefault();
+        }}
+      >
+        {created ? (
+          <NewKey created={created} onDone={() => handleOpenChange(false)} />
+        ) : (
+          <>
+            <DialogHeader>
+              <DialogTitle>Create API key</DialogTitle>
+              <DialogDescription>
+                The key acts with the role you give it, whoever holds it.
+              </DialogDescription>
+            </DialogHeader>
+            <form
+              noValidate
+              className="grid gap-4"
+              onSubmit={form.handleSubmit((values) => create.mutate(values))}
+            >
+              <TextField
+                label="Name"
+                autoComplete="off"
+                hint="What uses the key, for example “Billing sync”."
+                error={errors.name?.message}
+                {...form.register('name')}
+              />
+              <div className="grid gap-2">
+                <Label htmlFor="api-key-role">Role</Label>
+                <Controller
+                  control={form.control}
+                  name="role"
+                  render={({ field }) => {
+                    const role = field.value ?? 'member';
+                    return (
+                      <>
+                        <Select value={role} onValueChange={field.onChange}>
+                          <SelectTrigger
+                            id="api-key-role"
+                            aria-invalid={errors.role ? true : undefined}
+                            aria-describedby={
+                              errors.role ? 'api-key-role-error' : 'api-key-role-hint'
+                            }
+                          >
+                            <SelectValue>{roleLabel(role)}</SelectValue>
+                          </SelectTrigger>
+                          <SelectContent>
+                            <RoleSelectItems roles={API_KEY_ROLES} />
+                          </SelectContent>
+                        </Select>
+                        {errors.role ? (
+                          <p
+                            id="api-key-role-error"
+                            role="alert"
+                            className="text-sm text-destructive"
+                          >
+                            {errors.role.message}
+                          </p>
+                        ) : (
+                          <p id="api-key-role-hint" className="text-xs text-muted-foreground">
+                            {roleDescription(role)}
+                          </p>
+                        )}
+                      </>
+                    );
+                  }}
+                />
+              </div>
+              <TextField
+                label="Expires (optional)"
+                type="date"
+                min={minDate}
+                hint="The key stops working at the end of this day. Leave empty to keep it until revoked."
+                error={errors.expiresAt?.message}
+                {...form.register('expiresAt', { setValueAs: endOfDay })}
+              />
+              <DialogFooter>
+                <Button type="submit" disabled={create.isPending}>
+                  {create.isPending ? 'Creating…' : 'Create key'}
+                </Button>
+              </DialogFooter>
+            </form>
+          </>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function NewKey({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
+  const example = `curl -H "Authorization: Bearer ${created.key}" ${window.location.origin}/api/v1/customers`;
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>Copy your new key</DialogTitle>
+        <DialogDescription>
+          {created.name} acts as {roleLabel(created.role).toLowerCase()}.
+        </DialogDescription>
+      </DialogHeader>
+      <div className="grid gap-2">
+        <Label htmlFor="new-api-key">API key</Label>
+        <div className="flex items-center gap-2">
+          <input
+            id="new-api-key"
+            readOnly
+            value={created.key}
+            onFocus={(event) => event.currentTarget.select()}
+            className="h-9 min-w-0 flex-1 rounded-md border bg-muted px-3 font-mono text-sm"
+          />
+          <CopyButton value={created.key} label="Copy key" />
+        </div>
+      </div>
+      <Alert>
+        <TriangleAlertIcon aria-hidden="true" />
+        <AlertDescription>
+          This is the only time the key is shown. Store it in a secret manager.
+        </AlertDescription>
+      </Alert>
+      <div className="grid gap-2">
+        <p className="text-sm font-medium">Try it</p>
+        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">
+          <code>{example}</code>
+        </pre>
+      </div>
+      <DialogFooter>
+        <Button type="button" onClick={onDone}>
+          Done
+        </Button>
+      </DialogFooter>
+    </>
+  );
+}

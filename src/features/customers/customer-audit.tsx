@@ -1,0 +1,175 @@
+'use client';
+
+import { ErrorState } from '@/components/error-state';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import { api, type RouterOutputs } from '@/trpc/react';
+
+type AuditEntry = RouterOutputs['audit']['list']['items'][number];
+
+const AUDIT_PAGE_SIZE = 50;
+
+const ACTION_LABELS: Record<string, string> = {
+  'customer.created': 'Created',
+  'customer.updated': 'Changed',
+  'customer.deleted': 'Deleted',
+  'customer.restored': 'Restored',
+  'customer.imported': 'Imported',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  company: 'Company',
+  phone: 'Phone',
+  status: 'Status',
+  tags: 'Tags',
+  ownerId: 'Owner',
+  address: 'Address',
+  metadata: 'Metadata',
+  version: 'Version',
+  createdAt: 'Created',
+  updatedAt: 'Updated',
+  deletedAt: 'Deleted',
+};
+
+/** Bookkeeping a person does not need to see in a change. */
+const HIDDEN_FIELDS = new Set(['id', 'organizationId']);
+
+const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+
+function actorLabel(entry: AuditEntry): string {
+  if (entry.actorName) return entry.actorName;
+  if (entry.actorType === 'api_key') return 'An API key';
+  if (entry.actorType === 'system') return 'The system';
+  return 'A former member';
+}
+
+/** A recorded value as text; it is shown as text only, never as markup. */
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.length > 0 ? value.join(', ') : '—';
+  }
+  return JSON.stringify(value);
+}
+
+export function CustomerAudit({ customerId }: { customerId: string }) {
+  const list = api.audit.list.useInfiniteQuery(
+    { entityId: customerId, limit: AUDIT_PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="audit-heading" className="grid gap-4">
+      <h2 id="audit-heading" className="text-lg font-semibold">
+        Audit trail
+      </h2>
+      {list.isPending ? (
+        <div className="grid gap-2" role="status" aria-label="Loading the audit trail">
+          {Array.from({ length: 3 }, (_, i) => (
+            <Skeleton key={i} className="h-16 w-full" />
+          ))}
+        </div>
+      ) : list.isError ? (
+        <ErrorState
+          what="The audit trail could not be loaded."
+          error={list.error}
+          retry={() => void list.refetch()}
+        />
+      ) : entries.length === 0 ? (
+        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
+          <p className="text-sm text-muted-foreground">
+            Nothing recorded about this customer yet. Changes appear here as they are made.
+          </p>
+        </div>
+      ) : (
+        <>
+          <ol className="grid gap-3">
+            {entries.map((entry) => (
+              <AuditItem key={entry.id} entry={entry} />
+            ))}
+          </ol>
+          {list.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="outline"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
+                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditItem({ entry }: { entry: AuditEntry }) {
+  const before = entry.changes.before ?? {};
+  const after = entry.changes.after ?? {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (field) => !HIDDEN_FIELDS.has(field),
+  );
+
+  return (
+    <li className="grid gap-3 rounded-lg border bg-background p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="font-medium">
+          {actionLabel(entry.action)}{' '}
+          <span className="font-normal text-muted-foreground">by {actorLabel(entry)}</span>
+        </h3>
+        <p className="text-sm text-muted-foreground">
+          <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+          <span className="ml-2 font-mono text-xs">#{entry.sequence}</span>
+        </p>
+      </div>
+      {entry.changes.erased ? (
+        <p className="text-sm text-muted-foreground">
+          <Badge variant="outline">Erased</Badge>{' '}
+          <span>What this entry recorded was removed when the customer was erased.</span>
+        </p>
+      ) : fields.length > 0 ? (
+        <div className="rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Field</TableHead>
+                <TableHead>Before</TableHead>
+                <TableHead>After</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {fields.map((field) => (
+                <TableRow key={field}>
+                  <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
+                  <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
+                    {show(before[field])}
+                  </TableCell>
+                  <TableCell className="max-w-xs break-words whitespace-pre-wrap">
+                    {show(after[field])}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </li>
+  );
+}

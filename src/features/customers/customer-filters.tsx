@@ -1,0 +1,175 @@
+'use client';
+
+import { ChevronDownIcon, SearchIcon } from 'lucide-react';
+import { useId } from 'react';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
+import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUSES,
+  type CustomerSort,
+  type CustomerStatus,
+} from '@/schemas/customers';
+import { customerStatusLabel } from './customer-status-badge';
+import {
+  DEFAULT_ORDER,
+  MAX_SEARCH_LENGTH,
+  orderLabel,
+  SORT_LABELS,
+  type CustomerListState,
+  type SortOrder,
+} from './list-params';
+
+/**
+ * Search, status, sort and direction of the customers list. The parent keeps them in the URL;
+ * the search term is passed separately because it is typed before it is applied.
+ */
+export function CustomerFilters({
+  state,
+  term,
+  onTermChange,
+  onChange,
+}: {
+  state: CustomerListState;
+  term: string;
+  onTermChange: (term: string) => void;
+  onChange: (next: Partial<CustomerListState>) => void;
+}) {
+  const ids = { search: useId(), sort: useId(), order: useId() };
+
+  function toggleStatus(status: CustomerStatus, checked: boolean) {
+    const chosen = new Set(state.status);
+    if (checked) chosen.add(status);
+    else chosen.delete(status);
+    onChange({ status: CUSTOMER_STATUSES.filter((s) => chosen.has(s)) });
+  }
+
+  const statusSummary =
+    state.status.length === 0
+      ? 'All'
+      : state.status.length <= 2
+        ? state.status.map(customerStatusLabel).join(', ')
+        : `${state.status.length} selected`;
+
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <div className="grid w-full max-w-sm gap-2">
+        <Label htmlFor={ids.search} className="sr-only">
+          Search customers
+        </Label>
+        <div className="relative">
+          <SearchIcon
+            className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted-foreground"
+            aria-hidden="true"
+          />
+          <Input
+            id={ids.search}
+            type="search"
+            placeholder="Search by name, e-mail or company"
+            className="pl-9"
+            maxLength={MAX_SEARCH_LENGTH}
+            value={term}
+            onChange={(event) => onTermChange(event.target.value)}
+          />
+        </div>
+      </div>
+
+      <div className="grid gap-2">
+        <span className="text-sm font-medium" aria-hidden="true">
+          Status
+        </span>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="outline" className="justify-between font-normal">
+              <span>
+                <span className="sr-only">Status: </span>
+                {statusSummary}
+              </span>
+              <ChevronDownIcon aria-hidden="true" className="opacity-50" />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="start">
+            <DropdownMenuLabel>Show customers who are</DropdownMenuLabel>
+            {CUSTOMER_STATUSES.map((status) => (
+              <DropdownMenuCheckboxItem
+                key={status}
+                checked={state.status.includes(status)}
+                onCheckedChange={(checked) => toggleStatus(status, checked)}
+                // Stay open, so several statuses can be picked in one go.
+                onSelect={(event) => event.preventDefault()}
+              >
+                {customerStatusLabel(status)}
+              </DropdownMenuCheckboxItem>
+            ))}
+            {state.status.length > 0 ? (
+              <>
+                <DropdownMenuSeparator />
+                <DropdownMenuItem onSelect={() => onChange({ status: [] })}>
+                  Show all statuses
+                </DropdownMenuItem>
+              </>
+            ) : null}
+          </DropdownMenuContent>
+        </DropdownMenu>
+      </div>
+
+      <div className="grid gap-2">
+        <Label htmlFor={ids.sort}>Sort by</Label>
+        <Select
+          value={state.sort}
+          onValueChange={(value) => {
+            const sort = value as CustomerSort;
+            onChange({ sort, order: DEFAULT_ORDER[sort] });
+          }}
+        >
+          <SelectTrigger id={ids.sort} className="w-36">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {CUSTOMER_SORTS.map((sort) => (
+              <SelectItem key={sort} value={sort}>
+                {SORT_LABELS[sort]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+
+      <div className="grid gap-2">
+        <Label htmlFor={ids.order}>Direction</Label>
+        <Select
+          value={state.order}
+          onValueChange={(value) => onChange({ order: value as SortOrder })}
+        >
+          <SelectTrigger id={ids.order} className="w-36">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {(['desc', 'asc'] as const).map((order) => (
+              <SelectItem key={order} value={order}>
+                {orderLabel(state.sort, order)}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+    </div>
+  );
+}

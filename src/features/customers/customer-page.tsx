@@ -1,0 +1,141 @@
+'use client';
+
+import { ArrowLeftIcon } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { ErrorState } from '@/components/error-state';
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import type { Customer } from '@/schemas/customers';
+import { api } from '@/trpc/react';
+import { CustomerAudit } from './customer-audit';
+import { CustomerDetails } from './customer-details';
+import { CustomerOrders } from './customer-orders';
+import { CustomerProfile } from './customer-profile';
+import { CustomerTimeline } from './customer-timeline';
+import { errorCode } from './errors';
+
+const TABS = ['timeline', 'orders', 'audit', 'details'] as const;
+type Tab = (typeof TABS)[number];
+
+function BackLink() {
+  return (
+    <Link
+      href="/customers"
+      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:underline"
+    >
+      <ArrowLeftIcon className="size-4" aria-hidden="true" />
+      All customers
+    </Link>
+  );
+}
+
+/** One customer: who they are, what happened with them, their orders and their audit trail. */
+export function CustomerPage({ id }: { id: string }) {
+  const customer = api.customers.get.useQuery({ id });
+
+  if (customer.isPending) {
+    return (
+      <div className="grid gap-6" role="status" aria-label="Loading the customer">
+        <Skeleton className="h-5 w-28" />
+        <div className="grid gap-2">
+          <Skeleton className="h-8 w-64" />
+          <Skeleton className="h-4 w-40" />
+        </div>
+        <Skeleton className="h-9 w-80" />
+        <Skeleton className="h-40 w-full" />
+      </div>
+    );
+  }
+
+  if (customer.isError) {
+    const code = errorCode(customer.error);
+    // A malformed id cannot name a customer either.
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
+      return (
+        <div className="grid gap-6">
+          <BackLink />
+          <PageHeader title="Customer not found" />
+          <div className="rounded-lg border border-dashed bg-background p-10 text-center">
+            <p className="font-medium">This customer does not exist, or was deleted.</p>
+            <p className="mt-1 text-sm text-muted-foreground">
+              Check the link, or find them in the list of customers.
+            </p>
+            <Button variant="outline" size="sm" className="mt-4" asChild>
+              <Link href="/customers">Back to customers</Link>
+            </Button>
+          </div>
+        </div>
+      );
+    }
+    return (
+      <div className="grid gap-6">
+        <BackLink />
+        <PageHeader title="Customer" />
+        <ErrorState
+          what="The customer could not be loaded."
+          error={customer.error}
+          retry={() => void customer.refetch()}
+        />
+      </div>
+    );
+  }
+
+  return <CustomerSections customer={customer.data} />;
+}
+
+function CustomerSections({ customer }: { customer: Customer }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const canReadOrders = useCan('orders:read');
+  const canReadAudit = useCan('audit:read');
+  const available = TABS.filter(
+    (tab) => (tab !== 'orders' || canReadOrders) && (tab !== 'audit' || canReadAudit),
+  );
+  const requested = searchParams.get('tab');
+  const tab: Tab = available.find((t) => t === requested) ?? 'timeline';
+
+  // The open tab is kept in the URL, so a link (or the back button) returns to it. The
+  // browser's history is enough for that: switching tabs needs nothing from the server.
+  function selectTab(value: string) {
+    const next = new URLSearchParams(searchParams);
+    if (value === 'timeline') next.delete('tab');
+    else next.set('tab', value);
+    const query = next.toString();
+    window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
+  }
+
+  return (
+    <div className="grid gap-6">
+      <BackLink />
+      <CustomerProfile customer={customer} />
+      <Tabs value={tab} onValueChange={selectTab}>
+        <TabsList>
+          <TabsTrigger value="timeline">Timeline</TabsTrigger>
+          {canReadOrders ? <TabsTrigger value="orders">Orders</TabsTrigger> : null}
+          {canReadAudit ? <TabsTrigger value="audit">Audit</TabsTrigger> : null}
+          <TabsTrigger value="details">Details</TabsTrigger>
+        </TabsList>
+        <TabsContent value="timeline">
+          <CustomerTimeline customerId={customer.id} />
+        </TabsContent>
+        {canReadOrders ? (
+          <TabsContent value="orders">
+            <CustomerOrders customerId={customer.id} />
+          </TabsContent>
+        ) : null}
+        {canReadAudit ? (
+          <TabsContent value="audit">
+            <CustomerAudit customerId={customer.id} />
+          </TabsContent>
+        ) : null}
+        <TabsContent value="details">
+          <CustomerDetails customer={customer} />
+        </TabsContent>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import { DownloadIcon } from 'lucide-react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { ErrorState } from '@/components/error-state';
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { api } from '@/trpc/react';
+import { CustomerCreateDialog } from './customer-create-dialog';
+import { CustomerFilters } from './customer-filters';
+import { CustomersTable } from './customers-table';
+import {
+  customerFilters,
+  customerListParams,
+  exportHref,
+  hasFilters,
+  listStateQuery,
+  readListState,
+  type CustomerListState,
+} from './list-params';
+
+const SEARCH_DELAY_MS = 250;
+const countFormat = new Intl.NumberFormat('en-US');
+
+export function CustomersView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const state = readListState(searchParams);
+  const { q } = state;
+  const [term, setTerm] = useState(q);
+  const [seenQ, setSeenQ] = useState(q);
+  // The term this view last put in the URL itself (navigations land after a round trip).
+  const [requestedQ, setRequestedQ] = useState<string | null>(null);
+  const canCreate = useCan('customers:write');
+  const canExport = useCan('data:export');
+
+  // The URL's term changed by other means (back button, a link): show it. When the change is
+  // the one this view asked for, the person may have typed on meanwhile, so the box is left alone.
+  if (q !== seenQ) {
+    setSeenQ(q);
+    if (q !== requestedQ && term.trim() !== q) setTerm(q);
+  }
+
+  // Filters live in the URL, so a view can be shared and survives the back button.
+  function replaceState(next: CustomerListState) {
+    const query = listStateQuery(next);
+    setRequestedQ(readListState(new URLSearchParams(query)).q);
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+
+  useEffect(() => {
+    if (term.trim() === q) return;
+    const timer = setTimeout(() => {
+      const query = listStateQuery({ ...readListState(searchParams), q: term });
+      setRequestedQ(readListState(new URLSearchParams(query)).q);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [term, q, pathname, router, searchParams]);
+
+  // While another filter loads, the previous result stays on screen instead of a skeleton.
+  const list = api.customers.list.useInfiniteQuery(customerListParams(state), {
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const count = api.customers.count.useQuery(customerFilters(state), {
+    placeholderData: keepPreviousData,
+  });
+  const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = hasFilters(state);
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Customers"
+        description="Everyone your team sells to and supports."
+        actions={
+          <>
+            {canExport ? (
+              <Button variant="outline" asChild>
+                <a href={exportHref(state)} download>
+                  <DownloadIcon aria-hidden="true" />
+                  Export CSV
+                </a>
+              </Button>
+            ) : null}
+            {canCreate ? <CustomerCreateDialog /> : null}
+          </>
+        }
+      />
+
+      <CustomerFilters
+        state={state}
+        term={term}
+        onTermChange={setTerm}
+        onChange={(change) => replaceState({ ...state, q: term, ...change })}
+      />
+
+      <div className="text-sm text-muted-foreground" aria-live="polite">
+        {count.isSuccess ? (
+          countLabel(count.data, filtered)
+        ) : count.isError ? (
+          'The number of customers could not be counted.'
+        ) : (
+          <Skeleton className="h-5 w-24" />
+        )}
+      </div>
+
+      {list.isPending ? (
+        <div className="grid gap-2" role="status" aria-label="Loading customers">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
+      ) : list.isError ? (
+        <ErrorState
+          what="The customers could not be loaded."
+          error={list.error}
+          retry={() => void list.refetch()}
+        />
+      ) : customers.length === 0 ? (
+        <div className="rounded-lg border border-dashed bg-background p-10 text-center">
+          <p className="font-medium">
+            {state.q
+              ? `No customers match “${state.q}”${state.status.length > 0 ? ' in these statuses' : ''}.`
+              : filtered
+                ? 'No customers in these statuses.'
+                : 'No customers yet.'}
+          </p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {state.q
+              ? 'Check the spelling, search for part of a name, e-mail or company, or clear the filters.'
+              : filtered
+                ? 'Choose other statuses, or clear the filters.'
+                : canCreate
+                  ? 'Create your first customer with “New customer” to start tracking your work with them.'
+                  : 'Customers your team adds will appear here.'}
+          </p>
+          {filtered ? (
+            <Button
+              variant="outline"
+              size="sm"
+              className="mt-4"
+              onClick={() => {
+                setTerm('');
+                replaceState({ ...state, q: '', status: [] });
+              }}
+            >
+              Clear filters
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          <div
+            aria-busy={list.isPlaceholderData}
+            className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
+          >
+            <CustomersTable customers={customers} sort={state.sort} />
+          </div>
+          {list.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="outline"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
+                {list.isFetchingNextPage ? 'Loading…' : 'Load more customers'}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function countLabel({ count, capped }: { count: number; capped: boolean }, filtered: boolean) {
+  const one = count === 1 && !capped;
+  const label = `${capped ? '10,000+' : countFormat.format(count)} ${one ? 'customer' : 'customers'}`;
+  return filtered ? `${label} ${one ? 'matches' : 'match'}` : label;
+}

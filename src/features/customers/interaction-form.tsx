@@ -1,0 +1,139 @@
+'use client';
+
+import {
+  CalendarDaysIcon,
+  MailIcon,
+  PhoneIcon,
+  StickyNoteIcon,
+  type LucideIcon,
+} from 'lucide-react';
+import { useId } from 'react';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
+import { TextField } from '@/components/form-field';
+import { Label } from '@/components/ui/label';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import {
+  INTERACTION_TYPES,
+  interactionCreateInput,
+  interactionType,
+  type InteractionType,
+} from '@/schemas/interactions';
+
+export const INTERACTION_LABELS: Record<InteractionType, string> = {
+  note: 'Note',
+  call: 'Call',
+  email: 'E-mail',
+  meeting: 'Meeting',
+};
+
+export const INTERACTION_ICONS: Record<InteractionType, LucideIcon> = {
+  note: StickyNoteIcon,
+  call: PhoneIcon,
+  email: MailIcon,
+  meeting: CalendarDaysIcon,
+};
+
+/** The interaction fields as a form holds them; "When" is the text of a datetime-local input. */
+export const interactionForm = z.object({
+  type: interactionType,
+  subject: interactionCreateInput.shape.subject,
+  content: interactionCreateInput.shape.content,
+  occurredAt: z
+    .string()
+    .min(1, 'is required')
+    .pipe(z.coerce.date({ error: 'must be a date and time' })),
+});
+export type InteractionFormInput = z.input<typeof interactionForm>;
+export type InteractionFormValues = z.output<typeof interactionForm>;
+
+export const INTERACTION_FIELDS = ['type', 'subject', 'content', 'occurredAt'] as const;
+
+/** A date as the value of an <input type="datetime-local">, in the browser's time zone. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
+/** Type, Subject, Details and When. */
+export function InteractionFields({
+  form,
+  layout = 'stacked',
+}: {
+  form: UseFormReturn<InteractionFormInput, unknown, InteractionFormValues>;
+  layout?: 'stacked' | 'wide';
+}) {
+  const { errors } = form.formState;
+  const ids = { type: useId(), details: useId() };
+
+  return (
+    <>
+      <div className={layout === 'wide' ? 'grid gap-4 sm:grid-cols-[12rem_1fr]' : 'grid gap-4'}>
+        <div className="grid gap-2">
+          <Label htmlFor={ids.type}>Type</Label>
+          <Controller
+            control={form.control}
+            name="type"
+            render={({ field }) => (
+              <Select value={field.value} onValueChange={field.onChange}>
+                <SelectTrigger
+                  id={ids.type}
+                  className="w-full"
+                  aria-invalid={errors.type ? true : undefined}
+                  onBlur={field.onBlur}
+                >
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {INTERACTION_TYPES.map((type) => (
+                    <SelectItem key={type} value={type}>
+                      {INTERACTION_LABELS[type]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          />
+        </div>
+        <TextField
+          label="Subject"
+          autoComplete="off"
+          error={errors.subject?.message}
+          {...form.register('subject')}
+        />
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor={ids.details}>Details</Label>
+        <Textarea
+          id={ids.details}
+          rows={4}
+          aria-invalid={errors.content ? true : undefined}
+          aria-describedby={errors.content ? `${ids.details}-error` : undefined}
+          {...form.register('content')}
+        />
+        {errors.content?.message ? (
+          <p id={`${ids.details}-error`} role="alert" className="text-sm text-destructive">
+            {errors.content.message}
+          </p>
+        ) : null}
+      </div>
+      <TextField
+        label="When"
+        type="datetime-local"
+        className="w-fit"
+        error={errors.occurredAt?.message}
+        {...form.register('occurredAt')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUSES,
+  type CustomerListInput,
+  type CustomerSort,
+  type CustomerStatus,
+} from '@/schemas/customers';
+
+export const CUSTOMERS_PAGE_SIZE = 25;
+/** The longest search term the API takes. */
+export const MAX_SEARCH_LENGTH = 200;
+
+export type SortOrder = 'asc' | 'desc';
+
+/** What the customers list shows, as kept in the URL (?q=…&status=…&sort=…&order=…). */
+export interface CustomerListState {
+  q: string;
+  status: CustomerStatus[];
+  sort: CustomerSort;
+  order: SortOrder;
+}
+
+export const SORT_LABELS: Record<CustomerSort, string> = {
+  createdAt: 'Created',
+  updatedAt: 'Updated',
+  name: 'Name',
+  company: 'Company',
+};
+
+/** Dates read best newest first, names and companies A to Z. */
+export const DEFAULT_ORDER: Record<CustomerSort, SortOrder> = {
+  createdAt: 'desc',
+  updatedAt: 'desc',
+  name: 'asc',
+  company: 'asc',
+};
+
+export const DEFAULT_SORT: CustomerSort = 'createdAt';
+
+export function orderLabel(sort: CustomerSort, order: SortOrder): string {
+  if (sort === 'name' || sort === 'company') return order === 'asc' ? 'A to Z' : 'Z to A';
+  return order === 'desc' ? 'Newest first' : 'Oldest first';
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/** The page's `searchParams` (server) as URLSearchParams, the way the browser sees them. */
+export function toSearchParams(raw: RawParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  }
+  return params;
+}
+
+const isStatus = (value: string): value is CustomerStatus =>
+  (CUSTOMER_STATUSES as readonly string[]).includes(value);
+const isSort = (value: string | null): value is CustomerSort =>
+  value !== null && (CUSTOMER_SORTS as readonly string[]).includes(value);
+
+/** Reads the list state from a URL, ignoring anything unknown so a bad link still shows a list. */
+export function readListState(params: Pick<URLSearchParams, 'get' | 'getAll'>): CustomerListState {
+  const sort = isSort(params.get('sort')) ? (params.get('sort') as CustomerSort) : DEFAULT_SORT;
+  const order = params.get('order');
+  const status = [...new Set(params.getAll('status').filter(isStatus))];
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH),
+    // Kept in the order of CUSTOMER_STATUSES, so the query (and its cache key) is stable.
+    status: CUSTOMER_STATUSES.filter((s) => status.includes(s)),
+    sort,
+    order: order === 'asc' || order === 'desc' ? order : DEFAULT_ORDER[sort],
+  };
+}
+
+/** The URL query of a list state; defaults are left out so a plain search stays "?q=…". */
+export function listStateQuery(state: CustomerListState): string {
+  const params = new URLSearchParams();
+  const q = state.q.trim().slice(0, MAX_SEARCH_LENGTH);
+  if (q) params.set('q', q);
+  for (const status of state.status) params.append('status', status);
+  if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.order !== DEFAULT_ORDER[state.sort]) params.set('order', state.order);
+  return params.toString();
+}
+
+/** Filters shared by the list, the count and the CSV export. */
+export function customerFilters(state: CustomerListState) {
+  const term = state.q.trim();
+  return {
+    ...(term ? { q: term } : {}),
+    ...(state.status.length > 0 ? { status: state.status } : {}),
+  };
+}
+
+export const hasFilters = (state: CustomerListState) =>
+  state.q.trim() !== '' || state.status.length > 0;
+
+/** The list query for a state, built the same way on the server (prefetch) and client. */
+export function customerListParams(state: CustomerListState): CustomerListInput {
+  return {
+    limit: CUSTOMERS_PAGE_SIZE,
+    sort: state.sort,
+    order: state.order,
+    ...customerFilters(state),
+  };
+}
+
+/** The CSV download of the customers the list currently shows (sorting does not matter there). */
+export function exportHref(state: CustomerListState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const status of state.status) params.append('status', status);
+  return `/api/exports/customers.csv?${params.toString()}`;
+}
+
+export const TIMELINE_PAGE_SIZE = 20;
+
+/** The query of a customer's timeline, the same for the server's prefetch and the client. */
+export const timelineParams = (customerId: string) => ({ customerId, limit: TIMELINE_PAGE_SIZE });

@@ -1,0 +1,125 @@
+/**
+ * Formatting for the dashboard. Weeks and months are computed on the server in UTC (weeks start
+ * on Monday 00:00 UTC), so they are labelled in UTC too: otherwise a week would show as the
+ * Sunday before it west of Greenwich.
+ */
+
+const weekFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const longWeekFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeZone: 'UTC',
+});
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+const longMonthFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const numberFormat = new Intl.NumberFormat();
+const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact' });
+
+export const formatCount = (value: number) => numberFormat.format(value);
+export const formatCompact = (value: number) => compactFormat.format(value);
+
+/** "Mar 3", for an axis. */
+export const weekLabel = (week: Date) => weekFormat.format(week);
+/** "Week of Mar 3, 2025". */
+export const weekLongLabel = (week: Date) => `Week of ${longWeekFormat.format(week)}`;
+
+/** "2025-03" for the UTC month of `date`, as the server keys months. */
+export function monthKey(date: Date): string {
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The keys of the twelve months up to and including the current one, oldest first. */
+export function lastTwelveMonths(now = new Date()): string[] {
+  return Array.from({ length: 12 }, (_, i) =>
+    monthKey(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1))),
+  );
+}
+
+function monthDate(key: string): Date {
+  const [year, month] = key.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
+}
+
+/** "Mar", for an axis. */
+export const monthLabel = (key: string) => monthFormat.format(monthDate(key));
+/** "March 2025". */
+export const monthLongLabel = (key: string) => longMonthFormat.format(monthDate(key));
+
+/** How many minor units a currency has (2 for USD, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** Cents to major units (123456 USD → 1234.56), as charts plot them. */
+export const toMajorUnits = (cents: number, currency: string) =>
+  cents / 10 ** minorDigits(currency);
+
+/** Major units back to cents, for formatMoney. */
+export const toMinorUnits = (major: number, currency: string) =>
+  Math.round(major * 10 ** minorDigits(currency));
+
+/** "$1.2K", for an axis; falls back to a plain compact number for unknown currencies. */
+export function formatCompactMoney(major: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+    }).format(major);
+  } catch {
+    return compactFormat.format(major);
+  }
+}
+
+const VERBS: Record<string, string> = {
+  'customer.created': 'added a customer',
+  'customer.updated': 'updated a customer',
+  'customer.deleted': 'deleted a customer',
+  'customer.restored': 'restored a customer',
+  'customer.imported': 'imported a customer',
+  'interaction.created': 'recorded an interaction',
+  'interaction.updated': 'updated an interaction',
+  'interaction.deleted': 'deleted an interaction',
+  'order.created': 'created an order',
+  'order.status_changed': "changed an order's status",
+  'order.lines_changed': "changed an order's lines",
+  'customer_import.started': 'started an import',
+  'customer_import.completed': 'finished an import',
+};
+
+export interface ActivityEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorName: string | null;
+}
+
+/** "Ada Lovelace added a customer" (the action itself when it has no wording yet). */
+export function activitySentence(entry: ActivityEntry): string {
+  return `${entry.actorName ?? 'Someone'} ${VERBS[entry.action] ?? entry.action}`;
+}
+
+/** Where an entry leads: the customer, the order or the imports; nothing once deleted. */
+export function activityHref(entry: ActivityEntry): string | null {
+  if (entry.action.endsWith('.deleted')) return null;
+  if (entry.entityType === 'customer_import') return '/import';
+  if (!entry.entityId) return null;
+  const id = encodeURIComponent(entry.entityId);
+  if (entry.entityType === 'customer') return `/customers/${id}`;
+  if (entry.entityType === 'order') return `/orders/${id}`;
+  return null;
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { CustomersByStatusChart } from './customers-by-status-chart';
+import { KpiCards } from './kpi-cards';
+import { NewCustomersChart } from './new-customers-chart';
+import { RecentActivity } from './recent-activity';
+import { RevenueChart } from './revenue-chart';
+import { TopCustomers } from './top-customers';
+
+export function DashboardView() {
+  const canSeeCustomers = useCan('customers:read');
+  const canSeeOrders = useCan('orders:read');
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Dashboard" description="Your organization at a glance." />
+      {canSeeCustomers ? (
+        <>
+          <KpiCards />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <NewCustomersChart />
+            {canSeeOrders ? <RevenueChart /> : null}
+            <CustomersByStatusChart />
+            {canSeeOrders ? <TopCustomers /> : null}
+            <RecentActivity />
+          </div>
+        </>
+      ) : (
+        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
+          <p className="text-sm text-muted-foreground">
+            Your role cannot see customers, so there is nothing to show here yet.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

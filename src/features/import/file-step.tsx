@@ -1,0 +1,121 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { describeError } from '@/lib/server-errors';
+import { MAX_IMPORT_BYTES } from '@/schemas/imports';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { formatBytes } from './mapping';
+import { StepCard } from './step-card';
+
+export type ImportPreview = RouterOutputs['imports']['preview'];
+
+export interface ChosenFile {
+  name: string;
+  csv: string;
+}
+
+/** Why a file cannot be read, or null when it can. */
+function fileProblem(file: File | null): string | null {
+  if (!file) return 'Choose a CSV file first.';
+  if (file.size === 0) return `“${file.name}” is empty.`;
+  if (file.size > MAX_IMPORT_BYTES) {
+    return `“${file.name}” is ${formatBytes(file.size)}; a file can be at most ${formatBytes(
+      MAX_IMPORT_BYTES,
+    )}. Split it into several files and import them one by one.`;
+  }
+  return null;
+}
+
+/** Step 1: choose a file, read it in the browser, and let the server preview it. */
+export function FileStep({
+  focusOnMount,
+  onPreviewed,
+}: {
+  focusOnMount: boolean;
+  onPreviewed: (file: ChosenFile, preview: ImportPreview) => void;
+}) {
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const preview = api.imports.preview.useMutation();
+  const busy = reading || preview.isPending;
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problem = fileProblem(file);
+    if (problem || !file) {
+      setError(problem);
+      return;
+    }
+    setError(null);
+    setReading(true);
+    let csv: string;
+    try {
+      csv = await file.text();
+    } catch {
+      setError(`“${file.name}” could not be read. Check that it is a text file and try again.`);
+      return;
+    } finally {
+      setReading(false);
+    }
+    preview.mutate(
+      { csv },
+      {
+        onSuccess: (result) => onPreviewed({ name: file.name, csv }, result),
+        onError: (failure) =>
+          setError(`“${file.name}” cannot be imported: ${describeError(failure)}`),
+      },
+    );
+  }
+
+  const describedBy = [`${inputId}-hint`, error ? `${inputId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <StepCard
+      title="Choose a CSV file"
+      description="A spreadsheet saved as CSV, with the column names in its first row."
+      focusOnMount={focusOnMount}
+    >
+      <form className="grid gap-4" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="grid max-w-md gap-2">
+          <Label htmlFor={inputId}>CSV file</Label>
+          <Input
+            id={inputId}
+            type="file"
+            accept=".csv,text/csv"
+            className="h-auto py-1.5 file:mr-3 file:rounded-sm file:border-0 file:bg-secondary file:px-2 file:py-1 file:text-sm file:font-medium file:text-secondary-foreground"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            disabled={busy}
+            onChange={(event) => {
+              const chosen = event.target.files?.[0] ?? null;
+              setFile(chosen);
+              setError(chosen ? fileProblem(chosen) : null);
+              preview.reset();
+            }}
+          />
+          <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
+            At most {formatBytes(MAX_IMPORT_BYTES)} and 10,000 rows. Nothing is imported until you
+            have matched the columns.
+          </p>
+          {error ? (
+            <p id={`${inputId}-error`} role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <Button type="submit" disabled={busy}>
+            {busy ? 'Reading the file…' : 'Read the file'}
+          </Button>
+        </div>
+      </form>
+    </StepCard>
+  );
+}

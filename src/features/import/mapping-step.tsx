@@ -1,0 +1,219 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { toast } from 'sonner';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { describeError } from '@/lib/server-errors';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/schemas/imports';
+import { api } from '@/trpc/react';
+import type { ChosenFile, ImportPreview } from './file-step';
+import {
+  initialChoices,
+  isColumnChoice,
+  mappingProblems,
+  NOT_IMPORTED,
+  toMapping,
+  type DuplicatePolicy,
+} from './mapping';
+import { StepCard } from './step-card';
+
+const numberFormat = new Intl.NumberFormat();
+
+/** Step 2: say which customer field each column holds, and what to do with known e-mails. */
+export function MappingStep({
+  file,
+  preview,
+  focusOnMount,
+  onBack,
+  onStarted,
+}: {
+  file: ChosenFile;
+  preview: ImportPreview;
+  focusOnMount: boolean;
+  onBack: () => void;
+  onStarted: (importId: string) => void;
+}) {
+  const baseId = useId();
+  const utils = api.useUtils();
+  const [choices, setChoices] = useState(() =>
+    initialChoices(preview.headers, preview.suggestedMapping),
+  );
+  const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
+  const [attempted, setAttempted] = useState(false);
+  const problems = mappingProblems(choices);
+  const start = api.imports.start.useMutation({
+    onSuccess: (created) => {
+      toast.success(`Import of “${created.filename}” started`);
+      void utils.imports.list.invalidate();
+      onStarted(created.id);
+    },
+    onError: (error) => toast.error(`The import could not start: ${describeError(error)}`),
+  });
+
+  function choose(header: string, value: string) {
+    if (!isColumnChoice(value)) return;
+    setChoices((current) => new Map(current).set(header, value));
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempted(true);
+    if (problems.length > 0) return;
+    start.mutate({
+      filename: file.name.trim().slice(0, 200) || 'import.csv',
+      csv: file.csv,
+      mapping: toMapping(choices),
+      duplicates,
+    });
+  }
+
+  const rows = preview.rowCount;
+  return (
+    <StepCard
+      title="Match the columns"
+      description={
+        <>
+          <span className="font-medium text-foreground">{file.name}</span> has{' '}
+          {rows === 1 ? '1 row' : `${numberFormat.format(rows)} rows`}. Choose the customer field
+          each column holds; columns you do not need can stay out.
+        </>
+      }
+      focusOnMount={focusOnMount}
+    >
+      {preview.sample.length > 0 ? (
+        <div className="rounded-lg border">
+          <Table>
+            <TableCaption className="mb-2">
+              {preview.sample.length === 1
+                ? 'The first row of the file'
+                : `The first ${preview.sample.length} rows of the file`}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                {preview.headers.map((header, i) => (
+                  <TableHead key={i}>{header}</TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.sample.map((row, r) => (
+                <TableRow key={r}>
+                  {preview.headers.map((header, i) => {
+                    const value = Object.hasOwn(row, header) ? row[header] : undefined;
+                    return (
+                      <TableCell key={i} className="max-w-48 truncate" title={value}>
+                        {value || <span className="text-muted-foreground">—</span>}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : (
+        <p className="text-sm text-muted-foreground">
+          The file has column names but no rows, so there is nothing to import.
+        </p>
+      )}
+
+      <form className="grid gap-6" onSubmit={submit} noValidate>
+        <fieldset className="grid gap-4">
+          <legend className="mb-2 text-sm font-medium">Customer field for each column</legend>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {preview.headers.map((header, i) => {
+              const triggerId = `${baseId}-column-${i}`;
+              const name = header || `Column ${i + 1}`;
+              return (
+                <div key={i} className="grid gap-2">
+                  <Label htmlFor={triggerId} className="truncate">
+                    {name}
+                  </Label>
+                  <Select
+                    value={choices.get(header) ?? NOT_IMPORTED}
+                    onValueChange={(value) => choose(header, value)}
+                  >
+                    <SelectTrigger id={triggerId} aria-label={`Field for column ${name}`}>
+                      <SelectValue />
+                    </SelectTrigger>
+                    <SelectContent>
+                      <SelectItem value={NOT_IMPORTED}>Do not import</SelectItem>
+                      {IMPORT_FIELDS.map((field) => (
+                        <SelectItem key={field} value={field}>
+                          {IMPORT_FIELD_LABELS[field]}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <div className="grid max-w-sm gap-2">
+          <Label htmlFor={`${baseId}-duplicates`}>When an e-mail address already exists</Label>
+          <Select
+            value={duplicates}
+            onValueChange={(value) => {
+              if (value === 'skip' || value === 'update') setDuplicates(value);
+            }}
+          >
+            <SelectTrigger id={`${baseId}-duplicates`}>
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value="skip">Skip the row</SelectItem>
+              <SelectItem value="update">Update the customer</SelectItem>
+            </SelectContent>
+          </Select>
+          <p className="text-xs text-muted-foreground">
+            {duplicates === 'skip'
+              ? 'Customers you already have stay as they are.'
+              : 'Customers you already have get the values of the columns you import.'}
+          </p>
+        </div>
+
+        {attempted && problems.length > 0 ? (
+          <Alert variant="destructive">
+            <AlertTitle>The columns are not matched yet</AlertTitle>
+            <AlertDescription>
+              <ul className="list-disc pl-4">
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={start.isPending || rows === 0}>
+            {start.isPending ? 'Starting the import…' : 'Start import'}
+          </Button>
+          <Button type="button" variant="outline" onClick={onBack} disabled={start.isPending}>
+            Choose another file
+          </Button>
+        </div>
+      </form>
+    </StepCard>
+  );
+}

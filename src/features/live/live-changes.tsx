@@ -1,0 +1,51 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { api } from '@/trpc/react';
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * Keeps every open page up to date: subscribes to the organization's changes (server-sent
+ * events, resumed from the last one seen after a reconnect) and refreshes the queries a change
+ * touches. Bursts (an import) are folded into one refresh.
+ */
+export function LiveChanges() {
+  const utils = api.useUtils();
+  const pending = useRef(new Set<string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  api.events.changes.useSubscription(undefined, {
+    onData: ({ data: change }) => {
+      pending.current.add(change.entityType);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const types = pending.current;
+        pending.current = new Set();
+        if (
+          types.has('customer') ||
+          types.has('customer_erasure') ||
+          types.has('customer_import')
+        ) {
+          void utils.customers.invalidate();
+          void utils.dashboard.invalidate();
+        }
+        if (types.has('interaction')) void utils.interactions.invalidate();
+        if (types.has('order')) {
+          void utils.orders.invalidate();
+          void utils.dashboard.invalidate();
+        }
+        if (types.has('customer_import')) void utils.imports.invalidate();
+        if (types.has('membership') || types.has('invitation')) {
+          void utils.members.invalidate();
+          void utils.invitations.invalidate();
+        }
+        if (types.has('api_key')) void utils.apiKeys.invalidate();
+        void utils.audit.invalidate();
+      }, DEBOUNCE_MS);
+    },
+  });
+  return null;
+}

@@ -1,0 +1,77 @@
+import { ORDER_STATUSES, type OrderStatus, type orderListInput } from '@/schemas/orders';
+import type { z } from 'zod';
+
+export const ORDERS_PAGE_SIZE = 25;
+
+/** The filters of the orders list, as they are kept in the URL (dates as YYYY-MM-DD). */
+export interface OrderFilters {
+  status: OrderStatus[];
+  customerId?: string;
+  from?: string;
+  to?: string;
+}
+
+type SearchParamsLike = Pick<URLSearchParams, 'get' | 'getAll'>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A YYYY-MM-DD search param, or undefined when it is missing or not a real date. */
+export function dateParam(value: string | null): string | undefined {
+  if (!value || !DATE.test(value)) return undefined;
+  // A day that does not exist (2024-02-30) would roll over into the next month.
+  const day = localDay(value, 0);
+  const [year, month, date] = value.split('-').map(Number);
+  return day.getFullYear() === year && day.getMonth() + 1 === month && day.getDate() === date
+    ? value
+    : undefined;
+}
+
+/** Midnight in the browser's time zone of a YYYY-MM-DD day, plus `offsetDays` days. */
+export function localDay(day: string, offsetDays: number): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date! + offsetDays);
+}
+
+export function uuidParam(value: string | null): string | undefined {
+  return value && UUID.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** The filters in a URL; unknown statuses, malformed ids and dates are ignored. */
+export function orderFiltersFrom(params: SearchParamsLike): OrderFilters {
+  const chosen = new Set(params.getAll('status'));
+  return {
+    status: ORDER_STATUSES.filter((status) => chosen.has(status)),
+    customerId: uuidParam(params.get('customerId')),
+    from: dateParam(params.get('from')),
+    to: dateParam(params.get('to')),
+  };
+}
+
+/** Server pages get their search params as a record; this reads them like the browser does. */
+export function toSearchParams(
+  record: Record<string, string | string[] | undefined>,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const item of [value ?? []].flat()) params.append(key, item);
+  }
+  return params;
+}
+
+export const hasOrderFilters = (filters: OrderFilters) =>
+  filters.status.length > 0 || Boolean(filters.customerId || filters.from || filters.to);
+
+/**
+ * The list query for the filters. Dates are days in the browser's time zone; "To" includes its
+ * day, so the (exclusive) bound sent is the midnight after it.
+ */
+export function orderListParams(filters: OrderFilters): z.input<typeof orderListInput> {
+  return {
+    limit: ORDERS_PAGE_SIZE,
+    ...(filters.status.length > 0 ? { status: filters.status } : {}),
+    ...(filters.customerId ? { customerId: filters.customerId } : {}),
+    ...(filters.from ? { createdFrom: localDay(filters.from, 0) } : {}),
+    ...(filters.to ? { createdTo: localDay(filters.to, 1) } : {}),
+  };
+}

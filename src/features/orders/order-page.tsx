@@ -1,0 +1,233 @@
+'use client';
+
+import { ArrowLeftIcon, PencilIcon } from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { ErrorState } from '@/components/error-state';
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { uuidParam } from './list-params';
+import { OrderLinesEditor } from './order-lines-editor';
+import { OrderStatusActions } from './order-status-actions';
+import { OrderStatusBadge } from './order-status-badge';
+import { OrderCustomer } from './orders-table';
+
+type Order = RouterOutputs['orders']['get'];
+
+export function OrderPage({ id }: { id: string }) {
+  // A malformed id cannot be an order, so it is not asked for.
+  const wellFormed = uuidParam(id) !== undefined;
+  const order = api.orders.get.useQuery({ id }, { enabled: wellFormed });
+
+  if (!wellFormed) return <OrderNotFound />;
+  if (order.isPending) return <OrderSkeleton />;
+  if (order.isError) {
+    const code = order.error.data?.code;
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <OrderNotFound />;
+    return (
+      <div className="grid gap-6">
+        <BackToOrders />
+        <PageHeader title="Order" />
+        <ErrorState
+          what="The order could not be loaded."
+          error={order.error}
+          retry={() => void order.refetch()}
+        />
+      </div>
+    );
+  }
+  return <OrderDetails order={order.data} />;
+}
+
+function OrderDetails({ order }: { order: Order }) {
+  const canWrite = useCan('orders:write');
+  const [editingLines, setEditingLines] = useState(false);
+  // Only a draft's lines can change; an order placed meanwhile leaves the editor.
+  const editing = editingLines && canWrite && order.status === 'draft';
+
+  return (
+    <div className="grid gap-6">
+      <BackToOrders />
+      <PageHeader
+        title={`Order #${order.number}`}
+        // Hidden while editing lines, so a status change cannot drop unsaved edits.
+        actions={canWrite && !editing ? <OrderStatusActions order={order} /> : null}
+      />
+      <div className="-mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <OrderStatusBadge status={order.status} />
+        <span>
+          <span className="text-muted-foreground">Customer: </span>
+          <OrderCustomer customerId={order.customerId} customerName={order.customerName} />
+        </span>
+      </div>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section
+          aria-labelledby="order-lines-heading"
+          className="grid gap-4 rounded-lg border bg-background p-4"
+        >
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="order-lines-heading" className="text-lg font-semibold">
+              Lines
+            </h2>
+            {canWrite && order.status === 'draft' && !editing ? (
+              <Button variant="outline" size="sm" onClick={() => setEditingLines(true)}>
+                <PencilIcon aria-hidden="true" />
+                Edit lines
+              </Button>
+            ) : null}
+          </div>
+          {editing ? (
+            <OrderLinesEditor order={order} onDone={() => setEditingLines(false)} />
+          ) : (
+            <OrderLinesTable order={order} />
+          )}
+        </section>
+
+        <section
+          aria-labelledby="order-history-heading"
+          className="grid gap-4 rounded-lg border bg-background p-4"
+        >
+          <h2 id="order-history-heading" className="text-lg font-semibold">
+            Status history
+          </h2>
+          <OrderTimeline order={order} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function OrderLinesTable({ order }: { order: Order }) {
+  if (order.lines.length === 0) {
+    return <p className="text-sm text-muted-foreground">This order has no lines.</p>;
+  }
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Description</TableHead>
+          <TableHead className="text-right">Quantity</TableHead>
+          <TableHead className="text-right">Unit price</TableHead>
+          <TableHead className="text-right">Line total</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {order.lines.map((line, index) => (
+          <TableRow key={index}>
+            <TableCell className="whitespace-normal">{line.description}</TableCell>
+            <TableCell className="text-right tabular-nums">{line.quantity}</TableCell>
+            <TableCell className="text-right tabular-nums">
+              {formatMoney(line.unitPriceCents, order.currency)}
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              {formatMoney(line.totalCents, order.currency)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <tfoot className="border-t font-medium">
+        <TableRow className="hover:bg-transparent">
+          <TableHead scope="row" colSpan={3} className="text-right">
+            Total
+          </TableHead>
+          <TableCell className="text-right font-semibold tabular-nums">
+            {formatMoney(order.totalCents, order.currency)}
+          </TableCell>
+        </TableRow>
+      </tfoot>
+    </Table>
+  );
+}
+
+const MILESTONES = [
+  ['Created', 'createdAt'],
+  ['Placed', 'placedAt'],
+  ['Paid', 'paidAt'],
+  ['Fulfilled', 'fulfilledAt'],
+  ['Cancelled', 'cancelledAt'],
+] as const;
+
+function OrderTimeline({ order }: { order: Order }) {
+  const events = MILESTONES.flatMap(([label, key]) => {
+    const at = order[key];
+    return at ? [{ label, at }] : [];
+  }).sort((a, b) => a.at.getTime() - b.at.getTime());
+  return (
+    <ol className="grid gap-4 border-l pl-4">
+      {events.map((event) => (
+        <li key={event.label} className="relative grid gap-0.5 text-sm">
+          <span
+            aria-hidden="true"
+            className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-primary"
+          />
+          <span className="font-medium">{event.label}</span>
+          <time dateTime={event.at.toISOString()} className="text-muted-foreground">
+            {formatDateTime(event.at)}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function BackToOrders() {
+  return (
+    <Link
+      href="/orders"
+      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+    >
+      <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      All orders
+    </Link>
+  );
+}
+
+function OrderNotFound() {
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Order not found" />
+      <div className="rounded-lg border border-dashed bg-background p-10 text-center">
+        <p className="font-medium">This order does not exist.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          It may have been mistyped, or belong to another organization.
+        </p>
+        <Button asChild variant="outline" className="mt-4">
+          <Link href="/orders">Back to orders</Link>
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function OrderSkeleton() {
+  return (
+    <div className="grid gap-6" role="status" aria-label="Loading the order">
+      <Skeleton className="h-4 w-24" />
+      <div className="grid gap-2">
+        <Skeleton className="h-8 w-48" />
+        <Skeleton className="h-5 w-64" />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="grid gap-2">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
+        <Skeleton className="h-40 w-full" />
+      </div>
+    </div>
+  );
+}

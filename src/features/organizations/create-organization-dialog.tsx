@@ -1,0 +1,76 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { createOrganizationInput } from '@/schemas/organizations';
+import { api } from '@/trpc/react';
+
+type Values = z.input<typeof createOrganizationInput>;
+
+export function CreateOrganizationDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const form = useForm<Values>({
+    resolver: zodResolver(createOrganizationInput),
+    defaultValues: { name: '' },
+  });
+  const create = api.organizations.create.useMutation({
+    onSuccess: async (organization) => {
+      toast.success(`${organization.name} was created`);
+      form.reset();
+      onOpenChange(false);
+      await utils.invalidate();
+      router.push('/dashboard');
+      router.refresh();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, ['name'])) toast.error(describeError(error));
+    },
+  });
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>New organization</DialogTitle>
+          <DialogDescription>You will be its owner and can invite people to it.</DialogDescription>
+        </DialogHeader>
+        <form
+          noValidate
+          className="grid gap-4"
+          onSubmit={form.handleSubmit((values) => create.mutate(values))}
+        >
+          <TextField
+            label="Organization name"
+            error={form.formState.errors.name?.message}
+            {...form.register('name')}
+          />
+          <DialogFooter>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? 'Creating…' : 'Create organization'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { Building2Icon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { describeError } from '@/lib/server-errors';
+import { api } from '@/trpc/react';
+import { CreateOrganizationDialog } from './create-organization-dialog';
+
+export interface OrganizationOption {
+  id: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
+
+export function OrganizationSwitcher({ organizations }: { organizations: OrganizationOption[] }) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const [creating, setCreating] = useState(false);
+  const active = organizations.find((organization) => organization.active);
+  const switchTo = api.organizations.switch.useMutation({
+    onSuccess: async (organization) => {
+      await utils.invalidate();
+      toast.success(`Switched to ${organization.name}`);
+      router.push('/dashboard');
+      router.refresh();
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`Organization: ${active?.name ?? 'none'}. Switch organization`}
+          >
+            <Building2Icon aria-hidden="true" />
+            <span className="max-w-48 truncate">{active?.name ?? 'Choose an organization'}</span>
+            <ChevronsUpDownIcon className="opacity-50" aria-hidden="true" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start" className="w-64">
+          <DropdownMenuLabel>Organizations</DropdownMenuLabel>
+          {organizations.map((organization) => (
+            <DropdownMenuItem
+              key={organization.id}
+              disabled={organization.active || switchTo.isPending}
+              onSelect={() => switchTo.mutate({ organizationId: organization.id })}
+            >
+              <span className="truncate">{organization.name}</span>
+              <span className="ml-auto text-xs text-muted-foreground">{organization.role}</span>
+            </DropdownMenuItem>
+          ))}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => setCreating(true)}>
+            <PlusIcon aria-hidden="true" />
+            New organization
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { ErrorState } from '@/components/error-state';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { reauthenticationInput } from '@/schemas/auth';
+import { deleteOrganizationInput } from '@/schemas/organizations';
+import { api } from '@/trpc/react';
+import { SectionSkeleton, SettingsCard } from './settings-card';
+import { useLeavePage } from './use-leave-page';
+
+/** The two server inputs in one form: the password re-authenticates, the slug confirms. */
+const deleteForm = z.strictObject({
+  ...reauthenticationInput.shape,
+  ...deleteOrganizationInput.shape,
+});
+
+export function DangerZoneSection() {
+  const organization = api.organizations.current.useQuery();
+  return (
+    <SettingsCard
+      title="Delete organization"
+      destructive
+      description="Deletes the organization with all its customers and data, for every member. This cannot be undone."
+    >
+      {organization.isPending ? (
+        <SectionSkeleton label="Loading your organization" />
+      ) : organization.isError ? (
+        <ErrorState
+          what="Your organization could not be loaded."
+          error={organization.error}
+          retry={() => void organization.refetch()}
+        />
+      ) : (
+        <DeleteForm
+          key={organization.data.id}
+          name={organization.data.name}
+          slug={organization.data.slug}
+        />
+      )}
+    </SettingsCard>
+  );
+}
+
+function DeleteForm({ name, slug }: { name: string; slug: string }) {
+  const leavePage = useLeavePage();
+  const form = useForm({
+    resolver: zodResolver(deleteForm),
+    defaultValues: { password: '', slug: '' },
+  });
+  const reauthenticate = api.account.reauthenticate.useMutation();
+  const remove = api.organizations.delete.useMutation();
+  const pending = reauthenticate.isPending || remove.isPending;
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (values.slug !== slug) {
+      form.setError('slug', { type: 'validate', message: 'does not match this organization' });
+      return;
+    }
+    try {
+      await reauthenticate.mutateAsync({ password: values.password });
+    } catch (error) {
+      if (!applyServerErrors(error, form.setError, ['password'])) toast.error(describeError(error));
+      return;
+    }
+    try {
+      await remove.mutateAsync({ slug: values.slug });
+    } catch (error) {
+      if (!applyServerErrors(error, form.setError, ['slug'])) toast.error(describeError(error));
+      return;
+    }
+    toast.success(`${name} was deleted`);
+    await leavePage('/customers');
+  });
+
+  return (
+    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
+      <p className="text-sm">
+        To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
+        below and enter your current password.
+      </p>
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+      <TextField
+        label="Organization slug"
+        autoComplete="off"
+        spellCheck={false}
+        hint="Type the organization slug to confirm."
+        error={errors.slug?.message}
+        {...form.register('slug')}
+      />
+      <div>
+        <Button type="submit" variant="destructive" disabled={pending}>
+          {pending ? 'Deleting…' : 'Delete organization'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { emailChangeInput } from '@/schemas/auth';
+import { api } from '@/trpc/react';
+import { SettingsCard } from './settings-card';
+
+const FIELDS = ['newEmail', 'password'] as const;
+const EMPTY = { newEmail: '', password: '' };
+
+export function EmailSection() {
+  const utils = api.useUtils();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useForm({ resolver: zodResolver(emailChangeInput), defaultValues: EMPTY });
+  const request = api.account.requestEmailChange.useMutation({
+    onSuccess: async (_result, input) => {
+      setSentTo(input.newEmail);
+      form.reset(EMPTY);
+      await utils.account.securityActivity.invalidate();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <SettingsCard
+      title="E-mail address"
+      description="We send a confirmation link to the new address before we use it."
+    >
+      <div role="status">
+        {sentTo ? (
+          <p className="rounded-md border bg-muted/50 p-3 text-sm">
+            We sent a link to <strong className="break-all">{sentTo}</strong>. Your address changes
+            when you follow it.
+          </p>
+        ) : null}
+      </div>
+      <form
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit((values) => {
+          setSentTo(null);
+          request.mutate(values);
+        })}
+      >
+        <TextField
+          label="New e-mail address"
+          type="email"
+          autoComplete="email"
+          error={errors.newEmail?.message}
+          {...form.register('newEmail')}
+        />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+        <div>
+          <Button type="submit" disabled={request.isPending}>
+            {request.isPending ? 'Sending…' : 'Send confirmation link'}
+          </Button>
+        </div>
+      </form>
+    </SettingsCard>
+  );
+}

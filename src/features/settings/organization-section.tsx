@@ -1,0 +1,81 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { ErrorState } from '@/components/error-state';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { renameOrganizationInput } from '@/schemas/organizations';
+import { api } from '@/trpc/react';
+import { SectionSkeleton, SettingsCard } from './settings-card';
+
+const FIELDS = ['name'] as const;
+
+export function OrganizationSection() {
+  const organization = api.organizations.current.useQuery();
+  return (
+    <SettingsCard title="Organization" description="What your team and customers see.">
+      {organization.isPending ? (
+        <SectionSkeleton label="Loading your organization" />
+      ) : organization.isError ? (
+        <ErrorState
+          what="Your organization could not be loaded."
+          error={organization.error}
+          retry={() => void organization.refetch()}
+        />
+      ) : (
+        <>
+          <div className="grid gap-1 text-sm">
+            <p className="font-medium">Slug</p>
+            <p>
+              <code className="rounded bg-muted px-2 py-1 font-mono">{organization.data.slug}</code>
+            </p>
+          </div>
+          {/* Keyed by id, so switching organizations starts from the new name. */}
+          <RenameForm key={organization.data.id} name={organization.data.name} />
+        </>
+      )}
+    </SettingsCard>
+  );
+}
+
+function RenameForm({ name }: { name: string }) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const form = useForm({ resolver: zodResolver(renameOrganizationInput), defaultValues: { name } });
+  const rename = api.organizations.rename.useMutation({
+    onSuccess: async (renamed) => {
+      toast.success(`The organization is now called ${renamed.name}`);
+      form.reset({ name: renamed.name });
+      await Promise.all([utils.organizations.invalidate(), utils.auth.me.invalidate()]);
+      router.refresh();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form
+      noValidate
+      className="grid gap-4"
+      onSubmit={form.handleSubmit((values) => rename.mutate(values))}
+    >
+      <TextField
+        label="Organization name"
+        autoComplete="organization"
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <div>
+        <Button type="submit" disabled={rename.isPending}>
+          {rename.isPending ? 'Renaming…' : 'Rename organization'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Label } from '@/components/ui/label';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { changePasswordInput, type ChangePasswordInput } from '@/schemas/auth';
+import { api } from '@/trpc/react';
+import { SettingsCard } from './settings-card';
+
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+const EMPTY: ChangePasswordInput = {
+  currentPassword: '',
+  newPassword: '',
+  signOutOtherSessions: true,
+};
+
+export function PasswordSection() {
+  const utils = api.useUtils();
+  const form = useForm({ resolver: zodResolver(changePasswordInput), defaultValues: EMPTY });
+  const change = api.account.changePassword.useMutation({
+    onSuccess: async ({ sessionsEnded }) => {
+      toast.success('Password changed', {
+        description:
+          sessionsEnded > 0
+            ? `${sessionsEnded} other ${sessionsEnded === 1 ? 'session' : 'sessions'} signed out`
+            : undefined,
+      });
+      form.reset(EMPTY);
+      await utils.account.invalidate();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <SettingsCard title="Password" description="You need your current password to set a new one.">
+      <form
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit((values) => change.mutate(values))}
+      >
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...form.register('currentPassword')}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          error={errors.newPassword?.message}
+          {...form.register('newPassword')}
+        />
+        <div className="flex items-center gap-2">
+          <Controller
+            control={form.control}
+            name="signOutOtherSessions"
+            render={({ field }) => (
+              <Checkbox
+                id="password-sign-out-others"
+                name={field.name}
+                ref={field.ref}
+                checked={field.value ?? true}
+                onCheckedChange={(checked) => field.onChange(checked === true)}
+                onBlur={field.onBlur}
+              />
+            )}
+          />
+          <Label htmlFor="password-sign-out-others">Sign out of my other sessions</Label>
+        </div>
+        <div>
+          <Button type="submit" disabled={change.isPending}>
+            {change.isPending ? 'Changing…' : 'Change password'}
+          </Button>
+        </div>
+      </form>
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { ErrorState } from '@/components/error-state';
+import { TextField } from '@/components/form-field';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { profileInput } from '@/schemas/auth';
+import { api } from '@/trpc/react';
+import { SectionSkeleton, SettingsCard } from './settings-card';
+
+const FIELDS = ['name'] as const;
+
+export function ProfileSection() {
+  const profile = api.account.profile.useQuery();
+  return (
+    <SettingsCard title="Profile" description="How your team sees you.">
+      {profile.isPending ? (
+        <SectionSkeleton label="Loading your profile" />
+      ) : profile.isError ? (
+        <ErrorState
+          what="Your profile could not be loaded."
+          error={profile.error}
+          retry={() => void profile.refetch()}
+        />
+      ) : (
+        <>
+          <div className="grid gap-1 text-sm">
+            <p className="font-medium">E-mail address</p>
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="break-all">{profile.data.email}</span>
+              {profile.data.emailVerified ? (
+                <Badge variant="secondary">Verified</Badge>
+              ) : (
+                <Badge variant="outline">Not verified</Badge>
+              )}
+            </p>
+          </div>
+          <NameForm name={profile.data.name} />
+        </>
+      )}
+    </SettingsCard>
+  );
+}
+
+function NameForm({ name }: { name: string }) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const form = useForm({ resolver: zodResolver(profileInput), defaultValues: { name } });
+  const update = api.account.updateProfile.useMutation({
+    onSuccess: async (saved) => {
+      toast.success('Your name was saved');
+      form.reset({ name: saved.name });
+      await Promise.all([utils.account.invalidate(), utils.auth.me.invalidate()]);
+      router.refresh();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form
+      noValidate
+      className="grid gap-4"
+      onSubmit={form.handleSubmit((values) => update.mutate(values))}
+    >
+      <TextField
+        label="Name"
+        autoComplete="name"
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <div>
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save name'}
+        </Button>
+      </div>
+    </form>
+  );
+}

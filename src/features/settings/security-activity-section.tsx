@@ -1,0 +1,82 @@
+'use client';
+
+import { ErrorState } from '@/components/error-state';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { api } from '@/trpc/react';
+import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+
+const ACTION_LABELS: Record<string, string> = {
+  'user.signed_in': 'Signed in',
+  'user.sign_in_failed': 'Failed sign-in',
+  'user.password_verified': 'Password confirmed',
+  'user.two_factor_failed': 'Failed two-factor code',
+  'user.reauthentication_failed': 'Wrong password when confirming',
+  'user.signed_out': 'Signed out',
+  'user.signed_out_everywhere': 'Signed out everywhere',
+  'session.revoked': 'Session signed out',
+  'user.email_verified': 'E-mail address verified',
+  'user.email_change_requested': 'E-mail change requested',
+  'user.email_changed': 'E-mail address changed',
+  'user.password_changed': 'Password changed',
+  'user.password_reset_requested': 'Password reset requested',
+  'user.password_reset': 'Password reset',
+  'user.two_factor_enabled': 'Two-factor authentication turned on',
+  'user.two_factor_disabled': 'Two-factor authentication turned off',
+  'user.recovery_codes_regenerated': 'New recovery codes',
+  'user.profile_updated': 'Profile updated',
+  'organization.deleted': 'Organization deleted',
+};
+
+export function securityActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+export function SecurityActivitySection() {
+  const activity = api.account.securityActivity.useQuery();
+  return (
+    <SettingsCard
+      title="Security activity"
+      description="Recent sign-ins and changes to your account. Anything you do not recognise? Change your password."
+    >
+      {activity.isPending ? (
+        <SectionSkeleton label="Loading security activity" rows={4} />
+      ) : activity.isError ? (
+        <ErrorState
+          what="Your security activity could not be loaded."
+          error={activity.error}
+          retry={() => void activity.refetch()}
+        />
+      ) : activity.data.length === 0 ? (
+        <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Event</TableHead>
+              <TableHead>IP address</TableHead>
+              <TableHead>When</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {activity.data.map((event) => (
+              <TableRow key={event.id}>
+                <TableCell>{securityActionLabel(event.action)}</TableCell>
+                <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
+                <TableCell>
+                  <DateTime value={event.createdAt} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { ErrorState } from '@/components/error-state';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { describeError } from '@/lib/server-errors';
+import { api } from '@/trpc/react';
+import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+import { useLeavePage } from './use-leave-page';
+
+export function SessionsSection() {
+  const utils = api.useUtils();
+  const leavePage = useLeavePage();
+  const sessions = api.account.sessions.list.useQuery();
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const revoke = api.account.sessions.revoke.useMutation({
+    onMutate: ({ sessionId }) => setRevoking(sessionId),
+    onSuccess: async ({ signedOut }) => {
+      if (signedOut) {
+        await leavePage('/sign-in');
+        return;
+      }
+      toast.success('The session was signed out');
+      await utils.account.invalidate();
+    },
+    onError: (error) => toast.error(describeError(error)),
+    onSettled: () => setRevoking(null),
+  });
+  const signOutEverywhere = api.account.sessions.signOutEverywhere.useMutation({
+    onSuccess: () => leavePage('/sign-in'),
+    onError: (error) => toast.error(describeError(error)),
+  });
+
+  return (
+    <SettingsCard
+      title="Sessions"
+      description="The browsers and devices signed in to your account."
+    >
+      {sessions.isPending ? (
+        <SectionSkeleton label="Loading your sessions" rows={3} />
+      ) : sessions.isError ? (
+        <ErrorState
+          what="Your sessions could not be loaded."
+          error={sessions.error}
+          retry={() => void sessions.refetch()}
+        />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Device</TableHead>
+              <TableHead>IP address</TableHead>
+              <TableHead>Last seen</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {sessions.data.map((session) => (
+              <TableRow key={session.id}>
+                <TableCell>
+                  <span className="flex items-center gap-2">
+                    {session.device}
+                    {session.current ? <Badge variant="secondary">This device</Badge> : null}
+                  </span>
+                </TableCell>
+                <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
+                <TableCell>
+                  <DateTime value={session.lastSeenAt} />
+                </TableCell>
+                <TableCell className="text-right">
+                  <Button
+                    type="button"
+                    variant="outline"
+                    size="sm"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate({ sessionId: session.id })}
+                  >
+                    {revoking === session.id ? 'Signing out…' : 'Sign out'}
+                    <span className="sr-only">
+                      {session.current ? ' of this device' : ` of ${session.device}`}
+                    </span>
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <div>
+        <AlertDialog>
+          <AlertDialogTrigger asChild>
+            <Button type="button" variant="outline" disabled={signOutEverywhere.isPending}>
+              {signOutEverywhere.isPending ? 'Signing out…' : 'Sign out everywhere'}
+            </Button>
+          </AlertDialogTrigger>
+          <AlertDialogContent>
+            <AlertDialogHeader>
+              <AlertDialogTitle>Sign out everywhere?</AlertDialogTitle>
+              <AlertDialogDescription>
+                Every session ends, this one included. You will need to sign in again.
+              </AlertDialogDescription>
+            </AlertDialogHeader>
+            <AlertDialogFooter>
+              <AlertDialogCancel>Stay signed in</AlertDialogCancel>
+              <AlertDialogAction onClick={() => signOutEverywhere.mutate()}>
+                Sign out everywhere
+              </AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      </div>
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,172 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { toast } from 'sonner';
+import { ErrorState } from '@/components/error-state';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { transferOwnershipInput } from '@/schemas/organizations';
+import { api } from '@/trpc/react';
+import { SectionSkeleton, SettingsCard } from './settings-card';
+
+const FIELDS = ['userId'] as const;
+
+export function TransferOwnershipSection() {
+  const me = api.auth.me.useQuery();
+  const members = api.members.list.useQuery({});
+  const pending = me.isPending || members.isPending;
+  const error = me.error ?? members.error;
+
+  return (
+    <SettingsCard
+      title="Transfer ownership"
+      description="Make another member the owner of this organization. You stay on as an admin."
+    >
+      {pending ? (
+        <SectionSkeleton label="Loading members" rows={1} />
+      ) : error ? (
+        <ErrorState
+          what="The members could not be loaded."
+          error={error}
+          retry={() => {
+            void me.refetch();
+            void members.refetch();
+          }}
+        />
+      ) : (
+        <TransferForm
+          candidates={(members.data?.items ?? []).filter(
+            (member) => member.userId !== me.data?.user?.id,
+          )}
+        />
+      )}
+    </SettingsCard>
+  );
+}
+
+function TransferForm({
+  candidates,
+}: {
+  candidates: { userId: string; name: string; email: string }[];
+}) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const [confirming, setConfirming] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(transferOwnershipInput),
+    defaultValues: { userId: '' },
+  });
+  const transfer = api.organizations.transferOwnership.useMutation({
+    onSuccess: async () => {
+      const owner = candidates.find((member) => member.userId === form.getValues('userId'));
+      toast.success(`${owner?.name ?? 'The member'} is now the owner`);
+      form.reset({ userId: '' });
+      await utils.invalidate();
+      router.refresh();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+  const chosenId = useWatch({ control: form.control, name: 'userId' });
+
+  if (candidates.length === 0) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        There is nobody else in this organization yet. Invite someone first.
+      </p>
+    );
+  }
+
+  const userIdError =
+    errors.userId?.type === 'server' ? errors.userId.message : errors.userId && 'Choose a member';
+  const chosen = candidates.find((member) => member.userId === chosenId);
+
+  return (
+    <>
+      <form
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit(() => setConfirming(true))}
+      >
+        <div className="grid gap-2">
+          <Label htmlFor="transfer-new-owner">New owner</Label>
+          <Controller
+            control={form.control}
+            name="userId"
+            render={({ field }) => (
+              <Select value={field.value} onValueChange={field.onChange} name={field.name}>
+                <SelectTrigger
+                  id="transfer-new-owner"
+                  ref={field.ref}
+                  onBlur={field.onBlur}
+                  aria-invalid={userIdError ? true : undefined}
+                  aria-describedby={userIdError ? 'transfer-new-owner-error' : undefined}
+                >
+                  <SelectValue placeholder="Choose a member" />
+                </SelectTrigger>
+                <SelectContent>
+                  {candidates.map((member) => (
+                    <SelectItem key={member.userId} value={member.userId}>
+                      {member.name} ({member.email})
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          />
+          {userIdError ? (
+            <p id="transfer-new-owner-error" role="alert" className="text-sm text-destructive">
+              {userIdError}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <Button type="submit" disabled={transfer.isPending}>
+            {transfer.isPending ? 'Transferring…' : 'Transfer ownership'}
+          </Button>
+        </div>
+      </form>
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Make {chosen?.name ?? 'this member'} the owner?</AlertDialogTitle>
+            <AlertDialogDescription>
+              You will become an admin. Only the new owner can give ownership back.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              onClick={() => transfer.mutate({ userId: form.getValues('userId') })}
+            >
+              Transfer ownership
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}

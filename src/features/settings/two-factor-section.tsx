@@ -1,0 +1,285 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Image from 'next/image';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { renderSVG } from 'uqr';
+import { CopyButton } from '@/components/copy-button';
+import { ErrorState } from '@/components/error-state';
+import { TextField } from '@/components/form-field';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/auth';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { RecoveryCodes } from './recovery-codes';
+import { SectionSkeleton, SettingsCard } from './settings-card';
+
+type NewKey = RouterOutputs['account']['twoFactor']['newKey'];
+
+export function TwoFactorSection() {
+  const utils = api.useUtils();
+  const profile = api.account.profile.useQuery();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [setup, setSetup] = useState<NewKey | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  async function startSetup() {
+    setStarting(true);
+    try {
+      // Always a fresh key: nothing is stored until the first code proves the app has it.
+      setSetup(await utils.account.twoFactor.newKey.fetch(undefined, { staleTime: 0 }));
+    } catch (error) {
+      toast.error(describeError(error));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  let body: React.ReactNode;
+  if (codes) {
+    body = <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
+  } else if (profile.isPending) {
+    body = <SectionSkeleton label="Loading two-factor authentication" />;
+  } else if (profile.isError) {
+    body = (
+      <ErrorState
+        what="Your two-factor settings could not be loaded."
+        error={profile.error}
+        retry={() => void profile.refetch()}
+      />
+    );
+  } else if (profile.data.twoFactorEnabled) {
+    const left = profile.data.recoveryCodesLeft;
+    body = (
+      <>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge>On</Badge>
+          <span>
+            On — {left} recovery {left === 1 ? 'code' : 'codes'} left
+          </span>
+        </p>
+        <ManageTwoFactorForm onNewCodes={setCodes} />
+      </>
+    );
+  } else if (setup) {
+    body = (
+      <EnableTwoFactorForm
+        setup={setup}
+        onCancel={() => setSetup(null)}
+        onEnabled={(recoveryCodes) => {
+          setSetup(null);
+          setCodes(recoveryCodes);
+        }}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge variant="outline">Off</Badge>
+          <span>Signing in needs only your password.</span>
+        </p>
+        <div>
+          <Button type="button" onClick={() => void startSetup()} disabled={starting}>
+            {starting ? 'Preparing…' : 'Set up two-factor authentication'}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <SettingsCard
+      title="Two-factor authentication"
+      description="A code from an authenticator app on your phone, asked for after your password."
+    >
+      {body}
+    </SettingsCard>
+  );
+}
+
+const ENABLE_FIELDS = ['code', 'password'] as const;
+
+function EnableTwoFactorForm({
+  setup,
+  onCancel,
+  onEnabled,
+}: {
+  setup: NewKey;
+  onCancel: () => void;
+  onEnabled: (recoveryCodes: string[]) => void;
+}) {
+  const utils = api.useUtils();
+  const qrCode = useMemo(
+    () => `data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(setup.uri))}`,
+    [setup.uri],
+  );
+  const form = useForm({
+    resolver: zodResolver(enableTwoFactorInput),
+    defaultValues: { key: setup.key, code: '', password: '' },
+  });
+  const enable = api.account.twoFactor.enable.useMutation({
+    onSuccess: async ({ recoveryCodes }) => {
+      toast.success('Two-factor authentication is on');
+      onEnabled(recoveryCodes);
+      await utils.account.invalidate();
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, ENABLE_FIELDS))
+        toast.error(describeError(error));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <div className="grid gap-4">
+      <ol className="grid list-decimal gap-1 pl-5 text-sm">
+        <li>Scan the QR code with your authenticator app, or type the key into it.</li>
+        <li>Enter the 6-digit code the app shows, and your current password.</li>
+      </ol>
+      <div className="flex flex-wrap items-center gap-4">
+        <Image
+          src={qrCode}
+          alt="QR code for your authenticator app"
+          width={180}
+          height={180}
+          unoptimized
+          className="rounded-md border bg-white p-2"
+        />
+        <div className="grid min-w-0 gap-2 text-sm">
+          <p className="font-medium">Key for manual entry</p>
+          <code className="rounded bg-muted px-2 py-1 font-mono break-all">{setup.key}</code>
+          <div>
+            <CopyButton value={setup.key} label="Copy key" />
+          </div>
+        </div>
+      </div>
+      <form
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit((values) => enable.mutate({ ...values, key: setup.key }))}
+      >
+        <TextField
+          label="Code from your app"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          error={errors.code?.message ?? errors.key?.message}
+          {...form.register('code')}
+        />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={enable.isPending}>
+            {enable.isPending ? 'Turning on…' : 'Turn on two-factor authentication'}
+          </Button>
+          <Button type="button" variant="outline" onClick={onCancel} disabled={enable.isPending}>
+            Cancel setup
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+const PASSWORD_FIELDS = ['password'] as const;
+
+function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
+  const utils = api.useUtils();
+  const [confirming, setConfirming] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(reauthenticationInput),
+    defaultValues: { password: '' },
+  });
+  const onError = (error: unknown) => {
+    if (!applyServerErrors(error, form.setError, PASSWORD_FIELDS))
+      toast.error(describeError(error));
+  };
+  const regenerate = api.account.twoFactor.regenerateRecoveryCodes.useMutation({
+    onSuccess: async ({ recoveryCodes }) => {
+      form.reset({ password: '' });
+      onNewCodes(recoveryCodes);
+      await utils.account.invalidate();
+    },
+    onError,
+  });
+  const disable = api.account.twoFactor.disable.useMutation({
+    onSuccess: async () => {
+      toast.success('Two-factor authentication is off');
+      form.reset({ password: '' });
+      await utils.account.invalidate();
+    },
+    onError,
+  });
+  const pending = regenerate.isPending || disable.isPending;
+  const { errors } = form.formState;
+
+  return (
+    <>
+      <form
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}
+      >
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          hint="Needed for either change below."
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant="outline" disabled={pending}>
+            {regenerate.isPending ? 'Generating…' : 'Show new recovery codes'}
+          </Button>
+          <Button
+            type="button"
+            variant="destructive"
+            disabled={pending}
+            onClick={form.handleSubmit(() => setConfirming(true))}
+          >
+            {disable.isPending ? 'Turning off…' : 'Turn off two-factor authentication'}
+          </Button>
+        </div>
+      </form>
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Turn off two-factor authentication?</AlertDialogTitle>
+            <AlertDialogDescription>
+              Signing in will need only your password, and your recovery codes stop working.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Keep it on</AlertDialogCancel>
+            <AlertDialogAction
+              variant="destructive"
+              onClick={() => disable.mutate({ password: form.getValues('password') })}
+            >
+              Turn off two-factor authentication
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { describeError } from '@/lib/server-errors';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { RoleBadge } from './role-badge';
+
+type Invitation = RouterOutputs['invitations']['list'][number];
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function InvitationsTable({ invitations }: { invitations: Invitation[] }) {
+  // When the list was shown; good enough to tell which invitations have run out.
+  const [now] = useState(() => Date.now());
+  return (
+    <div className="rounded-lg border bg-background">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Email</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Invited by</TableHead>
+            <TableHead>Expires</TableHead>
+            <TableHead className="text-right">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {invitations.map((invitation) => (
+            <InvitationRow
+              key={invitation.id}
+              invitation={invitation}
+              expired={invitation.expiresAt.getTime() <= now}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function InvitationRow({ invitation, expired }: { invitation: Invitation; expired: boolean }) {
+  const utils = api.useUtils();
+  const resend = api.invitations.resend.useMutation({
+    onSuccess: async (result) => {
+      toast.success(`Invitation sent again to ${result.email}`);
+      await utils.invitations.list.invalidate();
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+  const revoke = api.invitations.revoke.useMutation({
+    onSuccess: async () => {
+      toast.success(`Invitation to ${invitation.email} was revoked`);
+      await utils.invitations.list.invalidate();
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+  const busy = resend.isPending || revoke.isPending;
+
+  return (
+    <TableRow>
+      <TableCell className="font-medium">{invitation.email}</TableCell>
+      <TableCell>
+        <RoleBadge role={invitation.role} />
+      </TableCell>
+      <TableCell className="text-muted-foreground">{invitation.invitedBy ?? '—'}</TableCell>
+      <TableCell className="text-muted-foreground">
+        <span className="flex items-center gap-2">
+          <time dateTime={invitation.expiresAt.toISOString()}>
+            {dateFormat.format(invitation.expiresAt)}
+          </time>
+          {expired ? <Badge variant="destructive">Expired</Badge> : null}
+        </span>
+      </TableCell>
+      <TableCell className="text-right">
+        <div className="flex justify-end gap-2">
+          <Button
+            variant="outline"
+            size="sm"
+            aria-label={`Resend invitation to ${invitation.email}`}
+            disabled={busy}
+            onClick={() => resend.mutate({ id: invitation.id })}
+          >
+            {resend.isPending ? 'Sending…' : 'Resend'}
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            aria-label={`Revoke invitation to ${invitation.email}`}
+            disabled={busy}
+            onClick={() => revoke.mutate({ id: invitation.id })}
+          >
+            {revoke.isPending ? 'Revoking…' : 'Revoke'}
+          </Button>
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { customerCreateExample, customerExample } from './examples';
+import { cursor, page, pageLimit, sortOrder, timeInput, timestamp, uuid } from './common';
+
+export const CUSTOMER_STATUSES = ['lead', 'active', 'inactive', 'churned'] as const;
+export const CUSTOMER_SORTS = ['createdAt', 'updatedAt', 'name', 'company'] as const;
+export const MAX_TAGS = 20;
+export const MAX_METADATA_BYTES = 16_384;
+
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+/** E-mail addresses are trimmed and Unicode-normalised (NFC) before they are stored or compared. */
+export const emailAddress = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ error: 'must be a valid e-mail address' }));
+
+export const customerStatus = z.enum(CUSTOMER_STATUSES);
+
+export const tag = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(50, 'must be at most 50 characters');
+
+export const postalAddress = z
+  .strictObject({
+    line1: text(200).optional(),
+    line2: text(200).optional(),
+    city: text(100).optional(),
+    region: text(100).optional(),
+    postalCode: text(20).optional(),
+    country: text(2)
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .optional(),
+  })
+  .meta({ id: 'PostalAddress' });
+
+export const metadata = z
+  .record(z.string().max(100), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= MAX_METADATA_BYTES, {
+    message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON`,
+  })
+  .meta({ description: 'Free-form key/value data for your own use.' });
+
+/** An optional text field where "" means "no value" (what an empty form input sends). */
+const optional = <T extends z.ZodType<string | null>>(schema: T) =>
+  z
+    .union([z.literal('').transform(() => null), schema])
+    .nullable()
+    .optional();
+
+/** Fields a client may set. Ids, organization, version, timestamps and deletion are never input. */
+export const customerFields = {
+  email: optional(emailAddress),
+  firstName: text(100).min(1, 'is required'),
+  lastName: text(100).default(''),
+  company: optional(text(200)),
+  phone: optional(
+    text(50).regex(/^[+0-9 ().\-/x]*$/i, 'may contain digits, spaces and + ( ) . - / x only'),
+  ),
+  status: customerStatus.default('lead'),
+  tags: z
+    .array(tag)
+    .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+    .transform((tags) => [...new Set(tags)])
+    .default([]),
+  ownerId: uuid().nullable().optional(),
+  address: postalAddress.nullable().optional(),
+  metadata: metadata.default({}),
+};
+
+export const customerCreateInput = z
+  .strictObject(customerFields)
+  .meta({ id: 'CustomerCreate', example: customerCreateExample });
+export type CustomerCreateInput = z.input<typeof customerCreateInput>;
+export type CustomerCreateValues = z.output<typeof customerCreateInput>;
+
+export const customerOutput = z
+  .object({
+    id: uuid(),
+    email: z.string().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    company: z.string().nullable(),
+    phone: z.string().nullable(),
+    status: customerStatus,
+    tags: z.array(z.string()),
+    ownerId: z.string().nullable(),
+    address: postalAddress.nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+  })
+  .meta({ id: 'Customer', example: customerExample });
+export type Customer = z.infer<typeof customerOutput>;
+
+/**
+ * A partial update: only the fields given change. With `expectedVersion`, the update is refused
+ * (409) unless the customer is still at that version, so concurrent edits cannot overwrite each other.
+ */
+export const customerUpdateInput = z
+  .strictObject({
+    id: uuid(),
+    expectedVersion: z.number().int().min(1).optional().meta({
+      description:
+        'The `version` you read; a newer one means someone else changed the customer (409).',
+    }),
+    email: customerFields.email,
+    firstName: customerFields.firstName.optional(),
+    lastName: text(100).optional(),
+    company: customerFields.company,
+    phone: customerFields.phone,
+    status: customerStatus.optional(),
+    tags: z
+      .array(tag)
+      .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+      .transform((tags) => [...new Set(tags)])
+      .optional(),
+    ownerId: customerFields.ownerId,
+    address: customerFields.address,
+    metadata: metadata.optional(),
+  })
+  .meta({ id: 'CustomerUpdate' });
+export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
+export type CustomerUpdateValues = Omit<
+  z.output<typeof customerUpdateInput>,
+  'id' | 'expectedVersion'
+>;
+
+export const customerListInput = z.object({
+  limit: pageLimit(),
+  cursor: cursor(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Case-insensitive, typo-tolerant search over name, e-mail and company.' }),
+  status: z
+    .array(customerStatus)
+    .max(CUSTOMER_STATUSES.length)
+    .optional()
+    .meta({ description: 'Only customers in these statuses (repeat the parameter for several).' }),
+  tag: tag.optional().meta({ description: 'Only customers with this tag.' }),
+  ownerId: uuid().optional().meta({ description: 'Only customers owned by this member.' }),
+  updatedSince: timeInput()
+    .optional()
+    .meta({ description: 'Only customers changed at or after this time.' }),
+  createdFrom: timeInput()
+    .optional()
+    .meta({ description: 'Only customers created at or after this time.' }),
+  createdTo: timeInput()
+    .optional()
+    .meta({ description: 'Only customers created before this time.' }),
+  updatedTo: timeInput()
+    .optional()
+    .meta({ description: 'Only customers last changed before this time.' }),
+  sort: z.enum(CUSTOMER_SORTS).default('createdAt'),
+  order: sortOrder(),
+});
+export type CustomerListInput = z.input<typeof customerListInput>;
+export type CustomerListParams = z.output<typeof customerListInput>;
+
+export const customerPage = page(customerOutput);
+
+/** Filters shared by the list, the count and the CSV export. */
+export const customerFilterInput = customerListInput.omit({
+  limit: true,
+  cursor: true,
+  sort: true,
+  order: true,
+});
+export type CustomerFilters = z.output<typeof customerFilterInput>;
+
+export const COUNT_CAP = 10_000;
+export const customerCountOutput = z.object({
+  count: z.number().int(),
+  /** True when there are more than `count` (counting stops at 10,000). */
+  capped: z.boolean(),
+});

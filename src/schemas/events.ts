@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { customerOutput } from './customers';
+import { cursor, page, pageLimit, timestamp, uuid } from './common';
+import { interactionOutput } from './interactions';
+import { orderOutput, orderStatus } from './orders';
+
+/** What an erased customer's events carry once their personal data is gone. */
+export const erasedRecord = z.object({ id: uuid(), erased: z.literal(true) }).meta({
+  id: 'ErasedRecord',
+  description: 'Stands in for a record whose personal data was erased (GDPR).',
+});
+
+const deletedCustomer = z
+  .object({ id: uuid(), deletedAt: timestamp() })
+  .meta({ id: 'DeletedCustomer', description: 'A tombstone: the customer was deleted.' });
+
+const deletedInteraction = z
+  .object({ id: uuid(), customerId: uuid() })
+  .meta({ id: 'DeletedInteraction', description: 'A tombstone: the interaction was deleted.' });
+
+const orderStatusChange = orderOutput.extend({ previousStatus: orderStatus }).meta({
+  id: 'OrderWithPreviousStatus',
+  description: 'The order after the change, and its status before.',
+});
+
+const completedImport = z
+  .object({
+    id: uuid(),
+    filename: z.string(),
+    createdCount: z.number().int(),
+    updatedCount: z.number().int(),
+    skippedCount: z.number().int(),
+    errorCount: z.number().int(),
+  })
+  .meta({
+    id: 'CompletedImport',
+    description:
+      'A CSV import finished. It sends no event per customer: read the customers changed since ' +
+      'it started with `updatedSince`.',
+  });
+
+/** Every event type, with the shape of its `data`. */
+export const EVENT_DATA = {
+  'customer.created': z.union([customerOutput, erasedRecord]),
+  'customer.updated': z.union([customerOutput, erasedRecord]),
+  'customer.deleted': z.union([deletedCustomer, erasedRecord]),
+  'customer.restored': z.union([customerOutput, erasedRecord]),
+  'customer.erased': z.object({ id: uuid() }),
+  'interaction.created': z.union([interactionOutput, erasedRecord]),
+  'interaction.updated': z.union([interactionOutput, erasedRecord]),
+  'interaction.deleted': z.union([deletedInteraction, erasedRecord]),
+  'order.created': orderOutput,
+  'order.lines_changed': orderOutput,
+  'order.status_changed': orderStatusChange,
+  'customer_import.completed': completedImport,
+} as const;
+
+export type EventType = keyof typeof EVENT_DATA;
+export const EVENT_TYPES = Object.keys(EVENT_DATA) as [EventType, ...EventType[]];
+export const eventType = z.enum(EVENT_TYPES, { error: 'must be a known event type' });
+
+export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
+  'customer.created': 'A customer was created.',
+  'customer.updated': 'A customer was changed.',
+  'customer.deleted': 'A customer was deleted (it can be restored).',
+  'customer.restored': 'A deleted customer was restored.',
+  'customer.erased': 'A customer and their personal data were erased for good.',
+  'interaction.created': 'A note, call, e-mail or meeting was added to a timeline.',
+  'interaction.updated': 'A timeline entry was changed.',
+  'interaction.deleted': 'A timeline entry was deleted.',
+  'order.created': 'An order was created.',
+  'order.lines_changed': 'The lines of an order were changed.',
+  'order.status_changed': 'An order moved to another status.',
+  'customer_import.completed': 'A CSV import of customers finished.',
+};
+
+/** `customer.created` → `CustomerCreatedEvent`. */
+const eventSchemaName = (type: string) =>
+  `${type
+    .split(/[._]/)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('')}Event`;
+
+const envelope = <T extends EventType>(type: T) =>
+  z
+    .object({
+      id: uuid().meta({ description: 'Unique per event; the `webhook-id` of its deliveries.' }),
+      type: z.literal(type),
+      timestamp: timestamp().meta({ description: 'When the change was made.' }),
+      data: EVENT_DATA[type],
+    })
+    .meta({ id: eventSchemaName(type), description: EVENT_DESCRIPTIONS[type] });
+
+/**
+ * A change in an organization, as webhooks deliver it and the change feed lists it. The
+ * envelope follows the Standard Webhooks convention: `type`, `timestamp`, `data`.
+ */
+type Envelope = { [T in EventType]: ReturnType<typeof envelope<T>> }[EventType];
+
+export const eventOutput = z
+  .discriminatedUnion('type', EVENT_TYPES.map(envelope) as [Envelope, ...Envelope[]])
+  .meta({ id: 'Event' });
+export type Event = z.infer<typeof eventOutput>;
+
+export const eventListInput = z.object({
+  limit: pageLimit(100),
+  cursor: cursor(),
+  after: uuid()
+    .optional()
+    .meta({ description: 'Only events after this one (the id of the last event you processed).' }),
+  type: z
+    .array(eventType)
+    .max(EVENT_TYPES.length)
+    .optional()
+    .meta({ description: 'Only events of these types (repeat the parameter for several).' }),
+});
+export type EventListParams = z.output<typeof eventListInput>;
+
+export const eventPage = page(eventOutput);

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { orderCreateExample, orderExample } from './examples';
+import { cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
+
+export const ORDER_STATUSES = ['draft', 'placed', 'paid', 'fulfilled', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const orderStatus = z.enum(ORDER_STATUSES);
+
+/** The order status machine: draft → placed → paid → fulfilled; cancelled from draft or placed. */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  draft: ['placed', 'cancelled'],
+  placed: ['paid', 'cancelled'],
+  paid: ['fulfilled'],
+  fulfilled: [],
+  cancelled: [],
+};
+
+export const MAX_LINES = 100;
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_UNIT_PRICE_CENTS = 100_000_000_000;
+
+export const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD or EUR');
+
+export const orderLineInput = z.strictObject({
+  description: z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+  quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY),
+  unitPriceCents: z
+    .number()
+    .int('must be whole minor units (cents)')
+    .min(0, 'must not be negative')
+    .max(MAX_UNIT_PRICE_CENTS),
+});
+export type OrderLineInput = z.input<typeof orderLineInput>;
+
+const lines = z
+  .array(orderLineInput)
+  .min(1, 'an order needs at least one line')
+  .max(MAX_LINES, `at most ${MAX_LINES} lines`);
+
+export const orderCreateInput = z
+  .strictObject({ customerId: uuid(), currency, lines })
+  .meta({ id: 'OrderCreate', example: orderCreateExample });
+export type OrderCreateInput = z.input<typeof orderCreateInput>;
+
+export const orderLinesInput = z
+  .strictObject({
+    id: uuid(),
+    expectedVersion: z.number().int().min(1).optional(),
+    currency: currency.optional(),
+    lines,
+  })
+  .meta({ id: 'OrderLinesUpdate' });
+
+export const orderStatusInput = z
+  .strictObject({
+    id: uuid(),
+    status: orderStatus,
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .meta({ id: 'OrderStatusChange' });
+
+export const orderLineOutput = z.object({
+  description: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  totalCents: z.number().int(),
+});
+
+export const orderOutput = z
+  .object({
+    id: uuid(),
+    number: z.number().int(),
+    customerId: z.string().nullable(),
+    customerName: z.string().nullable(),
+    status: orderStatus,
+    currency: z.string(),
+    lines: z.array(orderLineOutput),
+    totalCents: z.number().int(),
+    version: z.number().int(),
+    placedAt: timestamp().nullable(),
+    paidAt: timestamp().nullable(),
+    fulfilledAt: timestamp().nullable(),
+    cancelledAt: timestamp().nullable(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+  })
+  .meta({ id: 'Order', example: orderExample });
+export type Order = z.infer<typeof orderOutput>;
+
+export const orderListInput = z.object({
+  limit: pageLimit(),
+  cursor: cursor(),
+  status: z.array(orderStatus).max(ORDER_STATUSES.length).optional(),
+  customerId: uuid().optional(),
+  createdFrom: timeInput().optional(),
+  createdTo: timeInput().optional(),
+  updatedSince: timeInput().optional(),
+});
+export type OrderListParams = z.output<typeof orderListInput>;
+
+export const orderPage = page(orderOutput);

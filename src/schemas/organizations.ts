@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { linkToken, newPassword, organizationName, personName, roleSchema } from './auth';
+import { emailAddress } from './customers';
+import { API_KEY_ROLES, ROLES } from './permissions';
+
+export const createOrganizationInput = z.strictObject({ name: organizationName });
+export const renameOrganizationInput = z.strictObject({ name: organizationName });
+export const switchOrganizationInput = z.strictObject({ organizationId: z.uuid() });
+export const deleteOrganizationInput = z.strictObject({ slug: z.string().min(1, 'is required') });
+export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
+
+export const memberOutput = z
+  .object({
+    userId: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    joinedAt: z.date().meta({ override: { type: 'string', format: 'date-time' } }),
+  })
+  .meta({ id: 'Member' });
+
+export const changeRoleInput = z.strictObject({ userId: z.uuid(), role: roleSchema });
+export const memberInput = z.strictObject({ userId: z.uuid() });
+
+export const inviteInput = z.strictObject({
+  email: emailAddress,
+  role: roleSchema.default('member'),
+});
+export type InviteInput = z.input<typeof inviteInput>;
+export const invitationIdInput = z.strictObject({ id: z.uuid() });
+export const invitationTokenInput = z.strictObject({ token: linkToken });
+export const acceptWithSignUpInput = z.strictObject({
+  token: linkToken,
+  name: personName,
+  password: newPassword,
+});
+export type AcceptWithSignUpInput = z.input<typeof acceptWithSignUpInput>;
+
+export const apiKeyRole = z.enum(API_KEY_ROLES, { error: 'must be a role below owner' });
+export const createApiKeyInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(100),
+  role: apiKeyRole.default('member'),
+  expiresAt: z.coerce.date().nullable().optional(),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
+export const apiKeyIdInput = z.strictObject({ id: z.uuid() });
+
+export { ROLES };

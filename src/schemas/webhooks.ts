@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { cursor, page, pageLimit, timestamp, uuid } from './common';
+import { eventType, EVENT_TYPES } from './events';
+import { webhookEndpointExample } from './examples';
+
+export const MAX_WEBHOOK_ENDPOINTS = 20;
+
+/** pending: waiting for its first attempt; retrying: failed, another attempt is scheduled. */
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const webhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.username && !url.password;
+  }, 'must not contain a user name or password')
+  .meta({
+    description: 'Where events are POSTed.',
+    example: 'https://hooks.example.com/clientele',
+  });
+
+const eventTypes = z
+  .array(eventType)
+  .min(1, 'choose at least one event')
+  .max(EVENT_TYPES.length)
+  .transform((types) => [...new Set(types)])
+  .meta({ description: 'The event types sent to this endpoint.' });
+
+export const webhookCreateInput = z
+  .strictObject({
+    url: webhookUrl,
+    description: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+    eventTypes,
+    enabled: z.boolean().default(true),
+  })
+  .meta({ id: 'WebhookEndpointCreate' });
+export type WebhookCreateInput = z.input<typeof webhookCreateInput>;
+
+export const webhookUpdateInput = z
+  .strictObject({
+    id: uuid(),
+    url: webhookUrl.optional(),
+    description: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    eventTypes: eventTypes.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .meta({ id: 'WebhookEndpointUpdate' });
+export type WebhookUpdateInput = z.input<typeof webhookUpdateInput>;
+
+export const webhookEndpointOutput = z
+  .object({
+    id: uuid(),
+    url: z.string(),
+    description: z.string(),
+    eventTypes: z.array(eventType),
+    enabled: z.boolean(),
+    /** While set, deliveries are signed with both the new and the previous secret. */
+    previousSecretExpiresAt: timestamp().nullable().meta({
+      description: 'After a rotation, the old secret also signs deliveries until this time.',
+    }),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+  })
+  .meta({ id: 'WebhookEndpoint', example: webhookEndpointExample });
+export type WebhookEndpoint = z.infer<typeof webhookEndpointOutput>;
+
+export const webhookSecretOutput = z
+  .object({
+    endpoint: webhookEndpointOutput,
+    secret: z.string().meta({
+      description:
+        'The signing secret (`whsec_` and base64). Shown only now: store it to verify signatures.',
+      example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    }),
+  })
+  .meta({ id: 'WebhookEndpointWithSecret' });
+
+export const deliveryStatus = z.enum(DELIVERY_STATUSES);
+
+export const webhookDeliveryOutput = z
+  .object({
+    id: uuid(),
+    endpointId: uuid(),
+    eventId: uuid(),
+    eventType,
+    status: deliveryStatus.meta({
+      description:
+        '`pending` until the first attempt, `retrying` after a failed one while more are scheduled, ' +
+        'then `succeeded` or `failed`.',
+    }),
+    attempts: z.number().int(),
+    responseStatus: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'HTTP status of the last attempt.' }),
+    responseBody: z
+      .string()
+      .nullable()
+      .meta({ description: 'The first kilobyte of the last answer.' }),
+    durationMs: z.number().int().nullable(),
+    error: z.string().nullable().meta({ description: 'Why the last attempt failed, if it did.' }),
+    lastAttemptAt: timestamp().nullable(),
+    nextAttemptAt: timestamp().nullable(),
+    createdAt: timestamp(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof webhookDeliveryOutput>;
+
+export const deliveryListInput = z.object({
+  endpointId: uuid(),
+  limit: pageLimit(),
+  cursor: cursor(),
+  status: z
+    .array(deliveryStatus)
+    .max(DELIVERY_STATUSES.length)
+    .optional()
+    .meta({ description: 'Only deliveries in these states (repeat the parameter for several).' }),
+});
+export type DeliveryListParams = z.output<typeof deliveryListInput>;
+
+export const deliveryPage = page(webhookDeliveryOutput);

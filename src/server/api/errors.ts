@@ -1,0 +1,80 @@
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { pgErrorOf } from '@/server/db/repositories/pg-errors';
+import { APP_ERRORS, AppError, type FieldIssue } from '@/server/errors';
+
+/**
+ * Translates anything thrown below the API layer into a TRPCError through the table in
+ * server/errors.ts. Unknown errors stay INTERNAL_SERVER_ERROR; their message is masked later.
+ */
+export function toTRPCError(cause: unknown): TRPCError {
+  if (cause instanceof TRPCError) {
+    return cause.code === 'INTERNAL_SERVER_ERROR' && cause.cause ? toTRPCError(cause.cause) : cause;
+  }
+  if (cause instanceof AppError) {
+    return new TRPCError({ code: APP_ERRORS[cause.code].trpc, message: cause.message, cause });
+  }
+  if (isDatabaseUnavailable(cause)) {
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; try again shortly',
+      cause: cause instanceof Error ? cause : undefined,
+    });
+  }
+  return new TRPCError({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Internal server error',
+    cause: cause instanceof Error ? cause : undefined,
+  });
+}
+
+const UNAVAILABLE_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/** Connection loss, shutdown, or a statement cancelled by its timeout. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const pg = pgErrorOf(error);
+  if (pg) return pg.code.startsWith('08') || pg.code.startsWith('57');
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_NETWORK_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Field issues of a failed input validation or of an AppError, in one shape. */
+export function fieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    return cause.issues.flatMap((issue) => {
+      const path = issue.path.map((segment) =>
+        typeof segment === 'symbol' ? String(segment) : segment,
+      );
+      // One issue per unknown field, on that field, rather than one on the object.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          path: [...path, key],
+          message: 'is not a field that can be set',
+        }));
+      }
+      return [{ path, message: issue.message }];
+    });
+  }
+  if (cause instanceof AppError) return cause.details.issues;
+  return undefined;
+}
+
+export function publicMessageOf(error: TRPCError): string {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return 'Internal server error';
+  if (error.cause instanceof ZodError) return 'Input validation failed';
+  return error.message;
+}

@@ -1,0 +1,123 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { Document, Spectral } from '@stoplight/spectral-core';
+import Parsers from '@stoplight/spectral-parsers';
+import { oas } from '@stoplight/spectral-rulesets';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from './openapi';
+
+const document = buildOpenApiDocument();
+const text = JSON.stringify(document, null, 2);
+
+type Operation = {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: { name: string; in: string; $ref?: string }[];
+  responses: Record<string, { $ref?: string; content?: unknown; headers?: object }>;
+};
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+    path,
+    method,
+    operation,
+  })),
+);
+
+describe('the OpenAPI document', () => {
+  it("is valid OpenAPI 3.1 and clean under Spectral's spectral:oas ruleset", async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [oas] } as never);
+    const results = await spectral.run(new Document(text, Parsers.Json, 'openapi.json'));
+    expect(document.openapi).toBe('3.1.0');
+    expect(results.map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)).toEqual([]);
+  });
+
+  it("is clean under Redocly's recommended rules", async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: text, absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+  });
+
+  it('describes every operation: summary, description, tag, output and the errors it can give', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+    for (const { path, method, operation } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(operation.summary, where).toBeTruthy();
+      expect(operation.description, where).toBeTruthy();
+      expect(operation.tags?.length, where).toBe(1);
+      expect(operation.responses['200']?.content, where).toBeTruthy();
+      expect(Object.keys(operation.responses['200']?.headers ?? {}), where).toContain(
+        'RateLimit-Remaining',
+      );
+      for (const status of ['401', '403', '429', '500']) {
+        expect(operation.responses[status], `${where} ${status}`).toBeTruthy();
+      }
+      if (path.includes('{')) expect(operation.responses['404'], where).toBeTruthy();
+      if (method === 'post') {
+        expect(operation.responses['409'], where).toBeTruthy();
+        expect(operation.responses['422'], where).toBeTruthy();
+        expect(
+          operation.parameters?.map((p) => p.$ref),
+          where,
+        ).toContain('#/components/parameters/IdempotencyKey');
+      }
+    }
+  });
+
+  it('declares one error body, the rate-limit headers and the API-key scheme', () => {
+    const components = document.components as Record<string, Record<string, unknown>>;
+    expect(Object.keys(components.schemas!).filter((name) => name.startsWith('error.'))).toEqual(
+      [],
+    );
+    expect(components.schemas!.Error).toMatchObject({
+      required: ['code', 'message', 'requestId'],
+    });
+    expect(Object.keys(components.headers!)).toEqual(
+      expect.arrayContaining([
+        'RateLimitLimit',
+        'RateLimitRemaining',
+        'RateLimitReset',
+        'RetryAfter',
+      ]),
+    );
+    expect(components.securitySchemes!.Authorization).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(components.responses!.TooManyRequests).toMatchObject({
+      headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+    });
+  });
+
+  it('covers what an integrator needs, at the paths of the design', () => {
+    const paths = operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'GET /me',
+        'GET /members',
+        'GET /customers',
+        'POST /customers',
+        'GET /customers/{id}',
+        'PATCH /customers/{id}',
+        'DELETE /customers/{id}',
+        'POST /customers/{id}/restore',
+        'GET /customers/{customerId}/interactions',
+        'POST /customers/{customerId}/interactions',
+        'GET /customers/{customerId}/orders',
+        'POST /customers/{customerId}/orders',
+        'GET /orders/{id}',
+        'POST /orders/{id}/status',
+        'GET /audit-logs',
+        'GET /events',
+        'GET /webhooks',
+        'POST /webhooks',
+        'PATCH /webhooks/{id}',
+        'DELETE /webhooks/{id}',
+        'POST /webhooks/{id}/rotate-secret',
+        'GET /webhooks/{endpointId}/deliveries',
+        'POST /webhooks/{endpointId}/deliveries/{id}/redeliver',
+      ]),
+    );
+  });
+});

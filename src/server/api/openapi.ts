@@ -1,0 +1,376 @@
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { z } from 'zod';
+import { appRouter } from './root';
+
+export const REST_PREFIX = '/api/v1';
+
+type Json = Record<string, unknown>;
+type Operation = Json & {
+  parameters?: Json[];
+  requestBody?: Json;
+  responses: Record<string, Json>;
+};
+
+const TAGS = [
+  {
+    name: 'Organization',
+    description: 'Who the key belongs to, and the members of its organization.',
+  },
+  { name: 'Customers', description: 'People and companies you sell to.' },
+  {
+    name: 'Interactions',
+    description: "Notes, calls, e-mails and meetings on a customer's timeline.",
+  },
+  {
+    name: 'Orders',
+    description: 'Orders with lines, totals computed by the server, and a status.',
+  },
+  { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
+  { name: 'Webhooks', description: 'Endpoints that receive events as signed HTTP requests.' },
+  { name: 'Audit', description: 'The tamper-evident record of every change (admins).' },
+];
+
+const ERROR_EXAMPLE = {
+  code: 'NOT_FOUND',
+  message: 'Customer not found',
+  requestId: '5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e',
+};
+
+/** Every REST error has this body. */
+const errorSchema = {
+  type: 'object',
+  description: 'What went wrong. Quote `requestId` when you contact support.',
+  required: ['code', 'message', 'requestId'],
+  properties: {
+    code: {
+      type: 'string',
+      description: 'A stable code for the kind of error.',
+      enum: [
+        'BAD_REQUEST',
+        'UNAUTHORIZED',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'CONFLICT',
+        'PAYLOAD_TOO_LARGE',
+        'UNSUPPORTED_MEDIA_TYPE',
+        'UNPROCESSABLE_CONTENT',
+        'TOO_MANY_REQUESTS',
+        'INTERNAL_SERVER_ERROR',
+        'SERVICE_UNAVAILABLE',
+      ],
+    },
+    message: { type: 'string', description: 'A sentence for the developer reading the log.' },
+    issues: {
+      type: 'array',
+      description: 'For invalid input: each field that is wrong and why.',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: {
+          path: {
+            type: 'array',
+            description: 'Where the problem is, e.g. `["lines", 0, "quantity"]`.',
+            items: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+          },
+          message: { type: 'string' },
+        },
+      },
+    },
+    requestId: { type: 'string', description: 'The `X-Request-Id` of the request.' },
+  },
+  example: ERROR_EXAMPLE,
+};
+
+const header = (description: string, schema: Json = { type: 'integer' }) => ({
+  description,
+  schema,
+});
+
+const HEADERS = {
+  RateLimitLimit: header('Requests allowed in the current window.'),
+  RateLimitRemaining: header('Requests left in the current window.'),
+  RateLimitReset: header('Seconds until the window resets.'),
+  RetryAfter: header('Seconds to wait before trying again.'),
+  RequestId: header('Identifies this request in logs and error reports.', { type: 'string' }),
+  IdempotentReplayed: header(
+    '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
+    {
+      type: 'string',
+      enum: ['true'],
+    },
+  ),
+};
+
+const ref = (kind: 'headers' | 'responses' | 'schemas' | 'parameters', name: string) => ({
+  $ref: `#/components/${kind}/${name}`,
+});
+
+const COMMON_HEADERS = {
+  'RateLimit-Limit': ref('headers', 'RateLimitLimit'),
+  'RateLimit-Remaining': ref('headers', 'RateLimitRemaining'),
+  'RateLimit-Reset': ref('headers', 'RateLimitReset'),
+  'X-Request-Id': ref('headers', 'RequestId'),
+};
+
+const errorResponse = (description: string, example: Json, extraHeaders: Json = {}) => ({
+  description,
+  headers: { ...COMMON_HEADERS, ...extraHeaders },
+  content: {
+    'application/json': {
+      schema: ref('schemas', 'Error'),
+      example: { ...example, requestId: ERROR_EXAMPLE.requestId },
+    },
+  },
+});
+
+/** The error responses, by status, as operations refer to them. */
+const ERRORS: Record<string, { name: string; response: Json }> = {
+  400: {
+    name: 'BadRequest',
+    response: errorResponse('The input is invalid; `issues` names each wrong field.', {
+      code: 'BAD_REQUEST',
+      message: 'Input validation failed',
+      issues: [{ path: ['email'], message: 'must be a valid e-mail address' }],
+    }),
+  },
+  401: {
+    name: 'Unauthorized',
+    response: errorResponse('No API key, or one that is invalid or revoked.', {
+      code: 'UNAUTHORIZED',
+      message: 'Invalid or revoked API key',
+    }),
+  },
+  403: {
+    name: 'Forbidden',
+    response: errorResponse("The key's role does not allow this.", {
+      code: 'FORBIDDEN',
+      message: 'The viewer role does not allow customers:write',
+    }),
+  },
+  404: {
+    name: 'NotFound',
+    response: errorResponse(
+      'There is no such resource in your organization (resources of other organizations are never visible).',
+      { code: 'NOT_FOUND', message: 'Customer not found' },
+    ),
+  },
+  409: {
+    name: 'Conflict',
+    response: errorResponse(
+      'The request conflicts with the current state, or a request with the same Idempotency-Key is still running.',
+      {
+        code: 'CONFLICT',
+        message: 'The customer was changed by someone else; reload it and try again',
+      },
+    ),
+  },
+  413: {
+    name: 'PayloadTooLarge',
+    response: errorResponse('The body is larger than 100 KB.', {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is too large',
+    }),
+  },
+  415: {
+    name: 'UnsupportedMediaType',
+    response: errorResponse('The body is not JSON.', {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the body as JSON (Content-Type: application/json)',
+    }),
+  },
+  422: {
+    name: 'UnprocessableContent',
+    response: errorResponse('The Idempotency-Key was already used for a different request.', {
+      code: 'UNPROCESSABLE_CONTENT',
+      message:
+        'This Idempotency-Key was already used for a different request; use a new key for each request',
+    }),
+  },
+  429: {
+    name: 'TooManyRequests',
+    response: errorResponse(
+      'Rate limited: wait `Retry-After` seconds.',
+      { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in 12 seconds' },
+      { 'Retry-After': ref('headers', 'RetryAfter') },
+    ),
+  },
+  500: {
+    name: 'InternalServerError',
+    response: errorResponse('Something failed on our side; nothing was changed.', {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Internal server error',
+    }),
+  },
+};
+
+const PATH_PARAMETERS: Record<string, string> = {
+  customerId: 'The id of the customer.',
+  endpointId: 'The id of the webhook endpoint.',
+};
+const RESOURCE_OF_SEGMENT: Record<string, string> = {
+  customers: 'customer',
+  interactions: 'interaction',
+  orders: 'order',
+  webhooks: 'webhook endpoint',
+  deliveries: 'delivery',
+};
+
+/** What trpc-to-openapi writes for the errors it assumes; a procedure's own `errorResponses` win. */
+const GENERATED_DESCRIPTIONS = new Set([
+  'Invalid input data',
+  'Authorization not provided',
+  'Insufficient access',
+  'Not found',
+  'Internal server error',
+]);
+
+/** The statuses an operation can answer with, besides what it declares itself. */
+function errorStatusesOf(method: string, path: string, operation: Operation): string[] {
+  const statuses = new Set(['401', '403', '429', '500']);
+  if (operation.parameters?.length || operation.requestBody) statuses.add('400');
+  if (path.includes('{')) statuses.add('404');
+  if (operation.requestBody) ['413', '415'].forEach((status) => statuses.add(status));
+  if (method === 'post') ['409', '422'].forEach((status) => statuses.add(status));
+  for (const status of Object.keys(operation.responses)) {
+    if (Number(status) >= 400) statuses.add(status);
+  }
+  return [...statuses].sort();
+}
+
+function describeParameters(path: string, operation: Operation) {
+  for (const parameter of operation.parameters ?? []) {
+    const schema = parameter.schema as Json | undefined;
+    if (!parameter.description && typeof schema?.description === 'string') {
+      parameter.description = schema.description;
+      delete schema.description;
+    }
+    if (!parameter.description && parameter.in === 'path') {
+      const name = String(parameter.name);
+      const segments = path.split('/');
+      const before = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
+      parameter.description =
+        PATH_PARAMETERS[name] ?? `The id of the ${RESOURCE_OF_SEGMENT[before] ?? 'resource'}.`;
+    }
+  }
+}
+
+/**
+ * The `example` of each procedure's input schema, by operation id. trpc-to-openapi builds
+ * request bodies afresh (without the path parameters), so the example is carried over here.
+ */
+function inputExamples(): Map<string, unknown> {
+  const examples = new Map<string, unknown>();
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: unknown[] } }
+  >;
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const input = procedure._def.inputs[0];
+    const example = input && z.globalRegistry.get(input as z.ZodType)?.example;
+    if (example !== undefined) examples.set(path.replaceAll('.', '-'), example);
+  }
+  return examples;
+}
+
+/**
+ * What trpc-to-openapi cannot know about this door, added to the document it generates: the
+ * error body and the error responses each operation can give, the rate-limit and request-id
+ * headers, Idempotency-Key on POSTs, and descriptions for parameters and tags.
+ */
+function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
+  const requestExamples = inputExamples();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, value] of Object.entries(item as Record<string, Operation>)) {
+      const operation = value;
+      describeParameters(path, operation);
+      if (method === 'post') {
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          ref('parameters', 'IdempotencyKey'),
+        ];
+      }
+      const example = requestExamples.get(String(operation.operationId));
+      const body = (operation.requestBody?.content as Record<string, Json> | undefined)?.[
+        'application/json'
+      ];
+      if (body && example) body.example = example;
+      const success = operation.responses['200']!;
+      success.headers = {
+        ...COMMON_HEADERS,
+        ...(method === 'post'
+          ? { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') }
+          : {}),
+      };
+      const declared = operation.responses;
+      operation.responses = { '200': success };
+      for (const status of errorStatusesOf(method, path, { ...operation, responses: declared })) {
+        const known = ERRORS[status]!;
+        const own = declared[status]?.description as string | undefined;
+        operation.responses[status] =
+          own && !GENERATED_DESCRIPTIONS.has(own)
+            ? { ...known.response, description: own }
+            : ref('responses', known.name);
+      }
+    }
+  }
+
+  const components = (document.components ??= {}) as Json & {
+    schemas?: Json;
+    responses?: Json;
+    headers?: Json;
+    parameters?: Json;
+  };
+  components.schemas = Object.fromEntries(
+    Object.entries({ ...components.schemas, Error: errorSchema }).filter(
+      ([name]) => !name.startsWith('error.'),
+    ),
+  );
+  components.responses = Object.fromEntries(
+    Object.values(ERRORS).map(({ name, response }) => [name, response]),
+  );
+  components.headers = HEADERS;
+  components.parameters = {
+    IdempotencyKey: {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Makes a retry safe: the first response is stored for 24 hours and returned again for the ' +
+        'same key and body (with `Idempotent-Replayed: true`). The same key with another body is ' +
+        'refused (422), and so is a request while the first one is still running (409). Failed ' +
+        'requests are not stored. Use a new UUID per operation.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+      example: '7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44',
+    },
+  };
+  document.tags = TAGS;
+  return document;
+}
+
+/** The REST door's OpenAPI 3.1 document, generated from the same procedures as tRPC. */
+export function buildOpenApiDocument(): OpenAPIObject {
+  return describeRestDoor(
+    generateOpenApiDocument(appRouter, {
+      title: 'Clientele API',
+      version: '1.0.0',
+      description:
+        'REST access to one Clientele organization. Authenticate every request with an API key ' +
+        '(`Authorization: Bearer clt_...`); a key acts with the role it was created with.\n\n' +
+        'Lists are paginated with opaque cursors: pass `nextCursor` back as `cursor` until it is ' +
+        'null. Lists take `updatedSince`, and the change feed (`GET /events`) lists every change, ' +
+        'deletions included, so a system that missed webhooks can catch up.\n\n' +
+        'Every response carries `X-Request-Id` and the `RateLimit-*` headers; a 429 carries ' +
+        '`Retry-After`. Send `Idempotency-Key` with POSTs to retry them safely.',
+      license: { name: 'MIT', identifier: 'MIT' },
+      contact: { name: 'The operators of this Clientele deployment' },
+      baseUrl: REST_PREFIX,
+      securitySchemes: {
+        Authorization: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key created under API keys in the app or with `cli create-api-key`.',
+        },
+      },
+    }),
+  );
+}

@@ -1,0 +1,69 @@
+import { looksLikeApiKey, hashApiKey } from '@/server/auth/api-key';
+import { readSessionCookie } from '@/server/auth/cookie';
+import { validateSessionToken } from '@/server/auth/session';
+import { findActiveApiKeyByHash, markApiKeyUsed } from '@/server/db/repositories/api-keys';
+import { withIdentity } from '@/server/db/tenant';
+import type { Database } from '@/server/db/types';
+import { AppError } from '@/server/errors';
+import type { Principal } from './context';
+
+export interface Credentials {
+  /** The Authorization header. */
+  authorization: string | null;
+  /** The Cookie header; null where cookies are not accepted (the REST door). */
+  cookie: string | null;
+}
+
+/**
+ * Who is calling: an API key from `Authorization: Bearer`, else a session from the cookie.
+ * A credential that is present but wrong is an error (401), never a silent fall-back to anonymous.
+ */
+export async function resolvePrincipal(
+  db: Database,
+  credentials: Credentials,
+  secureCookies: boolean,
+): Promise<Principal | null> {
+  if (credentials.authorization) return apiKeyPrincipal(db, credentials.authorization);
+  const token = readSessionCookie(credentials.cookie, secureCookies);
+  if (!token) return null;
+  const session = await withIdentity(db, (tx) => validateSessionToken(tx, token));
+  if (!session) return null;
+  return {
+    kind: 'user',
+    userId: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    emailVerified: session.user.emailVerified,
+    sessionId: session.sessionId,
+    twoFactorPending: session.twoFactorPending,
+    reauthenticatedAt: session.reauthenticatedAt,
+    organization: session.organization,
+  };
+}
+
+async function apiKeyPrincipal(db: Database, authorization: string): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  const key = match?.[1];
+  if (!key || !looksLikeApiKey(key)) throw invalidKey();
+  const now = new Date();
+  const row = await withIdentity(db, async (tx) => {
+    const found = await findActiveApiKeyByHash(tx, hashApiKey(key), now);
+    if (found && isStale(found.lastUsedAt, now)) await markApiKeyUsed(tx, found.id, now);
+    return found;
+  });
+  if (!row) throw invalidKey();
+  return {
+    kind: 'apiKey',
+    apiKeyId: row.id,
+    name: row.name,
+    organization: { ...row.organization, role: row.role },
+  };
+}
+
+/** Last use is recorded at most once a minute, so busy integrations do not write on every call. */
+const isStale = (lastUsedAt: Date | null, now: Date) =>
+  !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= 60_000;
+
+function invalidKey() {
+  return new AppError('UNAUTHORIZED', 'Invalid or revoked API key');
+}

@@ -1,0 +1,53 @@
+import type { RateLimitDecision } from '@/server/rate-limit/limiter';
+import type { RateLimitRuleName } from '@/server/rate-limit/rules';
+import { rateLimitRejections } from '@/server/observability/metrics';
+import { AppError } from '@/server/errors';
+import type { Context } from './context';
+
+/** RateLimit-* (IETF draft) and, when refused, Retry-After. */
+export function applyRateLimitHeaders(headers: Headers, decision: RateLimitDecision) {
+  if (decision.unavailable) return;
+  headers.set('ratelimit-limit', String(decision.limit));
+  headers.set('ratelimit-remaining', String(decision.remaining));
+  headers.set('ratelimit-reset', String(decision.resetSeconds));
+  if (!decision.allowed) headers.set('retry-after', String(Math.max(1, decision.resetSeconds)));
+}
+
+/**
+ * Counts one request against a rule; refuses with 429 (or 503 when a fail-closed rule cannot
+ * reach its store). The decision's headers go on the response either way.
+ */
+export async function enforceRateLimit(
+  ctx: Pick<Context, 'services' | 'responseHeaders'>,
+  rule: RateLimitRuleName,
+  identifier: string,
+): Promise<RateLimitDecision> {
+  const decision = await ctx.services.rateLimiter.check(rule, identifier);
+  applyRateLimitHeaders(ctx.responseHeaders, decision);
+  if (decision.allowed) return decision;
+  if (decision.unavailable) {
+    ctx.responseHeaders.set('retry-after', '5');
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      'This is unavailable for a moment; try again shortly',
+      {
+        retryAfterSeconds: 5,
+      },
+    );
+  }
+  rateLimitRejections().inc({ rule });
+  throw new AppError(
+    'TOO_MANY_REQUESTS',
+    `Too many requests; try again in ${Math.max(1, decision.resetSeconds)} seconds`,
+    { retryAfterSeconds: Math.max(1, decision.resetSeconds) },
+  );
+}
+
+/** A limiter bound to a request, for domain code that must throttle by its own keys. */
+export type Throttle = (rule: RateLimitRuleName, identifier: string) => Promise<void>;
+
+export const throttleFor =
+  (ctx: Pick<Context, 'services' | 'responseHeaders'>): Throttle =>
+  async (rule, identifier) => {
+    await enforceRateLimit(ctx, rule, identifier);
+  };

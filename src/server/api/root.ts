@@ -1,0 +1,36 @@
+import { accountRouter } from './routers/account/router';
+import { apiKeysRouter } from './routers/api-keys/router';
+import { auditRouter } from './routers/audit/router';
+import { authRouter } from './routers/auth/router';
+import { customersRouter } from './routers/customers/router';
+import { dashboardRouter } from './routers/dashboard/router';
+import { eventsRouter } from './routers/events/router';
+import { importsRouter } from './routers/imports/router';
+import { interactionsRouter } from './routers/interactions/router';
+import { ordersRouter } from './routers/orders/router';
+import { invitationsRouter } from './routers/invitations/router';
+import { membersRouter } from './routers/members/router';
+import { organizationsRouter } from './routers/organizations/router';
+import { webhooksRouter } from './routers/webhooks/router';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  account: accountRouter,
+  organizations: organizationsRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  apiKeys: apiKeysRouter,
+  customers: customersRouter,
+  interactions: interactionsRouter,
+  orders: ordersRouter,
+  audit: auditRouter,
+  dashboard: dashboardRouter,
+  imports: importsRouter,
+  events: eventsRouter,
+  webhooks: webhooksRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { signOut as endSession } from '@/server/domain/accounts/sessions';
+import { accountDeps, clearSessionCookie } from '../../account-deps';
+import { sessionProcedure } from '../../trpc';
+
+export const signOut = sessionProcedure
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx }) => {
+    await endSession(accountDeps(ctx), ctx.principal);
+    clearSessionCookie(ctx);
+    return { ok: true as const };
+  });

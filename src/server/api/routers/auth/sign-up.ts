@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { signUpInput } from '@/schemas/auth';
+import { signUp as signUpAccount } from '@/server/domain/accounts/sign-up';
+import { accountDeps, setSessionCookie } from '../../account-deps';
+import { publicProcedure } from '../../trpc';
+
+export const signUp = publicProcedure
+  .input(signUpInput)
+  .output(z.object({ organizationSlug: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    const account = await signUpAccount(accountDeps(ctx), input);
+    setSessionCookie(ctx, account);
+    return { organizationSlug: account.organization.slug };
+  });

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { customerOutput } from '@/schemas/customers';
+import { idParam } from '@/schemas/common';
+import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customers';
+import { eraseCustomer } from '@/server/domain/customers/gdpr';
+import { organizationProcedure } from '../../trpc';
+
+/** Soft delete: the customer disappears from reads and lists, and can be restored. */
+export const remove = organizationProcedure
+  .meta({
+    permission: 'customers:delete',
+    openapi: {
+      method: 'DELETE',
+      path: '/customers/{id}',
+      tags: ['Customers'],
+      summary: 'Delete a customer',
+      description:
+        'The customer disappears from reads and lists and can be restored. Deleted customers appear in the change feed.',
+      protect: true,
+    },
+  })
+  .input(idParam)
+  .output(customerOutput)
+  .mutation(async ({ ctx, input }) => {
+    const customer = await softDeleteCustomer(ctx.tx, input.id);
+    await ctx.audit({
+      action: 'customer.deleted',
+      entityType: 'customer',
+      entityId: customer.id,
+      publish: {
+        data: { id: customer.id, deletedAt: customer.updatedAt },
+        customerId: customer.id,
+      },
+    });
+    return customer;
+  });
+
+export const restore = organizationProcedure
+  .meta({
+    permission: 'customers:restore',
+    openapi: {
+      method: 'POST',
+      path: '/customers/{id}/restore',
+      tags: ['Customers'],
+      summary: 'Restore a deleted customer',
+      description:
+        'Undoes a delete. Refused (409) if another live customer has taken the e-mail address meanwhile.',
+      protect: true,
+    },
+  })
+  .input(idParam)
+  .output(customerOutput)
+  .mutation(async ({ ctx, input }) => {
+    const customer = await restoreCustomer(ctx.tx, input.id);
+    await ctx.audit({
+      action: 'customer.restored',
+      entityType: 'customer',
+      entityId: customer.id,
+      publish: { data: customer, customerId: customer.id },
+    });
+    return customer;
+  });
+
+/**
+ * GDPR erasure: the customer and their interactions are deleted for good, their orders are kept
+ * without them, and the audit trail keeps only a tombstone of what it recorded about them.
+ */
+export const erase = organizationProcedure
+  .meta({
+    permission: 'customers:erase',
+    openapi: {
+      method: 'POST',
+      path: '/customers/{id}/erase',
+      tags: ['Customers'],
+      summary: 'Erase a customer (GDPR)',
+      description:
+        'Deletes the customer and their interactions permanently, detaches their orders, and replaces what the ' +
+        'audit trail and the change feed recorded about them with tombstones. Cannot be undone.',
+      protect: true,
+    },
+  })
+  .input(idParam)
+  .output(
+    z.object({
+      customerId: z.uuid(),
+      interactionsDeleted: z.number().int(),
+      ordersDetached: z.number().int(),
+      auditEntriesErased: z.number().int(),
+      eventsErased: z.number().int(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const result = await eraseCustomer(ctx.tx, input.id);
+    await ctx.audit({
+      action: 'customer.erased',
+      entityType: 'customer_erasure',
+      entityId: null,
+      changes: {
+        after: {
+          interactionsDeleted: result.interactionsDeleted,
+          ordersDetached: result.ordersDetached,
+        },
+      },
+      publish: { data: { id: result.customerId } },
+    });
+    return result;
+  });

@@ -1,0 +1,19 @@
+import { router } from '../../trpc';
+import { create } from './create';
+import { count, exportData } from './data';
+import { get } from './get';
+import { erase, remove, restore } from './lifecycle';
+import { list } from './list';
+import { update } from './update';
+
+export const customersRouter = router({
+  list,
+  count,
+  get,
+  create,
+  update,
+  delete: remove,
+  restore,
+  exportData,
+  erase,
+});

@@ -1,0 +1,36 @@
+import { customerOutput, customerUpdateInput } from '@/schemas/customers';
+import { updateCustomer } from '@/server/db/repositories/customers';
+import { changedFields } from '@/server/domain/audit/changed-fields';
+import { organizationProcedure } from '../../trpc';
+
+export const update = organizationProcedure
+  .meta({
+    permission: 'customers:write',
+    openapi: {
+      method: 'PATCH',
+      path: '/customers/{id}',
+      tags: ['Customers'],
+      summary: 'Update a customer',
+      description:
+        'Changes only the fields given. Send the `version` you read as `expectedVersion` to be refused (409) ' +
+        'if someone changed the customer since.',
+      protect: true,
+      errorResponses: {
+        409: 'The customer changed since `expectedVersion`, or another customer has the e-mail address.',
+      },
+    },
+  })
+  .input(customerUpdateInput)
+  .output(customerOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { id, expectedVersion, ...values } = input;
+    const { before, after } = await updateCustomer(ctx.tx, id, values, expectedVersion);
+    await ctx.audit({
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: id,
+      changes: changedFields(before, after),
+      publish: { data: after, customerId: id },
+    });
+    return after;
+  });

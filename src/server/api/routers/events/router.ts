@@ -1,0 +1,128 @@
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { can, type Permission, type Role } from '@/schemas/permissions';
+import { eventListInput, eventPage, EVENT_TYPES, type EventType } from '@/schemas/events';
+import { changeEventsAfter } from '@/server/db/repositories/audit-logs';
+import { listEvents } from '@/server/db/repositories/events';
+import { withTenant } from '@/server/db/tenant';
+import type { ChangeEvent } from '@/server/events/bus';
+import { organizationProcedure, organizationStreamProcedure, router } from '../../trpc';
+
+/** Who may hear about a change: the permission to read what changed. */
+const PERMISSION_BY_ENTITY: Record<string, Permission> = {
+  customer: 'customers:read',
+  customer_erasure: 'customers:read',
+  customer_import: 'data:import',
+  interaction: 'interactions:read',
+  order: 'orders:read',
+  membership: 'members:read',
+  organization: 'members:read',
+  invitation: 'members:manage',
+  api_key: 'api-keys:manage',
+  webhook_endpoint: 'webhooks:manage',
+  webhook_delivery: 'webhooks:manage',
+};
+
+const mayHear = (role: Role, event: Pick<ChangeEvent, 'entityType'>) =>
+  can(role, PERMISSION_BY_ENTITY[event.entityType] ?? 'audit:read');
+
+const MAX_REPLAY = 500;
+
+export const changeOutput = z.object({
+  sequence: z.number().int(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Change = z.infer<typeof changeOutput>;
+
+/** Event types whose data a role may read (imports are for those who may import). */
+const readableEventTypes = (role: Role, wanted: EventType[] | undefined) =>
+  (wanted ?? EVENT_TYPES).filter((type) =>
+    can(role, type.startsWith('customer_import.') ? 'data:import' : 'customers:read'),
+  );
+
+export const eventsRouter = router({
+  /** The change feed: what webhooks deliver, kept 30 days, to catch up after missed deliveries. */
+  list: organizationProcedure
+    .meta({
+      permission: 'customers:read',
+      openapi: {
+        method: 'GET',
+        path: '/events',
+        tags: ['Events'],
+        summary: 'The change feed',
+        description:
+          'Every event of the last 30 days, oldest first: the same events webhooks deliver, ' +
+          'deletions and erasures included as tombstones. To catch up, pass the id of the last ' +
+          'event you processed as `after` and page through with `cursor` until `nextCursor` is null.',
+        protect: true,
+      },
+    })
+    .input(eventListInput)
+    .output(eventPage)
+    .query(({ ctx, input }) =>
+      listEvents(ctx.tx, { ...input, type: readableEventTypes(ctx.organization.role, input.type) }),
+    ),
+
+  /**
+   * The organization's changes as they commit (server-sent events), each with its audit
+   * sequence as event id; a client that reconnects with `lastEventId` first gets what it missed.
+   */
+  changes: organizationStreamProcedure
+    .meta({ permission: 'members:read' })
+    .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).optional())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const { organization } = ctx;
+      const queue: ChangeEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = ctx.services.events.subscribe(organization.id, (event) => {
+        queue.push(event);
+        wake?.();
+      });
+      try {
+        let last = input?.lastEventId ? Number(input.lastEventId) : Number.POSITIVE_INFINITY;
+        if (Number.isFinite(last)) {
+          const missed = await withTenant(
+            ctx.db,
+            organization.id,
+            (tx) => changeEventsAfter(tx, last, MAX_REPLAY),
+            {
+              readOnly: true,
+            },
+          );
+          for (const event of missed) {
+            const change = {
+              ...event,
+              sequence: event.sequence ?? 0,
+              createdAt: event.createdAt.toISOString(),
+            };
+            last = change.sequence;
+            if (mayHear(organization.role, change)) yield tracked(String(change.sequence), change);
+          }
+        }
+        while (!signal?.aborted) {
+          if (queue.length === 0) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              signal?.addEventListener('abort', () => resolve(), { once: true });
+            });
+            wake = undefined;
+          }
+          for (let event = queue.shift(); event; event = queue.shift()) {
+            if (Number.isFinite(last) && event.sequence <= last) continue;
+            last = event.sequence;
+            if (mayHear(organization.role, event)) {
+              const { organizationId: _organizationId, ...change } = event;
+              yield tracked(String(event.sequence), change);
+            }
+          }
+        }
+      } finally {
+        unsubscribe();
+      }
+    }),
+});

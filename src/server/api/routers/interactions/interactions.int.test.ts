@@ -1,0 +1,103 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import {
+  addTestMember,
+  callerAs,
+  createTestOrganization,
+  ownerCaller,
+  userPrincipal,
+} from '@/test/factories';
+import { setupTestServices } from '@/test/services';
+
+const { services } = setupTestServices();
+
+async function codeOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return error instanceof TRPCError ? error.code : error;
+}
+
+describe('the timeline', () => {
+  it('lists interactions newest first, page by page, with their author', async () => {
+    const org = await createTestOrganization(services().db);
+    const api = ownerCaller(services(), org);
+    const customer = await api.customers.create({ firstName: 'Tim' });
+    const day = 24 * 60 * 60 * 1000;
+    for (let i = 0; i < 5; i++) {
+      await api.interactions.create({
+        customerId: customer.id,
+        type: (['note', 'call', 'email', 'meeting'] as const)[i % 4]!,
+        subject: `Touch ${i}`,
+        occurredAt: new Date(Date.now() - (5 - i) * day),
+      });
+    }
+    const first = await api.interactions.list({ customerId: customer.id, limit: 3 });
+    const second = await api.interactions.list({
+      customerId: customer.id,
+      limit: 3,
+      cursor: first.nextCursor!,
+    });
+    expect([...first.items, ...second.items].map((i) => i.subject)).toEqual([
+      'Touch 4',
+      'Touch 3',
+      'Touch 2',
+      'Touch 1',
+      'Touch 0',
+    ]);
+    expect(second.nextCursor).toBeNull();
+    expect(first.items[0]).toMatchObject({
+      type: 'note',
+      authorId: org.ownerId,
+      authorName: 'Owner',
+    });
+  });
+
+  it("is a 404 for another organization's customer", async () => {
+    const org = await createTestOrganization(services().db);
+    const theirs = await ownerCaller(
+      services(),
+      await createTestOrganization(services().db),
+    ).customers.create({ firstName: 'X' });
+    const api = ownerCaller(services(), org);
+    expect(await codeOf(api.interactions.list({ customerId: theirs.id }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(api.interactions.create({ customerId: theirs.id, type: 'note', subject: 'Hi' })),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('lets the author or a manager change or delete an interaction, and nobody else', async () => {
+    const org = await createTestOrganization(services().db);
+    const owner = ownerCaller(services(), org);
+    const customer = await owner.customers.create({ firstName: 'Cara' });
+    const [alice, bob, manny] = [
+      await addTestMember(services().db, org, 'member'),
+      await addTestMember(services().db, org, 'member'),
+      await addTestMember(services().db, org, 'manager'),
+    ];
+    const asAlice = callerAs(services(), userPrincipal(org, alice, 'member'));
+    const asBob = callerAs(services(), userPrincipal(org, bob, 'member'));
+    const asManny = callerAs(services(), userPrincipal(org, manny, 'manager'));
+
+    const note = await asAlice.interactions.create({
+      customerId: customer.id,
+      type: 'note',
+      subject: 'Alice wrote this',
+    });
+    expect(await codeOf(asBob.interactions.update({ id: note.id, subject: 'Bob was here' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await codeOf(asBob.interactions.delete({ id: note.id }))).toBe('FORBIDDEN');
+    expect(
+      await asAlice.interactions.update({ id: note.id, content: 'More detail' }),
+    ).toMatchObject({ content: 'More detail' });
+    expect(
+      await asManny.interactions.update({ id: note.id, subject: 'Edited by a manager' }),
+    ).toMatchObject({
+      subject: 'Edited by a manager',
+    });
+    await asManny.interactions.delete({ id: note.id });
+    expect((await owner.interactions.list({ customerId: customer.id })).items).toEqual([]);
+  });
+});

@@ -1,0 +1,182 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import {
+  addTestMember,
+  callerAs,
+  createTestOrganization,
+  ownerCaller,
+  userPrincipal,
+} from '@/test/factories';
+import { setupTestServices } from '@/test/services';
+
+const { services } = setupTestServices();
+
+async function codeOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return error instanceof TRPCError ? error.code : error;
+}
+
+async function withCustomer() {
+  const org = await createTestOrganization(services().db);
+  const api = ownerCaller(services(), org);
+  const customer = await api.customers.create({ firstName: 'Olly', lastName: 'Order' });
+  return { org, api, customer };
+}
+
+const twoLines = [
+  { description: 'Widget', quantity: 3, unitPriceCents: 1250 },
+  { description: 'Setup', quantity: 1, unitPriceCents: 9900 },
+];
+
+describe('orders', () => {
+  it('compute line and order totals on the server and number orders per organization', async () => {
+    const { api, customer } = await withCustomer();
+    const first = await api.orders.create({
+      customerId: customer.id,
+      currency: 'eur',
+      lines: twoLines,
+    });
+    expect(first).toMatchObject({
+      number: 1001,
+      status: 'draft',
+      currency: 'EUR',
+      totalCents: 3 * 1250 + 9900,
+      customerName: 'Olly Order',
+      lines: [
+        { description: 'Widget', quantity: 3, unitPriceCents: 1250, totalCents: 3750 },
+        { description: 'Setup', quantity: 1, unitPriceCents: 9900, totalCents: 9900 },
+      ],
+    });
+    expect(
+      (await api.orders.create({ customerId: customer.id, currency: 'EUR', lines: twoLines }))
+        .number,
+    ).toBe(1002);
+    const elsewhere = await withCustomer();
+    expect(
+      (
+        await elsewhere.api.orders.create({
+          customerId: elsewhere.customer.id,
+          currency: 'USD',
+          lines: twoLines,
+        })
+      ).number,
+    ).toBe(1001);
+  });
+
+  it('refuse totals from the client, negative prices, empty orders and bad currencies', async () => {
+    const { api, customer } = await withCustomer();
+    const attempts = [
+      { customerId: customer.id, currency: 'EUR', lines: twoLines, totalCents: 1 },
+      {
+        customerId: customer.id,
+        currency: 'EUR',
+        lines: [{ description: 'x', quantity: 1, unitPriceCents: -5 }],
+      },
+      { customerId: customer.id, currency: 'EUR', lines: [] },
+      { customerId: customer.id, currency: 'EURO', lines: twoLines },
+      {
+        customerId: customer.id,
+        currency: 'EUR',
+        lines: [{ description: 'x', quantity: 0.5, unitPriceCents: 100 }],
+      },
+    ];
+    for (const attempt of attempts)
+      expect(await codeOf(api.orders.create(attempt as never)), JSON.stringify(attempt)).toBe(
+        'BAD_REQUEST',
+      );
+  });
+
+  it('move draft → placed → paid → fulfilled, and refuse any other step without changing the order', async () => {
+    const { api, customer } = await withCustomer();
+    const order = await api.orders.create({
+      customerId: customer.id,
+      currency: 'USD',
+      lines: twoLines,
+    });
+    expect(await codeOf(api.orders.setStatus({ id: order.id, status: 'paid' }))).toBe('CONFLICT');
+    expect((await api.orders.get({ id: order.id })).status).toBe('draft');
+
+    const placed = await api.orders.setStatus({ id: order.id, status: 'placed' });
+    expect(placed.placedAt).toBeInstanceOf(Date);
+    const paid = await api.orders.setStatus({ id: order.id, status: 'paid' });
+    expect(paid.paidAt).toBeInstanceOf(Date);
+    expect(await codeOf(api.orders.setStatus({ id: order.id, status: 'cancelled' }))).toBe(
+      'CONFLICT',
+    );
+    expect(
+      await codeOf(api.orders.setStatus({ id: order.id, status: 'paid', expectedVersion: 1 })),
+    ).toBe('CONFLICT');
+    const fulfilled = await api.orders.setStatus({ id: order.id, status: 'fulfilled' });
+    expect(fulfilled).toMatchObject({ status: 'fulfilled', version: 4 });
+    expect(await codeOf(api.orders.setStatus({ id: order.id, status: 'draft' }))).toBe('CONFLICT');
+
+    const other = await api.orders.create({
+      customerId: customer.id,
+      currency: 'USD',
+      lines: twoLines,
+    });
+    await api.orders.setStatus({ id: other.id, status: 'placed' });
+    expect((await api.orders.setStatus({ id: other.id, status: 'cancelled' })).status).toBe(
+      'cancelled',
+    );
+  });
+
+  it('lets lines change only while the order is a draft', async () => {
+    const { api, customer } = await withCustomer();
+    const order = await api.orders.create({
+      customerId: customer.id,
+      currency: 'USD',
+      lines: twoLines,
+    });
+    const changed = await api.orders.updateLines({
+      id: order.id,
+      lines: [{ description: 'Only this', quantity: 2, unitPriceCents: 500 }],
+    });
+    expect(changed).toMatchObject({
+      totalCents: 1000,
+      version: 2,
+      lines: [{ description: 'Only this', totalCents: 1000 }],
+    });
+    await api.orders.setStatus({ id: order.id, status: 'placed' });
+    expect(await codeOf(api.orders.updateLines({ id: order.id, lines: twoLines }))).toBe(
+      'CONFLICT',
+    );
+  });
+
+  it('list across the organization by status, customer and date', async () => {
+    const { api, customer } = await withCustomer();
+    const other = await api.customers.create({ firstName: 'Other' });
+    const a = await api.orders.create({
+      customerId: customer.id,
+      currency: 'USD',
+      lines: twoLines,
+    });
+    const b = await api.orders.create({ customerId: other.id, currency: 'USD', lines: twoLines });
+    await api.orders.setStatus({ id: b.id, status: 'placed' });
+    const ids = async (input: Parameters<typeof api.orders.list>[0]) =>
+      (await api.orders.list(input)).items.map((o) => o.id);
+    expect(await ids({})).toEqual([b.id, a.id]);
+    expect(await ids({ status: ['placed'] })).toEqual([b.id]);
+    expect(await ids({ customerId: customer.id })).toEqual([a.id]);
+    expect(await ids({ createdFrom: new Date(Date.now() + 60_000) })).toEqual([]);
+    const page = await api.orders.list({ limit: 1 });
+    expect(
+      (await api.orders.list({ limit: 1, cursor: page.nextCursor! })).items.map((o) => o.id),
+    ).toEqual([a.id]);
+  });
+
+  it('are written by managers and above only', async () => {
+    const { org, customer } = await withCustomer();
+    const member = await addTestMember(services().db, org, 'member');
+    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
+    expect(
+      await codeOf(
+        asMember.orders.create({ customerId: customer.id, currency: 'USD', lines: twoLines }),
+      ),
+    ).toBe('FORBIDDEN');
+    await expect(asMember.orders.list({})).resolves.toMatchObject({ items: [] });
+  });
+});

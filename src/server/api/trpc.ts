@@ -1,0 +1,238 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { can, type Permission } from '@/server/auth/permissions';
+import {
+  appendAuditLog,
+  insertAuditLog,
+  type AuditEntry,
+} from '@/server/db/repositories/audit-logs';
+import type { EventType } from '@/schemas/events';
+import { publishEvent, type PublishedEvent } from '@/server/domain/webhooks/publish';
+import { withTenant } from '@/server/db/tenant';
+import { recordProcedure } from '@/server/observability/metrics';
+import type { Context } from './context';
+import { assertSameOrigin } from './csrf';
+import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
+import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
+import { enforceRateLimit } from './rate-limit';
+
+/** How a procedure is reached; every procedure has one (set by the builder it starts from). */
+export type Access =
+  'public' | 'session' | 'authenticated' | 'user' | 'two-factor-pending' | 'organization';
+
+// A type alias, not an interface: trpc-to-openapi needs the implicit index signature.
+export type AppMeta = {
+  access?: Access;
+  /** The permission a caller's role must grant; required on every organization procedure. */
+  permission?: Permission;
+  /**
+   * A mutation that changes nothing (sent as a POST only because its input is large): it runs
+   * in a read-only transaction and writes no audit row.
+   */
+  readOnly?: boolean;
+};
+
+const isDevelopment = process.env.NODE_ENV === 'development';
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta<AppMeta>>()
+  .create({
+    transformer: superjson,
+    // Server-sent events: a ping keeps idle streams open through proxies; the client reconnects
+    // (resuming from the last event id) when pings stop.
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+    },
+    isDev: isDevelopment,
+    errorFormatter({ shape, error, ctx }) {
+      return {
+        message: publicMessageOf(error),
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.request.requestId ?? null,
+          issues: fieldIssuesOf(error) ?? null,
+          ...(isDevelopment && error.code === 'INTERNAL_SERVER_ERROR'
+            ? { stack: (error.cause ?? error).stack }
+            : {}),
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure: errors through the one table, metrics, and no cross-site mutations. */
+const baseProcedure = t.procedure
+  .use(async ({ ctx, path, next }) => {
+    const started = performance.now();
+    const result = await next();
+    const outcome = result.ok ? result : { ...result, error: toTRPCError(result.error) };
+    const code = outcome.ok ? 'OK' : outcome.error.code;
+    recordProcedure(path, ctx.door, code, performance.now() - started);
+    if (!outcome.ok) throw outcome.error;
+    return outcome;
+  })
+  .use(({ ctx, type, next }) => {
+    if (type === 'mutation') assertSameOrigin(ctx);
+    return next();
+  });
+
+export const publicProcedure = baseProcedure.meta({ access: 'public' });
+
+/**
+ * A known caller, fully signed in, within the API limits: per key and per organization for
+ * API keys, per user for people. The server-side caller (page rendering) is not limited.
+ */
+const withPrincipal = baseProcedure.use(async ({ ctx, next }) => {
+  const { principal } = ctx;
+  if (!principal) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or provide an API key' });
+  }
+  if (principal.kind === 'user' && principal.twoFactorPending) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Finish signing in with your second factor',
+    });
+  }
+  if (ctx.door !== 'server') {
+    if (principal.kind === 'apiKey') {
+      await enforceRateLimit(ctx, 'api:organization', principal.organization.id);
+      await enforceRateLimit(ctx, 'api:key', principal.apiKeyId);
+    } else {
+      await enforceRateLimit(ctx, 'api:user', principal.userId);
+    }
+  }
+  return next({ ctx: { principal } });
+});
+
+export const authenticatedProcedure = withPrincipal.meta({ access: 'authenticated' });
+
+/** Procedures for a signed-in person (not an API key): their account and sessions. */
+export const userProcedure = withPrincipal
+  .use(({ ctx, next }) => {
+    if (ctx.principal.kind !== 'user') {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'This needs a signed-in user, not an API key',
+      });
+    }
+    return next({ ctx: { principal: ctx.principal } });
+  })
+  .meta({ access: 'user' });
+
+/** Any session of a person, including one still owing its second factor (to sign out). */
+export const sessionProcedure = baseProcedure
+  .use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal?.kind !== 'user') {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not signed in' });
+    }
+    return next({ ctx: { principal } });
+  })
+  .meta({ access: 'session' });
+
+/** The one step left for a session that still owes its second factor. */
+export const twoFactorPendingProcedure = baseProcedure
+  .use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal?.kind !== 'user' || !principal.twoFactorPending) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'No sign-in is waiting for a second factor',
+      });
+    }
+    return next({ ctx: { principal } });
+  })
+  .meta({ access: 'two-factor-pending' });
+
+export type AuditInput = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'changes'> & {
+  /** 'account': kept outside the organization's trail (used when the organization is deleted). */
+  scope?: 'organization' | 'account';
+} & (
+    | { publish?: undefined }
+    | {
+        action: EventType;
+        /** Also publish the public event of this name (webhooks, change feed) with this data. */
+        publish: Omit<PublishedEvent, 'type' | 'sequence'>;
+      }
+  );
+
+/**
+ * Work inside one organization: checks the declared permission against the caller's role,
+ * then runs the procedure in a tenant transaction (read-only for queries). A mutation must
+ * write exactly one audit row through ctx.audit, in that same transaction.
+ */
+/** The declared permission, checked against the caller's role in their organization. */
+const withPermission = withPrincipal
+  .meta({ access: 'organization' })
+  .use(({ ctx, meta, path, next }) => {
+    const permission = meta?.permission;
+    if (!permission) throw new Error(`Procedure ${path} declares no permission`);
+    const organization = ctx.principal.organization;
+    if (!organization) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose an organization first' });
+    }
+    if (!can(organization.role, permission)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `The ${organization.role} role does not allow ${permission}`,
+      });
+    }
+    return next({ ctx: { organization } });
+  });
+
+/** Subscriptions of an organization: the permission, but no transaction held open. */
+export const organizationStreamProcedure = withPermission;
+
+export const organizationProcedure = withPermission.use(async ({ ctx, meta, path, type, next }) => {
+  const changes = type === 'mutation' && !meta?.readOnly;
+  const { organization } = ctx;
+  const actor =
+    ctx.principal.kind === 'user'
+      ? { actorType: 'user' as const, actorId: ctx.principal.userId }
+      : { actorType: 'api_key' as const, actorId: ctx.principal.apiKeyId };
+
+  return withTenant(
+    ctx.db,
+    organization.id,
+    async (tx) => {
+      let auditRows = 0;
+      const audit = async ({ scope = 'organization', publish, ...entry }: AuditInput) => {
+        auditRows += 1;
+        const row = {
+          ...entry,
+          ...actor,
+          organizationId: scope === 'account' ? null : organization.id,
+          subjectUserId: scope === 'account' ? actor.actorId : null,
+          ipAddress: ctx.request.ipAddress,
+          userAgent: ctx.request.userAgent,
+          requestId: ctx.request.requestId,
+        };
+        if (!publish) return insertAuditLog(tx, row);
+        const sequence = await appendAuditLog(tx, row);
+        await publishEvent(tx, ctx.services.jobs, {
+          ...publish,
+          type: entry.action as EventType,
+          sequence,
+        });
+      };
+      const idempotency = changes ? ctx.idempotency : undefined;
+      if (idempotency) await claimIdempotencyKey(tx, idempotency);
+      const result = await next({ ctx: { tx, organization, actor, audit } });
+      if (!result.ok) throw result.error;
+      if (changes && auditRows !== 1) {
+        throw new Error(`Mutation ${path} wrote ${auditRows} audit rows instead of one`);
+      }
+      if (idempotency) await storeIdempotentResponse(tx, idempotency, result.data);
+      return result;
+    },
+    { readOnly: !changes },
+  );
+});

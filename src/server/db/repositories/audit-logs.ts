@@ -1,0 +1,208 @@
+import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { apiKeys, auditLogs, users, type AuditChanges } from '../schema';
+import { rows } from '../migrate';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { AuditListParams } from '@/schemas/audit';
+import type { IdentityTx, TenantTx } from '../types';
+
+export type ActorType = 'user' | 'api_key' | 'system';
+
+export interface AuditEntry {
+  /** Null for account-level security events, which belong to no organization. */
+  organizationId: string | null;
+  subjectUserId?: string | null;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes?: AuditChanges;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+}
+
+/** Appends one audit row in the caller's transaction, so it commits or rolls back with the change. */
+export async function insertAuditLog(tx: TenantTx | IdentityTx, entry: AuditEntry) {
+  await tx.insert(auditLogs).values({ ...entry, changes: entry.changes ?? {} });
+}
+
+/** insertAuditLog for an organization's trail, returning the row's place in the chain. */
+export async function appendAuditLog(tx: TenantTx, entry: AuditEntry): Promise<number> {
+  const [row] = await tx
+    .insert(auditLogs)
+    .values({ ...entry, changes: entry.changes ?? {} })
+    .returning({ sequence: auditLogs.sequence });
+  return row!.sequence!;
+}
+
+/** A person's own account-level security events, newest first (identity role). */
+export async function listAccountEvents(tx: IdentityTx, userId: string, limit = 50) {
+  return tx
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      ipAddress: auditLogs.ipAddress,
+      userAgent: auditLogs.userAgent,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .where(and(isNull(auditLogs.organizationId), eq(auditLogs.subjectUserId, userId)))
+    .orderBy(desc(auditLogs.createdAt))
+    .limit(limit);
+}
+
+/** An organization's trail, newest first, filtered; keyset on the chain sequence. */
+export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
+  const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId)];
+  if (params.entityType) where.push(eq(auditLogs.entityType, params.entityType));
+  if (params.entityId) where.push(eq(auditLogs.entityId, params.entityId));
+  if (params.actorId) where.push(eq(auditLogs.actorId, params.actorId));
+  if (params.action) where.push(eq(auditLogs.action, params.action));
+  if (params.from) where.push(gte(auditLogs.createdAt, params.from));
+  if (params.to) where.push(lt(auditLogs.createdAt, params.to));
+  if (params.cursor) {
+    const position = decodeCursor(params.cursor, { sort: 'sequence', order: 'desc' });
+    where.push(lt(auditLogs.sequence, Number(position.value)));
+  }
+  const rows = await tx
+    .select({
+      id: auditLogs.id,
+      sequence: auditLogs.sequence,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      actorType: auditLogs.actorType,
+      actorId: auditLogs.actorId,
+      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
+      changes: auditLogs.changes,
+      ipAddress: auditLogs.ipAddress,
+      userAgent: auditLogs.userAgent,
+      requestId: auditLogs.requestId,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
+    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
+    .where(and(...where))
+    .orderBy(desc(auditLogs.sequence))
+    .limit(params.limit + 1);
+  const hasMore = rows.length > params.limit;
+  const items = (hasMore ? rows.slice(0, params.limit) : rows).map((row) => ({
+    ...row,
+    sequence: row.sequence ?? 0,
+  }));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({ sort: 'sequence', order: 'desc', value: last.sequence, id: last.id })
+        : null,
+  };
+}
+
+export interface ChainRow {
+  id: string;
+  sequence: number;
+  previousHash: Uint8Array;
+  changesHash: Uint8Array;
+  hash: Uint8Array;
+  erased: boolean;
+  canonical: string;
+  changesText: string;
+}
+
+/** The organization's chain in order, `batch` rows after `afterSequence`, as the database hashes it. */
+export async function chainRows(
+  tx: TenantTx,
+  afterSequence: number,
+  batch: number,
+): Promise<ChainRow[]> {
+  const result = await tx.execute(sql`
+    select a.id, a.sequence, a.previous_hash, a.changes_hash, a.hash, a.erased_at is not null as erased,
+           audit_log_canonical(a) as canonical, a.changes::text as changes_text
+    from audit_logs a
+    where a.organization_id = ${tx.organizationId} and a.sequence > ${afterSequence}
+    order by a.sequence
+    limit ${batch}`);
+  return rows<Record<string, unknown>>(result).map((row) => ({
+    id: String(row.id),
+    sequence: Number(row.sequence),
+    previousHash: new Uint8Array(row.previous_hash as Uint8Array),
+    changesHash: new Uint8Array(row.changes_hash as Uint8Array),
+    hash: new Uint8Array(row.hash as Uint8Array),
+    erased: Boolean(row.erased),
+    canonical: String(row.canonical),
+    changesText: String(row.changes_text),
+  }));
+}
+
+export async function chainHead(
+  tx: TenantTx,
+): Promise<{ lastSequence: number; lastHash: Uint8Array } | undefined> {
+  const [row] = rows<{ last_sequence: string | number; last_hash: Uint8Array }>(
+    await tx.execute(sql`select last_sequence, last_hash from audit_chain_head()`),
+  );
+  return row
+    ? { lastSequence: Number(row.last_sequence), lastHash: new Uint8Array(row.last_hash) }
+    : undefined;
+}
+
+/** Replaces the recorded changes about these entities with a tombstone (GDPR erasure). */
+export async function eraseAuditEntries(tx: TenantTx, entityIds: string[]): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const [row] = rows<{ erased: number }>(
+    await tx.execute(
+      sql`select erase_audit_personal_data(${`{${entityIds.join(',')}}`}::uuid[]) as erased`,
+    ),
+  );
+  return row?.erased ?? 0;
+}
+
+/** Every entry about these entities, oldest first (GDPR export). */
+export async function auditEntriesAbout(tx: TenantTx, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  return tx
+    .select({
+      sequence: auditLogs.sequence,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      actorType: auditLogs.actorType,
+      actorId: auditLogs.actorId,
+      changes: auditLogs.changes,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .where(
+      and(eq(auditLogs.organizationId, tx.organizationId), inArray(auditLogs.entityId, entityIds)),
+    )
+    .orderBy(auditLogs.sequence);
+}
+
+/** The organization's changes after a sequence, as change events (replay for resuming streams). */
+export async function changeEventsAfter(tx: TenantTx, sequence: number, limit: number) {
+  return tx
+    .select({
+      sequence: auditLogs.sequence,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      actorType: auditLogs.actorType,
+      actorId: auditLogs.actorId,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.organizationId, tx.organizationId), gt(auditLogs.sequence, sequence)))
+    .orderBy(auditLogs.sequence)
+    .limit(limit);
+}
+
+/** Many audit rows in one statement (each still chained by the trigger, in order). */
+export async function insertAuditLogs(tx: TenantTx, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx
+    .insert(auditLogs)
+    .values(entries.map((entry) => ({ ...entry, changes: entry.changes ?? {} })));
+}

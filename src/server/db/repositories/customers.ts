@@ -1,0 +1,360 @@
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { customers, memberships } from '../schema';
+import type { TenantTx } from '../types';
+import { decodeCursor, encodeCursor } from './cursor';
+import { isUniqueViolation } from './pg-errors';
+import { AppError, conflictOn, notFound } from '@/server/errors';
+import {
+  COUNT_CAP,
+  type Customer,
+  type CustomerCreateValues,
+  type CustomerFilters,
+  type CustomerListParams,
+  type CustomerSort,
+  type CustomerUpdateValues,
+} from '@/schemas/customers';
+
+/** The public shape of a customer; internal columns (deletion, sort keys) stay inside. */
+const customerColumns = {
+  id: customers.id,
+  email: customers.email,
+  firstName: customers.firstName,
+  lastName: customers.lastName,
+  company: customers.company,
+  phone: customers.phone,
+  status: customers.status,
+  tags: customers.tags,
+  ownerId: customers.ownerId,
+  address: customers.address,
+  metadata: customers.metadata,
+  version: customers.version,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
+
+const SORT_COLUMNS = {
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  name: customers.nameSort,
+  company: customers.companySort,
+} as const satisfies Record<CustomerSort, unknown>;
+
+const live = (tx: TenantTx) =>
+  and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt));
+
+export async function getCustomer(tx: TenantTx, id: string): Promise<Customer | undefined> {
+  const [customer] = await tx
+    .select(customerColumns)
+    .from(customers)
+    .where(and(live(tx), eq(customers.id, id)))
+    .limit(1);
+  return customer;
+}
+
+/** The WHERE of a filtered view of live customers (list, count and export share it). */
+async function filtersOf(tx: TenantTx, filters: CustomerFilters): Promise<SQL[]> {
+  const where: SQL[] = [live(tx)!];
+  if (filters.q) where.push(await searchFilter(tx, filters.q));
+  if (filters.status?.length) where.push(inArray(customers.status, filters.status));
+  if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
+  if (filters.ownerId) where.push(eq(customers.ownerId, filters.ownerId));
+  if (filters.updatedSince) where.push(gte(customers.updatedAt, filters.updatedSince));
+  if (filters.updatedTo) where.push(lt(customers.updatedAt, filters.updatedTo));
+  if (filters.createdFrom) where.push(gte(customers.createdAt, filters.createdFrom));
+  if (filters.createdTo) where.push(lt(customers.createdAt, filters.createdTo));
+  return where;
+}
+
+export async function listCustomers(
+  tx: TenantTx,
+  params: CustomerListParams,
+): Promise<{ items: Customer[]; nextCursor: string | null }> {
+  const sortColumn = SORT_COLUMNS[params.sort];
+  const isTime = params.sort === 'createdAt' || params.sort === 'updatedAt';
+  const filters = await filtersOf(tx, params);
+  if (params.cursor) {
+    const position = decodeCursor(params.cursor, params);
+    const value = isTime ? sql`${String(position.value)}::timestamptz` : sql`${position.value}`;
+    filters.push(
+      params.order === 'asc'
+        ? sql`(${sortColumn}, ${customers.id}) > (${value}, ${position.id}::uuid)`
+        : sql`(${sortColumn}, ${customers.id}) < (${value}, ${position.id}::uuid)`,
+    );
+  }
+
+  const direction = params.order === 'asc' ? asc : desc;
+  const rows = await tx
+    .select({ ...customerColumns, sortValue: sortColumn })
+    .from(customers)
+    .where(and(...filters))
+    .orderBy(direction(sortColumn), direction(customers.id))
+    .limit(params.limit + 1);
+
+  const hasMore = rows.length > params.limit;
+  const pageRows = hasMore ? rows.slice(0, params.limit) : rows;
+  const last = pageRows.at(-1);
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({
+          sort: params.sort,
+          order: params.order,
+          value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
+          id: last.id,
+        })
+      : null;
+  return { items: pageRows.map(({ sortValue: _sortValue, ...customer }) => customer), nextCursor };
+}
+
+/**
+ * How many live customers match, counting at most COUNT_CAP: the work stays bounded however
+ * large the organization, and "10,000+" is all a person needs to know.
+ */
+export async function countCustomers(tx: TenantTx, filters: CustomerFilters) {
+  const where = await filtersOf(tx, filters);
+  const matching = tx
+    .select({ one: sql`1` })
+    .from(customers)
+    .where(and(...where))
+    .limit(COUNT_CAP + 1)
+    .as('matching');
+  const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(matching);
+  const count = row?.count ?? 0;
+  return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+}
+
+/** One page of a filtered view in creation order, after a position (for the CSV export). */
+export async function customersAfter(
+  tx: TenantTx,
+  filters: CustomerFilters,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<Customer[]> {
+  const where = await filtersOf(tx, filters);
+  if (after)
+    where.push(
+      sql`(${customers.createdAt}, ${customers.id}) > (${after.createdAt}, ${after.id}::uuid)`,
+    );
+  return tx
+    .select(customerColumns)
+    .from(customers)
+    .where(and(...where))
+    .orderBy(asc(customers.createdAt), asc(customers.id))
+    .limit(limit);
+}
+
+/**
+ * Substring match when anything contains the term; otherwise trigram word similarity, so a
+ * typo ("jonh") still finds "john" without near misses crowding out exact hits ("Number 25"
+ * should not also list "Number 251"). Both are served by the trigram index on search_text.
+ * pg_trgm's default threshold (0.6) misses most single-letter typos in short words; 0.4
+ * catches them.
+ */
+const SEARCH_SIMILARITY = '0.4';
+
+async function searchFilter(tx: TenantTx, q: string): Promise<SQL> {
+  const term = q.toLowerCase();
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const substring = sql`${customers.searchText} like ${pattern}`;
+  const [exact] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(live(tx), substring))
+    .limit(1);
+  if (exact) return substring;
+  await tx.execute(
+    sql`select set_config('pg_trgm.word_similarity_threshold', ${SEARCH_SIMILARITY}, true)`,
+  );
+  return sql`${term} <% ${customers.searchText}`;
+}
+
+export async function insertCustomer(
+  tx: TenantTx,
+  values: CustomerCreateValues,
+): Promise<Customer> {
+  if (values.ownerId) await assertMember(tx, values.ownerId, 'ownerId');
+  try {
+    const [customer] = await tx
+      .insert(customers)
+      .values({ ...values, organizationId: tx.organizationId })
+      .returning(customerColumns);
+    return customer!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
+    throw error;
+  }
+}
+
+async function assertMember(tx: TenantTx, userId: string, field: string) {
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, tx.organizationId), eq(memberships.userId, userId)))
+    .limit(1);
+  if (!member) {
+    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization', {
+      issues: [{ path: [field], message: 'is not a member of this organization' }],
+    });
+  }
+}
+
+const emailTaken = () => conflictOn('email', 'A customer with this e-mail address already exists');
+
+/** A customer even if soft-deleted (restore and erase need it). */
+export async function getCustomerWithDeleted(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({ ...customerColumns, deletedAt: customers.deletedAt })
+    .from(customers)
+    .where(and(eq(customers.organizationId, tx.organizationId), eq(customers.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Applies the given fields (and only those) to a live customer, bumping its version. With an
+ * expected version the update happens only if nobody changed the customer since: otherwise
+ * nothing changes and a conflict is raised.
+ */
+export async function updateCustomer(
+  tx: TenantTx,
+  id: string,
+  values: CustomerUpdateValues,
+  expectedVersion?: number,
+): Promise<{ before: Customer; after: Customer }> {
+  const [before] = await tx
+    .select(customerColumns)
+    .from(customers)
+    .where(and(live(tx), eq(customers.id, id)))
+    .for('update')
+    .limit(1);
+  if (!before) throw notFound('Customer');
+  if (expectedVersion !== undefined && before.version !== expectedVersion) {
+    throw staleVersion(before.version);
+  }
+  if (values.ownerId) await assertMember(tx, values.ownerId, 'ownerId');
+  const changes = Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  );
+  try {
+    const [after] = await tx
+      .update(customers)
+      .set({ ...changes, version: sql`${customers.version} + 1`, updatedAt: new Date() })
+      .where(and(live(tx), eq(customers.id, id)))
+      .returning(customerColumns);
+    return { before, after: after! };
+  } catch (error) {
+    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
+    throw error;
+  }
+}
+
+export function staleVersion(current: number) {
+  return new AppError(
+    'CONFLICT',
+    `Someone else changed this in the meantime (it is now at version ${current}); reload and try again`,
+    {
+      issues: [
+        { path: ['expectedVersion'], message: `is out of date; the current version is ${current}` },
+      ],
+    },
+  );
+}
+
+/** Soft delete: gone from reads, restorable. */
+export async function softDeleteCustomer(tx: TenantTx, id: string): Promise<Customer> {
+  const [row] = await tx
+    .update(customers)
+    .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${customers.version} + 1` })
+    .where(and(live(tx), eq(customers.id, id)))
+    .returning(customerColumns);
+  if (!row) throw notFound('Customer');
+  return row;
+}
+
+export async function restoreCustomer(tx: TenantTx, id: string): Promise<Customer> {
+  try {
+    const [row] = await tx
+      .update(customers)
+      .set({ deletedAt: null, updatedAt: new Date(), version: sql`${customers.version} + 1` })
+      .where(
+        and(
+          eq(customers.organizationId, tx.organizationId),
+          eq(customers.id, id),
+          isNotNull(customers.deletedAt),
+        ),
+      )
+      .returning(customerColumns);
+    if (!row) throw notFound('Deleted customer');
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error, 'customers_organization_email_unique')) {
+      throw new AppError(
+        'CONFLICT',
+        'Another live customer now has this e-mail address; change one of them first',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Deleted customers changed since a time, as tombstones (for resynchronisation). */
+export async function listDeletedCustomerIds(tx: TenantTx, since: Date) {
+  return tx
+    .select({ id: customers.id, deletedAt: customers.deletedAt })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.organizationId, tx.organizationId),
+        isNotNull(customers.deletedAt),
+        gte(customers.updatedAt, since),
+      ),
+    );
+}
+
+/** GDPR erasure: the row goes (its interactions with it; its orders stay, detached). */
+export async function deleteCustomerPermanently(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .delete(customers)
+    .where(and(eq(customers.organizationId, tx.organizationId), eq(customers.id, id)))
+    .returning({ id: customers.id });
+  return row;
+}
+
+/** Live customers with these (lower-cased) e-mail addresses: address → id. */
+export async function customerIdsByEmail(tx: TenantTx, emails: string[]) {
+  if (emails.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })
+    .from(customers)
+    .where(and(live(tx), inArray(sql`lower(${customers.email})`, emails)));
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+/** Inserts many customers at once (an import), returning them in the given order. */
+export async function insertCustomers(
+  tx: TenantTx,
+  values: CustomerCreateValues[],
+): Promise<Customer[]> {
+  if (values.length === 0) return [];
+  try {
+    return await tx
+      .insert(customers)
+      .values(values.map((value) => ({ ...value, organizationId: tx.organizationId })))
+      .returning(customerColumns);
+  } catch (error) {
+    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { auditLogs, customers, orders, users, apiKeys } from '../schema';
+import type { TenantTx } from '../types';
+
+const REVENUE_STATUSES = ['paid', 'fulfilled'] as const;
+
+export async function customersByStatus(tx: TenantTx) {
+  return tx
+    .select({ status: customers.status, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt)))
+    .groupBy(customers.status);
+}
+
+/** New customers per week (weeks start on Monday, UTC), for the last `weeks` weeks. */
+export async function newCustomersPerWeek(tx: TenantTx, since: Date) {
+  const week = sql<Date>`date_trunc('week', ${customers.createdAt} at time zone 'UTC')`;
+  return tx
+    .select({ week, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.organizationId, tx.organizationId),
+        isNull(customers.deletedAt),
+        gte(customers.createdAt, since),
+      ),
+    )
+    .groupBy(week)
+    .orderBy(week);
+}
+
+/** Revenue of paid (and then fulfilled) orders per month of payment and currency. */
+export async function revenuePerMonth(tx: TenantTx, since: Date) {
+  const month = sql<Date>`date_trunc('month', ${orders.paidAt} at time zone 'UTC')`;
+  return tx
+    .select({
+      month,
+      currency: orders.currency,
+      totalCents: sql<number>`sum(${orders.totalCents})::bigint`,
+    })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.organizationId, tx.organizationId),
+        inArray(orders.status, REVENUE_STATUSES),
+        gte(orders.paidAt, since),
+      ),
+    )
+    .groupBy(month, orders.currency)
+    .orderBy(month);
+}
+
+export async function topCustomersByRevenue(tx: TenantTx, limit: number) {
+  const total = sql<number>`sum(${orders.totalCents})::bigint`;
+  return tx
+    .select({
+      customerId: customers.id,
+      name: sql<string>`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
+      company: customers.company,
+      currency: orders.currency,
+      totalCents: total,
+      orders: sql<number>`count(*)::int`,
+    })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(
+      and(eq(orders.organizationId, tx.organizationId), inArray(orders.status, REVENUE_STATUSES)),
+    )
+    .groupBy(
+      customers.id,
+      customers.firstName,
+      customers.lastName,
+      customers.company,
+      orders.currency,
+    )
+    .orderBy(desc(total))
+    .limit(limit);
+}
+
+/** The latest changes to customers, interactions and orders, with who made them. */
+export async function recentActivity(tx: TenantTx, limit: number) {
+  return tx
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
+    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
+    .where(
+      and(
+        eq(auditLogs.organizationId, tx.organizationId),
+        inArray(auditLogs.entityType, ['customer', 'interaction', 'order', 'customer_import']),
+      ),
+    )
+    .orderBy(desc(auditLogs.sequence))
+    .limit(limit);
+}

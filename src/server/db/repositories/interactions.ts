@@ -1,0 +1,118 @@
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { customerInteractions, users } from '../schema';
+import type { TenantTx } from '../types';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { Interaction, InteractionListParams, InteractionType } from '@/schemas/interactions';
+
+const interactionColumns = {
+  id: customerInteractions.id,
+  customerId: customerInteractions.customerId,
+  type: customerInteractions.type,
+  subject: customerInteractions.subject,
+  content: customerInteractions.content,
+  occurredAt: customerInteractions.occurredAt,
+  authorId: customerInteractions.authorId,
+  authorName: users.name,
+  createdAt: customerInteractions.createdAt,
+  updatedAt: customerInteractions.updatedAt,
+};
+
+const ofTenant = (tx: TenantTx) => eq(customerInteractions.organizationId, tx.organizationId);
+
+/** A customer's timeline, newest first, by keyset on (occurred_at, id). */
+export async function listInteractions(tx: TenantTx, params: InteractionListParams) {
+  const where = [ofTenant(tx), eq(customerInteractions.customerId, params.customerId)];
+  if (params.updatedSince) where.push(gte(customerInteractions.updatedAt, params.updatedSince));
+  if (params.cursor) {
+    const position = decodeCursor(params.cursor, { sort: 'occurredAt', order: 'desc' });
+    where.push(
+      sql`(${customerInteractions.occurredAt}, ${customerInteractions.id}) < (${String(position.value)}::timestamptz, ${position.id}::uuid)`,
+    );
+  }
+  const rows = await tx
+    .select(interactionColumns)
+    .from(customerInteractions)
+    .leftJoin(users, eq(users.id, customerInteractions.authorId))
+    .where(and(...where))
+    .orderBy(desc(customerInteractions.occurredAt), desc(customerInteractions.id))
+    .limit(params.limit + 1);
+  const hasMore = rows.length > params.limit;
+  const items = hasMore ? rows.slice(0, params.limit) : rows;
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({
+            sort: 'occurredAt',
+            order: 'desc',
+            value: last.occurredAt.toISOString(),
+            id: last.id,
+          })
+        : null,
+  };
+}
+
+export async function getInteraction(tx: TenantTx, id: string): Promise<Interaction | undefined> {
+  const [row] = await tx
+    .select(interactionColumns)
+    .from(customerInteractions)
+    .leftJoin(users, eq(users.id, customerInteractions.authorId))
+    .where(and(ofTenant(tx), eq(customerInteractions.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function insertInteraction(
+  tx: TenantTx,
+  values: {
+    customerId: string;
+    type: InteractionType;
+    subject: string;
+    content: string;
+    occurredAt?: Date;
+    authorId: string | null;
+    authorApiKeyId: string | null;
+  },
+): Promise<Interaction> {
+  const [row] = await tx
+    .insert(customerInteractions)
+    .values({ ...values, organizationId: tx.organizationId })
+    .returning({ id: customerInteractions.id });
+  return (await getInteraction(tx, row!.id))!;
+}
+
+export async function updateInteraction(
+  tx: TenantTx,
+  id: string,
+  values: Partial<{ type: InteractionType; subject: string; content: string; occurredAt: Date }>,
+) {
+  await tx
+    .update(customerInteractions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(ofTenant(tx), eq(customerInteractions.id, id)));
+  return (await getInteraction(tx, id))!;
+}
+
+export async function deleteInteraction(tx: TenantTx, id: string) {
+  await tx.delete(customerInteractions).where(and(ofTenant(tx), eq(customerInteractions.id, id)));
+}
+
+/** Ids of a customer's interactions (erasure names them in the audit trail). */
+export async function interactionIdsOf(tx: TenantTx, customerId: string) {
+  const rows = await tx
+    .select({ id: customerInteractions.id })
+    .from(customerInteractions)
+    .where(and(ofTenant(tx), eq(customerInteractions.customerId, customerId)));
+  return rows.map((row) => row.id);
+}
+
+/** All of a customer's interactions, oldest first (GDPR export). */
+export async function allInteractionsOf(tx: TenantTx, customerId: string) {
+  return tx
+    .select(interactionColumns)
+    .from(customerInteractions)
+    .leftJoin(users, eq(users.id, customerInteractions.authorId))
+    .where(and(ofTenant(tx), eq(customerInteractions.customerId, customerId)))
+    .orderBy(customerInteractions.occurredAt);
+}

@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import { memberships, organizations } from '../schema';
+import type { IdentityTx, TenantTx } from '../types';
+import type { Role } from '@/server/auth/permissions';
+import { conflictOn } from '@/server/errors';
+import { isUniqueViolation } from './pg-errors';
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+
+export async function insertOrganization(
+  tx: IdentityTx,
+  values: { name: string; slug: string },
+): Promise<Organization> {
+  try {
+    const [organization] = await tx.insert(organizations).values(values).returning();
+    return organization!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'organizations_slug_unique'))
+      throw conflictOn('slug', `The organization slug "${values.slug}" is taken`);
+    throw error;
+  }
+}
+
+export async function findOrganizationBySlug(
+  tx: IdentityTx,
+  slug: string,
+): Promise<Organization | undefined> {
+  const [organization] = await tx
+    .select()
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+    .limit(1);
+  return organization;
+}
+
+export async function getCurrentOrganization(tx: TenantTx): Promise<Organization | undefined> {
+  const [organization] = await tx
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, tx.organizationId))
+    .limit(1);
+  return organization;
+}
+
+export async function insertMembership(
+  tx: IdentityTx,
+  values: { organizationId: string; userId: string; role: Role },
+): Promise<Membership> {
+  const [membership] = await tx.insert(memberships).values(values).returning();
+  return membership!;
+}
+
+/** The user's organizations, oldest membership first. */
+export async function listMembershipsOfUser(tx: IdentityTx, userId: string) {
+  return tx
+    .select({
+      organizationId: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt);
+}
+
+export async function renameCurrentOrganization(tx: TenantTx, name: string) {
+  const [row] = await tx
+    .update(organizations)
+    .set({ name, updatedAt: new Date() })
+    .where(eq(organizations.id, tx.organizationId))
+    .returning({ id: organizations.id, name: organizations.name, slug: organizations.slug });
+  return row;
+}
+
+/** Deletes the current organization (cascading to all its data) if the slug matches. */
+export async function deleteCurrentOrganization(tx: TenantTx, slug: string) {
+  const [row] = await tx
+    .delete(organizations)
+    .where(and(eq(organizations.id, tx.organizationId), eq(organizations.slug, slug)))
+    .returning({ id: organizations.id, name: organizations.name, slug: organizations.slug });
+  return row;
+}

@@ -1,0 +1,98 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { memberships, organizations, sessions, users } from '../schema';
+import type { IdentityTx } from '../types';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(tx: IdentityTx, values: typeof sessions.$inferInsert) {
+  await tx.insert(sessions).values(values);
+}
+
+/** The session with its user and the user's role in the session's active organization. */
+export async function findSessionWithUser(tx: IdentityTx, sessionId: string) {
+  const [row] = await tx
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        emailVerifiedAt: users.emailVerifiedAt,
+        twoFactorEnabledAt: users.twoFactorEnabledAt,
+      },
+      organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
+      role: memberships.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.userId, sessions.userId),
+        eq(memberships.organizationId, sessions.activeOrganizationId),
+      ),
+    )
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row;
+}
+
+export async function touchSession(
+  tx: IdentityTx,
+  sessionId: string,
+  values: { lastSeenAt: Date; expiresAt: Date },
+) {
+  await tx.update(sessions).set(values).where(eq(sessions.id, sessionId));
+}
+
+export async function updateSession(
+  tx: IdentityTx,
+  sessionId: string,
+  values: Partial<
+    Pick<SessionRow, 'twoFactorVerified' | 'activeOrganizationId' | 'reauthenticatedAt'>
+  >,
+) {
+  await tx.update(sessions).set(values).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(tx: IdentityTx, sessionId: string) {
+  await tx.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** One of the user's sessions, by id; undefined when it is not theirs. */
+export async function deleteSessionOfUser(tx: IdentityTx, userId: string, sessionId: string) {
+  const deleted = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
+}
+
+/** Ends every session of the user, or every one but `keepSessionId`. Returns how many ended. */
+export async function deleteSessionsOfUser(tx: IdentityTx, userId: string, keepSessionId?: string) {
+  const deleted = await tx
+    .delete(sessions)
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
+
+export async function listSessionsOfUser(tx: IdentityTx, userId: string) {
+  return tx
+    .select({
+      id: sessions.id,
+      ipAddress: sessions.ipAddress,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt));
+}

@@ -1,0 +1,66 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../schema';
+import type { IdentityTx } from '../types';
+import { conflictOn } from '@/server/errors';
+import { isUniqueViolation } from './pg-errors';
+
+export type User = typeof users.$inferSelect;
+
+export async function findUserByEmail(tx: IdentityTx, email: string): Promise<User | undefined> {
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return user;
+}
+
+export async function findUserById(tx: IdentityTx, id: string): Promise<User | undefined> {
+  const [user] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export async function insertUser(
+  tx: IdentityTx,
+  values: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date | null },
+): Promise<User> {
+  try {
+    const [user] = await tx.insert(users).values(values).returning();
+    return user!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_unique'))
+      throw conflictOn('email', 'An account with this e-mail address already exists');
+    throw error;
+  }
+}
+
+export async function updateUser(
+  tx: IdentityTx,
+  id: string,
+  values: Partial<
+    Pick<
+      User,
+      | 'name'
+      | 'email'
+      | 'passwordHash'
+      | 'emailVerifiedAt'
+      | 'twoFactorSecret'
+      | 'twoFactorEnabledAt'
+      | 'twoFactorLastStep'
+    >
+  >,
+): Promise<User> {
+  try {
+    const [user] = await tx
+      .update(users)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    return user!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_unique')) {
+      throw conflictOn('email', 'An account with this e-mail address already exists');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,279 @@
+import { and, arrayContains, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { EventType } from '@/schemas/events';
+import type {
+  DeliveryListParams,
+  DeliveryStatus,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from '@/schemas/webhooks';
+import { events, webhookDeliveries, webhookEndpoints } from '../schema';
+import type { TenantTx } from '../types';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toEvent } from './events';
+
+/** The public shape of an endpoint: never its secrets. */
+const endpointColumns = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  description: webhookEndpoints.description,
+  eventTypes: webhookEndpoints.eventTypes,
+  enabled: webhookEndpoints.enabled,
+  previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+  createdAt: webhookEndpoints.createdAt,
+  updatedAt: webhookEndpoints.updatedAt,
+};
+
+const ofOrganization = (tx: TenantTx) => eq(webhookEndpoints.organizationId, tx.organizationId);
+
+export async function listEndpoints(tx: TenantTx): Promise<WebhookEndpoint[]> {
+  const rows = await tx
+    .select(endpointColumns)
+    .from(webhookEndpoints)
+    .where(ofOrganization(tx))
+    .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
+  return rows as WebhookEndpoint[];
+}
+
+export async function countEndpoints(tx: TenantTx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(webhookEndpoints).where(ofOrganization(tx));
+  return row?.n ?? 0;
+}
+
+export async function getEndpoint(tx: TenantTx, id: string): Promise<WebhookEndpoint | undefined> {
+  const [row] = await tx
+    .select(endpointColumns)
+    .from(webhookEndpoints)
+    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .limit(1);
+  return row as WebhookEndpoint | undefined;
+}
+
+export interface EndpointValues {
+  url: string;
+  description: string;
+  eventTypes: EventType[];
+  enabled: boolean;
+}
+
+export async function insertEndpoint(
+  tx: TenantTx,
+  values: EndpointValues & { id: string; secret: string },
+): Promise<WebhookEndpoint> {
+  const [row] = await tx
+    .insert(webhookEndpoints)
+    .values({ ...values, organizationId: tx.organizationId })
+    .returning(endpointColumns);
+  return row as WebhookEndpoint;
+}
+
+export async function updateEndpoint(
+  tx: TenantTx,
+  id: string,
+  values: Partial<EndpointValues>,
+): Promise<WebhookEndpoint | undefined> {
+  const [row] = await tx
+    .update(webhookEndpoints)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .returning(endpointColumns);
+  return row as WebhookEndpoint | undefined;
+}
+
+/** A new signing secret; the current one keeps signing beside it until `previousExpiresAt`. */
+export async function rotateEndpointSecret(
+  tx: TenantTx,
+  id: string,
+  secret: string,
+  previousExpiresAt: Date,
+): Promise<WebhookEndpoint | undefined> {
+  const [row] = await tx
+    .update(webhookEndpoints)
+    .set({
+      secret,
+      previousSecret: webhookEndpoints.secret,
+      previousSecretExpiresAt: previousExpiresAt,
+      updatedAt: sql`now()`,
+    })
+    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .returning(endpointColumns);
+  return row as WebhookEndpoint | undefined;
+}
+
+export async function deleteEndpoint(
+  tx: TenantTx,
+  id: string,
+): Promise<WebhookEndpoint | undefined> {
+  const [row] = await tx
+    .delete(webhookEndpoints)
+    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .returning(endpointColumns);
+  return row as WebhookEndpoint | undefined;
+}
+
+/** The enabled endpoints that want events of this type. */
+export async function subscribedEndpointIds(tx: TenantTx, type: EventType): Promise<string[]> {
+  const rows = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        ofOrganization(tx),
+        eq(webhookEndpoints.enabled, true),
+        arrayContains(webhookEndpoints.eventTypes, [type]),
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+export async function insertDeliveries(
+  tx: TenantTx,
+  eventId: string,
+  endpointIds: string[],
+): Promise<string[]> {
+  if (endpointIds.length === 0) return [];
+  const rows = await tx
+    .insert(webhookDeliveries)
+    .values(
+      endpointIds.map((endpointId) => ({
+        organizationId: tx.organizationId,
+        endpointId,
+        eventId,
+      })),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return rows.map((row) => row.id);
+}
+
+const deliveryColumns = {
+  id: webhookDeliveries.id,
+  endpointId: webhookDeliveries.endpointId,
+  eventId: webhookDeliveries.eventId,
+  eventType: events.type,
+  status: webhookDeliveries.status,
+  attempts: webhookDeliveries.attempts,
+  responseStatus: webhookDeliveries.responseStatus,
+  responseBody: webhookDeliveries.responseBody,
+  durationMs: webhookDeliveries.durationMs,
+  error: webhookDeliveries.error,
+  lastAttemptAt: webhookDeliveries.lastAttemptAt,
+  nextAttemptAt: webhookDeliveries.nextAttemptAt,
+  createdAt: webhookDeliveries.createdAt,
+};
+
+const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
+
+/** An endpoint's deliveries, newest first. */
+export async function listDeliveries(tx: TenantTx, params: DeliveryListParams) {
+  const after = params.cursor ? decodeCursor(params.cursor, NEWEST_FIRST) : undefined;
+  const rows = await tx
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.organizationId, tx.organizationId),
+        eq(webhookDeliveries.endpointId, params.endpointId),
+        params.status?.length ? inArray(webhookDeliveries.status, params.status) : undefined,
+        after
+          ? or(
+              lt(webhookDeliveries.createdAt, new Date(String(after.value))),
+              and(
+                eq(webhookDeliveries.createdAt, new Date(String(after.value))),
+                lt(webhookDeliveries.id, after.id),
+              ),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(params.limit + 1);
+  const items = rows.slice(0, params.limit) as WebhookDelivery[];
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > params.limit && last
+        ? encodeCursor({ ...NEWEST_FIRST, value: last.createdAt.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+export async function getDelivery(
+  tx: TenantTx,
+  endpointId: string,
+  id: string,
+): Promise<WebhookDelivery | undefined> {
+  const [row] = await tx
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.organizationId, tx.organizationId),
+        eq(webhookDeliveries.endpointId, endpointId),
+        eq(webhookDeliveries.id, id),
+      ),
+    )
+    .limit(1);
+  return row as WebhookDelivery | undefined;
+}
+
+/** Everything one delivery attempt needs: where, the sealed secrets, and the event. */
+export async function deliveryToAttempt(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({
+      id: webhookDeliveries.id,
+      endpointId: webhookDeliveries.endpointId,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      endpoint: {
+        url: webhookEndpoints.url,
+        enabled: webhookEndpoints.enabled,
+        secret: webhookEndpoints.secret,
+        previousSecret: webhookEndpoints.previousSecret,
+        previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+      },
+      event: events,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(eq(webhookDeliveries.organizationId, tx.organizationId), eq(webhookDeliveries.id, id)),
+    )
+    .limit(1);
+  return row && { ...row, event: toEvent(row.event) };
+}
+
+export interface AttemptOutcome {
+  status: Exclude<DeliveryStatus, 'pending'>;
+  responseStatus: number | null;
+  responseBody: string | null;
+  durationMs: number | null;
+  error: string | null;
+  nextAttemptAt: Date | null;
+}
+
+export async function recordAttempt(tx: TenantTx, id: string, outcome: AttemptOutcome) {
+  await tx
+    .update(webhookDeliveries)
+    .set({
+      ...outcome,
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      lastAttemptAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(eq(webhookDeliveries.organizationId, tx.organizationId), eq(webhookDeliveries.id, id)),
+    );
+}
+
+/** A manual redelivery: the delivery is scheduled again, its earlier attempts still counted. */
+export async function markForRedelivery(tx: TenantTx, id: string) {
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(eq(webhookDeliveries.organizationId, tx.organizationId), eq(webhookDeliveries.id, id)),
+    );
+}

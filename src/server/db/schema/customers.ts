@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { customerStatusEnum, importStatusEnum, interactionTypeEnum } from './enums';
+import { apiKeys, organizations, users } from './identity';
+
+export interface PostalAddress {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull().default(''),
+    company: text('company'),
+    phone: text('phone'),
+    status: customerStatusEnum('status').notNull().default('lead'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    address: jsonb('address').$type<PostalAddress>(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamptz('deleted_at'),
+    /** Sort keys and the search document, derived by Postgres so they can be indexed. */
+    nameSort: text('name_sort')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    companySort: text('company_sort')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(coalesce(company, ''))`),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(company, ''))`,
+      ),
+  },
+  (t) => {
+    const live = sql`${t.deletedAt} is null`;
+    return [
+      uniqueIndex('customers_organization_email_unique')
+        .on(t.organizationId, sql`lower(${t.email})`)
+        .where(sql`${t.deletedAt} is null and ${t.email} is not null`),
+      // Keyset pagination: one index per sortable column, tie-broken by id.
+      index('customers_org_created_idx').on(t.organizationId, t.createdAt, t.id).where(live),
+      index('customers_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+      index('customers_org_name_idx').on(t.organizationId, t.nameSort, t.id).where(live),
+      index('customers_org_company_idx').on(t.organizationId, t.companySort, t.id).where(live),
+      index('customers_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+      index('customers_tags_idx').using('gin', t.tags),
+      index('customers_org_owner_idx').on(t.organizationId, t.ownerId),
+    ];
+  },
+);
+
+export const customerInteractions = pgTable(
+  'customer_interactions',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorApiKeyId: uuid('author_api_key_id').references(() => apiKeys.id, {
+      onDelete: 'set null',
+    }),
+    type: interactionTypeEnum('type').notNull(),
+    subject: text('subject').notNull(),
+    content: text('content').notNull().default(''),
+    occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('customer_interactions_timeline_idx').on(
+      t.organizationId,
+      t.customerId,
+      t.occurredAt.desc(),
+      t.id.desc(),
+    ),
+    index('customer_interactions_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+  ],
+);
+
+export interface ImportIssue {
+  /** 1-based line of the CSV (the header is line 1). */
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** A CSV import: its input, its progress, and what came of it. */
+export const customerImports = pgTable(
+  'customer_imports',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    filename: text('filename').notNull(),
+    status: importStatusEnum('status').notNull().default('queued'),
+    /** What to do with a row whose e-mail matches a live customer: 'skip' or 'update'. */
+    duplicates: text('duplicates').notNull(),
+    /** CSV column → customer field. */
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    csv: text('csv').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    updatedCount: integer('updated_count').notNull().default(0),
+    skippedCount: integer('skipped_count').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    errors: jsonb('errors').$type<ImportIssue[]>().notNull().default([]),
+    failure: text('failure'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [index('customer_imports_org_created_idx').on(t.organizationId, t.createdAt)],
+);

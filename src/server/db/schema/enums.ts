@@ -1,0 +1,28 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import { CUSTOMER_STATUSES } from '@/schemas/customers';
+import { ROLES } from '@/schemas/permissions';
+import { DELIVERY_STATUSES } from '@/schemas/webhooks';
+
+export const roleEnum = pgEnum('role', ROLES);
+
+export const customerStatusEnum = pgEnum('customer_status', CUSTOMER_STATUSES);
+
+export const INTERACTION_TYPES = ['note', 'call', 'email', 'meeting'] as const;
+export const interactionTypeEnum = pgEnum('interaction_type', INTERACTION_TYPES);
+
+export const ORDER_STATUSES = ['draft', 'placed', 'paid', 'fulfilled', 'cancelled'] as const;
+export const orderStatusEnum = pgEnum('order_status', ORDER_STATUSES);
+
+export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
+export const actorTypeEnum = pgEnum('actor_type', ACTOR_TYPES);
+
+export const deliveryStatusEnum = pgEnum('webhook_delivery_status', DELIVERY_STATUSES);
+
+export const IMPORT_STATUSES = [
+  'queued',
+  'validating',
+  'importing',
+  'completed',
+  'failed',
+] as const;
+export const importStatusEnum = pgEnum('import_status', IMPORT_STATUSES);

@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './identity';
+export * from './customers';
+export * from './orders';
+export * from './audit';
+
+export * from './webhooks';

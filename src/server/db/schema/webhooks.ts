@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { deliveryStatusEnum } from './enums';
+import { organizations } from './identity';
+
+/**
+ * The organization's public change events: what webhooks deliver and the change feed serves.
+ * `sequence` is the sequence of the audit row written with the change, so events of one
+ * organization become visible in sequence order (the audit chain admits one writer at a time).
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    sequence: bigint('sequence', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The customer whose personal data `data` carries; erasing the customer scrubs it. */
+    customerId: uuid('customer_id'),
+    erasedAt: timestamptz('erased_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('events_organization_sequence_unique').on(t.organizationId, t.sequence),
+    index('events_customer_idx')
+      .on(t.organizationId, t.customerId)
+      .where(sql`${t.customerId} is not null`),
+    index('events_created_idx').on(t.createdAt),
+  ],
+);
+
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    eventTypes: text('event_types').array().notNull(),
+    /** The signing secret (`whsec_...`), sealed with ENCRYPTION_KEY. */
+    secret: text('secret').notNull(),
+    /** After a rotation, the old secret also signs until it expires, so receivers can switch. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamptz('previous_secret_expires_at'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_endpoints_organization_idx').on(t.organizationId, t.createdAt)],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    status: deliveryStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    responseStatus: integer('response_status'),
+    /** The start of the receiver's answer (at most 1 KB), for debugging. */
+    responseBody: text('response_body'),
+    durationMs: integer('duration_ms'),
+    error: text('error'),
+    lastAttemptAt: timestamptz('last_attempt_at'),
+    nextAttemptAt: timestamptz('next_attempt_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_endpoint_idx').on(
+      t.organizationId,
+      t.endpointId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index('webhook_deliveries_event_idx').on(t.eventId),
+  ],
+);
+
+/** A REST POST's response, replayed for a retry with the same Idempotency-Key for 24 hours. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** The response body exactly as first sent. */
+    responseBody: text('response_body').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.key] }),
+    index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
+);

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { Database, IdentityTx, TenantTx, Transaction } from './types';
+
+export const TENANT_ROLE = 'clientele_app';
+export const IDENTITY_ROLE = 'clientele_auth';
+
+interface TransactionOptions {
+  readOnly?: boolean;
+}
+
+/**
+ * Runs fn in a transaction as the tenant role with app.organization_id set, so row-level
+ * security confines every statement to that organization. Both settings are transaction-local:
+ * they end with the transaction, so a pooled connection never carries a tenant over.
+ */
+export async function withTenant<T>(
+  db: Database,
+  organizationId: string,
+  fn: (tx: TenantTx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.organization_id', ${organizationId}, true)`,
+    );
+    return fn(Object.assign(tx, { organizationId }) as TenantTx);
+  }, accessMode(options));
+}
+
+/** Runs fn in a transaction as the identity role, which cannot see any customer data. */
+export async function withIdentity<T>(
+  db: Database,
+  fn: (tx: IdentityTx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', ${IDENTITY_ROLE}, true)`);
+    return fn(Object.assign(tx, { identity: true as const }) as IdentityTx);
+  }, accessMode(options));
+}
+
+function accessMode(options: TransactionOptions) {
+  return options.readOnly ? { accessMode: 'read only' as const } : undefined;
+}
+
+export type { Transaction };

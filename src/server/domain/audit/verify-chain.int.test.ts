@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLogs } from '@/server/db/schema';
+import { withTenant } from '@/server/db/tenant';
+import type { Database } from '@/server/db/types';
+import { createTestOrganization, ownerCaller } from '@/test/factories';
+import { setupTestServices } from '@/test/services';
+
+const { services } = setupTestServices();
+
+/**
+ * Changes audit rows the way only someone with direct database access could: as the table
+ * owner, for whom row-level security is switched off for a moment.
+ */
+async function tamper(db: Database, statement: ReturnType<typeof sql>) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_logs no force row level security`);
+    await tx.execute(statement);
+    await tx.execute(sql`alter table audit_logs force row level security`);
+  });
+}
+
+async function orgWithHistory() {
+  const org = await createTestOrganization(services().db);
+  const api = ownerCaller(services(), org);
+  const customer = await api.customers.create({ firstName: 'Chain', email: 'chain@example.com' });
+  await api.customers.update({ id: customer.id, company: 'Links Ltd' });
+  await api.customers.update({
+    id: customer.id,
+    company: 'Links & Co "quoted" | piped\nnewline ✓',
+  });
+  await api.interactions.create({ customerId: customer.id, type: 'note', subject: 'Ünïcödé 🔗' });
+  const rows = await withTenant(services().db, org.id, (tx) =>
+    tx.select().from(auditLogs).orderBy(auditLogs.sequence),
+  );
+  return { org, api, rows };
+}
+
+describe('the audit hash chain', () => {
+  it('numbers each organization\u2019s rows from 1 and verifies them', async () => {
+    const { api, rows } = await orgWithHistory();
+    expect(rows.map((row) => row.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows[1]!.previousHash).toEqual(rows[0]!.hash);
+    expect(await api.audit.verify()).toEqual({ ok: true, checked: 5, firstBroken: null });
+  });
+
+  it('names the first row whose recorded changes were edited', async () => {
+    const { api, rows } = await orgWithHistory();
+    await tamper(
+      services().db,
+      sql`update audit_logs set changes = '{"after": {"company": "Forged"}}' where id = ${rows[2]!.id}`,
+    );
+    expect(await api.audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { id: rows[2]!.id, sequence: 3, reason: 'its recorded changes were altered' },
+    });
+  });
+
+  it('catches an edited field, a removed row, and a removed tail', async () => {
+    const edited = await orgWithHistory();
+    await tamper(
+      services().db,
+      sql`update audit_logs set actor_id = null where id = ${edited.rows[1]!.id}`,
+    );
+    expect((await edited.api.audit.verify()).firstBroken).toMatchObject({
+      sequence: 2,
+      reason: 'its fields were altered',
+    });
+
+    const gap = await orgWithHistory();
+    await tamper(services().db, sql`delete from audit_logs where id = ${gap.rows[2]!.id}`);
+    expect((await gap.api.audit.verify()).firstBroken).toMatchObject({
+      sequence: 4,
+      reason: 'row 3 is missing before this one',
+    });
+
+    const tail = await orgWithHistory();
+    await tamper(services().db, sql`delete from audit_logs where id = ${tail.rows[4]!.id}`);
+    expect((await tail.api.audit.verify()).firstBroken?.reason).toMatch(
+      /the chain ends early: 5 rows were written/,
+    );
+  });
+});

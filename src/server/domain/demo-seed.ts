@@ -1,0 +1,220 @@
+import { hashPassword } from '@/server/auth/password';
+import { insertAuditLog } from '@/server/db/repositories/audit-logs';
+import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
+import {
+  customerInteractions,
+  customers,
+  orderLines,
+  orderNumbers,
+  orders,
+} from '@/server/db/schema';
+import { withIdentity, withTenant } from '@/server/db/tenant';
+import type { Database } from '@/server/db/types';
+import { createOrganizationWithOwner } from './organizations/create-organization';
+import {
+  COMPANIES,
+  FIRST_NAMES,
+  INTERACTION_SUBJECTS,
+  LAST_NAMES,
+  PRODUCTS,
+  TAGS,
+  seededRandom,
+} from './demo-data';
+
+export const DEMO = {
+  organizationName: 'Acme Demo',
+  slug: 'demo',
+  ownerName: 'Dana Demo',
+  email: 'demo@example.com',
+  password: 'clientele-demo',
+} as const;
+
+export interface DemoSeedResult {
+  created: boolean;
+  organizationId: string;
+  slug: string;
+  email: string;
+  password: string;
+  customers: number;
+  interactions: number;
+  orders: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo organization with a few hundred customers, their timelines and orders. Idempotent. */
+export async function seedDemoOrganization(
+  db: Database,
+  customerCount = 300,
+): Promise<DemoSeedResult> {
+  const existing = await withIdentity(db, (tx) => findOrganizationBySlug(tx, DEMO.slug));
+  const summary = { slug: DEMO.slug, email: DEMO.email, password: DEMO.password };
+  if (existing) {
+    return {
+      created: false,
+      organizationId: existing.id,
+      ...summary,
+      customers: 0,
+      interactions: 0,
+      orders: 0,
+    };
+  }
+
+  const passwordHash = await hashPassword(DEMO.password);
+  const { organization, userId } = await withIdentity(db, (tx) =>
+    createOrganizationWithOwner(
+      tx,
+      {
+        organizationName: DEMO.organizationName,
+        slug: DEMO.slug,
+        owner: {
+          email: DEMO.email,
+          name: DEMO.ownerName,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+        },
+        createdBy: { type: 'system' },
+      },
+      { ipAddress: null, userAgent: 'clientele seed', requestId: null },
+    ),
+  );
+
+  const random = seededRandom(42);
+  const now = Date.now();
+  const counts = await withTenant(db, organization.id, async (tx) => {
+    const customerRows = Array.from({ length: customerCount }, (_, i) => {
+      const firstName = random.pick(FIRST_NAMES);
+      const lastName = random.pick(LAST_NAMES);
+      const createdAt = new Date(now - random.int(0, 365) * DAY - random.int(0, DAY));
+      const local = `${firstName}.${lastName}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '');
+      return {
+        organizationId: organization.id,
+        firstName,
+        lastName,
+        email: `${local.toLowerCase()}.${i + 1}@example.com`,
+        company: random.next() < 0.85 ? random.pick(COMPANIES) : null,
+        phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
+        status: random.pick([
+          'lead',
+          'lead',
+          'active',
+          'active',
+          'active',
+          'inactive',
+          'churned',
+        ] as const),
+        tags: [...new Set([random.pick(TAGS), random.pick(TAGS)])].slice(0, random.int(0, 2)),
+        ownerId: userId,
+        createdAt,
+        updatedAt: createdAt,
+      };
+    });
+    const inserted = await tx
+      .insert(customers)
+      .values(customerRows)
+      .returning({ id: customers.id, createdAt: customers.createdAt });
+
+    const interactionRows = inserted.flatMap((customer) =>
+      Array.from({ length: random.int(0, 5) }, () => {
+        const type = random.pick(['note', 'call', 'email', 'meeting'] as const);
+        const occurredAt = new Date(customer.createdAt.getTime() + random.int(0, 60) * DAY);
+        return {
+          organizationId: organization.id,
+          customerId: customer.id,
+          authorId: userId,
+          type,
+          subject: random.pick(INTERACTION_SUBJECTS[type]),
+          content: 'Logged from the demo data set.',
+          occurredAt: new Date(Math.min(occurredAt.getTime(), now)),
+        };
+      }),
+    );
+    if (interactionRows.length) await tx.insert(customerInteractions).values(interactionRows);
+
+    let number = 1000;
+    const orderRows: (typeof orders.$inferInsert & {
+      lines: (typeof orderLines.$inferInsert)[];
+    })[] = [];
+    for (const customer of inserted) {
+      for (let n = random.int(0, 2); n > 0; n--) {
+        const lines = Array.from({ length: random.int(1, 3) }, (_, position) => {
+          const product = random.pick(PRODUCTS);
+          const quantity = random.int(1, 4);
+          return {
+            organizationId: organization.id,
+            orderId: '',
+            position,
+            description: product.description,
+            quantity,
+            unitPriceCents: product.unitPriceCents,
+            totalCents: quantity * product.unitPriceCents,
+          };
+        });
+        const createdAt = new Date(
+          Math.min(customer.createdAt.getTime() + random.int(1, 90) * DAY, now - 3 * DAY),
+        );
+        const status = random.pick([
+          'draft',
+          'placed',
+          'paid',
+          'paid',
+          'fulfilled',
+          'cancelled',
+        ] as const);
+        // Each step a day or two after the one before, never in the future.
+        const step = (days: number) => new Date(Math.min(createdAt.getTime() + days * DAY, now));
+        const progress = { draft: 0, placed: 1, paid: 2, fulfilled: 3, cancelled: 1 }[status];
+        orderRows.push({
+          organizationId: organization.id,
+          customerId: customer.id,
+          number: ++number,
+          status,
+          currency: 'USD',
+          totalCents: lines.reduce((sum, line) => sum + line.totalCents, 0),
+          createdAt,
+          updatedAt: createdAt,
+          placedAt: progress >= 1 ? step(1) : null,
+          paidAt: progress >= 2 && status !== 'cancelled' ? step(2) : null,
+          fulfilledAt: progress >= 3 ? step(3) : null,
+          cancelledAt: status === 'cancelled' ? step(2) : null,
+          lines,
+        });
+      }
+    }
+    if (orderRows.length) {
+      const insertedOrders = await tx
+        .insert(orders)
+        .values(orderRows.map(({ lines: _lines, ...order }) => order))
+        .returning({ id: orders.id });
+      const lineRows = orderRows.flatMap((order, i) =>
+        order.lines.map((line) => ({ ...line, orderId: insertedOrders[i]!.id })),
+      );
+      await tx.insert(orderLines).values(lineRows);
+      await tx.insert(orderNumbers).values({ organizationId: organization.id, lastNumber: number });
+    }
+
+    await insertAuditLog(tx, {
+      organizationId: organization.id,
+      actorType: 'system',
+      actorId: null,
+      action: 'organization.seeded',
+      entityType: 'organization',
+      entityId: organization.id,
+      changes: {
+        after: {
+          customers: inserted.length,
+          interactions: interactionRows.length,
+          orders: orderRows.length,
+        },
+      },
+      userAgent: 'clientele seed',
+    });
+    return {
+      customers: inserted.length,
+      interactions: interactionRows.length,
+      orders: orderRows.length,
+    };
+  });
+
+  return { created: true, organizationId: organization.id, ...summary, ...counts };
+}

@@ -1,0 +1,167 @@
+import { type TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestOrganization, ownerCaller } from '@/test/factories';
+import { setupTestServices, testLogger } from '@/test/services';
+import { runImport, type ImportJob } from './run-import';
+
+const { services } = setupTestServices();
+
+/** Runs the queued import jobs now, as the worker would. */
+const runQueuedImports = () =>
+  services().jobs.drain('import', (data) =>
+    runImport({ db: services().db, jobs: services().jobs, logger: testLogger }, data as ImportJob),
+  );
+
+const CSV = [
+  'E-mail,First name,Surname,Organisation,Status,Tags,City',
+  'ada@example.com,Ada,Lovelace,Analytical Engines,active,vip;eu,London',
+  'grace@example.com,Grace,Hopper,Navy,ACTIVE,,Arlington',
+  'not-an-email,Broken,Row,,,,',
+  ',,Nameless,,,,',
+  'linus@example.com,Linus,Torvalds,,unknown-status,,',
+  'ADA@example.com,Ada,Again,,,,',
+].join('\n');
+
+async function withOrganization() {
+  const org = await createTestOrganization(services().db);
+  return { org, api: ownerCaller(services(), org) };
+}
+
+describe('CSV import', () => {
+  it('previews the columns and suggests a mapping from their names', async () => {
+    const { api } = await withOrganization();
+    const preview = await api.imports.preview({ csv: CSV });
+    expect(preview.rowCount).toBe(6);
+    expect(preview.suggestedMapping).toEqual({
+      'E-mail': 'email',
+      'First name': 'firstName',
+      Surname: 'lastName',
+      Organisation: 'company',
+      Status: 'status',
+      Tags: 'tags',
+      City: 'city',
+    });
+  });
+
+  it('imports the valid rows in the background and reports the bad ones by line and field', async () => {
+    const { api } = await withOrganization();
+    const { suggestedMapping } = await api.imports.preview({ csv: CSV });
+    const started = await api.imports.start({
+      filename: 'people.csv',
+      csv: CSV,
+      mapping: suggestedMapping,
+      duplicates: 'skip',
+    });
+    expect(started.status).toBe('queued');
+    expect(await runQueuedImports()).toBe(1);
+
+    const done = await api.imports.get({ id: started.id });
+    expect(done).toMatchObject({
+      status: 'completed',
+      totalRows: 6,
+      processedRows: 6,
+      createdCount: 2,
+      skippedCount: 1,
+      errorCount: 3,
+    });
+    expect(done.errors).toEqual([
+      { line: 4, field: 'email', message: 'must be a valid e-mail address' },
+      {
+        line: 5,
+        field: 'firstName',
+        message: 'Invalid input: expected string, received undefined',
+      },
+      { line: 6, field: 'status', message: expect.stringMatching(/Invalid option/) },
+    ]);
+    const customers = (await api.customers.list({ sort: 'name', order: 'asc' })).items;
+    expect(
+      customers.map((c) => [c.firstName, c.lastName, c.company, c.status, c.tags, c.address?.city]),
+    ).toEqual([
+      ['Ada', 'Lovelace', 'Analytical Engines', 'active', ['vip', 'eu'], 'London'],
+      ['Grace', 'Hopper', 'Navy', 'active', [], 'Arlington'],
+    ]);
+    expect((await api.audit.list({ action: 'customer.imported' })).items).toHaveLength(2);
+  });
+
+  it('updates existing customers instead, when asked, touching only the mapped columns', async () => {
+    const { api } = await withOrganization();
+    const existing = await api.customers.create({
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      status: 'churned',
+      phone: '+1 555 0100',
+    });
+    const csv = 'email,first name,last name\nada@example.com,Ada,Lovelace\n';
+    const started = await api.imports.start({
+      filename: 'update.csv',
+      csv,
+      mapping: { email: 'email', 'first name': 'firstName', 'last name': 'lastName' },
+      duplicates: 'update',
+    });
+    await runQueuedImports();
+    expect(await api.imports.get({ id: started.id })).toMatchObject({
+      status: 'completed',
+      createdCount: 0,
+      updatedCount: 1,
+    });
+    expect(await api.customers.get({ id: existing.id })).toMatchObject({
+      lastName: 'Lovelace',
+      status: 'churned',
+      phone: '+1 555 0100',
+      version: 2,
+    });
+  });
+
+  it('imports nothing when applying the batch fails part-way', async () => {
+    const { api } = await withOrganization();
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) => `person${i}@example.com,Person ${i},${i === 1100 ? 'Refused Ltd' : 'Fine Ltd'}`,
+    );
+    const csv = ['email,name,company', ...rows].join('\n');
+    const started = await api.imports.start({
+      filename: 'big.csv',
+      csv,
+      mapping: { email: 'email', name: 'firstName', company: 'company' },
+    });
+    // A fault in the database: row 1,100 (in the third batch of inserts) is refused.
+    const constraint = sql.raw(`refuse_${started.id.slice(0, 8)}`);
+    await services().db.execute(
+      sql`alter table customers add constraint ${constraint} check (company is distinct from 'Refused Ltd') not valid`,
+    );
+    try {
+      await runQueuedImports();
+    } finally {
+      await services().db.execute(sql`alter table customers drop constraint ${constraint}`);
+    }
+    const failed = await api.imports.get({ id: started.id });
+    expect(failed).toMatchObject({ status: 'failed', createdCount: 0 });
+    expect(failed.failure).toMatch(/nothing was imported/);
+    expect(await api.customers.count({})).toEqual({ count: 0, capped: false });
+    expect((await api.audit.list({ action: 'customer.imported' })).items).toEqual([]);
+  });
+
+  it('refuses a file that is not text', async () => {
+    const { api } = await withOrganization();
+    const error = await api.imports
+      .preview({ csv: 'email\nx\u0000y\n' })
+      .catch((e: TRPCError) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('refuses a mapping without a first name, or with columns the file does not have', async () => {
+    const { api } = await withOrganization();
+    const code = (promise: Promise<unknown>) => promise.catch((e: TRPCError) => e.code);
+    expect(
+      await code(
+        api.imports.start({ filename: 'x.csv', csv: CSV, mapping: { 'E-mail': 'email' } }),
+      ),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await code(
+        api.imports.start({ filename: 'x.csv', csv: CSV, mapping: { Nope: 'firstName' } }),
+      ),
+    ).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,71 @@
+import type { Role } from '@/server/auth/permissions';
+import {
+  deleteMember,
+  findMember,
+  lockOwners,
+  updateMemberRole,
+} from '@/server/db/repositories/members';
+import type { TenantTx } from '@/server/db/types';
+import { AppError, notFound } from '@/server/errors';
+import { assertMayAssignRole, assertMayManageMember, assertOwnerRemains } from './membership-rules';
+
+export interface MemberChange {
+  userId: string;
+  before: { role: Role };
+  after: { role: Role } | null;
+}
+
+export async function changeMemberRole(
+  tx: TenantTx,
+  actor: { userId: string | null; role: Role },
+  input: { userId: string; role: Role },
+): Promise<MemberChange> {
+  const target = await findMember(tx, input.userId);
+  if (!target) throw notFound('Member');
+  assertMayManageMember(actor.role, target.role);
+  assertMayAssignRole(actor.role, input.role);
+  if (target.role === 'owner' && input.role !== 'owner') {
+    assertOwnerRemains(await lockOwners(tx), target.userId);
+  }
+  await updateMemberRole(tx, target.userId, input.role);
+  return { userId: target.userId, before: { role: target.role }, after: { role: input.role } };
+}
+
+export async function removeMember(
+  tx: TenantTx,
+  actor: { userId: string | null; role: Role },
+  userId: string,
+): Promise<MemberChange> {
+  const target = await findMember(tx, userId);
+  if (!target) throw notFound('Member');
+  if (target.userId === actor.userId) {
+    throw new AppError('BAD_REQUEST', 'To remove yourself, leave the organization instead');
+  }
+  assertMayManageMember(actor.role, target.role);
+  if (target.role === 'owner') assertOwnerRemains(await lockOwners(tx), target.userId);
+  await deleteMember(tx, target.userId);
+  return { userId: target.userId, before: { role: target.role }, after: null };
+}
+
+export async function leaveOrganization(tx: TenantTx, userId: string): Promise<MemberChange> {
+  const member = await findMember(tx, userId);
+  if (!member) throw notFound('Member');
+  if (member.role === 'owner') assertOwnerRemains(await lockOwners(tx), userId);
+  await deleteMember(tx, userId);
+  return { userId, before: { role: member.role }, after: null };
+}
+
+/** Makes another member owner; the current owner stays on as admin. */
+export async function transferOwnership(
+  tx: TenantTx,
+  actor: { userId: string },
+  newOwnerId: string,
+): Promise<{ from: string; to: string }> {
+  if (newOwnerId === actor.userId) throw new AppError('BAD_REQUEST', 'You are already an owner');
+  const target = await findMember(tx, newOwnerId);
+  if (!target) throw notFound('Member');
+  await lockOwners(tx);
+  await updateMemberRole(tx, newOwnerId, 'owner');
+  await updateMemberRole(tx, actor.userId, 'admin');
+  return { from: actor.userId, to: newOwnerId };
+}

@@ -1,0 +1,95 @@
+import type { Logger } from 'pino';
+import type { SecretBox } from '@/server/crypto/secret-box';
+import { deliveryToAttempt, recordAttempt } from '@/server/db/repositories/webhooks';
+import { withTenant } from '@/server/db/tenant';
+import type { Database, TenantTx } from '@/server/db/types';
+import type { JobQueue } from '@/server/jobs/queue';
+import { sendWebhook } from './send';
+import { signatureHeaders } from './signature';
+
+export interface WebhookJob {
+  organizationId: string;
+  deliveryId: string;
+  /** The attempt this job makes; a job that no longer matches the delivery does nothing. */
+  attempt: number;
+}
+
+/** Waits before attempts 2 to 8 (about 28 hours in all), as Standard Webhooks senders do. */
+export const RETRY_DELAYS_SECONDS = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+
+export const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`;
+
+export interface DeliveryDeps {
+  db: Database;
+  jobs: JobQueue;
+  secretBox: SecretBox;
+  logger: Logger;
+  allowPrivateTargets: boolean;
+}
+
+/**
+ * One delivery attempt: read what to send, POST it outside any transaction, then record the
+ * outcome and, after a failure, schedule the next attempt in one transaction.
+ */
+export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promise<void> {
+  const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) =>
+    withTenant(deps.db, job.organizationId, fn);
+  const delivery = await inTenant((tx) => deliveryToAttempt(tx, job.deliveryId));
+  if (!delivery || delivery.attempts !== job.attempt - 1) return;
+  if (delivery.status === 'succeeded' || delivery.status === 'failed') return;
+
+  if (!delivery.endpoint.enabled) {
+    await inTenant((tx) =>
+      recordAttempt(tx, delivery.id, {
+        status: 'failed',
+        responseStatus: null,
+        responseBody: null,
+        durationMs: null,
+        error: 'The endpoint is disabled',
+        nextAttemptAt: null,
+      }),
+    );
+    return;
+  }
+
+  const now = new Date();
+  const context = secretContext(delivery.endpointId);
+  const secrets = [deps.secretBox.open(delivery.endpoint.secret, context)];
+  const previous = delivery.endpoint.previousSecret;
+  if (previous && delivery.endpoint.previousSecretExpiresAt! > now) {
+    secrets.push(deps.secretBox.open(previous, context));
+  }
+  const body = JSON.stringify(delivery.event);
+  const outcome = await sendWebhook(
+    delivery.endpoint.url,
+    body,
+    signatureHeaders(delivery.event.id, now, body, secrets),
+    { allowPrivateTargets: deps.allowPrivateTargets },
+  );
+
+  const delay = outcome.ok ? undefined : RETRY_DELAYS_SECONDS[job.attempt - 1];
+  const nextAttemptAt = delay === undefined ? null : new Date(Date.now() + delay * 1000);
+  await inTenant(async (tx) => {
+    await recordAttempt(tx, delivery.id, {
+      status: outcome.ok ? 'succeeded' : nextAttemptAt ? 'retrying' : 'failed',
+      responseStatus: outcome.responseStatus,
+      responseBody: outcome.responseBody,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+      nextAttemptAt,
+    });
+    if (nextAttemptAt) {
+      const next: WebhookJob = { ...job, attempt: job.attempt + 1 };
+      await deps.jobs.enqueue(tx, 'webhook', next, { startAfter: nextAttemptAt });
+    }
+  });
+  if (!outcome.ok) {
+    deps.logger.info(
+      { deliveryId: delivery.id, attempt: job.attempt, error: outcome.error },
+      nextAttemptAt
+        ? 'webhook delivery failed; retrying later'
+        : 'webhook delivery failed for good',
+    );
+  }
+}

@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import { buildOpenApiDocument, REST_PREFIX } from '@/server/api/openapi';
+import type { Connection } from '@/server/db/connection';
+import type { AppServices } from '@/server/services';
+import { metrics, recordHttp } from '@/server/observability/metrics';
+import { sendJson } from './json';
+import { requestIdOf, requestInfoOf } from './request-info';
+import { createDocsHandler, DOCS_PATH } from './docs';
+import { createExportsHandler, EXPORTS_PREFIX } from './exports';
+import { createRestDoor } from './rest-door';
+import { applyApiSecurityHeaders } from './security-headers';
+import { createTrpcDoor, TRPC_PREFIX } from './trpc-door';
+
+export interface ApiHandlerOptions {
+  connection: Connection;
+  services: AppServices;
+  logger: Logger;
+  metricsToken?: string;
+}
+
+/**
+ * Everything under /api, served straight from node:http: the two doors to the procedures
+ * (tRPC and REST), the OpenAPI document, and the operational endpoints.
+ */
+export function createApiHandler(options: ApiHandlerOptions) {
+  const { connection, services, logger, metricsToken } = options;
+  const { secureCookies: secure } = services;
+  const trpc = createTrpcDoor(services, logger);
+  const rest = createRestDoor(services, logger);
+  const exports = createExportsHandler(services, logger);
+  const docs = createDocsHandler();
+  let openApiDocument: string | undefined;
+
+  const routes: Record<
+    string,
+    (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
+  > = {
+    '/api/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    '/api/ready': async (_req, res) => {
+      try {
+        await withTimeout(connection.ping(), 2_000);
+        sendJson(res, 200, { status: 'ready' });
+      } catch {
+        sendJson(res, 503, { status: 'unavailable', reason: 'database' });
+      }
+    },
+    '/api/metrics': async (req, res) => {
+      if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken)) {
+        return sendJson(res, 401, {
+          code: 'UNAUTHORIZED',
+          message: 'Metrics need the METRICS_TOKEN',
+        });
+      }
+      const registry = metrics().registry;
+      res.setHeader('content-type', registry.contentType);
+      res.end(await registry.metrics());
+    },
+    '/api/openapi.json': (_req, res) => {
+      openApiDocument ??= JSON.stringify(buildOpenApiDocument());
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.end(openApiDocument);
+    },
+  };
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    const pathname = (req.url ?? '/').split('?', 1)[0]!;
+    const route = pathname.startsWith(TRPC_PREFIX)
+      ? '/api/trpc'
+      : pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)
+        ? REST_PREFIX
+        : pathname.startsWith(EXPORTS_PREFIX)
+          ? '/api/exports'
+          : pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)
+            ? DOCS_PATH
+            : routes[pathname]
+              ? pathname
+              : 'other';
+    res.setHeader('x-request-id', requestId);
+    applyApiSecurityHeaders(res, secure);
+    res.once('finish', () => {
+      const ms = performance.now() - started;
+      recordHttp(route, req.method ?? 'GET', res.statusCode, ms);
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: pathname,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        'request',
+      );
+    });
+
+    try {
+      const request = requestInfoOf(req, requestId, services.trustProxy);
+      if (route === '/api/trpc') return await trpc(req, res, request, pathname);
+      if (route === REST_PREFIX) return await rest(req, res, request);
+      if (route === DOCS_PATH) return await docs(req, res, pathname);
+      if (route === '/api/exports') {
+        return await exports(req, res, request, new URL(req.url ?? '/', 'http://localhost'));
+      }
+      const handler = routes[pathname];
+      if (handler) return await handler(req, res);
+      sendJson(res, 404, { code: 'NOT_FOUND', message: `No API route at ${pathname}`, requestId });
+    } catch (error) {
+      logger.error({ err: error, requestId, path: pathname }, 'unhandled API error');
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'Internal server error',
+          requestId,
+        });
+      } else {
+        res.destroy();
+      }
+    }
+  };
+}
+
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const given = Buffer.from(authorization ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

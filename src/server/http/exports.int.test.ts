@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { createTestApiKey } from '@/test/api-keys';
+import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
+import { setupTestServices } from '@/test/services';
+
+const { connection, services } = setupTestServices();
+let server: TestApiServer;
+let org: TestOrganization;
+
+beforeAll(async () => {
+  server = await startApiServer(connection(), services());
+  org = await createTestOrganization(services().db);
+  const api = ownerCaller(services(), org);
+  await api.customers.create({
+    firstName: '=HYPERLINK("http://evil.example","click")',
+    lastName: 'Formula',
+    status: 'lead',
+  });
+  await api.customers.create({
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@example.com',
+    status: 'active',
+    tags: ['vip', 'eu'],
+    address: { city: 'London' },
+  });
+});
+afterAll(() => server.close());
+
+const download = async (path: string, key: string) =>
+  fetch(`${server.url}/api/exports/${path}`, { headers: { authorization: `Bearer ${key}` } });
+
+describe('CSV exports', () => {
+  it('stream the filtered customers with spreadsheet formulas neutralised, and are audited', async () => {
+    const { key } = await createTestApiKey(services().db, org.id, 'manager');
+    const res = await download('customers.csv', key);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="customers-test-.*\.csv"/,
+    );
+    const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.firstName).sort()).toEqual([
+      '\'=HYPERLINK("http://evil.example","click")',
+      'Ada',
+    ]);
+    expect(rows.find((row) => row.firstName === 'Ada')).toMatchObject({
+      tags: 'vip;eu',
+      city: 'London',
+      status: 'active',
+    });
+
+    const active = parse(await (await download('customers.csv?status=active', key)).text(), {
+      bom: true,
+      columns: true,
+    });
+    expect(active).toHaveLength(1);
+    const audit = await ownerCaller(services(), org).audit.list({ action: 'customers.exported' });
+    expect(audit.items[0]?.changes.after).toMatchObject({ rows: 1 });
+  });
+
+  it('are refused to roles without data:export, and to strangers', async () => {
+    const { key } = await createTestApiKey(services().db, org.id, 'member');
+    expect((await download('customers.csv', key)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/exports/customers.csv`)).status).toBe(401);
+    expect((await download('customers.csv', 'clt_nonsense')).status).toBe(401);
+  });
+
+  it('include the audit trail for admins', async () => {
+    const { key } = await createTestApiKey(services().db, org.id, 'admin');
+    const rows = parse(await (await download('audit.csv', key)).text(), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['organization.created', 'customer.created']),
+    );
+    expect(Number(rows[0]!.sequence)).toBeGreaterThan(Number(rows.at(-1)!.sequence));
+  });
+});

@@ -1,0 +1,232 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import type { Logger } from 'pino';
+import { auditListInput } from '@/schemas/audit';
+import { customerFilterInput } from '@/schemas/customers';
+import { authorize } from '@/server/api/authorize';
+import { createContext, type RequestInfo } from '@/server/api/context';
+import { insertAuditLog } from '@/server/db/repositories/audit-logs';
+import { listAuditLogs } from '@/server/db/repositories/audit-logs';
+import { customersAfter } from '@/server/db/repositories/customers';
+import { withTenant } from '@/server/db/tenant';
+import { csvLine } from '@/server/domain/imports/csv';
+import { AppError } from '@/server/errors';
+import type { AppServices } from '@/server/services';
+import { sendJson } from './json';
+import { header } from './request-info';
+
+export const EXPORTS_PREFIX = '/api/exports/';
+const PAGE = 1_000;
+
+const CUSTOMER_COLUMNS = [
+  'id',
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'phone',
+  'status',
+  'tags',
+  'ownerId',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'createdAt',
+  'updatedAt',
+];
+const AUDIT_COLUMNS = [
+  'sequence',
+  'createdAt',
+  'action',
+  'entityType',
+  'entityId',
+  'actorType',
+  'actorId',
+  'actorName',
+  'ipAddress',
+  'userAgent',
+  'requestId',
+  'changes',
+];
+
+/** A query string as input: repeated keys become lists (e.g. ?status=lead&status=active). */
+function queryInput(url: URL, lists: string[]) {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    input[key] = lists.includes(key) ? url.searchParams.getAll(key) : url.searchParams.get(key);
+  }
+  return input;
+}
+
+async function write(res: ServerResponse, chunk: string) {
+  if (!res.write(chunk)) await once(res, 'drain');
+}
+
+/**
+ * CSV downloads of the current view, streamed page by page (each page its own short read),
+ * so a million customers never sit in memory or hold a transaction open. Cells that a
+ * spreadsheet would run as formulas are neutralised. The export itself is audited.
+ */
+export function createExportsHandler(services: AppServices, logger: Logger) {
+  return async (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => {
+    try {
+      const ctx = await createContext({
+        services,
+        door: 'trpc',
+        request,
+        credentials: { authorization: header(req, 'authorization'), cookie: header(req, 'cookie') },
+      });
+      const what = url.pathname.slice(EXPORTS_PREFIX.length);
+      if (what === 'customers.csv') {
+        const organization = authorize(ctx.principal, 'data:export');
+        const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
+        if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
+        startDownload(res, `customers-${organization.slug}-${today()}.csv`, CUSTOMER_COLUMNS);
+        let after: { createdAt: Date; id: string } | null = null;
+        let rows = 0;
+        for (;;) {
+          const page = await withTenant(
+            services.db,
+            organization.id,
+            (tx) => customersAfter(tx, filters.data, after, PAGE),
+            { readOnly: true },
+          );
+          for (const c of page) {
+            await write(
+              res,
+              csvLine([
+                c.id,
+                c.email,
+                c.firstName,
+                c.lastName,
+                c.company,
+                c.phone,
+                c.status,
+                c.tags.join(';'),
+                c.ownerId,
+                c.address?.line1,
+                c.address?.line2,
+                c.address?.city,
+                c.address?.region,
+                c.address?.postalCode,
+                c.address?.country,
+                c.createdAt.toISOString(),
+                c.updatedAt.toISOString(),
+              ]),
+            );
+          }
+          rows += page.length;
+          if (page.length < PAGE) break;
+          after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
+        }
+        await recordExport(ctx.principal!, organization.id, request, 'customers.exported', {
+          rows,
+          filters: filters.data,
+        });
+        res.end();
+        return;
+      }
+      if (what === 'audit.csv') {
+        const organization = authorize(ctx.principal, 'audit:read');
+        const filters = auditListInput
+          .omit({ cursor: true, limit: true })
+          .safeParse(queryInput(url, []));
+        if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
+        startDownload(res, `audit-${organization.slug}-${today()}.csv`, AUDIT_COLUMNS);
+        let cursor: string | undefined;
+        let rows = 0;
+        do {
+          const page = await withTenant(
+            services.db,
+            organization.id,
+            (tx) => listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
+            { readOnly: true },
+          );
+          for (const e of page.items) {
+            await write(
+              res,
+              csvLine([
+                e.sequence,
+                e.createdAt.toISOString(),
+                e.action,
+                e.entityType,
+                e.entityId,
+                e.actorType,
+                e.actorId,
+                e.actorName,
+                e.ipAddress,
+                e.userAgent,
+                e.requestId,
+                JSON.stringify(e.changes),
+              ]),
+            );
+          }
+          rows += page.items.length;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        await recordExport(ctx.principal!, organization.id, request, 'audit.exported', {
+          rows,
+          filters: filters.data,
+        });
+        res.end();
+        return;
+      }
+      throw new AppError('NOT_FOUND', `No export at ${url.pathname}`);
+    } catch (error) {
+      if (res.headersSent) {
+        logger.error({ err: error, requestId: request.requestId }, 'export failed midway');
+        res.destroy();
+        return;
+      }
+      const appError = error instanceof AppError ? error : null;
+      const code = (error as { code?: string }).code;
+      const status =
+        appError?.status ??
+        (code === 'UNAUTHORIZED' ? 401 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500);
+      if (!appError && status === 500)
+        logger.error({ err: error, requestId: request.requestId }, 'export failed');
+      sendJson(res, status, {
+        code: appError?.code ?? code ?? 'INTERNAL_SERVER_ERROR',
+        message:
+          appError?.message ??
+          (status === 500 ? 'Internal server error' : (error as Error).message),
+        requestId: request.requestId,
+      });
+    }
+  };
+
+  async function recordExport(
+    principal: NonNullable<Awaited<ReturnType<typeof createContext>>['principal']>,
+    organizationId: string,
+    request: RequestInfo,
+    action: string,
+    details: Record<string, unknown>,
+  ) {
+    await withTenant(services.db, organizationId, (tx) =>
+      insertAuditLog(tx, {
+        organizationId,
+        actorType: principal.kind === 'user' ? 'user' : 'api_key',
+        actorId: principal.kind === 'user' ? principal.userId : principal.apiKeyId,
+        action,
+        entityType: 'export',
+        entityId: null,
+        changes: { after: details },
+        ipAddress: request.ipAddress,
+        userAgent: request.userAgent,
+        requestId: request.requestId,
+      }),
+    );
+  }
+}
+
+function startDownload(res: ServerResponse, filename: string, columns: string[]) {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  res.write(`\uFEFF${columns.join(',')}\n`);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);

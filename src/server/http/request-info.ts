@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import proxyAddr from 'proxy-addr';
+import type { RequestInfo } from '@/server/api/context';
+import type { TrustProxy } from '@/server/services';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Honours a well-formed incoming x-request-id (from a proxy) or makes a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * The client's address: the socket's, or the nearest X-Forwarded-For entry added by a proxy
+ * that TRUST_PROXY names. A header anyone can set is never taken on its own word.
+ */
+export function clientAddressOf(req: IncomingMessage, trust: TrustProxy): string | null {
+  if (!req.socket.remoteAddress) return null;
+  const address = proxyAddr(req, trust);
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+export function requestInfoOf(
+  req: IncomingMessage,
+  requestId: string,
+  trust: TrustProxy,
+): RequestInfo {
+  return {
+    requestId,
+    ipAddress: clientAddressOf(req, trust),
+    userAgent: header(req, 'user-agent')?.slice(0, 512) ?? null,
+    origin: header(req, 'origin'),
+    secFetchSite: header(req, 'sec-fetch-site'),
+  };
+}
+
+export function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}

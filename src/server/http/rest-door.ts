@@ -1,0 +1,204 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
+import { createContext, type RequestInfo } from '@/server/api/context';
+import {
+  IdempotentReplay,
+  idempotentRequestOf,
+  type IdempotentRequest,
+} from '@/server/api/idempotency';
+import { REST_PREFIX } from '@/server/api/openapi';
+import { appRouter } from '@/server/api/root';
+import type { AppServices } from '@/server/services';
+import { AppError, type FieldIssue } from '@/server/errors';
+import { isJsonContentType, readJsonBody, sendJson } from './json';
+import { header } from './request-info';
+import { enforceRateLimit } from '@/server/api/rate-limit';
+
+const MAX_BODY_BYTES = 100_000;
+
+type RestRequest = IncomingMessage & {
+  body?: unknown;
+  request?: RequestInfo;
+  idempotency?: IdempotentRequest;
+  /** Set when the procedure answered a retry with the response stored for its key. */
+  replay?: IdempotentReplay;
+};
+
+/** The error body of every REST failure. */
+export interface RestError {
+  code: string;
+  message: string;
+  issues?: FieldIssue[];
+  requestId: string;
+}
+
+/**
+ * The REST bridge: trpc-to-openapi routes /api/v1 to the same procedures as tRPC. This door
+ * accepts only API keys (cookies are ignored), only JSON bodies, and answers every error in
+ * one shape with the request id.
+ */
+export function createRestDoor(services: AppServices, logger: Logger) {
+  const handle = createOpenApiNodeHttpHandler({
+    router: appRouter,
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req }: { req: RestRequest }) =>
+      createContext({
+        services,
+        door: 'rest',
+        request: req.request!,
+        credentials: { authorization: header(req, 'authorization'), cookie: null },
+        idempotency: req.idempotency,
+      }),
+    responseMeta: ({ ctx }) => ({
+      headers: ctx ? Object.fromEntries(ctx.responseHeaders.entries()) : {},
+    }),
+    onError: ({ error, path, req }) => {
+      if (error.cause instanceof IdempotentReplay) {
+        (req as RestRequest).replay = error.cause;
+        return;
+      }
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        const requestId = (req as RestRequest).request?.requestId;
+        logger.error({ err: error.cause ?? error, requestId, path }, 'procedure failed');
+      }
+    },
+  });
+
+  /**
+   * A request refused before its key was counted (no or bad key, not JSON, too large) counts
+   * against its address instead, so every response carries rate-limit headers and nobody can
+   * send unlimited bad requests. Returns the 429 to send instead, if over the limit.
+   */
+  const countRefusal = async (res: ServerResponse, request: RequestInfo) => {
+    const headers = new Headers();
+    try {
+      await enforceRateLimit(
+        { services, responseHeaders: headers },
+        'rest-refused:ip',
+        request.ipAddress ?? 'unknown',
+      );
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    } finally {
+      for (const [name, value] of headers) res.setHeader(name, value);
+    }
+  };
+
+  return async (req: RestRequest, res: ServerResponse, request: RequestInfo) => {
+    try {
+      req.request = request;
+      req.body = await jsonBodyOf(req);
+      req.url = req.url!.slice(REST_PREFIX.length) || '/';
+      if (req.method === 'POST') {
+        req.idempotency = idempotentRequestOf(header(req, 'idempotency-key'), {
+          method: req.method,
+          path: req.url,
+          body: req.body,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const refused = await countRefusal(res, request);
+      if (refused) return sendError(res, refused, request);
+      return sendError(res, error, request);
+    }
+
+    const response = await captureResponse(res, (proxy) => handle(req, proxy));
+    for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+    if (!('ratelimit-limit' in response.headers)) {
+      const refused = await countRefusal(res, request);
+      if (refused) return sendError(res, refused, request);
+    }
+    if (req.replay) {
+      res.statusCode = 200;
+      res.setHeader('idempotent-replayed', 'true');
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      return res.end(req.replay.responseBody);
+    }
+    if (response.status < 400) {
+      res.statusCode = response.status;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      return res.end(response.body ?? '');
+    }
+    sendJson(res, response.status, restErrorOf(response.body, request.requestId));
+  };
+}
+
+function sendError(res: ServerResponse, error: AppError, request: RequestInfo) {
+  const body: RestError = {
+    code: error.code,
+    message: error.message,
+    ...(error.details.issues ? { issues: error.details.issues } : {}),
+    requestId: request.requestId,
+  };
+  sendJson(res, error.status, body);
+}
+
+async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
+  if (req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD') return undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return undefined;
+  if (!isJsonContentType(header(req, 'content-type') ?? undefined)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON (Content-Type: application/json)',
+    );
+  }
+  return readJsonBody(req, MAX_BODY_BYTES);
+}
+
+/** trpc-to-openapi's error body, reduced to the public shape (no stack, no internals). */
+function restErrorOf(body: string | undefined, requestId: string): RestError {
+  let parsed: { code?: string; message?: string; data?: { issues?: FieldIssue[] | null } } = {};
+  try {
+    parsed = JSON.parse(body ?? '{}');
+  } catch {
+    // keep the defaults below
+  }
+  const issues = parsed.data?.issues ?? undefined;
+  return {
+    code: parsed.code ?? 'INTERNAL_SERVER_ERROR',
+    message: parsed.message ?? 'Internal server error',
+    ...(issues ? { issues } : {}),
+    requestId,
+  };
+}
+
+interface CapturedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** Runs the handler against a stand-in response so the body can be checked before it is sent. */
+function captureResponse(
+  res: ServerResponse,
+  run: (proxy: ServerResponse) => Promise<void>,
+): Promise<CapturedResponse> {
+  return new Promise((resolve, reject) => {
+    const captured: CapturedResponse = { status: 200, headers: {}, body: undefined };
+    const proxy = {
+      get statusCode() {
+        return captured.status;
+      },
+      set statusCode(status: number) {
+        captured.status = status;
+      },
+      setHeader(name: string, value: string | string[]) {
+        if (name.toLowerCase() !== 'content-type') captured.headers[name] = String(value);
+      },
+      end(body?: string) {
+        captured.body = body;
+        resolve(captured);
+      },
+      once: res.once.bind(res),
+      off: res.off.bind(res),
+      on: res.on.bind(res),
+    } as unknown as ServerResponse;
+    run(proxy).catch(reject);
+  });
+}

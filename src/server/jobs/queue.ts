@@ -1,0 +1,153 @@
+import type { PGlite } from '@electric-sql/pglite';
+import PgBoss from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Connection } from '@/server/db/connection';
+import { rows } from '@/server/db/migrate';
+import type { Transaction } from '@/server/db/types';
+import { transactionDb } from './transaction-db';
+
+/**
+ * Mail and imports retry by themselves with backoff; webhook deliveries schedule their own
+ * retries (their delivery log shows each attempt), so their jobs retry only after a crash.
+ */
+const QUEUE_OPTIONS = {
+  mail: { retryLimit: 8, retryDelay: 10, retryBackoff: true },
+  import: { retryLimit: 8, retryDelay: 10, retryBackoff: true },
+  webhook: { retryLimit: 2, retryDelay: 30, retryBackoff: true },
+  maintenance: { retryLimit: 0 },
+} as const;
+
+export type QueueName = keyof typeof QUEUE_OPTIONS;
+export const QUEUES = Object.keys(QUEUE_OPTIONS) as QueueName[];
+
+export interface EnqueueOptions {
+  /** Deduplicates: a second job with the same key is not created while the first exists. */
+  singletonKey?: string;
+  startAfter?: Date;
+  retryLimit?: number;
+}
+
+type Handler = (data: unknown, job: { id: string; attempt: number }) => Promise<void>;
+
+/**
+ * Durable background jobs on PostgreSQL (pg-boss). Jobs are created inside the caller's
+ * transaction, so a job exists exactly when the change that asked for it committed.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  #started = false;
+
+  /** `maintenance: false` skips pg-boss's background upkeep (tests, one-off CLI runs). */
+  constructor(connection: Connection, logger: Logger, options: { maintenance?: boolean } = {}) {
+    this.#logger = logger;
+    const upkeep = options.maintenance === false ? { supervise: false, schedule: false } : {};
+    this.#boss =
+      connection.driver === 'pglite'
+        ? new PgBoss({ db: pgliteDb(connection), ...RETENTION, ...upkeep })
+        : new PgBoss({
+            connectionString: connection.databaseUrl,
+            max: 3,
+            application_name: 'clientele-jobs',
+            ...RETENTION,
+            ...upkeep,
+          });
+    this.#boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
+  }
+
+  /** Creates pg-boss's schema and the queues. Needed before jobs can be created. */
+  async start(): Promise<void> {
+    if (this.#started) return;
+    await this.#boss.start();
+    for (const name of QUEUES) {
+      if (!(await this.#boss.getQueue(name))) {
+        await this.#boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
+      } else {
+        await this.#boss.updateQueue(name, { name, ...QUEUE_OPTIONS[name] });
+      }
+    }
+    this.#started = true;
+  }
+
+  /**
+   * Creates a job in tx. pg-boss's tables belong to the login role, not to the tenant or
+   * identity role the transaction runs as, so the role is lifted for this one statement.
+   */
+  async enqueue(tx: Transaction, name: QueueName, data: object, options: EnqueueOptions = {}) {
+    const [current] = rows<{ role: string }>(
+      await tx.execute(
+        sql`select current_setting('role') as role, set_config('role', 'none', true)`,
+      ),
+    );
+    const id = await this.#boss.send(name, data, { ...options, db: transactionDb(tx) });
+    await tx.execute(sql`select set_config('role', ${current?.role ?? 'none'}, true)`);
+    return id;
+  }
+
+  /** Runs the queue's job on a cron schedule (once per tick across all instances). */
+  async schedule(name: QueueName, cron: string): Promise<void> {
+    await this.#boss.schedule(name, cron);
+  }
+
+  /** Runs handler for each job of the queue in this process. */
+  async work(name: QueueName, handler: Handler, options: { pollingIntervalSeconds?: number } = {}) {
+    await this.#boss.work(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true },
+      async (jobs: PgBoss.JobWithMetadata[]) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
+          } catch (error) {
+            this.#logger.warn(
+              { err: error, queue: name, jobId: job.id },
+              'job failed; it will be retried',
+            );
+            throw error;
+          }
+        }
+      },
+    );
+  }
+
+  /** Runs the waiting jobs of a queue now, one by one (tests and the CLI). Returns how many ran. */
+  async drain(name: QueueName, handler: Handler): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const jobs = await this.#boss.fetch(name, { batchSize: 10, includeMetadata: true });
+      if (!jobs?.length) return ran;
+      for (const job of jobs) {
+        try {
+          await handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
+          await this.#boss.complete(name, job.id);
+        } catch (error) {
+          await this.#boss.fail(name, job.id, { message: String(error) });
+        }
+        ran += 1;
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.#started = false;
+  }
+}
+
+/** Finished jobs are kept a day for inspection, then deleted. */
+const RETENTION = { archiveCompletedAfterSeconds: 3600, deleteAfterDays: 1 } as const;
+
+/** PGlite: parameterised statements through query, multi-statement scripts through exec. */
+function pgliteDb(connection: Connection) {
+  const client = connection.client as PGlite;
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values?.length)
+        return { rows: (await client.query(text, values)).rows as Record<string, unknown>[] };
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+  };
+}

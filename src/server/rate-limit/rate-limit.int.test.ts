@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMIT_RULES } from '@/server/rate-limit/rules';
+import { stopServices, type AppServices } from '@/server/services';
+import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { createTestApiKey } from '@/test/api-keys';
+import { browserClient } from '@/test/browser-client';
+import { setupTestDatabase } from '@/test/database';
+import { createTestOrganization, uniqueEmail } from '@/test/factories';
+import { createTestServices, rateLimitBackendForTests, testLogger } from '@/test/services';
+import { RateLimiter } from './limiter';
+
+const connection = setupTestDatabase();
+const running: { server: TestApiServer; services: AppServices }[] = [];
+
+/** A server with the real credential limits and small API limits, on Redis when REDIS_URL is set. */
+async function serverWith(options: { redisUrl?: string; trustProxy?: string } = {}) {
+  const services = await createTestServices(connection(), {
+    rateLimit: options.redisUrl
+      ? { kind: 'redis', url: options.redisUrl }
+      : rateLimitBackendForTests(),
+    rateLimitOverrides: {},
+    limits: { restPerKey: 3, restPerOrganization: 100, trpcPerUser: 3 },
+    trustProxy: options.trustProxy ?? 'false',
+  });
+  const server = await startApiServer(connection(), services);
+  running.push({ server, services });
+  return { server, services };
+}
+
+afterAll(async () => {
+  for (const { server, services } of running) {
+    await server.close();
+    await stopServices(services);
+  }
+});
+
+function expectLimitHeaders(res: Response, limit: number) {
+  expect(res.headers.get('ratelimit-limit')).toBe(String(limit));
+  expect(Number(res.headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+  expect(Number(res.headers.get('ratelimit-reset'))).toBeGreaterThanOrEqual(0);
+}
+
+describe('API limits', () => {
+  let server: TestApiServer;
+  beforeAll(async () => {
+    ({ server } = await serverWith());
+  });
+
+  it('REST: every response carries RateLimit headers; past the limit, 429 with Retry-After', async () => {
+    const org = await createTestOrganization(connection().db);
+    const { key } = await createTestApiKey(connection().db, org.id);
+    const get = () =>
+      fetch(`${server.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
+    for (let i = 0; i < 3; i++) {
+      const res = await get();
+      expect(res.status).toBe(200);
+      expectLimitHeaders(res, 3);
+    }
+    const refused = await get();
+    expect(refused.status).toBe(429);
+    expectLimitHeaders(refused, 3);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      requestId: refused.headers.get('x-request-id'),
+    });
+  });
+
+  it('tRPC: per signed-in person, with the same headers', async () => {
+    const browser = browserClient(server);
+    await browser.auth.signUp.mutate({
+      name: 'Busy',
+      email: uniqueEmail(),
+      password: 'a long password',
+      organizationName: 'Busy',
+    });
+    for (let i = 0; i < 3; i++) await browser.customers.list.query({});
+    const error = await browser.customers.list
+      .query({})
+      .catch((e: unknown) => e as { data?: { code?: string } });
+    expect(error).toMatchObject({ data: { code: 'TOO_MANY_REQUESTS' } });
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('slows one address guessing one account, without locking the account owner out', async () => {
+    const { server } = await serverWith({ trustProxy: 'loopback' });
+    const email = uniqueEmail('target');
+    const owner = browserClient(server, () => ({ 'x-forwarded-for': '198.51.100.10' }));
+    await owner.auth.signUp.mutate({
+      name: 'Target',
+      email,
+      password: 'the right password',
+      organizationName: 'T',
+    });
+
+    const attacker = browserClient(server, () => ({ 'x-forwarded-for': '203.0.113.66' }));
+    const limit = RATE_LIMIT_RULES['sign-in:account-ip'].limit;
+    const codes: string[] = [];
+    for (let i = 0; i <= limit; i++) {
+      codes.push(
+        await attacker.auth.signIn.mutate({ email, password: `guess ${i}` }).then(
+          () => 'OK',
+          (e: { data?: { code: string } }) => e.data!.code,
+        ),
+      );
+    }
+    expect(codes.slice(0, limit).every((code) => code === 'UNAUTHORIZED')).toBe(true);
+    expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+
+    const res = await fetch(`${server.url}/api/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: server.url,
+        'x-forwarded-for': '203.0.113.66',
+      },
+      body: JSON.stringify({ json: { email, password: 'the right password' } }),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('ratelimit-limit')).toBe(String(limit));
+
+    await expect(
+      owner.auth.signIn.mutate({ email, password: 'the right password' }),
+    ).resolves.toEqual({
+      twoFactorRequired: false,
+    });
+  });
+
+  it('takes the client address from X-Forwarded-For only when the proxy is trusted', async () => {
+    const { server } = await serverWith({ trustProxy: 'false' });
+    const email = uniqueEmail();
+    const browser = browserClient(server, () => ({ 'x-forwarded-for': '203.0.113.99' }));
+    await browser.auth.signUp.mutate({
+      name: 'Spoof',
+      email,
+      password: 'a long password',
+      organizationName: 'S',
+    });
+    const [session] = await browser.account.sessions.list.query();
+    expect(session?.ipAddress).toBe('127.0.0.1');
+  });
+});
+
+describe('when the limiter store is down', () => {
+  it('refuses sign-in quickly with 503, while API reads go on', async () => {
+    const { server } = await serverWith({ redisUrl: 'redis://127.0.0.1:1' });
+    const org = await createTestOrganization(connection().db);
+    const { key } = await createTestApiKey(connection().db, org.id);
+
+    const started = performance.now();
+    const res = await fetch(`${server.url}/api/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ json: { email: uniqueEmail(), password: 'whatever password' } }),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(performance.now() - started).toBeLessThan(1500);
+
+    const read = await fetch(`${server.url}/api/v1/customers`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(read.status).toBe(200);
+  });
+});
+
+describe.runIf(process.env.REDIS_URL)('on Redis', () => {
+  it('shares one count between limiter instances (several app instances)', async () => {
+    const make = () =>
+      new RateLimiter({
+        backend: { kind: 'redis', url: process.env.REDIS_URL! },
+        limits: { restPerKey: 4, restPerOrganization: 100, trpcPerUser: 100 },
+        logger: testLogger,
+        keyPrefix: `test:${id}`,
+      });
+    const id = crypto.randomUUID();
+    const [a, b] = [make(), make()];
+    await Promise.all([a.ready(), b.ready()]);
+    const decisions = [];
+    for (const limiter of [a, b, a, b, a])
+      decisions.push((await limiter.check('api:key', id)).allowed);
+    expect(decisions).toEqual([true, true, true, true, false]);
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -1,0 +1,148 @@
+import proxyAddr from 'proxy-addr';
+import type { Logger } from 'pino';
+import type { Env } from '@/env';
+import { SecretBox } from './crypto/secret-box';
+import type { Connection } from './db/connection';
+import { drizzleFor } from './db/connection';
+import type { Database } from './db/types';
+import { runImport, type ImportJob } from './domain/imports/run-import';
+import { deliverWebhook, type DeliveryDeps, type WebhookJob } from './domain/webhooks/deliver';
+import { runMaintenance } from './jobs/maintenance';
+import { EventBus } from './events/bus';
+import { JobQueue } from './jobs/queue';
+import { mailJobHandler } from './mail/outbox';
+import { createMailTransport, type MailSettings } from './mail/transport';
+import { RateLimiter, rateLimiterBackend, type RateLimiterBackend } from './rate-limit/limiter';
+import type { RateLimitRule, RateLimitRuleName } from './rate-limit/rules';
+
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/** What a request needs besides its own data, built once per process (or per test). */
+export interface AppServices {
+  db: Database;
+  appUrl: string;
+  secureCookies: boolean;
+  jobs: JobQueue;
+  rateLimiter: RateLimiter;
+  secretBox: SecretBox;
+  trustProxy: TrustProxy;
+  mail: MailSettings;
+  events: EventBus;
+  webhooks: WebhookSettings;
+  logger: Logger;
+}
+
+export interface WebhookSettings {
+  /** Lets webhooks reach private, loopback and link-local addresses (local receivers). */
+  allowPrivateTargets: boolean;
+}
+
+export interface ServiceSettings {
+  appUrl: string;
+  encryptionKey: string;
+  trustProxy: string;
+  rateLimit: RateLimiterBackend;
+  limits: { restPerKey: number; restPerOrganization: number; trpcPerUser: number };
+  rateLimitOverrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
+  rateLimitKeyPrefix?: string;
+  mail: MailSettings;
+  webhooks: WebhookSettings;
+}
+
+export function serviceSettingsFromEnv(config: Env): ServiceSettings {
+  return {
+    appUrl: config.APP_URL,
+    encryptionKey: config.ENCRYPTION_KEY,
+    trustProxy: config.TRUST_PROXY,
+    rateLimit: rateLimiterBackend(config),
+    limits: {
+      restPerKey: config.RATE_LIMIT_REST_PER_KEY,
+      restPerOrganization: config.RATE_LIMIT_REST_PER_ORG,
+      trpcPerUser: config.RATE_LIMIT_TRPC_PER_USER,
+    },
+    mail: {
+      transport: config.MAIL_TRANSPORT,
+      from: config.MAIL_FROM,
+      smtpUrl: config.SMTP_URL,
+      httpUrl: config.MAIL_HTTP_URL,
+      httpToken: config.MAIL_HTTP_TOKEN,
+      logBodies: config.NODE_ENV !== 'production',
+    },
+    webhooks: { allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
+  };
+}
+
+export async function createServices(
+  connection: Connection,
+  settings: ServiceSettings,
+  logger: Logger,
+  options: { jobMaintenance?: boolean } = {},
+): Promise<AppServices> {
+  const jobs = new JobQueue(connection, logger, { maintenance: options.jobMaintenance });
+  await jobs.start();
+  const events = new EventBus(logger);
+  await events.start(connection);
+  const rateLimiter = new RateLimiter({
+    backend: settings.rateLimit,
+    limits: settings.limits,
+    overrides: settings.rateLimitOverrides,
+    keyPrefix: settings.rateLimitKeyPrefix,
+    logger,
+  });
+  await rateLimiter.ready();
+  return {
+    db: drizzleFor(connection.client),
+    appUrl: settings.appUrl,
+    secureCookies: settings.appUrl.startsWith('https:'),
+    jobs,
+    rateLimiter,
+    secretBox: new SecretBox(settings.encryptionKey),
+    trustProxy: trustProxyFunction(settings.trustProxy),
+    mail: settings.mail,
+    events,
+    webhooks: settings.webhooks,
+    logger,
+  };
+}
+
+/**
+ * Starts this process's workers: mail, customer imports, webhook deliveries, and the hourly
+ * maintenance (scheduled once across all instances).
+ */
+export async function startWorkers(services: AppServices): Promise<void> {
+  const send = createMailTransport(services.mail, services.logger);
+  await services.jobs.work('mail', mailJobHandler(services.secretBox, send));
+  await services.jobs.work('import', (data) => runImport(services, data as ImportJob));
+  await services.jobs.work('webhook', (data) =>
+    deliverWebhook(webhookDeliveryDeps(services), data as WebhookJob),
+  );
+  await services.jobs.work('maintenance', async () => {
+    services.logger.info(await runMaintenance(services.db), 'maintenance done');
+  });
+  await services.jobs.schedule('maintenance', '17 * * * *');
+}
+
+export const webhookDeliveryDeps = (services: AppServices): DeliveryDeps => ({
+  ...services,
+  allowPrivateTargets: services.webhooks.allowPrivateTargets,
+});
+
+export async function stopServices(services: AppServices): Promise<void> {
+  await services.events.stop();
+  await services.jobs.stop();
+  await services.rateLimiter.close();
+}
+
+/**
+ * TRUST_PROXY: `false` (use the socket address), a number of proxy hops in front of the app,
+ * or a comma-separated list of proxy addresses/CIDRs (proxy-addr's names such as `loopback`
+ * are allowed). X-Forwarded-For is only read from those proxies.
+ */
+export function trustProxyFunction(setting: string): TrustProxy {
+  if (setting === 'false') return () => false;
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    return (_address, hop) => hop < hops;
+  }
+  return proxyAddr.compile(setting.split(',').map((part) => part.trim()));
+}

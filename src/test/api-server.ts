@@ -1,0 +1,38 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import type { Connection } from '@/server/db/connection';
+import { createApiHandler } from '@/server/http/api-handler';
+import type { AppServices } from '@/server/services';
+
+export interface TestApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real /api handler on an ephemeral port, as the custom server mounts it. */
+export async function startApiServer(
+  connection: Connection,
+  services: AppServices,
+  options: { metricsToken?: string } = {},
+): Promise<TestApiServer> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The server's own address is its public origin (cookies, CSRF checks, links in e-mails).
+  const handler = createApiHandler({
+    connection,
+    services: { ...services, appUrl: url },
+    logger: pino({ level: 'silent' }),
+    metricsToken: options.metricsToken,
+  });
+  server.on('request', (req, res) => void handler(req, res));
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { buildOpenApiDocument, REST_PREFIX } from '@/server/api/openapi';
+
+type Json = Record<string, unknown>;
+
+const document = buildOpenApiDocument() as unknown as Json & {
+  paths: Record<string, Record<string, Json & { responses: Record<string, Json> }>>;
+  components: Record<string, Record<string, Json>>;
+};
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(document, 'openapi');
+
+const pointer = (...segments: string[]) =>
+  segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/** The operation a request reached: the documented path template that matches its path. */
+function operationOf(method: string, path: string) {
+  for (const template of Object.keys(document.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const operation = document.paths[template]![method.toLowerCase()];
+    if (pattern.test(path) && operation) return { template, operation };
+  }
+  return undefined;
+}
+
+/**
+ * Checks one REST response against the published document: the operation exists, the status
+ * is one it documents, the body matches that response's schema, and the documented headers
+ * are present. Returns the problems found (none when it conforms).
+ */
+export function problemsWithResponse(
+  method: string,
+  url: string,
+  response: { status: number; headers: Headers; body: unknown },
+): string[] {
+  const path = new URL(url).pathname.slice(REST_PREFIX.length);
+  const found = operationOf(method, path);
+  if (!found) return [`${method} ${path} is not in the document`];
+  const where = `${method} ${found.template} → ${response.status}`;
+  let documented = found.operation.responses[String(response.status)];
+  if (!documented) return [`${where} is not a documented response`];
+  let schemaPath = pointer(
+    'paths',
+    found.template,
+    method.toLowerCase(),
+    'responses',
+    String(response.status),
+  );
+  if (typeof documented.$ref === 'string') {
+    schemaPath = documented.$ref.slice(2);
+    documented = document.components.responses![schemaPath.split('/').at(-1)!]!;
+  }
+  const problems: string[] = [];
+  const validate = ajv.getSchema(`openapi#/${schemaPath}/content/application~1json/schema`);
+  if (!validate) return [`${where} has no JSON schema`];
+  if (!validate(response.body)) {
+    problems.push(
+      ...(validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message}`),
+    );
+  }
+  for (const name of Object.keys((documented.headers as Json | undefined) ?? {})) {
+    if (name === 'Retry-After' && response.status !== 429) continue;
+    if (name === 'Idempotent-Replayed') continue;
+    if (!response.headers.has(name)) problems.push(`${where}: header ${name} is missing`);
+  }
+  return problems;
+}

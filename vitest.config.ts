@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const integration = ['src/**/*.int.test.ts'];
+
+if (!process.env.DATABASE_URL && !process.env.CLIENTELE_TEST_NOTE) {
+  process.env.CLIENTELE_TEST_NOTE = 'shown';
+  console.info('DATABASE_URL is not set: integration suites run on PGlite only.');
+}
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: integration },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: integration, env: { TEST_DRIVER: 'pglite' } },
+      },
+      // Real PostgreSQL when DATABASE_URL is set: one fresh database for the whole run.
+      ...(process.env.DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: integration,
+                env: { TEST_DRIVER: 'postgres' },
+                globalSetup: ['src/test/postgres-global-setup.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
