@@ -55,6 +55,8 @@ export default defineConfig({
       APP_URL: appUrl,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       MAIL_TRANSPORT: 'mailbox',
+      // The webhook journey's receiver listens on this machine.
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
       ...database,
     },

@@ -16,6 +16,7 @@ const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/team', label: 'Team', permission: 'members:read' },
   { href: '/audit', label: 'Audit', permission: 'audit:read' },
   { href: '/api-keys', label: 'API keys', permission: 'api-keys:manage' },
+  { href: '/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/settings', label: 'Settings' },
 ];
 

@@ -13,6 +13,8 @@ export const webhookUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
   .max(2000, 'must be at most 2000 characters')
   .refine((value) => {
+    // Malformed URLs are reported by z.url above; zod runs this check on them too.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return !url.username && !url.password;
   }, 'must not contain a user name or password')

@@ -43,6 +43,9 @@ export function LiveChanges() {
           void utils.invitations.invalidate();
         }
         if (types.has('api_key')) void utils.apiKeys.invalidate();
+        if (types.has('webhook_endpoint') || types.has('webhook_delivery')) {
+          void utils.webhooks.invalidate();
+        }
         void utils.audit.invalidate();
       }, DEBOUNCE_MS);
     },

@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { Webhook } from 'standardwebhooks';
+import { ARTIFACTS, createCustomer, signUp } from './support';
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A receiver on this machine that answers 500 to the first `failures` requests, then 200. */
+async function startReceiver(failures: number) {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const failing = received.length <= failures;
+      res.writeHead(failing ? 500 : 200, { 'content-type': 'text/plain' });
+      res.end(failing ? 'receiver is having a bad day' : 'thanks');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/clientele`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test('an admin adds a webhook endpoint, watches a failing delivery retry and redelivers it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver(2);
+  try {
+    const { suffix } = await signUp(page, 'hooks');
+
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await expect(page.getByText('No endpoints yet.')).toBeVisible();
+
+    // Add an endpoint for new customers; the secret is shown once.
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add endpoint' });
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(dialog.getByText('must be an http or https URL')).toBeVisible();
+    await expect(dialog.getByText('choose at least one event')).toBeVisible();
+    await dialog.getByLabel('URL').fill(receiver.url);
+    await dialog.getByLabel('Description (optional)').fill('Billing sync');
+    await dialog.getByRole('checkbox', { name: 'customer.created' }).check();
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+
+    const secretDialog = page.getByRole('dialog', { name: 'Copy the signing secret' });
+    const secret = await secretDialog.getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
+    await page.screenshot({ path: `${ARTIFACTS}/webhooks-01-secret.png` });
+    await secretDialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page).toHaveURL(/\/webhooks\/[0-9a-f-]{36}$/);
+    const endpointUrl = page.url();
+    await expect(page.getByRole('heading', { name: receiver.url })).toBeVisible();
+    await expect(page.getByText('Nothing sent yet.')).toBeVisible();
+
+    // A new customer is delivered; the receiver fails twice, so a third attempt is scheduled.
+    const email = `ada-${suffix}@example.com`;
+    await createCustomer(page, { firstName: 'Ada', lastName: 'Lovelace', email });
+    await page.goto(endpointUrl);
+    const row = page.getByRole('row').filter({ hasText: 'customer.created' });
+    await expect(row).toContainText('Retrying', { timeout: 30_000 });
+    await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(row).toContainText('500');
+    await row.getByRole('button', { name: 'Details of customer.created delivery' }).click();
+    await expect(page.getByText('receiver is having a bad day')).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}/webhooks-02-retrying.png`, fullPage: true });
+
+    // Redelivering now succeeds without waiting for the scheduled retry.
+    await row.getByRole('button', { name: 'Redeliver customer.created event' }).click();
+    await expect(page.getByText('The customer.created event is being sent again')).toBeVisible();
+    await expect(row).toContainText('Succeeded', { timeout: 30_000 });
+    await expect(row).toContainText('200');
+    await page.screenshot({ path: `${ARTIFACTS}/webhooks-03-redelivered.png`, fullPage: true });
+
+    // Every attempt carried the same event, signed with the secret the page showed.
+    expect(receiver.received).toHaveLength(3);
+    const verifier = new Webhook(secret);
+    const ids = new Set<string>();
+    for (const { headers, body } of receiver.received) {
+      const event = verifier.verify(body, {
+        'webhook-id': String(headers['webhook-id']),
+        'webhook-timestamp': String(headers['webhook-timestamp']),
+        'webhook-signature': String(headers['webhook-signature']),
+      }) as { type: string; data: { email: string } };
+      expect(event.type).toBe('customer.created');
+      expect(event.data.email).toBe(email);
+      ids.add(String(headers['webhook-id']));
+    }
+    expect(ids.size).toBe(1);
+
+    // Paused endpoints receive nothing.
+    await page.getByRole('switch', { name: 'Enabled' }).click();
+    await expect(page.getByText('Deliveries paused')).toBeVisible();
+    await expect(page.getByText('Disabled', { exact: true })).toBeVisible();
+    await createCustomer(page, { firstName: 'Grace', lastName: 'Hopper' });
+    await page.goto(endpointUrl);
+    await expect(page.getByRole('row').filter({ hasText: 'customer.created' })).toHaveCount(1);
+
+    // Rotating gives a new secret; deleting removes the endpoint.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = page.getByRole('dialog', { name: 'Copy the new signing secret' });
+    const newSecret = await rotated.getByLabel('Signing secret').inputValue();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    await rotated.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByText(/Signed with the new and the previous secret until/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete endpoint' }).click();
+    await expect(page).toHaveURL(/\/webhooks$/);
+    await expect(page.getByText('No endpoints yet.')).toBeVisible();
+    expect(receiver.received).toHaveLength(3);
+  } finally {
+    await receiver.close();
+  }
+});

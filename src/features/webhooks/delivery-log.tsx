@@ -1,0 +1,278 @@
+'use client';
+
+import { ChevronDownIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
+import { Fragment, useState } from 'react';
+import { toast } from 'sonner';
+import { ErrorState } from '@/components/error-state';
+import { Button } from '@/components/ui/button';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
+import { Skeleton } from '@/components/ui/skeleton';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import { describeError } from '@/lib/server-errors';
+import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
+import { api } from '@/trpc/react';
+import { DeliveryStatusBadge } from './delivery-status-badge';
+
+const PAGE_SIZE = 25;
+const ALL = 'all';
+const STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: 'Pending',
+  retrying: 'Retrying',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+};
+
+const SOON_MS = 60_000;
+
+/** Deliveries about to be attempted are watched closely; retries due later now and then. */
+function refreshInterval(deliveries: WebhookDelivery[]): number | false {
+  const now = Date.now();
+  const dueSoon = deliveries.some(
+    (delivery) =>
+      delivery.status === 'pending' ||
+      (delivery.status === 'retrying' &&
+        delivery.nextAttemptAt !== null &&
+        delivery.nextAttemptAt.getTime() - now < SOON_MS),
+  );
+  if (dueSoon) return 2_000;
+  return deliveries.some((delivery) => delivery.status === 'retrying') ? 30_000 : false;
+}
+
+export function DeliveryLog({ endpointId }: { endpointId: string }) {
+  const [status, setStatus] = useState<DeliveryStatus | typeof ALL>(ALL);
+  const list = api.webhooks.deliveries.useInfiniteQuery(
+    { endpointId, limit: PAGE_SIZE, status: status === ALL ? undefined : [status] },
+    {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      refetchInterval: (query) =>
+        refreshInterval(query.state.data?.pages.flatMap((page) => page.items) ?? []),
+    },
+  );
+  const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="deliveries-heading" className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="deliveries-heading" className="text-lg font-semibold">
+          Deliveries
+        </h2>
+        <Select value={status} onValueChange={(value) => setStatus(value as typeof status)}>
+          <SelectTrigger className="w-40" aria-label="Show deliveries">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>All deliveries</SelectItem>
+            {DELIVERY_STATUSES.map((value) => (
+              <SelectItem key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+      {list.isPending ? (
+        <div className="grid gap-2" role="status" aria-label="Loading deliveries">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
+      ) : list.isError ? (
+        <ErrorState
+          what="The deliveries could not be loaded."
+          error={list.error}
+          retry={() => void list.refetch()}
+        />
+      ) : deliveries.length === 0 ? (
+        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
+          <p className="text-sm text-muted-foreground">
+            {status === ALL
+              ? 'Nothing sent yet. A delivery appears here as soon as a subscribed event happens.'
+              : `No ${STATUS_LABELS[status].toLowerCase()} deliveries.`}
+          </p>
+        </div>
+      ) : (
+        <>
+          <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
+          {list.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="outline"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
+                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DeliveriesTable({
+  endpointId,
+  deliveries,
+}: {
+  endpointId: string;
+  deliveries: WebhookDelivery[];
+}) {
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <div className="rounded-lg border bg-background">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead className="w-8">
+              <span className="sr-only">Details</span>
+            </TableHead>
+            <TableHead>Event</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>Response</TableHead>
+            <TableHead>Duration</TableHead>
+            <TableHead>Attempts</TableHead>
+            <TableHead>Last attempt</TableHead>
+            <TableHead className="text-right">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {deliveries.map((delivery) => {
+            const expanded = open === delivery.id;
+            const detailsId = `delivery-${delivery.id}-details`;
+            return (
+              <Fragment key={delivery.id}>
+                <TableRow>
+                  <TableCell>
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="size-7"
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailsId : undefined}
+                      aria-label={`Details of ${delivery.eventType} delivery`}
+                      onClick={() => setOpen(expanded ? null : delivery.id)}
+                    >
+                      {expanded ? (
+                        <ChevronDownIcon aria-hidden="true" />
+                      ) : (
+                        <ChevronRightIcon aria-hidden="true" />
+                      )}
+                    </Button>
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{delivery.eventType}</TableCell>
+                  <TableCell>
+                    <DeliveryStatusBadge status={delivery.status} />
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">
+                    {delivery.responseStatus ?? '—'}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">
+                    {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{delivery.attempts}</TableCell>
+                  <TableCell className="text-muted-foreground">
+                    {delivery.lastAttemptAt ? (
+                      <time dateTime={delivery.lastAttemptAt.toISOString()}>
+                        {formatDateTime(delivery.lastAttemptAt)}
+                      </time>
+                    ) : (
+                      'Not yet'
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <RedeliverButton endpointId={endpointId} delivery={delivery} />
+                  </TableCell>
+                </TableRow>
+                {expanded ? (
+                  <TableRow id={detailsId}>
+                    <TableCell colSpan={8} className="bg-muted/40">
+                      <DeliveryDetails delivery={delivery} />
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function DeliveryDetails({ delivery }: { delivery: WebhookDelivery }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-2 py-2 text-sm whitespace-normal sm:grid-cols-[10rem_minmax(0,1fr)]">
+      <dt className="text-muted-foreground">Event id</dt>
+      <dd className="font-mono text-xs break-all">{delivery.eventId}</dd>
+      <dt className="text-muted-foreground">Queued</dt>
+      <dd>{formatDateTime(delivery.createdAt)}</dd>
+      {delivery.nextAttemptAt ? (
+        <>
+          <dt className="text-muted-foreground">Next attempt</dt>
+          <dd>{formatDateTime(delivery.nextAttemptAt)}</dd>
+        </>
+      ) : null}
+      {delivery.error ? (
+        <>
+          <dt className="text-muted-foreground">Error</dt>
+          <dd className="break-words text-destructive">{delivery.error}</dd>
+        </>
+      ) : null}
+      <dt className="text-muted-foreground">Response body</dt>
+      <dd>
+        {delivery.responseBody ? (
+          <pre className="max-h-48 overflow-auto rounded-md border bg-background p-2 font-mono text-xs whitespace-pre-wrap">
+            {delivery.responseBody}
+          </pre>
+        ) : (
+          <span className="text-muted-foreground">None</span>
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function RedeliverButton({
+  endpointId,
+  delivery,
+}: {
+  endpointId: string;
+  delivery: WebhookDelivery;
+}) {
+  const utils = api.useUtils();
+  const redeliver = api.webhooks.redeliver.useMutation({
+    onSuccess: async () => {
+      toast.success(`The ${delivery.eventType} event is being sent again`);
+      await utils.webhooks.deliveries.invalidate({ endpointId });
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      disabled={redeliver.isPending || delivery.status === 'pending'}
+      aria-label={`Redeliver ${delivery.eventType} event`}
+      onClick={() => redeliver.mutate({ endpointId, id: delivery.id })}
+    >
+      <RotateCwIcon aria-hidden="true" />
+      Redeliver
+    </Button>
+  );
+}

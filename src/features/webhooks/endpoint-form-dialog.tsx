@@ -1,0 +1,174 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { TextField } from '@/components/form-field';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { webhookCreateInput, type WebhookEndpoint } from '@/schemas/webhooks';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { EventTypesField } from './event-types-field';
+import { SigningSecret } from './signing-secret';
+
+type FormInput = z.input<typeof webhookCreateInput>;
+type FormOutput = z.output<typeof webhookCreateInput>;
+type Created = RouterOutputs['webhooks']['create'];
+
+const FIELDS = ['url', 'description', 'eventTypes'] as const;
+const EMPTY: FormInput = { url: '', description: '', eventTypes: [], enabled: true };
+
+function valuesOf(endpoint: WebhookEndpoint | undefined): FormInput {
+  if (!endpoint) return EMPTY;
+  const { url, description, eventTypes, enabled } = endpoint;
+  return { url, description, eventTypes, enabled };
+}
+
+/**
+ * Adds an endpoint (then shows its secret once and opens it), or edits one when given.
+ * Controlled by the caller so a menu or a button can open it.
+ */
+export function EndpointFormDialog({
+  open,
+  onOpenChange,
+  endpoint,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  endpoint?: WebhookEndpoint;
+}) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const [created, setCreated] = useState<Created | null>(null);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(webhookCreateInput),
+    values: valuesOf(endpoint),
+  });
+  const onError = (error: unknown) => {
+    if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
+  };
+  const create = api.webhooks.create.useMutation({
+    onSuccess: async (result) => {
+      setCreated(result);
+      toast.success('The endpoint was added');
+      await utils.webhooks.list.invalidate();
+    },
+    onError,
+  });
+  const update = api.webhooks.update.useMutation({
+    onSuccess: async (saved) => {
+      toast.success('The endpoint was saved');
+      utils.webhooks.get.setData({ id: saved.id }, saved);
+      onOpenChange(false);
+      await utils.webhooks.list.invalidate();
+    },
+    onError,
+  });
+  const pending = create.isPending || update.isPending;
+  const { errors } = form.formState;
+
+  function close() {
+    const opened = created?.endpoint.id;
+    onOpenChange(false);
+    setCreated(null);
+    form.reset(valuesOf(endpoint));
+    if (opened) router.push(`/webhooks/${opened}`);
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : close())}>
+      <DialogContent
+        className="sm:max-w-xl"
+        onInteractOutside={(event) => {
+          // A stray click must not throw away a secret that cannot be shown again.
+          if (created || pending) event.preventDefault();
+        }}
+      >
+        {created ? (
+          <>
+            <DialogHeader>
+              <DialogTitle>Copy the signing secret</DialogTitle>
+              <DialogDescription className="break-all">
+                Events are now sent to {created.endpoint.url}.
+              </DialogDescription>
+            </DialogHeader>
+            <SigningSecret secret={created.secret} />
+            <DialogFooter>
+              <Button type="button" onClick={close}>
+                Done
+              </Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <>
+            <DialogHeader>
+              <DialogTitle>{endpoint ? 'Edit endpoint' : 'Add endpoint'}</DialogTitle>
+              <DialogDescription>
+                Each chosen event is POSTed to the URL as signed JSON; failed deliveries are retried
+                for about a day.
+              </DialogDescription>
+            </DialogHeader>
+            <form
+              noValidate
+              className="grid gap-4"
+              onSubmit={form.handleSubmit((values) =>
+                endpoint
+                  ? update.mutate({
+                      id: endpoint.id,
+                      url: values.url,
+                      description: values.description,
+                      eventTypes: values.eventTypes,
+                    })
+                  : create.mutate(values),
+              )}
+            >
+              <TextField
+                label="URL"
+                type="url"
+                inputMode="url"
+                autoComplete="off"
+                placeholder="https://hooks.example.com/clientele"
+                error={errors.url?.message}
+                {...form.register('url')}
+              />
+              <TextField
+                label="Description (optional)"
+                autoComplete="off"
+                hint="What receives the events, for example “Billing sync”."
+                error={errors.description?.message}
+                {...form.register('description')}
+              />
+              <Controller
+                control={form.control}
+                name="eventTypes"
+                render={({ field }) => (
+                  <EventTypesField
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors.eventTypes?.message}
+                  />
+                )}
+              />
+              <DialogFooter>
+                <Button type="submit" disabled={pending}>
+                  {pending ? 'Saving…' : endpoint ? 'Save endpoint' : 'Add endpoint'}
+                </Button>
+              </DialogFooter>
+            </form>
+          </>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
