@@ -6,7 +6,9 @@ import {
 } from '@/features/organizations/organization-switcher';
 import { UserMenu } from '@/features/auth/user-menu';
 import { VerifyEmailBanner } from '@/features/auth/verify-email-banner';
-import { MainNav, type NavItem } from './main-nav';
+import { CommandPalette } from './command-palette';
+import { MainNav, MobileNav, type NavItem } from './main-nav';
+import { ThemeToggle } from './theme-toggle';
 
 const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'customers:read' },
@@ -34,20 +36,33 @@ export function AppShell({
   const items = NAV.filter((item) => !item.permission || permissions.includes(item.permission));
   return (
     <div className="min-h-screen bg-muted/30">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+      >
+        Skip to content
+      </a>
       <header className="border-b bg-background">
-        <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
           <Link href="/dashboard" className="font-semibold tracking-tight">
             Clientele
           </Link>
           <OrganizationSwitcher organizations={organizations} />
-          <MainNav items={items} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <CommandPalette pages={items} />
+            <ThemeToggle />
             <UserMenu name={user.name} email={user.email} />
+            <MobileNav items={items} />
           </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-2">
+          <MainNav items={items} />
         </div>
       </header>
       {!user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

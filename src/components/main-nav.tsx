@@ -1,7 +1,15 @@
 'use client';
 
+import { MenuIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { cn } from '@/lib/utils';
 
 export interface NavItem {
@@ -9,20 +17,24 @@ export interface NavItem {
   label: string;
 }
 
+const isCurrent = (pathname: string, href: string) =>
+  pathname === href || pathname.startsWith(`${href}/`);
+
+/** The app's sections as tabs, from tablet width up. */
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+    <nav aria-label="Main" className="-mb-px hidden gap-1 overflow-x-auto md:flex">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const current = isCurrent(pathname, item.href);
         return (
           <Link
             key={item.href}
             href={item.href}
             aria-current={current ? 'page' : undefined}
             className={cn(
-              'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-foreground',
-              current && 'bg-accent text-foreground',
+              'border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground',
+              current && 'border-primary text-foreground',
             )}
           >
             {item.label}
@@ -30,5 +42,32 @@ export function MainNav({ items }: { items: NavItem[] }) {
         );
       })}
     </nav>
+  );
+}
+
+/** The same sections in a menu, on phones. */
+export function MobileNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Menu">
+          <MenuIcon aria-hidden="true" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-48">
+        {items.map((item) => (
+          <DropdownMenuItem key={item.href} asChild>
+            <Link
+              href={item.href}
+              aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
+              className="aria-[current=page]:font-semibold"
+            >
+              {item.label}
+            </Link>
+          </DropdownMenuItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

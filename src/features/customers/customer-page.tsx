@@ -1,8 +1,8 @@
 'use client';
 
-import { ArrowLeftIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
+import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { Customer } from '@/schemas/customers';
+import { customerName } from '@/lib/format';
 import { api } from '@/trpc/react';
 import { CustomerAudit } from './customer-audit';
 import { CustomerDetails } from './customer-details';
@@ -21,16 +22,8 @@ import { errorCode } from './errors';
 const TABS = ['timeline', 'orders', 'audit', 'details'] as const;
 type Tab = (typeof TABS)[number];
 
-function BackLink() {
-  return (
-    <Link
-      href="/customers"
-      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:underline"
-    >
-      <ArrowLeftIcon className="size-4" aria-hidden="true" />
-      All customers
-    </Link>
-  );
+function CustomerCrumbs({ name }: { name: string }) {
+  return <Breadcrumbs items={[{ label: 'Customers', href: '/customers' }, { label: name }]} />;
 }
 
 /** One customer: who they are, what happened with them, their orders and their audit trail. */
@@ -57,7 +50,7 @@ export function CustomerPage({ id }: { id: string }) {
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
       return (
         <div className="grid gap-6">
-          <BackLink />
+          <CustomerCrumbs name="Not found" />
           <PageHeader title="Customer not found" />
           <div className="rounded-lg border border-dashed bg-background p-10 text-center">
             <p className="font-medium">This customer does not exist, or was deleted.</p>
@@ -73,7 +66,7 @@ export function CustomerPage({ id }: { id: string }) {
     }
     return (
       <div className="grid gap-6">
-        <BackLink />
+        <CustomerCrumbs name="Customer" />
         <PageHeader title="Customer" />
         <ErrorState
           what="The customer could not be loaded."
@@ -110,7 +103,7 @@ function CustomerSections({ customer }: { customer: Customer }) {
 
   return (
     <div className="grid gap-6">
-      <BackLink />
+      <CustomerCrumbs name={customerName(customer)} />
       <CustomerProfile customer={customer} />
       <Tabs value={tab} onValueChange={selectTab}>
         <TabsList>

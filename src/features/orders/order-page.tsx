@@ -1,8 +1,9 @@
 'use client';
 
-import { ArrowLeftIcon, PencilIcon } from 'lucide-react';
+import { PencilIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
+import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -38,7 +39,7 @@ export function OrderPage({ id }: { id: string }) {
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <OrderNotFound />;
     return (
       <div className="grid gap-6">
-        <BackToOrders />
+        <OrderCrumbs label="Order" />
         <PageHeader title="Order" />
         <ErrorState
           what="The order could not be loaded."
@@ -59,7 +60,7 @@ function OrderDetails({ order }: { order: Order }) {
 
   return (
     <div className="grid gap-6">
-      <BackToOrders />
+      <OrderCrumbs label={`Order #${order.number}`} />
       <PageHeader
         title={`Order #${order.number}`}
         // Hidden while editing lines, so a status change cannot drop unsaved edits.
@@ -183,16 +184,8 @@ function OrderTimeline({ order }: { order: Order }) {
   );
 }
 
-function BackToOrders() {
-  return (
-    <Link
-      href="/orders"
-      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
-    >
-      <ArrowLeftIcon aria-hidden="true" className="size-4" />
-      All orders
-    </Link>
-  );
+function OrderCrumbs({ label }: { label: string }) {
+  return <Breadcrumbs items={[{ label: 'Orders', href: '/orders' }, { label }]} />;
 }
 
 function OrderNotFound() {

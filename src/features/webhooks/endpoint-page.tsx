@@ -1,8 +1,7 @@
 'use client';
 
-import { ArrowLeftIcon } from 'lucide-react';
-import Link from 'next/link';
 import { useState } from 'react';
+import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -29,7 +28,7 @@ export function EndpointPage({ id }: { id: string }) {
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <EndpointNotFound />;
     return (
       <div className="grid gap-6">
-        <BackToWebhooks />
+        <EndpointCrumbs label="Endpoint" />
         <PageHeader title="Webhook endpoint" />
         <ErrorState
           what="The endpoint could not be loaded."
@@ -49,7 +48,7 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
     endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now;
   return (
     <div className="grid gap-6">
-      <BackToWebhooks />
+      <EndpointCrumbs label={endpoint.url} />
       <div className="grid gap-4">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight break-all">{endpoint.url}</h1>
@@ -88,22 +87,14 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
   );
 }
 
-function BackToWebhooks() {
-  return (
-    <Link
-      href="/webhooks"
-      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
-    >
-      <ArrowLeftIcon className="size-4" aria-hidden="true" />
-      Webhooks
-    </Link>
-  );
+function EndpointCrumbs({ label }: { label: string }) {
+  return <Breadcrumbs items={[{ label: 'Webhooks', href: '/webhooks' }, { label }]} />;
 }
 
 function EndpointNotFound() {
   return (
     <div className="grid gap-6">
-      <BackToWebhooks />
+      <EndpointCrumbs label="Not found" />
       <div className="rounded-lg border border-dashed bg-background p-10 text-center">
         <h1 className="font-medium">Endpoint not found</h1>
         <p className="mt-1 text-sm text-muted-foreground">

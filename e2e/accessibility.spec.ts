@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ARTIFACTS, createCustomer, signUp } from './support';
+
+const THEMES = ['light', 'dark'] as const;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical WCAG violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations: found } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return found
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}): ${node.target.join(' ')} – ${node.failureSummary}`,
+      ),
+    );
+}
+
+async function scan(page: Page, path: string, ready: (page: Page) => Promise<void>) {
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(path);
+    await ready(page);
+    // Skeletons and toasts settle before the scan.
+    await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+    expect(await violations(page), `${path} in the ${theme} theme`).toEqual([]);
+  }
+}
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+};
+
+test('the pages a visitor sees have no serious accessibility violations in either theme', async ({
+  page,
+}) => {
+  await scan(page, '/sign-in', heading('Sign in'));
+  await scan(page, '/sign-up', heading(/Create/));
+  await scan(page, '/forgot-password', heading(/password/i));
+  await scan(page, '/reset-password?token=not-a-token', async (p) => {
+    await expect(p.locator('main')).toBeVisible();
+  });
+});
+
+test('every page of the app has no serious accessibility violations in either theme', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signUp(page, 'axe');
+  await createCustomer(page, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
+  await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  const customerPath = new URL(page.url()).pathname;
+
+  // An order, for the orders pages.
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  await page.getByRole('button', { name: 'New order' }).click();
+  const order = page.getByRole('dialog', { name: 'New order' });
+  await order.getByLabel('Description').first().fill('Analytical engine');
+  await order.getByLabel('Unit price').first().fill('1200');
+  await order.getByRole('button', { name: 'Create order' }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  const orderPath = new URL(page.url()).pathname;
+
+  // A webhook endpoint, for its page.
+  await page.goto('/webhooks');
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  const hook = page.getByRole('dialog', { name: 'Add endpoint' });
+  await hook.getByLabel('URL').fill('http://127.0.0.1:9/hooks');
+  await hook.getByRole('checkbox', { name: 'order.created' }).check();
+  await hook.getByRole('button', { name: 'Add endpoint' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page).toHaveURL(/\/webhooks\/[0-9a-f-]{36}$/);
+  const endpointPath = new URL(page.url()).pathname;
+
+  await scan(page, '/dashboard', heading('Dashboard'));
+  await scan(page, '/customers', async (p) => {
+    await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  });
+  await scan(page, customerPath, heading('Ada Lovelace'));
+  await scan(page, `${customerPath}?tab=audit`, heading('Ada Lovelace'));
+  await scan(page, '/orders', heading('Orders'));
+  await scan(page, orderPath, heading(/^Order #/));
+  await scan(page, '/import', heading(/Import/));
+  await scan(page, '/team', heading('Team'));
+  await scan(page, '/audit', heading(/Audit/));
+  await scan(page, '/api-keys', heading('API keys'));
+  await scan(page, '/webhooks', heading('Webhooks'));
+  await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
+  await scan(page, '/settings', heading('Settings'));
+
+  // The command palette, open over a page.
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/dashboard');
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox').fill('ada');
+    await expect(page.getByRole('option', { name: /Ada Lovelace/ })).toBeVisible();
+    expect(await violations(page), `the command palette in the ${theme} theme`).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/palette-${theme}.png` });
+  }
+});
