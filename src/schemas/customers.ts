@@ -6,6 +6,8 @@ export const CUSTOMER_STATUSES = ['lead', 'active', 'inactive', 'churned'] as co
 export const CUSTOMER_SORTS = ['createdAt', 'updatedAt', 'name', 'company'] as const;
 export const MAX_TAGS = 20;
 export const MAX_METADATA_BYTES = 16_384;
+/** How many customers one bulk change may touch. */
+export const MAX_BULK_CUSTOMERS = 100;
 
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
@@ -187,3 +189,47 @@ export const customerCountOutput = z.object({
   /** True when there are more than `count` (counting stops at 10,000). */
   capped: z.boolean(),
 });
+
+const bulkIds = z
+  .array(uuid())
+  .min(1, 'choose at least one customer')
+  .max(MAX_BULK_CUSTOMERS, `at most ${MAX_BULK_CUSTOMERS} customers at once`)
+  .transform((ids) => [...new Set(ids)])
+  .meta({ description: `The customers to change (at most ${MAX_BULK_CUSTOMERS}).` });
+
+export const bulkCustomerChange = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('addTag'), tag }),
+    z.strictObject({ type: z.literal('removeTag'), tag }),
+    z.strictObject({
+      type: z.literal('assignOwner'),
+      ownerId: uuid().nullable().meta({ description: 'A member of the organization, or null.' }),
+    }),
+  ])
+  .meta({ id: 'BulkCustomerChange' });
+export type BulkCustomerChange = z.output<typeof bulkCustomerChange>;
+
+export const customerBulkUpdateInput = z
+  .strictObject({ ids: bulkIds, change: bulkCustomerChange })
+  .meta({
+    id: 'CustomerBulkUpdate',
+    example: {
+      ids: ['0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21'],
+      change: { type: 'addTag', tag: 'newsletter' },
+    },
+  });
+export type CustomerBulkUpdateInput = z.input<typeof customerBulkUpdateInput>;
+
+export const customerBulkDeleteInput = z
+  .strictObject({ ids: bulkIds })
+  .meta({ id: 'CustomerBulkDelete', example: { ids: ['0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21'] } });
+
+export const bulkCustomerResult = z
+  .object({
+    items: z.array(customerOutput).meta({ description: 'The customers that changed.' }),
+    unchanged: z
+      .number()
+      .int()
+      .meta({ description: 'How many already were as asked (e.g. had the tag).' }),
+  })
+  .meta({ id: 'BulkCustomerResult' });

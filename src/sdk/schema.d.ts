@@ -201,6 +201,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete many customers
+         * @description Deletes up to 100 customers in one transaction (404 and nothing deleted if one is not found). Each can be restored; each gets its own audit entry and `customer.deleted` event.
+         */
+        post: operations["customers-bulkDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change many customers
+         * @description Adds or removes a tag, or assigns an owner, on up to 100 customers in one transaction: if one customer cannot be changed (not found, too many tags) none is. Customers already as asked are left alone; each one changed gets its own audit entry and `customer.updated` event.
+         */
+        post: operations["customers-bulkUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -506,6 +546,26 @@ export interface components {
             requestId: string | null;
             sequence: number;
             userAgent: string | null;
+        };
+        BulkCustomerChange: {
+            tag: string;
+            /** @constant */
+            type: "addTag";
+        } | {
+            tag: string;
+            /** @constant */
+            type: "removeTag";
+        } | {
+            /** @description A member of the organization, or null. */
+            ownerId: string | null;
+            /** @constant */
+            type: "assignOwner";
+        };
+        BulkCustomerResult: {
+            /** @description The customers that changed. */
+            items: components["schemas"]["Customer"][];
+            /** @description How many already were as asked (e.g. had the tag). */
+            unchanged: number;
         };
         /** @description A CSV import finished. It sends no event per customer: read the customers changed since it started with `updatedSince`. */
         CompletedImport: {
@@ -2019,6 +2079,119 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "customers-bulkDelete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The customers to change (at most 100). */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCustomerResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "customers-bulkUpdate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21"
+                 *       ],
+                 *       "change": {
+                 *         "type": "addTag",
+                 *         "tag": "newsletter"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    change: components["schemas"]["BulkCustomerChange"];
+                    /** @description The customers to change (at most 100). */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCustomerResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

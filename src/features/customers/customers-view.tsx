@@ -12,6 +12,10 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
 import { CustomerCreateDialog } from './customer-create-dialog';
 import { CustomerFilters } from './customer-filters';
+import { BulkActionsBar } from './bulk-actions-bar';
+import { ColumnVisibilityMenu } from './column-visibility-menu';
+import { useHiddenColumns } from './customer-columns';
+import { useHasRowActions } from './customer-row-actions';
 import { CustomersTable } from './customers-table';
 import {
   customerFilters,
@@ -38,6 +42,16 @@ export function CustomersView() {
   const [requestedQ, setRequestedQ] = useState<string | null>(null);
   const canCreate = useCan('customers:write');
   const canExport = useCan('data:export');
+  const canBulkEdit = useHasRowActions();
+  const { hidden, setVisible } = useHiddenColumns();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // A selection belongs to the view it was made in: other filters start a new one.
+  const viewKey = listStateQuery(state);
+  const [selectionView, setSelectionView] = useState(viewKey);
+  if (viewKey !== selectionView) {
+    setSelectionView(viewKey);
+    setSelected(new Set());
+  }
 
   // The URL's term changed by other means (back button, a link): show it. When the change is
   // the one this view asked for, the person may have typed on meanwhile, so the box is left alone.
@@ -72,6 +86,8 @@ export function CustomersView() {
     placeholderData: keepPreviousData,
   });
   const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // Customers removed meanwhile (live updates) drop out of the selection.
+  const selectedShown = customers.filter((c) => selected.has(c.id)).map((c) => c.id);
   const filtered = hasFilters(state);
 
   return (
@@ -101,15 +117,22 @@ export function CustomersView() {
         onChange={(change) => replaceState({ ...state, q: term, ...change })}
       />
 
-      <div className="text-sm text-muted-foreground" aria-live="polite">
-        {count.isSuccess ? (
-          countLabel(count.data, filtered)
-        ) : count.isError ? (
-          'The number of customers could not be counted.'
-        ) : (
-          <Skeleton className="h-5 w-24" />
-        )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="text-sm text-muted-foreground" aria-live="polite">
+          {count.isSuccess ? (
+            countLabel(count.data, filtered)
+          ) : count.isError ? (
+            'The number of customers could not be counted.'
+          ) : (
+            <Skeleton className="h-5 w-24" />
+          )}
+        </div>
+        <ColumnVisibilityMenu hidden={hidden} onChange={setVisible} />
       </div>
+
+      {selectedShown.length > 0 ? (
+        <BulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+      ) : null}
 
       {list.isPending ? (
         <div className="grid gap-2" role="status" aria-label="Loading customers">
@@ -161,7 +184,13 @@ export function CustomersView() {
             aria-busy={list.isPlaceholderData}
             className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
           >
-            <CustomersTable customers={customers} sort={state.sort} />
+            <CustomersTable
+              customers={customers}
+              sort={state.sort}
+              hidden={hidden}
+              selected={canBulkEdit ? selected : undefined}
+              onSelectedChange={canBulkEdit ? setSelected : undefined}
+            />
           </div>
           {list.hasNextPage ? (
             <div className="flex justify-center">

@@ -31,6 +31,8 @@ export type AppMeta = {
    * in a read-only transaction and writes no audit row.
    */
   readOnly?: boolean;
+  /** A mutation over many records: one audit row per record it changes, none if it changes none. */
+  bulk?: boolean;
 };
 
 const isDevelopment = process.env.NODE_ENV === 'development';
@@ -227,7 +229,7 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
       if (idempotency) await claimIdempotencyKey(tx, idempotency);
       const result = await next({ ctx: { tx, organization, actor, audit } });
       if (!result.ok) throw result.error;
-      if (changes && auditRows !== 1) {
+      if (changes && !meta?.bulk && auditRows !== 1) {
         throw new Error(`Mutation ${path} wrote ${auditRows} audit rows instead of one`);
       }
       if (idempotency) await storeIdempotentResponse(tx, idempotency, result.data);

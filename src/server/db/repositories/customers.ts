@@ -272,6 +272,30 @@ export function staleVersion(current: number) {
   );
 }
 
+/**
+ * Locks the live customers with these ids for the rest of the transaction (in id order, so two
+ * bulk changes cannot deadlock). All must exist: otherwise nothing is locked for long, the
+ * transaction fails with a 404.
+ */
+export async function lockLiveCustomers(tx: TenantTx, ids: string[]): Promise<Customer[]> {
+  const rows = await tx
+    .select(customerColumns)
+    .from(customers)
+    .where(and(live(tx), inArray(customers.id, ids)))
+    .orderBy(asc(customers.id))
+    .for('update');
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((row) => row.id));
+    const missing = ids.flatMap((id, index) => (found.has(id) ? [] : [index]));
+    throw new AppError(
+      'NOT_FOUND',
+      `${missing.length} of the ${ids.length} customers were not found`,
+      { issues: missing.map((index) => ({ path: ['ids', index], message: 'not found' })) },
+    );
+  }
+  return rows;
+}
+
 /** Soft delete: gone from reads, restorable. */
 export async function softDeleteCustomer(tx: TenantTx, id: string): Promise<Customer> {
   const [row] = await tx

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { customerOutput } from '@/schemas/customers';
+import { customerOutput, type Customer } from '@/schemas/customers';
 import { idParam } from '@/schemas/common';
 import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
 import { organizationProcedure } from '../../trpc';
+
+/** The audit entry (and its public `customer.deleted` tombstone) of a soft delete. */
+export const deletionAudit = (customer: Customer) =>
+  ({
+    action: 'customer.deleted',
+    entityType: 'customer',
+    entityId: customer.id,
+    publish: {
+      data: { id: customer.id, deletedAt: customer.updatedAt },
+      customerId: customer.id,
+    },
+  }) as const;
 
 /** Soft delete: the customer disappears from reads and lists, and can be restored. */
 export const remove = organizationProcedure
@@ -23,15 +35,7 @@ export const remove = organizationProcedure
   .output(customerOutput)
   .mutation(async ({ ctx, input }) => {
     const customer = await softDeleteCustomer(ctx.tx, input.id);
-    await ctx.audit({
-      action: 'customer.deleted',
-      entityType: 'customer',
-      entityId: customer.id,
-      publish: {
-        data: { id: customer.id, deletedAt: customer.updatedAt },
-        customerId: customer.id,
-      },
-    });
+    await ctx.audit(deletionAudit(customer));
     return customer;
   });
 

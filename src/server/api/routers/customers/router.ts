@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { bulkDelete, bulkUpdate } from './bulk';
 import { create } from './create';
 import { count, exportData } from './data';
 import { get } from './get';
@@ -13,6 +14,8 @@ export const customersRouter = router({
   create,
   update,
   delete: remove,
+  bulkUpdate,
+  bulkDelete,
   restore,
   exportData,
   erase,

@@ -1,7 +1,17 @@
-import { customerOutput, customerUpdateInput } from '@/schemas/customers';
+import { customerOutput, customerUpdateInput, type Customer } from '@/schemas/customers';
 import { updateCustomer } from '@/server/db/repositories/customers';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { organizationProcedure } from '../../trpc';
+
+/** The audit entry (with what changed) and the public `customer.updated` event of an update. */
+export const updateAudit = (before: Customer, after: Customer) =>
+  ({
+    action: 'customer.updated',
+    entityType: 'customer',
+    entityId: after.id,
+    changes: changedFields(before, after),
+    publish: { data: after, customerId: after.id },
+  }) as const;
 
 export const update = organizationProcedure
   .meta({
@@ -25,12 +35,6 @@ export const update = organizationProcedure
   .mutation(async ({ ctx, input }) => {
     const { id, expectedVersion, ...values } = input;
     const { before, after } = await updateCustomer(ctx.tx, id, values, expectedVersion);
-    await ctx.audit({
-      action: 'customer.updated',
-      entityType: 'customer',
-      entityId: id,
-      changes: changedFields(before, after),
-      publish: { data: after, customerId: id },
-    });
+    await ctx.audit(updateAudit(before, after));
     return after;
   });

@@ -1,0 +1,74 @@
+import {
+  bulkCustomerResult,
+  customerBulkDeleteInput,
+  customerBulkUpdateInput,
+  type Customer,
+} from '@/schemas/customers';
+import {
+  lockLiveCustomers,
+  softDeleteCustomer,
+  updateCustomer,
+} from '@/server/db/repositories/customers';
+import { bulkChangeFor } from '@/server/domain/customers/bulk';
+import { organizationProcedure } from '../../trpc';
+import { deletionAudit } from './lifecycle';
+import { updateAudit } from './update';
+
+/** Tags or assigns up to 100 customers at once: all or none, one audit row per customer changed. */
+export const bulkUpdate = organizationProcedure
+  .meta({
+    permission: 'customers:write',
+    bulk: true,
+    openapi: {
+      method: 'POST',
+      path: '/customers/bulk-update',
+      tags: ['Customers'],
+      summary: 'Change many customers',
+      description:
+        'Adds or removes a tag, or assigns an owner, on up to 100 customers in one transaction: if one ' +
+        'customer cannot be changed (not found, too many tags) none is. Customers already as asked are ' +
+        'left alone; each one changed gets its own audit entry and `customer.updated` event.',
+      protect: true,
+    },
+  })
+  .input(customerBulkUpdateInput)
+  .output(bulkCustomerResult)
+  .mutation(async ({ ctx, input }) => {
+    const items: Customer[] = [];
+    for (const customer of await lockLiveCustomers(ctx.tx, input.ids)) {
+      const values = bulkChangeFor(customer, input.change);
+      if (!values) continue;
+      const { before, after } = await updateCustomer(ctx.tx, customer.id, values);
+      await ctx.audit(updateAudit(before, after));
+      items.push(after);
+    }
+    return { items, unchanged: input.ids.length - items.length };
+  });
+
+/** Soft-deletes up to 100 customers at once: all or none, one audit row each. */
+export const bulkDelete = organizationProcedure
+  .meta({
+    permission: 'customers:delete',
+    bulk: true,
+    openapi: {
+      method: 'POST',
+      path: '/customers/bulk-delete',
+      tags: ['Customers'],
+      summary: 'Delete many customers',
+      description:
+        'Deletes up to 100 customers in one transaction (404 and nothing deleted if one is not found). ' +
+        'Each can be restored; each gets its own audit entry and `customer.deleted` event.',
+      protect: true,
+    },
+  })
+  .input(customerBulkDeleteInput)
+  .output(bulkCustomerResult)
+  .mutation(async ({ ctx, input }) => {
+    const items: Customer[] = [];
+    for (const { id } of await lockLiveCustomers(ctx.tx, input.ids)) {
+      const customer = await softDeleteCustomer(ctx.tx, id);
+      await ctx.audit(deletionAudit(customer));
+      items.push(customer);
+    }
+    return { items, unchanged: 0 };
+  });
