@@ -96,9 +96,47 @@ test('every page of the app has no serious accessibility violations in either th
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/dashboard');
     await page.keyboard.press('Control+K');
-    await page.getByRole('combobox').fill('ada');
+    await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('ada');
     await expect(page.getByRole('option', { name: /Ada Lovelace/ })).toBeVisible();
     expect(await violations(page), `the command palette in the ${theme} theme`).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/palette-${theme}.png` });
   }
+});
+
+test('menus, dialogs and the palette work from the keyboard alone', async ({ page }) => {
+  await signUp(page, 'keys');
+  await page.goto('/customers');
+
+  // The first Tab offers a way past the navigation.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+
+  // A menu opens with Enter, is walked with the arrows, and gives focus back on Escape.
+  const account = page.getByRole('button', { name: /^Account menu for/ });
+  await account.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Account menu for/ })).toBeFocused();
+
+  // A dialog opens with Enter, keeps focus inside, and closes with Escape.
+  await page.getByRole('button', { name: 'New customer' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New customer' });
+  await expect(dialog.getByLabel('First name')).toBeFocused();
+  await page.keyboard.type('Hedy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Hedy was added')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Hedy' })).toBeVisible();
+
+  // The palette goes to a page with the keyboard.
+  await page.keyboard.press('Control+K');
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('webho');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/webhooks$/);
 });

@@ -71,7 +71,7 @@ test('a team lead tags, assigns and deletes several customers at once, and picks
 
   // The command palette finds a customer by part of the name, from the keyboard alone.
   await page.keyboard.press('Control+K');
-  await page.getByRole('combobox').fill('easl');
+  await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('easl');
   await expect(page.getByRole('option', { name: /Annie Easley/ })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Annie Easley', level: 1 })).toBeVisible();

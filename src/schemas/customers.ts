@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { customerCreateExample, customerExample } from './examples';
 import { cursor, page, pageLimit, sortOrder, timeInput, timestamp, uuid } from './common';
+import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUSES,
+  MAX_BULK_CUSTOMERS,
+  MAX_METADATA_BYTES,
+  MAX_TAGS,
+} from './customer-constants';
 
-export const CUSTOMER_STATUSES = ['lead', 'active', 'inactive', 'churned'] as const;
-export const CUSTOMER_SORTS = ['createdAt', 'updatedAt', 'name', 'company'] as const;
-export const MAX_TAGS = 20;
-export const MAX_METADATA_BYTES = 16_384;
-/** How many customers one bulk change may touch. */
-export const MAX_BULK_CUSTOMERS = 100;
-
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export * from './customer-constants';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 

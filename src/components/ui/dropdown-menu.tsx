@@ -1,134 +1,109 @@
 'use client';
 
 import * as React from 'react';
-import { DropdownMenu as DropdownMenuPrimitive } from 'radix-ui';
-import { CheckIcon, CircleIcon } from 'lucide-react';
-import { cn } from '@/lib/utils';
+import { Slot } from 'radix-ui';
+import type * as PartsModule from './dropdown-menu-parts';
 
-const DropdownMenu = DropdownMenuPrimitive.Root;
-const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
-const DropdownMenuGroup = DropdownMenuPrimitive.Group;
-const DropdownMenuRadioGroup = DropdownMenuPrimitive.RadioGroup;
+/**
+ * shadcn's dropdown menu, with Radix (its positioning, focus and dismissal code: about a sixth
+ * of a page's JavaScript) loaded when a menu is first used rather than with every page. Until
+ * then a trigger is the plain button it wraps; pressing it, or Enter, Space or ArrowDown on it,
+ * loads Radix and opens the menu. Pointing at or focusing a trigger starts the download early.
+ * The components and their props are Radix's own (see ./dropdown-menu-parts).
+ */
+type Parts = typeof PartsModule;
 
-function DropdownMenuContent({
-  className,
-  sideOffset = 4,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+const loadParts = () => import('./dropdown-menu-parts');
+const LoadedParts = React.createContext<Parts | null>(null);
+const Activate = React.createContext<(() => void) | null>(null);
+
+const LoadedRoot = React.lazy(async () => {
+  const parts = await loadParts();
+  function Root(props: React.ComponentProps<Parts['DropdownMenu']>) {
+    return (
+      <LoadedParts.Provider value={parts}>
+        <parts.DropdownMenu defaultOpen {...props} />
+      </LoadedParts.Provider>
+    );
+  }
+  return { default: Root };
+});
+
+type RootProps = Omit<
+  React.ComponentProps<Parts['DropdownMenu']>,
+  'open' | 'defaultOpen' | 'onOpenChange'
+> & { onOpenChange?: (open: boolean) => void };
+
+function DropdownMenu({ children, ...props }: RootProps) {
+  const [used, setUsed] = React.useState(false);
+  const idle = <Activate.Provider value={() => setUsed(true)}>{children}</Activate.Provider>;
+  if (!used) return idle;
   return (
-    <DropdownMenuPrimitive.Portal>
-      <DropdownMenuPrimitive.Content
-        sideOffset={sideOffset}
-        className={cn(
-          'z-50 max-h-(--radix-dropdown-menu-content-available-height) min-w-[10rem] overflow-x-hidden overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md',
-          className,
-        )}
-        {...props}
-      />
-    </DropdownMenuPrimitive.Portal>
+    <React.Suspense fallback={idle}>
+      <LoadedRoot {...props}>{children}</LoadedRoot>
+    </React.Suspense>
   );
 }
 
-function DropdownMenuItem({
-  className,
-  variant = 'default',
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Item> & {
-  variant?: 'default' | 'destructive';
-}) {
+const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
+
+function DropdownMenuTrigger(props: React.ComponentProps<Parts['DropdownMenuTrigger']>) {
+  const parts = React.useContext(LoadedParts);
+  const activate = React.useContext(Activate);
+  if (parts) return <parts.DropdownMenuTrigger {...props} />;
+  const { asChild, ...rest } = props;
+  const Comp = asChild ? Slot.Root : 'button';
   return (
-    <DropdownMenuPrimitive.Item
-      data-variant={variant}
-      className={cn(
-        "relative flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-hidden select-none focus:bg-accent focus:text-accent-foreground data-[disabled]:pointer-events-none data-[disabled]:opacity-50 data-[variant=destructive]:text-destructive [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-        className,
-      )}
-      {...props}
+    <Comp
+      type={asChild ? undefined : 'button'}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      {...rest}
+      onPointerEnter={() => void loadParts()}
+      onFocus={() => void loadParts()}
+      onPointerDown={(event: React.PointerEvent<HTMLButtonElement>) => {
+        if (event.button === 0 && !event.ctrlKey) activate?.();
+      }}
+      onKeyDown={(event: React.KeyboardEvent<HTMLButtonElement>) => {
+        if (OPENING_KEYS.has(event.key)) {
+          event.preventDefault();
+          activate?.();
+        }
+      }}
     />
   );
 }
 
-function DropdownMenuCheckboxItem({
-  className,
-  children,
-  checked,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
-  return (
-    <DropdownMenuPrimitive.CheckboxItem
-      className={cn(
-        'relative flex cursor-default items-center gap-2 rounded-sm py-1.5 pr-2 pl-8 text-sm outline-hidden select-none focus:bg-accent focus:text-accent-foreground',
-        className,
-      )}
-      checked={checked}
-      {...props}
-    >
-      <span className="absolute left-2 flex size-3.5 items-center justify-center">
-        <DropdownMenuPrimitive.ItemIndicator>
-          <CheckIcon className="size-4" aria-hidden="true" />
-        </DropdownMenuPrimitive.ItemIndicator>
-      </span>
-      {children}
-    </DropdownMenuPrimitive.CheckboxItem>
-  );
+/** A part that only exists inside an open menu, hence only once Radix has loaded. */
+function loaded<K extends keyof Parts>(name: K) {
+  function Part(props: React.ComponentProps<Parts[K]>) {
+    const parts = React.useContext(LoadedParts);
+    if (!parts) return null;
+    return React.createElement(parts[name] as React.ElementType, props);
+  }
+  Part.displayName = name;
+  return Part;
 }
 
-function DropdownMenuLabel({
-  className,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Label>) {
-  return (
-    <DropdownMenuPrimitive.Label
-      className={cn('px-2 py-1.5 text-sm font-medium', className)}
-      {...props}
-    />
-  );
-}
-
-function DropdownMenuSeparator({
-  className,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
-  return (
-    <DropdownMenuPrimitive.Separator
-      className={cn('-mx-1 my-1 h-px bg-border', className)}
-      {...props}
-    />
-  );
-}
-
-function DropdownMenuRadioItem({
-  className,
-  children,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
-  return (
-    <DropdownMenuPrimitive.RadioItem
-      className={cn(
-        "relative flex cursor-default items-center gap-2 rounded-sm py-1.5 pr-2 pl-8 text-sm outline-hidden select-none focus:bg-accent focus:text-accent-foreground [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-        className,
-      )}
-      {...props}
-    >
-      <span className="pointer-events-none absolute left-2 flex size-3.5 items-center justify-center">
-        <DropdownMenuPrimitive.ItemIndicator>
-          <CircleIcon className="size-2 fill-current" aria-hidden="true" />
-        </DropdownMenuPrimitive.ItemIndicator>
-      </span>
-      {children}
-    </DropdownMenuPrimitive.RadioItem>
-  );
-}
+const DropdownMenuContent = loaded('DropdownMenuContent');
+const DropdownMenuGroup = loaded('DropdownMenuGroup');
+const DropdownMenuItem = loaded('DropdownMenuItem');
+const DropdownMenuCheckboxItem = loaded('DropdownMenuCheckboxItem');
+const DropdownMenuRadioGroup = loaded('DropdownMenuRadioGroup');
+const DropdownMenuRadioItem = loaded('DropdownMenuRadioItem');
+const DropdownMenuLabel = loaded('DropdownMenuLabel');
+const DropdownMenuSeparator = loaded('DropdownMenuSeparator');
 
 export {
   DropdownMenu,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
   DropdownMenuTrigger,
   DropdownMenuContent,
   DropdownMenuGroup,
   DropdownMenuItem,
   DropdownMenuCheckboxItem,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
 };

@@ -1,11 +1,14 @@
 'use client';
 
-import { useTheme } from 'next-themes';
-import { Toaster as Sonner, type ToasterProps } from 'sonner';
+import dynamic from 'next/dynamic';
+import type { ToasterProps } from 'sonner';
+import { useToasterWanted } from '@/lib/toast';
 
+const SonnerToaster = dynamic(() => import('./sonner-toaster'), { ssr: false });
+
+/** shadcn's Toaster, mounted (and sonner loaded) with the first toast; see lib/toast. */
 function Toaster(props: ToasterProps) {
-  const { theme = 'system' } = useTheme();
-  return <Sonner theme={theme as ToasterProps['theme']} className="toaster group" {...props} />;
+  return useToasterWanted() ? <SonnerToaster {...props} /> : null;
 }
 
 export { Toaster };

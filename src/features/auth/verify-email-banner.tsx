@@ -1,7 +1,7 @@
 'use client';
 
 import { MailWarningIcon } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';

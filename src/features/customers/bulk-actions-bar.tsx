@@ -2,7 +2,7 @@
 
 import { TagIcon, Trash2Icon, UserRoundIcon, XIcon } from 'lucide-react';
 import { useId, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { useCan } from '@/components/permissions-provider';
 import {
   AlertDialog,

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { z } from 'zod';
 import { TextField } from '@/components/form-field';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';

@@ -14,19 +14,13 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { NativeSelect } from '@/components/ui/native-select';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
   type CustomerSort,
   type CustomerStatus,
-} from '@/schemas/customers';
+} from '@/schemas/customer-constants';
 import { customerStatusLabel } from './customer-status-badge';
 import {
   DEFAULT_ORDER,
@@ -132,43 +126,37 @@ export function CustomerFilters({
 
       <div className="grid gap-2">
         <Label htmlFor={ids.sort}>Sort by</Label>
-        <Select
+        <NativeSelect
+          id={ids.sort}
+          className="w-36"
           value={state.sort}
-          onValueChange={(value) => {
-            const sort = value as CustomerSort;
+          onChange={(event) => {
+            const sort = event.target.value as CustomerSort;
             onChange({ sort, order: DEFAULT_ORDER[sort] });
           }}
         >
-          <SelectTrigger id={ids.sort} className="w-36">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {CUSTOMER_SORTS.map((sort) => (
-              <SelectItem key={sort} value={sort}>
-                {SORT_LABELS[sort]}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          {CUSTOMER_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {SORT_LABELS[sort]}
+            </option>
+          ))}
+        </NativeSelect>
       </div>
 
       <div className="grid gap-2">
         <Label htmlFor={ids.order}>Direction</Label>
-        <Select
+        <NativeSelect
+          id={ids.order}
+          className="w-36"
           value={state.order}
-          onValueChange={(value) => onChange({ order: value as SortOrder })}
+          onChange={(event) => onChange({ order: event.target.value as SortOrder })}
         >
-          <SelectTrigger id={ids.order} className="w-36">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {(['desc', 'asc'] as const).map((order) => (
-              <SelectItem key={order} value={order}>
-                {orderLabel(state.sort, order)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          {(['desc', 'asc'] as const).map((order) => (
+            <option key={order} value={order}>
+              {orderLabel(state.sort, order)}
+            </option>
+          ))}
+        </NativeSelect>
       </div>
     </div>
   );

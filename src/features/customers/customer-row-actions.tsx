@@ -1,6 +1,7 @@
 'use client';
 
 import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
@@ -12,8 +13,16 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { customerName } from '@/lib/format';
 import type { Customer } from '@/schemas/customers';
-import { CustomerDeleteDialog } from './customer-delete-dialog';
-import { CustomerEditDialog } from './customer-edit-dialog';
+
+// The dialogs (and the edit form's validation) load when first opened, not with the list.
+const CustomerEditDialog = dynamic(
+  () => import('./customer-edit-dialog').then((module) => module.CustomerEditDialog),
+  { ssr: false },
+);
+const CustomerDeleteDialog = dynamic(
+  () => import('./customer-delete-dialog').then((module) => module.CustomerDeleteDialog),
+  { ssr: false },
+);
 
 /** Whether the signed-in member gets any row action at all (else the column is left out). */
 export function useHasRowActions() {
@@ -26,6 +35,9 @@ export function CustomerRowActions({ customer }: { customer: Customer }) {
   const canEdit = useCan('customers:write');
   const canDelete = useCan('customers:delete');
   const [editing, setEditing] = useState(false);
+  // Mounted from their first opening on, so they can close (and hand focus back) in place.
+  const [editMounted, setEditMounted] = useState(false);
+  const [deleteMounted, setDeleteMounted] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const name = customerName(customer);
@@ -42,20 +54,31 @@ export function CustomerRowActions({ customer }: { customer: Customer }) {
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           {canEdit ? (
-            <DropdownMenuItem onSelect={() => setEditing(true)}>
+            <DropdownMenuItem
+              onSelect={() => {
+                setEditMounted(true);
+                setEditing(true);
+              }}
+            >
               <PencilIcon aria-hidden="true" />
               Edit
             </DropdownMenuItem>
           ) : null}
           {canDelete ? (
-            <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(true)}>
+            <DropdownMenuItem
+              variant="destructive"
+              onSelect={() => {
+                setDeleteMounted(true);
+                setDeleting(true);
+              }}
+            >
               <Trash2Icon aria-hidden="true" />
               Delete
             </DropdownMenuItem>
           ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
-      {canEdit ? (
+      {canEdit && editMounted ? (
         <CustomerEditDialog
           customer={customer}
           open={editing}
@@ -63,7 +86,7 @@ export function CustomerRowActions({ customer }: { customer: Customer }) {
           finalFocus={trigger}
         />
       ) : null}
-      {canDelete ? (
+      {canDelete && deleteMounted ? (
         <CustomerDeleteDialog
           customer={customer}
           open={deleting}

@@ -12,7 +12,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { customerName, formatDate } from '@/lib/format';
-import { MAX_BULK_CUSTOMERS, type CustomerSort } from '@/schemas/customers';
+import { MAX_BULK_CUSTOMERS, type CustomerSort } from '@/schemas/customer-constants';
 import type { RouterOutputs } from '@/trpc/react';
 import type { CustomerColumn } from './customer-columns';
 import { CustomerRowActions, useHasRowActions } from './customer-row-actions';

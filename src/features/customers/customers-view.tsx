@@ -2,6 +2,7 @@
 
 import { keepPreviousData } from '@tanstack/react-query';
 import { DownloadIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorState } from '@/components/error-state';
@@ -12,7 +13,6 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
 import { CustomerCreateDialog } from './customer-create-dialog';
 import { CustomerFilters } from './customer-filters';
-import { BulkActionsBar } from './bulk-actions-bar';
 import { ColumnVisibilityMenu } from './column-visibility-menu';
 import { useHiddenColumns } from './customer-columns';
 import { useHasRowActions } from './customer-row-actions';
@@ -26,6 +26,12 @@ import {
   readListState,
   type CustomerListState,
 } from './list-params';
+
+// Loaded with the first selection: most visits never select.
+const BulkActionsBar = dynamic(
+  () => import('./bulk-actions-bar').then((module) => module.BulkActionsBar),
+  { ssr: false },
+);
 
 const SEARCH_DELAY_MS = 250;
 const countFormat = new Intl.NumberFormat('en-US');

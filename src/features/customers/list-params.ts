@@ -1,10 +1,10 @@
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
-  type CustomerListInput,
   type CustomerSort,
   type CustomerStatus,
-} from '@/schemas/customers';
+} from '@/schemas/customer-constants';
+import type { CustomerListInput } from '@/schemas/customers';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 /** The longest search term the API takes. */

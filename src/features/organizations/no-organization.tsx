@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
-import { CreateOrganizationDialog } from './create-organization-dialog';
+import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
 import type { OrganizationOption } from './organization-switcher';
 
 /** Shown when the session has no organization: after leaving one, or when it was deleted. */
@@ -46,7 +46,7 @@ export function NoOrganization({ organizations }: { organizations: OrganizationO
           </Button>
         ))}
         <Button onClick={() => setCreating(true)}>Create an organization</Button>
-        <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+        {creating ? <LazyCreateOrganizationDialog open onOpenChange={setCreating} /> : null}
       </CardContent>
     </Card>
   );

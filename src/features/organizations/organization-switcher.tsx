@@ -3,7 +3,7 @@
 import { Building2Icon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -15,7 +15,7 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
-import { CreateOrganizationDialog } from './create-organization-dialog';
+import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
 
 export interface OrganizationOption {
   id: string;
@@ -28,6 +28,7 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
   const router = useRouter();
   const utils = api.useUtils();
   const [creating, setCreating] = useState(false);
+  const [createMounted, setCreateMounted] = useState(false);
   const active = organizations.find((organization) => organization.active);
   const switchTo = api.organizations.switch.useMutation({
     onSuccess: async (organization) => {
@@ -66,13 +67,20 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => setCreating(true)}>
+          <DropdownMenuItem
+            onSelect={() => {
+              setCreateMounted(true);
+              setCreating(true);
+            }}
+          >
             <PlusIcon aria-hidden="true" />
             New organization
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+      {createMounted ? (
+        <LazyCreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';

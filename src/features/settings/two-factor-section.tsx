@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Image from 'next/image';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { renderSVG } from 'uqr';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorState } from '@/components/error-state';

@@ -1,6 +1,6 @@
 'use client';
 
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Select, SelectContent, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { describeError } from '@/lib/server-errors';
 import { isRole, ROLES, type Role } from '@/schemas/permissions';

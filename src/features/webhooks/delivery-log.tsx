@@ -2,7 +2,7 @@
 
 import { ChevronDownIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { Fragment, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { ErrorState } from '@/components/error-state';
 import { Button } from '@/components/ui/button';
 import {

@@ -1,0 +1,193 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { DEMO } from '@/server/domain/demo-seed';
+
+/**
+ * `npm run build && npm run bench:ui -- [--runs N] [--js-only]`
+ *
+ * Serves the production build over a fresh embedded database with the demo organization, then
+ * measures, signed in as the demo user: the JavaScript the customers page loads on a first
+ * visit (gzip), and Lighthouse (desktop) on the dashboard and the customers page, the median
+ * of N runs. Budgets: 200 KB of JavaScript; performance ≥ 90, accessibility and best
+ * practices ≥ 95. Exits 1 when one is missed.
+ */
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    /** Measure only the JavaScript, listing each file. */
+    'js-only': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(flags.runs);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const JS_BUDGET_KB = 200;
+const SCORE_BUDGETS = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
+type Category = keyof typeof SCORE_BUDGETS;
+const CATEGORIES = Object.keys(SCORE_BUDGETS) as Category[];
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const port = 3400 + Math.floor(Math.random() * 400);
+const origin = `http://localhost:${port}`;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: String(port),
+  APP_URL: origin,
+  DATABASE_URL: '',
+  PGLITE_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), 'clientele-ui-bench-')), 'db'),
+  ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  MAIL_TRANSPORT: 'log',
+  LOG_LEVEL: 'warn',
+};
+
+function cli(command: string) {
+  const result = spawnSync('node', ['dist/cli/main.mjs', command], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`cli ${command} failed: ${result.stderr}`);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn('node', ['dist/server/main.mjs'], { env, stdio: 'inherit' });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${origin}/api/ready`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error('the server did not become ready');
+}
+
+/** Signs in as the demo user; returns the session cookie as a Cookie header. */
+async function signIn(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
+  const cookies = await page.context().cookies();
+  await browser.close();
+  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
+/** Every script a first visit to the page loads (empty cache), gzip-compressed as served. */
+async function firstLoadJs(pathname: string, cookie: string) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
+  const page = await context.newPage();
+  const scripts: Promise<{ url: string; kb: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      scripts.push(
+        response.body().then((body) => ({
+          url: new URL(response.url()).pathname,
+          kb: gzipSync(body).length / 1024,
+        })),
+      );
+    }
+  });
+  await page.goto(`${origin}${pathname}`, { waitUntil: 'networkidle' });
+  const files = (await Promise.all(scripts)).sort((a, b) => b.kb - a.kb);
+  await browser.close();
+  for (const file of files) log(`  ${file.kb.toFixed(1).padStart(6)} KB  ${file.url}`);
+  return { files: files.length, kb: files.reduce((sum, file) => sum + file.kb, 0) };
+}
+
+async function lighthouseScores(pathname: string, cookie: string) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const scores: Record<Category, number[]> = {
+      performance: [],
+      accessibility: [],
+      'best-practices': [],
+    };
+    for (let run = 0; run < runs; run++) {
+      const result = await lighthouse(
+        `${origin}${pathname}`,
+        { port: chrome.port, output: 'json', logLevel: 'error', extraHeaders: { Cookie: cookie } },
+        { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: CATEGORIES } },
+      );
+      if (!result) throw new Error(`Lighthouse returned nothing for ${pathname}`);
+      for (const category of CATEGORIES) {
+        scores[category].push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+      }
+    }
+    return Object.fromEntries(
+      CATEGORIES.map((category) => [category, median(scores[category])]),
+    ) as Record<Category, number>;
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function main() {
+  log('preparing a fresh embedded database with the demo organization…');
+  cli('migrate');
+  cli('seed');
+  const server = await startServer();
+  try {
+    const cookie = await signIn();
+    const js = await firstLoadJs('/customers', cookie);
+    const pages: { path: string; scores: Record<Category, number> }[] = [];
+    for (const pathname of flags['js-only'] ? [] : ['/dashboard', '/customers']) {
+      log(`Lighthouse on ${pathname} (${runs} runs)…`);
+      pages.push({ path: pathname, scores: await lighthouseScores(pathname, cookie) });
+    }
+
+    const failures = [
+      ...(js.kb > JS_BUDGET_KB ? [`customers page JavaScript ${js.kb.toFixed(1)} KB`] : []),
+      ...pages.flatMap(({ path: pathname, scores }) =>
+        CATEGORIES.filter((category) => scores[category] < SCORE_BUDGETS[category]).map(
+          (category) => `${pathname} ${category} ${scores[category]}`,
+        ),
+      ),
+    ];
+    const table = [
+      `First-load JavaScript of /customers: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (budget ${JS_BUDGET_KB} KB)`,
+      '',
+      '| page | performance | accessibility | best practices |',
+      '| --- | ---: | ---: | ---: |',
+      ...pages.map(
+        ({ path: pathname, scores }) =>
+          `| ${pathname} | ${scores.performance} | ${scores.accessibility} | ${scores['best-practices']} |`,
+      ),
+      '',
+      `Lighthouse ${runs} runs each (median), desktop preset, ${CHROMIUM}; budgets ≥ 90 / 95 / 95.`,
+    ].join('\n');
+    console.info(table);
+    const outDir = path.join('.data', 'bench');
+    mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `ui-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ date: new Date().toISOString(), runs, js, pages, failures }, null, 2),
+    );
+    log(`wrote ${file}`);
+    if (failures.length > 0) {
+      log(`missed: ${failures.join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+await main();

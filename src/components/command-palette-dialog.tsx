@@ -1,0 +1,115 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import { ArrowRightIcon, UserIcon } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import {
+  CommandDialog,
+  CommandEmpty,
+  CommandGroup,
+  CommandInput,
+  CommandItem,
+  CommandList,
+} from '@/components/ui/command';
+import { useCan } from '@/components/permissions-provider';
+import { customerName } from '@/lib/format';
+import { api } from '@/trpc/react';
+import type { NavItem } from './main-nav';
+
+const SEARCH_DELAY_MS = 200;
+const MIN_SEARCH_LENGTH = 2;
+
+export function CommandPaletteDialog({
+  pages,
+  open,
+  onOpenChange,
+}: {
+  pages: NavItem[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const [term, setTerm] = useState('');
+  const [query, setQuery] = useState('');
+  const canReadCustomers = useCan('customers:read');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(term.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [term]);
+
+  const searching = canReadCustomers && query.length >= MIN_SEARCH_LENGTH;
+  const customers = api.customers.list.useQuery(
+    { q: query, limit: 8 },
+    { enabled: open && searching, placeholderData: keepPreviousData },
+  );
+  const needle = term.trim().toLowerCase();
+  const matchingPages = pages.filter((page) => page.label.toLowerCase().includes(needle));
+  const found = searching ? (customers.data?.items ?? []) : [];
+
+  function close() {
+    onOpenChange(false);
+    setTerm('');
+  }
+
+  function go(href: string) {
+    close();
+    router.push(href);
+  }
+
+  return (
+    <CommandDialog
+      open={open}
+      onOpenChange={(next) => (next ? onOpenChange(true) : close())}
+      title="Search"
+      description="Find a customer or go to a page."
+      commandProps={{ shouldFilter: false, loop: true }}
+    >
+      <CommandInput
+        placeholder={canReadCustomers ? 'Find a customer or a page…' : 'Go to a page…'}
+        value={term}
+        onValueChange={setTerm}
+        maxLength={200}
+      />
+      <CommandList>
+        <CommandEmpty>
+          {searching && customers.isFetching ? 'Searching…' : 'Nothing matches.'}
+        </CommandEmpty>
+        {found.length > 0 ? (
+          <CommandGroup heading="Customers">
+            {found.map((customer) => (
+              <CommandItem
+                key={customer.id}
+                value={`customer-${customer.id}`}
+                onSelect={() => go(`/customers/${customer.id}`)}
+              >
+                <UserIcon aria-hidden="true" />
+                <span className="truncate">{customerName(customer)}</span>
+                {customer.company || customer.email ? (
+                  <span className="ml-auto truncate text-xs text-muted-foreground">
+                    {customer.company || customer.email}
+                  </span>
+                ) : null}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
+        {matchingPages.length > 0 ? (
+          <CommandGroup heading="Pages">
+            {matchingPages.map((page) => (
+              <CommandItem
+                key={page.href}
+                value={`page-${page.href}`}
+                onSelect={() => go(page.href)}
+              >
+                <ArrowRightIcon aria-hidden="true" />
+                {page.label}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
+      </CommandList>
+    </CommandDialog>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { toast } from '@/lib/toast';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import { customerName } from '@/lib/format';
+import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
+import { api } from '@/trpc/react';
+import { BASIC_FIELDS, CustomerBasicFields } from './customer-form-fields';
+
+const EMPTY: CustomerCreateInput = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  company: '',
+  phone: '',
+  status: 'lead',
+};
+
+function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
+  const utils = api.useUtils();
+  const form = useForm<CustomerCreateInput>({
+    resolver: zodResolver(customerCreateInput),
+    defaultValues: EMPTY,
+  });
+  const create = api.customers.create.useMutation({
+    onSuccess: async (customer) => {
+      toast.success(`${customerName(customer)} was added`);
+      onCreated();
+      await Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
+    },
+    onError: (error) => {
+      if (!applyServerErrors(error, form.setError, BASIC_FIELDS)) toast.error(describeError(error));
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      className="grid gap-4"
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+    >
+      <CustomerBasicFields form={form} />
+      <DialogFooter>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create customer'}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+export function CustomerCreateFormDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>New customer</DialogTitle>
+          <DialogDescription>
+            Only the first name is required; add the rest when you know it.
+          </DialogDescription>
+        </DialogHeader>
+        <CustomerCreateForm onCreated={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
