@@ -55,6 +55,8 @@ export default defineConfig({
       APP_URL: appUrl,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       MAIL_TRANSPORT: 'mailbox',
+      // Tests give each browser its own address through X-Forwarded-For (see e2e/support.ts).
+      TRUST_PROXY: '1',
       // The webhook journey's receiver listens on this machine.
       WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
       NEXT_TELEMETRY_DISABLED: '1',

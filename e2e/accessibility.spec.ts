@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import type { Page } from '@playwright/test';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 const THEMES = ['light', 'dark'] as const;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -139,4 +139,28 @@ test('menus, dialogs and the palette work from the keyboard alone', async ({ pag
   await page.keyboard.type('webho');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/webhooks$/);
+});
+
+test('every section fits a phone screen, with the sections in a menu', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, 'phone');
+  await createCustomer(page, { firstName: 'Radia', lastName: 'Perlman', company: 'Spanning Tree' });
+  for (const path of ['/dashboard', '/customers', '/orders', '/team', '/audit', '/settings']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+    // Wide tables scroll inside their frame; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: `${ARTIFACTS}/phone-settings.png`, fullPage: true });
+
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Customers' }).click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole('link', { name: 'Radia Perlman' })).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/phone-customers.png` });
 });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 test('an API key created in the app reads customers over REST until it is revoked', async ({
   page,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 test('a team lead tags, assigns and deletes several customers at once, and picks the columns', async ({
   page,

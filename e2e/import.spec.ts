@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, signUp } from './support';
+import { ARTIFACTS, expect, signUp, test } from './support';
 
 test('importing 500 customers shows progress, reports the bad rows, and adds the good ones', async ({
   page,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 

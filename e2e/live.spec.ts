@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signInElsewhere, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signInElsewhere, signUp, test } from './support';
 
 test('a change made in one browser appears in another without reloading', async ({
   page,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 test('a sale from first contact to paid order shows in the dashboard revenue', async ({ page }) => {
   await signUp(page, 'seller');

@@ -1,4 +1,21 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
+
+export { expect };
+
+/**
+ * Each test's browser comes from an address of its own (IPv6 documentation range), passed on
+ * by the proxy the test server trusts (TRUST_PROXY=1 in the config), as separate people's
+ * would: per-address limits such as sign-ups then apply per test, not to the whole run.
+ */
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    await context.setExtraHTTPHeaders({
+      'x-forwarded-for': `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`,
+    });
+    await provide(context);
+  },
+});
 
 export const ARTIFACTS = 'e2e/artifacts';
 export const PASSWORD = 'a long enough passphrase';

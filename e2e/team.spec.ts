@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 
 const ARTIFACTS = 'e2e/artifacts';
 const PASSWORD = 'a long enough passphrase';

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
-import { ARTIFACTS, createCustomer, signUp } from './support';
+import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
 
 interface Received {
   headers: http.IncomingHttpHeaders;

@@ -44,7 +44,7 @@ export function AppShell({
       </a>
       <header className="border-b bg-background">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
-          <Link href="/dashboard" className="font-semibold tracking-tight">
+          <Link href="/dashboard" className="hidden font-semibold tracking-tight sm:block">
             Clientele
           </Link>
           <OrganizationSwitcher organizations={organizations} />

@@ -11,7 +11,7 @@ import { CreateApiKeyDialog } from './create-api-key-dialog';
 export function ApiKeysView() {
   const canManage = useCan('api-keys:manage');
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="API keys"
         description="Keys let other systems use the REST API at /api/v1 with a role of their own."
@@ -33,7 +33,7 @@ export function ApiKeysView() {
 function ApiKeysList() {
   const list = api.apiKeys.list.useQuery();
   return (
-    <section aria-labelledby="api-keys-heading" className="grid gap-4">
+    <section aria-labelledby="api-keys-heading" className="grid grid-cols-1 gap-4">
       <h2 id="api-keys-heading" className="sr-only">
         Keys
       </h2>

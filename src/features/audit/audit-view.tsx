@@ -30,7 +30,7 @@ export function AuditView() {
 
   if (!canRead) {
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <PageHeader title="Audit trail" description={DESCRIPTION} />
         <div className="rounded-lg border border-dashed bg-background p-8 text-center">
           <p className="text-sm text-muted-foreground">
@@ -42,7 +42,7 @@ export function AuditView() {
   }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Audit trail"
         description={DESCRIPTION}
@@ -92,7 +92,7 @@ function AuditEntries({ filters }: { filters: AuditFilters }) {
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-labelledby="audit-entries-heading" className="grid gap-4">
+    <section aria-labelledby="audit-entries-heading" className="grid grid-cols-1 gap-4">
       <h2 id="audit-entries-heading" className="sr-only">
         Entries
       </h2>

@@ -74,7 +74,7 @@ export function CustomerAudit({ customerId }: { customerId: string }) {
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-labelledby="audit-heading" className="grid gap-4">
+    <section aria-labelledby="audit-heading" className="grid grid-cols-1 gap-4">
       <h2 id="audit-heading" className="text-lg font-semibold">
         Audit trail
       </h2>

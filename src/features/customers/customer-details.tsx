@@ -32,7 +32,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
   const hasMetadata = Object.keys(customer.metadata).length > 0;
 
   return (
-    <section aria-labelledby="details-heading" className="grid gap-4">
+    <section aria-labelledby="details-heading" className="grid grid-cols-1 gap-4">
       <h2 id="details-heading" className="text-lg font-semibold">
         Details
       </h2>

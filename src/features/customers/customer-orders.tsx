@@ -29,7 +29,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   const orders = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-labelledby="orders-heading" className="grid gap-4">
+    <section aria-labelledby="orders-heading" className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h2 id="orders-heading" className="text-lg font-semibold">
           Orders

@@ -32,7 +32,7 @@ export function CustomerPage({ id }: { id: string }) {
 
   if (customer.isPending) {
     return (
-      <div className="grid gap-6" role="status" aria-label="Loading the customer">
+      <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the customer">
         <Skeleton className="h-5 w-28" />
         <div className="grid gap-2">
           <Skeleton className="h-8 w-64" />
@@ -49,7 +49,7 @@ export function CustomerPage({ id }: { id: string }) {
     // A malformed id cannot name a customer either.
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
       return (
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           <CustomerCrumbs name="Not found" />
           <PageHeader title="Customer not found" />
           <div className="rounded-lg border border-dashed bg-background p-10 text-center">
@@ -65,7 +65,7 @@ export function CustomerPage({ id }: { id: string }) {
       );
     }
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <CustomerCrumbs name="Customer" />
         <PageHeader title="Customer" />
         <ErrorState
@@ -102,7 +102,7 @@ function CustomerSections({ customer }: { customer: Customer }) {
   }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <CustomerCrumbs name={customerName(customer)} />
       <CustomerProfile customer={customer} />
       <Tabs value={tab} onValueChange={selectTab}>

@@ -24,7 +24,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const moderates = me.data?.role ? MODERATORS.includes(me.data.role) : false;
 
   return (
-    <section aria-labelledby="timeline-heading" className="grid gap-4">
+    <section aria-labelledby="timeline-heading" className="grid grid-cols-1 gap-4">
       <h2 id="timeline-heading" className="text-lg font-semibold">
         Timeline
       </h2>

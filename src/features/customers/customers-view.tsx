@@ -97,7 +97,7 @@ export function CustomersView() {
   const filtered = hasFilters(state);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Customers"
         description="Everyone your team sells to and supports."

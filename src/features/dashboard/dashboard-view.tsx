@@ -13,7 +13,7 @@ export function DashboardView() {
   const canSeeCustomers = useCan('customers:read');
   const canSeeOrders = useCan('orders:read');
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Dashboard" description="Your organization at a glance." />
       {canSeeCustomers ? (
         <>

@@ -22,7 +22,7 @@ function linkify(text: string): React.ReactNode[] {
 /** The development mailbox: a server component, the messages are rendered as they are. */
 export function MailboxList({ messages }: { messages: MailboxEntry[] }) {
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>

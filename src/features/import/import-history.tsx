@@ -25,7 +25,7 @@ export function ImportHistory() {
       query.state.data?.some((job) => !isFinished(job.status)) ? 2000 : false,
   });
   return (
-    <section aria-labelledby="recent-imports-heading" className="grid gap-4">
+    <section aria-labelledby="recent-imports-heading" className="grid grid-cols-1 gap-4">
       <h2 id="recent-imports-heading" className="text-lg font-semibold">
         Recent imports
       </h2>

@@ -37,7 +37,7 @@ export function StepCard({
           </h2>
           {description ? <CardDescription>{description}</CardDescription> : null}
         </CardHeader>
-        <CardContent className="grid gap-6">{children}</CardContent>
+        <CardContent className="grid grid-cols-1 gap-6">{children}</CardContent>
       </Card>
     </section>
   );

@@ -38,7 +38,7 @@ export function OrderPage({ id }: { id: string }) {
     const code = order.error.data?.code;
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <OrderNotFound />;
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <OrderCrumbs label="Order" />
         <PageHeader title="Order" />
         <ErrorState
@@ -59,7 +59,7 @@ function OrderDetails({ order }: { order: Order }) {
   const editing = editingLines && canWrite && order.status === 'draft';
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <OrderCrumbs label={`Order #${order.number}`} />
       <PageHeader
         title={`Order #${order.number}`}
@@ -190,7 +190,7 @@ function OrderCrumbs({ label }: { label: string }) {
 
 function OrderNotFound() {
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Order not found" />
       <div className="rounded-lg border border-dashed bg-background p-10 text-center">
         <p className="font-medium">This order does not exist.</p>
@@ -207,7 +207,7 @@ function OrderNotFound() {
 
 function OrderSkeleton() {
   return (
-    <div className="grid gap-6" role="status" aria-label="Loading the order">
+    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the order">
       <Skeleton className="h-4 w-24" />
       <div className="grid gap-2">
         <Skeleton className="h-8 w-48" />

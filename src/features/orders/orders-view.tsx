@@ -33,12 +33,12 @@ export function OrdersView() {
       (customer.isPending ? '…' : 'Unknown customer'));
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Orders" description="Every order of the organization." />
 
       <OrderFiltersBar filters={filters} customerLabel={customerLabel} />
 
-      <section aria-labelledby="orders-list-heading" className="grid gap-4">
+      <section aria-labelledby="orders-list-heading" className="grid grid-cols-1 gap-4">
         <h2 id="orders-list-heading" className="sr-only">
           Order list
         </h2>

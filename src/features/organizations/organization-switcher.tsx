@@ -50,7 +50,9 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
             aria-label={`Organization: ${active?.name ?? 'none'}. Switch organization`}
           >
             <Building2Icon aria-hidden="true" />
-            <span className="max-w-48 truncate">{active?.name ?? 'Choose an organization'}</span>
+            <span className="max-w-32 truncate sm:max-w-48">
+              {active?.name ?? 'Choose an organization'}
+            </span>
             <ChevronsUpDownIcon className="opacity-50" aria-hidden="true" />
           </Button>
         </DropdownMenuTrigger>

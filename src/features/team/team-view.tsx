@@ -36,7 +36,7 @@ function MembersSection({
 }) {
   const list = api.members.list.useQuery({});
   return (
-    <section aria-labelledby="members-heading" className="grid gap-4">
+    <section aria-labelledby="members-heading" className="grid grid-cols-1 gap-4">
       <h2 id="members-heading" className="text-lg font-semibold">
         Members
       </h2>
@@ -60,7 +60,7 @@ function MembersSection({
 function InvitationsSection() {
   const list = api.invitations.list.useQuery();
   return (
-    <section aria-labelledby="invitations-heading" className="grid gap-4">
+    <section aria-labelledby="invitations-heading" className="grid grid-cols-1 gap-4">
       <h2 id="invitations-heading" className="text-lg font-semibold">
         Pending invitations
       </h2>

@@ -65,7 +65,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-labelledby="deliveries-heading" className="grid gap-4">
+    <section aria-labelledby="deliveries-heading" className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="deliveries-heading" className="text-lg font-semibold">
           Deliveries

@@ -27,7 +27,7 @@ export function EndpointPage({ id }: { id: string }) {
     const code = endpoint.error.data?.code;
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <EndpointNotFound />;
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <EndpointCrumbs label="Endpoint" />
         <PageHeader title="Webhook endpoint" />
         <ErrorState
@@ -47,7 +47,7 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
   const previousSecretValid =
     endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <EndpointCrumbs label={endpoint.url} />
       <div className="grid gap-4">
         <div className="min-w-0">
@@ -93,7 +93,7 @@ function EndpointCrumbs({ label }: { label: string }) {
 
 function EndpointNotFound() {
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <EndpointCrumbs label="Not found" />
       <div className="rounded-lg border border-dashed bg-background p-10 text-center">
         <h1 className="font-medium">Endpoint not found</h1>
@@ -107,7 +107,7 @@ function EndpointNotFound() {
 
 function EndpointSkeleton() {
   return (
-    <div className="grid gap-6" role="status" aria-label="Loading the endpoint">
+    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the endpoint">
       <Skeleton className="h-5 w-24" />
       <Skeleton className="h-8 w-2/3" />
       <Skeleton className="h-32 w-full" />

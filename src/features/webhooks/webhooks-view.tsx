@@ -26,7 +26,7 @@ export function WebhooksView() {
   const canManage = useCan('webhooks:manage');
   const [adding, setAdding] = useState(false);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Webhooks"
         description="Endpoints that receive signed events when customers, timelines and orders change."
