@@ -48,6 +48,17 @@ test('every page of the app has no serious accessibility violations in either th
   page,
 }) => {
   test.setTimeout(180_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  // What Chromium's DevTools would list under Issues: blocked eval, form fields without names…
+  const devtoolsIssues: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Audits.enable');
+  cdp.on('Audits.issueAdded', ({ issue }) =>
+    devtoolsIssues.push(`${page.url()}: ${issue.code} ${JSON.stringify(issue.details)}`),
+  );
   await signUp(page, 'axe');
   await createCustomer(page, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
   await page.getByRole('link', { name: 'Ada Lovelace' }).click();
@@ -90,6 +101,10 @@ test('every page of the app has no serious accessibility violations in either th
   await scan(page, '/webhooks', heading('Webhooks'));
   await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
   await scan(page, '/settings', heading('Settings'));
+
+  // Nothing on these pages logged an error (a missing file, a failed render) or an issue.
+  expect(consoleErrors).toEqual([]);
+  expect(devtoolsIssues).toEqual([]);
 
   // The command palette, open over a page.
   for (const theme of THEMES) {

@@ -12,7 +12,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DEMO } from '@/server/domain/demo-seed';
 
 /**
- * `npm run build && npm run bench:ui -- [--runs N] [--js-only]`
+ * `npm run build && npm run bench:ui -- [--runs N] [--page /path]... [--js-only]`
  *
  * Serves the production build over a fresh embedded database with the demo organization, then
  * measures, signed in as the demo user: the JavaScript the customers page loads on a first
@@ -23,6 +23,8 @@ import { DEMO } from '@/server/domain/demo-seed';
 const { values: flags } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
+    /** Only these pages (repeat the flag); default: the dashboard and the customers page. */
+    page: { type: 'string', multiple: true },
     /** Measure only the JavaScript, listing each file. */
     'js-only': { type: 'boolean', default: false },
   },
@@ -127,7 +129,21 @@ async function lighthouseScores(pathname: string, cookie: string) {
       );
       if (!result) throw new Error(`Lighthouse returned nothing for ${pathname}`);
       for (const category of CATEGORIES) {
-        scores[category].push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+        const { score = 0, auditRefs = [] } = result.lhr.categories[category] ?? {};
+        scores[category].push(Math.round((score ?? 0) * 100));
+        // Name what cost points (weighted audits that did not pass), once per page.
+        if (run > 0) continue;
+        for (const ref of auditRefs) {
+          const audit = result.lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+            const details = audit.details as { items?: unknown[] } | undefined;
+            const example = details?.items?.[0];
+            log(
+              `  ${pathname} ${category}: ${audit.title} (${audit.displayValue ?? audit.score})` +
+                (example ? ` e.g. ${JSON.stringify(example).slice(0, 300)}` : ''),
+            );
+          }
+        }
       }
     }
     return Object.fromEntries(
@@ -147,7 +163,8 @@ async function main() {
     const cookie = await signIn();
     const js = await firstLoadJs('/customers', cookie);
     const pages: { path: string; scores: Record<Category, number> }[] = [];
-    for (const pathname of flags['js-only'] ? [] : ['/dashboard', '/customers']) {
+    const pagePaths = flags.page ?? ['/dashboard', '/customers'];
+    for (const pathname of flags['js-only'] ? [] : pagePaths) {
       log(`Lighthouse on ${pathname} (${runs} runs)…`);
       pages.push({ path: pathname, scores: await lighthouseScores(pathname, cookie) });
     }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// In the browser, whose Content-Security-Policy forbids eval, zod would probe for it (to compile
+// fast parsers) and the page would report a violation; parse without compiling there instead.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /** A timestamp: a Date in TypeScript, an RFC 3339 string on the wire (REST) and in the document. */
 export const timestamp = () => z.date().meta({ override: { type: 'string', format: 'date-time' } });
 

@@ -122,7 +122,7 @@ export function CreateApiKeyDialog() {
                     const role = field.value ?? 'member';
                     return (
                       <>
-                        <Select value={role} onValueChange={field.onChange}>
+                        <Select value={role} onValueChange={field.onChange} name={field.name}>
                           <SelectTrigger
                             id="api-key-role"
                             aria-invalid={errors.role ? true : undefined}

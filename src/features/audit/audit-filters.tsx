@@ -91,6 +91,7 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
       <div className="grid gap-2">
         <Label htmlFor="audit-entity">Entity</Label>
         <Select
+          name="entityType"
           value={filters.entityType ?? ALL}
           onValueChange={(value) => setParam('entityType', value === ALL ? undefined : value)}
         >
@@ -126,6 +127,7 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
       <div className="grid gap-2">
         <Label htmlFor="audit-actor">Who</Label>
         <Select
+          name="actorId"
           value={filters.actorId ?? ANYONE}
           onValueChange={(value) => setParam('actorId', value === ANYONE ? undefined : value)}
           disabled={members.isPending && !filters.actorId}

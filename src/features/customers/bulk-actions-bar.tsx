@@ -273,7 +273,7 @@ function OwnerDialog({
         >
           <div className="grid gap-2">
             <Label htmlFor={id}>Owner</Label>
-            <Select value={owner} onValueChange={setOwner}>
+            <Select value={owner} onValueChange={setOwner} name="owner">
               <SelectTrigger id={id}>
                 <SelectValue placeholder={members.isPending ? 'Loading members…' : undefined} />
               </SelectTrigger>

@@ -285,7 +285,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
           control={form.control}
           name="ownerId"
           render={({ field }) => (
-            <Select value={field.value} onValueChange={field.onChange}>
+            <Select value={field.value} onValueChange={field.onChange} name={field.name}>
               <SelectTrigger
                 id={ids.owner}
                 aria-invalid={errors.ownerId ? true : undefined}

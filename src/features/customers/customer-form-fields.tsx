@@ -82,7 +82,7 @@ export function CustomerBasicFields<
           control={basic.control}
           name="status"
           render={({ field }) => (
-            <Select value={field.value} onValueChange={field.onChange}>
+            <Select value={field.value} onValueChange={field.onChange} name={field.name}>
               <SelectTrigger
                 id={statusId}
                 aria-invalid={errors.status ? true : undefined}

@@ -85,7 +85,7 @@ export function InteractionFields({
             control={form.control}
             name="type"
             render={({ field }) => (
-              <Select value={field.value} onValueChange={field.onChange}>
+              <Select value={field.value} onValueChange={field.onChange} name={field.name}>
                 <SelectTrigger
                   id={ids.type}
                   className="w-full"

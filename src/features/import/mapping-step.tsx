@@ -148,6 +148,7 @@ export function MappingStep({
                     {name}
                   </Label>
                   <Select
+                    name={triggerId}
                     value={choices.get(header) ?? NOT_IMPORTED}
                     onValueChange={(value) => choose(header, value)}
                   >
@@ -172,6 +173,7 @@ export function MappingStep({
         <div className="grid max-w-sm gap-2">
           <Label htmlFor={`${baseId}-duplicates`}>When an e-mail address already exists</Label>
           <Select
+            name="duplicates"
             value={duplicates}
             onValueChange={(value) => {
               if (value === 'skip' || value === 'update') setDuplicates(value);

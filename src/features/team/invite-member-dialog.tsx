@@ -92,7 +92,7 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
                 const role = field.value ?? 'member';
                 return (
                   <>
-                    <Select value={role} onValueChange={field.onChange}>
+                    <Select value={role} onValueChange={field.onChange} name={field.name}>
                       <SelectTrigger
                         id="invite-role"
                         aria-invalid={errors.role ? true : undefined}
