@@ -6,9 +6,11 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { NavItem } from './main-nav';
 
-// The palette (cmdk) loads when first opened, not with every page.
+// The palette (cmdk) loads when first opened, or when its button is pointed at or focused,
+// not with every page.
+const loadDialog = () => import('./command-palette-dialog');
 const CommandPaletteDialog = dynamic(
-  () => import('./command-palette-dialog').then((module) => module.CommandPaletteDialog),
+  () => loadDialog().then((module) => module.CommandPaletteDialog),
   { ssr: false },
 );
 
@@ -40,6 +42,8 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
           setOpen(true);
         }}
         aria-keyshortcuts="Control+K Meta+K"
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
       >
         <SearchIcon aria-hidden="true" />
         <span className="hidden lg:inline">Search…</span>

@@ -5,9 +5,11 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
-// The dialog and its form (with validation) load when first opened, not with the list.
+// The dialog and its form (with validation) load when first opened, or when the button is
+// pointed at or focused, not with the list.
+const loadForm = () => import('./customer-create-form');
 const CustomerCreateForm = dynamic(
-  () => import('./customer-create-form').then((module) => module.CustomerCreateFormDialog),
+  () => loadForm().then((module) => module.CustomerCreateFormDialog),
   { ssr: false },
 );
 
@@ -18,6 +20,8 @@ export function CustomerCreateDialog() {
     <>
       <Button
         aria-haspopup="dialog"
+        onPointerEnter={() => void loadForm()}
+        onFocus={() => void loadForm()}
         onClick={() => {
           setMounted(true);
           setOpen(true);
