@@ -72,3 +72,9 @@ export async function openLoop(target: Target, rate: number, seconds: number) {
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), failed };
 }
+
+/** The middle value (the upper one of an even count), as the bench reports its rounds. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

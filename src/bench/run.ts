@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { openConnection } from '@/server/db/connection';
 import { migrate } from '@/server/db/migrate';
-import { closedLoop, openLoop, type Target } from './load';
+import { closedLoop, median, openLoop, type Target } from './load';
 import { cpuSecondsOf, peakRssMbOf } from './proc';
 import { seedBenchTenant } from './seed';
 
@@ -66,11 +66,6 @@ function startServer(file: string, env: Record<string, string>): Promise<ChildPr
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 async function main() {
   const databaseUrl = await benchDatabaseUrl();

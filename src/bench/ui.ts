@@ -10,6 +10,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DEMO } from '@/server/domain/demo-seed';
+import { median } from './load';
 
 /**
  * `npm run build && npm run bench:ui -- [--runs N] [--page /path]... [--js-only]`
@@ -37,9 +38,6 @@ type Category = keyof typeof SCORE_BUDGETS;
 const CATEGORIES = Object.keys(SCORE_BUDGETS) as Category[];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 const port = 3400 + Math.floor(Math.random() * 400);
 const origin = `http://localhost:${port}`;
 const env: NodeJS.ProcessEnv = {

@@ -2,8 +2,9 @@
 
 import { SearchIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
+import { useOpenOnce } from '@/lib/use-open-once';
 import type { NavItem } from './main-nav';
 
 // The palette (cmdk) loads when first opened, or when its button is pointed at or focused,
@@ -16,20 +17,18 @@ const CommandPaletteDialog = dynamic(
 
 /** Ctrl/⌘-K: jump to a page or find a customer by name, e-mail or company. */
 export function CommandPalette({ pages }: { pages: NavItem[] }) {
-  const [open, setOpen] = useState(false);
-  const [mounted, setMounted] = useState(false);
+  const { open, mounted, setOpen } = useOpenOnce();
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
         event.preventDefault();
-        setMounted(true);
         setOpen((wasOpen) => !wasOpen);
       }
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [setOpen]);
 
   return (
     <>
@@ -37,10 +36,7 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
         variant="outline"
         size="sm"
         className="text-muted-foreground"
-        onClick={() => {
-          setMounted(true);
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
         aria-keyshortcuts="Control+K Meta+K"
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}

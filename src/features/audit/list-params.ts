@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { auditListInput } from '@/schemas/audit';
+import { uuidParam } from '@/lib/url-params';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -32,7 +33,6 @@ type AuditListParams = Omit<z.input<typeof auditListInput>, 'cursor'>;
 type SearchParamsLike = Pick<URLSearchParams, 'get'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY_TYPE = /^[a-z_]{1,50}$/;
 
 /** Midnight in the browser's time zone of a YYYY-MM-DD day, plus `offsetDays` days. */
@@ -49,10 +49,6 @@ function dateParam(value: string | null): string | undefined {
   return day.getFullYear() === year && day.getMonth() + 1 === month && day.getDate() === date
     ? value
     : undefined;
-}
-
-function uuidParam(value: string | null): string | undefined {
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
 }
 
 /** The filters in a URL; malformed values are ignored rather than sent. */

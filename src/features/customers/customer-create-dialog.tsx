@@ -2,8 +2,8 @@
 
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useOpenOnce } from '@/lib/use-open-once';
 
 // The dialog and its form (with validation) load when first opened, or when the button is
 // pointed at or focused, not with the list.
@@ -14,18 +14,14 @@ const CustomerCreateForm = dynamic(
 );
 
 export function CustomerCreateDialog() {
-  const [open, setOpen] = useState(false);
-  const [mounted, setMounted] = useState(false);
+  const { open, mounted, setOpen } = useOpenOnce();
   return (
     <>
       <Button
         aria-haspopup="dialog"
         onPointerEnter={() => void loadForm()}
         onFocus={() => void loadForm()}
-        onClick={() => {
-          setMounted(true);
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
       >
         <PlusIcon aria-hidden="true" />
         New customer

@@ -2,7 +2,7 @@
 
 import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import {
@@ -12,6 +12,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { customerName } from '@/lib/format';
+import { useOpenOnce } from '@/lib/use-open-once';
 import type { Customer } from '@/schemas/customers';
 
 // The dialogs (and the edit form's validation) load when first opened, not with the list.
@@ -34,11 +35,8 @@ export function useHasRowActions() {
 export function CustomerRowActions({ customer }: { customer: Customer }) {
   const canEdit = useCan('customers:write');
   const canDelete = useCan('customers:delete');
-  const [editing, setEditing] = useState(false);
-  // Mounted from their first opening on, so they can close (and hand focus back) in place.
-  const [editMounted, setEditMounted] = useState(false);
-  const [deleteMounted, setDeleteMounted] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const edit = useOpenOnce();
+  const remove = useOpenOnce();
   const trigger = useRef<HTMLButtonElement>(null);
   const name = customerName(customer);
 
@@ -54,43 +52,32 @@ export function CustomerRowActions({ customer }: { customer: Customer }) {
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           {canEdit ? (
-            <DropdownMenuItem
-              onSelect={() => {
-                setEditMounted(true);
-                setEditing(true);
-              }}
-            >
+            <DropdownMenuItem onSelect={() => edit.setOpen(true)}>
               <PencilIcon aria-hidden="true" />
               Edit
             </DropdownMenuItem>
           ) : null}
           {canDelete ? (
-            <DropdownMenuItem
-              variant="destructive"
-              onSelect={() => {
-                setDeleteMounted(true);
-                setDeleting(true);
-              }}
-            >
+            <DropdownMenuItem variant="destructive" onSelect={() => remove.setOpen(true)}>
               <Trash2Icon aria-hidden="true" />
               Delete
             </DropdownMenuItem>
           ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
-      {canEdit && editMounted ? (
+      {canEdit && edit.mounted ? (
         <CustomerEditDialog
           customer={customer}
-          open={editing}
-          onOpenChange={setEditing}
+          open={edit.open}
+          onOpenChange={edit.setOpen}
           finalFocus={trigger}
         />
       ) : null}
-      {canDelete && deleteMounted ? (
+      {canDelete && remove.mounted ? (
         <CustomerDeleteDialog
           customer={customer}
-          open={deleting}
-          onOpenChange={setDeleting}
+          open={remove.open}
+          onOpenChange={remove.setOpen}
           finalFocus={trigger}
         />
       ) : null}

@@ -1,5 +1,6 @@
 import { ORDER_STATUSES, type OrderStatus, type orderListInput } from '@/schemas/orders';
 import type { z } from 'zod';
+import { uuidParam } from '@/lib/url-params';
 
 export const ORDERS_PAGE_SIZE = 25;
 
@@ -14,7 +15,6 @@ export interface OrderFilters {
 type SearchParamsLike = Pick<URLSearchParams, 'get' | 'getAll'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A YYYY-MM-DD search param, or undefined when it is missing or not a real date. */
 export function dateParam(value: string | null): string | undefined {
@@ -31,10 +31,6 @@ export function dateParam(value: string | null): string | undefined {
 export function localDay(day: string, offsetDays: number): Date {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(year!, month! - 1, date! + offsetDays);
-}
-
-export function uuidParam(value: string | null): string | undefined {
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
 }
 
 /** The filters in a URL; unknown statuses, malformed ids and dates are ignored. */

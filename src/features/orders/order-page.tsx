@@ -19,7 +19,7 @@ import {
 } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
-import { uuidParam } from './list-params';
+import { uuidParam } from '@/lib/url-params';
 import { OrderLinesEditor } from './order-lines-editor';
 import { OrderStatusActions } from './order-status-actions';
 import { OrderStatusBadge } from './order-status-badge';

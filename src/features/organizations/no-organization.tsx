@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { describeError } from '@/lib/server-errors';
+import { useOpenOnce } from '@/lib/use-open-once';
 import { api } from '@/trpc/react';
 import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
 import type { OrganizationOption } from './organization-switcher';
@@ -14,7 +14,7 @@ import type { OrganizationOption } from './organization-switcher';
 export function NoOrganization({ organizations }: { organizations: OrganizationOption[] }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const [creating, setCreating] = useState(false);
+  const create = useOpenOnce();
   const switchTo = api.organizations.switch.useMutation({
     onSuccess: async () => {
       await utils.invalidate();
@@ -45,8 +45,10 @@ export function NoOrganization({ organizations }: { organizations: OrganizationO
             <span className="text-xs text-muted-foreground">{organization.role}</span>
           </Button>
         ))}
-        <Button onClick={() => setCreating(true)}>Create an organization</Button>
-        {creating ? <LazyCreateOrganizationDialog open onOpenChange={setCreating} /> : null}
+        <Button onClick={() => create.setOpen(true)}>Create an organization</Button>
+        {create.mounted ? (
+          <LazyCreateOrganizationDialog open={create.open} onOpenChange={create.setOpen} />
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -2,7 +2,6 @@
 
 import { Building2Icon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import {
@@ -14,6 +13,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { describeError } from '@/lib/server-errors';
+import { useOpenOnce } from '@/lib/use-open-once';
 import { api } from '@/trpc/react';
 import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
 
@@ -27,8 +27,7 @@ export interface OrganizationOption {
 export function OrganizationSwitcher({ organizations }: { organizations: OrganizationOption[] }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const [creating, setCreating] = useState(false);
-  const [createMounted, setCreateMounted] = useState(false);
+  const create = useOpenOnce();
   const active = organizations.find((organization) => organization.active);
   const switchTo = api.organizations.switch.useMutation({
     onSuccess: async (organization) => {
@@ -69,19 +68,14 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
-          <DropdownMenuItem
-            onSelect={() => {
-              setCreateMounted(true);
-              setCreating(true);
-            }}
-          >
+          <DropdownMenuItem onSelect={() => create.setOpen(true)}>
             <PlusIcon aria-hidden="true" />
             New organization
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      {createMounted ? (
-        <LazyCreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+      {create.mounted ? (
+        <LazyCreateOrganizationDialog open={create.open} onOpenChange={create.setOpen} />
       ) : null}
     </>
   );

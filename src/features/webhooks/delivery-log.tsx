@@ -25,16 +25,10 @@ import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
-import { DeliveryStatusBadge } from './delivery-status-badge';
+import { DELIVERY_STATUS_LABELS, DeliveryStatusBadge } from './delivery-status-badge';
 
 const PAGE_SIZE = 25;
 const ALL = 'all';
-const STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  retrying: 'Retrying',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-};
 
 const SOON_MS = 60_000;
 
@@ -78,7 +72,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             <SelectItem value={ALL}>All deliveries</SelectItem>
             {DELIVERY_STATUSES.map((value) => (
               <SelectItem key={value} value={value}>
-                {STATUS_LABELS[value]}
+                {DELIVERY_STATUS_LABELS[value]}
               </SelectItem>
             ))}
           </SelectContent>
@@ -101,7 +95,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           <p className="text-sm text-muted-foreground">
             {status === ALL
               ? 'Nothing sent yet. A delivery appears here as soon as a subscribed event happens.'
-              : `No ${STATUS_LABELS[status].toLowerCase()} deliveries.`}
+              : `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} deliveries.`}
           </p>
         </div>
       ) : (

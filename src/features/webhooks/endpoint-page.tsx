@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
-import { uuidParam } from '@/features/orders/list-params';
+import { uuidParam } from '@/lib/url-params';
 import { formatDateTime } from '@/lib/format';
 import type { WebhookEndpoint } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { uuidParam } from '@/features/orders/list-params';
+import { uuidParam } from '@/lib/url-params';
 import { OrderPage } from '@/features/orders/order-page';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 

@@ -1,0 +1,19 @@
+import { useCallback, useState, type SetStateAction } from 'react';
+
+/**
+ * Open state for a dialog or menu whose code loads on first use: `mounted` turns true with
+ * the first opening and stays so, letting the lazily loaded part close (and hand focus back)
+ * in place instead of vanishing.
+ */
+export function useOpenOnce() {
+  const [state, setState] = useState({ open: false, mounted: false });
+  const setOpen = useCallback(
+    (next: SetStateAction<boolean>) =>
+      setState((current) => {
+        const open = typeof next === 'function' ? next(current.open) : next;
+        return { open, mounted: current.mounted || open };
+      }),
+    [],
+  );
+  return { open: state.open, mounted: state.mounted, setOpen };
+}
