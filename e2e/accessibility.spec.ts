@@ -148,6 +148,18 @@ test('menus, dialogs and the palette work from the keyboard alone', async ({ pag
   await expect(page.getByText('Hedy was added')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Hedy' })).toBeVisible();
 
+  // The theme menu switches to dark, and the choice survives a reload.
+  await page.getByRole('button', { name: 'Theme' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  await page.getByRole('button', { name: 'Theme' }).click();
+  await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toBeChecked();
+  await page.getByRole('menuitemradio', { name: 'Light' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+
   // The palette goes to a page with the keyboard.
   await page.keyboard.press('Control+K');
   await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('combobox')).toBeFocused();

@@ -99,6 +99,18 @@ test('an admin adds a webhook endpoint, watches a failing delivery retry and red
     }
     expect(ids.size).toBe(1);
 
+    // Editing changes what the endpoint receives.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit endpoint' });
+    await expect(editDialog.getByLabel('URL')).toHaveValue(receiver.url);
+    await editDialog.getByLabel('Description (optional)').fill('Billing and fulfilment');
+    await editDialog.getByRole('checkbox', { name: 'order.created' }).check();
+    await editDialog.getByRole('button', { name: 'Save endpoint' }).click();
+    await expect(page.getByText('The endpoint was saved')).toBeVisible();
+    await expect(editDialog).toBeHidden();
+    await expect(page.getByText('Billing and fulfilment')).toBeVisible();
+    await expect(page.getByText('order.created', { exact: true })).toBeVisible();
+
     // Paused endpoints receive nothing.
     await page.getByRole('switch', { name: 'Enabled' }).click();
     await expect(page.getByText('Deliveries paused')).toBeVisible();
