@@ -45,7 +45,36 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
 export function drizzleFor(client: postgres.Sql | PGlite): Database {
   return client instanceof PGlite
     ? drizzlePglite({ client, schema })
-    : drizzlePostgres({ client, schema });
+    : drizzlePostgres({ client: preparingEveryQuery(client), schema });
+}
+
+/**
+ * Drizzle sends its queries unnamed, so PostgreSQL parses and plans each one again, and
+ * postgres.js spends a round trip describing its parameters first. Named, they are prepared
+ * once per connection (postgres.js keys them by their text) and then only bound and run.
+ */
+function preparingEveryQuery<Client extends postgres.Sql | postgres.TransactionSql>(
+  client: Client,
+): Client {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            prepare: true,
+          });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const begin = (target as postgres.Sql).begin as (...a: unknown[]) => unknown;
+          return begin(...args, (tx: postgres.TransactionSql) => fn(preparingEveryQuery(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 function openPostgres(url: string, max: number): Connection {
