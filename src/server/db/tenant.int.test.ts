@@ -94,6 +94,35 @@ describe('row-level security', () => {
     expect(pgErrorOf(error)?.code).toBe('42501');
   });
 
+  it('refuses writes in a read-only tenant transaction, and allows them otherwise', async () => {
+    const org = await createTestOrganization(connection().db);
+    const readOnly = withTenant(
+      connection().db,
+      org.id,
+      (tx) => insertCustomer(tx, customer('Refused')),
+      { readOnly: true },
+    );
+    expect(pgErrorOf(await readOnly.catch((e: unknown) => e))?.code).toBe('25006');
+    await seedCustomer(org.id, 'Written');
+    const listed = await withTenant(
+      connection().db,
+      org.id,
+      (tx) => listCustomers(tx, { limit: 10, sort: 'createdAt', order: 'desc' }),
+      { readOnly: true },
+    );
+    expect(listed.items.map((c) => c.firstName)).toEqual(['Written']);
+  });
+
+  it('keeps the identity views from the tenant role', async () => {
+    const org = await createTestOrganization(connection().db);
+    for (const view of ['api_key_principals', 'session_principals']) {
+      const attempt = withTenant(connection().db, org.id, (tx) =>
+        tx.execute(sql.raw(`select count(*) from clientele_identity.${view}`)),
+      );
+      expect(pgErrorOf(await attempt.catch((e: unknown) => e))?.code).toBe('42501');
+    }
+  });
+
   it('lets the tenant role append to the audit trail but never change or delete it', async () => {
     const org = await createTestOrganization(connection().db);
     for (const statement of [
