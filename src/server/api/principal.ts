@@ -26,7 +26,7 @@ export async function resolvePrincipal(
   if (credentials.authorization) return apiKeyPrincipal(db, credentials.authorization);
   const token = readSessionCookie(credentials.cookie, secureCookies);
   if (!token) return null;
-  const session = await withIdentity(db, (tx) => validateSessionToken(tx, token));
+  const session = await validateSessionToken(db, token);
   if (!session) return null;
   return {
     kind: 'user',
@@ -46,12 +46,11 @@ async function apiKeyPrincipal(db: Database, authorization: string): Promise<Pri
   const key = match?.[1];
   if (!key || !looksLikeApiKey(key)) throw invalidKey();
   const now = new Date();
-  const row = await withIdentity(db, async (tx) => {
-    const found = await findActiveApiKeyByHash(tx, hashApiKey(key), now);
-    if (found && isStale(found.lastUsedAt, now)) await markApiKeyUsed(tx, found.id, now);
-    return found;
-  });
+  const row = await findActiveApiKeyByHash(db, hashApiKey(key), now);
   if (!row) throw invalidKey();
+  if (isStale(row.lastUsedAt, now)) {
+    await withIdentity(db, (tx) => markApiKeyUsed(tx, row.id, now));
+  }
   return {
     kind: 'apiKey',
     apiKeyId: row.id,

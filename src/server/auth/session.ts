@@ -6,7 +6,8 @@ import {
   insertSession,
   touchSession,
 } from '@/server/db/repositories/sessions';
-import type { IdentityTx } from '@/server/db/types';
+import { withIdentity } from '@/server/db/tenant';
+import type { Database, IdentityTx } from '@/server/db/types';
 
 /**
  * Sessions after Lucia's guide: the token is `<id>.<secret>`, the id is the lookup key and only
@@ -74,27 +75,33 @@ export async function createSession(
   return { token: `${sessionId}.${secret}`, sessionId, absoluteExpiresAt };
 }
 
+/**
+ * The session a token stands for, or null. Reading it is one statement; a write (an expired
+ * session removed, activity recorded at most once a minute) takes an identity transaction.
+ */
 export async function validateSessionToken(
-  tx: IdentityTx,
+  db: Database,
   token: string,
   now = new Date(),
 ): Promise<ValidSession | null> {
   const [sessionId, secret, ...rest] = token.split('.');
   if (!sessionId || !secret || rest.length > 0 || token.length > 200) return null;
 
-  const row = await findSessionWithUser(tx, sessionId);
+  const row = await findSessionWithUser(db, sessionId);
   if (!row || !sameHash(sha256Of(secret), row.session.secretHash)) return null;
 
   const { session } = row;
   if (now >= session.expiresAt || now >= session.absoluteExpiresAt) {
-    await deleteSession(tx, session.id);
+    await withIdentity(db, (tx) => deleteSession(tx, session.id));
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
-    await touchSession(tx, session.id, {
-      lastSeenAt: now,
-      expiresAt: idleExpiry(now, session.absoluteExpiresAt),
-    });
+    await withIdentity(db, (tx) =>
+      touchSession(tx, session.id, {
+        lastSeenAt: now,
+        expiresAt: idleExpiry(now, session.absoluteExpiresAt),
+      }),
+    );
   }
   const { emailVerifiedAt, twoFactorEnabledAt, ...user } = row.user;
   return {
@@ -102,7 +109,7 @@ export async function validateSessionToken(
     user: { ...user, emailVerified: emailVerifiedAt !== null },
     twoFactorPending: twoFactorEnabledAt !== null && !session.twoFactorVerified,
     reauthenticatedAt: session.reauthenticatedAt,
-    organization: row.organization && row.role ? { ...row.organization, role: row.role } : null,
+    organization: row.organization,
     absoluteExpiresAt: session.absoluteExpiresAt,
   };
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
-import { memberships, organizations, sessions, users } from '../schema';
-import type { IdentityTx } from '../types';
+import { sessionPrincipals, sessions } from '../schema';
+import type { Database, IdentityTx } from '../types';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -8,34 +8,44 @@ export async function insertSession(tx: IdentityTx, values: typeof sessions.$inf
   await tx.insert(sessions).values(values);
 }
 
-/** The session with its user and the user's role in the session's active organization. */
-export async function findSessionWithUser(tx: IdentityTx, sessionId: string) {
-  const [row] = await tx
-    .select({
-      session: sessions,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        emailVerifiedAt: users.emailVerifiedAt,
-        twoFactorEnabledAt: users.twoFactorEnabledAt,
-      },
-      organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
-      role: memberships.role,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(
-      memberships,
-      and(
-        eq(memberships.userId, sessions.userId),
-        eq(memberships.organizationId, sessions.activeOrganizationId),
-      ),
-    )
-    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(sessions.id, sessionId))
+/**
+ * The session with its user and the user's role in the session's active organization: one
+ * statement, no transaction needed.
+ */
+export async function findSessionWithUser(db: Database, sessionId: string) {
+  const [row] = await db
+    .select()
+    .from(sessionPrincipals)
+    .where(eq(sessionPrincipals.id, sessionId))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  return {
+    session: {
+      id: row.id,
+      secretHash: row.secretHash,
+      twoFactorVerified: row.twoFactorVerified,
+      reauthenticatedAt: row.reauthenticatedAt,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      absoluteExpiresAt: row.absoluteExpiresAt,
+    },
+    user: {
+      id: row.userId,
+      email: row.userEmail,
+      name: row.userName,
+      emailVerifiedAt: row.userEmailVerifiedAt,
+      twoFactorEnabledAt: row.userTwoFactorEnabledAt,
+    },
+    organization:
+      row.organizationId && row.organizationName && row.organizationSlug && row.organizationRole
+        ? {
+            id: row.organizationId,
+            name: row.organizationName,
+            slug: row.organizationSlug,
+            role: row.organizationRole,
+          }
+        : null,
+  };
 }
 
 export async function touchSession(

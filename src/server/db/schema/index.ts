@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './identity';
+export * from './identity-views';
 export * from './customers';
 export * from './orders';
 export * from './audit';
