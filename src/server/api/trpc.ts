@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { can, type Permission } from '@/server/auth/permissions';
 import {
@@ -16,6 +15,7 @@ import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
 import { enforceRateLimit } from './rate-limit';
+import { transformer } from './transformer';
 
 /** How a procedure is reached; every procedure has one (set by the builder it starts from). */
 export type Access =
@@ -41,7 +41,7 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta<AppMeta>>()
   .create({
-    transformer: superjson,
+    transformer,
     // Server-sent events: a ping keeps idle streams open through proxies; the client reconnects
     // (resuming from the last event id) when pings stop.
     sse: {
