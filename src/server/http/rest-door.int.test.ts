@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeys } from '@/server/db/schema';
+import { withIdentity } from '@/server/db/tenant';
+import { issueApiKey } from '@/server/domain/api-keys';
 import { revokeApiKeyForTest } from '@/test/revoke';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
@@ -147,6 +151,26 @@ describe('REST door', () => {
     const created = await createTestApiKey(connection().db, org.id);
     expect((await rest('/me', { key: created.key })).status).toBe(200);
     await revokeApiKeyForTest(connection().db, created.id);
+    expect((await rest('/me', { key: created.key })).status).toBe(401);
+  });
+
+  it('accepts a key until its expiry and refuses it after', async () => {
+    const created = await withIdentity(connection().db, (tx) =>
+      issueApiKey(tx, {
+        organizationId: org.id,
+        name: 'expiring',
+        role: 'viewer',
+        createdById: null,
+        expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+      }),
+    );
+    expect((await rest('/me', { key: created.key })).status).toBe(200);
+    await withIdentity(connection().db, (tx) =>
+      tx
+        .update(apiKeys)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(apiKeys.id, created.id)),
+    );
     expect((await rest('/me', { key: created.key })).status).toBe(401);
   });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeyPrincipals, apiKeys, users } from '../schema';
 import type { Database, IdentityTx, TenantTx } from '../types';
 import type { Role } from '@/server/auth/permissions';
@@ -21,19 +21,36 @@ export async function insertApiKey(
   return row!;
 }
 
-/** A live key by its hash, with its organization: one statement, no transaction needed. */
-export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, now: Date) {
-  const [row] = await db
+/**
+ * The lookup every API-key request starts with, built once per database handle and run as a
+ * prepared statement: no query building on the hot path.
+ */
+const apiKeyLookups = new WeakMap<Database, ReturnType<typeof prepareApiKeyLookup>>();
+
+function prepareApiKeyLookup(db: Database) {
+  return db
     .select()
     .from(apiKeyPrincipals)
     .where(
       and(
-        eq(apiKeyPrincipals.keyHash, keyHash),
+        eq(apiKeyPrincipals.keyHash, sql.placeholder('keyHash')),
         isNull(apiKeyPrincipals.revokedAt),
-        or(isNull(apiKeyPrincipals.expiresAt), gt(apiKeyPrincipals.expiresAt, now)),
+        or(
+          isNull(apiKeyPrincipals.expiresAt),
+          gt(apiKeyPrincipals.expiresAt, sql.placeholder('now')),
+        ),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('api_key_principal');
+}
+
+/** A live key by its hash, with its organization: one statement, no transaction needed. */
+export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, now: Date) {
+  let lookup = apiKeyLookups.get(db);
+  if (!lookup) apiKeyLookups.set(db, (lookup = prepareApiKeyLookup(db)));
+  // A placeholder skips the column's encoder: the date goes as the text the column's would send.
+  const [row] = await lookup.execute({ keyHash, now: now.toISOString() });
   if (!row) return undefined;
   return {
     id: row.id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { sessionPrincipals, sessions } from '../schema';
 import type { Database, IdentityTx } from '../types';
 
@@ -8,16 +8,25 @@ export async function insertSession(tx: IdentityTx, values: typeof sessions.$inf
   await tx.insert(sessions).values(values);
 }
 
-/**
- * The session with its user and the user's role in the session's active organization: one
- * statement, no transaction needed.
- */
-export async function findSessionWithUser(db: Database, sessionId: string) {
-  const [row] = await db
+const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Database) {
+  return db
     .select()
     .from(sessionPrincipals)
-    .where(eq(sessionPrincipals.id, sessionId))
-    .limit(1);
+    .where(eq(sessionPrincipals.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('session_principal');
+}
+
+/**
+ * The session with its user and the user's role in the session's active organization: one
+ * prepared statement (built once per database handle), no transaction needed.
+ */
+export async function findSessionWithUser(db: Database, sessionId: string) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ sessionId });
   if (!row) return undefined;
   return {
     session: {
