@@ -158,14 +158,26 @@ export async function customersAfter(
 /**
  * Substring match when anything contains the term; otherwise trigram word similarity, so a
  * typo ("jonh") still finds "john" without near misses crowding out exact hits ("Number 25"
- * should not also list "Number 251"). Both are served by the trigram index on search_text.
+ * should not also list "Number 251"). Both are served by the trigram index on search_text; a
+ * whole e-mail address goes straight to its customer.
  * pg_trgm's default threshold (0.6) misses most single-letter typos in short words; 0.4
  * catches them.
  */
 const SEARCH_SIMILARITY = '0.4';
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 async function searchFilter(tx: TenantTx, q: string): Promise<SQL> {
   const term = q.toLowerCase();
+  if (EMAIL_ADDRESS.test(term)) {
+    // A whole address names at most one live customer: found through the unique index, where
+    // its trigrams ("exa", "com", …) would make the substring search read most of the table.
+    const [owner] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(live(tx), isNotNull(customers.email), sql`lower(${customers.email}) = ${term}`))
+      .limit(1);
+    if (owner) return eq(customers.id, owner.id);
+  }
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const substring = sql`${customers.searchText} like ${pattern}`;
   const [exact] = await tx

@@ -229,6 +229,19 @@ describe('customers.list', () => {
     expect((await api.customers.count({ q: 'number 251' })).count).toBe(1);
   });
 
+  it('finds the customer with a whole e-mail address, not others that contain it', async () => {
+    const org = await createTestOrganization(db());
+    const api = ownerCaller(services(), org);
+    await api.customers.create({ firstName: 'Ann', email: 'ann@example.com' });
+    await api.customers.create({ firstName: 'Joann', email: 'joann@example.com' });
+
+    const names = async (q: string) =>
+      (await api.customers.list({ q })).items.map((c) => c.firstName).sort();
+    expect(await names('ANN@example.com')).toEqual(['Ann']);
+    expect(await names('ann@example')).toEqual(['Ann', 'Joann']);
+    expect((await api.customers.count({ q: 'ann@example.com' })).count).toBe(1);
+  });
+
   it('filters by status, tag, owner and updatedSince', async () => {
     const org = await createTestOrganization(db());
     const api = ownerCaller(services(), org);
