@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Measure } from './cases/case';
+
+/** A ratio may get this much worse than recorded before the check fails (the runs are noisy). */
+export const TOLERATED_FACTOR = 2;
+
+interface RecordedRatio {
+  label: string;
+  value: number;
+  better: 'higher' | 'lower';
+}
+
+export interface Baseline {
+  recordedAt: string;
+  sizes: number[];
+  ratios: Record<string, RecordedRatio>;
+}
+
+export interface RatioCheck {
+  key: string;
+  label: string;
+  recorded: number;
+  now: number;
+  /** How many times worse than recorded (below 1: better). */
+  worseBy: number;
+  regressed: boolean;
+}
+
+export interface RegressionCheck {
+  file: string;
+  recordedAt: string;
+  recordedSizes: number[];
+  checks: RatioCheck[];
+  /** Ratios of the baseline this run did not measure. */
+  notMeasured: string[];
+}
+
+/** Writes the ratios of the run (never absolute figures) as the baseline. */
+export function recordBaseline(file: string, measures: Measure[], sizes: number[]): void {
+  const ratios = Object.fromEntries(
+    measures
+      .filter((m) => m.ratio)
+      .map((m): [string, RecordedRatio] => [
+        m.key,
+        {
+          label: m.label,
+          value: Math.max(m.value, m.ratioFloor ?? -Infinity),
+          better: m.target.comparison === '≥' ? 'higher' : 'lower',
+        },
+      ]),
+  );
+  const baseline: Baseline = { recordedAt: new Date().toISOString(), sizes, ratios };
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+export function checkAgainstBaseline(file: string, measures: Measure[]): RegressionCheck {
+  const baseline = JSON.parse(readFileSync(file, 'utf8')) as Baseline;
+  const now = new Map(measures.map((m) => [m.key, m.value]));
+  const checks = Object.entries(baseline.ratios)
+    .filter(([key]) => now.has(key))
+    .map(([key, recorded]): RatioCheck => {
+      const value = now.get(key)!;
+      const worseBy =
+        recorded.better === 'higher' ? recorded.value / value : value / recorded.value;
+      return {
+        key,
+        label: recorded.label,
+        recorded: recorded.value,
+        now: value,
+        worseBy,
+        regressed: worseBy > TOLERATED_FACTOR,
+      };
+    });
+  return {
+    file,
+    recordedAt: baseline.recordedAt,
+    recordedSizes: baseline.sizes,
+    checks,
+    notMeasured: Object.keys(baseline.ratios).filter((key) => !now.has(key)),
+  };
+}

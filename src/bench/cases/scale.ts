@@ -1,0 +1,89 @@
+import { encodeCursor } from '@/server/db/repositories/cursor';
+import { TIMELINE_LENGTH } from '../seed-rows';
+import type { BenchTenant } from '../seed';
+import {
+  comparisonResults,
+  measureAcrossSizes,
+  sizeComparisonTable,
+  type SizedOperation,
+} from './across-sizes';
+import { atMost, measure, sizeLabel, type BenchContext, type CaseReport } from './case';
+import { restGet, restSequence, rotation } from './requests';
+
+/** The cursor of the page after the row at position N/2 of the default sort. */
+const middleCursor = (tenant: BenchTenant) =>
+  encodeURIComponent(
+    encodeCursor({
+      sort: 'createdAt',
+      order: 'desc',
+      value: tenant.middleRow.createdAt.toISOString(),
+      id: tenant.middleRow.id,
+    }),
+  );
+
+const OPERATIONS: SizedOperation[] = [
+  {
+    key: 'first-page',
+    name: 'first page',
+    targetIn: (api, tenant) => restGet(api, tenant, '/customers?limit=50'),
+    expectedItems: 50,
+  },
+  {
+    key: 'deep-page',
+    name: 'keyset page after row N/2',
+    targetIn: (api, tenant) =>
+      restGet(api, tenant, `/customers?limit=50&cursor=${middleCursor(tenant)}`),
+    expectedItems: 50,
+  },
+  {
+    key: 'customer-timeline',
+    name: `customer + its ${TIMELINE_LENGTH} interactions (2 requests)`,
+    targetIn: (api, tenant) => {
+      const nextId = rotation(tenant.timelineCustomerIds);
+      return restSequence(api, tenant, () => {
+        const id = nextId();
+        return [`/customers/${id}`, `/customers/${id}/interactions?limit=${TIMELINE_LENGTH}`];
+      });
+    },
+    expectedItems: TIMELINE_LENGTH,
+  },
+  {
+    key: 'filter-sort',
+    name: 'status=active, tag=vip, by name',
+    targetIn: (api, tenant) =>
+      restGet(api, tenant, '/customers?limit=50&status=active&tag=vip&sort=name&order=asc'),
+    expectedItems: 50,
+  },
+];
+
+/**
+ * The same REST reads in the smallest and the largest tenant, which share their tables: the
+ * work of a request should depend on the page, not on the size of the tenant. Target: p95 in
+ * the largest ≤ 1.2× p95 in the smallest.
+ */
+export async function scaleCase(ctx: BenchContext): Promise<CaseReport> {
+  const comparisons = await measureAcrossSizes(ctx, OPERATIONS);
+  const largest = sizeLabel(ctx.tenants.at(-1)!.customers);
+  const base = sizeLabel(ctx.tenants[0]!.customers);
+  return {
+    name: 'scale',
+    title: `REST reads, ${ctx.tenants.map((tenant) => sizeLabel(tenant.customers)).join(' vs ')} customers`,
+    description:
+      'The deep page starts after the row at position N/2 of the default sort (createdAt desc). ' +
+      'The customer page is the two calls a client makes: the customer, then its timeline.',
+    tables: [sizeComparisonTable(comparisons, 'operation')],
+    measures: comparisons.map(({ operation, p95Ratio }) =>
+      measure({
+        case: 'scale',
+        key: `scale.${operation.key}.p95Ratio`,
+        label: `${operation.name}: p95 ${largest} ÷ ${base}`,
+        value: p95Ratio,
+        unit: '×',
+        target: atMost(1.2),
+        ratio: true,
+        ratioFloor: 1,
+      }),
+    ),
+    results: comparisonResults(comparisons),
+  };
+}

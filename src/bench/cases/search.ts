@@ -1,0 +1,64 @@
+import type { BenchTenant } from '../seed';
+import {
+  comparisonResults,
+  measureAcrossSizes,
+  sizeComparisonTable,
+  type SizedOperation,
+} from './across-sizes';
+import { atMost, measure, sizeLabel, type BenchContext, type CaseReport } from './case';
+import { restGet } from './requests';
+
+/** Search terms from rare to common, with the share of customers they match (see seed-rows.ts). */
+export const searchTerms = (base: BenchTenant) => [
+  { key: 'email', q: base.middleEmail, matches: '1 customer' },
+  { key: 'misspelt', q: 'Kowalsky', matches: '1 in 38, by trigram similarity' },
+  { key: 'last-name', q: 'Kowalski', matches: '1 in 38' },
+  { key: 'company', q: 'Nakatomi', matches: '1 in 26' },
+  { key: 'fragment', q: 'son', matches: '1 in 19: Johnson, Johansson' },
+];
+
+/**
+ * REST list with `q`, in the smallest and the largest tenant. Targets: p95 in the largest ≤ 2×
+ * p95 in the smallest, and p99 in the largest ≤ 50 ms.
+ */
+export async function searchCase(ctx: BenchContext): Promise<CaseReport> {
+  const operations: SizedOperation[] = searchTerms(ctx.tenants[0]!).map((term) => ({
+    key: term.key,
+    name: `"${term.q}" (${term.matches})`,
+    targetIn: (api, tenant) =>
+      restGet(api, tenant, `/customers?limit=50&q=${encodeURIComponent(term.q)}`),
+  }));
+  const comparisons = await measureAcrossSizes(ctx, operations);
+  const largest = sizeLabel(ctx.tenants.at(-1)!.customers);
+  const base = sizeLabel(ctx.tenants[0]!.customers);
+  return {
+    name: 'search',
+    title: `Search (REST list with q), ${ctx.tenants.map((tenant) => sizeLabel(tenant.customers)).join(' vs ')} customers`,
+    description:
+      'Substring match over name, e-mail and company when anything contains the term; ' +
+      'otherwise trigram word similarity (the misspelt name). First page of 50, newest first.',
+    tables: [sizeComparisonTable(comparisons, 'q')],
+    measures: comparisons.flatMap(({ operation, p95Ratio, largest: atLargest }) => [
+      measure({
+        case: 'search',
+        key: `search.${operation.key}.p95Ratio`,
+        label: `${operation.name}: p95 ${largest} ÷ ${base}`,
+        value: p95Ratio,
+        unit: '×',
+        target: atMost(2),
+        ratio: true,
+        ratioFloor: 1,
+      }),
+      measure({
+        case: 'search',
+        key: `search.${operation.key}.p99`,
+        label: `${operation.name}: p99 at ${largest}`,
+        value: atLargest.p99Ms,
+        unit: 'ms',
+        target: atMost(50),
+        ratio: false,
+      }),
+    ]),
+    results: comparisonResults(comparisons),
+  };
+}
