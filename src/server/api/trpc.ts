@@ -7,7 +7,7 @@ import {
   type AuditEntry,
 } from '@/server/db/repositories/audit-logs';
 import type { EventType } from '@/schemas/events';
-import { publishEvent, type PublishedEvent } from '@/server/domain/webhooks/publish';
+import { publishEvent, subscribersOf, type PublishedEvent } from '@/server/domain/webhooks/publish';
 import { withTenant } from '@/server/db/tenant';
 import { recordProcedure } from '@/server/observability/metrics';
 import type { Context } from './context';
@@ -218,12 +218,10 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
           requestId: ctx.request.requestId,
         };
         if (!publish) return insertAuditLog(tx, row);
+        const type = entry.action as EventType;
+        const subscribers = await subscribersOf(tx, type);
         const sequence = await appendAuditLog(tx, row);
-        await publishEvent(tx, ctx.services.jobs, {
-          ...publish,
-          type: entry.action as EventType,
-          sequence,
-        });
+        await publishEvent(tx, ctx.services.jobs, { ...publish, type, sequence }, subscribers);
       };
       const idempotency = changes ? ctx.idempotency : undefined;
       if (idempotency) await claimIdempotencyKey(tx, idempotency);

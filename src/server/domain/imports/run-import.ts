@@ -17,7 +17,7 @@ import { getImport, updateImport, type ImportRow } from '@/server/db/repositorie
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
-import { publishEvent } from '../webhooks/publish';
+import { publishEvent, subscribersOf } from '../webhooks/publish';
 import { changedFields } from '../audit/changed-fields';
 import { parseCsv } from './csv';
 
@@ -122,6 +122,7 @@ export async function runImport(
         csv: '',
       });
       const summary = { filename: importRow.filename, ...counts, errorCount: invalidRows };
+      const subscribers = await subscribersOf(tx, 'customer_import.completed');
       const sequence = await appendAuditLog(tx, {
         ...actorOf(importRow),
         organizationId: job.organizationId,
@@ -130,11 +131,12 @@ export async function runImport(
         entityId: importRow.id,
         changes: { after: summary },
       });
-      await publishEvent(tx, jobs, {
-        type: 'customer_import.completed',
-        sequence,
-        data: { id: importRow.id, ...summary },
-      });
+      await publishEvent(
+        tx,
+        jobs,
+        { type: 'customer_import.completed', sequence, data: { id: importRow.id, ...summary } },
+        subscribers,
+      );
     });
   } catch (error) {
     logger.error({ err: error, importId: importRow.id }, 'import failed; nothing was imported');

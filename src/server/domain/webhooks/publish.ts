@@ -16,17 +16,29 @@ export interface PublishedEvent {
 
 /**
  * Records an event and, in the same transaction, one delivery job per subscribed endpoint:
- * a committed change is always delivered, a rolled-back one never.
+ * a committed change is always delivered, a rolled-back one never. The subscribers are looked
+ * up before the audit row is appended (see subscribersOf), because appending locks the
+ * organization's audit chain until commit, and every statement after it holds back the
+ * organization's other writes.
  */
-export async function publishEvent(tx: TenantTx, jobs: JobQueue, event: PublishedEvent) {
+export async function publishEvent(
+  tx: TenantTx,
+  jobs: JobQueue,
+  event: PublishedEvent,
+  subscribers: string[],
+) {
   const { id } = await insertEvent(tx, {
     ...event,
     data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
   });
-  const endpointIds = await subscribedEndpointIds(tx, event.type);
-  const deliveryIds = await insertDeliveries(tx, id, endpointIds);
+  const deliveryIds = await insertDeliveries(tx, id, subscribers);
   for (const deliveryId of deliveryIds) {
     const job: WebhookJob = { organizationId: tx.organizationId, deliveryId, attempt: 1 };
     await jobs.enqueue(tx, 'webhook', job);
   }
+}
+
+/** The endpoints that take events of this type (ask before appending the audit row). */
+export function subscribersOf(tx: TenantTx, type: EventType): Promise<string[]> {
+  return subscribedEndpointIds(tx, type);
 }
