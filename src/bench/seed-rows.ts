@@ -14,8 +14,10 @@ import {
  * set-based SQL one range of i at a time. Customer i has:
  * - a first name by i % 40 and a last name by (i / 40) % 38 (of demo-data.ts), the e-mail
  *   `<first name>.<last name><i>@example.com` in lower case, a company by 7i % 26, the status
- *   `lead|active|inactive|churned` by i % 4, the tag `vip` when i % 10 = 1 (so
- *   `status=active&tag=vip` matches 1 in 20), and a creation time 30 s before customer i - 1's;
+ *   `lead|active|inactive|churned` and the tag `vip` (about 1 in 10) drawn from hashes of i, so
+ *   that they are independent of the name and of each other as in real data (`status=active&tag=vip`
+ *   matches about 1 in 40, spread evenly through any sort), and a creation time 30 s before
+ *   customer i - 1's;
  * - i % 5 interactions (2 on average), except every customer with i % 1000 = 500, who has
  *   exactly TIMELINE_LENGTH;
  * - when i is even, one order (number 1000 + i) of 1 + i % 3 lines.
@@ -86,8 +88,8 @@ function customersOf(organizationId: string, ownerId: string, range: Range) {
            lower(${firstName} || '.' || ${lastName}) || i || '@example.com',
            (${textArray(COMPANIES)})[1 + (i * 7) % ${COMPANIES.length}],
            '+1 555 ' || lpad((i % 10000)::text, 4, '0'),
-           (array['lead', 'active', 'inactive', 'churned'])[1 + i % 4]::customer_status,
-           case when i % 10 = 1 then array['vip'] else '{}'::text[] end
+           (array['lead', 'active', 'inactive', 'churned'])[1 + (hashint4(i)::bigint & 3)]::customer_status,
+           case when (hashint4(-i)::bigint & 1023) < 102 then array['vip'] else '{}'::text[] end
              || case when i % 3 = 0 then array[(${textArray(otherTags)})[1 + (i / 3) % ${otherTags.length}]] else '{}'::text[] end,
            ${ownerId}::uuid,
            ${createdAt},
