@@ -25,7 +25,7 @@ const DEFAULTS = {
   seconds: '5',
   rounds: '3',
   concurrency: '16',
-  rate: '200',
+  rate: '100',
   'soak-seconds': '300',
 };
 
@@ -41,7 +41,7 @@ const QUICK: Partial<typeof DEFAULTS> = {
 const MINIMUM_SIZE = 1000;
 
 export const USAGE = `npm run bench -- [--sizes 100000,1000000] [--cases ${CASE_NAMES.join(',')}]
-  [--seconds 5] [--rounds 3] [--concurrency 16] [--rate 200] [--soak-seconds 300]
+  [--seconds 5] [--rounds 3] [--concurrency 16] [--rate 100] [--soak-seconds 300]
   [--database-url postgres://…] [--redis-url redis://…] [--quick] [--check FILE | --record FILE]`;
 
 function positiveNumbers(flag: string, text: string): number[] {

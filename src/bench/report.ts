@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TOLERATED_FACTOR, type RegressionCheck } from './baseline';
+import { TOLERATED_FACTOR, TOLERATED_P95_FACTOR, type RegressionCheck } from './baseline';
 import { sizeLabel, type CaseReport, type Measure, type Table } from './cases/case';
 import type { Machine } from './environment';
 import type { BenchOptions } from './options';
@@ -89,7 +89,8 @@ function regressionSection(check: RegressionCheck): string {
     `## Regression check against ${check.file}`,
     '',
     `Recorded ${check.recordedAt} with tenants of ${check.recordedSizes.map(sizeLabel).join(' and ')}; ` +
-      `a ratio regresses when more than ${TOLERATED_FACTOR}× worse than recorded. ` +
+      `a ratio regresses when more than ${TOLERATED_FACTOR}× worse than recorded ` +
+      `(a p95 ratio between tenant sizes: ${TOLERATED_P95_FACTOR}×). ` +
       (regressions.length === 0
         ? 'No regression.'
         : `${regressions.length} regression(s): ${regressions.map((r) => r.key).join(', ')}.`),
