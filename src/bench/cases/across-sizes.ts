@@ -3,10 +3,14 @@ import { measureInterleaved, type Measurement } from '../measure';
 import type { BenchTenant } from '../seed';
 import type { RunningServer } from '../servers';
 import {
+  atMost,
+  measure,
   measurementCells,
   MEASUREMENT_COLUMNS,
   sizeLabel,
   type BenchContext,
+  type CaseName,
+  type Measure,
   type Table,
 } from './case';
 import { fetchPage } from './requests';
@@ -91,3 +95,24 @@ export const comparisonResults = (comparisons: SizeComparison[]) =>
     bySize,
     p95Ratio,
   }));
+
+/** The target of a comparison: p95 in the largest tenant at most `limit` × p95 in the smallest. */
+export function p95RatioMeasure(
+  ctx: BenchContext,
+  caseName: CaseName,
+  { operation, p95Ratio }: SizeComparison,
+  limit: number,
+): Measure {
+  const largest = sizeLabel(ctx.tenants.at(-1)!.customers);
+  const base = sizeLabel(ctx.tenants[0]!.customers);
+  return measure({
+    case: caseName,
+    key: `${caseName}.${operation.key}.p95Ratio`,
+    label: `${operation.name}: p95 ${largest} ÷ ${base}`,
+    value: p95Ratio,
+    unit: '×',
+    target: atMost(limit),
+    ratio: true,
+    ratioFloor: 1,
+  });
+}

@@ -4,10 +4,11 @@ import type { BenchTenant } from '../seed';
 import {
   comparisonResults,
   measureAcrossSizes,
+  p95RatioMeasure,
   sizeComparisonTable,
   type SizedOperation,
 } from './across-sizes';
-import { atMost, measure, sizeLabel, type BenchContext, type CaseReport } from './case';
+import { sizeLabel, type BenchContext, type CaseReport } from './case';
 import { restGet, restSequence, rotation } from './requests';
 
 /** The cursor of the page after the row at position N/2 of the default sort. */
@@ -63,8 +64,6 @@ const OPERATIONS: SizedOperation[] = [
  */
 export async function scaleCase(ctx: BenchContext): Promise<CaseReport> {
   const comparisons = await measureAcrossSizes(ctx, OPERATIONS);
-  const largest = sizeLabel(ctx.tenants.at(-1)!.customers);
-  const base = sizeLabel(ctx.tenants[0]!.customers);
   return {
     name: 'scale',
     title: `REST reads, ${ctx.tenants.map((tenant) => sizeLabel(tenant.customers)).join(' vs ')} customers`,
@@ -72,18 +71,7 @@ export async function scaleCase(ctx: BenchContext): Promise<CaseReport> {
       'The deep page starts after the row at position N/2 of the default sort (createdAt desc). ' +
       'The customer page is the two calls a client makes: the customer, then its timeline.',
     tables: [sizeComparisonTable(comparisons, 'operation')],
-    measures: comparisons.map(({ operation, p95Ratio }) =>
-      measure({
-        case: 'scale',
-        key: `scale.${operation.key}.p95Ratio`,
-        label: `${operation.name}: p95 ${largest} ÷ ${base}`,
-        value: p95Ratio,
-        unit: '×',
-        target: atMost(1.2),
-        ratio: true,
-        ratioFloor: 1,
-      }),
-    ),
+    measures: comparisons.map((comparison) => p95RatioMeasure(ctx, 'scale', comparison, 1.2)),
     results: comparisonResults(comparisons),
   };
 }
