@@ -50,6 +50,41 @@ describe('parseEnv', () => {
     expect(problems.join('\n')).not.toMatch(/hunter2|secret-token|short"/);
   });
 
+  it('reads replica URLs as a list that needs the primary, and hides their passwords', () => {
+    const primary = 'postgres://app@primary:5432/clientele';
+    expect(parseEnv({ DATABASE_URL: primary }).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(
+      parseEnv({
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS:
+          'postgres://app@replica-1/clientele, postgres://app@replica-2/clientele',
+      }).DATABASE_REPLICA_URLS,
+    ).toEqual(['postgres://app@replica-1/clientele', 'postgres://app@replica-2/clientele']);
+    expect(problemsOf({ DATABASE_REPLICA_URLS: 'postgres://app@replica-1/clientele' })).toEqual([
+      expect.stringMatching(/^DATABASE_REPLICA_URLS=.*: needs DATABASE_URL/),
+    ]);
+    const bad = problemsOf({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: 'postgres://app:hunter2@replica-1/db,mysql://root:swordfish@db/app',
+    });
+    expect(bad).toEqual([expect.stringMatching(/^DATABASE_REPLICA_URLS=.*comma-separated URLs/)]);
+    expect(bad.join('\n')).not.toMatch(/hunter2|swordfish/);
+  });
+
+  it('bounds the statement timeout, the pool and the shutdown', () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15_000,
+      SHUTDOWN_TIMEOUT_MS: 25_000,
+    });
+    expect(parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(0);
+    expect(
+      problemsOf({ DATABASE_POOL_SIZE: '0', SHUTDOWN_TIMEOUT_MS: '5s' }).map(
+        (p) => p.split('=')[0],
+      ),
+    ).toEqual(['DATABASE_POOL_SIZE', 'SHUTDOWN_TIMEOUT_MS']);
+  });
+
   it('requires the public origin and an encryption key in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^APP_URL: is required in production/),

@@ -20,6 +20,15 @@ const perMinute = (fallback: number) =>
 const optionalUrl = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `must be a URL like ${example}` }).optional();
 
+const milliseconds = (fallback: number, min: number) =>
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min}`)
+    .default(fallback);
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s,]+$/;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -32,6 +41,26 @@ const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     APP_URL: optionalUrl(/^https?$/, 'https://crm.example.com'),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user:password@host:5432/clientele'),
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .refine((urls) => urls.every((url) => POSTGRES_URL.test(url)), {
+        message:
+          'must be comma-separated URLs like postgres://user:password@replica:5432/clientele',
+      }),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1000, 'must be at most 1000')
+      .default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(15_000, 0),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
     UPSTASH_REDIS_REST_URL: optionalUrl(/^https$/, 'https://example.upstash.io'),
@@ -62,6 +91,13 @@ const envSchema = z
     RATE_LIMIT_REST_PER_KEY: perMinute(600),
     RATE_LIMIT_REST_PER_ORG: perMinute(6000),
     RATE_LIMIT_TRPC_PER_USER: perMinute(600),
+    SHUTDOWN_TIMEOUT_MS: milliseconds(25_000, 1_000),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?$/, 'http://otel-collector:4318'),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(
+      /^https?$/,
+      'http://otel-collector:4318/v1/traces',
+    ),
+    OTEL_SERVICE_NAME: z.string().min(1).default('clientele'),
     WEBHOOKS_ALLOW_PRIVATE_TARGETS: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
@@ -76,6 +112,13 @@ const envSchema = z
             value.UPSTASH_REDIS_REST_URL ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL',
           ],
           message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+        });
+      }
+      if (value.DATABASE_REPLICA_URLS.length > 0 && !value.DATABASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_REPLICA_URLS'],
+          message: 'needs DATABASE_URL (the primary); the embedded database has no replicas',
         });
       }
       const production = value.NODE_ENV === 'production';
@@ -151,7 +194,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 function redact(name: string, value: string) {
   if (/TOKEN|PASSWORD|SECRET|KEY/.test(name)) return '***';
-  if (/_URL$/.test(name)) return value.replace(/\/\/([^@/]*)@/, '//***@');
+  if (/_URLS?$/.test(name)) return value.replace(/\/\/([^@/,]*)@/g, '//***@');
   return value;
 }
 
