@@ -21,7 +21,10 @@ export function getRuntime(): Promise<Runtime> {
     const config = env();
     const connection = await openConnection({
       databaseUrl: config.DATABASE_URL,
+      replicaUrls: config.DATABASE_REPLICA_URLS,
       pgliteDir: config.PGLITE_DIR,
+      maxConnections: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     const migrations = await migrate(connection);
     const services = await createServices(connection, serviceSettingsFromEnv(config), logger());
@@ -40,7 +43,7 @@ export async function getServices(): Promise<AppServices> {
   if (local?.client !== connection.client) {
     local = {
       client: connection.client,
-      services: { ...services, db: drizzleFor(connection.client) },
+      services: { ...services, db: drizzleFor(connection.client, connection.replicaClients) },
     };
   }
   return local.services;

@@ -91,7 +91,7 @@ export async function createServices(
   });
   await rateLimiter.ready();
   return {
-    db: drizzleFor(connection.client),
+    db: drizzleFor(connection.client, connection.replicaClients),
     appUrl: settings.appUrl,
     secureCookies: settings.appUrl.startsWith('https:'),
     jobs,

@@ -89,6 +89,7 @@ export function testContext(
       secFetchSite: null,
     },
     responseHeaders: new Headers(),
+    readsFromPrimary: false,
     ...overrides,
   };
 }

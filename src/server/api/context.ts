@@ -4,6 +4,7 @@ import type { AppServices } from '@/server/services';
 import { toTRPCError } from './errors';
 import type { IdempotentRequest } from './idempotency';
 import { resolvePrincipal, type Credentials } from './principal';
+import { wroteRecently } from './read-your-writes';
 
 export type Door = 'trpc' | 'rest' | 'server';
 
@@ -55,6 +56,8 @@ export interface Context {
   responseHeaders: Headers;
   /** A REST POST's Idempotency-Key (the REST door only). */
   idempotency?: IdempotentRequest;
+  /** Reads go to the primary, not a replica: this request or, shortly before, this browser wrote. */
+  readsFromPrimary: boolean;
 }
 
 export interface CreateContextOptions {
@@ -84,5 +87,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     viaCookie: principal?.kind === 'user',
     responseHeaders: new Headers(),
     idempotency: options.idempotency,
+    readsFromPrimary: wroteRecently(options.credentials.cookie, services.secureCookies),
   };
 }

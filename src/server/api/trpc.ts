@@ -8,6 +8,7 @@ import {
 } from '@/server/db/repositories/audit-logs';
 import type { EventType } from '@/schemas/events';
 import { publishEvent, subscribersOf, type PublishedEvent } from '@/server/domain/webhooks/publish';
+import { replicaOf } from '@/server/db/replicas';
 import { withTenant } from '@/server/db/tenant';
 import { recordProcedure } from '@/server/observability/metrics';
 import type { Context } from './context';
@@ -15,6 +16,7 @@ import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
 import { enforceRateLimit } from './rate-limit';
+import { markWrite } from './read-your-writes';
 import { transformer } from './transformer';
 
 /** How a procedure is reached; every procedure has one (set by the builder it starts from). */
@@ -201,8 +203,9 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
       ? { actorType: 'user' as const, actorId: ctx.principal.userId }
       : { actorType: 'api_key' as const, actorId: ctx.principal.apiKeyId };
 
-  return withTenant(
-    ctx.db,
+  const db = changes || ctx.readsFromPrimary ? ctx.db : replicaOf(ctx.db);
+  const result = await withTenant(
+    db,
     organization.id,
     async (tx) => {
       let auditRows = 0;
@@ -235,4 +238,6 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
     },
     { readOnly: !changes },
   );
+  if (changes) markWrite(ctx);
+  return result;
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import lockfile from 'proper-lockfile';
 import postgres from 'postgres';
@@ -14,10 +15,14 @@ export type DriverName = 'postgres' | 'pglite';
 export interface ConnectionOptions {
   /** postgres:// URL; when absent the embedded PGlite database is used. */
   databaseUrl?: string;
+  /** Read replicas of databaseUrl; read-only transactions may run on them (see replicas.ts). */
+  replicaUrls?: string[];
   /** PGlite data directory; `memory://` keeps the database in memory (tests). */
   pgliteDir?: string;
-  /** Pool size for postgres.js. */
+  /** Pool size for postgres.js, per server. */
   maxConnections?: number;
+  /** Statements running longer are cancelled by the server (57014); 0 or absent: no limit. */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -28,24 +33,31 @@ export interface Connection {
   readonly driver: DriverName;
   readonly db: Database;
   readonly client: postgres.Sql | PGlite;
+  /** One client per read replica (postgres driver only). */
+  readonly replicaClients: postgres.Sql[];
   /** The postgres:// URL (postgres driver only), for tools that open their own connections. */
   readonly databaseUrl?: string;
-  /** Runs fn while holding a cluster-wide lock (migrations from several instances at once). */
-  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    ? openPostgres(options.databaseUrl, options)
     : openPglite(options.pgliteDir ?? '.data/pglite');
 }
 
-export function drizzleFor(client: postgres.Sql | PGlite): Database {
-  return client instanceof PGlite
-    ? drizzlePglite({ client, schema })
-    : drizzlePostgres({ client: preparingEveryQuery(client), schema });
+/** A Drizzle handle over the client; with replicas, Drizzle's withReplicas over all of them. */
+export function drizzleFor(
+  client: postgres.Sql | PGlite,
+  replicaClients: postgres.Sql[] = [],
+): Database {
+  if (client instanceof PGlite) return drizzlePglite({ client, schema });
+  const primary = drizzlePostgres({ client: preparingEveryQuery(client), schema });
+  const [first, ...rest] = replicaClients.map((replica) =>
+    drizzlePostgres({ client: preparingEveryQuery(replica), schema }),
+  );
+  return first ? withReplicas(primary, [first, ...rest]) : primary;
 }
 
 /**
@@ -77,32 +89,31 @@ function preparingEveryQuery<Client extends postgres.Sql | postgres.TransactionS
   });
 }
 
-function openPostgres(url: string, max: number): Connection {
-  const client = postgres(url, {
-    max,
-    onnotice: () => {},
-    connection: { application_name: 'clientele' },
-  });
+function openPostgres(url: string, options: ConnectionOptions): Connection {
+  const open = (serverUrl: string, applicationName: string) =>
+    postgres(serverUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: {
+        application_name: applicationName,
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      },
+    });
+  const client = open(url, 'clientele');
+  const replicaClients = (options.replicaUrls ?? []).map((replica) =>
+    open(replica, 'clientele-replica'),
+  );
   return {
     driver: 'postgres',
     client,
+    replicaClients,
     databaseUrl: url,
-    db: drizzleFor(client),
-    async withExclusiveLock(key, fn) {
-      const reserved = await client.reserve();
-      try {
-        await reserved`select pg_advisory_lock(${key})`;
-        return await fn();
-      } finally {
-        await reserved`select pg_advisory_unlock(${key})`.catch(() => {});
-        reserved.release();
-      }
-    },
+    db: drizzleFor(client, replicaClients),
     async ping() {
       await client`select 1`;
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client, ...replicaClients].map((sql) => sql.end({ timeout: 5 })));
     },
   };
 }
@@ -145,17 +156,11 @@ async function openPglite(dir: string): Promise<Connection> {
     dataDir: inMemory ? undefined : path.resolve(dir),
     extensions: { pg_trgm },
   });
-  // PGlite runs one query at a time, so an in-process queue is the whole lock.
-  let queue: Promise<unknown> = Promise.resolve();
   return {
     driver: 'pglite',
     client,
+    replicaClients: [],
     db: drizzleFor(client),
-    withExclusiveLock(_key, fn) {
-      const run = queue.then(fn, fn);
-      queue = run.catch(() => {});
-      return run;
-    },
     async ping() {
       await client.query('select 1');
     },

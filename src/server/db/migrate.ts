@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Connection } from './connection';
-import type { Schema } from './types';
+import type { Database, Schema } from './types';
 
 const MIGRATION_LOCK_KEY = 7_204_211;
+
+type Executor = Pick<Database, 'execute'>;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 
@@ -21,24 +24,45 @@ export async function migrate(
   connection: Connection,
   migrationsFolder = MIGRATIONS_FOLDER,
 ): Promise<MigrationResult> {
-  return connection.withExclusiveLock(MIGRATION_LOCK_KEY, async () => {
-    const before = await countApplied(connection);
-    if (connection.driver === 'pglite') {
-      await migratePglite(connection.db as PgliteDatabase<Schema>, { migrationsFolder });
-    } else {
-      await migratePostgres(connection.db as PostgresJsDatabase<Schema>, { migrationsFolder });
-    }
-    const total = await countApplied(connection);
-    return { applied: total - before, total };
+  if (connection.driver === 'pglite') {
+    return applyMigrations(connection.db, (db) =>
+      migratePglite(db as PgliteDatabase<Schema>, { migrationsFolder }),
+    );
+  }
+  // A connection of its own: without the pool's statement timeout (building an index on a large
+  // table takes long), and holding the advisory lock that queues other instances' migrations
+  // for as long as it lives.
+  const client = postgres(connection.databaseUrl!, {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: 'clientele-migrate' },
   });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    return await applyMigrations(drizzlePostgres({ client }), (db) =>
+      migratePostgres(db, { migrationsFolder }),
+    );
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
-async function countApplied(connection: Connection): Promise<number> {
-  const exists = await connection.db.execute(
+async function applyMigrations<D extends Executor>(
+  db: D,
+  run: (db: D) => Promise<void>,
+): Promise<MigrationResult> {
+  const before = await countApplied(db);
+  await run(db);
+  const total = await countApplied(db);
+  return { applied: total - before, total };
+}
+
+async function countApplied(db: Executor): Promise<number> {
+  const exists = await db.execute(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
   if (!rows<{ present: boolean }>(exists)[0]?.present) return 0;
-  const result = await connection.db.execute(
+  const result = await db.execute(
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
   return rows<{ count: number }>(result)[0]?.count ?? 0;

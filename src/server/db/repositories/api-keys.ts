@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeyPrincipals, apiKeys, users } from '../schema';
 import type { Database, IdentityTx, TenantTx } from '../types';
+import { primaryOf } from '../replicas';
 import type { Role } from '@/server/auth/permissions';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -47,8 +48,9 @@ function prepareApiKeyLookup(db: Database) {
 
 /** A live key by its hash, with its organization: one statement, no transaction needed. */
 export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, now: Date) {
-  let lookup = apiKeyLookups.get(db);
-  if (!lookup) apiKeyLookups.set(db, (lookup = prepareApiKeyLookup(db)));
+  const primary = primaryOf(db);
+  let lookup = apiKeyLookups.get(primary);
+  if (!lookup) apiKeyLookups.set(primary, (lookup = prepareApiKeyLookup(primary)));
   // A placeholder skips the column's encoder: the date goes as the text the column's would send.
   const [row] = await lookup.execute({ keyHash, now: now.toISOString() });
   if (!row) return undefined;

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { sessionPrincipals, sessions } from '../schema';
 import type { Database, IdentityTx } from '../types';
+import { primaryOf } from '../replicas';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -24,8 +25,9 @@ function prepareSessionLookup(db: Database) {
  * prepared statement (built once per database handle), no transaction needed.
  */
 export async function findSessionWithUser(db: Database, sessionId: string) {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const primary = primaryOf(db);
+  let lookup = sessionLookups.get(primary);
+  if (!lookup) sessionLookups.set(primary, (lookup = prepareSessionLookup(primary)));
   const [row] = await lookup.execute({ sessionId });
   if (!row) return undefined;
   return {
