@@ -130,4 +130,12 @@ describe('parseEnv', () => {
       expect.stringMatching(/^TRUST_PROXY=/),
     ]);
   });
+
+  it('migrates at start unless MIGRATE_AT_START is false', () => {
+    expect(parseEnv({}).MIGRATE_AT_START).toBe(true);
+    expect(parseEnv({ MIGRATE_AT_START: 'false' }).MIGRATE_AT_START).toBe(false);
+    expect(problemsOf({ MIGRATE_AT_START: 'no' })).toEqual([
+      expect.stringMatching(/^MIGRATE_AT_START="no": must be true or false/),
+    ]);
+  });
 });

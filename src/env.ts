@@ -102,6 +102,10 @@ const envSchema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+    MIGRATE_AT_START: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
   })
   .superRefine(
     (value, ctx) => {
@@ -166,6 +170,9 @@ function isTrustSetting(value: string): boolean {
 }
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the schema reads, for the checks that keep .env.example and deploy/ in step. */
+export const ENV_VARIABLES = Object.keys(envSchema.in.shape) as (keyof Env)[];
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {

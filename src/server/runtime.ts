@@ -1,6 +1,6 @@
 import { env, type Env } from '@/env';
 import { drizzleFor, openConnection, type Connection } from './db/connection';
-import { migrate, type MigrationResult } from './db/migrate';
+import { migrate, requireMigrationsApplied, type MigrationResult } from './db/migrate';
 import { logger } from './observability/logger';
 import { processSingleton } from './runtime-global';
 import { createServices, serviceSettingsFromEnv, type AppServices } from './services';
@@ -26,7 +26,9 @@ export function getRuntime(): Promise<Runtime> {
       maxConnections: config.DATABASE_POOL_SIZE,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
-    const migrations = await migrate(connection);
+    const migrations = config.MIGRATE_AT_START
+      ? await migrate(connection)
+      : await requireMigrationsApplied(connection);
     const services = await createServices(connection, serviceSettingsFromEnv(config), logger());
     return { env: config, connection, migrations, services };
   });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -66,6 +67,54 @@ async function countApplied(db: Executor): Promise<number> {
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
   return rows<{ count: number }>(result)[0]?.count ?? 0;
+}
+
+export const MIGRATE_COMMAND = 'node dist/cli/main.mjs migrate';
+
+export class PendingMigrationsError extends Error {
+  constructor(readonly pending: string[]) {
+    super(
+      `The database schema is behind this version: ${pending.length} migration(s) pending ` +
+        `(${pending.join(', ')}), and MIGRATE_AT_START is false. Run \`${MIGRATE_COMMAND}\` ` +
+        '(`npm run --silent cli -- migrate` from a checkout) first, then start again.',
+    );
+    this.name = 'PendingMigrationsError';
+  }
+}
+
+/**
+ * The migrations in the folder that the database has not applied, by drizzle's own rule: every
+ * one newer than the last applied (drizzle.__drizzle_migrations.created_at is the journal's `when`).
+ */
+export async function pendingMigrations(
+  connection: Connection,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<string[]> {
+  const journal = JSON.parse(
+    await readFile(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: { when: number; tag: string }[] };
+  const exists = await connection.db.execute(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
+  let lastApplied = -Infinity;
+  if (rows<{ present: boolean }>(exists)[0]?.present) {
+    const result = await connection.db.execute(
+      sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+    );
+    const last = rows<{ last: string | null }>(result)[0]?.last;
+    if (last != null) lastApplied = Number(last);
+  }
+  return journal.entries.filter((entry) => entry.when > lastApplied).map((entry) => entry.tag);
+}
+
+/** For MIGRATE_AT_START=false: migrations are someone else's job, but they must have run. */
+export async function requireMigrationsApplied(
+  connection: Connection,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<MigrationResult> {
+  const pending = await pendingMigrations(connection, migrationsFolder);
+  if (pending.length > 0) throw new PendingMigrationsError(pending);
+  return { applied: 0, total: await countApplied(connection.db) };
 }
 
 /** postgres.js returns an array of rows, PGlite an object with `rows`. */
