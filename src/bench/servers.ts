@@ -39,7 +39,7 @@ function bundleServers(): Promise<unknown> {
 }
 
 /** A port in 3000–4999 that nothing listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = 3000 + Math.floor(Math.random() * 2000);
     const free = await new Promise<boolean>((resolve) => {

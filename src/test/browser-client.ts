@@ -8,29 +8,42 @@ import type { TestApiServer } from './api-server';
  * holding the session cookie the server sets (and clears).
  */
 export function browserClient(
-  server: TestApiServer,
+  server: Pick<TestApiServer, 'url'>,
   extraHeaders: () => Record<string, string> = () => ({}),
 ) {
-  let cookie = '';
+  const jar = new Map<string, { value: string; expiresAt: number }>();
+  const cookieHeader = () =>
+    [...jar]
+      .filter(([, { expiresAt }]) => expiresAt > Date.now())
+      .map(([name, { value }]) => `${name}=${value}`)
+      .join('; ');
   const client = createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${server.url}/api/trpc`,
         transformer: superjson,
-        headers: () => ({ origin: server.url, ...(cookie ? { cookie } : {}), ...extraHeaders() }),
+        headers: () => {
+          const cookie = cookieHeader();
+          return { origin: server.url, ...(cookie ? { cookie } : {}), ...extraHeaders() };
+        },
         fetch: async (url, init) => {
           const res = await fetch(url, init);
-          const setCookie = res.headers.get('set-cookie');
-          if (setCookie) {
-            const [pair] = setCookie.split(';');
-            cookie = pair!.endsWith('=') ? '' : pair!;
+          for (const line of res.headers.getSetCookie()) {
+            const [pair = '', ...attributes] = line.split(';');
+            const [name = '', value = ''] = pair.split('=');
+            const maxAge = attributes
+              .map((attribute) => /^\s*max-age=(-?\d+)/i.exec(attribute)?.[1])
+              .find(Boolean);
+            const expiresAt = maxAge === undefined ? Infinity : Date.now() + Number(maxAge) * 1000;
+            if (!value || expiresAt <= Date.now()) jar.delete(name.trim());
+            else jar.set(name.trim(), { value, expiresAt });
           }
           return res;
         },
       }),
     ],
   });
-  jars.set(client, { get: () => cookie });
+  jars.set(client, { get: cookieHeader });
   return client;
 }
 
@@ -39,7 +52,7 @@ export type BrowserClient = ReturnType<typeof browserClient>;
 // The tRPC client is a proxy that answers every property, so the jar is kept beside it.
 const jars = new WeakMap<object, { get(): string }>();
 
-/** The `name=value` session cookie a browser client currently holds. */
+/** The Cookie header a browser client sends now (its session cookie, and any other). */
 export function sessionCookieOf(client: BrowserClient): string {
   return jars.get(client)?.get() ?? '';
 }

@@ -18,6 +18,8 @@ export interface ApiHandlerOptions {
   services: AppServices;
   logger: Logger;
   metricsToken?: string;
+  /** True once the server is shutting down: not ready, so load balancers stop sending. */
+  isDraining?: () => boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ApiHandlerOptions {
  * (tRPC and REST), the OpenAPI document, and the operational endpoints.
  */
 export function createApiHandler(options: ApiHandlerOptions) {
-  const { connection, services, logger, metricsToken } = options;
+  const { connection, services, logger, metricsToken, isDraining = () => false } = options;
   const { secureCookies: secure } = services;
   const trpc = createTrpcDoor(services, logger);
   const rest = createRestDoor(services, logger);
@@ -39,6 +41,8 @@ export function createApiHandler(options: ApiHandlerOptions) {
   > = {
     '/api/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/api/ready': async (_req, res) => {
+      if (isDraining())
+        return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
       try {
         await withTimeout(connection.ping(), 2_000);
         sendJson(res, 200, { status: 'ready' });

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
+import type postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Connection } from '@/server/db/connection';
@@ -36,12 +37,16 @@ type Handler = (data: unknown, job: { id: string; attempt: number }) => Promise<
  */
 export class JobQueue {
   readonly #boss: PgBoss;
+  readonly #connection: Connection;
   readonly #logger: Logger;
   #started = false;
+  /** Jobs this process's workers are running now. */
+  #running = 0;
 
   /** `maintenance: false` skips pg-boss's background upkeep (tests, one-off CLI runs). */
   constructor(connection: Connection, logger: Logger, options: { maintenance?: boolean } = {}) {
     this.#logger = logger;
+    this.#connection = connection;
     const upkeep = options.maintenance === false ? { supervise: false, schedule: false } : {};
     this.#boss =
       connection.driver === 'pglite'
@@ -60,13 +65,16 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.#started) return;
     await this.#boss.start();
-    for (const name of QUEUES) {
-      if (!(await this.#boss.getQueue(name))) {
-        await this.#boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
-      } else {
-        await this.#boss.updateQueue(name, { name, ...QUEUE_OPTIONS[name] });
+    // Instances starting at once would deadlock creating the same queues: one at a time.
+    await oneInstanceAtATime(this.#connection, async () => {
+      for (const name of QUEUES) {
+        if (!(await this.#boss.getQueue(name))) {
+          await this.#boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
+        } else {
+          await this.#boss.updateQueue(name, { name, ...QUEUE_OPTIONS[name] });
+        }
       }
-    }
+    });
     this.#started = true;
   }
 
@@ -97,6 +105,7 @@ export class JobQueue {
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true },
       async (jobs: PgBoss.JobWithMetadata[]) => {
         for (const job of jobs) {
+          this.#running += 1;
           try {
             await handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
           } catch (error) {
@@ -105,6 +114,8 @@ export class JobQueue {
               'job failed; it will be retried',
             );
             throw error;
+          } finally {
+            this.#running -= 1;
           }
         }
       },
@@ -129,10 +140,31 @@ export class JobQueue {
     }
   }
 
-  async stop(): Promise<void> {
-    if (!this.#started) return;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  /**
+   * Stops fetching jobs and waits up to timeoutMs for the running ones (at least a second, as
+   * pg-boss waits); jobs still running then are failed, to be retried by another instance.
+   * Resolves whether every running job finished in time.
+   */
+  async stop(timeoutMs = 10_000): Promise<boolean> {
+    if (!this.#started) return true;
     this.#started = false;
+    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    return this.#running === 0;
+  }
+}
+
+const QUEUE_SETUP_LOCK = 7_204_212;
+
+/** Runs fn holding a PostgreSQL advisory lock (PGlite has one process, so no lock). */
+async function oneInstanceAtATime(connection: Connection, fn: () => Promise<void>) {
+  if (connection.driver === 'pglite') return fn();
+  const reserved = await (connection.client as postgres.Sql).reserve();
+  try {
+    await reserved`select pg_advisory_lock(${QUEUE_SETUP_LOCK})`;
+    await fn();
+  } finally {
+    await reserved`select pg_advisory_unlock(${QUEUE_SETUP_LOCK})`.catch(() => {});
+    reserved.release();
   }
 }
 

@@ -1,0 +1,233 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openConnection, type Connection } from '@/server/db/connection';
+import { createTestApiKey } from '@/test/api-keys';
+import { browserClient, sessionCookieOf, type BrowserClient } from '@/test/browser-client';
+import { uniqueEmail } from '@/test/factories';
+import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
+import { setupWebhookReceiver } from '@/test/webhook-receiver';
+
+// Two instances of the app in their own processes, on one PostgreSQL database and one Redis,
+// as behind a load balancer. PGlite serves one process only, so this runs on PostgreSQL.
+const runs = process.env.TEST_DRIVER === 'postgres' && Boolean(process.env.REDIS_URL);
+const REST_LIMIT_PER_KEY = 10;
+
+describe.skipIf(!runs)('several instances on one PostgreSQL and one Redis', () => {
+  const webhooks = setupWebhookReceiver();
+  const mail = mailReceiver();
+  let a: Instance;
+  let b: Instance;
+  let db: Connection;
+
+  beforeAll(async () => {
+    const shared = {
+      DATABASE_URL: inject('testDatabaseUrl'),
+      DATABASE_POOL_SIZE: '4',
+      REDIS_URL: process.env.REDIS_URL!,
+      MAIL_TRANSPORT: 'http',
+      MAIL_HTTP_URL: await mail.start(),
+      MAIL_HTTP_TOKEN: 'test-token',
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      RATE_LIMIT_REST_PER_KEY: String(REST_LIMIT_PER_KEY),
+      // Each person below signs up from an address of their own (sign-up is limited per address).
+      TRUST_PROXY: '1',
+    };
+    [a, b] = await Promise.all([startInstance(shared), startInstance(shared)]);
+    db = await openConnection({ databaseUrl: inject('testDatabaseUrl'), maxConnections: 2 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopAllInstances();
+    await db?.close();
+    await mail.stop();
+  });
+
+  /** A person who signed up through instance `via`, with their organization. */
+  async function signUp(via: Instance) {
+    const address = `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;
+    const browser = browserClient(via, () => ({ 'x-forwarded-for': address }));
+    const email = uniqueEmail('several');
+    await browser.auth.signUp.mutate({
+      name: 'Several Instances',
+      email,
+      password: 'a long password for instances',
+      organizationName: 'Instances Ltd',
+    });
+    const me = await browser.auth.me.query();
+    return { browser, email, organizationId: me.organization!.id };
+  }
+
+  /** A browser on `instance` holding the cookies of `browser`. */
+  const sameBrowserOn = (instance: Instance, browser: BrowserClient) =>
+    browserClient(instance, () => ({ cookie: sessionCookieOf(browser) }));
+
+  it('honours a session made on one instance on the other, and its sign-out on both', async () => {
+    const { browser, email } = await signUp(a);
+    const onB = sameBrowserOn(b, browser);
+    expect((await onB.auth.me.query()).user?.email).toBe(email);
+
+    await onB.auth.signOut.mutate();
+    const afterSignOut = browserClient(a, () => ({ cookie: sessionCookieOf(browser) }));
+    await expect(afterSignOut.auth.me.query()).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
+  });
+
+  it('counts rate limits once for all instances', async () => {
+    const { organizationId } = await signUp(a);
+    const { key } = await createTestApiKey(db.db, organizationId, 'member');
+    const statuses: number[] = [];
+    for (let i = 0; i < REST_LIMIT_PER_KEY + 2; i++) {
+      const instance = i % 2 === 0 ? a : b;
+      const res = await fetch(`${instance.url}/api/v1/customers?limit=1`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([...Array<number>(REST_LIMIT_PER_KEY).fill(200), 429, 429]);
+  });
+
+  it('streams a change made through one instance to a subscriber on the other', async () => {
+    const { browser } = await signUp(a);
+    const stream = await fetch(`${b.url}/api/trpc/events.changes`, {
+      headers: { accept: 'text/event-stream', cookie: sessionCookieOf(browser) },
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    try {
+      const created = await browser.customers.create.mutate({
+        email: uniqueEmail('live'),
+        firstName: 'Live',
+        lastName: 'Across',
+      });
+      let text = '';
+      const decoder = new TextDecoder();
+      const deadline = Date.now() + 10_000;
+      while (!text.includes(created.id) && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      expect(text).toContain(created.id);
+      expect(text).toContain('"action":"customer.created"');
+    } finally {
+      await reader.cancel();
+    }
+  });
+
+  it('runs each background job once across the instances', async () => {
+    const people = await Promise.all([a, b, a, b, a, b].map((instance) => signUp(instance)));
+    const { browser } = people[0]!;
+    await browser.webhooks.create.mutate({
+      url: webhooks.url('/several'),
+      eventTypes: ['customer.created'],
+    });
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        sameBrowserOn(i % 2 === 0 ? a : b, browser).customers.create.mutate({
+          email: uniqueEmail('job'),
+          firstName: 'Job',
+          lastName: `Number ${i}`,
+        }),
+      ),
+    );
+
+    const verificationMails = () =>
+      mail.received.filter((message) => people.some((person) => message.to.includes(person.email)));
+    await waitFor(
+      () =>
+        verificationMails().length >= people.length && webhooks.received.length >= created.length,
+    );
+    // Time for a second run, were a job to run twice.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+
+    expect(
+      verificationMails()
+        .map((message) => message.to[0])
+        .sort(),
+    ).toEqual(people.map((person) => person.email).sort());
+    const delivered = webhooks.received.map((hook) => ({
+      webhookId: hook.headers['webhook-id'],
+      customerId: (JSON.parse(hook.body) as { data: { id: string } }).data.id,
+    }));
+    expect(new Set(delivered.map((hook) => hook.webhookId)).size).toBe(created.length);
+    expect(delivered.map((hook) => hook.customerId).sort()).toEqual(
+      created.map((customer) => customer.id).sort(),
+    );
+  });
+
+  it('keeps an idempotency key across instances', async () => {
+    const { organizationId } = await signUp(a);
+    const { key } = await createTestApiKey(db.db, organizationId, 'member');
+    const post = (instance: Instance, idempotencyKey: string, body: object) =>
+      fetch(`${instance.url}/api/v1/customers`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKey,
+        },
+        body: JSON.stringify(body),
+      });
+    const body = { email: uniqueEmail('once'), firstName: 'Once', lastName: 'Only' };
+    const idempotencyKey = randomUUID();
+
+    const first = await post(a, idempotencyKey, body);
+    expect(first.status).toBe(200);
+    const replay = await post(b, idempotencyKey, body);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await replay.json()).id).toBe((await first.json()).id);
+    expect((await post(b, idempotencyKey, { ...body, lastName: 'Other' })).status).toBe(422);
+
+    // The same new key sent to both at once: one creates, the other replays or is told to retry (409).
+    const racing = { email: uniqueEmail('race'), firstName: 'Race', lastName: 'Twice' };
+    const raceKey = randomUUID();
+    const statuses = (await Promise.all([post(a, raceKey, racing), post(b, raceKey, racing)])).map(
+      (res) => res.status,
+    );
+    expect(statuses).toContain(200);
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    const list = await fetch(`${b.url}/api/v1/customers?q=${encodeURIComponent(racing.email)}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect((await list.json()).items).toHaveLength(1);
+  });
+});
+
+async function waitFor(condition: () => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** An HTTP e-mail API (Resend's JSON) that records what it is sent. */
+function mailReceiver() {
+  const received: { to: string[]; subject: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push(JSON.parse(body) as { to: string[]; subject: string });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: randomUUID() }));
+    });
+  });
+  return {
+    received,
+    async start() {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/emails`;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,97 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { freePort } from '@/bench/servers';
+
+export interface Instance {
+  url: string;
+  process: ChildProcess;
+  /** Everything it printed (pino JSON lines), for assertions and for failures' messages. */
+  output(): string;
+  /** Sends the signal and resolves with the exit code once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const bundleFile = path.resolve('.data', 'test', `instance-${process.pid}.mjs`);
+let bundled: Promise<unknown> | undefined;
+
+/** Bundled as `npm run build:server` bundles the server, once per test process. */
+function bundleInstance() {
+  bundled ??= build({
+    entryPoints: [path.join(import.meta.dirname, 'instance-main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    outfile: bundleFile,
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
+  });
+  return bundled;
+}
+
+const running = new Set<ChildProcess>();
+
+/**
+ * Starts an API-only instance of the app in its own process on a free port, in production mode,
+ * and resolves once it listens. `env` adds to a minimal production environment.
+ */
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  await bundleInstance();
+  const port = Number(env.PORT ?? (await freePort()));
+  const url = `http://127.0.0.1:${port}`;
+  const child = fork(bundleFile, {
+    execArgv: [],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      APP_URL: url,
+      HOST: '127.0.0.1',
+      ENCRYPTION_KEY: Buffer.alloc(32, 'instances-test').toString('base64'),
+      MAIL_TRANSPORT: 'log',
+      LOG_LEVEL: 'info',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    void exited.then((code) =>
+      reject(new Error(`The instance exited with ${code} before listening:\n${output}`)),
+    );
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Kills every instance still running (afterAll). */
+export async function stopAllInstances(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
