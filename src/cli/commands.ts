@@ -1,10 +1,15 @@
+import { existsSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { z } from 'zod';
 import { emailAddress } from '@/schemas/customers';
 import { newPassword } from '@/schemas/auth';
 import { API_KEY_ROLES } from '@/schemas/permissions';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
-import type { Connection } from '@/server/db/connection';
+import { openConnection, type Connection } from '@/server/db/connection';
 import { migrate } from '@/server/db/migrate';
+import { exportPglite } from '@/server/db/pglite-export';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
 import { findUserByEmail } from '@/server/db/repositories/users';
@@ -37,6 +42,62 @@ export const createApiKeyOptions = z.object({
 });
 
 export const auditVerifyOptions = z.object({ org: z.string().min(1, 'is required') });
+
+export const exportPgliteOptions = z.object({
+  output: z.string({ error: 'is required' }).min(1, 'is required'),
+});
+
+/**
+ * Writes the embedded database (PGLITE_DIR) as one SQL script to restore on a PostgreSQL
+ * server with psql (see pglite-export.ts). Opening the directory takes its lock, so this
+ * refuses while the app runs on it. The file appears only once it is complete.
+ */
+export async function exportPgliteCommand(
+  pgliteDir: string,
+  options: z.output<typeof exportPgliteOptions>,
+) {
+  const output = path.resolve(options.output);
+  if (pgliteDir.startsWith('memory://')) {
+    throw new AppError('BAD_REQUEST', 'PGLITE_DIR is in memory: there is nothing to export');
+  }
+  const directory = path.resolve(pgliteDir);
+  if (!existsSync(path.join(directory, 'PG_VERSION'))) {
+    throw new AppError('NOT_FOUND', `No embedded database in ${directory} (PGLITE_DIR)`);
+  }
+  if (existsSync(output)) {
+    throw new AppError('CONFLICT', `${output} exists; remove it or choose another --output`);
+  }
+  if (!existsSync(path.dirname(output)) || !statSync(path.dirname(output)).isDirectory()) {
+    throw new AppError('NOT_FOUND', `The directory of ${output} does not exist`);
+  }
+
+  const started = performance.now();
+  const connection = await openConnection({ pgliteDir: directory });
+  try {
+    const exported = await exportPglite(connection.client as PGlite);
+    const partial = `${output}.partial`;
+    try {
+      await writeFile(partial, exported.sql);
+      await rename(partial, output);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return {
+      output,
+      bytes: Buffer.byteLength(exported.sql),
+      pgliteDir: directory,
+      postgresVersion: exported.serverVersion,
+      migrations: exported.migrations,
+      roles: exported.roles,
+      rows: exported.rows,
+      durationMs: Math.round(performance.now() - started),
+      restore: `psql -v ON_ERROR_STOP=1 --single-transaction -f '${output.replaceAll("'", "'\\''")}' "$DATABASE_URL"`,
+    };
+  } finally {
+    await connection.close();
+  }
+}
 
 /** Recomputes an organization's audit chain; `ok: false` names the first broken row. */
 export async function auditVerifyCommand(

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 import { z } from 'zod';
-import { env, InvalidEnvironmentError } from '@/env';
+import { env, InvalidEnvironmentError, type Env } from '@/env';
 import { DatabaseInUseError, openConnection, type Connection } from '@/server/db/connection';
 import { AppError } from '@/server/errors';
 import {
@@ -11,6 +11,8 @@ import {
   createApiKeyOptions,
   createOrgCommand,
   createOrgOptions,
+  exportPgliteCommand,
+  exportPgliteOptions,
   migrateCommand,
   seedCommand,
 } from './commands';
@@ -26,7 +28,9 @@ Commands:
   seed                         create the demo organization with sample data
   create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
   create-api-key --org SLUG --name NAME --role ROLE
-  audit-verify --org SLUG      check the organization's audit hash chain (exit code 1 if broken)`;
+  audit-verify --org SLUG      check the organization's audit hash chain (exit code 1 if broken)
+  export-pglite --output FILE  write the embedded database (PGLITE_DIR) as a SQL script to
+                               restore on a PostgreSQL server (stop the app first)`;
 
 const COMMANDS = {
   migrate: { options: z.object({}), run: (c: Connection) => migrateCommand(c) },
@@ -36,7 +40,17 @@ const COMMANDS = {
   'audit-verify': { options: auditVerifyOptions, run: auditVerifyCommand },
 } as const;
 
+/** Commands that open a database of their own instead of the configured one. */
+const STANDALONE_COMMANDS = {
+  'export-pglite': {
+    options: exportPgliteOptions,
+    run: (config: Env, options: z.output<typeof exportPgliteOptions>) =>
+      exportPgliteCommand(config.PGLITE_DIR, options),
+  },
+} as const;
+
 type CommandName = keyof typeof COMMANDS;
+type StandaloneCommandName = keyof typeof STANDALONE_COMMANDS;
 
 class UsageError extends Error {}
 
@@ -55,11 +69,13 @@ async function main(argv: string[]): Promise<number> {
     print({ error: { code: 'USAGE', message: name ? 'help' : 'No command given' } });
     return name ? 0 : 2;
   }
+  const standalone = STANDALONE_COMMANDS[name as StandaloneCommandName];
   const command = COMMANDS[name as CommandName];
-  if (!command) throw new UsageError(`Unknown command "${name}"`);
+  const options = (command ?? standalone)?.options;
+  if (!options) throw new UsageError(`Unknown command "${name}"`);
 
-  const { values } = parseArgs({ args: rest, options: flagsOf(command.options), strict: true });
-  const parsed = command.options.safeParse(values);
+  const { values } = parseArgs({ args: rest, options: flagsOf(options), strict: true });
+  const parsed = options.safeParse(values);
   if (!parsed.success) {
     throw new UsageError(
       parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; '),
@@ -67,6 +83,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = env();
+  if (standalone) {
+    const run = standalone.run as (c: Env, o: unknown) => Promise<unknown>;
+    print(await run(config, parsed.data));
+    return 0;
+  }
   const connection = await openConnection({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
