@@ -94,6 +94,11 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
     postgres(serverUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      // While the server is down, queries wait for the next connection attempt: at most a
+      // second apart (postgres.js backs off up to 20 s, holding requests long after a restart),
+      // and an unreachable host is given up after 5 s; either way the request gets its 503.
+      backoff: (retries: number) => Math.min(0.1 * retries, 1),
+      connect_timeout: 5,
       connection: {
         application_name: applicationName,
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
