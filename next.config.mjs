@@ -2,6 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // .next/standalone: the traced server files, completed by deploy/assemble.mjs for the image.
+  output: 'standalone',
   // Loaded from node_modules at run time, not bundled: WASM (PGlite), native code (argon2),
   // and modules whose state must be shared with the custom server in the same process.
   serverExternalPackages: [

@@ -3,6 +3,7 @@ import next from 'next';
 import { env, InvalidEnvironmentError } from '@/env';
 import { seedDemoOrganization } from './domain/demo-seed';
 import { requestIdOf } from './http/request-info';
+import { applyBuiltNextConfig } from './next-built-config';
 import { logger } from './observability/logger';
 import { getRuntime } from './runtime';
 import { startServer, stopOnSignals } from './server';
@@ -14,6 +15,7 @@ import { startServer, stopOnSignals } from './server';
 // production build with test settings (the browser tests use it for the development mailbox).
 const dev = (process.env.NODE_ENV ?? 'development') === 'development';
 nextEnv.loadEnvConfig(process.cwd(), dev);
+if (!dev) applyBuiltNextConfig(process.cwd());
 
 async function main() {
   let config;
