@@ -5,6 +5,7 @@ import { seedDemoOrganization } from './domain/demo-seed';
 import { requestIdOf } from './http/request-info';
 import { applyBuiltNextConfig } from './next-built-config';
 import { logger } from './observability/logger';
+import { tracePages } from './observability/tracing';
 import { getRuntime } from './runtime';
 import { startServer, stopOnSignals } from './server';
 
@@ -47,7 +48,7 @@ async function main() {
         port: config.PORT,
         httpServer,
       });
-      const handleNext = app.getRequestHandler();
+      const handleNext = tracePages(app.getRequestHandler());
       await app.prepare();
       return {
         handle(req, res) {

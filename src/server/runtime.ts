@@ -2,6 +2,7 @@ import { env, type Env } from '@/env';
 import { drizzleFor, openConnection, type Connection } from './db/connection';
 import { migrate, requireMigrationsApplied, type MigrationResult } from './db/migrate';
 import { logger } from './observability/logger';
+import { startTracing } from './observability/tracing';
 import { processSingleton } from './runtime-global';
 import { createServices, serviceSettingsFromEnv, type AppServices } from './services';
 
@@ -19,6 +20,7 @@ export interface Runtime {
 export function getRuntime(): Promise<Runtime> {
   return processSingleton('runtime', async () => {
     const config = env();
+    startTracing(config);
     const connection = await openConnection({
       databaseUrl: config.DATABASE_URL,
       replicaUrls: config.DATABASE_REPLICA_URLS,

@@ -11,6 +11,7 @@ import { runMaintenance } from './jobs/maintenance';
 import { EventBus } from './events/bus';
 import { JobQueue } from './jobs/queue';
 import { mailJobHandler } from './mail/outbox';
+import { stopTracing } from './observability/tracing';
 import { createMailTransport, type MailSettings } from './mail/transport';
 import { RateLimiter, rateLimiterBackend, type RateLimiterBackend } from './rate-limit/limiter';
 import type { RateLimitRule, RateLimitRuleName } from './rate-limit/rules';
@@ -131,6 +132,7 @@ export async function stopServices(services: AppServices): Promise<void> {
   await services.events.stop();
   await services.jobs.stop();
   await services.rateLimiter.close();
+  await stopTracing();
 }
 
 /**

@@ -26,6 +26,7 @@ export async function enforceRateLimit(
   applyRateLimitHeaders(ctx.responseHeaders, decision);
   if (decision.allowed) return decision;
   if (decision.unavailable) {
+    rateLimitRejections().inc({ rule, reason: 'store_unavailable' });
     ctx.responseHeaders.set('retry-after', '5');
     throw new AppError(
       'SERVICE_UNAVAILABLE',
@@ -35,7 +36,7 @@ export async function enforceRateLimit(
       },
     );
   }
-  rateLimitRejections().inc({ rule });
+  rateLimitRejections().inc({ rule, reason: 'limit' });
   throw new AppError(
     'TOO_MANY_REQUESTS',
     `Too many requests; try again in ${Math.max(1, decision.resetSeconds)} seconds`,

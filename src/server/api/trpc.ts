@@ -11,6 +11,12 @@ import { publishEvent, subscribersOf, type PublishedEvent } from '@/server/domai
 import { replicaOf } from '@/server/db/replicas';
 import { withTenant } from '@/server/db/tenant';
 import { recordProcedure } from '@/server/observability/metrics';
+import {
+  activeTracer,
+  endProcedureSpan,
+  runInSpan,
+  startProcedureSpan,
+} from '@/server/observability/tracing';
 import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
@@ -72,14 +78,17 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure: errors through the one table, metrics, and no cross-site mutations. */
+/** Every procedure: errors through the one table, metrics, a span, and no cross-site mutations. */
 const baseProcedure = t.procedure
   .use(async ({ ctx, path, next }) => {
     const started = performance.now();
-    const result = await next();
+    const tracer = activeTracer();
+    const span = tracer && startProcedureSpan(tracer, path, ctx.door);
+    const result = await (span ? runInSpan(span, next) : next());
     const outcome = result.ok ? result : { ...result, error: toTRPCError(result.error) };
     const code = outcome.ok ? 'OK' : outcome.error.code;
     recordProcedure(path, ctx.door, code, performance.now() - started);
+    if (span) endProcedureSpan(span, code);
     if (!outcome.ok) throw outcome.error;
     return outcome;
   })
@@ -203,7 +212,7 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
       ? { actorType: 'user' as const, actorId: ctx.principal.userId }
       : { actorType: 'api_key' as const, actorId: ctx.principal.apiKeyId };
 
-  const db = changes || ctx.readsFromPrimary ? ctx.db : replicaOf(ctx.db);
+  const db = changes || ctx.reads.fromPrimary ? ctx.db : replicaOf(ctx.db);
   const result = await withTenant(
     db,
     organization.id,

@@ -7,6 +7,8 @@ import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import lockfile from 'proper-lockfile';
 import postgres from 'postgres';
+import { activeTracer } from '@/server/observability/tracing';
+import { instrumentPostgres, tracePglite, trackPostgresPool } from './instrumented-client';
 import * as schema from './schema';
 import type { Database } from './types';
 
@@ -52,10 +54,16 @@ export function drizzleFor(
   client: postgres.Sql | PGlite,
   replicaClients: postgres.Sql[] = [],
 ): Database {
-  if (client instanceof PGlite) return drizzlePglite({ client, schema });
-  const primary = drizzlePostgres({ client: preparingEveryQuery(client), schema });
+  const tracer = activeTracer();
+  if (client instanceof PGlite) {
+    return drizzlePglite({ client: tracer ? tracePglite(client, tracer) : client, schema });
+  }
+  const primary = drizzlePostgres({
+    client: preparingEveryQuery(instrumentPostgres(client, tracer)),
+    schema,
+  });
   const [first, ...rest] = replicaClients.map((replica) =>
-    drizzlePostgres({ client: preparingEveryQuery(replica), schema }),
+    drizzlePostgres({ client: preparingEveryQuery(instrumentPostgres(replica, tracer)), schema }),
   );
   return first ? withReplicas(primary, [first, ...rest]) : primary;
 }
@@ -108,6 +116,10 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
   const replicaClients = (options.replicaUrls ?? []).map((replica) =>
     open(replica, 'clientele-replica'),
   );
+  const untrackPools = [
+    trackPostgresPool(client, 'primary'),
+    ...replicaClients.map((replica, index) => trackPostgresPool(replica, `replica-${index + 1}`)),
+  ];
   return {
     driver: 'postgres',
     client,
@@ -118,6 +130,7 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
       await client`select 1`;
     },
     async close() {
+      for (const untrack of untrackPools) untrack();
       await Promise.all([client, ...replicaClients].map((sql) => sql.end({ timeout: 5 })));
     },
   };

@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import { buildOpenApiDocument, REST_PREFIX } from '@/server/api/openapi';
 import type { Connection } from '@/server/db/connection';
 import type { AppServices } from '@/server/services';
-import { metrics, recordHttp } from '@/server/observability/metrics';
+import { metrics, recordHttp, refreshJobQueueMetrics } from '@/server/observability/metrics';
+import { activeTracer, tagRequestSpan, traceRequests } from '@/server/observability/tracing';
 import { sendJson } from './json';
 import { requestIdOf, requestInfoOf } from './request-info';
 import { createDocsHandler, DOCS_PATH } from './docs';
 import { createExportsHandler, EXPORTS_PREFIX } from './exports';
 import { createRestDoor } from './rest-door';
+import { spanRouteOf } from './span-route';
 import { applyApiSecurityHeaders } from './security-headers';
 import { createTrpcDoor, TRPC_PREFIX } from './trpc-door';
 
@@ -33,6 +35,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const rest = createRestDoor(services, logger);
   const exports = createExportsHandler(services, logger);
   const docs = createDocsHandler();
+  const tracer = activeTracer();
   let openApiDocument: string | undefined;
 
   const routes: Record<
@@ -57,6 +60,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
           message: 'Metrics need the METRICS_TOKEN',
         });
       }
+      await refreshJobQueueMetrics(() => services.jobs.figures());
       const registry = metrics().registry;
       res.setHeader('content-type', registry.contentType);
       res.end(await registry.metrics());
@@ -69,9 +73,10 @@ export function createApiHandler(options: ApiHandlerOptions) {
     },
   };
 
-  return async function handleApi(req: IncomingMessage, res: ServerResponse) {
+  const handleApi = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
+    const traceId = tracer && tagRequestSpan(requestId);
     const pathname = (req.url ?? '/').split('?', 1)[0]!;
     const route = pathname.startsWith(TRPC_PREFIX)
       ? '/api/trpc'
@@ -92,6 +97,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       logger.info(
         {
           requestId,
+          traceId,
           method: req.method,
           path: pathname,
           status: res.statusCode,
@@ -125,6 +131,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       }
     }
   };
+  return tracer ? traceRequests(tracer, handleApi, (req) => spanRouteOf(req, routes)) : handleApi;
 }
 
 function bearerMatches(authorization: string | undefined, token: string): boolean {

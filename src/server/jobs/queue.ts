@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { JobQueueFigures } from '@/server/observability/metrics';
 import type { Connection } from '@/server/db/connection';
 import { rows } from '@/server/db/migrate';
 import type { Transaction } from '@/server/db/types';
@@ -141,6 +142,19 @@ export class JobQueue {
         ran += 1;
       }
     }
+  }
+
+  /** Jobs waiting (new or to be retried) and being worked on, per queue. */
+  async figures(): Promise<JobQueueFigures[]> {
+    return Promise.all(
+      QUEUES.map(async (queue) => {
+        const [waiting, notDone] = await Promise.all([
+          this.#boss.getQueueSize(queue),
+          this.#boss.getQueueSize(queue, { before: 'completed' }),
+        ]);
+        return { queue, waiting, active: notDone - waiting };
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { processSingleton } from '@/server/runtime-global';
 
 function createMetrics() {
@@ -34,14 +34,71 @@ function createMetrics() {
     }),
     rateLimitRejections: new Counter({
       name: 'clientele_rate_limit_rejections_total',
-      help: 'Requests refused by a rate limit, by rule.',
-      labelNames: ['rule'] as const,
+      help: 'Requests refused by a rate limit, by rule and reason: over the limit (429), or the store unreachable for a rule that fails closed (503).',
+      labelNames: ['rule', 'reason'] as const,
       registers: [registry],
     }),
     rateLimitStoreErrors: new Counter({
       name: 'clientele_rate_limit_store_errors_total',
       help: 'Rate limit checks that could not reach the store, by rule.',
       labelNames: ['rule'] as const,
+      registers: [registry],
+    }),
+    databaseErrors: new Counter({
+      name: 'clientele_db_errors_total',
+      help: 'Failed database statements and transactions, by pool and code (SQLSTATE, or the connection error).',
+      labelNames: ['pool', 'code'] as const,
+      registers: [registry],
+    }),
+    poolSize: new Gauge({
+      name: 'clientele_db_pool_size',
+      help: 'Connections a database pool may open (DATABASE_POOL_SIZE), by pool.',
+      labelNames: ['pool'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const pool of pools.values()) this.set({ pool: pool.name }, pool.size);
+      },
+    }),
+    poolInUse: new Gauge({
+      name: 'clientele_db_pool_connections_in_use',
+      help: 'Connections of a database pool running a statement or holding a transaction, by pool.',
+      labelNames: ['pool'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const pool of pools.values()) {
+          this.set({ pool: pool.name }, Math.min(pool.demand, pool.size));
+        }
+      },
+    }),
+    poolWaiting: new Gauge({
+      name: 'clientele_db_pool_waiting',
+      help: 'Statements and transactions waiting for a connection of a full pool, by pool.',
+      labelNames: ['pool'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const pool of pools.values()) {
+          this.set({ pool: pool.name }, Math.max(0, pool.demand - pool.size));
+        }
+      },
+    }),
+    jobQueueDepth: new Gauge({
+      name: 'clientele_job_queue_depth',
+      help: 'Jobs waiting to run (new or to be retried, including those scheduled for later), by queue.',
+      labelNames: ['queue'] as const,
+      registers: [registry],
+    }),
+    jobQueueActive: new Gauge({
+      name: 'clientele_job_queue_active',
+      help: 'Jobs being worked on, by queue.',
+      labelNames: ['queue'] as const,
+      registers: [registry],
+    }),
+    jobQueueStatsFailures: new Counter({
+      name: 'clientele_job_queue_stats_failures_total',
+      help: 'Scrapes whose job queue figures could not be read in time (the gauges are then left empty).',
       registers: [registry],
     }),
   };
@@ -51,6 +108,91 @@ export const rateLimitRejections = () => metrics().rateLimitRejections;
 export const rateLimitStoreErrors = () => metrics().rateLimitStoreErrors;
 
 export const metrics = () => processSingleton('metrics', createMetrics);
+
+/**
+ * What a database pool is asked for. postgres.js keeps no statistics, so the client's wrapper
+ * (db/instrumented-client.ts) counts: a statement outside a transaction takes a connection
+ * until it settles, a transaction from BEGIN until COMMIT or ROLLBACK. postgres.js hands work
+ * to an idle or unopened connection before it queues any, so while demand is below the size
+ * each unit holds a connection of its own: in use = min(demand, size), the rest waits.
+ */
+export class PoolUsage {
+  demand = 0;
+  constructor(
+    readonly name: string,
+    readonly size: number,
+  ) {}
+}
+
+const pools = processSingleton('metrics.pools', () => new Map<string, PoolUsage>());
+
+/** Reports a pool under its name (`primary`, `replica-1`…) until it is closed. */
+export function trackPool(usage: PoolUsage): void {
+  pools.set(usage.name, usage);
+}
+
+export function untrackPool(usage: PoolUsage): void {
+  if (pools.get(usage.name) === usage) pools.delete(usage.name);
+}
+
+export function recordDatabaseError(pool: string, code: string): void {
+  metrics().databaseErrors.inc({ pool, code });
+}
+
+export interface JobQueueFigures {
+  queue: string;
+  waiting: number;
+  active: number;
+}
+
+const jobQueueScrape = processSingleton('metrics.job-queues', () => ({
+  readAt: -Infinity,
+  reading: undefined as Promise<void> | undefined,
+}));
+
+/**
+ * Refreshes the job queue gauges at scrape time from the database, at most every maxAgeMs.
+ * A slow database cannot hold the scrape: after timeoutMs the gauges are emptied (and the
+ * failure counted) and the scrape goes on; one read at a time is ever in flight.
+ */
+export async function refreshJobQueueMetrics(
+  read: () => Promise<JobQueueFigures[]>,
+  { maxAgeMs = 5_000, timeoutMs = 1_000 } = {},
+): Promise<void> {
+  const scrape = jobQueueScrape;
+  const now = performance.now();
+  if (scrape.reading === undefined && now - scrape.readAt < maxAgeMs) return;
+  const m = metrics();
+  const fail = () => {
+    m.jobQueueDepth.reset();
+    m.jobQueueActive.reset();
+    m.jobQueueStatsFailures.inc();
+  };
+  if (!scrape.reading) {
+    scrape.readAt = now;
+    scrape.reading = read()
+      .then((figures) => {
+        m.jobQueueDepth.reset();
+        m.jobQueueActive.reset();
+        for (const { queue, waiting, active } of figures) {
+          m.jobQueueDepth.set({ queue }, waiting);
+          m.jobQueueActive.set({ queue }, active);
+        }
+      }, fail)
+      .finally(() => {
+        scrape.reading = undefined;
+      });
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([
+    scrape.reading.then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (timedOut) fail();
+}
 
 export function recordProcedure(procedure: string, door: string, code: string, ms: number) {
   const m = metrics();

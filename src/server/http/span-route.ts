@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  forEachOpenApiProcedure,
+  getPathRegExp,
+  normalizePath,
+  type OpenApiProcedureRecord,
+} from 'trpc-to-openapi';
+import { REST_PREFIX } from '@/server/api/openapi';
+import { appRouter } from '@/server/api/root';
+import { DOCS_PATH } from './docs';
+import { EXPORTS_PREFIX } from './exports';
+import { TRPC_PREFIX } from './trpc-door';
+
+interface RestRoute {
+  method: string;
+  pattern: RegExp;
+  template: string;
+}
+
+let restRoutes: RestRoute[] | undefined;
+
+/** The REST operations' path templates, matched the way trpc-to-openapi matches them. */
+function restRoutesOf(): RestRoute[] {
+  if (restRoutes) return restRoutes;
+  const found: RestRoute[] = [];
+  forEachOpenApiProcedure(
+    appRouter._def.procedures as unknown as OpenApiProcedureRecord,
+    ({ meta: { openapi } }) => {
+      const template = normalizePath(openapi.path);
+      found.push({ method: openapi.method, pattern: getPathRegExp(template), template });
+    },
+  );
+  restRoutes = found;
+  return found;
+}
+
+const procedurePaths = new Set(Object.keys(appRouter._def.procedures));
+
+/**
+ * The route of an /api request for its span: a template such as `/api/v1/customers/{id}`, a
+ * tRPC procedure (`/api/trpc/customers.list`; a batch of several is `/api/trpc`), or a fixed
+ * path. Never the raw path, whose ids would make every request a name of its own.
+ */
+export function spanRouteOf(req: IncomingMessage, fixedRoutes: object): string | undefined {
+  const pathname = (req.url ?? '/').split('?', 1)[0]!;
+  if (pathname.startsWith(TRPC_PREFIX)) {
+    const procedure = pathname.slice(TRPC_PREFIX.length);
+    return procedurePaths.has(procedure) ? `${TRPC_PREFIX}${procedure}` : '/api/trpc';
+  }
+  if (pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)) {
+    const path = normalizePath(pathname.slice(REST_PREFIX.length));
+    const match = restRoutesOf().find(
+      (route) => route.method === req.method && route.pattern.test(path),
+    );
+    return match ? `${REST_PREFIX}${match.template}` : REST_PREFIX;
+  }
+  if (pathname.startsWith(EXPORTS_PREFIX)) return '/api/exports';
+  if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return DOCS_PATH;
+  return Object.hasOwn(fixedRoutes, pathname) ? pathname : undefined;
+}
