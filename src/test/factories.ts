@@ -89,7 +89,7 @@ export function testContext(
       secFetchSite: null,
     },
     responseHeaders: new Headers(),
-    readsFromPrimary: false,
+    reads: { fromPrimary: false },
     ...overrides,
   };
 }

@@ -56,8 +56,11 @@ export interface Context {
   responseHeaders: Headers;
   /** A REST POST's Idempotency-Key (the REST door only). */
   idempotency?: IdempotentRequest;
-  /** Reads go to the primary, not a replica: this request or, shortly before, this browser wrote. */
-  readsFromPrimary: boolean;
+  /**
+   * Whether reads go to the primary, not a replica: this request or, shortly before, this
+   * browser wrote. An object, so the calls of a batch (which get copies of the context) share it.
+   */
+  reads: { fromPrimary: boolean };
 }
 
 export interface CreateContextOptions {
@@ -87,6 +90,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     viaCookie: principal?.kind === 'user',
     responseHeaders: new Headers(),
     idempotency: options.idempotency,
-    readsFromPrimary: wroteRecently(options.credentials.cookie, services.secureCookies),
+    reads: { fromPrimary: wroteRecently(options.credentials.cookie, services.secureCookies) },
   };
 }

@@ -17,7 +17,7 @@ export function wroteRecently(cookieHeader: string | null, secure: boolean): boo
 
 /** After a committed write: the rest of this request, and a browser's next reads, use the primary. */
 export function markWrite(ctx: Context): void {
-  ctx.readsFromPrimary = true;
+  ctx.reads.fromPrimary = true;
   if (!ctx.viaCookie || !usesReplicas(ctx.db)) return;
   const secure = ctx.services.secureCookies;
   ctx.responseHeaders.append(
