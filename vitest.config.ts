@@ -16,7 +16,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: integration },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'deploy/**/*.test.ts'],
+          exclude: integration,
+        },
       },
       {
         extends: true,
