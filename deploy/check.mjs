@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, chown, cp, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,9 @@ const MIGRATE_COMMAND = 'node dist/cli/main.mjs migrate';
 const READY_WITHIN_MS = 90_000;
 // SHUTDOWN_TIMEOUT_MS's default, and a margin for closing the database.
 const STOPPED_WITHIN_MS = 35_000;
+// Run as root (CI), the app runs as `nobody`, to whom its files are read-only, as in the image
+// (and Kubernetes' readOnlyRootFilesystem): it may write only to Next's cache and the data dir.
+const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
 
 class CheckFailed extends Error {}
 
@@ -47,6 +50,14 @@ async function main() {
       );
     }
     await cp(assembled, app, { recursive: true, verbatimSymlinks: true });
+    if (UNPRIVILEGED) {
+      await chmod(workspace, 0o755);
+      for (const writable of [path.join(app, '.next', 'cache'), path.join(workspace, 'data')]) {
+        await mkdir(writable, { recursive: true });
+        await chown(writable, UNPRIVILEGED.uid, UNPRIVILEGED.gid);
+      }
+      report(`running as uid ${UNPRIVILEGED.uid}, the application's files read-only to it`);
+    }
     const image = await sizeOf(app);
     const installed = await sizeOf(path.join(root, 'node_modules'));
     report(
@@ -65,7 +76,7 @@ async function main() {
 
 async function checkPglite(app, workspace) {
   report('\nPGlite, migrations at start:');
-  const database = { PGLITE_DIR: path.join(workspace, 'pglite') };
+  const database = { PGLITE_DIR: path.join(workspace, 'data', 'pglite') };
   await expectRefusal(app, { ...database, MIGRATE_AT_START: 'false' });
   await serveAndCheck(app, database);
   const migrated = await runCli(app, database, ['migrate']);
@@ -112,7 +123,12 @@ async function environment(port, settings) {
 }
 
 function start(app, env, args = ['dist/server/main.mjs']) {
-  const child = spawn(process.execPath, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...UNPRIVILEGED,
+  });
   const chunks = [];
   const stdout = [];
   child.stdout.on('data', (chunk) => {
