@@ -25,9 +25,14 @@ type Listener = (event: ChangeEvent) => void;
  * Fans committed changes out to this process's subscribers. The database is the bus: a trigger
  * NOTIFYs on commit, and every instance LISTENs (PostgreSQL), so a change made through one
  * instance reaches subscribers of all; PGlite delivers its notifications in process.
+ *
+ * When the LISTEN connection drops, postgres.js reconnects and listens again by itself; changes
+ * committed meanwhile were announced to no one, so subscribers are then told to catch up from
+ * the database.
  */
 export class EventBus {
   readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #gapListeners = new Set<() => void>();
   readonly #logger: Logger;
   #stop: (() => Promise<void>) | undefined;
 
@@ -40,10 +45,33 @@ export class EventBus {
     if (connection.driver === 'pglite') {
       const unlisten = await (connection.client as PGlite).listen(EVENTS_CHANNEL, onPayload);
       this.#stop = () => unlisten();
-    } else {
-      const listening = await (connection.client as postgres.Sql).listen(EVENTS_CHANNEL, onPayload);
-      this.#stop = () => listening.unlisten();
+      return;
     }
+    let listened = false;
+    // Called again each time postgres.js listens anew after a dropped connection.
+    const onListen = () => {
+      if (listened) this.#announceGap();
+      listened = true;
+    };
+    const listening = await (connection.client as postgres.Sql).listen(
+      EVENTS_CHANNEL,
+      onPayload,
+      onListen,
+    );
+    this.#stop = () => listening.unlisten();
+  }
+
+  #announceGap() {
+    for (const onGap of this.#gapListeners) onGap();
+  }
+
+  /**
+   * Calls onGap when changes may have been missed (the listener was away), so a subscriber can
+   * read what it missed from the database, until the returned function is called.
+   */
+  onGap(onGap: () => void): () => void {
+    this.#gapListeners.add(onGap);
+    return () => this.#gapListeners.delete(onGap);
   }
 
   /** Calls listener for each change in the organization until the returned function is called. */
@@ -70,5 +98,6 @@ export class EventBus {
   async stop(): Promise<void> {
     await this.#stop?.();
     this.#listeners.clear();
+    this.#gapListeners.clear();
   }
 }

@@ -69,9 +69,15 @@ describe('job queues', () => {
     const samples = await scrape();
     for (const queue of ['mail', 'import', 'webhook', 'maintenance']) {
       expect(valueOf(samples, 'clientele_job_queue_depth', { queue })).toBeGreaterThanOrEqual(0);
-      expect(valueOf(samples, 'clientele_job_queue_active', { queue })).toBe(0);
+      const active = valueOf(samples, 'clientele_job_queue_active', { queue });
+      if (onPostgres) expect(active).toBeGreaterThanOrEqual(0);
+      else expect(active).toBe(0);
     }
-    expect(valueOf(samples, 'clientele_job_queue_depth', { queue: 'webhook' })).toBe(2);
+    const webhooks = valueOf(samples, 'clientele_job_queue_depth', { queue: 'webhook' });
+    // The PostgreSQL run shares its database (and so its queues) with test files running
+    // alongside; PGlite's database is this file's alone.
+    if (onPostgres) expect(webhooks).toBeGreaterThanOrEqual(2);
+    else expect(webhooks).toBe(2);
     expect(valueOf(samples, 'clientele_job_queue_stats_failures_total')).toBe(0);
   });
 });

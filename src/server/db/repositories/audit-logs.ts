@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, auditLogs, users, type AuditChanges } from '../schema';
 import { rows } from '../migrate';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -197,6 +197,15 @@ export async function changeEventsAfter(tx: TenantTx, sequence: number, limit: n
     .where(and(eq(auditLogs.organizationId, tx.organizationId), gt(auditLogs.sequence, sequence)))
     .orderBy(auditLogs.sequence)
     .limit(limit);
+}
+
+/** The sequence of the organization's latest audit row (0 before the first). */
+export async function latestChangeSequence(tx: TenantTx): Promise<number> {
+  const [row] = await tx
+    .select({ sequence: max(auditLogs.sequence) })
+    .from(auditLogs)
+    .where(eq(auditLogs.organizationId, tx.organizationId));
+  return row?.sequence ?? 0;
 }
 
 /** Many audit rows in one statement (each still chained by the trigger, in order). */

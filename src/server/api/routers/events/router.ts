@@ -2,7 +2,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { can, type Permission, type Role } from '@/schemas/permissions';
 import { eventListInput, eventPage, EVENT_TYPES, type EventType } from '@/schemas/events';
-import { changeEventsAfter } from '@/server/db/repositories/audit-logs';
+import { changeEventsAfter, latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import { listEvents } from '@/server/db/repositories/events';
 import { withTenant } from '@/server/db/tenant';
 import type { ChangeEvent } from '@/server/events/bus';
@@ -79,20 +79,28 @@ export const eventsRouter = router({
       const { organization } = ctx;
       const queue: ChangeEvent[] = [];
       let wake: (() => void) | undefined;
+      let missedSome = false;
       const unsubscribe = ctx.services.events.subscribe(organization.id, (event) => {
         queue.push(event);
         wake?.();
       });
+      const unwatchGaps = ctx.services.events.onGap(() => {
+        missedSome = true;
+        wake?.();
+      });
       try {
-        let last = input?.lastEventId ? Number(input.lastEventId) : Number.POSITIVE_INFINITY;
-        if (Number.isFinite(last)) {
+        // Where this stream stands: the client's last event, else the latest change now.
+        let last = input?.lastEventId
+          ? Number(input.lastEventId)
+          : await withTenant(ctx.db, organization.id, latestChangeSequence, { readOnly: true });
+        // What was committed after `last` and not heard: on resuming, and after the listener
+        // was away.
+        const replay = async function* () {
           const missed = await withTenant(
             ctx.db,
             organization.id,
             (tx) => changeEventsAfter(tx, last, MAX_REPLAY),
-            {
-              readOnly: true,
-            },
+            { readOnly: true },
           );
           for (const event of missed) {
             const change = {
@@ -103,8 +111,13 @@ export const eventsRouter = router({
             last = change.sequence;
             if (mayHear(organization.role, change)) yield tracked(String(change.sequence), change);
           }
-        }
+        };
+        if (input?.lastEventId) yield* replay();
         while (!signal?.aborted) {
+          if (missedSome) {
+            missedSome = false;
+            yield* replay();
+          }
           if (queue.length === 0) {
             await new Promise<void>((resolve) => {
               wake = resolve;
@@ -113,7 +126,7 @@ export const eventsRouter = router({
             wake = undefined;
           }
           for (let event = queue.shift(); event; event = queue.shift()) {
-            if (Number.isFinite(last) && event.sequence <= last) continue;
+            if (event.sequence <= last) continue;
             last = event.sequence;
             if (mayHear(organization.role, event)) {
               const { organizationId: _organizationId, ...change } = event;
@@ -123,6 +136,7 @@ export const eventsRouter = router({
         }
       } finally {
         unsubscribe();
+        unwatchGaps();
       }
     }),
 });
