@@ -72,10 +72,15 @@ describe.skipIf(!runs)('faults', () => {
     console.info(`faults observed: ${JSON.stringify(observed, null, 2)}`);
   });
 
-  async function call(method: string, path: string, body?: object): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: object,
+    instance: Instance = app,
+  ): Promise<Answer> {
     const started = performance.now();
     try {
-      const res = await fetch(`${app.url}${path}`, {
+      const res = await fetch(`${instance.url}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${key}`,
@@ -347,6 +352,41 @@ describe.skipIf(!runs)('faults', () => {
     });
     observed.sigterm = { shutdownMs: Math.round(shutdownMs), exitCode: 0 };
   }, 30_000);
+  it('cuts a request that outlasts the shutdown bound, and still exits 0 within it', async () => {
+    const bounded = await startInstance({
+      DATABASE_URL: pg.url('clientele', 'clientele_owner'),
+      REDIS_URL: redis.url,
+      SHUTDOWN_TIMEOUT_MS: '1000',
+    });
+    const customer = (await call('POST', '/api/v1/customers', newCustomer(), bounded)).body;
+    const locked = lockRow(admin, customer.id as string);
+    await locked.held;
+    const stuck = fetch(`${bounded.url}/api/v1/customers/${customer.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ company: 'Never' }),
+    }).then(
+      (res) => res.status,
+      () => 'cut' as const,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalled = performance.now();
+    expect(await bounded.stop('SIGTERM')).toBe(0);
+    const shutdownMs = performance.now() - signalled;
+    expect(await stuck).toBe('cut');
+    await locked.release();
+    expect(shutdownMs).toBeLessThan(2_000);
+    const log = bounded
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"msg":"shut down"'));
+    expect(JSON.parse(log!)).toMatchObject({ requestsFinished: false, abandonedRequests: 1 });
+    // The cut request changed nothing.
+    const [row] = await admin<{ company: string | null }[]>`
+      select company from customers where id = ${customer.id as string}`;
+    expect(row?.company).not.toBe('Never');
+    observed.sigtermPastBound = { boundMs: 1_000, shutdownMs: Math.round(shutdownMs) };
+  });
 });
 
 /** Holds a row lock on the customer in a transaction of its own until released. */

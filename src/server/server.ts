@@ -87,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log.warn({ err: error }, 'closing the page renderer failed');
       });
       await stopServices(runtime.services);
-      await runtime.connection.close();
+      await runtime.connection.close(deadline - performance.now());
       log.info(
         {
           ms: Math.round(performance.now() - started),

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { freePort } from '@/bench/servers';
@@ -83,8 +84,9 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   };
 }
 
-/** Kills every instance still running (afterAll). */
+/** Kills every instance still running, and removes the bundle (afterAll). */
 export async function stopAllInstances(): Promise<void> {
+  bundled = undefined;
   await Promise.all(
     [...running].map(
       (child) =>
@@ -94,4 +96,5 @@ export async function stopAllInstances(): Promise<void> {
         }),
     ),
   );
+  rmSync(bundleFile, { force: true });
 }

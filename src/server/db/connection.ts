@@ -40,7 +40,8 @@ export interface Connection {
   /** The postgres:// URL (postgres driver only), for tools that open their own connections. */
   readonly databaseUrl?: string;
   ping(): Promise<void>;
-  close(): Promise<void>;
+  /** Ends the pools, letting running statements finish for up to timeoutMs (default 5 s). */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
@@ -129,9 +130,10 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
     async ping() {
       await client`select 1`;
     },
-    async close() {
+    async close(timeoutMs = 5_000) {
       for (const untrack of untrackPools) untrack();
-      await Promise.all([client, ...replicaClients].map((sql) => sql.end({ timeout: 5 })));
+      const timeout = Math.max(0, timeoutMs) / 1000;
+      await Promise.all([client, ...replicaClients].map((sql) => sql.end({ timeout })));
     },
   };
 }
