@@ -83,11 +83,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const abandoned = inFlight.size;
       server.closeAllConnections();
       await closed;
-      await pages?.close().catch((error: unknown) => {
-        log.warn({ err: error }, 'closing the page renderer failed');
-      });
-      await stopServices(runtime.services);
-      await runtime.connection.close(deadline - performance.now());
+      // What is left of the bound for the rest; the pools close whatever happened before.
+      try {
+        const rest = Promise.all([pages?.close(), stopServices(runtime.services)]);
+        if (!(await within(rest, deadline))) log.warn('closing the services ran past the bound');
+      } catch (error) {
+        log.warn({ err: error }, 'closing the services failed');
+      } finally {
+        await runtime.connection.close(deadline - performance.now());
+      }
       log.info(
         {
           ms: Math.round(performance.now() - started),
@@ -129,6 +133,19 @@ export function stopOnSignals(running: RunningServer): void {
 
 function isEventStream(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/event-stream');
+}
+
+/** Waits for work until the deadline; resolves whether it finished (its failure rejects). */
+async function within(work: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Polls condition until it holds or the deadline passes; resolves whether it held. */

@@ -58,7 +58,8 @@ export interface Context {
   idempotency?: IdempotentRequest;
   /**
    * Whether reads go to the primary, not a replica: this request or, shortly before, this
-   * browser wrote. An object, so the calls of a batch (which get copies of the context) share it.
+   * browser wrote. An object, so calls made one after another on one context (a server-side
+   * caller) share it although each gets a copy of the context; a batch's calls run at once.
    */
   reads: { fromPrimary: boolean };
 }

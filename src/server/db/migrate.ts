@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { withAdvisoryLock } from './advisory-lock';
 import type { Connection } from './connection';
 import type { Database, Schema } from './types';
 
@@ -25,27 +25,15 @@ export async function migrate(
   connection: Connection,
   migrationsFolder = MIGRATIONS_FOLDER,
 ): Promise<MigrationResult> {
-  if (connection.driver === 'pglite') {
-    return applyMigrations(connection.db, (db) =>
-      migratePglite(db as PgliteDatabase<Schema>, { migrationsFolder }),
-    );
-  }
-  // A connection of its own: without the pool's statement timeout (building an index on a large
-  // table takes long), and holding the advisory lock that queues other instances' migrations
-  // for as long as it lives.
-  const client = postgres(connection.databaseUrl!, {
-    max: 1,
-    onnotice: () => {},
-    connection: { application_name: 'clientele-migrate' },
-  });
-  try {
-    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    return await applyMigrations(drizzlePostgres({ client }), (db) =>
-      migratePostgres(db, { migrationsFolder }),
-    );
-  } finally {
-    await client.end({ timeout: 5 });
-  }
+  return withAdvisoryLock(connection, MIGRATION_LOCK_KEY, (locked) =>
+    locked
+      ? applyMigrations(drizzlePostgres({ client: locked }), (db) =>
+          migratePostgres(db, { migrationsFolder }),
+        )
+      : applyMigrations(connection.db, (db) =>
+          migratePglite(db as PgliteDatabase<Schema>, { migrationsFolder }),
+        ),
+  );
 }
 
 async function applyMigrations<D extends Executor>(
@@ -58,11 +46,15 @@ async function applyMigrations<D extends Executor>(
   return { applied: total - before, total };
 }
 
-async function countApplied(db: Executor): Promise<number> {
-  const exists = await db.execute(
+async function migrationsTablePresent(db: Executor): Promise<boolean> {
+  const result = await db.execute(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!rows<{ present: boolean }>(exists)[0]?.present) return 0;
+  return rows<{ present: boolean }>(result)[0]?.present ?? false;
+}
+
+async function countApplied(db: Executor): Promise<number> {
+  if (!(await migrationsTablePresent(db))) return 0;
   const result = await db.execute(
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
@@ -93,11 +85,8 @@ export async function pendingMigrations(
   const journal = JSON.parse(
     await readFile(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
   ) as { entries: { when: number; tag: string }[] };
-  const exists = await connection.db.execute(
-    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
-  );
   let lastApplied = -Infinity;
-  if (rows<{ present: boolean }>(exists)[0]?.present) {
+  if (await migrationsTablePresent(connection.db)) {
     const result = await connection.db.execute(
       sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
     );

@@ -6,6 +6,8 @@ export const IDENTITY_ROLE = 'clientele_auth';
 
 interface TransactionOptions {
   readOnly?: boolean;
+  /** Background work (imports) may run longer than DATABASE_STATEMENT_TIMEOUT_MS allows requests. */
+  withoutStatementTimeout?: boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function withIdentity<T>(
  * saves a statement and its round trip per transaction.
  */
 function readOnly(options: TransactionOptions) {
-  return options.readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``;
+  return sql`${options.readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``}${
+    options.withoutStatementTimeout ? sql`, set_config('statement_timeout', '0', true)` : sql``
+  }`;
 }
 
 export type { Transaction };

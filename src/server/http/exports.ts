@@ -8,6 +8,7 @@ import { createContext, type RequestInfo } from '@/server/api/context';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customersAfter } from '@/server/db/repositories/customers';
+import { replicaOf } from '@/server/db/replicas';
 import { withTenant } from '@/server/db/tenant';
 import { csvLine } from '@/server/domain/imports/csv';
 import { AppError } from '@/server/errors';
@@ -85,11 +86,13 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
         const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
         if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
         startDownload(res, `customers-${organization.slug}-${today()}.csv`, CUSTOMER_COLUMNS);
+        // One replica for the whole download, so its pages follow one another.
+        const replica = replicaOf(services.db);
         let after: { createdAt: Date; id: string } | null = null;
         let rows = 0;
         for (;;) {
           const page = await withTenant(
-            services.db,
+            replica,
             organization.id,
             (tx) => customersAfter(tx, filters.data, after, PAGE),
             { readOnly: true },
@@ -136,11 +139,12 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
           .safeParse(queryInput(url, []));
         if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
         startDownload(res, `audit-${organization.slug}-${today()}.csv`, AUDIT_COLUMNS);
+        const replica = replicaOf(services.db);
         let cursor: string | undefined;
         let rows = 0;
         do {
           const page = await withTenant(
-            services.db,
+            replica,
             organization.id,
             (tx) => listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
             { readOnly: true },

@@ -12,7 +12,10 @@ export const EVENT_RETENTION_DAYS = 30;
  */
 export async function runMaintenance(db: Database) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'clientele_maintenance', true)`);
+    // Deleting a backlog of expired events may take longer than requests are allowed.
+    await tx.execute(
+      sql`select set_config('role', 'clientele_maintenance', true), set_config('statement_timeout', '0', true)`,
+    );
     const keys = await tx
       .delete(idempotencyKeys)
       .where(lte(idempotencyKeys.expiresAt, sql`now()`))

@@ -1,9 +1,9 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
-import type postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { JobQueueFigures } from '@/server/observability/metrics';
+import { withAdvisoryLock } from '@/server/db/advisory-lock';
 import type { Connection } from '@/server/db/connection';
 import { rows } from '@/server/db/migrate';
 import type { Transaction } from '@/server/db/types';
@@ -70,7 +70,7 @@ export class JobQueue {
     if (this.#started) return;
     await this.#boss.start();
     // Instances starting at once would deadlock creating the same queues: one at a time.
-    await oneInstanceAtATime(this.#connection, async () => {
+    await withAdvisoryLock(this.#connection, QUEUE_SETUP_LOCK, async () => {
       for (const name of QUEUES) {
         if (!(await this.#boss.getQueue(name))) {
           await this.#boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
@@ -152,7 +152,8 @@ export class JobQueue {
           this.#boss.getQueueSize(queue),
           this.#boss.getQueueSize(queue, { before: 'completed' }),
         ]);
-        return { queue, waiting, active: notDone - waiting };
+        // Two reads, so a job may move between them: never below zero.
+        return { queue, waiting, active: Math.max(0, notDone - waiting) };
       }),
     );
   }
@@ -171,19 +172,6 @@ export class JobQueue {
 }
 
 const QUEUE_SETUP_LOCK = 7_204_212;
-
-/** Runs fn holding a PostgreSQL advisory lock (PGlite has one process, so no lock). */
-async function oneInstanceAtATime(connection: Connection, fn: () => Promise<void>) {
-  if (connection.driver === 'pglite') return fn();
-  const reserved = await (connection.client as postgres.Sql).reserve();
-  try {
-    await reserved`select pg_advisory_lock(${QUEUE_SETUP_LOCK})`;
-    await fn();
-  } finally {
-    await reserved`select pg_advisory_unlock(${QUEUE_SETUP_LOCK})`.catch(() => {});
-    reserved.release();
-  }
-}
 
 /** Finished jobs are kept a day for inspection, then deleted. */
 const RETENTION = { archiveCompletedAfterSeconds: 3600, deleteAfterDays: 1 } as const;

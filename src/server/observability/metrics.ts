@@ -147,7 +147,7 @@ export interface JobQueueFigures {
 
 const jobQueueScrape = processSingleton('metrics.job-queues', () => ({
   readAt: -Infinity,
-  reading: undefined as Promise<void> | undefined,
+  reading: undefined as Promise<boolean> | undefined,
 }));
 
 /**
@@ -163,35 +163,39 @@ export async function refreshJobQueueMetrics(
   const now = performance.now();
   if (scrape.reading === undefined && now - scrape.readAt < maxAgeMs) return;
   const m = metrics();
-  const fail = () => {
-    m.jobQueueDepth.reset();
-    m.jobQueueActive.reset();
-    m.jobQueueStatsFailures.inc();
-  };
   if (!scrape.reading) {
     scrape.readAt = now;
     scrape.reading = read()
-      .then((figures) => {
-        m.jobQueueDepth.reset();
-        m.jobQueueActive.reset();
-        for (const { queue, waiting, active } of figures) {
-          m.jobQueueDepth.set({ queue }, waiting);
-          m.jobQueueActive.set({ queue }, active);
-        }
-      }, fail)
+      .then(
+        (figures) => {
+          m.jobQueueDepth.reset();
+          m.jobQueueActive.reset();
+          for (const { queue, waiting, active } of figures) {
+            m.jobQueueDepth.set({ queue }, waiting);
+            m.jobQueueActive.set({ queue }, active);
+          }
+          return true;
+        },
+        () => false,
+      )
       .finally(() => {
         scrape.reading = undefined;
       });
   }
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([
-    scrape.reading.then(() => false),
+  const gotFigures = await Promise.race([
+    scrape.reading,
     new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), timeoutMs);
+      timer = setTimeout(() => resolve(false), timeoutMs);
     }),
   ]);
   clearTimeout(timer);
-  if (timedOut) fail();
+  // Counted once per scrape that got no figures, whether the read failed or was too slow.
+  if (!gotFigures) {
+    m.jobQueueDepth.reset();
+    m.jobQueueActive.reset();
+    m.jobQueueStatsFailures.inc();
+  }
 }
 
 export function recordProcedure(procedure: string, door: string, code: string, ms: number) {

@@ -92,7 +92,7 @@ describe('with tracing off', () => {
     await receiver.close();
   });
 
-  it('creates no spans and leaves the database client unwrapped', async () => {
+  it('creates no spans and traces no statement', async () => {
     const activeContext = vi.spyOn(context, 'active');
     const extract = vi.spyOn(propagation, 'extract');
     try {

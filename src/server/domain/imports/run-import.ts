@@ -65,7 +65,8 @@ export async function runImport(
   { db, jobs, logger }: { db: Database; jobs: JobQueue; logger: Logger },
   job: ImportJob,
 ): Promise<void> {
-  const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(db, job.organizationId, fn);
+  const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) =>
+    withTenant(db, job.organizationId, fn, { withoutStatementTimeout: true });
   const importRow = await inTenant((tx) => getImport(tx, job.importId));
   if (!importRow || importRow.status === 'completed' || importRow.status === 'failed') return;
 

@@ -26,7 +26,7 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
 const mayHear = (role: Role, event: Pick<ChangeEvent, 'entityType'>) =>
   can(role, PERMISSION_BY_ENTITY[event.entityType] ?? 'audit:read');
 
-const MAX_REPLAY = 500;
+const REPLAY_PAGE = 500;
 
 export const changeOutput = z.object({
   sequence: z.number().int(),
@@ -96,20 +96,25 @@ export const eventsRouter = router({
         // What was committed after `last` and not heard: on resuming, and after the listener
         // was away.
         const replay = async function* () {
-          const missed = await withTenant(
-            ctx.db,
-            organization.id,
-            (tx) => changeEventsAfter(tx, last, MAX_REPLAY),
-            { readOnly: true },
-          );
-          for (const event of missed) {
-            const change = {
-              ...event,
-              sequence: event.sequence ?? 0,
-              createdAt: event.createdAt.toISOString(),
-            };
-            last = change.sequence;
-            if (mayHear(organization.role, change)) yield tracked(String(change.sequence), change);
+          for (;;) {
+            const missed = await withTenant(
+              ctx.db,
+              organization.id,
+              (tx) => changeEventsAfter(tx, last, REPLAY_PAGE),
+              { readOnly: true },
+            );
+            for (const event of missed) {
+              const change = {
+                ...event,
+                sequence: event.sequence ?? 0,
+                createdAt: event.createdAt.toISOString(),
+              };
+              last = change.sequence;
+              if (mayHear(organization.role, change)) {
+                yield tracked(String(change.sequence), change);
+              }
+            }
+            if (missed.length < REPLAY_PAGE) return;
           }
         };
         if (input?.lastEventId) yield* replay();
