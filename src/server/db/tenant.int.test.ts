@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openTestConnection, setupTestDatabase } from '@/test/database';
+import { openConnection } from './connection';
 import { createTestOrganization } from '@/test/factories';
 import { rows } from './migrate';
 import { insertCustomer, listCustomers } from './repositories/customers';
 import { pgErrorOf } from './repositories/pg-errors';
 import { auditLogs, customers } from './schema';
-import { TENANT_ROLE, withIdentity, withTenant } from './tenant';
+import { TENANT_ROLE, withIdentity, withTenant, type Transaction } from './tenant';
 
 const connection = setupTestDatabase();
 
@@ -156,6 +157,30 @@ describe('row-level security', () => {
     for (const table of tables) {
       expect(table, table.table).toMatchObject({ enabled: true, forced: true });
       expect(table.policies, table.table).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DRIVER === 'postgres')('statement timeout', () => {
+  it('cancels a long statement of a request, and lets background work run long', async () => {
+    const org = await createTestOrganization(connection().db);
+    const bounded = await openConnection({
+      databaseUrl: inject('testDatabaseUrl'),
+      maxConnections: 1,
+      statementTimeoutMs: 200,
+    });
+    try {
+      const sleep = (tx: Transaction) => tx.execute(sql`select pg_sleep(0.4)`);
+      const error = await withTenant(bounded.db, org.id, sleep).catch((e: unknown) => e);
+      expect(pgErrorOf(error)?.code).toBe('57014');
+      await expect(
+        withTenant(bounded.db, org.id, sleep, { withoutStatementTimeout: true }),
+      ).resolves.toBeDefined();
+      // The lifted timeout ended with its transaction.
+      const again = await withTenant(bounded.db, org.id, sleep).catch((e: unknown) => e);
+      expect(pgErrorOf(again)?.code).toBe('57014');
+    } finally {
+      await bounded.close();
     }
   });
 });
