@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, InvalidEnvironmentError, parseEnv } from '@/env';
+import { ENV_VARIABLES } from '@/env';
+import { problemsOf } from '@/test/environment';
 import {
   parseYamlFile,
   readRepositoryFile,
@@ -33,16 +34,6 @@ const SECRET_VALUES: Record<string, string> = {
   SMTP_URL: 'smtps://user:secret@smtp.example.com:465',
   MAIL_HTTP_TOKEN: 'secret',
 };
-
-function problemsOf(source: Record<string, string>) {
-  try {
-    parseEnv(source);
-    return [];
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) return error.problems;
-    throw error;
-  }
-}
 
 describe('the environment, in step with src/env.ts', () => {
   it('lists every variable of the schema in .env.example, and no other', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEnvironmentError, parseEnv } from './env';
-
-function problemsOf(source: Record<string, string>) {
-  try {
-    parseEnv(source);
-    return [];
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) return error.problems;
-    throw error;
-  }
-}
+import { problemsOf } from '@/test/environment';
+import { parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('fills in the defaults of the embedded set-up', () => {

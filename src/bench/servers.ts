@@ -18,23 +18,33 @@ const BUNDLE_DIR = path.resolve('.data', 'bench', 'servers');
 
 let bundled: Promise<unknown> | undefined;
 
-/**
- * The servers bundled with esbuild as `npm run build:server` bundles the app, so that they start
- * as production does (not through tsx, which compiles on the fly). Once per run.
- */
-function bundleServers(): Promise<unknown> {
-  bundled ??= build({
-    entryPoints: SERVER_FILES.map((file) => path.join(import.meta.dirname, 'servers', file)),
+/** Bundles entry points with esbuild as `npm run build:server` bundles the server. */
+export function bundleLikeTheServer(
+  entryPoints: string[],
+  output: { outdir: string } | { outfile: string },
+) {
+  return build({
+    entryPoints,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     packages: 'external',
-    outdir: BUNDLE_DIR,
-    outExtension: { '.js': '.mjs' },
+    ...('outdir' in output ? { ...output, outExtension: { '.js': '.mjs' } } : output),
     tsconfig: 'tsconfig.json',
     logLevel: 'warning',
   });
+}
+
+/**
+ * The servers bundled as production bundles the app, so that they start as production does
+ * (not through tsx, which compiles on the fly). Once per run.
+ */
+function bundleServers(): Promise<unknown> {
+  bundled ??= bundleLikeTheServer(
+    SERVER_FILES.map((file) => path.join(import.meta.dirname, 'servers', file)),
+    { outdir: BUNDLE_DIR },
+  );
   return bundled;
 }
 

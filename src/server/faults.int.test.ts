@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomInt } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { uniqueEmail } from '@/test/factories';
 import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
 import { postgresBinaries, startPostgresServer, type PostgresServer } from '@/test/postgres-server';
 import { startRedisServer, type RedisServer } from '@/test/redis-server';
+import { setupWebhookReceiver } from '@/test/webhook-receiver';
 import { openConnection } from '@/server/db/connection';
 
 // The app against a PostgreSQL server and a Redis of the test's own, which it kills and
@@ -32,7 +31,7 @@ describe.skipIf(!runs)('faults', () => {
   let key: string;
   let owner: BrowserClient;
   let organizationId: string;
-  const receiver = slowWebhookReceiver();
+  const receiver = setupWebhookReceiver({ answerAfterMs: 2_000 });
   /** What each fault showed, printed at the end (the figures of the README and the notes). */
   const observed: Record<string, unknown> = {};
 
@@ -61,13 +60,11 @@ describe.skipIf(!runs)('faults', () => {
     const connection = await openConnection({ databaseUrl: pg.url('clientele') });
     key = (await createTestApiKey(connection.db, organizationId, 'admin')).key;
     await connection.close();
-    await receiver.start();
   }, 120_000);
 
   afterAll(async () => {
     await stopAllInstances();
     await admin?.end();
-    await receiver.stop();
     await Promise.all([pg?.remove(), redis?.kill()]);
     console.info(`faults observed: ${JSON.stringify(observed, null, 2)}`);
   });
@@ -312,11 +309,11 @@ describe.skipIf(!runs)('faults', () => {
 
   it('finishes a request and a job in flight on SIGTERM, refuses new connections, and exits 0', async () => {
     await call('POST', '/api/v1/webhooks', {
-      url: receiver.url,
+      url: receiver.url(),
       eventTypes: ['customer.created'],
     });
     const customer = (await call('POST', '/api/v1/customers', newCustomer())).body;
-    await receiver.waitForRequest();
+    while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const locked = lockRow(admin, customer.id as string);
     await locked.held;
     const inFlight = call('PATCH', `/api/v1/customers/${customer.id}`, { company: 'In flight' });
@@ -406,32 +403,5 @@ function lockRow(sql: postgres.Sql, customerId: string) {
       release();
       await transaction;
     },
-  };
-}
-
-/** A webhook receiver that answers two seconds after a request arrives. */
-function slowWebhookReceiver() {
-  let arrived: () => void;
-  const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
-  const server = http.createServer((req, res) => {
-    req.resume();
-    arrived();
-    setTimeout(() => res.writeHead(200).end('ok'), 2_000);
-  });
-  let url = '';
-  return {
-    get url() {
-      return url;
-    },
-    async start() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-    },
-    waitForRequest: () => firstRequest,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

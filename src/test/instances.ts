@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { freePort } from '@/bench/servers';
+import { bundleLikeTheServer, freePort } from '@/bench/servers';
 
 export interface Instance {
   url: string;
@@ -18,16 +17,8 @@ let bundled: Promise<unknown> | undefined;
 
 /** Bundled as `npm run build:server` bundles the server, once per test process. */
 function bundleInstance() {
-  bundled ??= build({
-    entryPoints: [path.join(import.meta.dirname, 'instance-main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
+  bundled ??= bundleLikeTheServer([path.join(import.meta.dirname, 'instance-main.ts')], {
     outfile: bundleFile,
-    tsconfig: 'tsconfig.json',
-    logLevel: 'warning',
   });
   return bundled;
 }

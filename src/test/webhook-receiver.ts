@@ -8,10 +8,11 @@ export interface ReceivedWebhook {
 }
 
 /**
- * A real HTTP server that receives webhooks: it records each request and answers with the
- * next status of `statuses` (then 200).
+ * A real HTTP server that receives webhooks (or anything POSTed, such as e-mail API calls): it
+ * records each request and answers, `answerAfterMs` later, with the next status of `statuses`
+ * (then 200).
  */
-export function setupWebhookReceiver() {
+export function setupWebhookReceiver({ answerAfterMs = 0 } = {}) {
   const received: ReceivedWebhook[] = [];
   const statuses: number[] = [];
   let server: http.Server | undefined;
@@ -29,8 +30,10 @@ export function setupWebhookReceiver() {
           body: Buffer.concat(chunks).toString('utf8'),
         });
         const status = statuses.shift() ?? 200;
-        res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end(status < 300 ? 'thanks' : 'receiver is having a bad day');
+        setTimeout(() => {
+          res.writeHead(status, { 'content-type': 'text/plain' });
+          res.end(status < 300 ? 'thanks' : 'receiver is having a bad day');
+        }, answerAfterMs);
       });
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));

@@ -91,6 +91,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     viaCookie: principal?.kind === 'user',
     responseHeaders: new Headers(),
     idempotency: options.idempotency,
-    reads: { fromPrimary: wroteRecently(options.credentials.cookie, services.secureCookies) },
+    reads: { fromPrimary: wroteRecently(services, options.credentials.cookie) },
   };
 }

@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie';
 import { usesReplicas } from '@/server/db/replicas';
+import type { AppServices } from '@/server/services';
 import type { Context } from './context';
 
 /**
@@ -11,8 +12,10 @@ const WINDOW_SECONDS = 5;
 
 const cookieName = (secure: boolean) => (secure ? '__Host-clientele_wrote' : 'clientele_wrote');
 
-export function wroteRecently(cookieHeader: string | null, secure: boolean): boolean {
-  return cookieHeader ? parse(cookieHeader)[cookieName(secure)] !== undefined : false;
+/** Whether this browser wrote a moment ago; never asked of the cookie without replicas. */
+export function wroteRecently(services: AppServices, cookieHeader: string | null): boolean {
+  if (!cookieHeader || !usesReplicas(services.db)) return false;
+  return parse(cookieHeader)[cookieName(services.secureCookies)] !== undefined;
 }
 
 /** After a committed write: the rest of this request, and a browser's next reads, use the primary. */

@@ -59,43 +59,11 @@ export function drizzleFor(
   if (client instanceof PGlite) {
     return drizzlePglite({ client: tracer ? tracePglite(client, tracer) : client, schema });
   }
-  const primary = drizzlePostgres({
-    client: preparingEveryQuery(instrumentPostgres(client, tracer)),
-    schema,
-  });
+  const primary = drizzlePostgres({ client: instrumentPostgres(client, tracer), schema });
   const [first, ...rest] = replicaClients.map((replica) =>
-    drizzlePostgres({ client: preparingEveryQuery(instrumentPostgres(replica, tracer)), schema }),
+    drizzlePostgres({ client: instrumentPostgres(replica, tracer), schema }),
   );
   return first ? withReplicas(primary, [first, ...rest]) : primary;
-}
-
-/**
- * Drizzle sends its queries unnamed, so PostgreSQL parses and plans each one again, and
- * postgres.js spends a round trip describing its parameters first. Named, they are prepared
- * once per connection (postgres.js keys them by their text) and then only bound and run.
- */
-function preparingEveryQuery<Client extends postgres.Sql | postgres.TransactionSql>(
-  client: Client,
-): Client {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property === 'unsafe') {
-        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-            ...options,
-            prepare: true,
-          });
-      }
-      if (property === 'begin') {
-        return (...args: unknown[]) => {
-          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
-          const begin = (target as postgres.Sql).begin as (...a: unknown[]) => unknown;
-          return begin(...args, (tx: postgres.TransactionSql) => fn(preparingEveryQuery(tx)));
-        };
-      }
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  });
 }
 
 function openPostgres(url: string, options: ConnectionOptions): Connection {

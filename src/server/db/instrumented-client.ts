@@ -52,9 +52,14 @@ interface Instrumentation {
 }
 
 /**
- * A postgres.js client that counts its pool use and failures and, with a tracer, makes a
- * CLIENT span per statement (its parameterised text, never the values) and one per
- * transaction, including the statements inside transactions and savepoints.
+ * The postgres.js client Drizzle runs on: it prepares every statement, counts its pool use and
+ * failures and, with a tracer, makes a CLIENT span per statement (its parameterised text, never
+ * the values) and one per transaction, including the statements inside transactions and
+ * savepoints.
+ *
+ * Drizzle sends its queries unnamed, so PostgreSQL would parse and plan each one again, and
+ * postgres.js spend a round trip describing its parameters first. Named, they are prepared
+ * once per connection (postgres.js keys them by their text) and then only bound and run.
  */
 export function instrumentPostgres(client: postgres.Sql, tracer: Tracer | undefined): postgres.Sql {
   const pool = poolUsages.get(client) ?? new PoolUsage('untracked', client.options.max);
@@ -78,11 +83,10 @@ function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => {
-          const pending = target.unsafe(
-            query,
-            params as postgres.ParameterOrJSON<never>[],
-            options,
-          );
+          const pending = target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            prepare: true,
+          });
           // A statement outside a transaction borrows a connection until it settles; inside
           // one, the transaction already holds its connection.
           if (!inTransaction) pool.demand += 1;

@@ -9,11 +9,11 @@ import { activeTracer, tagRequestSpan, traceRequests } from '@/server/observabil
 import { sendJson } from './json';
 import { requestIdOf, requestInfoOf } from './request-info';
 import { createDocsHandler, DOCS_PATH } from './docs';
-import { createExportsHandler, EXPORTS_PREFIX } from './exports';
+import { createExportsHandler } from './exports';
 import { createRestDoor } from './rest-door';
-import { spanRouteOf } from './span-route';
+import { apiRouteOf, spanRouteOf } from './api-route';
 import { applyApiSecurityHeaders } from './security-headers';
-import { createTrpcDoor, TRPC_PREFIX } from './trpc-door';
+import { createTrpcDoor } from './trpc-door';
 
 export interface ApiHandlerOptions {
   connection: Connection;
@@ -78,17 +78,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
     const requestId = requestIdOf(req);
     const traceId = tracer && tagRequestSpan(requestId);
     const pathname = (req.url ?? '/').split('?', 1)[0]!;
-    const route = pathname.startsWith(TRPC_PREFIX)
-      ? '/api/trpc'
-      : pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)
-        ? REST_PREFIX
-        : pathname.startsWith(EXPORTS_PREFIX)
-          ? '/api/exports'
-          : pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)
-            ? DOCS_PATH
-            : routes[pathname]
-              ? pathname
-              : 'other';
+    const route = apiRouteOf(pathname, routes);
     res.setHeader('x-request-id', requestId);
     applyApiSecurityHeaders(res, secure);
     res.once('finish', () => {

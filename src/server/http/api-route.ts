@@ -37,24 +37,35 @@ function restRoutesOf(): RestRoute[] {
 const procedurePaths = new Set(Object.keys(appRouter._def.procedures));
 
 /**
+ * The route of an /api path as metrics and logs name it: one per door (`/api/trpc`,
+ * `/api/v1`, `/api/exports`, `/api/docs`), a fixed path, or `other`.
+ */
+export function apiRouteOf(pathname: string, fixedRoutes: object): string {
+  if (pathname.startsWith(TRPC_PREFIX)) return '/api/trpc';
+  if (pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)) return REST_PREFIX;
+  if (pathname.startsWith(EXPORTS_PREFIX)) return '/api/exports';
+  if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return DOCS_PATH;
+  return Object.hasOwn(fixedRoutes, pathname) ? pathname : 'other';
+}
+
+/**
  * The route of an /api request for its span: a template such as `/api/v1/customers/{id}`, a
- * tRPC procedure (`/api/trpc/customers.list`; a batch of several is `/api/trpc`), or a fixed
- * path. Never the raw path, whose ids would make every request a name of its own.
+ * tRPC procedure (`/api/trpc/customers.list`; a batch of several is `/api/trpc`), or the route
+ * above. Never the raw path, whose ids would make every request a name of its own.
  */
 export function spanRouteOf(req: IncomingMessage, fixedRoutes: object): string | undefined {
   const pathname = (req.url ?? '/').split('?', 1)[0]!;
-  if (pathname.startsWith(TRPC_PREFIX)) {
+  const route = apiRouteOf(pathname, fixedRoutes);
+  if (route === '/api/trpc') {
     const procedure = pathname.slice(TRPC_PREFIX.length);
-    return procedurePaths.has(procedure) ? `${TRPC_PREFIX}${procedure}` : '/api/trpc';
+    return procedurePaths.has(procedure) ? `${TRPC_PREFIX}${procedure}` : route;
   }
-  if (pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)) {
+  if (route === REST_PREFIX) {
     const path = normalizePath(pathname.slice(REST_PREFIX.length));
     const match = restRoutesOf().find(
-      (route) => route.method === req.method && route.pattern.test(path),
+      (candidate) => candidate.method === req.method && candidate.pattern.test(path),
     );
-    return match ? `${REST_PREFIX}${match.template}` : REST_PREFIX;
+    return match ? `${REST_PREFIX}${match.template}` : route;
   }
-  if (pathname.startsWith(EXPORTS_PREFIX)) return '/api/exports';
-  if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return DOCS_PATH;
-  return Object.hasOwn(fixedRoutes, pathname) ? pathname : undefined;
+  return route === 'other' ? undefined : route;
 }
