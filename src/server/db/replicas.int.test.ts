@@ -80,16 +80,23 @@ describe.skipIf(!runs)('read replicas (DATABASE_REPLICA_URLS)', () => {
   it('reads on the replica and writes on the primary', async () => {
     await pauseReplication();
     try {
-      const created = await rest('POST', '/customers', newCustomer());
+      const customer = newCustomer();
+      const { email } = customer;
+      const created = await rest('POST', '/customers', customer);
       expect(created.status).toBe(200);
       const { id } = (await created.json()) as { id: string };
 
-      // The paused replica has not seen it: reads went there.
+      // The paused replica has not seen it: reads (and downloads) went there.
       expect((await rest('GET', `/customers/${id}`)).status).toBe(404);
       const list = (await (await rest('GET', '/customers?limit=100')).json()) as {
         items: { id: string }[];
       };
       expect(list.items.map((item) => item.id)).not.toContain(id);
+      const download = await fetch(`${server.url}/api/exports/customers.csv`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(download.status).toBe(200);
+      expect(await download.text()).not.toContain(email);
 
       // A write reads what it changes on the primary.
       const updated = await rest('PATCH', `/customers/${id}`, { company: 'Primary Ltd' });

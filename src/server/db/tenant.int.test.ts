@@ -184,3 +184,24 @@ describe.runIf(process.env.TEST_DRIVER === 'postgres')('statement timeout', () =
     }
   });
 });
+
+describe.runIf(process.env.TEST_DRIVER === 'postgres')('prepared statements', () => {
+  it('prepares every statement Drizzle sends, inside transactions too', async () => {
+    const org = await createTestOrganization(connection().db);
+    const single = await openTestConnection(1);
+    try {
+      await withTenant(single.db, org.id, (tx) =>
+        listCustomers(tx, { limit: 5, sort: 'createdAt', order: 'desc' }),
+      );
+      const prepared = rows<{ statement: string }>(
+        await single.db.execute(
+          sql`select statement from pg_prepared_statements where not from_sql`,
+        ),
+      ).map((row) => row.statement);
+      expect(prepared.some((statement) => statement.includes('from "customers"'))).toBe(true);
+      expect(prepared.some((statement) => statement.includes('set_config'))).toBe(true);
+    } finally {
+      await single.close();
+    }
+  });
+});
