@@ -11,8 +11,10 @@ if (!process.env.DATABASE_URL && !process.env.CLIENTELE_TEST_NOTE) {
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not speed limits (those live in the bench): on a loaded 2-core machine a
+    // test that starts processes or databases can take minutes and still be right.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     projects: [
       {
         extends: true,
