@@ -59,3 +59,36 @@ export function seededRandom(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
   };
 }
+
+type SeededRandom = ReturnType<typeof seededRandom>;
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Customers as a real base looks: common names, addresses, companies, statuses and tags. */
+export function demoCustomers(random: SeededRandom, count: number, now: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const firstName = random.pick(FIRST_NAMES);
+    const lastName = random.pick(LAST_NAMES);
+    const createdAt = new Date(now - random.int(0, 365) * DAY - random.int(0, DAY));
+    const local = `${firstName}.${lastName}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '');
+    return {
+      firstName,
+      lastName,
+      email: `${local.toLowerCase()}.${i + 1}@example.com`,
+      company: random.next() < 0.85 ? random.pick(COMPANIES) : null,
+      phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
+      status: random.pick([
+        'lead',
+        'lead',
+        'active',
+        'active',
+        'active',
+        'inactive',
+        'churned',
+      ] as const),
+      tags: [...new Set([random.pick(TAGS), random.pick(TAGS)])].slice(0, random.int(0, 2)),
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
+}

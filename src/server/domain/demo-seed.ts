@@ -11,15 +11,7 @@ import {
 import { withIdentity, withTenant } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { createOrganizationWithOwner } from './organizations/create-organization';
-import {
-  COMPANIES,
-  FIRST_NAMES,
-  INTERACTION_SUBJECTS,
-  LAST_NAMES,
-  PRODUCTS,
-  TAGS,
-  seededRandom,
-} from './demo-data';
+import { DAY, demoCustomers, INTERACTION_SUBJECTS, PRODUCTS, seededRandom } from './demo-data';
 
 export const DEMO = {
   organizationName: 'Acme Demo',
@@ -39,8 +31,6 @@ export interface DemoSeedResult {
   interactions: number;
   orders: number;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The demo organization with a few hundred customers, their timelines and orders. Idempotent. */
 export async function seedDemoOrganization(
@@ -82,33 +72,11 @@ export async function seedDemoOrganization(
   const random = seededRandom(42);
   const now = Date.now();
   const counts = await withTenant(db, organization.id, async (tx) => {
-    const customerRows = Array.from({ length: customerCount }, (_, i) => {
-      const firstName = random.pick(FIRST_NAMES);
-      const lastName = random.pick(LAST_NAMES);
-      const createdAt = new Date(now - random.int(0, 365) * DAY - random.int(0, DAY));
-      const local = `${firstName}.${lastName}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '');
-      return {
-        organizationId: organization.id,
-        firstName,
-        lastName,
-        email: `${local.toLowerCase()}.${i + 1}@example.com`,
-        company: random.next() < 0.85 ? random.pick(COMPANIES) : null,
-        phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
-        status: random.pick([
-          'lead',
-          'lead',
-          'active',
-          'active',
-          'active',
-          'inactive',
-          'churned',
-        ] as const),
-        tags: [...new Set([random.pick(TAGS), random.pick(TAGS)])].slice(0, random.int(0, 2)),
-        ownerId: userId,
-        createdAt,
-        updatedAt: createdAt,
-      };
-    });
+    const customerRows = demoCustomers(random, customerCount, now).map((customer) => ({
+      ...customer,
+      organizationId: organization.id,
+      ownerId: userId,
+    }));
     const inserted = await tx
       .insert(customers)
       .values(customerRows)
