@@ -3,7 +3,7 @@
  * list page does not load zod just to know the statuses.
  */
 export const CUSTOMER_STATUSES = ['lead', 'active', 'inactive', 'churned'] as const;
-export const CUSTOMER_SORTS = ['createdAt', 'updatedAt', 'name', 'company'] as const;
+export const CUSTOMER_SORTS = ['relevance', 'createdAt', 'updatedAt', 'name', 'company'] as const;
 export const MAX_TAGS = 20;
 export const MAX_METADATA_BYTES = 16_384;
 /** How many customers one bulk change may touch. */

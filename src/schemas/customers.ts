@@ -165,7 +165,14 @@ export const customerListInput = z.object({
   updatedTo: timeInput()
     .optional()
     .meta({ description: 'Only customers last changed before this time.' }),
-  sort: z.enum(CUSTOMER_SORTS).default('createdAt'),
+  sort: z
+    .enum(CUSTOMER_SORTS)
+    .optional()
+    .meta({
+      description:
+        'The order: by default `relevance` when searching (`q`), else `createdAt`. ' +
+        '`relevance` without `q` is `createdAt`.',
+    }),
   order: sortOrder(),
 });
 export type CustomerListInput = z.input<typeof customerListInput>;

@@ -15,6 +15,7 @@ import {
 import { customers, memberships } from '../schema';
 import type { TenantTx } from '../types';
 import { decodeCursor, encodeCursor } from './cursor';
+import { customerSearch } from './customer-search';
 import { isUniqueViolation } from './pg-errors';
 import { AppError, conflictOn, notFound } from '@/server/errors';
 import {
@@ -50,7 +51,7 @@ const SORT_COLUMNS = {
   updatedAt: customers.updatedAt,
   name: customers.nameSort,
   company: customers.companySort,
-} as const satisfies Record<CustomerSort, unknown>;
+} as const satisfies Record<Exclude<CustomerSort, 'relevance'>, unknown>;
 
 const live = (tx: TenantTx) =>
   and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt));
@@ -64,10 +65,17 @@ export async function getCustomer(tx: TenantTx, id: string): Promise<Customer | 
   return customer;
 }
 
-/** The WHERE of a filtered view of live customers (list, count and export share it). */
-async function filtersOf(tx: TenantTx, filters: CustomerFilters): Promise<SQL[]> {
+/**
+ * The WHERE of a filtered view of live customers (list, count and export share it), and with a
+ * search, how well each row matches it.
+ */
+async function filtersOf(
+  tx: TenantTx,
+  filters: CustomerFilters,
+): Promise<{ where: SQL[]; relevance?: SQL<number> }> {
   const where: SQL[] = [live(tx)!];
-  if (filters.q) where.push(await searchFilter(tx, filters.q));
+  const search = filters.q ? await customerSearch(tx, filters.q) : undefined;
+  if (search) where.push(search.where);
   if (filters.status?.length) where.push(inArray(customers.status, filters.status));
   if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
   if (filters.ownerId) where.push(eq(customers.ownerId, filters.ownerId));
@@ -75,18 +83,20 @@ async function filtersOf(tx: TenantTx, filters: CustomerFilters): Promise<SQL[]>
   if (filters.updatedTo) where.push(lt(customers.updatedAt, filters.updatedTo));
   if (filters.createdFrom) where.push(gte(customers.createdAt, filters.createdFrom));
   if (filters.createdTo) where.push(lt(customers.createdAt, filters.createdTo));
-  return where;
+  return { where, relevance: search?.score };
 }
 
 export async function listCustomers(
   tx: TenantTx,
   params: CustomerListParams,
 ): Promise<{ items: Customer[]; nextCursor: string | null }> {
-  const sortColumn = SORT_COLUMNS[params.sort];
-  const isTime = params.sort === 'createdAt' || params.sort === 'updatedAt';
-  const filters = await filtersOf(tx, params);
+  const { where: filters, relevance } = await filtersOf(tx, params);
+  // Relevance is the default order of a search; without one, there is nothing to rank.
+  const sort = params.sort ?? (relevance ? 'relevance' : 'createdAt');
+  const sortColumn = sort === 'relevance' ? (relevance ?? customers.createdAt) : SORT_COLUMNS[sort];
+  const isTime = sortColumn === customers.createdAt || sortColumn === customers.updatedAt;
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, params);
+    const position = decodeCursor(params.cursor, { sort, order: params.order });
     const value = isTime ? sql`${String(position.value)}::timestamptz` : sql`${position.value}`;
     filters.push(
       params.order === 'asc'
@@ -109,7 +119,7 @@ export async function listCustomers(
   const nextCursor =
     hasMore && last
       ? encodeCursor({
-          sort: params.sort,
+          sort,
           order: params.order,
           value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
           id: last.id,
@@ -123,7 +133,7 @@ export async function listCustomers(
  * large the organization, and "10,000+" is all a person needs to know.
  */
 export async function countCustomers(tx: TenantTx, filters: CustomerFilters) {
-  const where = await filtersOf(tx, filters);
+  const { where } = await filtersOf(tx, filters);
   const matching = tx
     .select({ one: sql`1` })
     .from(customers)
@@ -142,7 +152,7 @@ export async function customersAfter(
   after: { createdAt: Date; id: string } | null,
   limit: number,
 ): Promise<Customer[]> {
-  const where = await filtersOf(tx, filters);
+  const { where } = await filtersOf(tx, filters);
   if (after)
     where.push(
       sql`(${customers.createdAt}, ${customers.id}) > (${after.createdAt}, ${after.id}::uuid)`,
@@ -153,43 +163,6 @@ export async function customersAfter(
     .where(and(...where))
     .orderBy(asc(customers.createdAt), asc(customers.id))
     .limit(limit);
-}
-
-/**
- * Substring match when anything contains the term; otherwise trigram word similarity, so a
- * typo ("jonh") still finds "john" without near misses crowding out exact hits ("Number 25"
- * should not also list "Number 251"). Both are served by the trigram index on search_text; a
- * whole e-mail address goes straight to its customer.
- * pg_trgm's default threshold (0.6) misses most single-letter typos in short words; 0.4
- * catches them.
- */
-const SEARCH_SIMILARITY = '0.4';
-const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-async function searchFilter(tx: TenantTx, q: string): Promise<SQL> {
-  const term = q.toLowerCase();
-  if (EMAIL_ADDRESS.test(term)) {
-    // A whole address names at most one live customer: found through the unique index, where
-    // its trigrams ("exa", "com", …) would make the substring search read most of the table.
-    const [owner] = await tx
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(live(tx), isNotNull(customers.email), sql`lower(${customers.email}) = ${term}`))
-      .limit(1);
-    if (owner) return eq(customers.id, owner.id);
-  }
-  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const substring = sql`${customers.searchText} like ${pattern}`;
-  const [exact] = await tx
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(live(tx), substring))
-    .limit(1);
-  if (exact) return substring;
-  await tx.execute(
-    sql`select set_config('pg_trgm.word_similarity_threshold', ${SEARCH_SIMILARITY}, true)`,
-  );
-  return sql`${term} <% ${customers.searchText}`;
 }
 
 export async function insertCustomer(

@@ -49,6 +49,10 @@ export const customers = pgTable(
       .generatedAlwaysAs(
         sql`lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(company, ''))`,
       ),
+    /** What a misspelt search is matched against: names and company, not e-mail domains. */
+    searchNames: text('search_names')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name || ' ' || coalesce(company, ''))`),
   },
   (t) => {
     const live = sql`${t.deletedAt} is null`;
@@ -62,6 +66,7 @@ export const customers = pgTable(
       index('customers_org_name_idx').on(t.organizationId, t.nameSort, t.id).where(live),
       index('customers_org_company_idx').on(t.organizationId, t.companySort, t.id).where(live),
       index('customers_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+      index('customers_search_names_trgm_idx').using('gin', t.searchNames.op('gin_trgm_ops')),
       index('customers_tags_idx').using('gin', t.tags),
       index('customers_org_owner_idx').on(t.organizationId, t.ownerId),
     ];
