@@ -135,7 +135,7 @@ export function CustomerFilters({
             onChange({ sort, order: DEFAULT_ORDER[sort] });
           }}
         >
-          {CUSTOMER_SORTS.map((sort) => (
+          {CUSTOMER_SORTS.filter((sort) => sort !== 'relevance' || state.q).map((sort) => (
             <option key={sort} value={sort}>
               {SORT_LABELS[sort]}
             </option>

@@ -24,6 +24,7 @@ import {
   hasFilters,
   listStateQuery,
   readListState,
+  withSearch,
   type CustomerListState,
 } from './list-params';
 
@@ -76,7 +77,7 @@ export function CustomersView() {
   useEffect(() => {
     if (term.trim() === q) return;
     const timer = setTimeout(() => {
-      const query = listStateQuery({ ...readListState(searchParams), q: term });
+      const query = listStateQuery(withSearch(readListState(searchParams), term));
       setRequestedQ(readListState(new URLSearchParams(query)).q);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     }, SEARCH_DELAY_MS);
@@ -120,7 +121,7 @@ export function CustomersView() {
         state={state}
         term={term}
         onTermChange={setTerm}
-        onChange={(change) => replaceState({ ...state, q: term, ...change })}
+        onChange={(change) => replaceState({ ...withSearch(state, term), ...change })}
       />
 
       <div className="flex flex-wrap items-center justify-between gap-2">

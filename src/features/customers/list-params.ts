@@ -21,6 +21,7 @@ export interface CustomerListState {
 }
 
 export const SORT_LABELS: Record<CustomerSort, string> = {
+  relevance: 'Relevance',
   createdAt: 'Created',
   updatedAt: 'Updated',
   name: 'Name',
@@ -29,15 +30,18 @@ export const SORT_LABELS: Record<CustomerSort, string> = {
 
 /** Dates read best newest first, names and companies A to Z. */
 export const DEFAULT_ORDER: Record<CustomerSort, SortOrder> = {
+  relevance: 'desc',
   createdAt: 'desc',
   updatedAt: 'desc',
   name: 'asc',
   company: 'asc',
 };
 
-export const DEFAULT_SORT: CustomerSort = 'createdAt';
+/** A search lists the best matches first; otherwise the newest customers come first. */
+export const defaultSort = (q: string): CustomerSort => (q.trim() ? 'relevance' : 'createdAt');
 
 export function orderLabel(sort: CustomerSort, order: SortOrder): string {
+  if (sort === 'relevance') return order === 'desc' ? 'Best match first' : 'Weakest match first';
   if (sort === 'name' || sort === 'company') return order === 'asc' ? 'A to Z' : 'Z to A';
   return order === 'desc' ? 'Newest first' : 'Oldest first';
 }
@@ -61,11 +65,14 @@ const isSort = (value: string | null): value is CustomerSort =>
 
 /** Reads the list state from a URL, ignoring anything unknown so a bad link still shows a list. */
 export function readListState(params: Pick<URLSearchParams, 'get' | 'getAll'>): CustomerListState {
-  const sort = isSort(params.get('sort')) ? (params.get('sort') as CustomerSort) : DEFAULT_SORT;
+  const q = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
+  const given = params.get('sort');
+  // Relevance needs a search; without one the list falls back to its usual order.
+  const sort = isSort(given) && (given !== 'relevance' || q) ? given : defaultSort(q);
   const order = params.get('order');
   const status = [...new Set(params.getAll('status').filter(isStatus))];
   return {
-    q: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH),
+    q,
     // Kept in the order of CUSTOMER_STATUSES, so the query (and its cache key) is stable.
     status: CUSTOMER_STATUSES.filter((s) => status.includes(s)),
     sort,
@@ -79,9 +86,21 @@ export function listStateQuery(state: CustomerListState): string {
   const q = state.q.trim().slice(0, MAX_SEARCH_LENGTH);
   if (q) params.set('q', q);
   for (const status of state.status) params.append('status', status);
-  if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.sort !== defaultSort(q)) params.set('sort', state.sort);
   if (state.order !== DEFAULT_ORDER[state.sort]) params.set('order', state.order);
   return params.toString();
+}
+
+/**
+ * The state with a new search term. A list in its default order takes the new term's default
+ * (relevance for a search), so typing a search ranks its results; a chosen order stays.
+ */
+export function withSearch(state: CustomerListState, q: string): CustomerListState {
+  const inDefaultOrder =
+    state.sort === defaultSort(state.q) && state.order === DEFAULT_ORDER[state.sort];
+  if (!inDefaultOrder) return { ...state, q };
+  const sort = defaultSort(q);
+  return { ...state, q, sort, order: DEFAULT_ORDER[sort] };
 }
 
 /** Filters shared by the list, the count and the CSV export. */
