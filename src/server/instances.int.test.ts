@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { createTestApiKey } from '@/test/api-keys';
 import { browserClient, sessionCookieOf, type BrowserClient } from '@/test/browser-client';
+import { openChangeStream } from '@/test/change-stream';
 import { uniqueEmail } from '@/test/factories';
 import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
 import { setupWebhookReceiver } from '@/test/webhook-receiver';
@@ -113,6 +114,17 @@ describe.skipIf(!runs)('several instances on one PostgreSQL and one Redis', () =
       expect(text).toContain('"action":"customer.created"');
     } finally {
       await reader.cancel();
+    }
+  });
+
+  it('ends a stream on one instance when its session is signed out through the other', async () => {
+    const { browser } = await signUp(a);
+    const stream = await openChangeStream(b, { cookie: sessionCookieOf(browser) });
+    try {
+      await browser.auth.signOut.mutate();
+      await expect.poll(() => stream.ended?.code, { timeout: 10_000 }).toBe('UNAUTHORIZED');
+    } finally {
+      stream.close();
     }
   });
 

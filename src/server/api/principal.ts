@@ -1,7 +1,13 @@
 import { looksLikeApiKey, hashApiKey } from '@/server/auth/api-key';
 import { readSessionCookie } from '@/server/auth/cookie';
+import type { Role } from '@/server/auth/permissions';
 import { validateSessionToken } from '@/server/auth/session';
-import { findActiveApiKeyByHash, markApiKeyUsed } from '@/server/db/repositories/api-keys';
+import {
+  findActiveApiKeyById,
+  findActiveApiKeyByHash,
+  markApiKeyUsed,
+} from '@/server/db/repositories/api-keys';
+import { findSessionWithUser } from '@/server/db/repositories/sessions';
 import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { AppError } from '@/server/errors';
@@ -57,6 +63,41 @@ async function apiKeyPrincipal(db: Database, authorization: string): Promise<Pri
     name: row.name,
     organization: { ...row.organization, role: row.role },
   };
+}
+
+export interface CurrentAccess {
+  role: Role;
+  /** When the session or key expires unless used (a session's idle expiry moves on with use). */
+  expiresAt: Date | null;
+}
+
+/**
+ * The role a principal resolved earlier has in the organization now, for a request that
+ * outlives its start (a live stream): one statement on the primary. Throws UNAUTHORIZED when
+ * the session ended or expired or the key was revoked or expired, FORBIDDEN when the session no
+ * longer works in that organization (removed from it, or turned to another).
+ */
+export async function currentAccess(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+  now = new Date(),
+): Promise<CurrentAccess> {
+  if (principal.kind === 'apiKey') {
+    const key = await findActiveApiKeyById(db, principal.apiKeyId, now);
+    if (!key) throw invalidKey();
+    return { role: key.role, expiresAt: key.expiresAt };
+  }
+  const row = await findSessionWithUser(db, principal.sessionId);
+  const { session, organization } = row ?? {};
+  if (!session || now >= session.expiresAt || now >= session.absoluteExpiresAt) {
+    throw new AppError('UNAUTHORIZED', 'Your session has ended; sign in again');
+  }
+  if (organization?.id !== organizationId) {
+    throw new AppError('FORBIDDEN', 'You no longer work in this organization in this session');
+  }
+  const expiresAt = Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime());
+  return { role: organization.role, expiresAt: new Date(expiresAt) };
 }
 
 /** Last use is recorded at most once a minute, so busy integrations do not write on every call. */

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Connection } from '@/server/db/connection';
 
 export const EVENTS_CHANNEL = 'clientele_events';
+/** Where the database announces changes to who may do what (see the access triggers). */
+export const ACCESS_CHANNEL = 'clientele_access';
 
 /** What the database announces for each committed audit row of an organization. */
 export const changeEvent = z.object({
@@ -19,12 +21,26 @@ export const changeEvent = z.object({
 });
 export type ChangeEvent = z.infer<typeof changeEvent>;
 
+/** A change that may have taken access away from, or narrowed it for, a principal. */
+export const accessChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('session'), id: z.string() }),
+  z.object({ kind: z.literal('membership'), organizationId: z.uuid(), userId: z.uuid() }),
+  z.object({ kind: z.literal('apiKey'), id: z.uuid() }),
+]);
+export type AccessChange = z.infer<typeof accessChange>;
+
+const accessKey = (change: AccessChange) =>
+  change.kind === 'membership'
+    ? `membership:${change.organizationId}:${change.userId}`
+    : `${change.kind}:${change.id}`;
+
 type Listener = (event: ChangeEvent) => void;
 
 /**
- * Fans committed changes out to this process's subscribers. The database is the bus: a trigger
- * NOTIFYs on commit, and every instance LISTENs (PostgreSQL), so a change made through one
- * instance reaches subscribers of all; PGlite delivers its notifications in process.
+ * Fans committed changes out to this process's subscribers, and changes to who may do what to
+ * the streams whose access they touch. The database is the bus: triggers NOTIFY on commit, and
+ * every instance LISTENs (PostgreSQL), so a change made through one instance reaches
+ * subscribers of all; PGlite delivers its notifications in process.
  *
  * When the LISTEN connection drops, postgres.js reconnects and listens again by itself; changes
  * committed meanwhile were announced to no one, so subscribers are then told to catch up from
@@ -32,6 +48,7 @@ type Listener = (event: ChangeEvent) => void;
  */
 export class EventBus {
   readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #accessWatchers = new Map<string, Set<() => void>>();
   readonly #gapListeners = new Set<() => void>();
   readonly #logger: Logger;
   #stop: (() => Promise<void>) | undefined;
@@ -41,24 +58,34 @@ export class EventBus {
   }
 
   async start(connection: Connection): Promise<void> {
-    const onPayload = (payload: string) => this.#dispatch(payload);
+    const onChange = (payload: string) => this.#dispatch(payload);
+    const onAccessChange = (payload: string) => this.#dispatchAccessChange(payload);
     if (connection.driver === 'pglite') {
-      const unlisten = await (connection.client as PGlite).listen(EVENTS_CHANNEL, onPayload);
-      this.#stop = () => unlisten();
+      const client = connection.client as PGlite;
+      const unlisten = [
+        await client.listen(EVENTS_CHANNEL, onChange),
+        await client.listen(ACCESS_CHANNEL, onAccessChange),
+      ];
+      this.#stop = async () => void (await Promise.all(unlisten.map((stop) => stop())));
       return;
     }
-    let listened = false;
-    // Called again each time postgres.js listens anew after a dropped connection.
-    const onListen = () => {
-      if (listened) this.#announceGap();
-      listened = true;
+    // postgres.js listens to both channels on one connection, so announcements arrive in the
+    // order they were committed whichever channel they are on.
+    const client = connection.client as postgres.Sql;
+    const listen = async (channel: string, onPayload: (payload: string) => void) => {
+      let listened = false;
+      // Called again each time postgres.js listens anew after a dropped connection.
+      const onListen = () => {
+        if (listened) this.#announceGap();
+        listened = true;
+      };
+      return client.listen(channel, onPayload, onListen);
     };
-    const listening = await (connection.client as postgres.Sql).listen(
-      EVENTS_CHANNEL,
-      onPayload,
-      onListen,
-    );
-    this.#stop = () => listening.unlisten();
+    const listening = [
+      await listen(EVENTS_CHANNEL, onChange),
+      await listen(ACCESS_CHANNEL, onAccessChange),
+    ];
+    this.#stop = async () => void (await Promise.all(listening.map((one) => one.unlisten())));
   }
 
   #announceGap() {
@@ -67,7 +94,8 @@ export class EventBus {
 
   /**
    * Calls onGap when changes may have been missed (the listener was away), so a subscriber can
-   * read what it missed from the database, until the returned function is called.
+   * read what it missed from the database (changes, and changes to its access), until the
+   * returned function is called.
    */
   onGap(onGap: () => void): () => void {
     this.#gapListeners.add(onGap);
@@ -85,6 +113,37 @@ export class EventBus {
     };
   }
 
+  /**
+   * Calls onChange whenever the access of any of these (a session, a membership, a key) may have
+   * changed, through any instance, until the returned function is called: so a stream re-checks
+   * its principal's access only when that is at issue.
+   */
+  watchAccess(watched: AccessChange[], onChange: () => void): () => void {
+    const keys = watched.map(accessKey);
+    for (const key of keys) {
+      const set = this.#accessWatchers.get(key) ?? new Set<() => void>();
+      set.add(onChange);
+      this.#accessWatchers.set(key, set);
+    }
+    return () => {
+      for (const key of keys) {
+        const set = this.#accessWatchers.get(key);
+        set?.delete(onChange);
+        if (set?.size === 0) this.#accessWatchers.delete(key);
+      }
+    };
+  }
+
+  #dispatchAccessChange(payload: string) {
+    const parsed = accessChange.safeParse(JSON.parse(payload));
+    if (!parsed.success) {
+      // Not the payload itself: it names sessions.
+      this.#logger.warn('ignoring a malformed access change');
+      return;
+    }
+    for (const onChange of this.#accessWatchers.get(accessKey(parsed.data)) ?? []) onChange();
+  }
+
   #dispatch(payload: string) {
     const parsed = changeEvent.safeParse(JSON.parse(payload));
     if (!parsed.success) {
@@ -98,6 +157,7 @@ export class EventBus {
   async stop(): Promise<void> {
     await this.#stop?.();
     this.#listeners.clear();
+    this.#accessWatchers.clear();
     this.#gapListeners.clear();
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@/server/api/context';
 import { createCaller } from '@/server/api/root';
+import { createSession } from '@/server/auth/session';
+import { withIdentity } from '@/server/db/tenant';
 import {
   addTestMember,
   createTestOrganization,
@@ -19,13 +21,29 @@ interface Change {
   entityId: string | null;
 }
 
+/** The principal with a session of its own: a stream checks that its session still holds. */
+async function signedIn(principal: Principal): Promise<Principal> {
+  if (principal.kind !== 'user') return principal;
+  const { sessionId } = await withIdentity(services().db, (tx) =>
+    createSession(tx, {
+      userId: principal.userId,
+      activeOrganizationId: principal.organization?.id ?? null,
+      ipAddress: null,
+      userAgent: null,
+    }),
+  );
+  return { ...principal, sessionId };
+}
+
 /**
  * Subscribes as `principal` and reads the stream in the background; `until` resolves once
  * `count` changes arrived, `stop` ends the subscription the way a closed connection does.
  */
 async function listen(principal: Principal, lastEventId?: string) {
   const controller = new AbortController();
-  const caller = createCaller(testContext(services(), principal), { signal: controller.signal });
+  const caller = createCaller(testContext(services(), await signedIn(principal)), {
+    signal: controller.signal,
+  });
   const iterable = (await caller.events.changes(
     lastEventId ? { lastEventId } : {},
   )) as AsyncIterable<unknown>;

@@ -67,6 +67,25 @@ export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, 
   };
 }
 
+/**
+ * A live key by its id, with its role and expiry, read on the primary: to re-check the access of
+ * a request that outlives its start (a live stream).
+ */
+export async function findActiveApiKeyById(db: Database, id: string, now: Date) {
+  const [row] = await primaryOf(db)
+    .select({ role: apiKeyPrincipals.role, expiresAt: apiKeyPrincipals.expiresAt })
+    .from(apiKeyPrincipals)
+    .where(
+      and(
+        eq(apiKeyPrincipals.id, id),
+        isNull(apiKeyPrincipals.revokedAt),
+        or(isNull(apiKeyPrincipals.expiresAt), gt(apiKeyPrincipals.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 export async function markApiKeyUsed(tx: IdentityTx, id: string, now: Date) {
   await tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));
 }

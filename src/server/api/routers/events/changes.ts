@@ -1,9 +1,12 @@
-import { tracked } from '@trpc/server';
+import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { can, type Permission, type Role } from '@/schemas/permissions';
 import { changeEventsAfter, latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
-import type { ChangeEvent } from '@/server/events/bus';
+import type { AccessChange, ChangeEvent } from '@/server/events/bus';
+import type { Principal } from '../../context';
+import { toTRPCError } from '../../errors';
+import { currentAccess } from '../../principal';
 import { organizationStreamProcedure } from '../../trpc';
 
 /** Who may hear about a change: the permission to read what changed. */
@@ -24,7 +27,15 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
 const mayHear = (role: Role, event: Pick<ChangeEvent, 'entityType'>) =>
   can(role, PERMISSION_BY_ENTITY[event.entityType] ?? 'audit:read');
 
+const STREAM_PERMISSION: Permission = 'members:read';
 const REPLAY_PAGE = 500;
+
+/**
+ * An open stream re-checks its caller's access when the database announces a change to it
+ * (at once, on every instance), when its session or key expires, after the listener was away,
+ * and otherwise this often, as a safety net.
+ */
+export const ACCESS_RECHECK_INTERVAL_MS = 60_000;
 
 export const changeOutput = z.object({
   sequence: z.number().int(),
@@ -37,31 +48,85 @@ export const changeOutput = z.object({
 });
 export type Change = z.infer<typeof changeOutput>;
 
+/** The announcements that may concern the principal's access to the organization. */
+const accessOf = (principal: Principal, organizationId: string): AccessChange[] =>
+  principal.kind === 'apiKey'
+    ? [{ kind: 'apiKey', id: principal.apiKeyId }]
+    : [
+        { kind: 'session', id: principal.sessionId },
+        { kind: 'membership', organizationId, userId: principal.userId },
+      ];
+
+/** In the order they happened: a change to hear, a change to the caller's access, a gap. */
+type Arrival = { kind: 'change'; event: ChangeEvent } | { kind: 'access' } | { kind: 'gap' };
+
 /**
  * The organization's changes as they commit (server-sent events), each with its audit
  * sequence as event id; a client that reconnects with `lastEventId` first gets what it missed.
+ * Each change is filtered by what the caller may read now: a demotion narrows the stream from
+ * the next change on, and a sign-out, a removal or a revoked or expired key ends it with 401 or
+ * 403, which the client does not retry.
  */
 export const changes = organizationStreamProcedure
-  .meta({ permission: 'members:read' })
+  .meta({ permission: STREAM_PERMISSION })
   .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).optional())
   .subscription(async function* ({ ctx, input, signal }) {
-    const { organization } = ctx;
-    const queue: ChangeEvent[] = [];
+    const { organization, principal } = ctx;
+    const arrivals: Arrival[] = [];
     let wake: (() => void) | undefined;
-    let missedSome = false;
-    const unsubscribe = ctx.services.events.subscribe(organization.id, (event) => {
-      queue.push(event);
+    const arrive = (arrival: Arrival) => {
+      arrivals.push(arrival);
       wake?.();
-    });
-    const unwatchGaps = ctx.services.events.onGap(() => {
-      missedSome = true;
-      wake?.();
-    });
+    };
+    signal?.addEventListener('abort', () => wake?.(), { once: true });
+
+    // One re-check waiting is enough: it reads the access as it is when it runs.
+    let recheckWaiting = false;
+    const recheckAccess = () => {
+      if (recheckWaiting) return;
+      recheckWaiting = true;
+      arrive({ kind: 'access' });
+    };
+    const unsubscribe = ctx.services.events.subscribe(organization.id, (event) =>
+      arrive({ kind: 'change', event }),
+    );
+    const unwatchAccess = ctx.services.events.watchAccess(
+      accessOf(principal, organization.id),
+      recheckAccess,
+    );
+    const unwatchGaps = ctx.services.events.onGap(() => arrive({ kind: 'gap' }));
+
+    let role = organization.role;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const checkAccess = async () => {
+      recheckWaiting = false;
+      const access = await currentAccess(ctx.db, principal, organization.id).catch(
+        (error: unknown) => {
+          throw toTRPCError(error);
+        },
+      );
+      if (!can(access.role, STREAM_PERMISSION)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `The ${access.role} role does not allow ${STREAM_PERMISSION}`,
+        });
+      }
+      role = access.role;
+      const untilExpiry = access.expiresAt ? access.expiresAt.getTime() - Date.now() : Infinity;
+      clearTimeout(timer);
+      timer = setTimeout(
+        recheckAccess,
+        Math.max(0, Math.min(untilExpiry, ACCESS_RECHECK_INTERVAL_MS)),
+      );
+    };
+
     try {
       // Where this stream stands: the client's last event, else the latest change now.
       let last = input?.lastEventId
         ? Number(input.lastEventId)
         : await withTenant(ctx.db, organization.id, latestChangeSequence, { readOnly: true });
+      // Access may have changed since the request started, before anything above listened.
+      await checkAccess();
       // What was committed after `last` and not heard: on resuming, and after the listener
       // was away.
       const replay = async function* () {
@@ -79,7 +144,7 @@ export const changes = organizationStreamProcedure
               createdAt: event.createdAt.toISOString(),
             };
             last = change.sequence;
-            if (mayHear(organization.role, change)) {
+            if (mayHear(role, change)) {
               yield tracked(String(change.sequence), change);
             }
           }
@@ -88,28 +153,29 @@ export const changes = organizationStreamProcedure
       };
       if (input?.lastEventId) yield* replay();
       while (!signal?.aborted) {
-        if (missedSome) {
-          missedSome = false;
-          yield* replay();
-        }
-        if (queue.length === 0) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            signal?.addEventListener('abort', () => resolve(), { once: true });
-          });
+        const arrival = arrivals.shift();
+        if (!arrival) {
+          await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
+          continue;
         }
-        for (let event = queue.shift(); event; event = queue.shift()) {
-          if (event.sequence <= last) continue;
-          last = event.sequence;
-          if (mayHear(organization.role, event)) {
-            const { organizationId: _organizationId, ...change } = event;
-            yield tracked(String(event.sequence), change);
-          }
+        if (arrival.kind === 'access') {
+          // Announced before any change committed after it, so none of those is heard with
+          // the access this stream had before.
+          await checkAccess();
+        } else if (arrival.kind === 'gap') {
+          await checkAccess();
+          yield* replay();
+        } else if (arrival.event.sequence > last) {
+          const { organizationId: _organizationId, ...change } = arrival.event;
+          last = change.sequence;
+          if (mayHear(role, change)) yield tracked(String(change.sequence), change);
         }
       }
     } finally {
+      clearTimeout(timer);
       unsubscribe();
+      unwatchAccess();
       unwatchGaps();
     }
   });
