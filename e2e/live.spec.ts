@@ -45,3 +45,21 @@ test('a change made in one browser appears in another without reloading', async 
   await expect(other.page.getByRole('cell', { name: '#1001' })).toBeVisible({ timeout: 10_000 });
   await other.context.close();
 });
+
+test('a browser whose session ended elsewhere goes to sign-in by itself', async ({
+  page,
+  browser,
+}) => {
+  const { email } = await signUp(page, 'ended');
+  const other = await signInElsewhere(browser, email);
+  await other.page.goto('/customers');
+  await expect(other.page.getByText('No customers yet.')).toBeVisible();
+
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // No click and no reload in the other browser: its live stream ends with the session.
+  await expect(other.page).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
+  await other.context.close();
+});

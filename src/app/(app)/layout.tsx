@@ -24,7 +24,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {principal.organization ? (
           <>
-            <LiveChanges />
+            {/* A stream per organization: switching to another one opens a new stream. */}
+            <LiveChanges key={principal.organization.id} userId={principal.userId} />
             {children}
           </>
         ) : (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { api } from '@/trpc/react';
 
@@ -9,8 +10,15 @@ const DEBOUNCE_MS = 300;
  * Keeps every open page up to date: subscribes to the organization's changes (server-sent
  * events, resumed from the last one seen after a reconnect) and refreshes the queries a change
  * touches. Bursts (an import) are folded into one refresh.
+ *
+ * The server ends the stream when the person's access ends (signed out, session revoked or
+ * expired, removed from the organization, or the session turned to another one): the pages
+ * are then rendered again, which takes a signed-out browser to sign-in like any page would.
+ * The stream is not reopened, where it would only be refused again. A change to the person's
+ * own membership (a new role) renders the pages again too, for what the role may see.
  */
-export function LiveChanges() {
+export function LiveChanges({ userId }: { userId: string }) {
+  const router = useRouter();
   const utils = api.useUtils();
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -18,7 +26,13 @@ export function LiveChanges() {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   api.events.changes.useSubscription(undefined, {
+    onError: (error) => {
+      if (error.data?.code === 'UNAUTHORIZED' || error.data?.code === 'FORBIDDEN') {
+        router.refresh();
+      }
+    },
     onData: ({ data: change }) => {
+      if (change.entityType === 'membership' && change.entityId === userId) router.refresh();
       pending.current.add(change.entityType);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
