@@ -8,6 +8,7 @@ import {
   orderStatusInput,
 } from '@/schemas/orders';
 import { uuid } from '@/schemas/common';
+import { getCustomer } from '@/server/db/repositories/customers';
 import { getOrder, listOrders } from '@/server/db/repositories/orders';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { changeOrderLines, changeOrderStatus, createOrder } from '@/server/domain/orders/orders';
@@ -48,7 +49,10 @@ export const ordersRouter = router({
     })
     .input(orderListInput.omit({ customerId: true }).extend({ customerId: uuid() }))
     .output(orderPage)
-    .query(({ ctx, input }) => listOrders(ctx.tx, input)),
+    .query(async ({ ctx, input }) => {
+      if (!(await getCustomer(ctx.tx, input.customerId))) throw notFound('Customer');
+      return listOrders(ctx.tx, input);
+    }),
 
   get: organizationProcedure
     .meta({

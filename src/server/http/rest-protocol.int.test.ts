@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '@/server/api/openapi';
+import { createTestApiKey } from '@/test/api-keys';
+import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { createTestOrganization, type TestOrganization } from '@/test/factories';
+import { setupTestServices } from '@/test/services';
+
+/**
+ * HTTP as generated clients, browsers and caches speak it to the REST door: methods, query
+ * parameters, bodies that are absent, authentication challenges, conditional requests,
+ * compression and CORS.
+ */
+const { connection, services } = setupTestServices();
+let server: TestApiServer;
+let org: TestOrganization;
+let key: string;
+
+beforeAll(async () => {
+  server = await startApiServer(connection(), services());
+  org = await createTestOrganization(connection().db, 'Protocol Org');
+  key = (await createTestApiKey(connection().db, org.id, 'admin')).key;
+});
+afterAll(() => server.close());
+
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function rest(path: string, init: RequestInit & { key?: string | null; base?: string } = {}) {
+  const headers = new Headers(init.headers);
+  const bearer = init.key === undefined ? key : init.key;
+  if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+  if (typeof init.body === 'string' && !headers.has('content-type')) {
+    headers.set('content-type', 'application/json');
+  }
+  return fetch(`${init.base ?? server.url}/api/v1${path}`, { ...init, headers });
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await rest(path, { method: 'POST', body: JSON.stringify(body), headers });
+  expect(res.status, `POST ${path}`).toBe(200);
+  return (await res.json()) as Body;
+}
+
+const document = buildOpenApiDocument() as unknown as {
+  paths: Record<string, Record<string, unknown>>;
+};
+
+const operations = Object.entries(document.paths).flatMap(([template, item]) =>
+  Object.keys(item).map((method) => ({ method: method.toUpperCase(), template })),
+);
+
+const withIds = (template: string) => template.replace(/\{[^}]+\}/g, () => randomUUID());
+
+describe('nested reads', () => {
+  it("answer 404 for a parent that does not exist or is another organization's", async () => {
+    const nestedReads = operations.filter(
+      ({ method, template }) => method === 'GET' && /\{[^}]+\}\/[a-z-]+$/.test(template),
+    );
+    expect(nestedReads.map(({ template }) => template)).toContain('/customers/{customerId}/orders');
+    for (const { template } of nestedReads) {
+      const res = await rest(withIds(template));
+      expect(res.status, template).toBe(404);
+    }
+
+    const other = await createTestOrganization(connection().db);
+    const otherKey = (await createTestApiKey(connection().db, other.id)).key;
+    const theirs = (await (
+      await rest('/customers', {
+        method: 'POST',
+        key: otherKey,
+        body: JSON.stringify({ firstName: 'Theirs' }),
+      })
+    ).json()) as Body;
+    await rest(`/customers/${theirs.id}/orders`, {
+      method: 'POST',
+      key: otherKey,
+      body: JSON.stringify({
+        currency: 'EUR',
+        lines: [{ description: 'Hidden', quantity: 1, unitPriceCents: 100 }],
+      }),
+    });
+    const orders = await rest(`/customers/${theirs.id}/orders`);
+    expect(orders.status).toBe(404);
+    expect(await orders.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Customer not found' });
+  });
+
+  it("list a deleted customer's orders as missing, like their interactions", async () => {
+    const customer = await post('/customers', { firstName: 'Gone' });
+    await rest(`/customers/${customer.id}`, { method: 'DELETE' });
+    expect((await rest(`/customers/${customer.id}/interactions`)).status).toBe(404);
+    expect((await rest(`/customers/${customer.id}/orders`)).status).toBe(404);
+  });
+});
