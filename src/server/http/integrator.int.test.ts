@@ -332,6 +332,33 @@ describe('idempotent retries', () => {
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
   });
 
+  it("keeps a key's Idempotency-Keys to itself: another key of the organization never shares them", async () => {
+    const { call, keyFor } = await integrator();
+    const otherKey = await keyFor('admin');
+    const idempotencyKey = randomUUID();
+    const send = (caller: typeof call, firstName: string) =>
+      caller('POST', '/customers', {
+        body: { firstName },
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+
+    const mine = await send(call, 'Mine');
+    const theirs = await send(otherKey, 'Theirs');
+    expect(theirs.status).toBe(200);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.firstName).toBe('Theirs');
+
+    const sameBody = await send(otherKey, 'Mine');
+    expect(sameBody.status).toBe(422);
+    const retries = [await send(call, 'Mine'), await send(otherKey, 'Theirs')];
+    expect(retries.map((retry) => retry.headers.get('idempotent-replayed'))).toEqual([
+      'true',
+      'true',
+    ]);
+    expect(retries.map((retry) => retry.body.id)).toEqual([mine.body.id, theirs.body.id]);
+    expect((await readAll(call, '/customers')).items).toHaveLength(2);
+  });
+
   it('refuses a malformed key', async () => {
     const { call } = await integrator();
     const res = await call('POST', '/customers', {

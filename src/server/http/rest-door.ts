@@ -136,19 +136,25 @@ function sendError(res: ServerResponse, error: AppError, request: RequestInfo) {
   sendJson(res, error.status, body);
 }
 
+/**
+ * The JSON body of a POST, PUT or PATCH, read here so that every refusal has the door's shape.
+ * No body at all is `{}`: POST actions without input are sent that way by generated clients.
+ */
 async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
-  if (req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD') return undefined;
+  if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return undefined;
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 ||
     req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody) return undefined;
-  if (!isJsonContentType(header(req, 'content-type') ?? undefined)) {
+  if (hasBody && !isJsonContentType(header(req, 'content-type') ?? undefined)) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
       'Send the body as JSON (Content-Type: application/json)',
     );
   }
-  return readJsonBody(req, MAX_BODY_BYTES);
+  const body = hasBody ? await readJsonBody(req, MAX_BODY_BYTES) : undefined;
+  // trpc-to-openapi takes the parsed body as it is, but checks the header again first.
+  req.headers['content-type'] = 'application/json';
+  return body ?? {};
 }
 
 /** trpc-to-openapi's error body, reduced to the public shape (no stack, no internals). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/server/api/openapi';
+import { createClienteleClient } from '@/sdk/client';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestOrganization, type TestOrganization } from '@/test/factories';
@@ -50,6 +51,59 @@ const operations = Object.entries(document.paths).flatMap(([template, item]) =>
 );
 
 const withIds = (template: string) => template.replace(/\{[^}]+\}/g, () => randomUUID());
+
+describe('POST actions that take no input', () => {
+  it('run when sent as the document describes them: no body, no Content-Type', async () => {
+    const customer = await post('/customers', { firstName: 'Bodiless' });
+    expect((await rest(`/customers/${customer.id}`, { method: 'DELETE' })).status).toBe(200);
+
+    const clientele = createClienteleClient({ baseUrl: server.url, apiKey: key });
+    const restored = await clientele.POST('/customers/{id}/restore', {
+      params: { path: { id: customer.id } },
+    });
+    expect(restored.response.status).toBe(200);
+    expect(restored.data).toMatchObject({ id: customer.id });
+
+    const erased = await rest(`/customers/${customer.id}/erase`, { method: 'POST' });
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ customerId: customer.id });
+  });
+
+  it('rotate secrets and redeliver without a body, and still take {}', async () => {
+    const { endpoint } = await post('/webhooks', {
+      url: 'https://hooks.example.com/bodiless',
+      eventTypes: ['customer.created'],
+    });
+    await post('/customers', { firstName: 'Delivered' });
+    const deliveries = (await (await rest(`/webhooks/${endpoint.id}/deliveries`)).json()) as Body;
+    const delivery = deliveries.items[0] as Body;
+
+    const rotated = await rest(`/webhooks/${endpoint.id}/rotate-secret`, { method: 'POST' });
+    expect(rotated.status).toBe(200);
+    expect((await rotated.json()).secret).toMatch(/^whsec_/);
+    const path = `/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`;
+    expect((await rest(path, { method: 'POST' })).status).toBe(200);
+    expect((await rest(path, { method: 'POST', body: '{}' })).status).toBe(200);
+  });
+
+  it('replays a retry without a body like one with {}', async () => {
+    const customer = await post('/customers', { firstName: 'Twice' });
+    await rest(`/customers/${customer.id}`, { method: 'DELETE' });
+    const idempotencyKey = randomUUID();
+    const first = await rest(`/customers/${customer.id}/restore`, {
+      method: 'POST',
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    const retry = await rest(`/customers/${customer.id}/restore`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+  });
+});
 
 describe('nested reads', () => {
   it("answer 404 for a parent that does not exist or is another organization's", async () => {
