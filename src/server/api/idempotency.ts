@@ -31,6 +31,10 @@ export function idempotentRequestOf(
   return { key, requestHash: createHash('sha256').update(canonical).digest('hex') };
 }
 
+/** What a request holds (as a transaction-level advisory lock) while it runs under its key. */
+export const idempotencyLockName = (organizationId: string, caller: string, key: string) =>
+  `${organizationId}:${caller}:${key}`;
+
 /** Thrown to answer a retry with the response first sent for its key (the REST door sends it). */
 export class IdempotentReplay extends Error {
   constructor(readonly responseBody: string) {
@@ -40,14 +44,19 @@ export class IdempotentReplay extends Error {
 }
 
 /**
- * Before a mutation runs: holds the key for this transaction (a concurrent request with the
- * same key is refused, 409), then replays a stored response for the same request, or refuses
- * the key for a different one (422).
+ * Before a mutation runs: holds the caller's key for this transaction (a concurrent request
+ * with the same key is refused, 409), then replays a stored response for the same request, or
+ * refuses the key for a different one (422). Keys are the caller's own, as payment APIs scope
+ * them: another API key of the organization may use the same key for its own requests.
  */
-export async function claimIdempotencyKey(tx: TenantTx, request: IdempotentRequest) {
+export async function claimIdempotencyKey(
+  tx: TenantTx,
+  caller: string,
+  request: IdempotentRequest,
+) {
   const [lock] = rows<{ locked: boolean }>(
     await tx.execute(
-      sql`select pg_try_advisory_xact_lock(hashtextextended(${`${tx.organizationId}:${request.key}`}, 0)) as locked`,
+      sql`select pg_try_advisory_xact_lock(hashtextextended(${idempotencyLockName(tx.organizationId, caller, request.key)}, 0)) as locked`,
     ),
   );
   if (!lock?.locked) {
@@ -56,7 +65,7 @@ export async function claimIdempotencyKey(tx: TenantTx, request: IdempotentReque
       'A request with this Idempotency-Key is still being processed; retry once it has finished',
     );
   }
-  const stored = await findIdempotencyKey(tx, request.key);
+  const stored = await findIdempotencyKey(tx, caller, request.key);
   if (!stored) return;
   if (stored.requestHash !== request.requestHash) {
     throw new AppError(
@@ -70,11 +79,13 @@ export async function claimIdempotencyKey(tx: TenantTx, request: IdempotentReque
 /** After the mutation, in its transaction: the response is kept for retries for 24 hours. */
 export async function storeIdempotentResponse(
   tx: TenantTx,
+  caller: string,
   request: IdempotentRequest,
   data: unknown,
 ) {
   await storeIdempotencyKey(tx, {
     ...request,
+    caller,
     responseBody: JSON.stringify(data),
     ttlHours: TTL_HOURS,
   });

@@ -236,13 +236,14 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
         await publishEvent(tx, ctx.services.jobs, { ...publish, type, sequence }, subscribers);
       };
       const idempotency = changes ? ctx.idempotency : undefined;
-      if (idempotency) await claimIdempotencyKey(tx, idempotency);
+      const caller = `${actor.actorType}:${actor.actorId}`;
+      if (idempotency) await claimIdempotencyKey(tx, caller, idempotency);
       const result = await next({ ctx: { tx, organization, actor, audit } });
       if (!result.ok) throw result.error;
       if (changes && !meta?.bulk && auditRows !== 1) {
         throw new Error(`Mutation ${path} wrote ${auditRows} audit rows instead of one`);
       }
-      if (idempotency) await storeIdempotentResponse(tx, idempotency, result.data);
+      if (idempotency) await storeIdempotentResponse(tx, caller, idempotency, result.data);
       return result;
     },
     { readOnly: !changes },

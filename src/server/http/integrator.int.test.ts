@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { idempotencyLockName } from '@/server/api/idempotency';
 import { deliverWebhook, type WebhookJob } from '@/server/domain/webhooks/deliver';
 import { webhookDeliveryDeps } from '@/server/services';
 import { createTestApiKey } from '@/test/api-keys';
@@ -62,9 +63,10 @@ function client(key: string | null) {
 
 async function integrator(role: 'admin' | 'manager' | 'member' | 'viewer' = 'admin') {
   const org = await createTestOrganization(services().db, 'Integrator Org');
-  const { key } = await createTestApiKey(services().db, org.id, role);
+  const { id: keyId, key } = await createTestApiKey(services().db, org.id, role);
   return {
     org,
+    keyId,
     call: client(key),
     keyFor: async (other: typeof role) =>
       client((await createTestApiKey(services().db, org.id, other)).key),
@@ -373,14 +375,13 @@ describe('idempotent retries', () => {
   it.skipIf(process.env.TEST_DRIVER !== 'postgres')(
     'refuses a retry while the first request is still running (409)',
     async () => {
-      const { org, call } = await integrator();
+      const { org, keyId, call } = await integrator();
       const key = randomUUID();
       let answer: Call | undefined;
       await services().db.transaction(async (tx) => {
         // What a request in flight holds for its key until it commits.
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtextextended(${`${org.id}:${key}`}, 0))`,
-        );
+        const lock = idempotencyLockName(org.id, `api_key:${keyId}`, key);
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lock}, 0))`);
         answer = await call('POST', '/customers', {
           body: { firstName: 'Racer' },
           headers: { 'idempotency-key': key },

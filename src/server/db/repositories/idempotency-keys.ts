@@ -2,8 +2,8 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../schema';
 import type { TenantTx } from '../types';
 
-/** The stored response for a key, if it has not expired. */
-export async function findIdempotencyKey(tx: TenantTx, key: string) {
+/** The stored response for a caller's key, if it has not expired. */
+export async function findIdempotencyKey(tx: TenantTx, caller: string, key: string) {
   const [row] = await tx
     .select({
       requestHash: idempotencyKeys.requestHash,
@@ -13,6 +13,7 @@ export async function findIdempotencyKey(tx: TenantTx, key: string) {
     .where(
       and(
         eq(idempotencyKeys.organizationId, tx.organizationId),
+        eq(idempotencyKeys.caller, caller),
         eq(idempotencyKeys.key, key),
         gt(idempotencyKeys.expiresAt, sql`now()`),
       ),
@@ -24,9 +25,16 @@ export async function findIdempotencyKey(tx: TenantTx, key: string) {
 /** Stores a response; an expired entry under the same key is replaced. */
 export async function storeIdempotencyKey(
   tx: TenantTx,
-  values: { key: string; requestHash: string; responseBody: string; ttlHours: number },
+  values: {
+    caller: string;
+    key: string;
+    requestHash: string;
+    responseBody: string;
+    ttlHours: number;
+  },
 ) {
   const row = {
+    caller: values.caller,
     key: values.key,
     requestHash: values.requestHash,
     responseBody: values.responseBody,
@@ -37,7 +45,7 @@ export async function storeIdempotencyKey(
     .insert(idempotencyKeys)
     .values({ ...row, organizationId: tx.organizationId })
     .onConflictDoUpdate({
-      target: [idempotencyKeys.organizationId, idempotencyKeys.key],
+      target: [idempotencyKeys.organizationId, idempotencyKeys.caller, idempotencyKeys.key],
       set: row,
     });
 }

@@ -102,13 +102,17 @@ export const webhookDeliveries = pgTable(
   ],
 );
 
-/** A REST POST's response, replayed for a retry with the same Idempotency-Key for 24 hours. */
+/**
+ * A REST POST's response, replayed for a retry with the same Idempotency-Key for 24 hours. Keys
+ * belong to the caller that sent them (`api_key:<id>`), not to its whole organization.
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
+    caller: text('caller').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     /** The response body exactly as first sent. */
@@ -117,7 +121,7 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamptz('expires_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organizationId, t.key] }),
+    primaryKey({ columns: [t.organizationId, t.caller, t.key] }),
     index('idempotency_keys_expires_idx').on(t.expiresAt),
   ],
 );
