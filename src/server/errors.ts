@@ -10,6 +10,7 @@ export const APP_ERRORS = {
   UNAUTHORIZED: { trpc: 'UNAUTHORIZED', status: 401 },
   FORBIDDEN: { trpc: 'FORBIDDEN', status: 403 },
   NOT_FOUND: { trpc: 'NOT_FOUND', status: 404 },
+  METHOD_NOT_SUPPORTED: { trpc: 'METHOD_NOT_SUPPORTED', status: 405 },
   CONFLICT: { trpc: 'CONFLICT', status: 409 },
   PAYLOAD_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },

@@ -13,6 +13,7 @@ import type { AppServices } from '@/server/services';
 import { AppError, type FieldIssue } from '@/server/errors';
 import { isJsonContentType, readJsonBody, sendJson } from './json';
 import { header } from './request-info';
+import { restRoutesOf, type RestRoute } from './rest-routes';
 import { enforceRateLimit } from '@/server/api/rate-limit';
 
 const MAX_BODY_BYTES = 100_000;
@@ -64,6 +65,7 @@ export function createRestDoor(services: AppServices, logger: Logger) {
       }
     },
   });
+  const routeOf = restRoutesOf(appRouter);
 
   /**
    * A request refused before its key was counted (no or bad key, not JSON, too large) counts
@@ -87,13 +89,22 @@ export function createRestDoor(services: AppServices, logger: Logger) {
   };
 
   return async (req: RestRequest, res: ServerResponse, request: RequestInfo) => {
+    req.request = request;
+    req.url = req.url!.slice(REST_PREFIX.length) || '/';
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url, 'http://localhost');
+    const route = routeOf(url.pathname);
+    if (method === 'OPTIONS' && route) {
+      res.setHeader('allow', route.allowed.join(', '));
+      res.statusCode = 204;
+      return res.end();
+    }
     try {
-      req.request = request;
+      requireOperation(res, route, method, url);
       req.body = await jsonBodyOf(req);
-      req.url = req.url!.slice(REST_PREFIX.length) || '/';
-      if (req.method === 'POST') {
+      if (method === 'POST') {
         req.idempotency = idempotentRequestOf(header(req, 'idempotency-key'), {
-          method: req.method,
+          method,
           path: req.url,
           body: req.body,
         });
@@ -105,25 +116,63 @@ export function createRestDoor(services: AppServices, logger: Logger) {
       return sendError(res, error, request);
     }
 
-    const response = await captureResponse(res, (proxy) => handle(req, proxy));
+    // HEAD runs GET's procedure; Node sends the headers GET would have, without the body.
+    req.method = method === 'HEAD' ? 'GET' : method;
+    const response = await captureResponse(res, (proxy) => handle(req, proxy)).finally(() => {
+      req.method = method;
+    });
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
     if (!('ratelimit-limit' in response.headers)) {
       const refused = await countRefusal(res, request);
       if (refused) return sendError(res, refused, request);
     }
     if (req.replay) {
-      res.statusCode = 200;
       res.setHeader('idempotent-replayed', 'true');
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      return res.end(req.replay.responseBody);
+      return send(res, 200, req.replay.responseBody);
     }
-    if (response.status < 400) {
-      res.statusCode = response.status;
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      return res.end(response.body ?? '');
-    }
+    if (response.status < 400) return send(res, response.status, response.body ?? '');
     sendJson(res, response.status, restErrorOf(response.body, request.requestId));
   };
+}
+
+/**
+ * The operation a request reaches, or why none: an unknown path (404), a method the path does
+ * not take (405, with `Allow`), or a query parameter the operation does not know (400), which
+ * would otherwise be dropped without a word (a misspelt filter would list everything).
+ */
+function requireOperation(
+  res: ServerResponse,
+  route: RestRoute | undefined,
+  method: string,
+  url: URL,
+) {
+  if (!route) throw new AppError('NOT_FOUND', `No REST operation at ${REST_PREFIX}${url.pathname}`);
+  const operation = route.operationFor(method);
+  if (!operation) {
+    res.setHeader('allow', route.allowed.join(', '));
+    throw new AppError(
+      'METHOD_NOT_SUPPORTED',
+      `${method} is not allowed here; this path takes ${route.allowed.join(', ')}`,
+    );
+  }
+  const known = [...operation.queryParameters];
+  const unknown = [...new Set(url.searchParams.keys())].filter(
+    (name) => !operation.queryParameters.has(name),
+  );
+  if (unknown.length > 0) {
+    const message = `is not a parameter of this operation (it takes ${known.join(', ') || 'none'})`;
+    throw new AppError('BAD_REQUEST', `Unknown query parameter: ${unknown.join(', ')}`, {
+      issues: unknown.map((name) => ({ path: [name], message })),
+    });
+  }
+}
+
+/** A success body as the procedure's JSON, with its length (which HEAD sends too). */
+function send(res: ServerResponse, status: number, body: string) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 function sendError(res: ServerResponse, error: AppError, request: RequestInfo) {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/server/api/openapi';
@@ -40,6 +41,27 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   const res = await rest(path, { method: 'POST', body: JSON.stringify(body), headers });
   expect(res.status, `POST ${path}`).toBe(200);
   return (await res.json()) as Body;
+}
+
+/** A request whose bytes arrive as sent: fetch would add Accept-Encoding and decompress. */
+function raw(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const request = http.request(
+        `${server.url}/api/v1${path}`,
+        { method, headers: { authorization: `Bearer ${key}`, ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    },
+  );
 }
 
 const document = buildOpenApiDocument() as unknown as {
@@ -143,5 +165,94 @@ describe('nested reads', () => {
     await rest(`/customers/${customer.id}`, { method: 'DELETE' });
     expect((await rest(`/customers/${customer.id}/interactions`)).status).toBe(404);
     expect((await rest(`/customers/${customer.id}/orders`)).status).toBe(404);
+  });
+});
+
+describe('query parameters', () => {
+  it('refuses one the operation does not take (400), naming it', async () => {
+    await post('/customers', { firstName: 'Churned', status: 'churned' });
+    await post('/customers', { firstName: 'Active', status: 'active' });
+    const res = await rest('/customers?stauts=churned');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Body;
+    expect(body).toMatchObject({ code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') });
+    expect(body.message).toContain('stauts');
+    expect(body.issues).toEqual([{ path: ['stauts'], message: expect.any(String) }]);
+    expect((await rest('/customers?status=churned')).status).toBe(200);
+  });
+
+  it('refuses unknown parameters on every operation of the document, changing nothing', async () => {
+    const customer = await post('/customers', { firstName: 'Untouched' });
+    for (const { method, template } of operations) {
+      const path = template === '/customers/{id}' ? `/customers/${customer.id}` : withIds(template);
+      const res = await rest(`${path}?unknownParameter=1`, {
+        method,
+        body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+      });
+      expect(res.status, `${method} ${template}`).toBe(400);
+      expect(((await res.json()) as Body).issues, `${method} ${template}`).toEqual([
+        { path: ['unknownParameter'], message: expect.any(String) },
+      ]);
+    }
+    const after = (await (await rest(`/customers/${customer.id}`)).json()) as Body;
+    expect(after.version).toBe(customer.version);
+  });
+
+  it('refuses a path parameter given again in the query', async () => {
+    const customer = await post('/customers', { firstName: 'Twice' });
+    const res = await rest(`/customers/${customer.id}?id=${randomUUID()}`);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('methods', () => {
+  it('answers HEAD like GET, without the body', async () => {
+    const customer = await post('/customers', { firstName: 'Headed' });
+    for (const path of [`/customers/${customer.id}`, '/customers', '/me']) {
+      const get = await raw('GET', path);
+      const head = await raw('HEAD', path);
+      expect(head.status, path).toBe(200);
+      expect(head.body.length, path).toBe(0);
+      for (const name of ['content-type', 'content-length', 'etag', 'ratelimit-limit']) {
+        expect(head.headers[name], `${path} ${name}`).toBe(get.headers[name]);
+      }
+    }
+  });
+
+  it('answers HEAD with the status GET would have: 401, 404, 405', async () => {
+    const unauthorized = await rest('/customers', { method: 'HEAD', key: null });
+    expect(unauthorized.status).toBe(401);
+    expect((await rest(`/customers/${randomUUID()}`, { method: 'HEAD' })).status).toBe(404);
+    expect((await rest('/nothing-here', { method: 'HEAD' })).status).toBe(404);
+    expect((await rest(`/customers/${randomUUID()}/restore`, { method: 'HEAD' })).status).toBe(405);
+  });
+
+  it('answers a method a known path does not take with 405 and Allow', async () => {
+    const cases: [string, string, string[]][] = [
+      ['PUT', '/customers', ['GET', 'HEAD', 'POST']],
+      ['DELETE', '/customers', ['GET', 'HEAD', 'POST']],
+      ['POST', `/customers/${randomUUID()}`, ['GET', 'HEAD', 'PATCH', 'DELETE']],
+      ['PATCH', '/me', ['GET', 'HEAD']],
+      ['GET', `/customers/${randomUUID()}/restore`, ['POST']],
+    ];
+    for (const [method, path, allowed] of cases) {
+      const res = await rest(path, { method, body: method === 'GET' ? undefined : '{}' });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      const allow = res.headers.get('allow')!.split(/,\s*/);
+      expect(allow.sort(), `${method} ${path}`).toEqual([...allowed, 'OPTIONS'].sort());
+      expect(await res.json()).toMatchObject({
+        code: 'METHOD_NOT_SUPPORTED',
+        requestId: res.headers.get('x-request-id'),
+      });
+    }
+  });
+
+  it('answers OPTIONS with the methods a path takes', async () => {
+    const res = await rest('/customers', { method: 'OPTIONS', key: null });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('allow')!.split(/,\s*/).sort()).toEqual(
+      ['GET', 'HEAD', 'OPTIONS', 'POST'].sort(),
+    );
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
