@@ -131,6 +131,9 @@ export function createRestDoor(services: AppServices, logger: Logger) {
       return send(res, 200, req.replay.responseBody);
     }
     if (response.status < 400) return send(res, response.status, response.body ?? '');
+    if (response.status === 401) {
+      res.setHeader('www-authenticate', bearerChallenge(header(req, 'authorization')));
+    }
     sendJson(res, response.status, restErrorOf(response.body, request.requestId));
   };
 }
@@ -165,6 +168,13 @@ function requireOperation(
       issues: unknown.map((name) => ({ path: [name], message })),
     });
   }
+}
+
+/** RFC 6750's challenge; a bearer token that was sent and refused is an `invalid_token`. */
+function bearerChallenge(authorization: string | null): string {
+  const realm = 'Bearer realm="Clientele API"';
+  if (!authorization || !/^bearer\s/i.test(authorization)) return realm;
+  return `${realm}, error="invalid_token", error_description="The API key is invalid, expired or revoked"`;
 }
 
 /** A success body as the procedure's JSON, with its length (which HEAD sends too). */

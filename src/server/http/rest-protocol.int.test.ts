@@ -222,6 +222,7 @@ describe('methods', () => {
   it('answers HEAD with the status GET would have: 401, 404, 405', async () => {
     const unauthorized = await rest('/customers', { method: 'HEAD', key: null });
     expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('www-authenticate')).toMatch(/^Bearer /);
     expect((await rest(`/customers/${randomUUID()}`, { method: 'HEAD' })).status).toBe(404);
     expect((await rest('/nothing-here', { method: 'HEAD' })).status).toBe(404);
     expect((await rest(`/customers/${randomUUID()}/restore`, { method: 'HEAD' })).status).toBe(405);
@@ -254,5 +255,24 @@ describe('methods', () => {
       ['GET', 'HEAD', 'OPTIONS', 'POST'].sort(),
     );
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('authentication challenges', () => {
+  it('names the Bearer scheme on every 401, with invalid_token for a bad key', async () => {
+    const missing = await rest('/customers', { key: null });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer realm="[^"]+"$/);
+
+    const wrong = await rest('/customers', { key: 'clt_madeup' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(
+      /^Bearer realm="[^"]+", error="invalid_token", error_description="[^"]+"$/,
+    );
+
+    const post401 = await rest('/customers', { method: 'POST', key: null, body: '{}' });
+    expect(post401.status).toBe(401);
+    expect(post401.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    expect((await rest('/me')).headers.get('www-authenticate')).toBeNull();
   });
 });
