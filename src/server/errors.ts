@@ -12,6 +12,7 @@ export const APP_ERRORS = {
   NOT_FOUND: { trpc: 'NOT_FOUND', status: 404 },
   METHOD_NOT_SUPPORTED: { trpc: 'METHOD_NOT_SUPPORTED', status: 405 },
   CONFLICT: { trpc: 'CONFLICT', status: 409 },
+  PRECONDITION_FAILED: { trpc: 'PRECONDITION_FAILED', status: 412 },
   PAYLOAD_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
   UNPROCESSABLE_CONTENT: { trpc: 'UNPROCESSABLE_CONTENT', status: 422 },

@@ -3,6 +3,7 @@ import type { Database } from '@/server/db/types';
 import type { AppServices } from '@/server/services';
 import { toTRPCError } from './errors';
 import type { IdempotentRequest } from './idempotency';
+import type { EntityTags } from './preconditions';
 import { resolvePrincipal, type Credentials } from './principal';
 import { wroteRecently } from './read-your-writes';
 
@@ -56,6 +57,8 @@ export interface Context {
   responseHeaders: Headers;
   /** A REST POST's Idempotency-Key (the REST door only). */
   idempotency?: IdempotentRequest;
+  /** A REST PATCH, PUT or DELETE's If-Match: procedures check it with assertIfMatch. */
+  ifMatch?: EntityTags;
   /**
    * Whether reads go to the primary, not a replica: this request or, shortly before, this
    * browser wrote. An object, so calls made one after another on one context (a server-side
@@ -70,6 +73,7 @@ export interface CreateContextOptions {
   request: RequestInfo;
   credentials: Credentials;
   idempotency?: IdempotentRequest;
+  ifMatch?: EntityTags;
 }
 
 /** Throws a TRPCError (401 for a bad key, 503 when the database is down), never anonymous. */
@@ -91,6 +95,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     viaCookie: principal?.kind === 'user',
     responseHeaders: new Headers(),
     idempotency: options.idempotency,
+    ifMatch: options.ifMatch,
     reads: { fromPrimary: wroteRecently(services, options.credentials.cookie) },
   };
 }

@@ -8,6 +8,7 @@ import {
   type IdempotentRequest,
 } from '@/server/api/idempotency';
 import { REST_PREFIX } from '@/server/api/openapi';
+import { entityTagOf, entityTagsOf, type EntityTags } from '@/server/api/preconditions';
 import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
 import { AppError, type FieldIssue } from '@/server/errors';
@@ -22,6 +23,7 @@ type RestRequest = IncomingMessage & {
   body?: unknown;
   request?: RequestInfo;
   idempotency?: IdempotentRequest;
+  ifMatch?: EntityTags;
   /** Set when the procedure answered a retry with the response stored for its key. */
   replay?: IdempotentReplay;
 };
@@ -50,6 +52,7 @@ export function createRestDoor(services: AppServices, logger: Logger) {
         request: req.request!,
         credentials: { authorization: header(req, 'authorization'), cookie: null },
         idempotency: req.idempotency,
+        ifMatch: req.ifMatch,
       }),
     responseMeta: ({ ctx }) => ({
       headers: ctx ? Object.fromEntries(ctx.responseHeaders.entries()) : {},
@@ -102,6 +105,9 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     try {
       requireOperation(res, route, method, url);
       req.body = await jsonBodyOf(req);
+      if (method === 'PATCH' || method === 'PUT' || method === 'DELETE') {
+        req.ifMatch = entityTagsOf(header(req, 'if-match'));
+      }
       if (method === 'POST') {
         req.idempotency = idempotentRequestOf(header(req, 'idempotency-key'), {
           method,
@@ -130,7 +136,18 @@ export function createRestDoor(services: AppServices, logger: Logger) {
       res.setHeader('idempotent-replayed', 'true');
       return send(res, 200, req.replay.responseBody);
     }
-    if (response.status < 400) return send(res, response.status, response.body ?? '');
+    if (response.status < 400) {
+      const body = response.body ?? '';
+      if (method === 'GET' || method === 'HEAD' || method === 'PATCH') {
+        const etag = entityTagOf(body);
+        res.setHeader('etag', etag);
+        if (method !== 'PATCH' && noneMatch(header(req, 'if-none-match'), etag)) {
+          res.statusCode = 304;
+          return res.end();
+        }
+      }
+      return send(res, response.status, body);
+    }
     if (response.status === 401) {
       res.setHeader('www-authenticate', bearerChallenge(header(req, 'authorization')));
     }
@@ -175,6 +192,12 @@ function bearerChallenge(authorization: string | null): string {
   const realm = 'Bearer realm="Clientele API"';
   if (!authorization || !/^bearer\s/i.test(authorization)) return realm;
   return `${realm}, error="invalid_token", error_description="The API key is invalid, expired or revoked"`;
+}
+
+/** If-None-Match compares weakly: `W/"x"` and `"x"` name the same representation. */
+function noneMatch(ifNoneMatch: string | null, etag: string): boolean {
+  const tags = entityTagsOf(ifNoneMatch);
+  return tags === '*' || (tags?.some((tag) => tag.replace(/^W\//, '') === etag) ?? false);
 }
 
 /** A success body as the procedure's JSON, with its length (which HEAD sends too). */

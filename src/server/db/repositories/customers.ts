@@ -56,12 +56,18 @@ const SORT_COLUMNS = {
 const live = (tx: TenantTx) =>
   and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt));
 
-export async function getCustomer(tx: TenantTx, id: string): Promise<Customer | undefined> {
-  const [customer] = await tx
+/** A live customer; with `lock`, locked for the rest of the transaction. */
+export async function getCustomer(
+  tx: TenantTx,
+  id: string,
+  lock = false,
+): Promise<Customer | undefined> {
+  const query = tx
     .select(customerColumns)
     .from(customers)
     .where(and(live(tx), eq(customers.id, id)))
     .limit(1);
+  const [customer] = lock ? await query.for('update') : await query;
   return customer;
 }
 

@@ -53,13 +53,19 @@ export async function listInteractions(tx: TenantTx, params: InteractionListPara
   };
 }
 
-export async function getInteraction(tx: TenantTx, id: string): Promise<Interaction | undefined> {
-  const [row] = await tx
+/** One interaction; with `lock`, locked for the rest of the transaction. */
+export async function getInteraction(
+  tx: TenantTx,
+  id: string,
+  lock = false,
+): Promise<Interaction | undefined> {
+  const query = tx
     .select(interactionColumns)
     .from(customerInteractions)
     .leftJoin(users, eq(users.id, customerInteractions.authorId))
     .where(and(ofTenant(tx), eq(customerInteractions.id, id)))
     .limit(1);
+  const [row] = lock ? await query.for('update', { of: customerInteractions }) : await query;
   return row;
 }
 

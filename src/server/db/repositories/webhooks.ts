@@ -39,12 +39,18 @@ export async function countEndpoints(tx: TenantTx): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function getEndpoint(tx: TenantTx, id: string): Promise<WebhookEndpoint | undefined> {
-  const [row] = await tx
+/** One endpoint; with `lock`, locked for the rest of the transaction. */
+export async function getEndpoint(
+  tx: TenantTx,
+  id: string,
+  lock = false,
+): Promise<WebhookEndpoint | undefined> {
+  const query = tx
     .select(endpointColumns)
     .from(webhookEndpoints)
     .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
     .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row as WebhookEndpoint | undefined;
 }
 

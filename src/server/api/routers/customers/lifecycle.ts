@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { customerOutput, type Customer } from '@/schemas/customers';
 import { idParam } from '@/schemas/common';
-import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customers';
+import {
+  getCustomer,
+  restoreCustomer,
+  softDeleteCustomer,
+} from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
+import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 
 /** The audit entry (and its public `customer.deleted` tombstone) of a soft delete. */
@@ -34,6 +39,9 @@ export const remove = organizationProcedure
   .input(idParam)
   .output(customerOutput)
   .mutation(async ({ ctx, input }) => {
+    if (ctx.ifMatch) {
+      assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, input.id, true));
+    }
     const customer = await softDeleteCustomer(ctx.tx, input.id);
     await ctx.audit(deletionAudit(customer));
     return customer;

@@ -1,6 +1,7 @@
 import { customerOutput, customerUpdateInput, type Customer } from '@/schemas/customers';
-import { updateCustomer } from '@/server/db/repositories/customers';
+import { getCustomer, updateCustomer } from '@/server/db/repositories/customers';
 import { changedFields } from '@/server/domain/audit/changed-fields';
+import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 
 /** The audit entry (with what changed) and the public `customer.updated` event of an update. */
@@ -34,6 +35,8 @@ export const update = organizationProcedure
   .output(customerOutput)
   .mutation(async ({ ctx, input }) => {
     const { id, expectedVersion, ...values } = input;
+    if (ctx.ifMatch)
+      assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, id, true));
     const { before, after } = await updateCustomer(ctx.tx, id, values, expectedVersion);
     await ctx.audit(updateAudit(before, after));
     return after;

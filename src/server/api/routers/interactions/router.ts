@@ -19,6 +19,7 @@ import {
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { AppError, notFound } from '@/server/errors';
 import type { OrganizationAccess, Principal } from '../../context';
+import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure, router } from '../../trpc';
 
 const tags = ['Interactions'];
@@ -102,8 +103,9 @@ export const interactionsRouter = router({
     .input(interactionUpdateInput)
     .output(interactionOutput)
     .mutation(async ({ ctx, input }) => {
-      const before = await getInteraction(ctx.tx, input.id);
+      const before = await getInteraction(ctx.tx, input.id, true);
       if (!before) throw notFound('Interaction');
+      assertIfMatch(ctx.ifMatch, interactionOutput, before);
       assertMayModify(ctx.principal, ctx.organization, before.authorId);
       const { id, ...values } = input;
       const after = await updateInteraction(ctx.tx, id, values);
@@ -132,8 +134,9 @@ export const interactionsRouter = router({
     .input(idParam)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const interaction = await getInteraction(ctx.tx, input.id);
+      const interaction = await getInteraction(ctx.tx, input.id, true);
       if (!interaction) throw notFound('Interaction');
+      assertIfMatch(ctx.ifMatch, interactionOutput, interaction);
       assertMayModify(ctx.principal, ctx.organization, interaction.authorId);
       await deleteInteraction(ctx.tx, input.id);
       await ctx.audit({

@@ -13,6 +13,7 @@ import { getOrder, listOrders } from '@/server/db/repositories/orders';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { changeOrderLines, changeOrderStatus, createOrder } from '@/server/domain/orders/orders';
 import { notFound } from '@/server/errors';
+import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure, router } from '../../trpc';
 
 const tags = ['Orders'];
@@ -118,6 +119,8 @@ export const ordersRouter = router({
     .input(orderLinesInput)
     .output(orderOutput)
     .mutation(async ({ ctx, input }) => {
+      if (ctx.ifMatch)
+        assertIfMatch(ctx.ifMatch, orderOutput, await getOrder(ctx.tx, input.id, true));
       const { before, after } = await changeOrderLines(ctx.tx, input);
       await ctx.audit({
         action: 'order.lines_changed',

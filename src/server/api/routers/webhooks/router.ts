@@ -20,6 +20,7 @@ import {
 import type { WebhookJob } from '@/server/domain/webhooks/deliver';
 import { changeEndpoint, createEndpoint, rotateSecret } from '@/server/domain/webhooks/endpoints';
 import { notFound } from '@/server/errors';
+import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure, router } from '../../trpc';
 
 const tags = ['Webhooks'];
@@ -109,8 +110,9 @@ export const webhooksRouter = router({
     .input(webhookUpdateInput)
     .output(webhookEndpointOutput)
     .mutation(async ({ ctx, input }) => {
-      const before = await getEndpoint(ctx.tx, input.id);
+      const before = await getEndpoint(ctx.tx, input.id, true);
       if (!before) throw notFound('Webhook endpoint');
+      assertIfMatch(ctx.ifMatch, webhookEndpointOutput, before);
       const endpoint = await changeEndpoint(ctx.tx, input, ctx.services.webhooks);
       await ctx.audit({
         action: 'webhook.updated',
@@ -137,6 +139,13 @@ export const webhooksRouter = router({
     .input(idParam)
     .output(webhookEndpointOutput)
     .mutation(async ({ ctx, input }) => {
+      if (ctx.ifMatch) {
+        assertIfMatch(
+          ctx.ifMatch,
+          webhookEndpointOutput,
+          await getEndpoint(ctx.tx, input.id, true),
+        );
+      }
       const endpoint = await deleteEndpoint(ctx.tx, input.id);
       if (!endpoint) throw notFound('Webhook endpoint');
       await ctx.audit({
