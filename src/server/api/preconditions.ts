@@ -17,6 +17,12 @@ export function entityTagsOf(header: string | null): EntityTags | undefined {
   return header.match(/(?:W\/)?"[^"]*"/g) ?? [];
 }
 
+/** Whether If-None-Match names the tag; compared weakly (`W/"x"` is the same as `"x"`). */
+export function noneMatch(ifNoneMatch: EntityTags | undefined, etag: string): boolean {
+  if (ifNoneMatch === '*') return true;
+  return ifNoneMatch?.some((tag) => tag.replace(/^W\//, '') === etag) ?? false;
+}
+
 /**
  * Refuses (412) a change whose If-Match names none of the resource's current tag, compared
  * strongly as RFC 9110 asks. `current` is the resource as locked for the change and `output` the

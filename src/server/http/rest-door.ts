@@ -8,13 +8,15 @@ import {
   type IdempotentRequest,
 } from '@/server/api/idempotency';
 import { REST_PREFIX } from '@/server/api/openapi';
-import { entityTagOf, entityTagsOf, type EntityTags } from '@/server/api/preconditions';
+import { entityTagOf, entityTagsOf, noneMatch, type EntityTags } from '@/server/api/preconditions';
 import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
 import { AppError, type FieldIssue } from '@/server/errors';
-import { isJsonContentType, readJsonBody, sendJson } from './json';
+import { compressedFor } from './compression';
+import { isJsonContentType, readJsonBody } from './json';
 import { header } from './request-info';
 import { restRoutesOf, type RestRoute } from './rest-routes';
+import { addVary } from './vary';
 import { enforceRateLimit } from '@/server/api/rate-limit';
 
 const MAX_BODY_BYTES = 100_000;
@@ -97,6 +99,7 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     const method = req.method ?? 'GET';
     const url = new URL(req.url, 'http://localhost');
     const route = routeOf(url.pathname);
+    addVary(res, 'Accept-Encoding');
     if (method === 'OPTIONS' && route) {
       res.setHeader('allow', route.allowed.join(', '));
       res.statusCode = 204;
@@ -118,8 +121,7 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const refused = await countRefusal(res, request);
-      if (refused) return sendError(res, refused, request);
-      return sendError(res, error, request);
+      return sendError(req, res, refused ?? error);
     }
 
     // HEAD runs GET's procedure; Node sends the headers GET would have, without the body.
@@ -130,28 +132,29 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
     if (!('ratelimit-limit' in response.headers)) {
       const refused = await countRefusal(res, request);
-      if (refused) return sendError(res, refused, request);
+      if (refused) return sendError(req, res, refused);
     }
     if (req.replay) {
       res.setHeader('idempotent-replayed', 'true');
-      return send(res, 200, req.replay.responseBody);
+      return send(req, res, 200, req.replay.responseBody);
     }
-    if (response.status < 400) {
-      const body = response.body ?? '';
-      if (method === 'GET' || method === 'HEAD' || method === 'PATCH') {
-        const etag = entityTagOf(body);
-        res.setHeader('etag', etag);
-        if (method !== 'PATCH' && noneMatch(header(req, 'if-none-match'), etag)) {
-          res.statusCode = 304;
-          return res.end();
-        }
+    if (response.status >= 400) {
+      if (response.status === 401) {
+        res.setHeader('www-authenticate', bearerChallenge(header(req, 'authorization')));
       }
-      return send(res, response.status, body);
+      const error = restErrorOf(response.body, request.requestId);
+      return send(req, res, response.status, JSON.stringify(error));
     }
-    if (response.status === 401) {
-      res.setHeader('www-authenticate', bearerChallenge(header(req, 'authorization')));
+    const body = response.body ?? '';
+    if (method === 'GET' || method === 'HEAD' || method === 'PATCH') {
+      const etag = entityTagOf(body);
+      res.setHeader('etag', etag);
+      if (method !== 'PATCH' && noneMatch(entityTagsOf(header(req, 'if-none-match')), etag)) {
+        res.statusCode = 304;
+        return res.end();
+      }
     }
-    sendJson(res, response.status, restErrorOf(response.body, request.requestId));
+    return send(req, res, response.status, body);
   };
 }
 
@@ -194,28 +197,23 @@ function bearerChallenge(authorization: string | null): string {
   return `${realm}, error="invalid_token", error_description="The API key is invalid, expired or revoked"`;
 }
 
-/** If-None-Match compares weakly: `W/"x"` and `"x"` name the same representation. */
-function noneMatch(ifNoneMatch: string | null, etag: string): boolean {
-  const tags = entityTagsOf(ifNoneMatch);
-  return tags === '*' || (tags?.some((tag) => tag.replace(/^W\//, '') === etag) ?? false);
-}
-
-/** A success body as the procedure's JSON, with its length (which HEAD sends too). */
-function send(res: ServerResponse, status: number, body: string) {
+/** A JSON body, compressed when the client asks and it is worth it, with its length. */
+async function send(req: IncomingMessage, res: ServerResponse, status: number, body: string) {
+  const bytes = await compressedFor(req, res, body);
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(body);
+  res.setHeader('content-length', bytes.length);
+  res.end(bytes);
 }
 
-function sendError(res: ServerResponse, error: AppError, request: RequestInfo) {
+function sendError(req: RestRequest, res: ServerResponse, error: AppError) {
   const body: RestError = {
     code: error.code,
     message: error.message,
     ...(error.details.issues ? { issues: error.details.issues } : {}),
-    requestId: request.requestId,
+    requestId: req.request!.requestId,
   };
-  sendJson(res, error.status, body);
+  return send(req, res, error.status, JSON.stringify(body));
 }
 
 /**

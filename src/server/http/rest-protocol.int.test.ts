@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/server/api/openapi';
 import { createClienteleClient } from '@/sdk/client';
@@ -458,5 +459,45 @@ describe('conditional requests', () => {
       });
       expect(res.status, operation).toBe(200);
     }
+  });
+});
+
+describe('compression', () => {
+  it('compresses a large response with br or gzip as asked, and says it varies', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      await post('/customers', { firstName: `Bulk ${i}`, tags: ['compressible'] });
+    }
+    const plain = await raw('GET', '/customers?tag=compressible&limit=50');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const json = JSON.parse(plain.body.toString('utf8')) as Body;
+    expect(json.items).toHaveLength(20);
+
+    const gzip = await raw('GET', '/customers?tag=compressible&limit=50', {
+      'accept-encoding': 'gzip',
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(gzip.headers['content-length'])).toBe(gzip.body.length);
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 2);
+    expect(JSON.parse(gunzipSync(gzip.body).toString('utf8'))).toEqual(json);
+
+    const br = await raw('GET', '/customers?tag=compressible&limit=50', {
+      'accept-encoding': 'gzip;q=0.5, br',
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(json);
+
+    const refused = await raw('GET', '/customers?tag=compressible&limit=50', {
+      'accept-encoding': 'br;q=0, gzip;q=0',
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends tiny bodies as they are', async () => {
+    const res = await raw('GET', `/customers/${randomUUID()}`, { 'accept-encoding': 'gzip, br' });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
