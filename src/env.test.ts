@@ -41,6 +41,18 @@ describe('parseEnv', () => {
     expect(problems.join('\n')).not.toMatch(/hunter2|secret-token|short"/);
   });
 
+  it('reads CORS_ORIGINS as a list of origins, none by default', () => {
+    expect(parseEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(
+      parseEnv({ CORS_ORIGINS: 'https://App.example.com, http://localhost:5173/' }).CORS_ORIGINS,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    for (const bad of ['app.example.com', 'https://app.example.com/path', 'ftp://x.example', '*']) {
+      expect(problemsOf({ CORS_ORIGINS: bad }), bad).toEqual([
+        expect.stringMatching(/^CORS_ORIGINS=.*: must be comma-separated origins/),
+      ]);
+    }
+  });
+
   it('reads replica URLs as a list that needs the primary, and hides their passwords', () => {
     const primary = 'postgres://app@primary:5432/clientele';
     expect(parseEnv({ DATABASE_URL: primary }).DATABASE_REPLICA_URLS).toEqual([]);

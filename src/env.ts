@@ -91,6 +91,19 @@ const envSchema = z
     RATE_LIMIT_REST_PER_KEY: perMinute(600),
     RATE_LIMIT_REST_PER_ORG: perMinute(6000),
     RATE_LIMIT_TRPC_PER_USER: perMinute(600),
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine((origins) => origins.every(isOrigin), {
+        message: 'must be comma-separated origins like https://app.example.com (no path)',
+      })
+      .transform((origins) => origins.map((origin) => new URL(origin).origin)),
     SHUTDOWN_TIMEOUT_MS: milliseconds(25_000, 1_000),
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?$/, 'http://otel-collector:4318'),
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(
@@ -158,6 +171,16 @@ const envSchema = z
       MAIL_FROM: value.MAIL_FROM ?? `Clientele <no-reply@${appUrl.hostname}>`,
     };
   });
+
+/** An origin as browsers send it: http(s), host and port, nothing after. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '').toLowerCase();
+  } catch {
+    return false;
+  }
+}
 
 function isTrustSetting(value: string): boolean {
   if (value === 'false' || /^\d+$/.test(value)) return true;

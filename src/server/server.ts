@@ -44,6 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     services: runtime.services,
     logger: log,
     metricsToken: config.METRICS_TOKEN,
+    corsOrigins: config.CORS_ORIGINS,
     isDraining: () => draining,
   });
   const pages = await options.pages?.(server);

@@ -14,7 +14,7 @@ export interface TestApiServer {
 export async function startApiServer(
   connection: Connection,
   services: AppServices,
-  options: { metricsToken?: string } = {},
+  options: { metricsToken?: string; corsOrigins?: string[] } = {},
 ): Promise<TestApiServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -25,6 +25,7 @@ export async function startApiServer(
     services: { ...services, appUrl: url },
     logger: pino({ level: 'silent' }),
     metricsToken: options.metricsToken,
+    corsOrigins: options.corsOrigins,
   });
   server.on('request', (req, res) => void handler(req, res));
   return {

@@ -20,6 +20,8 @@ export interface ApiHandlerOptions {
   services: AppServices;
   logger: Logger;
   metricsToken?: string;
+  /** Origins whose pages may call the REST door (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
   /** True once the server is shutting down: not ready, so load balancers stop sending. */
   isDraining?: () => boolean;
 }
@@ -32,7 +34,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const { connection, services, logger, metricsToken, isDraining = () => false } = options;
   const { secureCookies: secure } = services;
   const trpc = createTrpcDoor(services, logger);
-  const rest = createRestDoor(services, logger);
+  const rest = createRestDoor(services, logger, { corsOrigins: options.corsOrigins });
   const exports = createExportsHandler(services, logger);
   const docs = createDocsHandler();
   const tracer = activeTracer();

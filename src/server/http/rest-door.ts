@@ -13,6 +13,7 @@ import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
 import { AppError, type FieldIssue } from '@/server/errors';
 import { compressedFor } from './compression';
+import { createCors } from './cors';
 import { isJsonContentType, readJsonBody } from './json';
 import { header } from './request-info';
 import { restRoutesOf, type RestRoute } from './rest-routes';
@@ -41,9 +42,14 @@ export interface RestError {
 /**
  * The REST bridge: trpc-to-openapi routes /api/v1 to the same procedures as tRPC. This door
  * accepts only API keys (cookies are ignored), only JSON bodies, and answers every error in
- * one shape with the request id.
+ * one shape with the request id. It also speaks the HTTP the procedures know nothing of:
+ * methods (HEAD, OPTIONS, 405), conditional requests (ETag), compression and CORS.
  */
-export function createRestDoor(services: AppServices, logger: Logger) {
+export function createRestDoor(
+  services: AppServices,
+  logger: Logger,
+  options: { corsOrigins?: readonly string[] } = {},
+) {
   const handle = createOpenApiNodeHttpHandler({
     router: appRouter,
     maxBodySize: MAX_BODY_BYTES,
@@ -71,6 +77,7 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     },
   });
   const routeOf = restRoutesOf(appRouter);
+  const cors = createCors(options.corsOrigins ?? []);
 
   /**
    * A request refused before its key was counted (no or bad key, not JSON, too large) counts
@@ -100,8 +107,10 @@ export function createRestDoor(services: AppServices, logger: Logger) {
     const url = new URL(req.url, 'http://localhost');
     const route = routeOf(url.pathname);
     addVary(res, 'Accept-Encoding');
+    const crossOrigin = cors.apply(req, res);
     if (method === 'OPTIONS' && route) {
       res.setHeader('allow', route.allowed.join(', '));
+      if (crossOrigin) cors.answerPreflight(req, res, route.allowed);
       res.statusCode = 204;
       return res.end();
     }

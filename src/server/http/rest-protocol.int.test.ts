@@ -19,6 +19,8 @@ let server: TestApiServer;
 let org: TestOrganization;
 let key: string;
 
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
 beforeAll(async () => {
   server = await startApiServer(connection(), services());
   org = await createTestOrganization(connection().db, 'Protocol Org');
@@ -499,5 +501,77 @@ describe('compression', () => {
     expect(res.status).toBe(404);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('CORS', () => {
+  let corsServer: TestApiServer;
+  beforeAll(async () => {
+    corsServer = await startApiServer(connection(), services(), {
+      corsOrigins: [ALLOWED_ORIGIN, 'http://localhost:5173'],
+    });
+  });
+  afterAll(() => corsServer.close());
+
+  const preflight = (base: string, origin: string, method = 'PATCH') =>
+    rest(`/customers/${randomUUID()}`, {
+      base,
+      key: null,
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': method,
+        'access-control-request-headers': 'authorization, content-type, if-match',
+      },
+    });
+
+  it('answers preflights from allowed origins, never with credentials', async () => {
+    const res = await preflight(corsServer.url, ALLOWED_ORIGIN);
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(res.headers.get('access-control-allow-methods')!.split(/,\s*/)).toEqual(
+      expect.arrayContaining(['GET', 'PATCH', 'DELETE']),
+    );
+    expect(res.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/)).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'if-match', 'idempotency-key']),
+    );
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(res.headers.get('access-control-max-age')).toMatch(/^\d+$/);
+    expect(res.headers.get('vary')).toMatch(/origin/i);
+  });
+
+  it('lets allowed origins read responses and their headers, errors included', async () => {
+    const ok = await rest('/me', { base: corsServer.url, headers: { origin: ALLOWED_ORIGIN } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(ok.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(ok.headers.get('access-control-expose-headers')!.toLowerCase()).toContain('etag');
+    expect(ok.headers.get('vary')).toMatch(/origin/i);
+
+    const denied = await rest('/me', {
+      base: corsServer.url,
+      key: null,
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('gives other origins no CORS headers', async () => {
+    const res = await preflight(corsServer.url, 'https://evil.example');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-methods')).toBeNull();
+    const get = await rest('/me', {
+      base: corsServer.url,
+      headers: { origin: 'https://app.example.com.evil.example' },
+    });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('is off by default', async () => {
+    const res = await preflight(server.url, ALLOWED_ORIGIN);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await rest('/me', { headers: { origin: ALLOWED_ORIGIN } });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
