@@ -65,6 +65,30 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('describes the HTTP the door speaks: tags and conditions, challenges, unknown parameters', () => {
+    const parameters = (operation: Operation) => operation.parameters?.map((p) => p.$ref) ?? [];
+    for (const { path, method, operation } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(operation.responses['400'], where).toBeTruthy();
+      if (method === 'get') {
+        expect(parameters(operation), where).toContain('#/components/parameters/IfNoneMatch');
+        expect(operation.responses['200']!.headers, where).toHaveProperty('ETag');
+        expect(operation.responses['304'], where).toBeTruthy();
+      }
+      if (['patch', 'put', 'delete'].includes(method)) {
+        expect(parameters(operation), where).toContain('#/components/parameters/IfMatch');
+        expect(operation.responses['412'], where).toBeTruthy();
+      }
+    }
+    const components = document.components as Record<string, Record<string, unknown>>;
+    expect(components.responses!.Unauthorized).toMatchObject({
+      headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } },
+    });
+    const errorCodes = (components.schemas!.Error as { properties: { code: { enum: string[] } } })
+      .properties.code.enum;
+    expect(errorCodes).toEqual(expect.arrayContaining(['PRECONDITION_FAILED']));
+  });
+
   it('declares one error body, the rate-limit headers and the API-key scheme', () => {
     const components = document.components as Record<string, Record<string, unknown>>;
     expect(Object.keys(components.schemas!).filter((name) => name.startsWith('error.'))).toEqual(

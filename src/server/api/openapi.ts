@@ -50,7 +50,9 @@ const errorSchema = {
         'UNAUTHORIZED',
         'FORBIDDEN',
         'NOT_FOUND',
+        'METHOD_NOT_SUPPORTED',
         'CONFLICT',
+        'PRECONDITION_FAILED',
         'PAYLOAD_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',
         'UNPROCESSABLE_CONTENT',
@@ -92,6 +94,13 @@ const HEADERS = {
   RateLimitReset: header('Seconds until the window resets.'),
   RetryAfter: header('Seconds to wait before trying again.'),
   RequestId: header('Identifies this request in logs and error reports.', { type: 'string' }),
+  ETag: header(
+    'The version of what was read: send it as `If-None-Match` to re-read, as `If-Match` to change.',
+    { type: 'string' },
+  ),
+  WWWAuthenticate: header('`Bearer`, with `error="invalid_token"` when the key was refused.', {
+    type: 'string',
+  }),
   IdempotentReplayed: header(
     '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
     {
@@ -135,10 +144,11 @@ const ERRORS: Record<string, { name: string; response: Json }> = {
   },
   401: {
     name: 'Unauthorized',
-    response: errorResponse('No API key, or one that is invalid or revoked.', {
-      code: 'UNAUTHORIZED',
-      message: 'Invalid or revoked API key',
-    }),
+    response: errorResponse(
+      'No API key, or one that is invalid or revoked.',
+      { code: 'UNAUTHORIZED', message: 'Invalid or revoked API key' },
+      { 'WWW-Authenticate': ref('headers', 'WWWAuthenticate') },
+    ),
   },
   403: {
     name: 'Forbidden',
@@ -163,6 +173,14 @@ const ERRORS: Record<string, { name: string; response: Json }> = {
         message: 'The customer was changed by someone else; reload it and try again',
       },
     ),
+  },
+  412: {
+    name: 'PreconditionFailed',
+    response: errorResponse('It changed since you read it: `If-Match` names an older `ETag`.', {
+      code: 'PRECONDITION_FAILED',
+      message:
+        'This changed since you read it (If-Match names an older version); read it again and retry',
+    }),
   },
   413: {
     name: 'PayloadTooLarge',
@@ -224,10 +242,20 @@ const GENERATED_DESCRIPTIONS = new Set([
   'Internal server error',
 ]);
 
+/** The header that makes each method's request conditional or safe to retry. */
+const CONDITION_OF_METHOD: Record<string, string> = {
+  get: 'IfNoneMatch',
+  post: 'IdempotencyKey',
+  patch: 'IfMatch',
+  put: 'IfMatch',
+  delete: 'IfMatch',
+};
+
 /** The statuses an operation can answer with, besides what it declares itself. */
 function errorStatusesOf(method: string, path: string, operation: Operation): string[] {
-  const statuses = new Set(['401', '403', '429', '500']);
-  if (operation.parameters?.length || operation.requestBody) statuses.add('400');
+  // 400 for every operation: a query parameter it does not take is refused too.
+  const statuses = new Set(['400', '401', '403', '429', '500']);
+  if (['patch', 'put', 'delete'].includes(method)) statuses.add('412');
   if (path.includes('{')) statuses.add('404');
   if (operation.requestBody) ['413', '415'].forEach((status) => statuses.add(status));
   if (method === 'post') ['409', '422'].forEach((status) => statuses.add(status));
@@ -283,11 +311,9 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
     for (const [method, value] of Object.entries(item as Record<string, Operation>)) {
       const operation = value;
       describeParameters(path, operation);
-      if (method === 'post') {
-        operation.parameters = [
-          ...(operation.parameters ?? []),
-          ref('parameters', 'IdempotencyKey'),
-        ];
+      const condition = CONDITION_OF_METHOD[method];
+      if (condition) {
+        operation.parameters = [...(operation.parameters ?? []), ref('parameters', condition)];
       }
       const example = requestExamples.get(String(operation.operationId));
       const body = (operation.requestBody?.content as Record<string, Json> | undefined)?.[
@@ -300,9 +326,13 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
         ...(method === 'post'
           ? { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') }
           : {}),
+        ...(method === 'get' || method === 'patch' ? { ETag: ref('headers', 'ETag') } : {}),
       };
       const declared = operation.responses;
-      operation.responses = { '200': success };
+      operation.responses = {
+        '200': success,
+        ...(method === 'get' ? { '304': ref('responses', 'NotModified') } : {}),
+      };
       for (const status of errorStatusesOf(method, path, { ...operation, responses: declared })) {
         const known = ERRORS[status]!;
         const own = declared[status]?.description as string | undefined;
@@ -325,9 +355,13 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
       ([name]) => !name.startsWith('error.'),
     ),
   );
-  components.responses = Object.fromEntries(
-    Object.values(ERRORS).map(({ name, response }) => [name, response]),
-  );
+  components.responses = {
+    NotModified: {
+      description: 'Unchanged since the `ETag` sent in `If-None-Match`: no body.',
+      headers: { ...COMMON_HEADERS, ETag: ref('headers', 'ETag') },
+    },
+    ...Object.fromEntries(Object.values(ERRORS).map(({ name, response }) => [name, response])),
+  };
   components.headers = HEADERS;
   components.parameters = {
     IdempotencyKey: {
@@ -341,6 +375,24 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
         'requests are not stored. Use a new UUID per operation.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
       example: '7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44',
+    },
+    IfMatch: {
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description:
+        'The `ETag` you read (of the order, for its lines): the change is refused (412) if it ' +
+        'changed since, so concurrent edits cannot overwrite each other. `*` matches any.',
+      schema: { type: 'string', maxLength: 1000 },
+      example: '"4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"',
+    },
+    IfNoneMatch: {
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The `ETag` you hold: if it is still current, the answer is 304 without a body.',
+      schema: { type: 'string', maxLength: 1000 },
+      example: '"4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"',
     },
   };
   document.tags = TAGS;
