@@ -1,36 +1,52 @@
 import { z } from 'zod';
 import { cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
 
+const MAX_ENTITY_TYPE_LENGTH = 50;
+const MAX_ACTION_LENGTH = 100;
+/** Actors are members or API keys, both named in up to 100 characters. */
+const MAX_ACTOR_NAME_LENGTH = 100;
+/** Field names in `changes`. */
+const MAX_FIELD_NAME_LENGTH = 100;
+/** An IPv6 address with a zone, with room to spare. */
+export const MAX_IP_ADDRESS_LENGTH = 100;
+/** What the request's User-Agent header is cut to before it is kept. */
+export const MAX_USER_AGENT_LENGTH = 512;
+/** An incoming X-Request-Id is kept only when it is 1 to 128 safe characters. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_REQUEST_ID_LENGTH = 128;
+
 export const auditListInput = z.object({
   limit: pageLimit(50),
   cursor: cursor(),
-  entityType: z.string().trim().min(1).max(50).optional(),
+  entityType: z.string().trim().min(1).max(MAX_ENTITY_TYPE_LENGTH).optional(),
   entityId: uuid().optional(),
   actorId: uuid().optional(),
-  action: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(MAX_ACTION_LENGTH).optional(),
   from: timeInput().optional(),
   to: timeInput().optional(),
 });
 export type AuditListParams = z.output<typeof auditListInput>;
 
+const fieldValues = z.record(z.string().max(MAX_FIELD_NAME_LENGTH), z.unknown());
+
 export const auditEntryOutput = z
   .object({
     id: uuid(),
     sequence: z.number().int(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string().nullable(),
+    action: z.string().max(MAX_ACTION_LENGTH),
+    entityType: z.string().max(MAX_ENTITY_TYPE_LENGTH),
+    entityId: uuid().nullable(),
     actorType: z.enum(['user', 'api_key', 'system']),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
+    actorId: uuid().nullable(),
+    actorName: z.string().max(MAX_ACTOR_NAME_LENGTH).nullable(),
     changes: z.object({
-      before: z.record(z.string(), z.unknown()).nullable().optional(),
-      after: z.record(z.string(), z.unknown()).nullable().optional(),
+      before: fieldValues.nullable().optional(),
+      after: fieldValues.nullable().optional(),
       erased: z.boolean().optional(),
     }),
-    ipAddress: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    requestId: z.string().nullable(),
+    ipAddress: z.string().max(MAX_IP_ADDRESS_LENGTH).nullable(),
+    userAgent: z.string().max(MAX_USER_AGENT_LENGTH).nullable(),
+    requestId: z.string().max(MAX_REQUEST_ID_LENGTH).regex(REQUEST_ID_PATTERN).nullable(),
     createdAt: timestamp(),
   })
   .meta({ id: 'AuditEntry' });
@@ -40,8 +56,10 @@ export const auditPage = page(auditEntryOutput);
 
 export const auditVerification = z.object({
   ok: z.boolean(),
-  checked: z.number().int(),
+  checked: z.number().int().min(0),
   /** The first row whose hash, link or content does not check out. */
-  firstBroken: z.object({ id: uuid(), sequence: z.number().int(), reason: z.string() }).nullable(),
+  firstBroken: z
+    .object({ id: uuid(), sequence: z.number().int(), reason: z.string().max(500) })
+    .nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerification>;

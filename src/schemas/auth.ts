@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { emailAddress } from './customers';
-import { ROLES } from './permissions';
+import { uuid } from './common';
+import { emailAddress, storedEmail } from './customers';
+import { PERMISSIONS, ROLES, type Permission } from './permissions';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -14,12 +15,17 @@ export const newPassword = z
 /** A password being checked (not set): only bounded, so an oversized one is never hashed. */
 export const currentPassword = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
+export const MAX_NAME_LENGTH = 100;
+
 export const personName = z
   .string()
   .trim()
   .min(1, 'is required')
-  .max(100, 'must be at most 100 characters');
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`);
 export const organizationName = personName;
+
+/** A name as stored (a person, an organization, an API key). */
+export const storedName = z.string().max(MAX_NAME_LENGTH);
 
 /** One-time tokens from e-mailed links: 52 base32 characters. */
 export const linkToken = z.string().regex(/^[a-z2-7]{52}$/, 'is not a valid link');
@@ -78,19 +84,27 @@ export type EnableTwoFactorInput = z.input<typeof enableTwoFactorInput>;
 
 export const roleSchema = z.enum(ROLES);
 
+/** Slugs are 1 to 40 lowercase letters, digits and dashes. */
+const organizationSlug = z
+  .string()
+  .max(40)
+  .regex(/^[a-z0-9-]+$/);
+
 export const organizationSummary = z
-  .object({ id: z.uuid(), slug: z.string(), name: z.string() })
+  .object({ id: uuid(), slug: organizationSlug, name: storedName })
   .meta({ id: 'OrganizationSummary' });
 
 export const meOutput = z
   .object({
     user: z
-      .object({ id: z.uuid(), email: z.string(), name: z.string(), emailVerified: z.boolean() })
+      .object({ id: uuid(), email: storedEmail, name: storedName, emailVerified: z.boolean() })
       .nullable(),
-    apiKey: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    apiKey: z.object({ id: uuid(), name: storedName }).nullable(),
     organization: organizationSummary.nullable(),
     role: roleSchema.nullable(),
-    permissions: z.array(z.string()),
+    permissions: z
+      .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))
+      .max(PERMISSIONS.length),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meOutput>;

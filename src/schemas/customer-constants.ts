@@ -5,7 +5,10 @@
 export const CUSTOMER_STATUSES = ['lead', 'active', 'inactive', 'churned'] as const;
 export const CUSTOMER_SORTS = ['relevance', 'createdAt', 'updatedAt', 'name', 'company'] as const;
 export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 50;
 export const MAX_METADATA_BYTES = 16_384;
+export const MAX_METADATA_KEYS = 100;
+export const MAX_METADATA_KEY_LENGTH = 100;
 /** How many customers one bulk change may touch. */
 export const MAX_BULK_CUSTOMERS = 100;
 

@@ -6,6 +6,9 @@ import {
   CUSTOMER_STATUSES,
   MAX_BULK_CUSTOMERS,
   MAX_METADATA_BYTES,
+  MAX_METADATA_KEY_LENGTH,
+  MAX_METADATA_KEYS,
+  MAX_TAG_LENGTH,
   MAX_TAGS,
 } from './customer-constants';
 
@@ -13,13 +16,25 @@ export * from './customer-constants';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
-/** E-mail addresses are trimmed and Unicode-normalised (NFC) before they are stored or compared. */
+export const MAX_EMAIL_LENGTH = 254;
+const MAX_NAME_LENGTH = 100;
+const MAX_COMPANY_LENGTH = 200;
+const MAX_PHONE_LENGTH = 50;
+
+/**
+ * E-mail addresses are trimmed and Unicode-normalised (NFC) before they are checked, stored or
+ * compared. The document shows a pipe's first half, so that half says it takes an e-mail address.
+ */
 export const emailAddress = z
   .string()
   .trim()
   .normalize('NFC')
-  .max(254, 'must be at most 254 characters')
+  .max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`)
+  .meta({ format: 'email' })
   .pipe(z.email({ error: 'must be a valid e-mail address' }));
+
+/** An address as stored: it was checked on the way in, so the way out only states its shape. */
+export const storedEmail = z.string().max(MAX_EMAIL_LENGTH).meta({ format: 'email' });
 
 export const customerStatus = z.enum(CUSTOMER_STATUSES);
 
@@ -27,7 +42,7 @@ export const tag = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(50, 'must be at most 50 characters');
+  .max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`);
 
 export const postalAddress = z
   .strictObject({
@@ -43,12 +58,19 @@ export const postalAddress = z
   })
   .meta({ id: 'PostalAddress' });
 
+const METADATA_DESCRIPTION =
+  `Free-form key/value data for your own use: at most ${MAX_METADATA_KEYS} keys of up to ` +
+  `${MAX_METADATA_KEY_LENGTH} characters, and ${MAX_METADATA_BYTES} bytes as JSON.`;
+
 export const metadata = z
-  .record(z.string().max(100), z.unknown())
+  .record(z.string().max(MAX_METADATA_KEY_LENGTH), z.unknown())
+  .refine((value) => Object.keys(value).length <= MAX_METADATA_KEYS, {
+    message: `must have at most ${MAX_METADATA_KEYS} keys`,
+  })
   .refine((value) => JSON.stringify(value).length <= MAX_METADATA_BYTES, {
     message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON`,
   })
-  .meta({ description: 'Free-form key/value data for your own use.' });
+  .meta({ description: METADATA_DESCRIPTION, maxProperties: MAX_METADATA_KEYS });
 
 /** An optional text field where "" means "no value" (what an empty form input sends). */
 const optional = <T extends z.ZodType<string | null>>(schema: T) =>
@@ -60,11 +82,14 @@ const optional = <T extends z.ZodType<string | null>>(schema: T) =>
 /** Fields a client may set. Ids, organization, version, timestamps and deletion are never input. */
 export const customerFields = {
   email: optional(emailAddress),
-  firstName: text(100).min(1, 'is required'),
-  lastName: text(100).default(''),
-  company: optional(text(200)),
+  firstName: text(MAX_NAME_LENGTH).min(1, 'is required'),
+  lastName: text(MAX_NAME_LENGTH).default(''),
+  company: optional(text(MAX_COMPANY_LENGTH)),
   phone: optional(
-    text(50).regex(/^[+0-9 ().\-/x]*$/i, 'may contain digits, spaces and + ( ) . - / x only'),
+    text(MAX_PHONE_LENGTH).regex(
+      /^[+0-9 ().\-/x]*$/i,
+      'may contain digits, spaces and + ( ) . - / x only',
+    ),
   ),
   status: customerStatus.default('lead'),
   tags: z
@@ -86,17 +111,20 @@ export type CustomerCreateValues = z.output<typeof customerCreateInput>;
 export const customerOutput = z
   .object({
     id: uuid(),
-    email: z.string().nullable(),
-    firstName: z.string(),
-    lastName: z.string(),
-    company: z.string().nullable(),
-    phone: z.string().nullable(),
+    email: storedEmail.nullable(),
+    firstName: z.string().max(MAX_NAME_LENGTH),
+    lastName: z.string().max(MAX_NAME_LENGTH),
+    company: z.string().max(MAX_COMPANY_LENGTH).nullable(),
+    phone: z.string().max(MAX_PHONE_LENGTH).nullable(),
     status: customerStatus,
-    tags: z.array(z.string()),
-    ownerId: z.string().nullable(),
+    tags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_TAGS),
+    ownerId: uuid().nullable(),
     address: postalAddress.nullable(),
-    metadata: z.record(z.string(), z.unknown()),
-    version: z.number().int(),
+    // Stated, not checked: rows stored before the key limit must stay readable.
+    metadata: z
+      .record(z.string().max(MAX_METADATA_KEY_LENGTH), z.unknown())
+      .meta({ maxProperties: MAX_METADATA_KEYS }),
+    version: z.number().int().min(1),
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })
@@ -116,7 +144,7 @@ export const customerUpdateInput = z
     }),
     email: customerFields.email,
     firstName: customerFields.firstName.optional(),
-    lastName: text(100).optional(),
+    lastName: text(MAX_NAME_LENGTH).optional(),
     company: customerFields.company,
     phone: customerFields.phone,
     status: customerStatus.optional(),
@@ -232,10 +260,15 @@ export const customerBulkDeleteInput = z
 
 export const bulkCustomerResult = z
   .object({
-    items: z.array(customerOutput).meta({ description: 'The customers that changed.' }),
+    items: z
+      .array(customerOutput)
+      .max(MAX_BULK_CUSTOMERS)
+      .meta({ description: 'The customers that changed.' }),
     unchanged: z
       .number()
       .int()
+      .min(0)
+      .max(MAX_BULK_CUSTOMERS)
       .meta({ description: 'How many already were as asked (e.g. had the tag).' }),
   })
   .meta({ id: 'BulkCustomerResult' });

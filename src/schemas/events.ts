@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerOutput } from './customers';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
+import { MAX_IMPORT_FILENAME_LENGTH } from './imports';
 import { interactionOutput } from './interactions';
 import { orderOutput, orderStatus } from './orders';
 
@@ -23,14 +24,16 @@ const orderStatusChange = orderOutput.extend({ previousStatus: orderStatus }).me
   description: 'The order after the change, and its status before.',
 });
 
+const rowCount = z.number().int().min(0);
+
 const completedImport = z
   .object({
     id: uuid(),
-    filename: z.string(),
-    createdCount: z.number().int(),
-    updatedCount: z.number().int(),
-    skippedCount: z.number().int(),
-    errorCount: z.number().int(),
+    filename: z.string().max(MAX_IMPORT_FILENAME_LENGTH),
+    createdCount: rowCount,
+    updatedCount: rowCount,
+    skippedCount: rowCount,
+    errorCount: rowCount,
   })
   .meta({
     id: 'CompletedImport',

@@ -37,6 +37,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 
 /** About 1 MB of CSV: some ten thousand customers, within one request. */
 export const MAX_IMPORT_BYTES = 900_000;
+export const MAX_IMPORT_FILENAME_LENGTH = 200;
 
 const csvText = z
   .string()
@@ -57,7 +58,7 @@ export const importPreviewOutput = z.object({
 });
 
 export const importStartInput = z.strictObject({
-  filename: z.string().trim().min(1).max(200),
+  filename: z.string().trim().min(1).max(MAX_IMPORT_FILENAME_LENGTH),
   csv: csvText,
   mapping: z
     .record(z.string(), z.enum(IMPORT_FIELDS))

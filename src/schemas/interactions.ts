@@ -6,10 +6,23 @@ export const INTERACTION_TYPES = ['note', 'call', 'email', 'meeting'] as const;
 export type InteractionType = (typeof INTERACTION_TYPES)[number];
 export const interactionType = z.enum(INTERACTION_TYPES);
 
+const MAX_SUBJECT_LENGTH = 200;
+const MAX_CONTENT_LENGTH = 20_000;
+/** Authors are members (names of up to 100 characters). */
+const MAX_AUTHOR_NAME_LENGTH = 100;
+
+const content = z
+  .string()
+  .max(MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH.toLocaleString('en')} characters`);
+
 const fields = {
   type: interactionType,
-  subject: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  content: z.string().max(20_000, 'must be at most 20,000 characters').default(''),
+  subject: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(MAX_SUBJECT_LENGTH, `must be at most ${MAX_SUBJECT_LENGTH} characters`),
+  content: content.default(''),
   occurredAt: timeInput().optional().meta({ description: 'When it happened; defaults to now.' }),
 };
 
@@ -23,7 +36,7 @@ export const interactionUpdateInput = z
     id: uuid(),
     type: fields.type.optional(),
     subject: fields.subject.optional(),
-    content: z.string().max(20_000).optional(),
+    content: content.optional(),
     occurredAt: fields.occurredAt,
   })
   .meta({ id: 'InteractionUpdate' });
@@ -33,11 +46,11 @@ export const interactionOutput = z
     id: uuid(),
     customerId: uuid(),
     type: interactionType,
-    subject: z.string(),
-    content: z.string(),
+    subject: z.string().max(MAX_SUBJECT_LENGTH),
+    content: z.string().max(MAX_CONTENT_LENGTH),
     occurredAt: timestamp(),
-    authorId: z.string().nullable(),
-    authorName: z.string().nullable(),
+    authorId: uuid().nullable(),
+    authorName: z.string().max(MAX_AUTHOR_NAME_LENGTH).nullable(),
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })

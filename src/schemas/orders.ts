@@ -18,15 +18,30 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_UNIT_PRICE_CENTS = 100_000_000_000;
+const MAX_DESCRIPTION_LENGTH = 500;
+/** "First Last" of a customer: two names of up to 100 characters. */
+const MAX_CUSTOMER_NAME_LENGTH = 201;
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+const NOT_A_CURRENCY = 'must be an ISO 4217 code like USD or EUR';
 
 export const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD or EUR');
+  .max(3, { error: NOT_A_CURRENCY, abort: true })
+  .regex(CURRENCY_CODE, NOT_A_CURRENCY);
+
+const currencyCode = z.string().max(3).regex(CURRENCY_CODE);
+
+const version = z.number().int().min(1);
 
 export const orderLineInput = z.strictObject({
-  description: z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`),
   quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY),
   unitPriceCents: z
     .number()
@@ -49,7 +64,7 @@ export type OrderCreateInput = z.input<typeof orderCreateInput>;
 export const orderLinesInput = z
   .strictObject({
     id: uuid(),
-    expectedVersion: z.number().int().min(1).optional(),
+    expectedVersion: version.optional(),
     currency: currency.optional(),
     lines,
   })
@@ -59,28 +74,32 @@ export const orderStatusInput = z
   .strictObject({
     id: uuid(),
     status: orderStatus,
-    expectedVersion: z.number().int().min(1).optional(),
+    expectedVersion: version.optional(),
   })
   .meta({ id: 'OrderStatusChange' });
 
+/** Totals are checked to stay exact in JSON (safe integers), never negative. */
+const cents = z.number().int().min(0);
+
 export const orderLineOutput = z.object({
-  description: z.string(),
-  quantity: z.number().int(),
-  unitPriceCents: z.number().int(),
-  totalCents: z.number().int(),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  unitPriceCents: z.number().int().min(0).max(MAX_UNIT_PRICE_CENTS),
+  totalCents: cents,
 });
 
 export const orderOutput = z
   .object({
     id: uuid(),
-    number: z.number().int(),
-    customerId: z.string().nullable(),
-    customerName: z.string().nullable(),
+    /** A PostgreSQL integer. */
+    number: z.number().int().min(1).max(2_147_483_647),
+    customerId: uuid().nullable(),
+    customerName: z.string().max(MAX_CUSTOMER_NAME_LENGTH).nullable(),
     status: orderStatus,
-    currency: z.string(),
-    lines: z.array(orderLineOutput),
-    totalCents: z.number().int(),
-    version: z.number().int(),
+    currency: currencyCode,
+    lines: z.array(orderLineOutput).max(MAX_LINES),
+    totalCents: cents,
+    version,
     placedAt: timestamp().nullable(),
     paidAt: timestamp().nullable(),
     fulfilledAt: timestamp().nullable(),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { linkToken, newPassword, organizationName, personName, roleSchema } from './auth';
-import { emailAddress } from './customers';
+import {
+  linkToken,
+  newPassword,
+  organizationName,
+  personName,
+  roleSchema,
+  storedName,
+} from './auth';
+import { timestamp, uuid } from './common';
+import { emailAddress, storedEmail } from './customers';
 import { API_KEY_ROLES, ROLES } from './permissions';
 
 export const createOrganizationInput = z.strictObject({ name: organizationName });
@@ -11,11 +19,11 @@ export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
 
 export const memberOutput = z
   .object({
-    userId: z.uuid(),
-    name: z.string(),
-    email: z.string(),
+    userId: uuid(),
+    name: storedName,
+    email: storedEmail,
     role: roleSchema,
-    joinedAt: z.date().meta({ override: { type: 'string', format: 'date-time' } }),
+    joinedAt: timestamp(),
   })
   .meta({ id: 'Member' });
 

@@ -9,9 +9,15 @@ export const MAX_WEBHOOK_ENDPOINTS = 20;
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+const MAX_URL_LENGTH = 2000;
+const MAX_DESCRIPTION_LENGTH = 200;
+/** What a delivery keeps of the receiver's answer, and of why an attempt failed. */
+export const MAX_KEPT_RESPONSE_LENGTH = 1024;
+export const MAX_DELIVERY_ERROR_LENGTH = 500;
+
 export const webhookUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-  .max(2000, 'must be at most 2000 characters')
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
   .refine((value) => {
     // Malformed URLs are reported by z.url above; zod runs this check on them too.
     if (!URL.canParse(value)) return true;
@@ -30,10 +36,15 @@ const eventTypes = z
   .transform((types) => [...new Set(types)])
   .meta({ description: 'The event types sent to this endpoint.' });
 
+const description = z
+  .string()
+  .trim()
+  .max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
+
 export const webhookCreateInput = z
   .strictObject({
     url: webhookUrl,
-    description: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+    description: description.default(''),
     eventTypes,
     enabled: z.boolean().default(true),
   })
@@ -44,7 +55,7 @@ export const webhookUpdateInput = z
   .strictObject({
     id: uuid(),
     url: webhookUrl.optional(),
-    description: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    description: description.optional(),
     eventTypes: eventTypes.optional(),
     enabled: z.boolean().optional(),
   })
@@ -54,9 +65,9 @@ export type WebhookUpdateInput = z.input<typeof webhookUpdateInput>;
 export const webhookEndpointOutput = z
   .object({
     id: uuid(),
-    url: z.string(),
-    description: z.string(),
-    eventTypes: z.array(eventType),
+    url: z.string().max(MAX_URL_LENGTH).meta({ format: 'uri' }),
+    description: z.string().max(MAX_DESCRIPTION_LENGTH),
+    eventTypes: z.array(eventType).max(EVENT_TYPES.length),
     enabled: z.boolean(),
     /** While set, deliveries are signed with both the new and the previous secret. */
     previousSecretExpiresAt: timestamp().nullable().meta({
@@ -71,11 +82,15 @@ export type WebhookEndpoint = z.infer<typeof webhookEndpointOutput>;
 export const webhookSecretOutput = z
   .object({
     endpoint: webhookEndpointOutput,
-    secret: z.string().meta({
-      description:
-        'The signing secret (`whsec_` and base64). Shown only now: store it to verify signatures.',
-      example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    }),
+    secret: z
+      .string()
+      .max(64)
+      .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/)
+      .meta({
+        description:
+          'The signing secret (`whsec_` and base64). Shown only now: store it to verify signatures.',
+        example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      }),
   })
   .meta({ id: 'WebhookEndpointWithSecret' });
 
@@ -92,18 +107,25 @@ export const webhookDeliveryOutput = z
         '`pending` until the first attempt, `retrying` after a failed one while more are scheduled, ' +
         'then `succeeded` or `failed`.',
     }),
-    attempts: z.number().int(),
+    attempts: z.number().int().min(0),
     responseStatus: z
       .number()
       .int()
+      .min(0)
+      .max(999)
       .nullable()
       .meta({ description: 'HTTP status of the last attempt.' }),
     responseBody: z
       .string()
+      .max(MAX_KEPT_RESPONSE_LENGTH)
       .nullable()
       .meta({ description: 'The first kilobyte of the last answer.' }),
-    durationMs: z.number().int().nullable(),
-    error: z.string().nullable().meta({ description: 'Why the last attempt failed, if it did.' }),
+    durationMs: z.number().int().min(0).nullable(),
+    error: z
+      .string()
+      .max(MAX_DELIVERY_ERROR_LENGTH)
+      .nullable()
+      .meta({ description: 'Why the last attempt failed, if it did.' }),
     lastAttemptAt: timestamp().nullable(),
     nextAttemptAt: timestamp().nullable(),
     createdAt: timestamp(),

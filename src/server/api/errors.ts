@@ -51,8 +51,34 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** Field issues of a failed input validation or of an AppError, in one shape. */
+/**
+ * What an error body holds at most, whatever was sent: a body of thousands of unknown fields,
+ * or one huge field name, gets a short answer. The OpenAPI document states these bounds.
+ */
+export const ERROR_BODY_LIMITS = {
+  messageLength: 1000,
+  issues: 100,
+  pathDepth: 10,
+  pathSegmentLength: 200,
+} as const;
+
+/** Field issues of a failed input validation or of an AppError, in one shape, bounded. */
 export function fieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
+  return allFieldIssuesOf(error)
+    ?.slice(0, ERROR_BODY_LIMITS.issues)
+    .map(({ path, message }) => ({
+      path: path
+        .slice(0, ERROR_BODY_LIMITS.pathDepth)
+        .map((segment) =>
+          typeof segment === 'string'
+            ? segment.slice(0, ERROR_BODY_LIMITS.pathSegmentLength)
+            : segment,
+        ),
+      message: message.slice(0, ERROR_BODY_LIMITS.messageLength),
+    }));
+}
+
+function allFieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
   const cause = error.cause;
   if (cause instanceof ZodError) {
     return cause.issues.flatMap((issue) => {
@@ -76,5 +102,5 @@ export function fieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
 export function publicMessageOf(error: TRPCError): string {
   if (error.code === 'INTERNAL_SERVER_ERROR') return 'Internal server error';
   if (error.cause instanceof ZodError) return 'Input validation failed';
-  return error.message;
+  return error.message.slice(0, ERROR_BODY_LIMITS.messageLength);
 }

@@ -114,6 +114,23 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('declares every e-mail address, in and out, as format: email', () => {
+    type Schema = { properties: Record<string, Record<string, unknown>> };
+    const body = (path: string, method: string) =>
+      (document.paths![path] as Record<string, Operation & { requestBody: never }>)[method]!
+        .requestBody as unknown as { content: { 'application/json': { schema: Schema } } };
+    const schemas = document.components!.schemas as Record<string, Schema>;
+    const emails = [
+      body('/customers', 'post').content['application/json'].schema.properties.email,
+      body('/customers/{id}', 'patch').content['application/json'].schema.properties.email,
+      schemas.Customer!.properties.email,
+      schemas.Member!.properties.email,
+    ];
+    for (const email of emails) {
+      expect(JSON.stringify(email)).toContain('"format":"email"');
+    }
+  });
+
   it('covers what an integrator needs, at the paths of the design', () => {
     const paths = operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`);
     expect(paths).toEqual(

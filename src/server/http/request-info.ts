@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import proxyAddr from 'proxy-addr';
+import { MAX_IP_ADDRESS_LENGTH, MAX_USER_AGENT_LENGTH, REQUEST_ID_PATTERN } from '@/schemas/audit';
 import type { RequestInfo } from '@/server/api/context';
 import type { TrustProxy } from '@/server/services';
-
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Honours a well-formed incoming x-request-id (from a proxy) or makes a new one. */
 export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
+    ? incoming
+    : randomUUID();
 }
 
 /**
@@ -29,8 +30,9 @@ export function requestInfoOf(
 ): RequestInfo {
   return {
     requestId,
-    ipAddress: clientAddressOf(req, trust),
-    userAgent: header(req, 'user-agent')?.slice(0, 512) ?? null,
+    // Kept in audit entries and sessions: bounded as the API documents them.
+    ipAddress: clientAddressOf(req, trust)?.slice(0, MAX_IP_ADDRESS_LENGTH) ?? null,
+    userAgent: header(req, 'user-agent')?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
     origin: header(req, 'origin'),
     secFetchSite: header(req, 'sec-fetch-site'),
   };

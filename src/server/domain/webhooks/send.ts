@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
+import { MAX_DELIVERY_ERROR_LENGTH, MAX_KEPT_RESPONSE_LENGTH } from '@/schemas/webhooks';
 import { privateLiteralHost, publicOnlyLookup, RefusedTargetError } from './target';
 
 const TIMEOUT_MS = 10_000;
-const KEPT_RESPONSE_BYTES = 1024;
+const KEPT_RESPONSE_BYTES = MAX_KEPT_RESPONSE_LENGTH;
 
 export interface SendOutcome {
   ok: boolean;
@@ -49,8 +50,10 @@ export async function sendWebhook(
   }
 }
 
+/** A failure as the delivery log keeps it (a TLS error can list a whole certificate's names). */
 function failure(error: string, durationMs: number): SendOutcome {
-  return { ok: false, responseStatus: null, responseBody: null, durationMs, error };
+  const kept = error.slice(0, MAX_DELIVERY_ERROR_LENGTH);
+  return { ok: false, responseStatus: null, responseBody: null, durationMs, error: kept };
 }
 
 function post(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerCountOutput, customerFilterInput } from '@/schemas/customers';
-import { idParam } from '@/schemas/common';
+import { idParam, timestamp } from '@/schemas/common';
 import { countCustomers } from '@/server/db/repositories/customers';
 import { exportCustomerData } from '@/server/domain/customers/gdpr';
 import { organizationProcedure } from '../../trpc';
@@ -11,6 +11,9 @@ export const count = organizationProcedure
   .input(customerFilterInput)
   .output(customerCountOutput)
   .query(({ ctx, input }) => countCustomers(ctx.tx, input));
+
+/** A stored record: field names and their values. */
+const record = z.record(z.string().max(100), z.unknown());
 
 /** Everything held about one customer, as one JSON document (data subject access request). */
 export const exportData = organizationProcedure
@@ -28,11 +31,12 @@ export const exportData = organizationProcedure
   .input(idParam)
   .output(
     z.object({
-      exportedAt: z.date(),
-      customer: z.record(z.string(), z.unknown()),
-      interactions: z.array(z.record(z.string(), z.unknown())),
-      orders: z.array(z.record(z.string(), z.unknown())),
-      auditTrail: z.array(z.record(z.string(), z.unknown())),
+      exportedAt: timestamp(),
+      customer: record,
+      // Everything held about the person, however much: these lists have no maximum.
+      interactions: z.array(record),
+      orders: z.array(record),
+      auditTrail: z.array(record),
     }),
   )
   .query(({ ctx, input }) => exportCustomerData(ctx.tx, input.id));

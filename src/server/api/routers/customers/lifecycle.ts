@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerOutput, type Customer } from '@/schemas/customers';
-import { idParam } from '@/schemas/common';
+import { idParam, uuid } from '@/schemas/common';
 import {
   getCustomer,
   restoreCustomer,
@@ -9,6 +9,8 @@ import {
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
+
+const count = z.number().int().min(0);
 
 /** The audit entry (and its public `customer.deleted` tombstone) of a soft delete. */
 export const deletionAudit = (customer: Customer) =>
@@ -94,11 +96,11 @@ export const erase = organizationProcedure
   .input(idParam)
   .output(
     z.object({
-      customerId: z.uuid(),
-      interactionsDeleted: z.number().int(),
-      ordersDetached: z.number().int(),
-      auditEntriesErased: z.number().int(),
-      eventsErased: z.number().int(),
+      customerId: uuid(),
+      interactionsDeleted: count,
+      ordersDetached: count,
+      auditEntriesErased: count,
+      eventsErased: count,
     }),
   )
   .mutation(async ({ ctx, input }) => {

@@ -31,7 +31,8 @@ export const membersRouter = router({
       },
     })
     .input(z.object({}).optional())
-    .output(page(memberOutput))
+    // Every member at once: a page without a maximum.
+    .output(page(memberOutput, null))
     .query(async ({ ctx }) => ({ items: await listMembers(ctx.tx), nextCursor: null })),
 
   changeRole: organizationProcedure

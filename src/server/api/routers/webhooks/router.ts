@@ -3,6 +3,7 @@ import { idParam, page, uuid } from '@/schemas/common';
 import {
   deliveryListInput,
   deliveryPage,
+  MAX_WEBHOOK_ENDPOINTS,
   webhookCreateInput,
   webhookDeliveryOutput,
   webhookEndpointOutput,
@@ -40,7 +41,7 @@ export const webhooksRouter = router({
       },
     })
     .input(z.object({}))
-    .output(page(webhookEndpointOutput))
+    .output(page(webhookEndpointOutput, MAX_WEBHOOK_ENDPOINTS))
     .query(async ({ ctx }) => ({ items: await listEndpoints(ctx.tx), nextCursor: null })),
 
   get: organizationProcedure
