@@ -1,10 +1,11 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { buildOpenApiDocument, REST_PREFIX } from '@/server/api/openapi';
+import { TEST_APP_URL } from './factories';
 
 type Json = Record<string, unknown>;
 
-const document = buildOpenApiDocument() as unknown as Json & {
+const document = buildOpenApiDocument(TEST_APP_URL) as unknown as Json & {
   paths: Record<string, Record<string, Json & { responses: Record<string, Json> }>>;
   components: Record<string, Record<string, Json>>;
 };
@@ -15,6 +16,13 @@ ajv.addSchema(document, 'openapi');
 
 const pointer = (...segments: string[]) =>
   segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/** A header as documented, its component when it refers to one. */
+function headerObject(header: Json): Json {
+  return typeof header.$ref === 'string'
+    ? document.components.headers![header.$ref.split('/').at(-1)!]!
+    : header;
+}
 
 /** The operation a request reached: the documented path template that matches its path. */
 function operationOf(method: string, path: string) {
@@ -61,9 +69,8 @@ export function problemsWithResponse(
       ...(validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message}`),
     );
   }
-  for (const name of Object.keys((documented.headers as Json | undefined) ?? {})) {
-    if (name === 'Retry-After' && response.status !== 429) continue;
-    if (name === 'Idempotent-Replayed') continue;
+  for (const [name, header] of Object.entries((documented.headers as Json | undefined) ?? {})) {
+    if (!headerObject(header as Json).required) continue;
     if (!response.headers.has(name)) problems.push(`${where}: header ${name} is missing`);
   }
   return problems;

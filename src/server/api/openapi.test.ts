@@ -5,7 +5,9 @@ import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './openapi';
 
-const document = buildOpenApiDocument();
+/** A production deployment's document: APP_URL is its public https origin. */
+const APP_URL = 'https://crm.acme.test';
+const document = buildOpenApiDocument(APP_URL);
 const text = JSON.stringify(document, null, 2);
 
 type Operation = {
@@ -50,10 +52,19 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(operation.responses['200']?.headers ?? {}), where).toContain(
         'RateLimit-Remaining',
       );
-      for (const status of ['401', '403', '429', '500']) {
+      for (const status of ['400', '401', '403', '429', '500', '503']) {
         expect(operation.responses[status], `${where} ${status}`).toBeTruthy();
       }
       if (path.includes('{')) expect(operation.responses['404'], where).toBeTruthy();
+      // A body is read whenever one is sent, so even a POST that takes no input can be 413 or 415.
+      if (['post', 'put', 'patch'].includes(method)) {
+        expect(operation.responses['413'], where).toEqual({
+          $ref: '#/components/responses/PayloadTooLarge',
+        });
+        expect(operation.responses['415'], where).toEqual({
+          $ref: '#/components/responses/UnsupportedMediaType',
+        });
+      }
       if (method === 'post') {
         expect(operation.responses['409'], where).toBeTruthy();
         expect(operation.responses['422'], where).toBeTruthy();
@@ -82,7 +93,7 @@ describe('the OpenAPI document', () => {
     }
     const components = document.components as Record<string, Record<string, unknown>>;
     expect(components.responses!.Unauthorized).toMatchObject({
-      headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } },
+      headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWW-Authenticate' } },
     });
     const errorCodes = (components.schemas!.Error as { properties: { code: { enum: string[] } } })
       .properties.code.enum;
@@ -99,10 +110,11 @@ describe('the OpenAPI document', () => {
     });
     expect(Object.keys(components.headers!)).toEqual(
       expect.arrayContaining([
-        'RateLimitLimit',
-        'RateLimitRemaining',
-        'RateLimitReset',
-        'RetryAfter',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Retry-After',
+        'X-Request-Id',
       ]),
     );
     expect(components.securitySchemes!.Authorization).toMatchObject({
@@ -110,8 +122,17 @@ describe('the OpenAPI document', () => {
       scheme: 'bearer',
     });
     expect(components.responses!.TooManyRequests).toMatchObject({
-      headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+      headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
     });
+  });
+
+  it("names the deployment's absolute address, from APP_URL, as its server", () => {
+    expect(document.servers).toEqual([
+      expect.objectContaining({ url: 'https://crm.acme.test/api/v1', 'x-internal': false }),
+    ]);
+    expect(buildOpenApiDocument('http://localhost:3000').servers![0]!.url).toBe(
+      'http://localhost:3000/api/v1',
+    );
   });
 
   it('declares every e-mail address, in and out, as format: email', () => {

@@ -1,5 +1,7 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from '@/schemas/audit';
+import { ERROR_BODY_LIMITS } from './errors';
 import { appRouter } from './root';
 
 export const REST_PREFIX = '/api/v1';
@@ -36,6 +38,15 @@ const ERROR_EXAMPLE = {
   requestId: '5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e',
 };
 
+const REQUEST_ID_SCHEMA = {
+  type: 'string',
+  maxLength: 128,
+  pattern: REQUEST_ID_PATTERN.source,
+};
+
+/** An array index in an error's path: bodies are at most 100 KB, so indexes are smaller. */
+const MAX_PATH_INDEX = 100_000;
+
 /** Every REST error has this body. */
 const errorSchema = {
   type: 'object',
@@ -61,65 +72,113 @@ const errorSchema = {
         'SERVICE_UNAVAILABLE',
       ],
     },
-    message: { type: 'string', description: 'A sentence for the developer reading the log.' },
+    message: {
+      type: 'string',
+      maxLength: ERROR_BODY_LIMITS.messageLength,
+      description: 'A sentence for the developer reading the log.',
+    },
     issues: {
       type: 'array',
-      description: 'For invalid input: each field that is wrong and why.',
+      maxItems: ERROR_BODY_LIMITS.issues,
+      description: `For invalid input: each field that is wrong and why (the first ${ERROR_BODY_LIMITS.issues}).`,
       items: {
         type: 'object',
         required: ['path', 'message'],
         properties: {
           path: {
             type: 'array',
+            maxItems: ERROR_BODY_LIMITS.pathDepth,
             description: 'Where the problem is, e.g. `["lines", 0, "quantity"]`.',
-            items: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+            items: {
+              oneOf: [
+                { type: 'string', maxLength: ERROR_BODY_LIMITS.pathSegmentLength },
+                { type: 'integer', minimum: 0, maximum: MAX_PATH_INDEX },
+              ],
+            },
           },
-          message: { type: 'string' },
+          message: { type: 'string', maxLength: ERROR_BODY_LIMITS.messageLength },
         },
       },
     },
-    requestId: { type: 'string', description: 'The `X-Request-Id` of the request.' },
+    requestId: { ...REQUEST_ID_SCHEMA, description: 'The `X-Request-Id` of the request.' },
   },
   example: ERROR_EXAMPLE,
 };
 
-const header = (description: string, schema: Json = { type: 'integer' }) => ({
-  description,
-  schema,
-});
+/** A count of requests: the limits are whole numbers, exact in JSON. */
+const REQUEST_COUNT = {
+  type: 'integer',
+  format: 'int64',
+  minimum: 0,
+  maximum: Number.MAX_SAFE_INTEGER,
+};
+/** Seconds within a rate-limit window, which is a minute long. */
+const WINDOW_SECONDS = { type: 'integer', format: 'int32', minimum: 0, maximum: 60 };
 
+/** The response headers, under their own names; `required` ones are on every response. */
 const HEADERS = {
-  RateLimitLimit: header('Requests allowed in the current window.'),
-  RateLimitRemaining: header('Requests left in the current window.'),
-  RateLimitReset: header('Seconds until the window resets.'),
-  RetryAfter: header('Seconds to wait before trying again.'),
-  RequestId: header('Identifies this request in logs and error reports.', { type: 'string' }),
-  ETag: header(
-    'The version of what was read: send it as `If-None-Match` to re-read, as `If-Match` to change.',
-    { type: 'string' },
-  ),
-  WWWAuthenticate: header('`Bearer`, with `error="invalid_token"` when the key was refused.', {
-    type: 'string',
-  }),
-  IdempotentReplayed: header(
-    '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
-    {
-      type: 'string',
-      enum: ['true'],
-    },
-  ),
+  'RateLimit-Limit': {
+    description: 'Requests allowed in the current window.',
+    required: true,
+    schema: REQUEST_COUNT,
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the current window.',
+    required: true,
+    schema: REQUEST_COUNT,
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the window resets.',
+    required: true,
+    schema: WINDOW_SECONDS,
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before trying again.',
+    required: true,
+    schema: { ...WINDOW_SECONDS, minimum: 1 },
+  },
+  'X-Request-Id': {
+    description: 'Identifies this request in logs and error reports.',
+    required: true,
+    schema: REQUEST_ID_SCHEMA,
+  },
+  ETag: {
+    description:
+      'The version of what was read: send it as `If-None-Match` to re-read, as `If-Match` to change.',
+    required: true,
+    schema: { type: 'string', maxLength: 29, pattern: '^"[A-Za-z0-9_-]{27}"$' },
+  },
+  'WWW-Authenticate': {
+    description: '`Bearer`, with `error="invalid_token"` when the key was refused.',
+    required: true,
+    schema: { type: 'string', maxLength: 200 },
+  },
+  'Idempotent-Replayed': {
+    description:
+      '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'Access-Control-Allow-Origin': {
+    description:
+      'Only on answers to a browser request from an origin of the CORS_ORIGINS setting; absent ' +
+      'otherwise (by default no origin is allowed: the API is meant for servers).',
+    schema: { type: 'string', maxLength: 300 },
+  },
 };
 
 const ref = (kind: 'headers' | 'responses' | 'schemas' | 'parameters', name: string) => ({
   $ref: `#/components/${kind}/${name}`,
 });
 
-const COMMON_HEADERS = {
-  'RateLimit-Limit': ref('headers', 'RateLimitLimit'),
-  'RateLimit-Remaining': ref('headers', 'RateLimitRemaining'),
-  'RateLimit-Reset': ref('headers', 'RateLimitReset'),
-  'X-Request-Id': ref('headers', 'RequestId'),
-};
+const COMMON_HEADERS = Object.fromEntries(
+  [
+    'RateLimit-Limit',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+    'X-Request-Id',
+    'Access-Control-Allow-Origin',
+  ].map((name) => [name, ref('headers', name)]),
+);
 
 const errorResponse = (description: string, example: Json, extraHeaders: Json = {}) => ({
   description,
@@ -147,7 +206,7 @@ const ERRORS: Record<string, { name: string; response: Json }> = {
     response: errorResponse(
       'No API key, or one that is invalid or revoked.',
       { code: 'UNAUTHORIZED', message: 'Invalid or revoked API key' },
-      { 'WWW-Authenticate': ref('headers', 'WWWAuthenticate') },
+      { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') },
     ),
   },
   403: {
@@ -209,7 +268,7 @@ const ERRORS: Record<string, { name: string; response: Json }> = {
     response: errorResponse(
       'Rate limited: wait `Retry-After` seconds.',
       { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in 12 seconds' },
-      { 'Retry-After': ref('headers', 'RetryAfter') },
+      { 'Retry-After': ref('headers', 'Retry-After') },
     ),
   },
   500: {
@@ -218,6 +277,17 @@ const ERRORS: Record<string, { name: string; response: Json }> = {
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Internal server error',
     }),
+  },
+  503: {
+    name: 'ServiceUnavailable',
+    response: errorResponse(
+      'The service cannot answer now (its database is unreachable or too slow). Try again ' +
+        'shortly; a POST is safe to retry with the same Idempotency-Key.',
+      {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly',
+      },
+    ),
   },
 };
 
@@ -251,13 +321,16 @@ const CONDITION_OF_METHOD: Record<string, string> = {
   delete: 'IfMatch',
 };
 
+/** Methods whose requests may carry a body, which is read (413, 415) even when none is expected. */
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+
 /** The statuses an operation can answer with, besides what it declares itself. */
 function errorStatusesOf(method: string, path: string, operation: Operation): string[] {
   // 400 for every operation: a query parameter it does not take is refused too.
-  const statuses = new Set(['400', '401', '403', '429', '500']);
+  const statuses = new Set(['400', '401', '403', '429', '500', '503']);
   if (['patch', 'put', 'delete'].includes(method)) statuses.add('412');
   if (path.includes('{')) statuses.add('404');
-  if (operation.requestBody) ['413', '415'].forEach((status) => statuses.add(status));
+  if (BODY_METHODS.has(method)) ['413', '415'].forEach((status) => statuses.add(status));
   if (method === 'post') ['409', '422'].forEach((status) => statuses.add(status));
   for (const status of Object.keys(operation.responses)) {
     if (Number(status) >= 400) statuses.add(status);
@@ -324,7 +397,7 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
       success.headers = {
         ...COMMON_HEADERS,
         ...(method === 'post'
-          ? { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') }
+          ? { 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') }
           : {}),
         ...(method === 'get' || method === 'patch' ? { ETag: ref('headers', 'ETag') } : {}),
       };
@@ -399,9 +472,31 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** The REST door's OpenAPI 3.1 document, generated from the same procedures as tRPC. */
-export function buildOpenApiDocument(): OpenAPIObject {
-  return describeRestDoor(
+/** The largest integer of each format; every integer in the document states its format. */
+const INT32_MAXIMUM = 2 ** 31 - 1;
+
+/**
+ * Gives each integer schema the format its bounds fit: int32, or int64 for the rest (zod bounds
+ * every integer to the safe range of JSON numbers, which int64 holds).
+ */
+function stateIntegerFormats(node: unknown) {
+  if (Array.isArray(node)) return node.forEach(stateIntegerFormats);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  if (schema.type === 'integer' && !schema.format) {
+    const minimum = Number(schema.minimum ?? -Infinity);
+    const maximum = Number(schema.maximum ?? Infinity);
+    schema.format = minimum >= -INT32_MAXIMUM - 1 && maximum <= INT32_MAXIMUM ? 'int32' : 'int64';
+  }
+  Object.values(schema).forEach(stateIntegerFormats);
+}
+
+/**
+ * The REST door's OpenAPI 3.1 document, generated from the same procedures as tRPC, for the
+ * deployment at `appUrl` (its APP_URL): clients and proxies that need an absolute server find it.
+ */
+export function buildOpenApiDocument(appUrl: string): OpenAPIObject {
+  const document = describeRestDoor(
     generateOpenApiDocument(appRouter, {
       title: 'Clientele API',
       version: '1.0.0',
@@ -415,7 +510,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
         '`Retry-After`. Send `Idempotency-Key` with POSTs to retry them safely.',
       license: { name: 'MIT', identifier: 'MIT' },
       contact: { name: 'The operators of this Clientele deployment' },
-      baseUrl: REST_PREFIX,
+      baseUrl: `${appUrl}${REST_PREFIX}`,
       securitySchemes: {
         Authorization: {
           type: 'http',
@@ -425,4 +520,16 @@ export function buildOpenApiDocument(): OpenAPIObject {
       },
     }),
   );
+  document.servers = [
+    {
+      url: `${appUrl}${REST_PREFIX}`,
+      description:
+        'The deployment that serves this document, at its public address (APP_URL): a local ' +
+        'development server unless APP_URL is set, as it must be in production.',
+      // The REST API is for integrators outside the organization running it.
+      'x-internal': false,
+    },
+  ];
+  stateIntegerFormats(document);
+  return document;
 }

@@ -68,7 +68,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       res.end(await registry.metrics());
     },
     '/api/openapi.json': (_req, res) => {
-      openApiDocument ??= JSON.stringify(buildOpenApiDocument());
+      openApiDocument ??= JSON.stringify(buildOpenApiDocument(services.appUrl));
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'public, max-age=300');
       res.end(openApiDocument);

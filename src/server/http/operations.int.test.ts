@@ -65,8 +65,8 @@ describe('operational endpoints', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(document.openapi).toMatch(/^3\./);
-    // Relative, so the document is right behind any host name or proxy.
-    expect(document.servers[0]!.url).toBe('/api/v1');
+    // Absolute, from APP_URL (here the server's own address), for clients that need a host.
+    expect(document.servers[0]!.url).toBe(`${server.url}/api/v1`);
     expect(Object.keys(document.paths['/customers']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/customers/{id}']!).sort()).toEqual([
       'delete',

@@ -6,7 +6,7 @@ import { buildOpenApiDocument } from '@/server/api/openapi';
 import { createClienteleClient } from '@/sdk/client';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
-import { createTestOrganization, type TestOrganization } from '@/test/factories';
+import { createTestOrganization, TEST_APP_URL, type TestOrganization } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
 /**
@@ -67,7 +67,7 @@ function raw(method: string, path: string, headers: Record<string, string> = {})
   );
 }
 
-const document = buildOpenApiDocument() as unknown as {
+const document = buildOpenApiDocument(TEST_APP_URL) as unknown as {
   paths: Record<string, Record<string, unknown>>;
 };
 
