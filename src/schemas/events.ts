@@ -77,8 +77,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'customer_import.completed': 'A CSV import of customers finished.',
 };
 
-/** `customer.created` → `CustomerCreatedEvent`. */
-const eventSchemaName = (type: string) =>
+/** `customer.created` → `CustomerCreatedEvent`, the event's schema in the OpenAPI document. */
+export const eventSchemaName = (type: string) =>
   `${type
     .split(/[._]/)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))

@@ -8,6 +8,7 @@ type Json = Record<string, unknown>;
 const document = buildOpenApiDocument(TEST_APP_URL) as unknown as Json & {
   paths: Record<string, Record<string, Json & { responses: Record<string, Json> }>>;
   components: Record<string, Record<string, Json>>;
+  webhooks: Record<string, { post: { parameters: { $ref: string }[] } }>;
 };
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -72,6 +73,46 @@ export function problemsWithResponse(
   for (const [name, header] of Object.entries((documented.headers as Json | undefined) ?? {})) {
     if (!headerObject(header as Json).required) continue;
     if (!response.headers.has(name)) problems.push(`${where}: header ${name} is missing`);
+  }
+  return problems;
+}
+
+/**
+ * Checks one webhook delivery, as its receiver got it, against the document's `webhooks`
+ * section: the event type is there, the body matches its schema, and every header the section
+ * names is present and matches its schema. Returns the problems found.
+ */
+export function problemsWithWebhook(delivery: {
+  headers: Record<string, string>;
+  body: string;
+}): string[] {
+  const event = JSON.parse(delivery.body) as { type?: unknown };
+  const type = String(event.type);
+  const operation = document.webhooks[type]?.post;
+  if (!operation) return [`webhook ${type} is not in the document`];
+  const problems: string[] = [];
+  const body = ajv.getSchema(
+    `openapi#/${pointer('webhooks', type, 'post', 'requestBody', 'content', 'application/json', 'schema')}`,
+  )!;
+  if (!body(event)) {
+    problems.push(
+      ...(body.errors ?? []).map((e) => `webhook ${type}: body${e.instancePath} ${e.message}`),
+    );
+  }
+  for (const { $ref } of operation.parameters) {
+    const name = $ref.split('/').at(-1)!;
+    const parameter = document.components.parameters![name]! as { schema: Json };
+    const value = delivery.headers[name];
+    if (value === undefined) {
+      problems.push(`webhook ${type}: header ${name} is missing`);
+      continue;
+    }
+    const schema = ajv.getSchema(
+      `openapi#/${pointer('components', 'parameters', name, 'schema')}`,
+    )!;
+    const typed =
+      parameter.schema.type === 'integer' && /^\d+$/.test(value) ? Number(value) : value;
+    if (!schema(typed)) problems.push(`webhook ${type}: header ${name} (${value}) does not match`);
   }
   return problems;
 }

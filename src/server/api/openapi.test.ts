@@ -3,6 +3,7 @@ import { Document, Spectral } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '@/schemas/events';
 import { buildOpenApiDocument } from './openapi';
 
 /** A production deployment's document: APP_URL is its public https origin. */
@@ -149,6 +150,29 @@ describe('the OpenAPI document', () => {
     ];
     for (const email of emails) {
       expect(JSON.stringify(email)).toContain('"format":"email"');
+    }
+  });
+
+  it('describes the request of every event type in its webhooks section, signed', () => {
+    const webhooks = document.webhooks as Record<string, { post: Record<string, unknown> }>;
+    expect(Object.keys(webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+    for (const type of EVENT_TYPES) {
+      const post = webhooks[type]!.post as {
+        parameters: { $ref: string }[];
+        requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
+        responses: Record<string, unknown>;
+      };
+      expect(post.parameters.map((p) => p.$ref)).toEqual([
+        '#/components/parameters/webhook-id',
+        '#/components/parameters/webhook-timestamp',
+        '#/components/parameters/webhook-signature',
+      ]);
+      const schema = post.requestBody.content['application/json'].schema.$ref.split('/').at(-1)!;
+      const event = (document.components!.schemas as Record<string, Record<string, never>>)[
+        schema
+      ]!;
+      expect(event.properties).toMatchObject({ type: { const: type } });
+      expect(Object.keys(post.responses)).toContain('2XX');
     }
   });
 

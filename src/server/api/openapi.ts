@@ -2,6 +2,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '@/schemas/audit';
 import { ERROR_BODY_LIMITS } from './errors';
+import { WEBHOOK_PARAMETERS, webhooksSection } from './openapi-webhooks';
 import { appRouter } from './root';
 
 export const REST_PREFIX = '/api/v1';
@@ -28,7 +29,12 @@ const TAGS = [
     description: 'Orders with lines, totals computed by the server, and a status.',
   },
   { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
-  { name: 'Webhooks', description: 'Endpoints that receive events as signed HTTP requests.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Endpoints that receive events as signed HTTP requests; the `webhooks` section describes ' +
+      'each request they receive.',
+  },
   { name: 'Audit', description: 'The tamper-evident record of every change (admins).' },
 ];
 
@@ -437,6 +443,7 @@ function describeRestDoor(document: OpenAPIObject): OpenAPIObject {
   };
   components.headers = HEADERS;
   components.parameters = {
+    ...WEBHOOK_PARAMETERS,
     IdempotencyKey: {
       name: 'Idempotency-Key',
       in: 'header',
@@ -530,6 +537,7 @@ export function buildOpenApiDocument(appUrl: string): OpenAPIObject {
       'x-internal': false,
     },
   ];
+  document.webhooks = webhooksSection();
   stateIntegerFormats(document);
   return document;
 }

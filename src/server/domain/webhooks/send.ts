@@ -3,7 +3,7 @@ import https from 'node:https';
 import { MAX_DELIVERY_ERROR_LENGTH, MAX_KEPT_RESPONSE_LENGTH } from '@/schemas/webhooks';
 import { privateLiteralHost, publicOnlyLookup, RefusedTargetError } from './target';
 
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 const KEPT_RESPONSE_BYTES = MAX_KEPT_RESPONSE_LENGTH;
 
 export interface SendOutcome {
