@@ -5,6 +5,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@/schemas/events';
 import { buildOpenApiDocument } from './openapi';
+import { LINTED_DOCUMENT, owaspRuleset } from './spectral-ruleset';
 
 /** A production deployment's document: APP_URL is its public https origin. */
 const APP_URL = 'https://crm.acme.test';
@@ -34,6 +35,14 @@ describe('the OpenAPI document', () => {
     const results = await spectral.run(new Document(text, Parsers.Json, 'openapi.json'));
     expect(document.openapi).toBe('3.1.0');
     expect(results.map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)).toEqual([]);
+  });
+
+  it('passes the OWASP API Security ruleset, with only the exceptions its ruleset file explains', async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset(owaspRuleset());
+    const results = await spectral.run(new Document(text, Parsers.Json, LINTED_DOCUMENT));
+    const errors = results.filter((r) => r.severity === 0); // DiagnosticSeverity.Error
+    expect(errors.map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)).toEqual([]);
   });
 
   it("is clean under Redocly's recommended rules", async () => {
