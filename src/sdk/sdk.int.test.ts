@@ -6,6 +6,7 @@ import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestOrganization } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 import { createClienteleClient } from './client';
+import { parseEnv } from '@/env';
 import { DOCUMENT_FILE, generateSdk, SCHEMA_FILE } from './generate';
 import { createClienteleTrpcClient, ensureLead } from './trpc-example';
 
@@ -25,6 +26,18 @@ describe('the typed REST client', () => {
     const fresh = await generateSdk();
     expect(readFileSync(DOCUMENT_FILE, 'utf8')).toBe(fresh.document);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(fresh.schema);
+  });
+
+  it('is, byte for byte, the document a server with default settings serves', async () => {
+    const appUrl = parseEnv({}).APP_URL;
+    const defaults = await startApiServer(connection(), services(), { appUrl });
+    try {
+      const served = await fetch(`${defaults.url}/api/openapi.json`);
+      expect(served.status).toBe(200);
+      expect(await served.text()).toBe(readFileSync(DOCUMENT_FILE, 'utf8'));
+    } finally {
+      await defaults.close();
+    }
   });
 
   it('works against a running server', async () => {

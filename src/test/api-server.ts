@@ -14,15 +14,16 @@ export interface TestApiServer {
 export async function startApiServer(
   connection: Connection,
   services: AppServices,
-  options: { metricsToken?: string; corsOrigins?: string[] } = {},
+  options: { metricsToken?: string; corsOrigins?: string[]; appUrl?: string } = {},
 ): Promise<TestApiServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The server's own address is its public origin (cookies, CSRF checks, links in e-mails).
+  // The server's own address is its public origin (cookies, CSRF checks, links in e-mails),
+  // unless a test gives another.
   const handler = createApiHandler({
     connection,
-    services: { ...services, appUrl: url },
+    services: { ...services, appUrl: options.appUrl ?? url },
     logger: pino({ level: 'silent' }),
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,

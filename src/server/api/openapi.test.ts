@@ -4,13 +4,13 @@ import Parsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@/schemas/events';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument, openApiDocumentText } from './openapi';
 import { LINTED_DOCUMENT, owaspRuleset } from './spectral-ruleset';
 
 /** A production deployment's document: APP_URL is its public https origin. */
 const APP_URL = 'https://crm.acme.test';
 const document = buildOpenApiDocument(APP_URL);
-const text = JSON.stringify(document, null, 2);
+const text = openApiDocumentText(APP_URL);
 
 type Operation = {
   operationId: string;

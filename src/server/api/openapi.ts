@@ -541,3 +541,11 @@ export function buildOpenApiDocument(appUrl: string): OpenAPIObject {
   stateIntegerFormats(document);
   return document;
 }
+
+/**
+ * The document as served at /api/openapi.json and committed as src/sdk/openapi.json: the same
+ * bytes for the same APP_URL.
+ */
+export function openApiDocumentText(appUrl: string): string {
+  return `${JSON.stringify(buildOpenApiDocument(appUrl), null, 2)}\n`;
+}

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
-import { buildOpenApiDocument, REST_PREFIX } from '@/server/api/openapi';
+import { openApiDocumentText, REST_PREFIX } from '@/server/api/openapi';
 import type { Connection } from '@/server/db/connection';
 import type { AppServices } from '@/server/services';
 import { metrics, recordHttp, refreshJobQueueMetrics } from '@/server/observability/metrics';
@@ -68,7 +68,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       res.end(await registry.metrics());
     },
     '/api/openapi.json': (_req, res) => {
-      openApiDocument ??= JSON.stringify(buildOpenApiDocument(services.appUrl));
+      openApiDocument ??= openApiDocumentText(services.appUrl);
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'public, max-age=300');
       res.end(openApiDocument);
