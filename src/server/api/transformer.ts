@@ -1,4 +1,5 @@
 import superjson, { type SuperJSONResult } from 'superjson';
+import { assertStorableInput } from './storable-input';
 
 type Annotation = ['Date'] | ['undefined'];
 
@@ -26,7 +27,14 @@ export const transformer = {
       ? { json: json as SuperJSONResult['json'], meta: { values, v: 1 } }
       : { json: json as SuperJSONResult['json'] };
   },
-  deserialize: superjson.deserialize.bind(superjson),
+  /**
+   * An input is checked before superjson copies it, recursively: a deeply nested one would
+   * overflow the stack before any procedure saw it.
+   */
+  deserialize<T>(payload: SuperJSONResult): T {
+    assertStorableInput((payload as { json?: unknown } | null)?.json);
+    return superjson.deserialize<T>(payload);
+  },
 };
 
 /** Walks value, noting each date and undefined at its path (a stack of keys, joined only then). */

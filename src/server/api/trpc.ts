@@ -22,6 +22,7 @@ import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
 import { enforceRateLimit } from './rate-limit';
+import { assertStorableInput } from './storable-input';
 import { markWrite } from './read-your-writes';
 import { transformer } from './transformer';
 
@@ -78,7 +79,10 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure: errors through the one table, metrics, a span, and no cross-site mutations. */
+/**
+ * Every procedure: errors through the one table, metrics, a span, no cross-site mutations, and
+ * no input that could not be stored as it was sent (whatever door it came through).
+ */
 const baseProcedure = t.procedure
   .use(async ({ ctx, path, next }) => {
     const started = performance.now();
@@ -94,6 +98,10 @@ const baseProcedure = t.procedure
   })
   .use(({ ctx, type, next }) => {
     if (type === 'mutation') assertSameOrigin(ctx);
+    return next();
+  })
+  .use(async ({ getRawInput, next }) => {
+    assertStorableInput(await getRawInput());
     return next();
   });
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { auditListInput } from '@/schemas/audit';
 import { customerFilterInput } from '@/schemas/customers';
 import { authorize } from '@/server/api/authorize';
+import { assertStorableInput } from '@/server/api/storable-input';
 import { createContext, type RequestInfo } from '@/server/api/context';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
@@ -53,12 +54,16 @@ const AUDIT_COLUMNS = [
   'changes',
 ];
 
-/** A query string as input: repeated keys become lists (e.g. ?status=lead&status=active). */
+/**
+ * A query string as input: repeated keys become lists (e.g. ?status=lead&status=active). Checked
+ * as procedures' inputs are (no NUL, no unpaired surrogates).
+ */
 function queryInput(url: URL, lists: string[]) {
   const input: Record<string, unknown> = {};
   for (const key of new Set(url.searchParams.keys())) {
     input[key] = lists.includes(key) ? url.searchParams.getAll(key) : url.searchParams.get(key);
   }
+  assertStorableInput(input);
   return input;
 }
 
@@ -197,6 +202,7 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
         message:
           appError?.message ??
           (status === 500 ? 'Internal server error' : (error as Error).message),
+        ...(appError?.details.issues ? { issues: appError.details.issues } : {}),
         requestId: request.requestId,
       });
     }

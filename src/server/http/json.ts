@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { assertStorableInput } from '@/server/api/storable-input';
 import { AppError } from '@/server/errors';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -27,11 +28,15 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON');
   }
+  // Checked as every procedure's input is, already here: the idempotency hash walks it first.
+  assertStorableInput(body);
+  return body;
 }
 
 function tooLarge(limitBytes: number) {
