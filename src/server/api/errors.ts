@@ -102,5 +102,25 @@ function allFieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
 export function publicMessageOf(error: TRPCError): string {
   if (error.code === 'INTERNAL_SERVER_ERROR') return 'Internal server error';
   if (error.cause instanceof ZodError) return 'Input validation failed';
+  if (echoesJavaScriptError(error)) {
+    return error.cause instanceof SyntaxError
+      ? 'The input is not valid JSON'
+      : 'The input could not be read';
+  }
   return error.message.slice(0, ERROR_BODY_LIMITS.messageLength);
+}
+
+/**
+ * Whether the message is only that of a JavaScript error underneath. tRPC reports an input it
+ * could not parse or deserialize that way ("Unexpected end of JSON input", "Maximum call stack
+ * size exceeded"), and such text says nothing useful to a client and something about the server.
+ */
+function echoesJavaScriptError(error: TRPCError): boolean {
+  const cause = error.cause;
+  return (
+    cause instanceof Error &&
+    !(cause instanceof AppError) &&
+    !(cause instanceof TRPCError) &&
+    error.message === cause.message
+  );
 }

@@ -287,3 +287,24 @@ describe('deeply nested input is a 400, never a stack overflow', () => {
     expect(JSON.stringify(metadata)).toBe(nestedJson(20));
   });
 });
+
+describe('tRPC never shows a JavaScript error message', () => {
+  it('answers a body that is not JSON with a plain message', async () => {
+    const { trpc } = await tenant();
+    const { message } = await refusal(await trpc('customers.create', '{"json":{"firstName":'));
+    expect(message).toBe('The input is not valid JSON');
+  });
+
+  it('answers superjson annotations nested too deep for superjson with a plain message', async () => {
+    const { rest, trpc } = await tenant();
+    const annotations = nestedJson(10_000, '["undefined"]');
+    const { message } = await refusal(
+      await trpc(
+        'customers.create',
+        `{"json":{"firstName":"Ada"},"meta":{"values":${annotations}}}`,
+      ),
+    );
+    expect(message).toBe('The input could not be read');
+    expect(await itemsOf(await rest('/customers'))).toEqual([]);
+  });
+});
