@@ -16,8 +16,13 @@ export function isJsonContentType(value: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-/** Reads and parses a JSON body, refusing (413) past limitBytes without buffering the rest. */
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a body as UTF-8 text, refusing (413) past limitBytes without buffering the rest, and
+ * (400) bytes that are not UTF-8, which decoding would otherwise turn into U+FFFD unnoticed.
+ */
+export async function readTextBody(req: IncomingMessage, limitBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
@@ -27,10 +32,20 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     if (size > limitBytes) throw tooLarge(limitBytes);
     chunks.push(chunk);
   }
-  if (size === 0) return undefined;
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8');
+  }
+}
+
+/** Reads and parses a JSON body (see readTextBody). */
+export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const text = await readTextBody(req, limitBytes);
+  if (text === '') return undefined;
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON');
   }

@@ -250,6 +250,21 @@ describe('text that would not arrive as sent is refused, never changed', () => {
     expect(kept.status).toBe(200);
     expect(((await kept.json()) as { firstName: string }).firstName).toBe('Ada \u{1F600}');
   });
+
+  it('refuses a body that is not valid UTF-8 on both doors', async () => {
+    const { rest, trpc } = await tenant();
+    const invalid = (prefix: string, suffix: string) =>
+      Uint8Array.from([...Buffer.from(prefix), 0xff, 0xfe, ...Buffer.from(suffix)]);
+    const viaRest = await refusal(
+      await rest('/customers', { body: invalid('{"firstName":"Ada', '"}') }),
+    );
+    expect(viaRest.message).toBe('The request body is not valid UTF-8');
+    const viaTrpc = await refusal(
+      await trpc('customers.create', invalid('{"json":{"firstName":"Ada', '"}}')),
+    );
+    expect(viaTrpc.message).toBe('The request body is not valid UTF-8');
+    expect(await itemsOf(await rest('/customers'))).toEqual([]);
+  });
 });
 
 describe('deeply nested input is a 400, never a stack overflow', () => {

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { createContext, type RequestInfo } from '@/server/api/context';
 import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
-import { isJsonContentType } from './json';
+import { toTRPCError } from '@/server/api/errors';
+import { isJsonContentType, readTextBody } from './json';
 import { header } from './request-info';
 
 export const TRPC_PREFIX = '/api/trpc/';
@@ -22,13 +23,21 @@ export function createTrpcDoor(services: AppServices, logger: Logger) {
       path: pathname.slice(TRPC_PREFIX.length),
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      // A form post (urlencoded or multipart) is how another site would forge a request.
-      middleware: (_req, _res, next) =>
-        next(
-          req.method === 'POST' && !isJsonContentType(header(req, 'content-type') ?? undefined)
-            ? new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON' })
-            : undefined,
-        ),
+      middleware: (_req, _res, next) => {
+        if (req.method !== 'POST') return next();
+        // A form post (urlencoded or multipart) is how another site would forge a request.
+        if (!isJsonContentType(header(req, 'content-type') ?? undefined)) {
+          return next(new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON' }));
+        }
+        // Read here, not by tRPC, which would turn bytes that are not UTF-8 into U+FFFD.
+        readTextBody(req, MAX_BODY_BYTES).then(
+          (text) => {
+            (req as IncomingMessage & { body?: string }).body = text;
+            next();
+          },
+          (error: unknown) => next(toTRPCError(error)),
+        );
+      },
       createContext: () =>
         createContext({
           services,
