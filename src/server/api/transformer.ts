@@ -29,11 +29,18 @@ export const transformer = {
   },
   /**
    * An input is checked before superjson copies it, recursively: a deeply nested one would
-   * overflow the stack before any procedure saw it.
+   * overflow the stack before any procedure saw it. Its referential equalities are dropped, so
+   * it stays a tree, as a JSON body is: the annotations could otherwise make an input refer to
+   * itself (which JSON.stringify cannot store) or share one part so often that walking it takes
+   * exponential time. Nothing is lost, as superjson also writes a shared part out in full.
    */
   deserialize<T>(payload: SuperJSONResult): T {
-    assertStorableInput((payload as { json?: unknown } | null)?.json);
-    return superjson.deserialize<T>(payload);
+    const { json, meta } = (payload ?? {}) as SuperJSONResult;
+    assertStorableInput(json);
+    return superjson.deserialize<T>({
+      json,
+      ...(meta ? { meta: { ...meta, referentialEqualities: undefined } } : {}),
+    });
   },
 };
 

@@ -292,6 +292,28 @@ describe('deeply nested input is a 400, never a stack overflow', () => {
     expect(await itemsOf(await rest('/customers'))).toEqual([]);
   });
 
+  it('keeps an input a tree over tRPC: superjson annotations cannot make it refer to itself', async () => {
+    const { rest, trpc, client } = await tenant();
+    const cyclic = await trpc(
+      'customers.create',
+      JSON.stringify({
+        json: { firstName: 'Cy', metadata: {} },
+        meta: { referentialEqualities: { metadata: ['metadata.self'] }, v: 1 },
+      }),
+    );
+    expect(cyclic.status).toBe(200);
+    const stored = (await itemsOf(await rest('/customers'))) as { metadata: object }[];
+    expect(stored.map((customer) => customer.metadata)).toEqual([{}]);
+
+    // A client that sends one object twice still has both copies stored.
+    const shared = { tier: 'gold' };
+    const created = await client.customers.create.mutate({
+      firstName: 'Sam',
+      metadata: { now: shared, before: shared },
+    });
+    expect(created.metadata).toEqual({ now: { tier: 'gold' }, before: { tier: 'gold' } });
+  });
+
   it('keeps metadata nested within the limit', async () => {
     const { rest } = await tenant();
     const res = await rest('/customers', {
