@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Connection } from '@/server/db/connection';
 import { createApiHandler } from '@/server/http/api-handler';
 import type { AppServices } from '@/server/services';
@@ -14,7 +14,12 @@ export interface TestApiServer {
 export async function startApiServer(
   connection: Connection,
   services: AppServices,
-  options: { metricsToken?: string; corsOrigins?: string[]; appUrl?: string } = {},
+  options: {
+    metricsToken?: string;
+    corsOrigins?: string[];
+    appUrl?: string;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApiServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -24,7 +29,7 @@ export async function startApiServer(
   const handler = createApiHandler({
     connection,
     services: { ...services, appUrl: options.appUrl ?? url },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
   });

@@ -59,10 +59,8 @@ export class JobQueue {
             ...RETENTION,
             ...upkeep,
           });
-    // pg's errors carry their whole client; the message and code are what tell.
-    this.#boss.on('error', (error: Error & { code?: string }) =>
-      logger.error({ error: error.message, code: error.code }, 'job queue error'),
-    );
+    // Through the err serializer: pg's errors carry their whole client, and the job's data.
+    this.#boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
   }
 
   /** Creates pg-boss's schema and the queues. Needed before jobs can be created. */

@@ -1,17 +1,23 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { processSingleton } from '@/server/runtime-global';
+import { logError } from './log-error';
 
 /**
- * JSON logs to stdout (stderr for the CLI, whose stdout is its result). Secrets that may ride
- * along in logged objects are redacted.
+ * JSON logs to stdout (stderr for the CLI, whose stdout is its result). Errors are logged
+ * without the data they carry (see logError); secrets that may ride along in other logged
+ * objects are redacted.
  */
-export function createLogger(options: { level?: string; destination?: 1 | 2 } = {}): Logger {
+export function createLogger(
+  options: { level?: string; destination?: 1 | 2 | DestinationStream } = {},
+): Logger {
+  const destination = options.destination ?? 1;
   return pino(
     {
       name: 'clientele',
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: logError },
       redact: {
         paths: [
           'password',
@@ -26,7 +32,9 @@ export function createLogger(options: { level?: string; destination?: 1 | 2 } = 
         censor: '[redacted]',
       },
     },
-    pino.destination({ dest: options.destination ?? 1, sync: false }),
+    typeof destination === 'number'
+      ? pino.destination({ dest: destination, sync: false })
+      : destination,
   );
 }
 
