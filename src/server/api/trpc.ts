@@ -93,7 +93,8 @@ const baseProcedure = t.procedure
     const code = outcome.ok ? 'OK' : outcome.error.code;
     recordProcedure(path, ctx.door, code, performance.now() - started);
     if (span) endProcedureSpan(span, code);
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok)
+      throw ctx.door === 'server' ? faultForRender(ctx, path, outcome.error) : outcome.error;
     return outcome;
   })
   .use(({ ctx, type, next }) => {
@@ -104,6 +105,22 @@ const baseProcedure = t.procedure
     assertStorableInput(await getRawInput());
     return next();
   });
+
+/**
+ * A server fault while rendering a page is logged here and thrown on without its cause: Next.js
+ * prints what a render throws, causes and all, and a database error holds the query's values.
+ * (The two doors log their own faults, in their error handlers.)
+ */
+function faultForRender(ctx: Context, path: string, error: TRPCError): TRPCError {
+  if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return error;
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    ctx.services.logger.error(
+      { err: error.cause ?? error, requestId: ctx.request.requestId, path },
+      'procedure failed',
+    );
+  }
+  return new TRPCError({ code: error.code, message: publicMessageOf(error) });
+}
 
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
 

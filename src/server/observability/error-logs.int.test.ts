@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { inspect } from 'node:util';
+import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@/server/observability/logger';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
-import { createTestOrganization } from '@/test/factories';
+import {
+  callerAs,
+  createTestOrganization,
+  userPrincipal,
+  type TestOrganization,
+} from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
 const { connection, services } = setupTestServices();
 let server: TestApiServer;
+let org: TestOrganization;
 let key: string;
+let logger: Logger;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -20,9 +30,9 @@ beforeAll(async () => {
       done();
     },
   });
-  const logger = createLogger({ level: 'info', destination: buffer });
+  logger = createLogger({ level: 'info', destination: buffer });
   server = await startApiServer(connection(), services(), { logger });
-  const org = await createTestOrganization(connection().db, 'Log Org');
+  org = await createTestOrganization(connection().db, 'Log Org');
   key = (await createTestApiKey(connection().db, org.id, 'admin')).key;
 });
 afterAll(() => server.close());
@@ -108,6 +118,34 @@ describe('error logs', () => {
       expect(everything).not.toContain(url);
       // A sealed secret: v1.<iv>.<ciphertext>.<tag>, base64url.
       expect(everything).not.toMatch(/v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}/);
+    } finally {
+      await probe.drop();
+    }
+  });
+
+  it('never hand a page render an error that holds the values (the server-side caller)', async () => {
+    const marker = `Marker-${randomUUID()}`;
+    const email = `grace-${randomUUID().slice(0, 8)}@example.test`;
+    const probe = await refuseRowsMarked('customers', 'first_name', marker);
+    try {
+      const caller = callerAs(services(), userPrincipal(org, { id: org.ownerId }, 'owner'), {
+        services: { ...services(), logger },
+      });
+      const error = await caller.customers
+        .create({ firstName: marker, email })
+        .catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('INTERNAL_SERVER_ERROR');
+      // What Next.js prints of an error thrown while rendering.
+      const printed = inspect(error, { depth: 10, showHidden: true });
+      expect(printed).not.toContain(marker);
+      expect(printed).not.toContain(email);
+
+      const failure = logged
+        .flatMap((chunk) => chunk.split('\n'))
+        .find((line) => line.includes('"path":"customers.create"') && line.includes('23514'));
+      expect(failure).toBeDefined();
+      expect(logged.join('')).not.toContain(marker);
     } finally {
       await probe.drop();
     }
