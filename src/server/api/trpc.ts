@@ -202,11 +202,6 @@ export type AuditInput = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' |
       }
   );
 
-/**
- * Work inside one organization: checks the declared permission against the caller's role,
- * then runs the procedure in a tenant transaction (read-only for queries). A mutation must
- * write exactly one audit row through ctx.audit, in that same transaction.
- */
 /** The declared permission, checked against the caller's role in their organization. */
 const withPermission = withPrincipal
   .meta({ access: 'organization' })
@@ -229,6 +224,13 @@ const withPermission = withPrincipal
 /** Subscriptions of an organization: the permission, but no transaction held open. */
 export const organizationStreamProcedure = withPermission;
 
+/**
+ * Work inside one organization: checks the declared permission against the caller's role,
+ * then runs the procedure in a tenant transaction (read-only for queries). A mutation must
+ * write exactly one audit row through ctx.audit, in that same transaction, unless it declares
+ * through ctx.nothingChanged that it found everything already as asked: then it writes none
+ * (and so publishes no event).
+ */
 export const organizationProcedure = withPermission.use(async ({ ctx, meta, path, type, next }) => {
   const changes = type === 'mutation' && !meta?.readOnly;
   const { organization } = ctx;
@@ -243,6 +245,10 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
     organization.id,
     async (tx) => {
       let auditRows = 0;
+      let unchanged = false;
+      const nothingChanged = () => {
+        unchanged = true;
+      };
       const audit = async ({ scope = 'organization', publish, ...entry }: AuditInput) => {
         auditRows += 1;
         const row = {
@@ -263,10 +269,11 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
       const idempotency = changes ? ctx.idempotency : undefined;
       const caller = `${actor.actorType}:${actor.actorId}`;
       if (idempotency) await claimIdempotencyKey(tx, caller, idempotency);
-      const result = await next({ ctx: { tx, organization, actor, audit } });
+      const result = await next({ ctx: { tx, organization, actor, audit, nothingChanged } });
       if (!result.ok) throw result.error;
-      if (changes && !meta?.bulk && auditRows !== 1) {
-        throw new Error(`Mutation ${path} wrote ${auditRows} audit rows instead of one`);
+      const expected = unchanged ? 0 : 1;
+      if (changes && !meta?.bulk && auditRows !== expected) {
+        throw new Error(`Mutation ${path} wrote ${auditRows} audit rows instead of ${expected}`);
       }
       if (idempotency) await storeIdempotentResponse(tx, caller, idempotency, result.data);
       return result;

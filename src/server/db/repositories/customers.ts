@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { customerSearch } from './customer-search';
 import { isUniqueViolation } from './pg-errors';
 import { AppError, conflictOn, notFound } from '@/server/errors';
+import { changesTo, isEmpty } from './changes';
 import {
   COUNT_CAP,
   type Customer,
@@ -216,14 +217,15 @@ export async function getCustomerWithDeleted(tx: TenantTx, id: string) {
 /**
  * Applies the given fields (and only those) to a live customer, bumping its version. With an
  * expected version the update happens only if nobody changed the customer since: otherwise
- * nothing changes and a conflict is raised.
+ * nothing changes and a conflict is raised. Fields that already have the given values are left
+ * alone; when all have, nothing is written (`changed` is false, the version stays).
  */
 export async function updateCustomer(
   tx: TenantTx,
   id: string,
   values: CustomerUpdateValues,
   expectedVersion?: number,
-): Promise<{ before: Customer; after: Customer }> {
+): Promise<{ before: Customer; after: Customer; changed: boolean }> {
   const [before] = await tx
     .select(customerColumns)
     .from(customers)
@@ -234,17 +236,16 @@ export async function updateCustomer(
   if (expectedVersion !== undefined && before.version !== expectedVersion) {
     throw staleVersion(before.version);
   }
-  if (values.ownerId) await assertMember(tx, values.ownerId, 'ownerId');
-  const changes = Object.fromEntries(
-    Object.entries(values).filter(([, value]) => value !== undefined),
-  );
+  const changes = changesTo(before, values);
+  if (isEmpty(changes)) return { before, after: before, changed: false };
+  if (changes.ownerId) await assertMember(tx, changes.ownerId, 'ownerId');
   try {
     const [after] = await tx
       .update(customers)
       .set({ ...changes, version: sql`${customers.version} + 1`, updatedAt: new Date() })
       .where(and(live(tx), eq(customers.id, id)))
       .returning(customerColumns);
-    return { before, after: after! };
+    return { before, after: after!, changed: true };
   } catch (error) {
     if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
     throw error;

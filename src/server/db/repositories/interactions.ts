@@ -3,6 +3,7 @@ import { customerInteractions, users } from '../schema';
 import type { TenantTx } from '../types';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Interaction, InteractionListParams, InteractionType } from '@/schemas/interactions';
+import { changesTo, isEmpty } from './changes';
 
 const interactionColumns = {
   id: customerInteractions.id,
@@ -88,16 +89,19 @@ export async function insertInteraction(
   return (await getInteraction(tx, row!.id))!;
 }
 
+/** Applies the values that differ from the interaction's; when none does, nothing is written. */
 export async function updateInteraction(
   tx: TenantTx,
-  id: string,
-  values: Partial<{ type: InteractionType; subject: string; content: string; occurredAt: Date }>,
-) {
+  before: Interaction,
+  values: Partial<Pick<Interaction, 'type' | 'subject' | 'content' | 'occurredAt'>>,
+): Promise<{ after: Interaction; changed: boolean }> {
+  const changes = changesTo(before, values);
+  if (isEmpty(changes)) return { after: before, changed: false };
   await tx
     .update(customerInteractions)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(ofTenant(tx), eq(customerInteractions.id, id)));
-  return (await getInteraction(tx, id))!;
+    .set({ ...changes, updatedAt: new Date() })
+    .where(and(ofTenant(tx), eq(customerInteractions.id, before.id)));
+  return { after: (await getInteraction(tx, before.id))!, changed: true };
 }
 
 export async function deleteInteraction(tx: TenantTx, id: string) {

@@ -83,8 +83,10 @@ export async function signOut(deps: AccountDeps, session: { userId: string; sess
   });
 }
 
+/** Saves the person's name; when it is the name they have, nothing is written or recorded. */
 export async function updateProfile(deps: AccountDeps, userId: string, input: { name: string }) {
   await withIdentity(deps.db, async (tx) => {
+    if ((await findUserById(tx, userId))?.name === input.name) return;
     await updateUser(tx, userId, { name: input.name });
     await recordSecurityEvent(
       tx,

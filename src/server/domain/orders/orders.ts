@@ -8,6 +8,7 @@ import {
   setOrderStatus,
 } from '@/server/db/repositories/orders';
 import { staleVersion } from '@/server/db/repositories/customers';
+import { sameValue } from '@/server/db/repositories/changes';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
 import { assertEditable, assertTransition, priceLines } from './order-rules';
@@ -45,13 +46,13 @@ export async function changeOrderLines(
 ) {
   const before = await lockedOrder(tx, input.id, input.expectedVersion);
   assertEditable(before.status);
-  const after = await replaceOrderLines(
-    tx,
-    input.id,
-    input.currency ?? before.currency,
-    priceLines(input.lines),
-  );
-  return { before, after };
+  const currency = input.currency ?? before.currency;
+  const lines = priceLines(input.lines);
+  if (currency === before.currency && sameValue(lines, before.lines)) {
+    return { before, after: before, changed: false };
+  }
+  const after = await replaceOrderLines(tx, input.id, currency, lines);
+  return { before, after, changed: true };
 }
 
 export async function changeOrderStatus(

@@ -15,15 +15,17 @@ export interface MemberChange {
   after: { role: Role } | null;
 }
 
+/** Gives a member another role; null when they have that role already (nothing changes). */
 export async function changeMemberRole(
   tx: TenantTx,
   actor: { userId: string | null; role: Role },
   input: { userId: string; role: Role },
-): Promise<MemberChange> {
+): Promise<MemberChange | null> {
   const target = await findMember(tx, input.userId);
   if (!target) throw notFound('Member');
   assertMayManageMember(actor.role, target.role);
   assertMayAssignRole(actor.role, input.role);
+  if (target.role === input.role) return null;
   if (target.role === 'owner' && input.role !== 'owner') {
     assertOwnerRemains(await lockOwners(tx), target.userId);
   }

@@ -1,4 +1,5 @@
 import {
+  getCurrentOrganization,
   listMembershipsOfUser,
   renameCurrentOrganization,
   deleteCurrentOrganization,
@@ -47,10 +48,15 @@ export async function createAnotherOrganization(
   });
 }
 
+/** Renames the current organization; when it has that name already, nothing is written. */
 export async function renameOrganization(tx: TenantTx, name: string) {
-  const renamed = await renameCurrentOrganization(tx, name);
-  if (!renamed) throw notFound('Organization');
-  return renamed;
+  const current = await getCurrentOrganization(tx);
+  if (!current) throw notFound('Organization');
+  const before = { id: current.id, name: current.name, slug: current.slug };
+  if (current.name === name) return { before, after: before, changed: false };
+  const after = await renameCurrentOrganization(tx, name);
+  if (!after) throw notFound('Organization');
+  return { before, after, changed: true };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   MAX_WEBHOOK_ENDPOINTS,
+  type WebhookEndpoint,
   type webhookCreateInput,
   type webhookUpdateInput,
 } from '@/schemas/webhooks';
@@ -12,6 +13,7 @@ import {
   rotateEndpointSecret,
   updateEndpoint,
 } from '@/server/db/repositories/webhooks';
+import { changesTo, isEmpty } from '@/server/db/repositories/changes';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
 import { secretContext } from './deliver';
@@ -60,15 +62,19 @@ export async function createEndpoint(
   return { endpoint, secret };
 }
 
+/** Applies the values that differ from the endpoint's; when none does, nothing is written. */
 export async function changeEndpoint(
   tx: TenantTx,
-  { id, ...changes }: z.output<typeof webhookUpdateInput>,
+  before: WebhookEndpoint,
+  { id, ...values }: z.output<typeof webhookUpdateInput>,
   settings: EndpointSettings,
-) {
+): Promise<{ after: WebhookEndpoint; changed: boolean }> {
+  const changes = changesTo(before, values);
+  if (isEmpty(changes)) return { after: before, changed: false };
   if (changes.url) assertTargetAllowed(changes.url, settings);
-  const endpoint = await updateEndpoint(tx, id, changes);
-  if (!endpoint) throw notFound('Webhook endpoint');
-  return endpoint;
+  const after = await updateEndpoint(tx, id, changes);
+  if (!after) throw notFound('Webhook endpoint');
+  return { after, changed: true };
 }
 
 export async function rotateSecret(tx: TenantTx, secretBox: SecretBox, id: string) {

@@ -37,7 +37,8 @@ export const update = organizationProcedure
     const { id, expectedVersion, ...values } = input;
     if (ctx.ifMatch)
       assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, id, true));
-    const { before, after } = await updateCustomer(ctx.tx, id, values, expectedVersion);
-    await ctx.audit(updateAudit(before, after));
+    const { before, after, changed } = await updateCustomer(ctx.tx, id, values, expectedVersion);
+    if (changed) await ctx.audit(updateAudit(before, after));
+    else ctx.nothingChanged();
     return after;
   });

@@ -108,7 +108,11 @@ export const interactionsRouter = router({
       assertIfMatch(ctx.ifMatch, interactionOutput, before);
       assertMayModify(ctx.principal, ctx.organization, before.authorId);
       const { id, ...values } = input;
-      const after = await updateInteraction(ctx.tx, id, values);
+      const { after, changed } = await updateInteraction(ctx.tx, before, values);
+      if (!changed) {
+        ctx.nothingChanged();
+        return after;
+      }
       await ctx.audit({
         action: 'interaction.updated',
         entityType: 'interaction',

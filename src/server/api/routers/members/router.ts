@@ -41,6 +41,10 @@ export const membersRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const change = await changeMemberRole(ctx.tx, actorOf(ctx), input);
+      if (!change) {
+        ctx.nothingChanged();
+        return { ok: true as const };
+      }
       await ctx.audit({
         action: 'member.role_changed',
         entityType: 'membership',

@@ -121,7 +121,11 @@ export const ordersRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (ctx.ifMatch)
         assertIfMatch(ctx.ifMatch, orderOutput, await getOrder(ctx.tx, input.id, true));
-      const { before, after } = await changeOrderLines(ctx.tx, input);
+      const { before, after, changed } = await changeOrderLines(ctx.tx, input);
+      if (!changed) {
+        ctx.nothingChanged();
+        return after;
+      }
       await ctx.audit({
         action: 'order.lines_changed',
         entityType: 'order',

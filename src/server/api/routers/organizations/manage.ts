@@ -31,14 +31,18 @@ export const rename = organizationProcedure
   .input(renameOrganizationInput)
   .output(summary)
   .mutation(async ({ ctx, input }) => {
-    const renamed = await renameOrganization(ctx.tx, input.name);
+    const { before, after, changed } = await renameOrganization(ctx.tx, input.name);
+    if (!changed) {
+      ctx.nothingChanged();
+      return after;
+    }
     await ctx.audit({
       action: 'organization.renamed',
       entityType: 'organization',
-      entityId: renamed.id,
-      changes: { before: { name: ctx.organization.name }, after: { name: renamed.name } },
+      entityId: after.id,
+      changes: { before: { name: before.name }, after: { name: after.name } },
     });
-    return renamed;
+    return after;
   });
 
 /** Another member becomes owner; the current owner stays on as admin. */

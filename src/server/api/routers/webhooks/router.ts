@@ -114,14 +114,18 @@ export const webhooksRouter = router({
       const before = await getEndpoint(ctx.tx, input.id, true);
       if (!before) throw notFound('Webhook endpoint');
       assertIfMatch(ctx.ifMatch, webhookEndpointOutput, before);
-      const endpoint = await changeEndpoint(ctx.tx, input, ctx.services.webhooks);
+      const { after, changed } = await changeEndpoint(ctx.tx, before, input, ctx.services.webhooks);
+      if (!changed) {
+        ctx.nothingChanged();
+        return after;
+      }
       await ctx.audit({
         action: 'webhook.updated',
         entityType: 'webhook_endpoint',
-        entityId: endpoint.id,
-        changes: { before, after: endpoint },
+        entityId: after.id,
+        changes: { before, after },
       });
-      return endpoint;
+      return after;
     }),
 
   delete: organizationProcedure
