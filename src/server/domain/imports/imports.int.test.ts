@@ -113,6 +113,30 @@ describe('CSV import', () => {
     });
   });
 
+  it('skips a row that would change nothing: no new version, no audit row', async () => {
+    const { api } = await withOrganization();
+    const existing = await api.customers.create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+    });
+    const csv = 'email,first name,last name\nada@example.com,Ada,Lovelace\n';
+    const started = await api.imports.start({
+      filename: 'same.csv',
+      csv,
+      mapping: { email: 'email', 'first name': 'firstName', 'last name': 'lastName' },
+      duplicates: 'update',
+    });
+    await runQueuedImports();
+    expect(await api.imports.get({ id: started.id })).toMatchObject({
+      status: 'completed',
+      updatedCount: 0,
+      skippedCount: 1,
+    });
+    expect(await api.customers.get({ id: existing.id })).toMatchObject({ version: 1 });
+    expect((await api.audit.list({ action: 'customer.updated' })).items).toEqual([]);
+  });
+
   it('imports nothing when applying the batch fails part-way', async () => {
     const { api } = await withOrganization();
     const rows = Array.from(

@@ -210,8 +210,14 @@ async function applyRows(tx: TenantTx, importRow: ImportRow, valid: ValidRow[]) 
       ),
     );
   }
+  let updatedCount = 0;
   for (const { email, values } of updates) {
-    const { before, after } = await updateCustomer(tx, known.get(email)!, values);
+    const { before, after, changed } = await updateCustomer(tx, known.get(email)!, values);
+    if (!changed) {
+      skippedCount += 1;
+      continue;
+    }
+    updatedCount += 1;
     await insertAuditLog(
       tx,
       audit({
@@ -221,5 +227,5 @@ async function applyRows(tx: TenantTx, importRow: ImportRow, valid: ValidRow[]) 
       }),
     );
   }
-  return { createdCount: inserts.length, updatedCount: updates.length, skippedCount };
+  return { createdCount: inserts.length, updatedCount, skippedCount };
 }
