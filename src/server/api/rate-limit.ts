@@ -22,9 +22,37 @@ export async function enforceRateLimit(
   rule: RateLimitRuleName,
   identifier: string,
 ): Promise<RateLimitDecision> {
-  const decision = await ctx.services.rateLimiter.check(rule, identifier);
-  applyRateLimitHeaders(ctx.responseHeaders, decision);
-  if (decision.allowed) return decision;
+  return enforceRateLimits(ctx, [[rule, identifier]]);
+}
+
+/**
+ * Counts one request against each rule in turn and stops at the first that refuses it, so a
+ * request one limit refused is not counted by the next (a key over its own limit does not use
+ * up its organization's). The headers describe the limit that leaves the fewest requests, or
+ * the one that refused.
+ */
+export async function enforceRateLimits(
+  ctx: Pick<Context, 'services' | 'responseHeaders'>,
+  checks: [RateLimitRuleName, string][],
+): Promise<RateLimitDecision> {
+  let tightest: RateLimitDecision | undefined;
+  for (const [rule, identifier] of checks) {
+    const decision = await ctx.services.rateLimiter.check(rule, identifier);
+    if (!decision.allowed) {
+      applyRateLimitHeaders(ctx.responseHeaders, decision);
+      refuse(ctx, rule, decision);
+    }
+    if (!tightest || decision.remaining < tightest.remaining) tightest = decision;
+  }
+  applyRateLimitHeaders(ctx.responseHeaders, tightest!);
+  return tightest!;
+}
+
+function refuse(
+  ctx: Pick<Context, 'responseHeaders'>,
+  rule: RateLimitRuleName,
+  decision: RateLimitDecision,
+): never {
   if (decision.unavailable) {
     rateLimitRejections().inc({ rule, reason: 'store_unavailable' });
     ctx.responseHeaders.set('retry-after', '5');

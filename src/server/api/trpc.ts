@@ -21,7 +21,7 @@ import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
-import { enforceRateLimit } from './rate-limit';
+import { enforceRateLimit, enforceRateLimits } from './rate-limit';
 import { assertStorableInput } from './storable-input';
 import { markWrite } from './read-your-writes';
 import { transformer } from './transformer';
@@ -141,8 +141,10 @@ const withPrincipal = baseProcedure.use(async ({ ctx, next }) => {
   }
   if (ctx.door !== 'server') {
     if (principal.kind === 'apiKey') {
-      await enforceRateLimit(ctx, 'api:organization', principal.organization.id);
-      await enforceRateLimit(ctx, 'api:key', principal.apiKeyId);
+      await enforceRateLimits(ctx, [
+        ['api:key', principal.apiKeyId],
+        ['api:organization', principal.organization.id],
+      ]);
     } else {
       await enforceRateLimit(ctx, 'api:user', principal.userId);
     }

@@ -13,13 +13,19 @@ const connection = setupTestDatabase();
 const running: { server: TestApiServer; services: AppServices }[] = [];
 
 /** A server with the real credential limits and small API limits, on Redis when REDIS_URL is set. */
-async function serverWith(options: { redisUrl?: string; trustProxy?: string } = {}) {
+async function serverWith(
+  options: { redisUrl?: string; trustProxy?: string; restPerOrganization?: number } = {},
+) {
   const services = await createTestServices(connection(), {
     rateLimit: options.redisUrl
       ? { kind: 'redis', url: options.redisUrl }
       : rateLimitBackendForTests(),
     rateLimitOverrides: {},
-    limits: { restPerKey: 3, restPerOrganization: 100, trpcPerUser: 3 },
+    limits: {
+      restPerKey: 3,
+      restPerOrganization: options.restPerOrganization ?? 100,
+      trpcPerUser: 3,
+    },
     trustProxy: options.trustProxy ?? 'false',
   });
   const server = await startApiServer(connection(), services);
@@ -64,6 +70,29 @@ describe('API limits', () => {
       code: 'TOO_MANY_REQUESTS',
       requestId: refused.headers.get('x-request-id'),
     });
+  });
+
+  it('REST: requests a key was refused leave its organization quota to the other keys', async () => {
+    const { server: tight } = await serverWith({ restPerOrganization: 5 });
+    const org = await createTestOrganization(connection().db);
+    const runaway = (await createTestApiKey(connection().db, org.id)).key;
+    const other = (await createTestApiKey(connection().db, org.id)).key;
+    const get = (key: string) =>
+      fetch(`${tight.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
+    const runawayStatuses = [];
+    for (let i = 0; i < 10; i++) runawayStatuses.push((await get(runaway)).status);
+    expect(runawayStatuses).toEqual([200, 200, 200, ...Array<number>(7).fill(429)]);
+
+    // The organization counted the runaway key's three requests, not its ten. The headers
+    // describe whichever limit leaves the fewest requests: here the organization's.
+    const served = await get(other);
+    expect(served.status).toBe(200);
+    expectLimitHeaders(served, 5);
+    expect(served.headers.get('ratelimit-remaining')).toBe('1');
+    expect((await get(other)).status).toBe(200);
+    const overOrganization = await get(other);
+    expect(overOrganization.status).toBe(429);
+    expectLimitHeaders(overOrganization, 5);
   });
 
   it('tRPC: per signed-in person, with the same headers', async () => {
