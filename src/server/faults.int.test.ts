@@ -19,6 +19,7 @@ const SHUTDOWN_TIMEOUT_MS = 8_000;
 interface Answer {
   status: number;
   requestId: string | null;
+  headers: Headers;
   body: Record<string, unknown>;
   ms: number;
 }
@@ -89,6 +90,7 @@ describe.skipIf(!runs)('faults', () => {
       return {
         status: res.status,
         requestId: res.headers.get('x-request-id'),
+        headers: res.headers,
         body: (await res.json()) as Record<string, unknown>,
         ms: performance.now() - started,
       };
@@ -126,19 +128,21 @@ describe.skipIf(!runs)('faults', () => {
     observed.statementTimeout = { answeredInMs: Math.round(stuck.ms), status: stuck.status };
   });
 
+  /** A sign-in with a wrong password: 401 when the limiter could count it, 503 when not. */
+  async function signIn() {
+    const started = performance.now();
+    const res = await fetch(`${app.url}/api/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url },
+      body: JSON.stringify({
+        json: { email: uniqueEmail('nobody'), password: 'wrong password' },
+      }),
+    });
+    return { status: res.status, ms: performance.now() - started };
+  }
+
   it('fails closed on sign-in and open on the API while Redis is down, and recovers', async () => {
     await redis.kill();
-    const signIn = async () => {
-      const started = performance.now();
-      const res = await fetch(`${app.url}/api/trpc/auth.signIn`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: app.url },
-        body: JSON.stringify({
-          json: { email: uniqueEmail('nobody'), password: 'wrong password' },
-        }),
-      });
-      return { status: res.status, ms: performance.now() - started };
-    };
     const refused = await signIn();
     expect(refused.status).toBe(503);
     expect(refused.ms).toBeLessThan(2_000);
@@ -163,6 +167,52 @@ describe.skipIf(!runs)('faults', () => {
       recoveredInMsAfterRestart: Math.round(recoveredInMs),
     };
   });
+
+  it('skips a frozen Redis: REST answers at once with its limit headers, sign-in fails closed', async () => {
+    redis.freeze();
+    const frozenAt = performance.now();
+    let thawedAt = frozenAt;
+    try {
+      const answers: Answer[] = [];
+      for (let i = 0; i < 6; i++) answers.push(await call('GET', '/api/v1/customers?limit=1'));
+      // Long enough frozen for probes of the store to fail in the background.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      for (let i = 0; i < 6; i++) answers.push(await call('GET', '/api/v1/customers?limit=1'));
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('ratelimit-limit')).toMatch(/^\d+$/);
+        expect(answer.headers.get('ratelimit-remaining')).toMatch(/^\d+$/);
+      }
+      // Each call asking Redis would wait out the limiter's timeout (750 ms) at least once.
+      const totalMs = answers.reduce((sum, answer) => sum + answer.ms, 0);
+      expect(totalMs).toBeLessThan(answers.length * 750);
+      const refused = await signIn();
+      expect(refused.status).toBe(503);
+      expect(refused.ms).toBeLessThan(2_000);
+      observed.redisFrozen = {
+        restCalls: answers.length,
+        restMs: answers.map((answer) => Math.round(answer.ms)),
+        signInStatus: refused.status,
+        signInAnsweredInMs: Math.round(refused.ms),
+      };
+    } finally {
+      redis.thaw();
+      thawedAt = performance.now();
+    }
+    let recoveredInMs = Number.POSITIVE_INFINITY;
+    while (performance.now() - thawedAt < 20_000) {
+      if ((await signIn()).status === 401) {
+        recoveredInMs = performance.now() - thawedAt;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(recoveredInMs).toBeLessThan(20_000);
+    Object.assign(observed.redisFrozen as object, {
+      frozenForMs: Math.round(thawedAt - frozenAt),
+      limitsCountedAgainMsAfterThaw: Math.round(recoveredInMs),
+    });
+  }, 60_000);
 
   it('answers 503 while PostgreSQL is killed mid-writes, leaves no partial write, and recovers', async () => {
     const answers: { answer: Answer; email: string }[] = [];

@@ -7,6 +7,9 @@ export interface RedisServer {
   url: string;
   start(): Promise<void>;
   kill(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections but answers nothing until thawed. */
+  freeze(): void;
+  thaw(): void;
 }
 
 export async function startRedisServer(): Promise<RedisServer> {
@@ -27,6 +30,12 @@ export async function startRedisServer(): Promise<RedisServer> {
       const exited = new Promise((resolve) => child!.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
+    },
+    freeze() {
+      child?.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
   };
   await server.start();

@@ -6,6 +6,7 @@ import { rateLimitStoreErrors } from '@/server/observability/metrics';
 import { IORedisRatelimitAdapter } from './ioredis-adapter';
 import { MemorySlidingWindow } from './memory-store';
 import { apiRules, RATE_LIMIT_RULES, type RateLimitRule, type RateLimitRuleName } from './rules';
+import { StoreBreaker } from './store-breaker';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -13,7 +14,7 @@ export interface RateLimitDecision {
   remaining: number;
   /** Seconds until the window has room again. */
   resetSeconds: number;
-  /** The store could not be asked; `allowed` then follows the rule's fail mode. */
+  /** The store could not be asked for a rule that fails closed: refused, with no count to show. */
   unavailable: boolean;
 }
 
@@ -28,20 +29,29 @@ export interface RateLimiterOptions {
   logger: Logger;
   /** How long to wait for the store before treating it as down. */
   timeoutMs?: number;
+  /** How long a store that failed is left alone before it is probed again. */
+  breakerCooldownMs?: number;
   /** Replaces the limits of some rules (tests). */
   overrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
   /** Prefix of the store's keys; one per deployment sharing a Redis (tests use their own). */
   keyPrefix?: string;
 }
 
-/** One limiter for every rule, over Upstash, any Redis, or (one instance only) memory. */
+/**
+ * One limiter for every rule, over Upstash, any Redis, or (one instance only) memory. When the
+ * store fails or stops answering, a breaker keeps checks off it until it answers again;
+ * meanwhile rules that fail closed refuse, and the others are counted in this process, so
+ * responses keep their RateLimit headers and one client still cannot flood one instance.
+ */
 export class RateLimiter {
   readonly #rules: Record<RateLimitRuleName, RateLimitRule>;
   readonly #logger: Logger;
   readonly #memory?: MemorySlidingWindow;
   readonly #redis?: IORedis;
   readonly #limiters = new Map<RateLimitRuleName, Ratelimit>();
-  readonly #lastAlert = new Map<RateLimitRuleName, number>();
+  readonly #breaker: StoreBreaker;
+  /** The counts of fail-open rules while the store is away. */
+  readonly #fallback = new MemorySlidingWindow();
   readonly backend: RateLimiterBackend['kind'];
 
   constructor(options: RateLimiterOptions) {
@@ -50,26 +60,42 @@ export class RateLimiter {
     this.backend = options.backend.kind;
     const timeout = options.timeoutMs ?? 750;
     const backend = options.backend;
+    let store: ConstructorParameters<typeof Ratelimit>[0]['redis'] | undefined;
+    let ping: () => Promise<unknown> = async () => {};
     if (backend.kind === 'memory') {
       this.#memory = new MemorySlidingWindow();
-      return;
-    }
-    let store: ConstructorParameters<typeof Ratelimit>[0]['redis'];
-    if (backend.kind === 'upstash') {
-      store = new UpstashRedis({ url: backend.url, token: backend.token, retry: false });
+    } else if (backend.kind === 'upstash') {
+      const upstash = new UpstashRedis({ url: backend.url, token: backend.token, retry: false });
+      store = upstash;
+      ping = () => upstash.ping();
     } else {
-      // Fail fast while Redis is away (no queueing, no retries per command); reconnect by itself.
-      this.#redis = new IORedis(backend.url, {
+      // Fail fast while Redis is away (no queueing, no retries per command, no command waiting
+      // longer than the timeout); reconnect by itself.
+      const redis = new IORedis(backend.url, {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
         connectTimeout: timeout,
+        commandTimeout: timeout,
         retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
       });
-      this.#redis.on('error', (error) =>
-        this.#logger.debug({ err: error }, 'rate limit store error'),
-      );
-      store = new IORedisRatelimitAdapter(this.#redis) as unknown as typeof store;
+      redis.on('error', (error) => this.#logger.debug({ err: error }, 'rate limit store error'));
+      // Connected again after losing the connection: the store is back.
+      redis.on('ready', () => this.#breaker.succeeded());
+      this.#redis = redis;
+      store = new IORedisRatelimitAdapter(redis) as unknown as typeof store;
+      ping = () => redis.ping();
     }
+    this.#breaker = new StoreBreaker({
+      cooldownMs: options.breakerCooldownMs ?? 2_000,
+      probe: () => withTimeout(ping(), timeout),
+      onOpen: (error) =>
+        this.#logger.error(
+          { err: error },
+          'rate limit store unavailable: credential limits refuse requests, API limits are counted in this process, until it answers again',
+        ),
+      onClose: () => this.#logger.info('rate limit store answers again'),
+    });
+    if (!store) return;
     for (const [name, rule] of Object.entries(this.#rules) as [
       RateLimitRuleName,
       RateLimitRule,
@@ -107,41 +133,48 @@ export class RateLimiter {
 
   async check(name: RateLimitRuleName, identifier: string): Promise<RateLimitDecision> {
     const rule = this.#rules[name];
-    if (this.#memory) {
-      return decision(
-        this.#memory.hit(`${name}:${identifier}`, rule.limit, rule.windowSeconds * 1000),
-      );
-    }
-    try {
-      const result = await this.#limiters.get(name)!.limit(identifier);
-      if (result.reason === 'timeout') throw new Error('rate limit store timed out');
-      return decision(result);
-    } catch (error) {
-      rateLimitStoreErrors().inc({ rule: name });
-      // One alert per rule every 30 s, not one per request, while the store is away.
-      const now = Date.now();
-      if (now - (this.#lastAlert.get(name) ?? 0) > 30_000) {
-        this.#lastAlert.set(name, now);
-        this.#logger.error(
-          { err: error, rule: name, failClosed: rule.failClosed },
-          rule.failClosed
-            ? 'rate limit store unavailable: refusing requests this rule protects'
-            : 'rate limit store unavailable: allowing requests without this limit',
-        );
+    if (this.#memory) return countIn(this.#memory, name, rule, identifier);
+    if (this.#breaker.allowsRequest()) {
+      try {
+        const result = await this.#limiters.get(name)!.limit(identifier);
+        if (result.reason === 'timeout') throw new Error('rate limit store timed out');
+        this.#breaker.succeeded();
+        return decision(result);
+      } catch (error) {
+        rateLimitStoreErrors().inc({ rule: name });
+        this.#breaker.failed(error);
       }
-      return {
-        allowed: !rule.failClosed,
-        limit: rule.limit,
-        remaining: rule.limit,
-        resetSeconds: 0,
-        unavailable: true,
-      };
     }
+    if (!rule.failClosed) return countIn(this.#fallback, name, rule, identifier);
+    return {
+      allowed: false,
+      limit: rule.limit,
+      remaining: rule.limit,
+      resetSeconds: 0,
+      unavailable: true,
+    };
   }
 
   async close(): Promise<void> {
     this.#redis?.disconnect();
   }
+}
+
+function countIn(
+  memory: MemorySlidingWindow,
+  name: RateLimitRuleName,
+  rule: RateLimitRule,
+  identifier: string,
+): RateLimitDecision {
+  return decision(memory.hit(`${name}:${identifier}`, rule.limit, rule.windowSeconds * 1000));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('rate limit store timed out')), ms);
+  });
+  return Promise.race([promise, timedOut]).finally(() => clearTimeout(timer));
 }
 
 function decision(result: {
