@@ -214,6 +214,32 @@ describe.skipIf(!runs)('faults', () => {
     });
   }, 60_000);
 
+  it('stays ready while every connection of its pool is busy', async () => {
+    const busy = await startInstance({
+      DATABASE_URL: pg.url('clientele', 'clientele_owner'),
+      REDIS_URL: redis.url,
+      DATABASE_POOL_SIZE: '2',
+    });
+    const customer = (await call('POST', '/api/v1/customers', newCustomer(), busy)).body;
+    const locked = lockRow(admin, customer.id as string);
+    await locked.held;
+    // Both connections wait on the lock, and more requests wait for them.
+    const waiting = Array.from({ length: 4 }, (_, index) =>
+      call('PATCH', `/api/v1/customers/${customer.id}`, { company: `Busy ${index}` }, busy),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = performance.now();
+    const ready = await fetch(`${busy.url}/api/ready`);
+    const readyMs = performance.now() - started;
+    await locked.release();
+    expect(ready.status).toBe(200);
+    expect((await Promise.all(waiting)).map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200,
+    ]);
+    await busy.stop();
+    observed.readyWithBusyPool = { status: ready.status, answeredInMs: Math.round(readyMs) };
+  });
+
   it('answers 503 while PostgreSQL is killed mid-writes, leaves no partial write, and recovers', async () => {
     const answers: { answer: Answer; email: string }[] = [];
     let writing = true;

@@ -39,7 +39,12 @@ export interface Connection {
   readonly replicaClients: postgres.Sql[];
   /** The postgres:// URL (postgres driver only), for tools that open their own connections. */
   readonly databaseUrl?: string;
-  ping(): Promise<void>;
+  /**
+   * Resolves once the database answers, rejects when it does not within timeoutMs (default
+   * 2 s). On PostgreSQL it asks on a connection of its own, so a pool busy with requests does
+   * not make a healthy database look down (readiness).
+   */
+  ping(timeoutMs?: number): Promise<void>;
   /** Ends the pools, letting running statements finish for up to timeoutMs (default 5 s). */
   close(timeoutMs?: number): Promise<void>;
 }
@@ -89,18 +94,36 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
     trackPostgresPool(client, 'primary'),
     ...replicaClients.map((replica, index) => trackPostgresPool(replica, `replica-${index + 1}`)),
   ];
+  let pinger: postgres.Sql | undefined;
+  let closed = false;
   return {
     driver: 'postgres',
     client,
     replicaClients,
     databaseUrl: url,
     db: drizzleFor(client, replicaClients),
-    async ping() {
-      await client`select 1`;
+    async ping(timeoutMs = 2_000) {
+      if (closed) throw new Error('The database connection is closed');
+      const sql = (pinger ??= postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connect_timeout: Math.ceil(timeoutMs / 1000),
+        connection: { application_name: 'clientele-ready' },
+      }));
+      try {
+        await withTimeout(sql`select 1`, timeoutMs);
+      } catch (error) {
+        // A connection that did not answer may never answer: the next ping opens another.
+        if (pinger === sql) pinger = undefined;
+        void sql.end({ timeout: 0 });
+        throw error;
+      }
     },
     async close(timeoutMs = 5_000) {
+      closed = true;
       for (const untrack of untrackPools) untrack();
       const timeout = Math.max(0, timeoutMs) / 1000;
+      void pinger?.end({ timeout: 0 });
       await Promise.all([client, ...replicaClients].map((sql) => sql.end({ timeout })));
     },
   };
@@ -149,12 +172,20 @@ async function openPglite(dir: string): Promise<Connection> {
     client,
     replicaClients: [],
     db: drizzleFor(client),
-    async ping() {
-      await client.query('select 1');
+    async ping(timeoutMs = 2_000) {
+      await withTimeout(client.query('select 1'), timeoutMs);
     },
     async close() {
       await client.close();
       await release?.();
     },
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timedOut]).finally(() => clearTimeout(timer));
 }

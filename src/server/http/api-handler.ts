@@ -49,7 +49,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       if (isDraining())
         return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
       try {
-        await withTimeout(connection.ping(), 2_000);
+        await connection.ping();
         sendJson(res, 200, { status: 'ready' });
       } catch {
         sendJson(res, 503, { status: 'unavailable', reason: 'database' });
@@ -130,20 +130,4 @@ function bearerMatches(authorization: string | undefined, token: string): boolea
   const given = Buffer.from(authorization ?? '');
   const expected = Buffer.from(`Bearer ${token}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
