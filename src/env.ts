@@ -60,7 +60,13 @@ const envSchema = z
       .min(1, 'must be at least 1')
       .max(1000, 'must be at most 1000')
       .default(10),
+    DATABASE_POOL_QUEUE_LIMIT: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be at least 0')
+      .default(100),
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(15_000, 0),
+    REQUEST_TIMEOUT_MS: milliseconds(20_000, 100),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
     UPSTASH_REDIS_REST_URL: optionalUrl(/^https$/, 'https://example.upstash.io'),

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '@/test/api-keys';
@@ -14,6 +14,8 @@ import { openConnection } from '@/server/db/connection';
 // restarts. Runs once, in the PostgreSQL project, where the server binaries are installed.
 const runs = process.env.TEST_DRIVER === 'postgres' && postgresBinaries() !== undefined;
 const STATEMENT_TIMEOUT_MS = 1_500;
+const REQUEST_TIMEOUT_MS = 3_000;
+const POOL_QUEUE_LIMIT = 10;
 const SHUTDOWN_TIMEOUT_MS = 8_000;
 
 interface Answer {
@@ -45,7 +47,12 @@ describe.skipIf(!runs)('faults', () => {
       DATABASE_URL: pg.url('clientele', 'clientele_owner'),
       REDIS_URL: redis.url,
       DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+      DATABASE_POOL_QUEUE_LIMIT: String(POOL_QUEUE_LIMIT),
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      // The writers here send far more than an integrator's minute allows.
+      RATE_LIMIT_REST_PER_KEY: '100000',
+      RATE_LIMIT_REST_PER_ORG: '100000',
       WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
       TRUST_PROXY: '1',
     });
@@ -75,6 +82,7 @@ describe.skipIf(!runs)('faults', () => {
     path: string,
     body?: object,
     instance: Instance = app,
+    headers: Record<string, string> = {},
   ): Promise<Answer> {
     const started = performance.now();
     try {
@@ -83,6 +91,7 @@ describe.skipIf(!runs)('faults', () => {
         headers: {
           authorization: `Bearer ${key}`,
           ...(body ? { 'content-type': 'application/json' } : {}),
+          ...headers,
         },
         body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(15_000),
@@ -349,6 +358,159 @@ describe.skipIf(!runs)('faults', () => {
       orphanAuditRows: counts!.orphans,
     };
   }, 90_000);
+
+  it('answers 503 by its deadline while PostgreSQL is frozen, with a bounded queue, and commits nothing it refused', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const create = (body: object, idempotencyKey: string) =>
+      call('POST', '/api/v1/customers', body, app, { 'idempotency-key': idempotencyKey });
+    const writes: {
+      answer: Answer;
+      body: ReturnType<typeof newCustomer>;
+      email: string;
+      idempotencyKey: string;
+    }[] = [];
+    let writing = true;
+    const writer = async () => {
+      while (writing) {
+        const body = newCustomer();
+        const idempotencyKey = randomUUID();
+        const answer = await create(body, idempotencyKey);
+        writes.push({ answer, body, email: body.email, idempotencyKey });
+        // A client backs off a little after a 503.
+        if (answer.status === 503) await sleep(200);
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    await sleep(700);
+
+    pg.freeze();
+    const frozenAt = performance.now();
+    let thawedAt = frozenAt;
+    let burst: Answer[] = [];
+    let readyWhileFrozen = 0;
+    let waitingWhileFrozen = Number.NaN;
+    try {
+      await sleep(500);
+      // Many more requests than the pool has connections and places in its queue.
+      burst = await Promise.all(
+        Array.from({ length: 40 }, () => call('GET', '/api/v1/customers?limit=5')),
+      );
+      readyWhileFrozen = (await fetch(`${app.url}/api/ready`)).status;
+      const scrape = await (await fetch(`${app.url}/api/metrics`)).text();
+      waitingWhileFrozen = Number(
+        /^clientele_db_pool_waiting\{pool="primary"\} (\d+)/m.exec(scrape)?.[1],
+      );
+      // Frozen for several deadlines.
+      while (performance.now() - frozenAt < 12_000) await sleep(200);
+    } finally {
+      pg.thaw();
+      thawedAt = performance.now();
+    }
+
+    let readyAfterMs = Number.POSITIVE_INFINITY;
+    while (performance.now() - thawedAt < 20_000) {
+      if ((await fetch(`${app.url}/api/ready`)).status === 200) {
+        readyAfterMs = performance.now() - thawedAt;
+        break;
+      }
+      await sleep(100);
+    }
+    let firstWriteAfterMs = Number.POSITIVE_INFINITY;
+    while (performance.now() - thawedAt < 20_000) {
+      if ((await create(newCustomer(), randomUUID())).status === 200) {
+        firstWriteAfterMs = performance.now() - thawedAt;
+        break;
+      }
+      await sleep(100);
+    }
+    writing = false;
+    await Promise.all(writers);
+
+    // Every request was answered by its deadline (plus generous slack), 200 or 503 with its id.
+    const answers = [...writes.map(({ answer }) => answer), ...burst];
+    for (const answer of answers) {
+      expect([200, 503]).toContain(answer.status);
+      if (answer.status === 503) expectUnavailable(answer);
+      expect(answer.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 4_000);
+    }
+    expect(burst.every((answer) => answer.status === 503)).toBe(true);
+    // The queue is bounded: beyond the pool and its queue, requests were refused at once.
+    const refusedAtOnce = burst.filter((answer) =>
+      /waiting for the database/.test(String(answer.body.message)),
+    );
+    expect(refusedAtOnce.length).toBeGreaterThanOrEqual(40 - 10 - POOL_QUEUE_LIMIT);
+    expect(waitingWhileFrozen).toBeLessThanOrEqual(POOL_QUEUE_LIMIT);
+    expect(readyWhileFrozen).toBe(503);
+    expect(readyAfterMs).toBeLessThan(20_000);
+    expect(firstWriteAfterMs).toBeLessThan(20_000);
+
+    // Nothing half-written, and no 503 for a change that was then saved, except when the answer
+    // said it may have been (its COMMIT was sent before the server froze).
+    const emailsStored = async () =>
+      (
+        await admin<{ email: string }[]>`
+          select email from customers where organization_id = ${organizationId}`
+      ).map((row) => row.email);
+    const stored = new Set(await emailsStored());
+    const refused = writes.filter(({ answer }) => answer.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    const savedAnyway = refused.filter(({ email }) => stored.has(email));
+    for (const { answer } of savedAnyway) {
+      expect(answer.body.message).toMatch(/may have been saved/);
+    }
+    expect(
+      writes.filter(({ answer }) => answer.status === 200).every(({ email }) => stored.has(email)),
+    ).toBe(true);
+
+    // Retried with its Idempotency-Key, every refused write is saved exactly once.
+    const retry = async ({ body, email, idempotencyKey }: (typeof refused)[number]) => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const answer = await create(body, idempotencyKey);
+        // 409: the first attempt's transaction is still finishing.
+        if (answer.status !== 409 && answer.status !== 503) return answer;
+        await sleep(200);
+      }
+      throw new Error(`${email} could not be retried`);
+    };
+    const retried: Answer[] = [];
+    for (let i = 0; i < refused.length; i += 8) {
+      retried.push(...(await Promise.all(refused.slice(i, i + 8).map(retry))));
+    }
+    expect(retried.map((answer) => answer.status).every((status) => status === 200)).toBe(true);
+    const emails = await emailsStored();
+    for (const { email } of refused) {
+      expect(emails.filter((stored) => stored === email)).toHaveLength(1);
+    }
+    const [counts] = await admin<{ customers: number; audited: number; orphans: number }[]>`
+      select
+        (select count(*)::int from customers where organization_id = ${organizationId}) as customers,
+        (select count(*)::int from audit_logs
+           where organization_id = ${organizationId} and action = 'customer.created') as audited,
+        (select count(*)::int from audit_logs a
+           where a.organization_id = ${organizationId} and a.action = 'customer.created'
+             and not exists (select 1 from customers c where c.id = a.entity_id)) as orphans`;
+    expect(counts!.audited).toBe(counts!.customers);
+    expect(counts!.orphans).toBe(0);
+
+    observed.postgresFrozen = {
+      frozenForMs: Math.round(thawedAt - frozenAt),
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      poolSizeAndQueue: [10, POOL_QUEUE_LIMIT],
+      answered: answers.length,
+      unavailable: answers.filter((answer) => answer.status === 503).length,
+      slowest503Ms: Math.round(
+        Math.max(...answers.filter((a) => a.status === 503).map((a) => a.ms)),
+      ),
+      burstOf40RefusedAtOnce: refusedAtOnce.length,
+      waitingWhileFrozen,
+      writesRefused: refused.length,
+      refusedButSavedUnconfirmed: savedAnyway.length,
+      readyAfterThawMs: Math.round(readyAfterMs),
+      firstWriteAfterThawMs: Math.round(firstWriteAfterMs),
+      customers: counts!.customers,
+      auditRows: counts!.audited,
+    };
+  }, 120_000);
 
   it('replays to a live stream the change committed while its listener was cut off', async () => {
     const stream = await fetch(`${app.url}/api/trpc/events.changes`, {

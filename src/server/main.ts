@@ -1,6 +1,7 @@
 import nextEnv from '@next/env';
 import next from 'next';
 import { env, InvalidEnvironmentError } from '@/env';
+import { withDeadline } from './db/deadline';
 import { seedDemoOrganization } from './domain/demo-seed';
 import { requestIdOf } from './http/request-info';
 import { applyBuiltNextConfig } from './next-built-config';
@@ -56,7 +57,10 @@ async function main() {
           const requestId = requestIdOf(req);
           req.headers['x-request-id'] = requestId;
           res.setHeader('x-request-id', requestId);
-          void handleNext(req, res);
+          // Pages wait on the database through the same procedures as /api, within the same
+          // deadline; not in development, where compiling a page on first visit would count.
+          if (dev) return void handleNext(req, res);
+          withDeadline(config.REQUEST_TIMEOUT_MS, () => void handleNext(req, res));
         },
         close: () => app.close(),
       };

@@ -26,6 +26,7 @@ export function getRuntime(): Promise<Runtime> {
       replicaUrls: config.DATABASE_REPLICA_URLS,
       pgliteDir: config.PGLITE_DIR,
       maxConnections: config.DATABASE_POOL_SIZE,
+      poolQueueLimit: config.DATABASE_POOL_QUEUE_LIMIT,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     const migrations = config.MIGRATE_AT_START

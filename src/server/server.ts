@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Env } from '@/env';
 import { createApiHandler } from './http/api-handler';
+import { isEventStream } from './http/request-info';
 import { logger } from './observability/logger';
 import type { Runtime } from './runtime';
 import { startWorkers, stopServices } from './services';
@@ -45,6 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: log,
     metricsToken: config.METRICS_TOKEN,
     corsOrigins: config.CORS_ORIGINS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     isDraining: () => draining,
   });
   const pages = await options.pages?.(server);
@@ -130,10 +132,6 @@ export function stopOnSignals(running: RunningServer): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-}
-
-function isEventStream(req: IncomingMessage): boolean {
-  return (req.headers.accept ?? '').includes('text/event-stream');
 }
 
 /** Waits for work until the deadline; resolves whether it finished (its failure rejects). */

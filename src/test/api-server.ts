@@ -19,6 +19,7 @@ export async function startApiServer(
     corsOrigins?: string[];
     appUrl?: string;
     logger?: Logger;
+    requestTimeoutMs?: number;
   } = {},
 ): Promise<TestApiServer> {
   const server = http.createServer();
@@ -32,6 +33,7 @@ export async function startApiServer(
     logger: options.logger ?? pino({ level: 'silent' }),
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   });
   server.on('request', (req, res) => void handler(req, res));
   return {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,12 @@ export interface PostgresServer {
   start(): Promise<void>;
   /** `immediate` is a crash: no checkpoint, connections cut, recovery at the next start. */
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  /**
+   * SIGSTOP to the whole cluster (the postmaster, then every process it started): connections
+   * stay open, but nothing answers, and server-side timeouts cannot fire, until thawed.
+   */
+  freeze(): void;
+  thaw(): void;
   remove(): Promise<void>;
 }
 
@@ -71,11 +77,55 @@ function serverAt(dir: string, port: number): PostgresServer {
     async stop(mode = 'fast') {
       await asServerUser('pg_ctl', ['stop', '--wait', '-m', mode, '-D', data]).catch(() => {});
     },
+    freeze() {
+      const postmaster = postmasterPid(data);
+      if (postmaster === undefined) throw new Error('The server is not running');
+      // The postmaster first, so that it starts no process once its children are stopped.
+      signal(postmaster, 'SIGSTOP');
+      for (const pid of childrenOf(postmaster)) signal(pid, 'SIGSTOP');
+    },
+    thaw() {
+      const postmaster = postmasterPid(data);
+      if (postmaster === undefined) return;
+      for (const pid of childrenOf(postmaster)) signal(pid, 'SIGCONT');
+      signal(postmaster, 'SIGCONT');
+    },
     async remove() {
+      this.thaw();
       await this.stop('immediate');
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The postmaster's process id, from the first line of postmaster.pid, while it runs. */
+function postmasterPid(data: string): number | undefined {
+  const file = path.join(data, 'postmaster.pid');
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n', 1)[0]) : undefined;
+}
+
+/** Signals one process, which may have exited meanwhile. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // gone already
+  }
+}
+
+/** Processes whose parent is pid (the second field after the name in /proc/<pid>/stat). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** A new, running server with trust authentication on 127.0.0.1. */

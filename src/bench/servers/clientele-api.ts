@@ -15,7 +15,12 @@ const connection = await openConnection({
   pgliteDir: config.PGLITE_DIR,
 });
 const services = await createServices(connection, serviceSettingsFromEnv(config), logger);
-const handler = createApiHandler({ connection, services, logger });
+const handler = createApiHandler({
+  connection,
+  services,
+  logger,
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+});
 const server = http
   .createServer((req, res) => void handler(req, res))
   .listen(port, '127.0.0.1', () => {

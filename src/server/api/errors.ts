@@ -11,8 +11,13 @@ export function toTRPCError(cause: unknown): TRPCError {
   if (cause instanceof TRPCError) {
     return cause.code === 'INTERNAL_SERVER_ERROR' && cause.cause ? toTRPCError(cause.cause) : cause;
   }
-  if (cause instanceof AppError) {
-    return new TRPCError({ code: APP_ERRORS[cause.code].trpc, message: cause.message, cause });
+  const appError = appErrorIn(cause);
+  if (appError) {
+    return new TRPCError({
+      code: APP_ERRORS[appError.code].trpc,
+      message: appError.message,
+      cause: appError,
+    });
   }
   if (isDatabaseUnavailable(cause)) {
     return new TRPCError({
@@ -26,6 +31,18 @@ export function toTRPCError(cause: unknown): TRPCError {
     message: 'Internal server error',
     cause: cause instanceof Error ? cause : undefined,
   });
+}
+
+/**
+ * The AppError thrown, or the one a wrapper carries as its cause: Drizzle wraps whatever a
+ * statement throws, such as the 503 of a request whose database deadline passed.
+ */
+function appErrorIn(error: unknown): AppError | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 const UNAVAILABLE_NETWORK_CODES = new Set([

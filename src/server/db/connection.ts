@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   pgliteDir?: string;
   /** Pool size for postgres.js, per server. */
   maxConnections?: number;
+  /** Statements and transactions that may wait for a connection of a full pool; more get 503. */
+  poolQueueLimit?: number;
   /** Statements running longer are cancelled by the server (57014); 0 or absent: no limit. */
   statementTimeoutMs?: number;
 }
@@ -91,8 +93,10 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
     open(replica, 'clientele-replica'),
   );
   const untrackPools = [
-    trackPostgresPool(client, 'primary'),
-    ...replicaClients.map((replica, index) => trackPostgresPool(replica, `replica-${index + 1}`)),
+    trackPostgresPool(client, 'primary', options.poolQueueLimit),
+    ...replicaClients.map((replica, index) =>
+      trackPostgresPool(replica, `replica-${index + 1}`, options.poolQueueLimit),
+    ),
   ];
   let pinger: postgres.Sql | undefined;
   let closed = false;

@@ -27,13 +27,33 @@ import {
   untrackPool,
 } from '@/server/observability/metrics';
 import { processSingleton } from '@/server/runtime-global';
+import {
+  commitUnconfirmed,
+  currentDeadline,
+  databaseQueueFull,
+  databaseTimedOut,
+  type Deadline,
+} from './deadline';
 
-const poolUsages = processSingleton('db.pool-usage', () => new WeakMap<object, PoolUsage>());
+interface Pool {
+  usage: PoolUsage;
+  /** How many statements and transactions may wait for a connection; more are refused. */
+  queueLimit: number;
+}
 
-/** Reports the client's pool in the metrics as `name` until the returned function is called. */
-export function trackPostgresPool(client: postgres.Sql, name: string): () => void {
+const pools = processSingleton('db.pools', () => new WeakMap<object, Pool>());
+
+/**
+ * Reports the client's pool in the metrics as `name` until the returned function is called,
+ * and bounds the work waiting for its connections to queueLimit.
+ */
+export function trackPostgresPool(
+  client: postgres.Sql,
+  name: string,
+  queueLimit = Number.POSITIVE_INFINITY,
+): () => void {
   const usage = new PoolUsage(name, client.options.max);
-  poolUsages.set(client, usage);
+  pools.set(client, { usage, queueLimit });
   trackPool(usage);
   return () => untrackPool(usage);
 }
@@ -46,6 +66,7 @@ export const isTracedClient = (client: object): boolean => tracedClients.has(cli
 
 interface Instrumentation {
   pool: PoolUsage;
+  queueLimit: number;
   /** Present only while tracing is on; without it no span is ever started. */
   tracer?: Tracer;
   attributes: Attributes;
@@ -57,12 +78,21 @@ interface Instrumentation {
  * the values) and one per transaction, including the statements inside transactions and
  * savepoints.
  *
+ * It also keeps requests to their deadline (deadline.ts), which postgres.js knows nothing of:
+ * work beyond the pool's queue bound is refused at once; a request waiting for a connection, a
+ * statement or a commit is answered 503 when its deadline passes; and a transaction whose
+ * request has been answered never commits: it sends nothing more and rolls back, whenever the
+ * server answers again. Only a COMMIT already sent cannot be taken back; that answer says so.
+ *
  * Drizzle sends its queries unnamed, so PostgreSQL would parse and plan each one again, and
  * postgres.js spend a round trip describing its parameters first. Named, they are prepared
  * once per connection (postgres.js keys them by their text) and then only bound and run.
  */
 export function instrumentPostgres(client: postgres.Sql, tracer: Tracer | undefined): postgres.Sql {
-  const pool = poolUsages.get(client) ?? new PoolUsage('untracked', client.options.max);
+  const { usage: pool, queueLimit } = pools.get(client) ?? {
+    usage: new PoolUsage('untracked', client.options.max),
+    queueLimit: Number.POSITIVE_INFINITY,
+  };
   const attributes: Attributes = {
     [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
     [ATTR_DB_NAMESPACE]: client.options.database,
@@ -70,7 +100,7 @@ export function instrumentPostgres(client: postgres.Sql, tracer: Tracer | undefi
     [ATTR_SERVER_PORT]: client.options.port[0],
   };
   if (tracer) tracedClients.add(client);
-  return instrumentedSql(client, { pool, tracer, attributes }, false);
+  return instrumentedSql(client, { pool, queueLimit, tracer, attributes }, false);
 }
 
 function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
@@ -79,17 +109,34 @@ function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
   inTransaction: boolean,
 ): Sql {
   const { pool, tracer, attributes } = instrumentation;
+  /**
+   * Takes a connection, or a place in the queue for one, unless the queue is full. A statement
+   * outside a transaction holds it until it settles, a transaction from BEGIN to its end;
+   * statements inside a transaction use the transaction's.
+   */
+  const claim = () => {
+    if (pool.demand >= pool.size + instrumentation.queueLimit) {
+      recordDatabaseError(pool.name, 'POOL_QUEUE_FULL');
+      throw databaseQueueFull();
+    }
+    pool.demand += 1;
+  };
+  const timedOut = () => {
+    recordDatabaseError(pool.name, 'REQUEST_DEADLINE');
+    return databaseTimedOut();
+  };
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => {
+          const deadline = currentDeadline();
+          // Nothing more is sent for a request that has had its answer.
+          if (deadline?.passed) throw databaseTimedOut();
+          if (!inTransaction) claim();
           const pending = target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
             ...options,
             prepare: true,
           });
-          // A statement outside a transaction borrows a connection until it settles; inside
-          // one, the transaction already holds its connection.
-          if (!inTransaction) pool.demand += 1;
           const span = tracer && startStatementSpan(tracer, query, attributes);
           pending.then(
             () => {
@@ -103,7 +150,7 @@ function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
               if (span) failSpan(span, code);
             },
           );
-          return pending;
+          return deadline && !inTransaction ? answerBy(pending, deadline, timedOut) : pending;
         };
       }
       if (property === 'begin' || property === 'savepoint') {
@@ -111,14 +158,30 @@ function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
           const opensConnection = property === 'begin' && !inTransaction;
+          const deadline = currentDeadline();
+          try {
+            if (deadline?.passed) throw databaseTimedOut();
+            if (opensConnection) claim();
+          } catch (error) {
+            return Promise.reject(error as Error);
+          }
+          let committing = false;
           const span =
             tracer?.startSpan(property === 'begin' ? 'transaction' : 'savepoint', {
               kind: SpanKind.CLIENT,
               attributes,
             }) ?? undefined;
-          const inner = (tx: postgres.TransactionSql) =>
-            fn(instrumentedSql(tx, instrumentation, true));
-          if (opensConnection) pool.demand += 1;
+          const inner = async (tx: postgres.TransactionSql) => {
+            // A connection that came after the deadline: nothing is run, the BEGIN rolls back.
+            if (deadline?.passed) throw databaseTimedOut();
+            const result = await fn(instrumentedSql(tx, instrumentation, true));
+            if (opensConnection) {
+              // Its request has been answered (503): roll back rather than commit.
+              if (deadline?.passed) throw databaseTimedOut();
+              committing = true;
+            }
+            return result;
+          };
           const done = open(
             ...args,
             span ? context.bind(trace.setSpan(context.active(), span), inner) : inner,
@@ -137,12 +200,47 @@ function instrumentedSql<Sql extends postgres.Sql | postgres.TransactionSql>(
               if (span) failSpan(span, code ?? 'rollback');
             },
           );
-          return done;
+          if (!deadline || !opensConnection) return done;
+          return deadline.race(done, () => {
+            if (!committing) return timedOut();
+            recordDatabaseError(pool.name, 'COMMIT_UNCONFIRMED');
+            return commitUnconfirmed();
+          });
         };
       }
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
+}
+
+/**
+ * The statement as Drizzle uses it (values(), then awaited), except that awaiting it rejects
+ * with onExpiry() once the deadline passes first. postgres.js cannot take back a statement it
+ * may have sent; it goes on, and its connection is counted as busy until it settles. (Requests
+ * write only inside transactions, so these are reads.)
+ */
+function answerBy<Query extends PromiseLike<unknown>>(
+  query: Query,
+  deadline: Deadline,
+  onExpiry: () => Error,
+): Query {
+  const answer = deadline.race(query, onExpiry);
+  const answered = new Proxy(query, {
+    get(target, property) {
+      if (property === 'then' || property === 'catch' || property === 'finally') {
+        const settle = answer[property] as (...args: unknown[]) => unknown;
+        return settle.bind(answer);
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      // Chained calls (values(), raw()) return the query: keep answering by the deadline.
+      return (...args: unknown[]) => {
+        const result = (value as (...args: unknown[]) => unknown).apply(target, args);
+        return result === target ? answered : result;
+      };
+    },
+  });
+  return answered;
 }
 
 /**

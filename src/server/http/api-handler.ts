@@ -3,11 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { openApiDocumentText, REST_PREFIX } from '@/server/api/openapi';
 import type { Connection } from '@/server/db/connection';
+import { withDeadline, type Deadline } from '@/server/db/deadline';
 import type { AppServices } from '@/server/services';
 import { metrics, recordHttp, refreshJobQueueMetrics } from '@/server/observability/metrics';
 import { activeTracer, tagRequestSpan, traceRequests } from '@/server/observability/tracing';
 import { sendJson } from './json';
-import { requestIdOf, requestInfoOf } from './request-info';
+import { isEventStream, requestIdOf, requestInfoOf } from './request-info';
 import { createDocsHandler, DOCS_PATH } from './docs';
 import { createExportsHandler } from './exports';
 import { createRestDoor } from './rest-door';
@@ -22,6 +23,11 @@ export interface ApiHandlerOptions {
   metricsToken?: string;
   /** Origins whose pages may call the REST door (CORS_ORIGINS); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * How long a request may wait on the database in all (REQUEST_TIMEOUT_MS) before it is
+   * answered 503. Live-change streams and CSV downloads are long by design and have none.
+   */
+  requestTimeoutMs: number;
   /** True once the server is shutting down: not ready, so load balancers stop sending. */
   isDraining?: () => boolean;
 }
@@ -31,7 +37,8 @@ export interface ApiHandlerOptions {
  * (tRPC and REST), the OpenAPI document, and the operational endpoints.
  */
 export function createApiHandler(options: ApiHandlerOptions) {
-  const { connection, services, logger, metricsToken, isDraining = () => false } = options;
+  const { connection, services, logger, metricsToken, requestTimeoutMs } = options;
+  const { isDraining = () => false } = options;
   const { secureCookies: secure } = services;
   const trpc = createTrpcDoor(services, logger);
   const rest = createRestDoor(services, logger, { corsOrigins: options.corsOrigins });
@@ -81,6 +88,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
     const traceId = tracer && tagRequestSpan(requestId);
     const pathname = (req.url ?? '/').split('?', 1)[0]!;
     const route = apiRouteOf(pathname, routes);
+    let deadline: Deadline | undefined;
     res.setHeader('x-request-id', requestId);
     applyApiSecurityHeaders(res, secure);
     res.once('finish', () => {
@@ -94,12 +102,13 @@ export function createApiHandler(options: ApiHandlerOptions) {
           path: pathname,
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
+          ...(deadline?.passed ? { deadlinePassed: true } : {}),
         },
         'request',
       );
     });
 
-    try {
+    const dispatch = async () => {
       const request = requestInfoOf(req, requestId, services.trustProxy);
       if (route === '/api/trpc') return await trpc(req, res, request, pathname);
       if (route === REST_PREFIX) return await rest(req, res, request);
@@ -110,6 +119,16 @@ export function createApiHandler(options: ApiHandlerOptions) {
       const handler = routes[pathname];
       if (handler) return await handler(req, res);
       sendJson(res, 404, { code: 'NOT_FOUND', message: `No API route at ${pathname}`, requestId });
+    };
+    try {
+      if ((route === '/api/trpc' || route === REST_PREFIX) && !isEventStream(req)) {
+        await withDeadline(requestTimeoutMs, (bound) => {
+          deadline = bound;
+          return dispatch();
+        });
+      } else {
+        await dispatch();
+      }
     } catch (error) {
       logger.error({ err: error, requestId, path: pathname }, 'unhandled API error');
       if (!res.headersSent) {

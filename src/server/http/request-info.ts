@@ -42,3 +42,8 @@ export function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
+
+/** A server-sent event stream (live changes): long-lived by design. */
+export function isEventStream(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/event-stream');
+}
