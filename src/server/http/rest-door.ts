@@ -139,7 +139,8 @@ export function createRestDoor(
       req.method = method;
     });
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-    if (!('ratelimit-limit' in response.headers)) {
+    // A 5xx (the database unavailable) is the server's failure, not the client's: not counted.
+    if (!('ratelimit-limit' in response.headers) && response.status < 500) {
       const refused = await countRefusal(res, request);
       if (refused) return sendError(req, res, refused);
     }

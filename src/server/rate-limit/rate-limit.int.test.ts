@@ -4,7 +4,7 @@ import { stopServices, type AppServices } from '@/server/services';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
 import { browserClient } from '@/test/browser-client';
-import { setupTestDatabase } from '@/test/database';
+import { openTestConnection, setupTestDatabase } from '@/test/database';
 import { createTestOrganization, uniqueEmail } from '@/test/factories';
 import { createTestServices, rateLimitBackendForTests, testLogger } from '@/test/services';
 import { RateLimiter } from './limiter';
@@ -198,6 +198,33 @@ describe('when the limiter store is down', () => {
     const refused = await read();
     expect(refused.status).toBe(429);
     expectLimitHeaders(refused, 3);
+  });
+});
+
+// A closed PGlite is not an outage PGlite can have; PostgreSQL's is.
+describe.runIf(process.env.TEST_DRIVER === 'postgres')('when the database is unavailable', () => {
+  it("does not count the server's 503s against the client's address", async () => {
+    const org = await createTestOrganization(connection().db);
+    const { key } = await createTestApiKey(connection().db, org.id);
+    const lost = await openTestConnection(1);
+    const services = await createTestServices(lost, {
+      rateLimitOverrides: { 'rest-refused:ip': { limit: 3, windowSeconds: 60, failClosed: false } },
+    });
+    const server = await startApiServer(lost, services);
+    await stopServices(services);
+    await lost.close();
+    try {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch(`${server.url}/api/v1/customers`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual(Array<number>(6).fill(503));
+    } finally {
+      await server.close();
+    }
   });
 });
 
