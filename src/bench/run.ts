@@ -10,6 +10,7 @@ import { memoryCase } from './cases/memory';
 import { pgliteCase } from './cases/pglite';
 import { scaleCase } from './cases/scale';
 import { searchCase } from './cases/search';
+import { webhooksCase } from './cases/webhooks';
 import { describeMachine, packageVersions } from './environment';
 import { parseOptions, publicOptions, USAGE, type BenchOptions } from './options';
 import { renderMarkdown, writeJsonReport, type BenchReport } from './report';
@@ -33,7 +34,8 @@ import {
  *
  * Seeds one PostgreSQL database (`clientele_bench_<sizes>`) with a tenant per size, then runs the
  * chosen cases against the API (the production /api handler in its own process) and a floor
- * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory. Prints one
+ * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory; and webhook
+ * deliveries against plain POSTs (webhooks). Prints one
  * markdown report with a summary against the targets and writes it as JSON under .data/bench/.
  * Exits 0 whatever the targets; with --check, 1 when a ratio is more than 2× worse than the
  * baseline's.
@@ -45,6 +47,7 @@ const CASES: Record<CaseName, (ctx: BenchContext) => Promise<CaseReport>> = {
   create: createCase,
   pglite: pgliteCase,
   memory: memoryCase,
+  webhooks: webhooksCase,
 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

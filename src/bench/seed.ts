@@ -215,6 +215,20 @@ export async function seedWritesTenant(db: Database): Promise<TenantCredentials>
   return credentialsFor(db, organization);
 }
 
+/** An empty tenant without webhook endpoints, for the webhooks case (endpoints go with their deliveries). */
+export async function seedWebhooksTenant(db: Database): Promise<TenantCredentials> {
+  const organization = await findOrCreateOrganization(db, 'bench-webhooks');
+  await emptyWebhooksTenant(db, organization.id);
+  return credentialsFor(db, organization);
+}
+
+export async function emptyWebhooksTenant(db: Database, organizationId: string): Promise<void> {
+  await withTenant(db, organizationId, async (tx) => {
+    await tx.execute(sql`delete from webhook_endpoints where organization_id = ${organizationId}`);
+    await tx.execute(sql`delete from customers where organization_id = ${organizationId}`);
+  });
+}
+
 export async function analyzeSeededTables(db: Database): Promise<void> {
   await db.execute(sql`analyze customers, customer_interactions, orders, order_lines`);
 }

@@ -2,7 +2,15 @@ import type { LoadSettings, Measurement } from '../measure';
 import type { BenchTenant, TenantCredentials } from '../seed';
 import type { ApiDatabase, RunningServer } from '../servers';
 
-export const CASE_NAMES = ['list', 'scale', 'search', 'create', 'pglite', 'memory'] as const;
+export const CASE_NAMES = [
+  'list',
+  'scale',
+  'search',
+  'create',
+  'pglite',
+  'memory',
+  'webhooks',
+] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
 
 /** What every case is given: the settings, the seeded tenants, and the servers on demand. */

@@ -3,10 +3,16 @@ import { parseEnv } from '@/env';
 import { openConnection } from '@/server/db/connection';
 import { createApiHandler } from '@/server/http/api-handler';
 import { createLogger } from '@/server/observability/logger';
-import { createServices, serviceSettingsFromEnv, stopServices } from '@/server/services';
+import {
+  createServices,
+  serviceSettingsFromEnv,
+  startWorkers,
+  stopServices,
+} from '@/server/services';
 
 // The production /api handler (the same one the custom server mounts), without Next.js pages;
-// on PostgreSQL with DATABASE_URL, else on the embedded PGlite database in PGLITE_DIR.
+// on PostgreSQL with DATABASE_URL, else on the embedded PGlite database in PGLITE_DIR. With
+// START_WORKERS=true it also works the job queues, as the server does.
 const port = Number(process.env.PORT);
 const config = parseEnv({ ...process.env, APP_URL: `http://127.0.0.1:${port}` });
 const logger = createLogger({ level: config.LOG_LEVEL });
@@ -15,6 +21,7 @@ const connection = await openConnection({
   pgliteDir: config.PGLITE_DIR,
 });
 const services = await createServices(connection, serviceSettingsFromEnv(config), logger);
+if (process.env.START_WORKERS === 'true') await startWorkers(services);
 const handler = createApiHandler({
   connection,
   services,
