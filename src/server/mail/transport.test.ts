@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import pino from 'pino';
@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devMailbox } from './mailbox';
 import { composeMail } from './message';
-import { createMailTransport, type MailSettings } from './transport';
+import { createMailTransport, MAIL_SEND_TIMEOUT_MS, type MailSettings } from './transport';
 
 const logger = pino({ level: 'silent' });
 const message = composeMail({
@@ -109,6 +109,25 @@ describe('the SMTP transport', () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   });
+  it('gives up on a server that never answers within the send timeout (the job expires soon after)', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const started = performance.now();
+    try {
+      await expect(
+        createMailTransport(
+          settings({ transport: 'smtp', smtpUrl: `smtp://127.0.0.1:${port}` }),
+          logger,
+        )(message),
+      ).rejects.toThrow();
+      expect(performance.now() - started).toBeLessThan(MAIL_SEND_TIMEOUT_MS + 5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 60_000);
 });
 
 describe('the development mailbox', () => {
