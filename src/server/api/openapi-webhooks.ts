@@ -1,6 +1,6 @@
 import { EVENT_DESCRIPTIONS, EVENT_TYPES, eventSchemaName } from '@/schemas/events';
 import { RETRY_DELAYS_SECONDS } from '@/server/domain/webhooks/deliver';
-import { TIMEOUT_MS as SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
+import { WEBHOOK_SEND_TIMEOUT_MS as SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
 
 /** 5 → "5 s", 1800 → "30 min", 7200 → "2 h". */
 const duration = (seconds: number) =>

@@ -7,18 +7,44 @@ import { withAdvisoryLock } from '@/server/db/advisory-lock';
 import type { Connection } from '@/server/db/connection';
 import { rows } from '@/server/db/migrate';
 import type { Transaction } from '@/server/db/types';
+import { MAIL_SEND_TIMEOUT_MS } from '@/server/mail/transport';
+import { WEBHOOK_SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
 import { transactionDb } from './transaction-db';
 
 /**
  * Mail and imports retry by themselves with backoff; webhook deliveries schedule their own
- * retries (their delivery log shows each attempt), so their jobs retry only after a crash.
+ * retries (their delivery log shows each attempt), so their jobs retry only after a crash, and
+ * soon. A job that is still active when it expires (its process died) is retried: mail and
+ * webhook jobs expire shortly after their send timeout, so that a crash delays them by that
+ * and the expiry check (MAINTENANCE_INTERVAL_SECONDS) rather than by pg-boss's 15 minutes.
  */
 const QUEUE_OPTIONS = {
-  mail: { retryLimit: 8, retryDelay: 10, retryBackoff: true },
+  mail: {
+    retryLimit: 8,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: expiryAfter(MAIL_SEND_TIMEOUT_MS),
+  },
   import: { retryLimit: 8, retryDelay: 10, retryBackoff: true },
-  webhook: { retryLimit: 2, retryDelay: 30, retryBackoff: true },
+  webhook: {
+    retryLimit: 2,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: expiryAfter(WEBHOOK_SEND_TIMEOUT_MS),
+  },
   maintenance: { retryLimit: 0 },
 } as const;
+
+/** A send's timeout and ten seconds for what the job does around it (reading, recording). */
+function expiryAfter(sendTimeoutMs: number): number {
+  return Math.ceil(sendTimeoutMs / 1000) + 10;
+}
+
+/**
+ * How often pg-boss's upkeep runs (once across instances): it fails the jobs past their expiry
+ * (to be retried), archives finished ones and deletes old ones. Its default is two minutes.
+ */
+const MAINTENANCE_INTERVAL_SECONDS = 10;
 
 export type QueueName = keyof typeof QUEUE_OPTIONS;
 export const QUEUES = Object.keys(QUEUE_OPTIONS) as QueueName[];
@@ -48,7 +74,10 @@ export class JobQueue {
   constructor(connection: Connection, logger: Logger, options: { maintenance?: boolean } = {}) {
     this.#logger = logger;
     this.#connection = connection;
-    const upkeep = options.maintenance === false ? { supervise: false, schedule: false } : {};
+    const upkeep =
+      options.maintenance === false
+        ? { supervise: false, schedule: false }
+        : { maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS };
     this.#boss =
       connection.driver === 'pglite'
         ? new PgBoss({ db: pgliteDb(connection), ...RETENTION, ...upkeep })

@@ -3,7 +3,8 @@ import https from 'node:https';
 import { MAX_DELIVERY_ERROR_LENGTH, MAX_KEPT_RESPONSE_LENGTH } from '@/schemas/webhooks';
 import { privateLiteralHost, publicOnlyLookup, RefusedTargetError } from './target';
 
-export const TIMEOUT_MS = 10_000;
+/** A receiver has this long to answer (the delivery job expires soon after). */
+export const WEBHOOK_SEND_TIMEOUT_MS = 10_000;
 const KEPT_RESPONSE_BYTES = MAX_KEPT_RESPONSE_LENGTH;
 
 export interface SendOutcome {
@@ -74,7 +75,7 @@ function post(
           'content-length': Buffer.byteLength(body),
           'user-agent': 'Clientele-Webhooks/1.0',
         },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(WEBHOOK_SEND_TIMEOUT_MS),
         lookup: allowPrivateTargets ? undefined : publicOnlyLookup,
         agent: false,
       },
@@ -105,10 +106,10 @@ function post(
 function describe(error: unknown): string {
   if (error instanceof RefusedTargetError) return error.message;
   if (error instanceof Error && error.name === 'TimeoutError') {
-    return `No answer within ${TIMEOUT_MS / 1000} seconds`;
+    return `No answer within ${WEBHOOK_SEND_TIMEOUT_MS / 1000} seconds`;
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return `No answer within ${TIMEOUT_MS / 1000} seconds`;
+    return `No answer within ${WEBHOOK_SEND_TIMEOUT_MS / 1000} seconds`;
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOTFOUND') return 'The host name does not resolve';
