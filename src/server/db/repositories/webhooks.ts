@@ -135,9 +135,9 @@ export async function insertDeliveries(
   tx: TenantTx,
   eventId: string,
   endpointIds: string[],
-): Promise<string[]> {
+): Promise<{ id: string; endpointId: string }[]> {
   if (endpointIds.length === 0) return [];
-  const rows = await tx
+  return tx
     .insert(webhookDeliveries)
     .values(
       endpointIds.map((endpointId) => ({
@@ -146,8 +146,7 @@ export async function insertDeliveries(
         eventId,
       })),
     )
-    .returning({ id: webhookDeliveries.id });
-  return rows.map((row) => row.id);
+    .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
 }
 
 const deliveryColumns = {

@@ -10,6 +10,8 @@ import { signatureHeaders } from './signature';
 export interface WebhookJob {
   organizationId: string;
   deliveryId: string;
+  /** The endpoint it goes to: the workers limit the deliveries at once per endpoint. */
+  endpointId: string;
   /** The attempt this job makes; a job that no longer matches the delivery does nothing. */
   attempt: number;
 }
@@ -80,7 +82,11 @@ export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promi
       nextAttemptAt,
     });
     if (nextAttemptAt) {
-      const next: WebhookJob = { ...job, attempt: job.attempt + 1 };
+      const next: WebhookJob = {
+        ...job,
+        endpointId: delivery.endpointId,
+        attempt: job.attempt + 1,
+      };
       await deps.jobs.enqueue(tx, 'webhook', next, { startAfter: nextAttemptAt });
     }
   });

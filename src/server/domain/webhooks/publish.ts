@@ -31,9 +31,14 @@ export async function publishEvent(
     ...event,
     data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
   });
-  const deliveryIds = await insertDeliveries(tx, id, subscribers);
-  for (const deliveryId of deliveryIds) {
-    const job: WebhookJob = { organizationId: tx.organizationId, deliveryId, attempt: 1 };
+  const deliveries = await insertDeliveries(tx, id, subscribers);
+  for (const delivery of deliveries) {
+    const job: WebhookJob = {
+      organizationId: tx.organizationId,
+      deliveryId: delivery.id,
+      endpointId: delivery.endpointId,
+      attempt: 1,
+    };
     await jobs.enqueue(tx, 'webhook', job);
   }
 }

@@ -125,6 +125,7 @@ describe('webhooks', () => {
       await deliverWebhook(webhookDeliveryDeps(services()), {
         organizationId: org.id,
         deliveryId: delivery!.id,
+        endpointId: endpoint.id,
         attempt,
       });
     }

@@ -230,6 +230,7 @@ export const webhooksRouter = router({
       const job: WebhookJob = {
         organizationId: ctx.organization.id,
         deliveryId: delivery.id,
+        endpointId: input.endpointId,
         attempt: delivery.attempts + 1,
       };
       await ctx.services.jobs.enqueue(ctx.tx, 'webhook', job);
