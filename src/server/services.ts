@@ -6,7 +6,13 @@ import type { Connection } from './db/connection';
 import { drizzleFor } from './db/connection';
 import type { Database } from './db/types';
 import { runImport, type ImportJob } from './domain/imports/run-import';
-import { deliverWebhook, type DeliveryDeps, type WebhookJob } from './domain/webhooks/deliver';
+import {
+  DELIVERIES_AT_ONCE,
+  DELIVERIES_AT_ONCE_PER_ENDPOINT,
+  deliverWebhook,
+  type DeliveryDeps,
+  type WebhookJob,
+} from './domain/webhooks/deliver';
 import { runMaintenance } from './jobs/maintenance';
 import { EventBus } from './events/bus';
 import { JobQueue } from './jobs/queue';
@@ -107,17 +113,23 @@ export async function createServices(
 }
 
 /**
- * Starts this process's workers: mail, customer imports, webhook deliveries, and the hourly
+ * Starts this process's workers: mail, customer imports, webhook deliveries (several at once,
+ * a few at most to any one endpoint, so that a slow receiver holds up no other), and the hourly
  * maintenance (scheduled once across all instances).
  */
 export async function startWorkers(services: AppServices): Promise<void> {
   const send = createMailTransport(services.mail, services.logger);
-  await services.jobs.work('mail', mailJobHandler(services.secretBox, send));
-  await services.jobs.work('import', (data) => runImport(services, data as ImportJob));
-  await services.jobs.work('webhook', (data) =>
-    deliverWebhook(webhookDeliveryDeps(services), data as WebhookJob),
+  services.jobs.work('mail', mailJobHandler(services.secretBox, send), { concurrency: 4 });
+  services.jobs.work('import', (data) => runImport(services, data as ImportJob));
+  services.jobs.work(
+    'webhook',
+    (data) => deliverWebhook(webhookDeliveryDeps(services), data as WebhookJob),
+    {
+      concurrency: DELIVERIES_AT_ONCE,
+      perKey: { field: 'endpointId', limit: DELIVERIES_AT_ONCE_PER_ENDPOINT },
+    },
   );
-  await services.jobs.work('maintenance', async () => {
+  services.jobs.work('maintenance', async () => {
     services.logger.info(await runMaintenance(services.db), 'maintenance done');
   });
   await services.jobs.schedule('maintenance', '17 * * * *');

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { migrate } from '@/server/db/migrate';
@@ -29,4 +31,40 @@ export async function openTestConnection(maxConnections = 5): Promise<Connection
   const connection = await openConnection({ pgliteDir: 'memory://' });
   await migrate(connection);
   return connection;
+}
+
+/**
+ * A database of this test file alone: on PostgreSQL a fresh, migrated database of its own
+ * (dropped after the file), on PGlite an in-memory one. For tests that run the job workers,
+ * which take every job of their database, other test files' too.
+ */
+export function setupPrivateTestDatabase(): () => Connection {
+  let connection: Connection | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (process.env.TEST_DRIVER !== 'postgres') {
+      connection = await openTestConnection();
+      return;
+    }
+    const serverUrl = process.env.DATABASE_URL!;
+    const name = `clientele_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    drop = async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    connection = await openConnection({ databaseUrl: url.toString(), maxConnections: 5 });
+    await migrate(connection);
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await drop?.();
+  });
+  return () => {
+    if (!connection) throw new Error('The test database is not open yet');
+    return connection;
+  };
 }

@@ -10,6 +10,7 @@ import type { Transaction } from '@/server/db/types';
 import { MAIL_SEND_TIMEOUT_MS } from '@/server/mail/transport';
 import { WEBHOOK_SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
 import { transactionDb } from './transaction-db';
+import { QueueWorker, type JobHandler, type WorkOptions } from './worker';
 
 /**
  * Mail and imports retry by themselves with backoff; webhook deliveries schedule their own
@@ -56,8 +57,6 @@ export interface EnqueueOptions {
   retryLimit?: number;
 }
 
-type Handler = (data: unknown, job: { id: string; attempt: number }) => Promise<void>;
-
 /**
  * Durable background jobs on PostgreSQL (pg-boss). Jobs are created inside the caller's
  * transaction, so a job exists exactly when the change that asked for it committed.
@@ -67,8 +66,7 @@ export class JobQueue {
   readonly #connection: Connection;
   readonly #logger: Logger;
   #started = false;
-  /** Jobs this process's workers are running now. */
-  #running = 0;
+  readonly #workers: QueueWorker[] = [];
 
   /** `maintenance: false` skips pg-boss's background upkeep (tests, one-off CLI runs). */
   constructor(connection: Connection, logger: Logger, options: { maintenance?: boolean } = {}) {
@@ -129,32 +127,15 @@ export class JobQueue {
     await this.#boss.schedule(name, cron);
   }
 
-  /** Runs handler for each job of the queue in this process. */
-  async work(name: QueueName, handler: Handler, options: { pollingIntervalSeconds?: number } = {}) {
-    await this.#boss.work(
-      name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true },
-      async (jobs: PgBoss.JobWithMetadata[]) => {
-        for (const job of jobs) {
-          this.#running += 1;
-          try {
-            await handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
-          } catch (error) {
-            this.#logger.warn(
-              { err: error, queue: name, jobId: job.id },
-              'job failed; it will be retried',
-            );
-            throw error;
-          } finally {
-            this.#running -= 1;
-          }
-        }
-      },
-    );
+  /** Runs handler for the jobs of the queue in this process, as they come (see QueueWorker). */
+  work(name: QueueName, handler: JobHandler, options: WorkOptions = {}): void {
+    const worker = new QueueWorker(this.#boss, name, handler, this.#logger, options);
+    this.#workers.push(worker);
+    worker.start();
   }
 
   /** Runs the waiting jobs of a queue now, one by one (tests and the CLI). Returns how many ran. */
-  async drain(name: QueueName, handler: Handler): Promise<number> {
+  async drain(name: QueueName, handler: JobHandler): Promise<number> {
     let ran = 0;
     for (;;) {
       const jobs = await this.#boss.fetch(name, { batchSize: 10, includeMetadata: true });
@@ -186,15 +167,33 @@ export class JobQueue {
   }
 
   /**
-   * Stops fetching jobs and waits up to timeoutMs for the running ones (at least a second, as
-   * pg-boss waits); jobs still running then are failed, to be retried by another instance.
-   * Resolves whether every running job finished in time.
+   * Stops taking jobs and waits up to timeoutMs for the running ones; jobs still running then
+   * are failed, to be retried by another instance. Resolves whether every running job finished
+   * in time.
    */
   async stop(timeoutMs = 10_000): Promise<boolean> {
     if (!this.#started) return true;
     this.#started = false;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
-    return this.#running === 0;
+    const unfinished = await Promise.all(
+      this.#workers.map(async (worker) => ({
+        name: worker.name,
+        ids: await worker.stop(timeoutMs),
+      })),
+    );
+    for (const { name, ids } of unfinished) {
+      for (const id of ids) {
+        await this.#boss
+          .fail(name, id, { message: 'The process stopped while the job ran' })
+          .catch((error: Error) =>
+            this.#logger.warn(
+              { error: error.message, queue: name },
+              'could not fail a stopped job',
+            ),
+          );
+      }
+    }
+    await this.#boss.stop({ graceful: false, wait: true });
+    return unfinished.every(({ ids }) => ids.length === 0);
   }
 }
 

@@ -20,6 +20,14 @@ export interface WebhookJob {
 export const RETRY_DELAYS_SECONDS = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 
+/**
+ * Deliveries one process makes at once, and at most to any one endpoint: a receiver that is
+ * slow or silent ties up four of them and leaves the rest to the others (each instance counts
+ * its own).
+ */
+export const DELIVERIES_AT_ONCE = 16;
+export const DELIVERIES_AT_ONCE_PER_ENDPOINT = 4;
+
 export const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`;
 
 export interface DeliveryDeps {
