@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import pino from 'pino';
+import { customers } from '@/server/db/schema';
+import { withTenant } from '@/server/db/tenant';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
 import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
@@ -8,9 +11,14 @@ import { setupTestServices } from '@/test/services';
 const { connection, services } = setupTestServices();
 let server: TestApiServer;
 let org: TestOrganization;
+const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  server = await startApiServer(connection(), services());
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  server = await startApiServer(connection(), services(), { logger });
   org = await createTestOrganization(services().db);
   const api = ownerCaller(services(), org);
   await api.customers.create({
@@ -78,5 +86,55 @@ describe('CSV exports', () => {
       expect.arrayContaining(['organization.created', 'customer.created']),
     );
     expect(Number(rows[0]!.sequence)).toBeGreaterThan(Number(rows.at(-1)!.sequence));
+  });
+});
+
+/** More customers than two pages of the export hold. */
+const LARGE = 2_345;
+
+describe('CSV exports of a large organization', () => {
+  let large: TestOrganization;
+  let key: string;
+
+  beforeAll(async () => {
+    large = await createTestOrganization(services().db, 'Large Org');
+    const start = Date.UTC(2026, 0, 1);
+    await withTenant(services().db, large.id, (tx) =>
+      tx.insert(customers).values(
+        Array.from({ length: LARGE }, (_, i) => ({
+          organizationId: large.id,
+          firstName: `Customer ${i}`,
+          status: 'active' as const,
+          // Three customers share each creation time, so pages also end between equal times.
+          createdAt: new Date(start + Math.floor(i / 3) * 1000),
+        })),
+      ),
+    );
+    ({ key } = await createTestApiKey(services().db, large.id, 'manager'));
+  });
+
+  const requestLogOf = (requestId: string | null) =>
+    logLines.find((line) => line.msg === 'request' && line.requestId === requestId);
+
+  it('stream every customer, page after page, and audit and log the export', async () => {
+    const res = await download('customers.csv', key);
+    expect(res.status).toBe(200);
+    const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(LARGE);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(LARGE);
+    const times = rows.map((row) => row.createdAt!);
+    expect(times).toEqual([...times].sort());
+
+    const audit = await ownerCaller(services(), large).audit.list({
+      action: 'customers.exported',
+    });
+    expect(audit.items[0]?.changes.after).toMatchObject({ rows: LARGE });
+    await vi.waitFor(() =>
+      expect(requestLogOf(res.headers.get('x-request-id'))).toMatchObject({
+        path: '/api/exports/customers.csv',
+        status: 200,
+      }),
+    );
+    expect(requestLogOf(res.headers.get('x-request-id'))).not.toHaveProperty('aborted');
   });
 });

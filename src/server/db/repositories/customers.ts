@@ -160,9 +160,11 @@ export async function customersAfter(
   limit: number,
 ): Promise<Customer[]> {
   const { where } = await filtersOf(tx, filters);
+  // A raw template passes its values to the driver as they are, and postgres.js sends no
+  // Date: the time goes as text, like the list's cursors.
   if (after)
     where.push(
-      sql`(${customers.createdAt}, ${customers.id}) > (${after.createdAt}, ${after.id}::uuid)`,
+      sql`(${customers.createdAt}, ${customers.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
     );
   return tx
     .select(customerColumns)
