@@ -91,7 +91,9 @@ export function createApiHandler(options: ApiHandlerOptions) {
     let deadline: Deadline | undefined;
     res.setHeader('x-request-id', requestId);
     applyApiSecurityHeaders(res, secure);
-    res.once('finish', () => {
+    // On close, not finish: a response cut midway (a download that failed, a client that left)
+    // is logged too, marked as aborted.
+    res.once('close', () => {
       const ms = performance.now() - started;
       recordHttp(route, req.method ?? 'GET', res.statusCode, ms);
       logger.info(
@@ -103,6 +105,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
           ...(deadline?.passed ? { deadlinePassed: true } : {}),
+          ...(res.writableFinished ? {} : { aborted: true }),
         },
         'request',
       );

@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import pino from 'pino';
+import type * as CustomersRepository from '@/server/db/repositories/customers';
 import { customers } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
 import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
+
+/** Makes the customers' pages fail after this many, as a database lost midway would. */
+const midway = vi.hoisted(() => ({ pagesBeforeFailure: Number.POSITIVE_INFINITY }));
+vi.mock('@/server/db/repositories/customers', async (importOriginal) => {
+  const actual = await importOriginal<typeof CustomersRepository>();
+  return {
+    ...actual,
+    customersAfter: async (...args: Parameters<typeof actual.customersAfter>) => {
+      if (midway.pagesBeforeFailure <= 0) throw new Error('the database went away midway');
+      midway.pagesBeforeFailure -= 1;
+      return actual.customersAfter(...args);
+    },
+  };
+});
 
 const { connection, services } = setupTestServices();
 let server: TestApiServer;
@@ -136,5 +151,25 @@ describe('CSV exports of a large organization', () => {
       }),
     );
     expect(requestLogOf(res.headers.get('x-request-id'))).not.toHaveProperty('aborted');
+  });
+
+  it('cut the download when a page fails midway, so the client sees an error, and log it', async () => {
+    midway.pagesBeforeFailure = 1;
+    let res: Response;
+    try {
+      res = await download('customers.csv', key);
+      expect(res.status).toBe(200);
+      // A cut chunked stream, never a CSV that merely looks complete.
+      await expect(res.text()).rejects.toThrow();
+    } finally {
+      midway.pagesBeforeFailure = Number.POSITIVE_INFINITY;
+    }
+    const requestId = res.headers.get('x-request-id');
+    await vi.waitFor(() =>
+      expect(requestLogOf(requestId)).toMatchObject({ status: 200, aborted: true }),
+    );
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ level: 50, requestId, msg: 'export failed midway' }),
+    );
   });
 });

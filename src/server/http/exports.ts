@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import type { Logger } from 'pino';
 import { auditListInput } from '@/schemas/audit';
 import { customerFilterInput } from '@/schemas/customers';
 import { authorize } from '@/server/api/authorize';
 import { assertStorableInput } from '@/server/api/storable-input';
-import { createContext, type RequestInfo } from '@/server/api/context';
+import {
+  createContext,
+  type Context,
+  type Principal,
+  type RequestInfo,
+} from '@/server/api/context';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customersAfter } from '@/server/db/repositories/customers';
@@ -67,14 +71,30 @@ function queryInput(url: URL, lists: string[]) {
   return input;
 }
 
+/** The client went away during the download: nothing more to send, and nothing failed here. */
+class ClientGone extends Error {}
+
+/** Writes a chunk, waiting while the client reads slowly; stops when the client has gone. */
 async function write(res: ServerResponse, chunk: string) {
-  if (!res.write(chunk)) await once(res, 'drain');
+  if (res.destroyed) throw new ClientGone('the client closed the connection');
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /**
  * CSV downloads of the current view, streamed page by page (each page its own short read),
  * so a million customers never sit in memory or hold a transaction open. Cells that a
- * spreadsheet would run as formulas are neutralised. The export itself is audited.
+ * spreadsheet would run as formulas are neutralised. The export itself is audited. A failure
+ * once the download has begun cuts the connection before the end of the chunked body, so the
+ * client sees a broken download, never a CSV that merely looks whole.
  */
 export function createExportsHandler(services: AppServices, logger: Logger) {
   return async (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => {
@@ -86,106 +106,15 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
         credentials: { authorization: header(req, 'authorization'), cookie: header(req, 'cookie') },
       });
       const what = url.pathname.slice(EXPORTS_PREFIX.length);
-      if (what === 'customers.csv') {
-        const organization = authorize(ctx.principal, 'data:export');
-        const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
-        if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
-        startDownload(res, `customers-${organization.slug}-${today()}.csv`, CUSTOMER_COLUMNS);
-        // One replica for the whole download, so its pages follow one another.
-        const replica = replicaOf(services.db);
-        let after: { createdAt: Date; id: string } | null = null;
-        let rows = 0;
-        for (;;) {
-          const page = await withTenant(
-            replica,
-            organization.id,
-            (tx) => customersAfter(tx, filters.data, after, PAGE),
-            { readOnly: true },
-          );
-          for (const c of page) {
-            await write(
-              res,
-              csvLine([
-                c.id,
-                c.email,
-                c.firstName,
-                c.lastName,
-                c.company,
-                c.phone,
-                c.status,
-                c.tags.join(';'),
-                c.ownerId,
-                c.address?.line1,
-                c.address?.line2,
-                c.address?.city,
-                c.address?.region,
-                c.address?.postalCode,
-                c.address?.country,
-                c.createdAt.toISOString(),
-                c.updatedAt.toISOString(),
-              ]),
-            );
-          }
-          rows += page.length;
-          if (page.length < PAGE) break;
-          after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
-        }
-        await recordExport(ctx.principal!, organization.id, request, 'customers.exported', {
-          rows,
-          filters: filters.data,
-        });
-        res.end();
-        return;
-      }
-      if (what === 'audit.csv') {
-        const organization = authorize(ctx.principal, 'audit:read');
-        const filters = auditListInput
-          .omit({ cursor: true, limit: true })
-          .safeParse(queryInput(url, []));
-        if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
-        startDownload(res, `audit-${organization.slug}-${today()}.csv`, AUDIT_COLUMNS);
-        const replica = replicaOf(services.db);
-        let cursor: string | undefined;
-        let rows = 0;
-        do {
-          const page = await withTenant(
-            replica,
-            organization.id,
-            (tx) => listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
-            { readOnly: true },
-          );
-          for (const e of page.items) {
-            await write(
-              res,
-              csvLine([
-                e.sequence,
-                e.createdAt.toISOString(),
-                e.action,
-                e.entityType,
-                e.entityId,
-                e.actorType,
-                e.actorId,
-                e.actorName,
-                e.ipAddress,
-                e.userAgent,
-                e.requestId,
-                JSON.stringify(e.changes),
-              ]),
-            );
-          }
-          rows += page.items.length;
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        await recordExport(ctx.principal!, organization.id, request, 'audit.exported', {
-          rows,
-          filters: filters.data,
-        });
-        res.end();
-        return;
-      }
+      if (what === 'customers.csv') return await exportCustomers(ctx, res, url);
+      if (what === 'audit.csv') return await exportAuditTrail(ctx, res, url);
       throw new AppError('NOT_FOUND', `No export at ${url.pathname}`);
     } catch (error) {
       if (res.headersSent) {
+        if (error instanceof ClientGone) {
+          logger.info({ requestId: request.requestId }, 'export abandoned by the client');
+          return;
+        }
         logger.error({ err: error, requestId: request.requestId }, 'export failed midway');
         res.destroy();
         return;
@@ -208,10 +137,107 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
     }
   };
 
+  async function exportCustomers(ctx: Context, res: ServerResponse, url: URL) {
+    const organization = authorize(ctx.principal, 'data:export');
+    const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
+    if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
+    await startDownload(res, `customers-${organization.slug}-${today()}.csv`, CUSTOMER_COLUMNS);
+    // One replica for the whole download, so its pages follow one another.
+    const replica = replicaOf(services.db);
+    let after: { createdAt: Date; id: string } | null = null;
+    let rows = 0;
+    for (;;) {
+      const page = await withTenant(
+        replica,
+        organization.id,
+        (tx) => customersAfter(tx, filters.data, after, PAGE),
+        { readOnly: true },
+      );
+      for (const c of page) {
+        await write(
+          res,
+          csvLine([
+            c.id,
+            c.email,
+            c.firstName,
+            c.lastName,
+            c.company,
+            c.phone,
+            c.status,
+            c.tags.join(';'),
+            c.ownerId,
+            c.address?.line1,
+            c.address?.line2,
+            c.address?.city,
+            c.address?.region,
+            c.address?.postalCode,
+            c.address?.country,
+            c.createdAt.toISOString(),
+            c.updatedAt.toISOString(),
+          ]),
+        );
+      }
+      rows += page.length;
+      if (page.length < PAGE) break;
+      after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
+    }
+    await recordExport(ctx.principal!, ctx.request, organization.id, 'customers.exported', {
+      rows,
+      filters: filters.data,
+    });
+    res.end();
+  }
+
+  async function exportAuditTrail(ctx: Context, res: ServerResponse, url: URL) {
+    const organization = authorize(ctx.principal, 'audit:read');
+    const filters = auditListInput
+      .omit({ cursor: true, limit: true })
+      .safeParse(queryInput(url, []));
+    if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
+    await startDownload(res, `audit-${organization.slug}-${today()}.csv`, AUDIT_COLUMNS);
+    const replica = replicaOf(services.db);
+    let cursor: string | undefined;
+    let rows = 0;
+    do {
+      const page = await withTenant(
+        replica,
+        organization.id,
+        (tx) => listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
+        { readOnly: true },
+      );
+      for (const e of page.items) {
+        await write(
+          res,
+          csvLine([
+            e.sequence,
+            e.createdAt.toISOString(),
+            e.action,
+            e.entityType,
+            e.entityId,
+            e.actorType,
+            e.actorId,
+            e.actorName,
+            e.ipAddress,
+            e.userAgent,
+            e.requestId,
+            JSON.stringify(e.changes),
+          ]),
+        );
+      }
+      rows += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    await recordExport(ctx.principal!, ctx.request, organization.id, 'audit.exported', {
+      rows,
+      filters: filters.data,
+    });
+    res.end();
+  }
+
   async function recordExport(
-    principal: NonNullable<Awaited<ReturnType<typeof createContext>>['principal']>,
-    organizationId: string,
+    principal: Principal,
     request: RequestInfo,
+    organizationId: string,
     action: string,
     details: Record<string, unknown>,
   ) {
@@ -232,11 +258,11 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
   }
 }
 
-function startDownload(res: ServerResponse, filename: string, columns: string[]) {
+async function startDownload(res: ServerResponse, filename: string, columns: string[]) {
   res.statusCode = 200;
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-  res.write(`\uFEFF${columns.join(',')}\n`);
+  await write(res, `\uFEFF${columns.join(',')}\n`);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
