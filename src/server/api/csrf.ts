@@ -10,6 +10,20 @@ export function assertSameOrigin(
   ctx: Pick<Context, 'door' | 'request' | 'viaCookie' | 'services'>,
 ) {
   if (ctx.door !== 'trpc') return;
+  assertNotCrossSite(ctx);
+  const { origin, secFetchSite } = ctx.request;
+  if (ctx.viaCookie && !origin && secFetchSite !== 'same-origin') {
+    throw forbidden('Cross-site request refused: the request did not say where it came from');
+  }
+}
+
+/**
+ * Refuses a request that a browser says another site started: an Origin that is not the app's,
+ * or a Sec-Fetch-Site other than same-origin or none (the address typed in, a bookmark). A
+ * download the session cookie authenticates needs this too: another site's link or page would
+ * otherwise fetch it with the person's cookie.
+ */
+export function assertNotCrossSite(ctx: Pick<Context, 'request' | 'services'>) {
   const { origin, secFetchSite } = ctx.request;
   const appUrl = ctx.services.appUrl;
   if (origin && origin !== appUrl) {
@@ -17,9 +31,6 @@ export function assertSameOrigin(
   }
   if (secFetchSite && secFetchSite !== 'same-origin' && secFetchSite !== 'none') {
     throw forbidden('Cross-site request refused');
-  }
-  if (ctx.viaCookie && !origin && secFetchSite !== 'same-origin') {
-    throw forbidden('Cross-site request refused: the request did not say where it came from');
   }
 }
 

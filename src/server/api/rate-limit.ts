@@ -2,7 +2,7 @@ import type { RateLimitDecision } from '@/server/rate-limit/limiter';
 import type { RateLimitRuleName } from '@/server/rate-limit/rules';
 import { rateLimitRejections } from '@/server/observability/metrics';
 import { AppError } from '@/server/errors';
-import type { Context } from './context';
+import type { Context, Principal } from './context';
 
 /** RateLimit-* (IETF draft) and, when refused, Retry-After. */
 export function applyRateLimitHeaders(headers: Headers, decision: RateLimitDecision) {
@@ -70,6 +70,24 @@ function refuse(
     `Too many requests; try again in ${Math.max(1, decision.resetSeconds)} seconds`,
     { retryAfterSeconds: Math.max(1, decision.resetSeconds) },
   );
+}
+
+/**
+ * The API limits of a caller, on every door but the server-side caller: per organization and
+ * per key for API keys, per person for people.
+ */
+export async function enforceApiLimits(
+  ctx: Pick<Context, 'services' | 'responseHeaders'>,
+  principal: Principal,
+): Promise<void> {
+  if (principal.kind === 'apiKey') {
+    await enforceRateLimits(ctx, [
+      ['api:key', principal.apiKeyId],
+      ['api:organization', principal.organization.id],
+    ]);
+  } else {
+    await enforceRateLimit(ctx, 'api:user', principal.userId);
+  }
 }
 
 /** A limiter bound to a request, for domain code that must throttle by its own keys. */

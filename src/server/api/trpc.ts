@@ -21,7 +21,7 @@ import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
-import { enforceRateLimit, enforceRateLimits } from './rate-limit';
+import { enforceApiLimits } from './rate-limit';
 import { assertStorableInput } from './storable-input';
 import { markWrite } from './read-your-writes';
 import { transformer } from './transformer';
@@ -139,16 +139,7 @@ const withPrincipal = baseProcedure.use(async ({ ctx, next }) => {
       message: 'Finish signing in with your second factor',
     });
   }
-  if (ctx.door !== 'server') {
-    if (principal.kind === 'apiKey') {
-      await enforceRateLimits(ctx, [
-        ['api:key', principal.apiKeyId],
-        ['api:organization', principal.organization.id],
-      ]);
-    } else {
-      await enforceRateLimit(ctx, 'api:user', principal.userId);
-    }
-  }
+  if (ctx.door !== 'server') await enforceApiLimits(ctx, principal);
   return next({ ctx: { principal } });
 });
 

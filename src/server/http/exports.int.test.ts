@@ -4,10 +4,17 @@ import pino from 'pino';
 import type * as CustomersRepository from '@/server/db/repositories/customers';
 import { customers } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
+import { stopServices } from '@/server/services';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
-import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
-import { setupTestServices } from '@/test/services';
+import { browserClient, sessionCookieOf } from '@/test/browser-client';
+import {
+  createTestOrganization,
+  ownerCaller,
+  uniqueEmail,
+  type TestOrganization,
+} from '@/test/factories';
+import { createTestServices, setupTestServices } from '@/test/services';
 
 /** Makes the customers' pages fail after this many, as a database lost midway would. */
 const midway = vi.hoisted(() => ({ pagesBeforeFailure: Number.POSITIVE_INFINITY }));
@@ -171,5 +178,67 @@ describe('CSV exports of a large organization', () => {
     expect(logLines).toContainEqual(
       expect.objectContaining({ level: 50, requestId, msg: 'export failed midway' }),
     );
+  });
+});
+
+describe('CSV exports in a browser', () => {
+  it('refuse the session cookie on a request from another site, as other cookie requests are', async () => {
+    const browser = browserClient(server);
+    await browser.auth.signUp.mutate({
+      name: 'Exporting Owner',
+      email: uniqueEmail('exporter'),
+      password: 'a long password',
+      organizationName: 'Exporters',
+    });
+    const cookie = sessionCookieOf(browser);
+    const get = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/exports/customers.csv`, { headers: { cookie, ...headers } });
+
+    for (const site of ['cross-site', 'same-site']) {
+      const refused = await get({ 'sec-fetch-site': site });
+      expect(refused.status, site).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect((await get({ origin: 'https://evil.example' })).status).toBe(403);
+    // A link in the app, and the address typed in.
+    for (const site of ['same-origin', 'none']) {
+      const allowed = await get({ 'sec-fetch-site': site });
+      expect(allowed.status, site).toBe(200);
+      await allowed.text();
+    }
+
+    const audit = await browser.audit.list.query({ action: 'customers.exported' });
+    expect(audit.items).toHaveLength(2);
+  });
+
+  it('send the RateLimit headers of the API, and refuse with 429 over the limit', async () => {
+    const { key } = await createTestApiKey(services().db, org.id, 'manager');
+    const first = await download('customers.csv', key);
+    await first.text();
+    expect(first.headers.get('ratelimit-limit')).toBe('600');
+    const remaining = Number(first.headers.get('ratelimit-remaining'));
+    const second = await download('customers.csv', key);
+    await second.text();
+    expect(Number(second.headers.get('ratelimit-remaining'))).toBe(remaining - 1);
+
+    const strict = await createTestServices(connection(), {
+      limits: { restPerKey: 1, restPerOrganization: 100, trpcPerUser: 100 },
+    });
+    const strictServer = await startApiServer(connection(), strict);
+    try {
+      const at = (path: string) =>
+        fetch(`${strictServer.url}/api/exports/${path}`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+      expect((await at('customers.csv')).status).toBe(200);
+      const refused = await at('customers.csv');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await at('audit.csv')).status).toBe(429);
+    } finally {
+      await strictServer.close();
+      await stopServices(strict);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Logger } from 'pino';
 import { auditListInput } from '@/schemas/audit';
 import { customerFilterInput } from '@/schemas/customers';
@@ -10,6 +11,9 @@ import {
   type Principal,
   type RequestInfo,
 } from '@/server/api/context';
+import { assertNotCrossSite } from '@/server/api/csrf';
+import { fieldIssuesOf, publicMessageOf, toTRPCError } from '@/server/api/errors';
+import { enforceApiLimits } from '@/server/api/rate-limit';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customersAfter } from '@/server/db/repositories/customers';
@@ -92,9 +96,10 @@ async function write(res: ServerResponse, chunk: string) {
 /**
  * CSV downloads of the current view, streamed page by page (each page its own short read),
  * so a million customers never sit in memory or hold a transaction open. Cells that a
- * spreadsheet would run as formulas are neutralised. The export itself is audited. A failure
- * once the download has begun cuts the connection before the end of the chunked body, so the
- * client sees a broken download, never a CSV that merely looks whole.
+ * spreadsheet would run as formulas are neutralised. The export itself is audited. They are
+ * API requests like the others: rate-limited, and refused to a session cookie sent from
+ * another site. A failure once the download has begun cuts the connection before the end of
+ * the chunked body, so the client sees a broken download, never a CSV that merely looks whole.
  */
 export function createExportsHandler(services: AppServices, logger: Logger) {
   return async (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => {
@@ -105,6 +110,12 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
         request,
         credentials: { authorization: header(req, 'authorization'), cookie: header(req, 'cookie') },
       });
+      if (ctx.viaCookie) assertNotCrossSite(ctx);
+      try {
+        if (ctx.principal) await enforceApiLimits(ctx, ctx.principal);
+      } finally {
+        for (const [name, value] of ctx.responseHeaders) res.setHeader(name, value);
+      }
       const what = url.pathname.slice(EXPORTS_PREFIX.length);
       if (what === 'customers.csv') return await exportCustomers(ctx, res, url);
       if (what === 'audit.csv') return await exportAuditTrail(ctx, res, url);
@@ -119,19 +130,15 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
         res.destroy();
         return;
       }
-      const appError = error instanceof AppError ? error : null;
-      const code = (error as { code?: string }).code;
-      const status =
-        appError?.status ??
-        (code === 'UNAUTHORIZED' ? 401 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500);
-      if (!appError && status === 500)
+      const trpcError = toTRPCError(error);
+      const status = getHTTPStatusCodeFromError(trpcError);
+      const issues = fieldIssuesOf(trpcError);
+      if (status === 500)
         logger.error({ err: error, requestId: request.requestId }, 'export failed');
       sendJson(res, status, {
-        code: appError?.code ?? code ?? 'INTERNAL_SERVER_ERROR',
-        message:
-          appError?.message ??
-          (status === 500 ? 'Internal server error' : (error as Error).message),
-        ...(appError?.details.issues ? { issues: appError.details.issues } : {}),
+        code: trpcError.code,
+        message: publicMessageOf(trpcError),
+        ...(issues ? { issues } : {}),
         requestId: request.requestId,
       });
     }
