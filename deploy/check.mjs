@@ -18,6 +18,8 @@ import postgres from 'postgres';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const assembled = path.join(root, '.next', 'standalone');
 const MIGRATE_COMMAND = 'node dist/cli/main.mjs migrate';
+// Production requires one, and the check proves /api/metrics is closed without it.
+const METRICS_TOKEN = randomBytes(24).toString('hex');
 const READY_WITHIN_MS = 90_000;
 // SHUTDOWN_TIMEOUT_MS's default, and a margin for closing the database.
 const STOPPED_WITHIN_MS = 35_000;
@@ -118,6 +120,7 @@ async function environment(port, settings) {
     PORT: String(port),
     APP_URL: `http://127.0.0.1:${port}`,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    METRICS_TOKEN,
     ...settings,
   };
 }
@@ -261,6 +264,21 @@ const CHECKS = [
       for (const asset of assets)
         sizes.push(`${path.basename(asset)} ${(await get(base, asset)).bytes} B`);
       return sizes.join(', ');
+    },
+  },
+  {
+    name: 'GET /api/metrics 401 without METRICS_TOKEN, 200 with it',
+    async run(base) {
+      const closed = await fetch(`${base}/api/metrics`);
+      expect(closed.status === 401, `/api/metrics without the token: ${closed.status}`);
+      const response = await fetch(`${base}/api/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(response.status === 200, `/api/metrics with the token: ${response.status}`);
+      expect(
+        (await response.text()).includes('clientele_http_requests_total'),
+        'no request metrics',
+      );
     },
   },
   {

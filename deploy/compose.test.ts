@@ -66,6 +66,7 @@ describe('deploy/compose.yaml', () => {
       /^postgres:\/\/clientele:\$\{CLIENTELE_DB_PASSWORD:\?/,
     );
     expect(environment.ENCRYPTION_KEY).toMatch(/^\$\{ENCRYPTION_KEY:\?.+\}$/);
+    expect(environment.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?.+\}$/);
     expect(environment.REDIS_URL).toBe('redis://redis:6379');
     const init = readRepositoryFile('deploy/postgres-init.sh');
     expect(init).toMatch(/CREATE ROLE clientele LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS/);

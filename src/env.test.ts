@@ -88,10 +88,11 @@ describe('parseEnv', () => {
     ).toEqual(['DATABASE_POOL_SIZE', 'SHUTDOWN_TIMEOUT_MS']);
   });
 
-  it('requires the public origin and an encryption key in production', () => {
+  it('requires the public origin, an encryption key and a metrics token in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^APP_URL: is required in production/),
       expect.stringMatching(/^ENCRYPTION_KEY: is required in production/),
+      expect.stringMatching(/^METRICS_TOKEN: is required in production/),
     ]);
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(
@@ -99,6 +100,7 @@ describe('parseEnv', () => {
         NODE_ENV: 'production',
         APP_URL: 'https://crm.example.com',
         ENCRYPTION_KEY: key,
+        METRICS_TOKEN: 'a-metrics-token-of-32-characters',
       }),
     ).toEqual([]);
     expect(problemsOf({ ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([
@@ -119,10 +121,36 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       APP_URL: 'https://x.example',
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      METRICS_TOKEN: 'a-metrics-token-of-32-characters',
     };
     expect(problemsOf({ ...production, MAIL_TRANSPORT: 'mailbox' })).toEqual([
       expect.stringMatching(/^MAIL_TRANSPORT=.*development mailbox/),
     ]);
+  });
+
+  it('keeps the metrics closed in production unless they are explicitly public', () => {
+    const production = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://crm.example.com',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(problemsOf(production)).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN: is required in production.*METRICS_PUBLIC=true/),
+    ]);
+    expect(parseEnv({ ...production, METRICS_PUBLIC: 'true' }).METRICS_PUBLIC).toBe(true);
+    expect(
+      problemsOf({
+        ...production,
+        METRICS_PUBLIC: 'true',
+        METRICS_TOKEN: 'a-metrics-token-of-32-characters',
+      }),
+    ).toEqual([expect.stringMatching(/^METRICS_PUBLIC="true": .*METRICS_TOKEN/)]);
+    expect(problemsOf({ METRICS_PUBLIC: 'yes' })).toEqual([
+      expect.stringMatching(/^METRICS_PUBLIC="yes": must be true or false/),
+    ]);
+    // Outside production a machine's own metrics need no token.
+    expect(problemsOf({})).toEqual([]);
+    expect(parseEnv({}).METRICS_PUBLIC).toBe(false);
   });
 
   it('accepts only meaningful trusted-proxy settings', () => {

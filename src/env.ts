@@ -75,6 +75,10 @@ const envSchema = z
       .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    METRICS_PUBLIC: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
     TRUST_PROXY: z.string().default('false').refine(isTrustSetting, {
       message:
         'must be false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
@@ -152,6 +156,12 @@ const envSchema = z
       }
       if (production && !value.ENCRYPTION_KEY) {
         require('ENCRYPTION_KEY', 'is required in production (openssl rand -base64 32)');
+      }
+      if (production && !value.METRICS_TOKEN && !value.METRICS_PUBLIC) {
+        require('METRICS_TOKEN', 'is required in production, so /api/metrics is not open to anyone (16+ characters, e.g. openssl rand -hex 24); or set METRICS_PUBLIC=true when only your monitoring can reach the app');
+      }
+      if (value.METRICS_PUBLIC && value.METRICS_TOKEN) {
+        require('METRICS_PUBLIC', 'serves /api/metrics without a token: unset it or METRICS_TOKEN');
       }
       if (production && value.MAIL_TRANSPORT === 'mailbox') {
         require('MAIL_TRANSPORT', 'mailbox is the development mailbox; use smtp, http or log in production');

@@ -121,6 +121,7 @@ export function apiServerEnv(database: ApiDatabase): Record<string, string> {
     PGLITE_DIR: database.pgliteDir ?? '',
     REDIS_URL: database.redisUrl ?? '',
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
     MAIL_TRANSPORT: 'log',
     // The bench measures the API, not its limits: high enough never to refuse.
     RATE_LIMIT_REST_PER_KEY: '100000000',

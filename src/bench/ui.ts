@@ -48,6 +48,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: '',
   PGLITE_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), 'clientele-ui-bench-')), 'db'),
   ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  METRICS_TOKEN: randomBytes(24).toString('hex'),
   MAIL_TRANSPORT: 'log',
   LOG_LEVEL: 'warn',
 };

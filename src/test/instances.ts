@@ -41,6 +41,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       APP_URL: url,
       HOST: '127.0.0.1',
       ENCRYPTION_KEY: Buffer.alloc(32, 'instances-test').toString('base64'),
+      METRICS_TOKEN: 'instances-test-metrics-token',
       MAIL_TRANSPORT: 'log',
       LOG_LEVEL: 'info',
       ...env,
