@@ -1,9 +1,17 @@
+// In development, Next serves its scripts and hot reloading only to the hosts it knows. When
+// APP_URL is on this machine, its other loopback names are this machine too, so the development
+// server also works opened at http://127.0.0.1:3000 for http://localhost:3000 (the same rule
+// as the cross-site check in src/server/api/csrf.ts; Next applies it in development only).
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+const appHost = new URL(process.env.APP_URL || 'http://localhost').hostname;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // .next/standalone: the traced server files, completed by deploy/assemble.mjs for the image.
   output: 'standalone',
+  allowedDevOrigins: LOOPBACK_HOSTS.includes(appHost) ? LOOPBACK_HOSTS : [],
   // Loaded from node_modules at run time, not bundled: WASM (PGlite), native code (argon2),
   // and modules whose state must be shared with the custom server in the same process.
   serverExternalPackages: [

@@ -26,12 +26,38 @@ export function assertSameOrigin(
 export function assertNotCrossSite(ctx: Pick<Context, 'request' | 'services'>) {
   const { origin, secFetchSite } = ctx.request;
   const appUrl = ctx.services.appUrl;
-  if (origin && origin !== appUrl) {
+  if (origin && !isAppOrigin(origin, appUrl)) {
     throw forbidden(`Cross-site request refused: origin ${origin} is not ${appUrl}`);
   }
   if (secFetchSite && secFetchSite !== 'same-origin' && secFetchSite !== 'none') {
     throw forbidden('Cross-site request refused');
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether an Origin is the app's own (APP_URL). In development, when APP_URL is on this
+ * machine, its other loopback names are the same app too (http://127.0.0.1:3000 for
+ * http://localhost:3000), so the development server works opened at either; in production
+ * only APP_URL itself is.
+ */
+export function isAppOrigin(
+  origin: string,
+  appUrl: string,
+  development = process.env.NODE_ENV === 'development',
+): boolean {
+  if (origin === appUrl) return true;
+  if (!development || !URL.canParse(origin)) return false;
+  const given = new URL(origin);
+  const app = new URL(appUrl);
+  return (
+    given.origin === origin &&
+    given.protocol === app.protocol &&
+    given.port === app.port &&
+    LOOPBACK_HOSTS.has(given.hostname) &&
+    LOOPBACK_HOSTS.has(app.hostname)
+  );
 }
 
 function forbidden(message: string) {

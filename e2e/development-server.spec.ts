@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * `npm run dev` as a newcomer runs it (Next's development server over a fresh embedded
+ * database with the demo organization, APP_URL left at http://localhost:<port>), opened at
+ * http://127.0.0.1:<port> instead. It starts its own server, separate from the production
+ * build the other journeys use; a development server already running in this directory holds
+ * Next's lock, so stop it first. Compiling each page the first time is slow: hence the
+ * generous timeouts.
+ */
+test.describe.configure({ mode: 'serial', timeout: 6 * 60_000 });
+
+const DEMO = { email: 'demo@example.com', password: 'clientele-demo' };
+
+let server: ChildProcess;
+let output = '';
+let dataDir: string;
+let base: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(4 * 60_000);
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'clientele-dev-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(path.join('node_modules', '.bin', 'tsx'), ['src/server/main.ts'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: '',
+      PGLITE_DIR: path.join(dataDir, 'pglite'),
+      LOG_LEVEL: 'info',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await expect
+    .poll(async () => (await fetch(`${base}/api/ready`).catch(() => null))?.status, {
+      timeout: 3 * 60_000,
+      message: `the development server did not get ready:\n${output}`,
+    })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  if (server?.exitCode === null) {
+    const exited = once(server, 'exit');
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Waits until React has taken over the page's form (until then a click submits natively). */
+async function expectHydrated(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page
+          .evaluate(() => {
+            const form = document.querySelector('form');
+            return Boolean(form && Object.keys(form).some((key) => key.startsWith('__react')));
+          })
+          // The development server may reload the page while it compiles.
+          .catch(() => false),
+      { timeout: 3 * 60_000, message: 'the page never came alive (hydrated)' },
+    )
+    .toBe(true);
+}
+
+test('at 127.0.0.1 the sign-in page comes alive and the demo account signs in', async ({
+  page,
+}) => {
+  await page.goto(`${base}/sign-in`, { timeout: 3 * 60_000 });
+  await expectHydrated(page);
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${base}/dashboard`, { timeout: 3 * 60_000 });
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({
+    timeout: 60_000,
+  });
+});
+
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 3000 + Math.floor(Math.random() * 2000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
