@@ -12,6 +12,10 @@ const nextConfig = {
   // .next/standalone: the traced server files, completed by deploy/assemble.mjs for the image.
   output: 'standalone',
   allowedDevOrigins: LOOPBACK_HOSTS.includes(appHost) ? LOOPBACK_HOSTS : [],
+  // The custom server logs each request, with its path and never its query string (which can
+  // hold a token, or a form's fields sent before the page's scripts ran); Next's own lines
+  // would print the whole URL.
+  logging: { incomingRequests: false },
   // Loaded from node_modules at run time, not bundled: WASM (PGlite), native code (argon2),
   // and modules whose state must be shared with the custom server in the same process.
   serverExternalPackages: [

@@ -17,6 +17,11 @@ import { expect, test, type Page } from '@playwright/test';
 test.describe.configure({ mode: 'serial', timeout: 6 * 60_000 });
 
 const DEMO = { email: 'demo@example.com', password: 'clientele-demo' };
+const TOKENS = {
+  '/reset-password': 'reset-token-that-must-stay-out-of-logs',
+  '/invitations/accept': 'invitation-token-that-must-stay-out-of-logs',
+  '/verify-email': 'verification-token-that-must-stay-out-of-logs',
+};
 
 let server: ChildProcess;
 let output = '';
@@ -90,6 +95,33 @@ test('at 127.0.0.1 the sign-in page comes alive and the demo account signs in', 
     timeout: 60_000,
   });
 });
+
+test('the log carries no query string of a page: no credentials, no tokens', async ({ page }) => {
+  for (const [pathname, token] of Object.entries(TOKENS)) {
+    const response = await page.request.get(`${base}${pathname}?token=${token}`, {
+      timeout: 3 * 60_000,
+    });
+    expect(response.status(), pathname).toBeLessThan(500);
+  }
+  // Each page request has its line, with the path alone.
+  await expect
+    .poll(() => pageRequestLines().map((line) => line.path))
+    .toEqual(expect.arrayContaining(Object.keys(TOKENS)));
+  for (const secret of Object.values(TOKENS)) {
+    expect(output, `the log holds ${secret}`).not.toContain(secret);
+  }
+  expect(output).not.toMatch(/[?&](email|password|token)=/);
+});
+
+/** The JSON request lines of pages (paths outside /api) in the server's output. */
+function pageRequestLines(): { path: string }[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg?: string; path?: string })
+    .filter((line) => line.msg === 'request' && line.path && !line.path.startsWith('/api'))
+    .map((line) => ({ path: line.path! }));
+}
 
 async function freePort(): Promise<number> {
   for (;;) {

@@ -3,7 +3,6 @@ import next from 'next';
 import { env, InvalidEnvironmentError } from '@/env';
 import { withDeadline } from './db/deadline';
 import { seedDemoOrganization } from './domain/demo-seed';
-import { requestIdOf } from './http/request-info';
 import { applyBuiltNextConfig } from './next-built-config';
 import { logger } from './observability/logger';
 import { tracePages } from './observability/tracing';
@@ -53,10 +52,6 @@ async function main() {
       await app.prepare();
       return {
         handle(req, res) {
-          // Pages carry a request id too; server components read it from the request headers.
-          const requestId = requestIdOf(req);
-          req.headers['x-request-id'] = requestId;
-          res.setHeader('x-request-id', requestId);
           // Pages wait on the database through the same procedures as /api, within the same
           // deadline; not in development, where compiling a page on first visit would count.
           if (dev) return void handleNext(req, res);

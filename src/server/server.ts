@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Env } from '@/env';
 import { createApiHandler } from './http/api-handler';
-import { isEventStream } from './http/request-info';
+import { isEventStream, requestIdOf } from './http/request-info';
 import { logger } from './observability/logger';
 import type { Runtime } from './runtime';
 import { startWorkers, stopServices } from './services';
@@ -59,8 +59,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const url = req.url ?? '/';
     if (url === '/api' || url.startsWith('/api/') || !pages) return void handleApi(req, res);
-    pages.handle(req, res);
+    handlePage(req, res, pages);
   });
+
+  /**
+   * Pages carry a request id too (server components read it from the request headers), and each
+   * is logged like an API request: its path, never its query string, which can hold a token
+   * (/reset-password?token=…) or a form's fields. Next's own files (/_next/…) are not logged.
+   */
+  const handlePage = (req: IncomingMessage, res: ServerResponse, pages: Pages) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (!path.startsWith('/_next/')) {
+      res.once('close', () => {
+        log.info(
+          {
+            requestId,
+            method: req.method,
+            path,
+            status: res.statusCode,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            ...(res.writableFinished ? {} : { aborted: true }),
+          },
+          'request',
+        );
+      });
+    }
+    pages.handle(req, res);
+  };
 
   await startWorkers(runtime.services);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
