@@ -36,6 +36,22 @@ export default tseslint.config(
     },
   },
   {
+    // A form sent before the page's scripts run (a slow network, blocked scripts) goes out as
+    // the browser sends it: a GET would put its fields, passwords included, in the URL, the
+    // history and the server's log. Every form posts.
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'JSXOpeningElement[name.name="form"]:not(:has(JSXAttribute[name.name="method"][value.value="post"]))',
+          message: 'Give every <form> method="post", so its fields never go into a URL.',
+        },
+      ],
+    },
+  },
+  {
     // Browser code may use the server's types, never its modules.
     files: [
       'src/features/**',

@@ -17,6 +17,8 @@ import { expect, test, type Page } from '@playwright/test';
 test.describe.configure({ mode: 'serial', timeout: 6 * 60_000 });
 
 const DEMO = { email: 'demo@example.com', password: 'clientele-demo' };
+/** Typed into a form without JavaScript; it must show up nowhere: URL, history, log. */
+const UNSENT_PASSWORD = 'never-in-a-url-or-a-log';
 const TOKENS = {
   '/reset-password': 'reset-token-that-must-stay-out-of-logs',
   '/invitations/accept': 'invitation-token-that-must-stay-out-of-logs',
@@ -96,6 +98,25 @@ test('at 127.0.0.1 the sign-in page comes alive and the demo account signs in', 
   });
 });
 
+test('without JavaScript, a sign-in is posted, keeps the password out of the URL, and says nothing was sent', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in?next=/customers`);
+  expect(await noscriptNotice(page)).toContain('Clientele needs JavaScript');
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(UNSENT_PASSWORD);
+  const [request] = await Promise.all([
+    page.waitForRequest((sent) => sent.isNavigationRequest()),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  expect(request.method()).toBe('POST');
+  await expect(page.getByText('Nothing was sent')).toBeVisible();
+  expect(page.url()).toBe(`${base}/sign-in?next=/customers`);
+  await context.close();
+});
+
 test('the log carries no query string of a page: no credentials, no tokens', async ({ page }) => {
   for (const [pathname, token] of Object.entries(TOKENS)) {
     const response = await page.request.get(`${base}${pathname}?token=${token}`, {
@@ -107,11 +128,22 @@ test('the log carries no query string of a page: no credentials, no tokens', asy
   await expect
     .poll(() => pageRequestLines().map((line) => line.path))
     .toEqual(expect.arrayContaining(Object.keys(TOKENS)));
-  for (const secret of Object.values(TOKENS)) {
+  for (const secret of [UNSENT_PASSWORD, ...Object.values(TOKENS)]) {
     expect(output, `the log holds ${secret}`).not.toContain(secret);
   }
   expect(output).not.toMatch(/[?&](email|password|token)=/);
 });
+
+/**
+ * The text of the page's <noscript> notice when the browser shows it (Playwright's text
+ * locators skip <noscript>, so it is read from the page).
+ */
+function noscriptNotice(page: Page) {
+  return page.evaluate(() => {
+    const notice = document.querySelector('noscript > p');
+    return notice && notice.getBoundingClientRect().height > 0 ? notice.textContent : null;
+  });
+}
 
 /** The JSON request lines of pages (paths outside /api) in the server's output. */
 function pageRequestLines(): { path: string }[] {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { FORM_POSTED_HEADER } from '@/lib/form-posted';
 
 /**
  * A fresh nonce per page and a Content-Security-Policy that only runs scripts carrying it;
@@ -22,6 +23,9 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Only a page requested with POST says a form was sent early; no client can claim it.
+  if (request.method === 'POST') requestHeaders.set(FORM_POSTED_HEADER, '1');
+  else requestHeaders.delete(FORM_POSTED_HEADER);
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);

@@ -3,7 +3,9 @@ import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import { headers } from 'next/headers';
 import { ThemeProvider } from 'next-themes';
+import { FormNotSentNotice } from '@/components/form-not-sent-notice';
 import { Toaster } from '@/components/ui/sonner';
+import { FORM_POSTED_HEADER } from '@/lib/form-posted';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
 
@@ -13,7 +15,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get('x-nonce') ?? undefined;
+  const formPosted = requestHeaders.get(FORM_POSTED_HEADER) === '1';
   return (
     <html
       lang="en"
@@ -21,6 +25,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       suppressHydrationWarning
     >
       <body className="min-h-screen font-sans">
+        <noscript>
+          <p className="border-b border-destructive/40 bg-destructive/10 px-4 py-3 text-center text-sm text-destructive">
+            Clientele needs JavaScript. Turn it on in your browser, then reload this page.
+          </p>
+        </noscript>
+        {formPosted ? <FormNotSentNotice /> : null}
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem nonce={nonce}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
           <Toaster richColors closeButton />

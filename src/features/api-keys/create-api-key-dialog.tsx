@@ -102,6 +102,7 @@ export function CreateApiKeyDialog() {
               </DialogDescription>
             </DialogHeader>
             <form
+              method="post"
               noValidate
               className="grid gap-4"
               onSubmit={form.handleSubmit((values) => create.mutate(values))}

@@ -55,6 +55,7 @@ export function ForgotPasswordForm() {
         </CardContent>
       ) : (
         <form
+          method="post"
           noValidate
           onSubmit={form.handleSubmit((values) => {
             setFormError(null);

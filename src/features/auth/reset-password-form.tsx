@@ -96,6 +96,7 @@ function NewPasswordStep({ token }: { token: string }) {
         </CardDescription>
       </CardHeader>
       <form
+        method="post"
         noValidate
         onSubmit={form.handleSubmit((values) => {
           setFormError(null);

@@ -91,6 +91,7 @@ function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) =
         <CardDescription>Use the e-mail address and password of your account.</CardDescription>
       </CardHeader>
       <form
+        method="post"
         noValidate
         onSubmit={form.handleSubmit((values) => {
           setFormError(null);
@@ -201,6 +202,7 @@ function AuthenticationCodeForm({ onSuccess }: { onSuccess: () => void }) {
 
   return (
     <form
+      method="post"
       noValidate
       onSubmit={form.handleSubmit((values) => {
         setFormError(null);
@@ -243,6 +245,7 @@ function RecoveryCodeForm({ onSuccess }: { onSuccess: () => void }) {
 
   return (
     <form
+      method="post"
       noValidate
       onSubmit={form.handleSubmit((values) => {
         setFormError(null);

@@ -48,6 +48,7 @@ export function SignUpForm() {
         </CardDescription>
       </CardHeader>
       <form
+        method="post"
         noValidate
         onSubmit={form.handleSubmit((values) => {
           setFormError(null);

@@ -199,6 +199,7 @@ function TagDialog({
           </DialogDescription>
         </DialogHeader>
         <form
+          method="post"
           noValidate
           className="grid gap-4"
           onSubmit={(event) => {
@@ -265,6 +266,7 @@ function OwnerDialog({
           <DialogDescription>For {customersLabel(count)}.</DialogDescription>
         </DialogHeader>
         <form
+          method="post"
           className="grid gap-4"
           onSubmit={(event) => {
             event.preventDefault();

@@ -46,6 +46,7 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <form
+      method="post"
       noValidate
       className="grid gap-4"
       onSubmit={form.handleSubmit((values) => create.mutate(values))}

@@ -245,7 +245,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
     !memberItems.some((member) => member.userId === ownerId);
 
   return (
-    <form noValidate className="grid gap-4" onSubmit={form.handleSubmit(submit)}>
+    <form method="post" noValidate className="grid gap-4" onSubmit={form.handleSubmit(submit)}>
       {conflict ? (
         <Alert variant="destructive">
           <TriangleAlertIcon aria-hidden="true" />

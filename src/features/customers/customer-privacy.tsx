@@ -102,6 +102,7 @@ export function CustomerEraseDialog({
     >
       <AlertDialogContent>
         <form
+          method="post"
           className="grid gap-4"
           onSubmit={(event) => {
             event.preventDefault();

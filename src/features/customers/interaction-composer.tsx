@@ -54,6 +54,7 @@ export function InteractionComposer({ customerId }: { customerId: string }) {
 
   return (
     <form
+      method="post"
       noValidate
       aria-label="New timeline entry"
       className="grid gap-4 rounded-lg border bg-background p-4"

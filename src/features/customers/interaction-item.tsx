@@ -155,6 +155,7 @@ function EditInteractionForm({
 
   return (
     <form
+      method="post"
       noValidate
       className="grid gap-4"
       onSubmit={form.handleSubmit((values) =>

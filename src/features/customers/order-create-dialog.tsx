@@ -159,7 +159,7 @@ function OrderForm({ customerId, onCancel }: { customerId: string; onCancel: () 
   }
 
   return (
-    <form noValidate className="grid gap-4" onSubmit={form.handleSubmit(submit)}>
+    <form method="post" noValidate className="grid gap-4" onSubmit={form.handleSubmit(submit)}>
       <TextField
         label="Currency"
         autoComplete="off"

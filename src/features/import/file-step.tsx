@@ -82,7 +82,12 @@ export function FileStep({
       description="A spreadsheet saved as CSV, with the column names in its first row."
       focusOnMount={focusOnMount}
     >
-      <form className="grid gap-4" onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        method="post"
+        className="grid gap-4"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
         <div className="grid max-w-md gap-2">
           <Label htmlFor={inputId}>CSV file</Label>
           <Input

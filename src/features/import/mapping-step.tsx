@@ -135,7 +135,7 @@ export function MappingStep({
         </p>
       )}
 
-      <form className="grid grid-cols-1 gap-6" onSubmit={submit} noValidate>
+      <form method="post" className="grid grid-cols-1 gap-6" onSubmit={submit} noValidate>
         <fieldset className="grid gap-4">
           <legend className="mb-2 text-sm font-medium">Customer field for each column</legend>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -221,6 +221,7 @@ function SignUpStep({ token, email }: { token: string; email: string }) {
 
   return (
     <form
+      method="post"
       noValidate
       onSubmit={form.handleSubmit((values) => {
         setFormError(null);

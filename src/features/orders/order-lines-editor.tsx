@@ -77,6 +77,7 @@ export function OrderLinesEditor({ order, onDone }: { order: Order; onDone: () =
 
   return (
     <form
+      method="post"
       noValidate
       aria-label={`Edit the lines of order #${order.number}`}
       className="grid gap-4"

@@ -55,6 +55,7 @@ export function CreateOrganizationDialog({
           <DialogDescription>You will be its owner and can invite people to it.</DialogDescription>
         </DialogHeader>
         <form
+          method="post"
           noValidate
           className="grid gap-4"
           onSubmit={form.handleSubmit((values) => create.mutate(values))}

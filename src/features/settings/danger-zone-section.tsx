@@ -80,7 +80,7 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
   });
 
   return (
-    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
+    <form method="post" noValidate className="grid gap-4" onSubmit={onSubmit}>
       <p className="text-sm">
         To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
         below and enter your current password.

@@ -44,6 +44,7 @@ export function EmailSection() {
         ) : null}
       </div>
       <form
+        method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => {

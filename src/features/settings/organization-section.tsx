@@ -61,6 +61,7 @@ function RenameForm({ name }: { name: string }) {
 
   return (
     <form
+      method="post"
       noValidate
       className="grid gap-4"
       onSubmit={form.handleSubmit((values) => rename.mutate(values))}

@@ -42,6 +42,7 @@ export function PasswordSection() {
   return (
     <SettingsCard title="Password" description="You need your current password to set a new one.">
       <form
+        method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => change.mutate(values))}

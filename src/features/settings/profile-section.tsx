@@ -66,6 +66,7 @@ function NameForm({ name }: { name: string }) {
 
   return (
     <form
+      method="post"
       noValidate
       className="grid gap-4"
       onSubmit={form.handleSubmit((values) => update.mutate(values))}

@@ -107,6 +107,7 @@ function TransferForm({
   return (
     <>
       <form
+        method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit(() => setConfirming(true))}

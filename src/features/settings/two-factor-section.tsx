@@ -168,6 +168,7 @@ function EnableTwoFactorForm({
         </div>
       </div>
       <form
+        method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => enable.mutate({ ...values, key: setup.key }))}
@@ -235,6 +236,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
   return (
     <>
       <form
+        method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}

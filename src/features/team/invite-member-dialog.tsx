@@ -72,6 +72,7 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
           </DialogDescription>
         </DialogHeader>
         <form
+          method="post"
           noValidate
           className="grid gap-4"
           onSubmit={form.handleSubmit((values) => invite.mutate(values))}

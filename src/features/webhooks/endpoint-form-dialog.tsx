@@ -120,6 +120,7 @@ export function EndpointFormDialog({
               </DialogDescription>
             </DialogHeader>
             <form
+              method="post"
               noValidate
               className="grid gap-4"
               onSubmit={form.handleSubmit((values) =>
