@@ -36,13 +36,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Every page, prefetched ones too: a page fetched ahead is shown as it was fetched, so it needs
+  // its policy like any other. Not the API (its own headers), Next's built files or public/'s.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)'],
 };
