@@ -23,3 +23,48 @@ test('every page response carries the Content-Security-Policy, prefetches includ
     }
   }
 });
+
+test('without JavaScript, the sign-up, sign-in and reset forms post and keep their fields out of the URL', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const secret = 'a password that stays out of URLs';
+  const forms = [
+    {
+      path: '/sign-up',
+      fill: async () => {
+        await page.getByLabel('Your name').fill('Nora Noscript');
+        await page.getByLabel('Email').fill('nora@example.com');
+        await page.getByLabel('Password').fill(secret);
+        await page.getByLabel('Organization name').fill('Noscript Ltd');
+      },
+      submit: 'Create organization',
+    },
+    {
+      path: '/sign-in?next=/customers',
+      fill: async () => {
+        await page.getByLabel('Email').fill('nora@example.com');
+        await page.getByLabel('Password').fill(secret);
+      },
+      submit: 'Sign in',
+    },
+    {
+      path: '/forgot-password',
+      fill: () => page.getByLabel('Email').fill('nora@example.com'),
+      submit: 'Send reset link',
+    },
+  ];
+  for (const form of forms) {
+    await page.goto(form.path);
+    await form.fill();
+    const [sent] = await Promise.all([
+      page.waitForRequest((request) => request.isNavigationRequest()),
+      page.getByRole('button', { name: form.submit }).click(),
+    ]);
+    expect(sent.method(), form.path).toBe('POST');
+    await expect(page.getByText('Nothing was sent')).toBeVisible();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(form.path);
+  }
+  await context.close();
+});
