@@ -255,6 +255,16 @@ const CHECKS = [
     },
   },
   {
+    name: 'GET /robots.txt and /favicon.ico 200, from public/',
+    async run(base) {
+      const { text } = await get(base, '/robots.txt');
+      expect(text.includes('Disallow: /'), `/robots.txt answered ${text}`);
+      const { response } = await get(base, '/favicon.ico');
+      const type = response.headers.get('content-type');
+      expect(type?.startsWith('image/'), `/favicon.ico is ${type}`);
+    },
+  },
+  {
     name: 'GET /api/docs 200, and every file it links',
     async run(base) {
       const { text } = await get(base, '/api/docs');

@@ -68,3 +68,12 @@ test('without JavaScript, the sign-up, sign-in and reset forms post and keep the
   }
   await context.close();
 });
+
+test('static files are served from public/', async ({ request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  const favicon = await request.get('/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toMatch(/^image\//);
+});
