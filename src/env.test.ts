@@ -74,6 +74,17 @@ describe('parseEnv', () => {
     expect(bad.join('\n')).not.toMatch(/hunter2|swordfish/);
   });
 
+  it('takes a migration login only beside DATABASE_URL', () => {
+    const owner = 'postgres://owner:hunter2@db:5432/clientele';
+    expect(
+      parseEnv({ DATABASE_URL: 'postgres://app@db/clientele', MIGRATION_DATABASE_URL: owner })
+        .MIGRATION_DATABASE_URL,
+    ).toBe(owner);
+    const alone = problemsOf({ MIGRATION_DATABASE_URL: owner });
+    expect(alone).toEqual([expect.stringMatching(/^MIGRATION_DATABASE_URL=.*needs DATABASE_URL/)]);
+    expect(alone.join('\n')).not.toContain('hunter2');
+  });
+
   it('bounds the statement timeout, the pool and the shutdown', () => {
     expect(parseEnv({})).toMatchObject({
       DATABASE_POOL_SIZE: 10,

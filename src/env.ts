@@ -41,6 +41,10 @@ const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     APP_URL: optionalUrl(/^https?$/, 'https://crm.example.com'),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user:password@host:5432/clientele'),
+    MIGRATION_DATABASE_URL: optionalUrl(
+      /^postgres(ql)?$/,
+      'postgres://owner:password@host:5432/clientele',
+    ),
     DATABASE_REPLICA_URLS: z
       .string()
       .optional()
@@ -139,6 +143,14 @@ const envSchema = z
             value.UPSTASH_REDIS_REST_URL ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL',
           ],
           message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+        });
+      }
+      if (value.MIGRATION_DATABASE_URL && !value.DATABASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MIGRATION_DATABASE_URL'],
+          message:
+            'needs DATABASE_URL (the login the app runs as); the embedded database has one user',
         });
       }
       if (value.DATABASE_REPLICA_URLS.length > 0 && !value.DATABASE_URL) {

@@ -17,9 +17,13 @@ import { withTenant } from '@/server/db/tenant';
 const run = promisify(execFile);
 const pgliteDir = mkdtempSync(path.join(tmpdir(), 'clientele-cli-'));
 const onPostgres = process.env.TEST_DRIVER === 'postgres';
+// As production runs: DATABASE_URL the login the app runs as, MIGRATION_DATABASE_URL the owner's.
 const databaseEnv = onPostgres
-  ? { DATABASE_URL: inject('testDatabaseUrl') }
-  : { DATABASE_URL: '', PGLITE_DIR: path.join(pgliteDir, 'db') };
+  ? {
+      DATABASE_URL: inject('testDatabaseUrl'),
+      MIGRATION_DATABASE_URL: inject('testMigrationDatabaseUrl'),
+    }
+  : { DATABASE_URL: '', MIGRATION_DATABASE_URL: '', PGLITE_DIR: path.join(pgliteDir, 'db') };
 
 // The CLI as the image runs it (`node dist/cli/main.mjs`, bundled by `npm run build:server`):
 // through tsx, each command would compile the server's modules afresh, which on a loaded

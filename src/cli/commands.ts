@@ -7,8 +7,9 @@ import { emailAddress } from '@/schemas/customers';
 import { newPassword } from '@/schemas/auth';
 import { API_KEY_ROLES } from '@/schemas/permissions';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
+import type { Env } from '@/env';
 import { openConnection, type Connection } from '@/server/db/connection';
-import { migrate } from '@/server/db/migrate';
+import { migrateAsOwner } from '@/server/db/migrate';
 import { exportPglite } from '@/server/db/pglite-export';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
@@ -92,7 +93,7 @@ export async function exportPgliteCommand(
       roles: exported.roles,
       rows: exported.rows,
       durationMs: Math.round(performance.now() - started),
-      restore: `psql -v ON_ERROR_STOP=1 --single-transaction -f '${output.replaceAll("'", "'\\''")}' "$DATABASE_URL"`,
+      restore: `psql -v ON_ERROR_STOP=1 --single-transaction -f '${output.replaceAll("'", "'\\''")}' "$MIGRATION_DATABASE_URL"`,
     };
   } finally {
     await connection.close();
@@ -104,7 +105,6 @@ export async function auditVerifyCommand(
   connection: Connection,
   options: z.output<typeof auditVerifyOptions>,
 ) {
-  await migrate(connection);
   const organization = await withIdentity(connection.db, (tx) =>
     findOrganizationBySlug(tx, options.org),
   );
@@ -116,13 +116,15 @@ export async function auditVerifyCommand(
   return { organization: organization.slug, ...result };
 }
 
-export async function migrateCommand(connection: Connection) {
-  const result = await migrate(connection);
+export async function migrateCommand(
+  connection: Connection,
+  config: Pick<Env, 'MIGRATION_DATABASE_URL'>,
+) {
+  const result = await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL);
   return { status: 'ok', applied: result.applied, total: result.total };
 }
 
 export async function seedCommand(connection: Connection) {
-  await migrate(connection);
   return seedDemoOrganization(connection.db);
 }
 
@@ -135,7 +137,6 @@ export async function createOrgCommand(
   connection: Connection,
   options: z.output<typeof createOrgOptions>,
 ) {
-  await migrate(connection);
   const email = options['owner-email'];
   const password = options['owner-password'];
   const existing = await withIdentity(connection.db, (tx) => findUserByEmail(tx, email));
@@ -182,7 +183,6 @@ export async function createApiKeyCommand(
   connection: Connection,
   options: z.output<typeof createApiKeyOptions>,
 ) {
-  await migrate(connection);
   return withIdentity(connection.db, async (tx) => {
     const organization = await findOrganizationBySlug(tx, options.org);
     if (!organization)

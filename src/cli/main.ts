@@ -3,6 +3,12 @@ import nextEnv from '@next/env';
 import { z } from 'zod';
 import { env, InvalidEnvironmentError, type Env } from '@/env';
 import { DatabaseInUseError, openConnection, type Connection } from '@/server/db/connection';
+import {
+  MigrationRefusedError,
+  migrateAsOwner,
+  requireMigrationsApplied,
+  PendingMigrationsError,
+} from '@/server/db/migrate';
 import { AppError } from '@/server/errors';
 import {
   auditVerifyCommand,
@@ -24,7 +30,8 @@ import {
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
-  migrate                      apply pending database migrations
+  migrate                      apply pending database migrations, as MIGRATION_DATABASE_URL's
+                               login when it is set (else DATABASE_URL's)
   seed                         create the demo organization with sample data
   create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
   create-api-key --org SLUG --name NAME --role ROLE
@@ -32,8 +39,12 @@ Commands:
   export-pglite --output FILE  write the embedded database (PGLITE_DIR) as a SQL script to
                                restore on a PostgreSQL server (stop the app first)`;
 
+/** Commands on the configured database; all but migrate first prepare it as the server does. */
 const COMMANDS = {
-  migrate: { options: z.object({}), run: (c: Connection) => migrateCommand(c) },
+  migrate: {
+    options: z.object({}),
+    run: (c: Connection, _o: unknown, config: Env) => migrateCommand(c, config),
+  },
   seed: { options: z.object({}), run: (c: Connection) => seedCommand(c) },
   'create-org': { options: createOrgOptions, run: createOrgCommand },
   'create-api-key': { options: createApiKeyOptions, run: createApiKeyCommand },
@@ -88,13 +99,18 @@ async function main(argv: string[]): Promise<number> {
     print(await run(config, parsed.data));
     return 0;
   }
+  // The login the app runs as; migrating connects as the owner's (MIGRATION_DATABASE_URL).
   const connection = await openConnection({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
   });
   try {
-    const run = command.run as (c: Connection, o: unknown) => Promise<unknown>;
-    const result = await run(connection, parsed.data);
+    if (name !== 'migrate') {
+      if (config.MIGRATE_AT_START) await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL);
+      else await requireMigrationsApplied(connection);
+    }
+    const run = command.run as (c: Connection, o: unknown, config: Env) => Promise<unknown>;
+    const result = await run(connection, parsed.data, config);
     print(result);
     return (result as { ok?: boolean }).ok === false ? 1 : 0;
   } finally {
@@ -122,7 +138,11 @@ main(process.argv.slice(2)).then(
       process.exit(1);
     }
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof AppError || error instanceof DatabaseInUseError;
+    const known =
+      error instanceof AppError ||
+      error instanceof DatabaseInUseError ||
+      error instanceof MigrationRefusedError ||
+      error instanceof PendingMigrationsError;
     process.stderr.write(`${known || !(error instanceof Error) ? message : error.stack}\n`);
     print({ error: { code: known ? error.code : 'FAILED', message } });
     process.exit(1);

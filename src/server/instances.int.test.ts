@@ -23,7 +23,9 @@ describe.skipIf(!runs)('several instances on one PostgreSQL and one Redis', () =
 
   beforeAll(async () => {
     const shared = {
+      // As production runs: migrating at start as the owner, serving as the runtime login.
       DATABASE_URL: inject('testDatabaseUrl'),
+      MIGRATION_DATABASE_URL: inject('testMigrationDatabaseUrl'),
       DATABASE_POOL_SIZE: '4',
       REDIS_URL: process.env.REDIS_URL!,
       MAIL_TRANSPORT: 'http',

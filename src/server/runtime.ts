@@ -1,6 +1,6 @@
 import { env, type Env } from '@/env';
 import { drizzleFor, openConnection, type Connection } from './db/connection';
-import { migrate, requireMigrationsApplied, type MigrationResult } from './db/migrate';
+import { migrateAsOwner, requireMigrationsApplied, type MigrationResult } from './db/migrate';
 import { logger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { processSingleton } from './runtime-global';
@@ -30,7 +30,7 @@ export function getRuntime(): Promise<Runtime> {
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     const migrations = config.MIGRATE_AT_START
-      ? await migrate(connection)
+      ? await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL)
       : await requireMigrationsApplied(connection);
     const services = await createServices(connection, serviceSettingsFromEnv(config), logger());
     return { env: config, connection, migrations, services };

@@ -11,7 +11,7 @@ import { createApiKeyCommand, createOrgCommand } from '@/cli/commands';
 import { resolvePrincipal } from '@/server/api/principal';
 import { createCaller } from '@/server/api/root';
 import { openConnection, type Connection } from '@/server/db/connection';
-import { migrate, rows } from '@/server/db/migrate';
+import { migrate, migrateAsOwner, rows } from '@/server/db/migrate';
 import { withTenant } from '@/server/db/tenant';
 import { verifyAuditChain } from '@/server/domain/audit/verify-chain';
 import { stopServices, type AppServices } from '@/server/services';
@@ -37,7 +37,13 @@ async function tool(command: string, args: string[]) {
 /** Runs `npm run --silent cli -- ...` on the embedded database in pgliteDir. */
 async function cli(pgliteDir: string, ...args: string[]) {
   const result = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
-    env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: pgliteDir, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      MIGRATION_DATABASE_URL: '',
+      PGLITE_DIR: pgliteDir,
+      NODE_ENV: 'test',
+    },
   }).then(
     (ok) => ({ code: 0, stdout: ok.stdout }),
     (failed: { code: number; stdout: string }) => ({ code: failed.code, stdout: failed.stdout }),
@@ -89,19 +95,40 @@ describe.skipIf(!onPostgres)(
     let apiKey: string;
     const before = { customers: 0, interactions: 0, orders: 0, auditRows: 0, queuedJobs: 0 };
     let movedUrl = '';
+    let movedRuntimeUrl = '';
+    // The owner restores and migrates, the app runs as DATABASE_URL's login (the same one
+    // unless MIGRATION_DATABASE_URL names the owner).
+    const ownerServer = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL!;
+    const onDatabase = (server: string, name: string) => {
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
 
-    /** A new empty database owned by the DATABASE_URL role (not a superuser in CI). */
+    /** A new empty database owned by the owner login (not a superuser in CI). */
     async function createDatabase(label: string) {
       const name = `clientele_${label}_${Date.now()}_${randomUUID().slice(0, 6)}`;
       await admin.unsafe(`create database "${name}"`);
       createdDatabases.push(name);
-      const url = new URL(process.env.DATABASE_URL!);
-      url.pathname = `/${name}`;
-      return url.toString();
+      return {
+        owner: onDatabase(ownerServer, name),
+        runtime: onDatabase(process.env.DATABASE_URL!, name),
+      };
+    }
+
+    /** The app's connection to a restored database, after the migration step production runs. */
+    async function serve(database: { owner: string; runtime: string }) {
+      const connection = await openConnection({ databaseUrl: database.runtime, maxConnections: 3 });
+      const migrated = await migrateAsOwner(
+        connection,
+        database.owner === database.runtime ? undefined : database.owner,
+      );
+      expect(migrated).toEqual({ applied: 0, total: migrationCount });
+      return connection;
     }
 
     beforeAll(async () => {
-      admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      admin = postgres(ownerServer, { max: 1, onnotice: () => {} });
       const source = await openConnection({ pgliteDir });
       let services: AppServices | undefined;
       try {
@@ -206,7 +233,7 @@ describe.skipIf(!onPostgres)(
       }
     });
 
-    it('exports with the CLI and restores with psql as the login role', async () => {
+    it('exports with the CLI and restores with psql as the owner login', async () => {
       const exported = await cli(pgliteDir, 'export-pglite', '--output', exportFile);
       expect(exported.code, JSON.stringify(exported.json)).toBe(0);
       expect(exported.json).toMatchObject({
@@ -216,7 +243,9 @@ describe.skipIf(!onPostgres)(
         rows: { customers: before.customers + 1, orders: before.orders },
       });
 
-      movedUrl = await createDatabase('moved');
+      const moved = await createDatabase('moved');
+      movedUrl = moved.owner;
+      movedRuntimeUrl = moved.runtime;
       const started = performance.now();
       await tool('psql', [
         '-q',
@@ -239,7 +268,7 @@ describe.skipIf(!onPostgres)(
 
     it('restores the schema the migrations build on the server: owners, grants, policies, triggers', async () => {
       expect(movedUrl, 'the restore ran').not.toBe('');
-      expect(await schemaOf(movedUrl)).toBe(await schemaOf(inject('testDatabaseUrl')));
+      expect(await schemaOf(movedUrl)).toBe(await schemaOf(inject('testMigrationDatabaseUrl')));
 
       const moved = postgres(movedUrl, { max: 1, onnotice: () => {} });
       try {
@@ -247,7 +276,7 @@ describe.skipIf(!onPostgres)(
         select bool_and(pg_has_role(current_user, rolname, 'MEMBER')) as member,
                bool_or(rolbypassrls) as bypass
         from pg_roles where rolname in ('clientele_app', 'clientele_auth',
-          'clientele_audit_eraser', 'clientele_maintenance')`;
+          'clientele_audit_eraser', 'clientele_maintenance', 'clientele_jobs')`;
         expect(roles).toEqual({ member: true, bypass: false });
         const [extension] =
           await moved`select extversion from pg_extension where extname = 'pg_trgm'`;
@@ -259,10 +288,9 @@ describe.skipIf(!onPostgres)(
 
     it('serves the moved data: sign-in, API key, records, audit chain, isolation, new writes', async () => {
       expect(movedUrl, 'the restore ran').not.toBe('');
-      const connection = await openConnection({ databaseUrl: movedUrl, maxConnections: 3 });
+      const connection = await serve({ owner: movedUrl, runtime: movedRuntimeUrl });
       let services: AppServices | undefined;
       try {
-        expect(await migrate(connection)).toEqual({ applied: 0, total: migrationCount });
         services = await createTestServices(connection);
         const db = services.db;
 
@@ -354,7 +382,7 @@ describe.skipIf(!onPostgres)(
       }
     });
 
-    it('round-trips a PostgreSQL backup: pg_dump -Fc, then pg_restore as the login role', async (context) => {
+    it('round-trips a PostgreSQL backup: pg_dump -Fc, then pg_restore as the owner login', async (context) => {
       expect(movedUrl, 'the restore ran').not.toBe('');
       // FORCE ROW LEVEL SECURITY binds the owning login role too: pg_dump must run as a role that
       // bypasses row-level security (a superuser, or a backup role with BYPASSRLS).
@@ -373,7 +401,8 @@ describe.skipIf(!onPostgres)(
       const backupFile = path.join(workDir, 'clientele.dump');
       await tool('pg_dump', ['-Fc', '-f', backupFile, backupUrl.toString()]);
 
-      const restoredUrl = await createDatabase('restored');
+      const restored = await createDatabase('restored');
+      const restoredUrl = restored.owner;
       await tool('psql', [
         '-q',
         '-v',
@@ -389,12 +418,11 @@ describe.skipIf(!onPostgres)(
         restoredUrl,
         backupFile,
       ]);
-      expect(await schemaOf(restoredUrl)).toBe(await schemaOf(inject('testDatabaseUrl')));
+      expect(await schemaOf(restoredUrl)).toBe(await schemaOf(inject('testMigrationDatabaseUrl')));
 
-      const connection = await openConnection({ databaseUrl: restoredUrl, maxConnections: 3 });
+      const connection = await serve(restored);
       let services: AppServices | undefined;
       try {
-        expect(await migrate(connection)).toEqual({ applied: 0, total: migrationCount });
         services = await createTestServices(connection);
         await withTenant(services.db, organization.id, async (tx) => {
           expect(await verifyAuditChain(tx)).toMatchObject({

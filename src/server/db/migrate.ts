@@ -5,9 +5,14 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { installJobQueue } from '@/server/jobs/queue';
 import { withAdvisoryLock } from './advisory-lock';
-import type { Connection } from './connection';
+import { openConnection, type Connection } from './connection';
+import { pgErrorOf } from './repositories/pg-errors';
+import { rows } from './rows';
 import type { Database, Schema } from './types';
+
+export { rows };
 
 const MIGRATION_LOCK_KEY = 7_204_211;
 
@@ -20,20 +25,119 @@ export interface MigrationResult {
   total: number;
 }
 
-/** Applies pending migrations; safe to run from several instances at once. */
+/**
+ * The roles the application's login works as: it switches to the first three per transaction
+ * (tenant, identity, upkeep) and uses the job queue as clientele_jobs. Never the owner's, and
+ * never clientele_audit_eraser, whose column rights on audit_logs only its function may use.
+ */
+export const RUNTIME_ROLES = [
+  'clientele_app',
+  'clientele_auth',
+  'clientele_maintenance',
+  'clientele_jobs',
+] as const;
+
+export interface MigrateOptions {
+  migrationsFolder?: string;
+  /**
+   * The login the application runs as (DATABASE_URL's), when it is not the one migrating: it is
+   * granted RUNTIME_ROLES, and nothing else.
+   */
+  runtimeLogin?: string;
+}
+
+/**
+ * Applies pending migrations, installs or upgrades the job queue, and grants the runtime login
+ * its roles; safe to run from several instances at once. Run it as the login that owns (or is to
+ * own) the tables.
+ */
 export async function migrate(
   connection: Connection,
-  migrationsFolder = MIGRATIONS_FOLDER,
+  options: MigrateOptions = {},
 ): Promise<MigrationResult> {
-  return withAdvisoryLock(connection, MIGRATION_LOCK_KEY, (locked) =>
-    locked
-      ? applyMigrations(drizzlePostgres({ client: locked }), (db) =>
-          migratePostgres(db, { migrationsFolder }),
-        )
-      : applyMigrations(connection.db, (db) =>
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
+  return withAdvisoryLock(connection, MIGRATION_LOCK_KEY, async (locked) => {
+    const onLock = locked && drizzlePostgres({ client: locked });
+    const result = onLock
+      ? await applyMigrations(onLock, (db) => migratePostgres(db, { migrationsFolder }))
+      : await applyMigrations(connection.db, (db) =>
           migratePglite(db as PgliteDatabase<Schema>, { migrationsFolder }),
-        ),
+        );
+    await installJobQueue(connection);
+    if (options.runtimeLogin) {
+      await grantRuntimeRoles(onLock || connection.db, options.runtimeLogin);
+    }
+    return result;
+  });
+}
+
+/**
+ * Migrates as the login that owns the tables: MIGRATION_DATABASE_URL's when it is set (and then
+ * the runtime connection's own login is granted its roles), else the runtime connection's login,
+ * as when one login does both. The embedded database has one user: always its own connection.
+ */
+export async function migrateAsOwner(
+  runtime: Connection,
+  migrationDatabaseUrl: string | undefined,
+): Promise<MigrationResult> {
+  if (!migrationDatabaseUrl || runtime.driver === 'pglite') {
+    return explainRefusal(migrate(runtime), 'DATABASE_URL');
+  }
+  const [{ login } = { login: '' }] = rows<{ login: string }>(
+    await runtime.db.execute(sql`select session_user as login`),
   );
+  const owner = await openConnection({ databaseUrl: migrationDatabaseUrl, maxConnections: 1 });
+  try {
+    return await explainRefusal(migrate(owner, { runtimeLogin: login }), 'MIGRATION_DATABASE_URL');
+  } finally {
+    await owner.close();
+  }
+}
+
+export class MigrationRefusedError extends Error {
+  constructor(setting: string, reason: string) {
+    super(
+      `The login of ${setting} may not change the database schema (${reason}). Migrations run ` +
+        'as the login that owns the tables: set MIGRATION_DATABASE_URL to it (DATABASE_URL ' +
+        'then names the login the app runs as), or set MIGRATE_AT_START=false and run ' +
+        `\`${MIGRATE_COMMAND}\` with it.`,
+    );
+    this.name = 'MigrationRefusedError';
+  }
+
+  get code() {
+    return 'MIGRATION_REFUSED';
+  }
+}
+
+/** A migration refused for want of privileges (42501) names the way out. */
+async function explainRefusal<T>(migrating: Promise<T>, setting: string): Promise<T> {
+  try {
+    return await migrating;
+  } catch (error) {
+    if (pgErrorOf(error)?.code !== '42501') throw error;
+    const cause = error instanceof Error ? (error.cause ?? error) : error;
+    throw new MigrationRefusedError(setting, String((cause as Error).message ?? cause));
+  }
+}
+
+/** Grants the runtime login the roles it works as, unless it is the migrating login itself. */
+async function grantRuntimeRoles(db: Executor, login: string): Promise<void> {
+  const [found] = rows<{ exists: boolean; self: boolean }>(
+    await db.execute(
+      sql`select exists (select 1 from pg_roles where rolname = ${login}) as exists,
+                 ${login} = current_user as self`,
+    ),
+  );
+  if (found?.self) return;
+  if (!found?.exists) throw new Error(`DATABASE_URL's login "${login}" does not exist`);
+  for (const role of RUNTIME_ROLES) {
+    const [member] = rows<{ member: boolean }>(
+      await db.execute(sql`select pg_has_role(${login}, ${role}, 'MEMBER') as member`),
+    );
+    if (!member?.member)
+      await db.execute(sql`grant ${sql.identifier(role)} to ${sql.identifier(login)}`);
+  }
 }
 
 async function applyMigrations<D extends Executor>(
@@ -72,6 +176,10 @@ export class PendingMigrationsError extends Error {
     );
     this.name = 'PendingMigrationsError';
   }
+
+  get code() {
+    return 'MIGRATIONS_PENDING';
+  }
 }
 
 /**
@@ -104,9 +212,4 @@ export async function requireMigrationsApplied(
   const pending = await pendingMigrations(connection, migrationsFolder);
   if (pending.length > 0) throw new PendingMigrationsError(pending);
   return { applied: 0, total: await countApplied(connection.db) };
-}
-
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-export function rows<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

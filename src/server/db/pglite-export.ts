@@ -4,8 +4,8 @@ import { AppError } from '@/server/errors';
 
 /**
  * Turns an embedded (PGlite) database into one SQL script that a PostgreSQL server restores
- * with `psql -v ON_ERROR_STOP=1 --single-transaction -f FILE`, run as the application's login
- * role (no superuser needed), into an empty database that role owns. The result is the same
+ * with `psql -v ON_ERROR_STOP=1 --single-transaction -f FILE`, run as the login that owns the
+ * tables (no superuser needed), into an empty database that role owns. The result is the same
  * database the migrations would have built on the server, with the data in it.
  *
  * pg_dump (compiled to WASM, run against PGlite) does most of it. What a plain dump cannot get
@@ -168,8 +168,10 @@ async function dumpSection(pg: PGlite, args: string[]): Promise<string> {
 
 function header(version: string) {
   return `-- Clientele: an embedded (PGlite ${version}) database, exported for a PostgreSQL server.
--- Restore into an empty database owned by the application's login role, connected as that role:
---   psql -v ON_ERROR_STOP=1 --single-transaction -f THIS_FILE "$DATABASE_URL"
+-- Restore into an empty database owned by the login that owns the tables (MIGRATION_DATABASE_URL's,
+-- or DATABASE_URL's when one login does both), connected as that role:
+--   psql -v ON_ERROR_STOP=1 --single-transaction -f THIS_FILE "$MIGRATION_DATABASE_URL"
+-- then run \`migrate\` with both URLs, which grants the login the app runs as its roles.
 `;
 }
 

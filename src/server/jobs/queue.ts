@@ -3,9 +3,8 @@ import PgBoss from 'pg-boss';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { JobQueueFigures } from '@/server/observability/metrics';
-import { withAdvisoryLock } from '@/server/db/advisory-lock';
 import type { Connection } from '@/server/db/connection';
-import { rows } from '@/server/db/migrate';
+import { rows } from '@/server/db/rows';
 import type { Transaction } from '@/server/db/types';
 import { MAIL_SEND_TIMEOUT_MS } from '@/server/mail/transport';
 import { WEBHOOK_SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
@@ -63,7 +62,6 @@ export interface EnqueueOptions {
  */
 export class JobQueue {
   readonly #boss: PgBoss;
-  readonly #connection: Connection;
   readonly #logger: Logger;
   #started = false;
   readonly #workers: QueueWorker[] = [];
@@ -71,45 +69,51 @@ export class JobQueue {
   /** `maintenance: false` skips pg-boss's background upkeep (tests, one-off CLI runs). */
   constructor(connection: Connection, logger: Logger, options: { maintenance?: boolean } = {}) {
     this.#logger = logger;
-    this.#connection = connection;
     const upkeep =
       options.maintenance === false
         ? { supervise: false, schedule: false }
         : { maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS };
-    this.#boss =
-      connection.driver === 'pglite'
-        ? new PgBoss({ db: pgliteDb(connection), ...RETENTION, ...upkeep })
-        : new PgBoss({
-            connectionString: connection.databaseUrl,
-            max: 3,
-            application_name: 'clientele-jobs',
-            ...RETENTION,
-            ...upkeep,
-          });
+    // pg-boss's schema and the queues are made when migrating (installJobQueue), by the login
+    // that owns the tables; here they must already be there.
+    this.#boss = new PgBoss({
+      ...bossDatabase(connection, 'clientele-jobs', 3),
+      migrate: false,
+      ...RETENTION,
+      ...upkeep,
+    });
     // Through the err serializer: pg's errors carry their whole client, and the job's data.
     this.#boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
   }
 
-  /** Creates pg-boss's schema and the queues. Needed before jobs can be created. */
+  /** Starts pg-boss on the schema and queues that migrating installed. */
   async start(): Promise<void> {
     if (this.#started) return;
-    await this.#boss.start();
-    // Instances starting at once would deadlock creating the same queues: one at a time.
-    await withAdvisoryLock(this.#connection, QUEUE_SETUP_LOCK, async () => {
-      for (const name of QUEUES) {
-        if (!(await this.#boss.getQueue(name))) {
-          await this.#boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
-        } else {
-          await this.#boss.updateQueue(name, { name, ...QUEUE_OPTIONS[name] });
-        }
+    let missing: string;
+    try {
+      await this.#boss.start();
+      const queues = await Promise.all(QUEUES.map((name) => this.#boss.getQueue(name)));
+      missing = QUEUES.filter((_, i) => !queues[i]).join(', ');
+    } catch (error) {
+      // pg-boss says "pg-boss is not installed" or "… requires migrations".
+      if (!(error instanceof Error && /not installed|requires migrations/.test(error.message))) {
+        throw error;
       }
-    });
+      missing = error.message;
+    }
+    if (missing) {
+      await this.#boss.stop({ graceful: false });
+      throw new Error(
+        `The job queue is not installed as this version needs it (${missing}): apply the ` +
+          'migrations first (`node dist/cli/main.mjs migrate`).',
+      );
+    }
     this.#started = true;
   }
 
   /**
-   * Creates a job in tx. pg-boss's tables belong to the login role, not to the tenant or
-   * identity role the transaction runs as, so the role is lifted for this one statement.
+   * Creates a job in tx. pg-boss's tables are the login's to use (clientele_jobs), not the
+   * tenant or identity role's the transaction runs as, so the role is lifted for this one
+   * statement.
    */
   async enqueue(tx: Transaction, name: QueueName, data: object, options: EnqueueOptions = {}) {
     const [current] = rows<{ role: string }>(
@@ -197,10 +201,52 @@ export class JobQueue {
   }
 }
 
-const QUEUE_SETUP_LOCK = 7_204_212;
-
 /** Finished jobs are kept a day for inspection, then deleted. */
 const RETENTION = { archiveCompletedAfterSeconds: 3600, deleteAfterDays: 1 } as const;
+
+/** pg-boss's own queue behind `schedule`: each cron tick becomes a job through it. */
+const CRON_QUEUE = '__pgboss__send-it';
+
+/**
+ * Creates or upgrades pg-boss's schema and makes or updates the queues, as part of migrating,
+ * and lets clientele_jobs work them. It runs as the login that owns the tables: the runtime
+ * login may own nothing, and pg-boss makes each queue a table of its own. What pg-boss would
+ * make on its own when first used (the cron queue) is made here for the same reason.
+ */
+export async function installJobQueue(connection: Connection): Promise<void> {
+  const boss = new PgBoss({
+    ...bossDatabase(connection, 'clientele-setup', 1),
+    migrate: true,
+    supervise: false,
+    schedule: false,
+  });
+  // Failures reach the calls below as rejections; this only keeps a pool error from crashing.
+  boss.on('error', () => {});
+  await boss.start();
+  try {
+    for (const name of QUEUES) {
+      const options = { name, ...QUEUE_OPTIONS[name] };
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+      else await boss.updateQueue(name, options);
+    }
+    if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE);
+    // Every table of the schema, partitions included, so upgrades of pg-boss are covered too.
+    await boss.getDb().executeSql(
+      `GRANT USAGE ON SCHEMA pgboss TO clientele_jobs;
+       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO clientele_jobs`,
+      [],
+    );
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
+/** pg-boss's connection: a pool of its own on PostgreSQL, the one PGlite client otherwise. */
+function bossDatabase(connection: Connection, applicationName: string, max: number) {
+  return connection.driver === 'pglite'
+    ? { db: pgliteDb(connection) }
+    : { connectionString: connection.databaseUrl, max, application_name: applicationName };
+}
 
 /** PGlite: parameterised statements through query, multi-statement scripts through exec. */
 function pgliteDb(connection: Connection) {

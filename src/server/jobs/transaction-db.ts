@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rows } from '@/server/db/migrate';
+import { rows } from '@/server/db/rows';
 import type { Transaction } from '@/server/db/types';
 
 /** pg-boss's database interface ($1-style SQL) over a Drizzle transaction, on either driver. */

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '@/server/api/root';
 import { TOTP_PERIOD_SECONDS } from '@/server/auth/two-factor';
+import { setupOwnerDatabase } from '@/test/database';
 import { readUnrestricted } from '@/test/unrestricted';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { browserClient, sessionCookieOf } from '@/test/browser-client';
@@ -12,6 +13,7 @@ import { uniqueEmail } from '@/test/factories';
 import { lastMailTo, setupTestServices, tokenIn } from '@/test/services';
 
 const { connection, services } = setupTestServices();
+const ownerDb = setupOwnerDatabase(connection);
 let server: TestApiServer;
 
 beforeAll(async () => {
@@ -361,7 +363,7 @@ describe('secrets at rest', () => {
 
     const secrets = [token, token.split('.')[1]!, key.key, ...mailTokens];
     const [{ text: dump }] = (await readUnrestricted<{ text: string }>(
-      services().db,
+      ownerDb(),
       ['api_keys', 'invitations', 'audit_logs', 'users'],
       sql`
         select string_agg(t::text, ' ') as text from (

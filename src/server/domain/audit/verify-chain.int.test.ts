@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { auditLogs } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
+import { setupOwnerDatabase } from '@/test/database';
 import { createTestOrganization, ownerCaller } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
-const { services } = setupTestServices();
+const { connection, services } = setupTestServices();
+const ownerDb = setupOwnerDatabase(connection);
 
 /**
  * Changes audit rows the way only someone with direct database access could: as the table
@@ -47,7 +49,7 @@ describe('the audit hash chain', () => {
   it('names the first row whose recorded changes were edited', async () => {
     const { api, rows } = await orgWithHistory();
     await tamper(
-      services().db,
+      ownerDb(),
       sql`update audit_logs set changes = '{"after": {"company": "Forged"}}' where id = ${rows[2]!.id}`,
     );
     expect(await api.audit.verify()).toMatchObject({
@@ -59,7 +61,7 @@ describe('the audit hash chain', () => {
   it('catches an edited field, a removed row, and a removed tail', async () => {
     const edited = await orgWithHistory();
     await tamper(
-      services().db,
+      ownerDb(),
       sql`update audit_logs set actor_id = null where id = ${edited.rows[1]!.id}`,
     );
     expect((await edited.api.audit.verify()).firstBroken).toMatchObject({
@@ -68,14 +70,14 @@ describe('the audit hash chain', () => {
     });
 
     const gap = await orgWithHistory();
-    await tamper(services().db, sql`delete from audit_logs where id = ${gap.rows[2]!.id}`);
+    await tamper(ownerDb(), sql`delete from audit_logs where id = ${gap.rows[2]!.id}`);
     expect((await gap.api.audit.verify()).firstBroken).toMatchObject({
       sequence: 4,
       reason: 'row 3 is missing before this one',
     });
 
     const tail = await orgWithHistory();
-    await tamper(services().db, sql`delete from audit_logs where id = ${tail.rows[4]!.id}`);
+    await tamper(ownerDb(), sql`delete from audit_logs where id = ${tail.rows[4]!.id}`);
     expect((await tail.api.audit.verify()).firstBroken?.reason).toMatch(
       /the chain ends early: 5 rows were written/,
     );

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { setupOwnerDatabase } from '@/test/database';
 import { readUnrestricted } from '@/test/unrestricted';
 import { createTestOrganization, ownerCaller } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
-const { services } = setupTestServices();
+const { connection, services } = setupTestServices();
+const ownerDb = setupOwnerDatabase(connection);
 
 const PERSONAL = {
   firstName: 'Ingrid',
@@ -65,7 +67,7 @@ describe('GDPR', () => {
     });
 
     const [{ text: everything }] = (await readUnrestricted<{ text: string }>(
-      services().db,
+      ownerDb(),
       ['customers', 'customer_interactions', 'orders', 'order_lines', 'audit_logs'],
       sql`
         select string_agg(t::text, ' ') as text from (

@@ -1,11 +1,13 @@
 import { type TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { setupOwnerDatabase } from '@/test/database';
 import { createTestOrganization, ownerCaller } from '@/test/factories';
 import { setupTestServices, testLogger } from '@/test/services';
 import { runImport, type ImportJob } from './run-import';
 
-const { services } = setupTestServices();
+const { connection, services } = setupTestServices();
+const ownerDb = setupOwnerDatabase(connection);
 
 /** Runs the queued import jobs now, as the worker would. */
 const runQueuedImports = () =>
@@ -151,13 +153,13 @@ describe('CSV import', () => {
     });
     // A fault in the database: row 1,100 (in the third batch of inserts) is refused.
     const constraint = sql.raw(`refuse_${started.id.slice(0, 8)}`);
-    await services().db.execute(
+    await ownerDb().execute(
       sql`alter table customers add constraint ${constraint} check (company is distinct from 'Refused Ltd') not valid`,
     );
     try {
       await runQueuedImports();
     } finally {
-      await services().db.execute(sql`alter table customers drop constraint ${constraint}`);
+      await ownerDb().execute(sql`alter table customers drop constraint ${constraint}`);
     }
     const failed = await api.imports.get({ id: started.id });
     expect(failed).toMatchObject({ status: 'failed', createdCount: 0 });
