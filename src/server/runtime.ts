@@ -1,7 +1,9 @@
 import { env, type Env } from '@/env';
+import { auditTrailExposure } from './db/audit-trail-exposure';
 import { drizzleFor, openConnection, type Connection } from './db/connection';
 import { migrateAsOwner, requireMigrationsApplied, type MigrationResult } from './db/migrate';
 import { logger } from './observability/logger';
+import { metrics } from './observability/metrics';
 import { startTracing } from './observability/tracing';
 import { processSingleton } from './runtime-global';
 import { createServices, serviceSettingsFromEnv, type AppServices } from './services';
@@ -32,9 +34,28 @@ export function getRuntime(): Promise<Runtime> {
     const migrations = config.MIGRATE_AT_START
       ? await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL)
       : await requireMigrationsApplied(connection);
+    await reportAuditTrailExposure(connection, config);
     const services = await createServices(connection, serviceSettingsFromEnv(config), logger());
     return { env: config, connection, migrations, services };
   });
+}
+
+/**
+ * The login the app runs as should not be able to alter the audit trail (README, Production):
+ * a gauge says whether it can, and production on PostgreSQL warns at start when it can. (The
+ * embedded database's only user is a superuser: a gauge of 1 and no warning there.)
+ */
+async function reportAuditTrailExposure(connection: Connection, config: Env) {
+  const reasons = await auditTrailExposure(connection);
+  metrics().auditTrailAlterable.set(reasons.length > 0 ? 1 : 0);
+  if (reasons.length > 0 && config.NODE_ENV === 'production' && connection.driver === 'postgres') {
+    logger().warn(
+      { reasons },
+      `The database login of DATABASE_URL can alter the audit trail: ${reasons.join('; ')}. ` +
+        'Run the app as a login that owns nothing, with MIGRATION_DATABASE_URL for the one ' +
+        'that owns the tables (README, Production).',
+    );
+  }
 }
 
 let local: { client: unknown; services: AppServices } | undefined;

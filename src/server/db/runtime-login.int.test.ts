@@ -12,6 +12,7 @@ import { startInstance, stopAllInstances, type Instance } from '@/test/instances
 // the owner of the run's test database, with a runtime login of its own.
 const runs = process.env.TEST_DRIVER === 'postgres';
 const run = promisify(execFile);
+const METRICS_TOKEN = 'a-metrics-token-for-the-login-tests';
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
 /** These tests start app processes and the CLI (through tsx): generous on a loaded machine. */
 const PROCESS_TEST_TIMEOUT = 180_000;
@@ -60,6 +61,14 @@ describe.skipIf(!runs)(
       return { code: result.code, json: JSON.parse(lines[0]!) as Record<string, unknown> };
     }
 
+    async function metricsOf(instance: Instance) {
+      const response = await fetch(`${instance.url}/api/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    }
+
     /** An owner's organization with a customer, made through the instance. */
     async function signUp(instance: Instance) {
       const address = `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;
@@ -97,6 +106,7 @@ describe.skipIf(!runs)(
           DATABASE_URL: runtimeUrl,
           MIGRATION_DATABASE_URL: ownerUrl,
           MIGRATE_AT_START: 'true',
+          METRICS_TOKEN,
           TRUST_PROXY: '1',
         });
         const { browser } = await signUp(served);
@@ -111,7 +121,8 @@ describe.skipIf(!runs)(
        from pg_roles r where rolname = '${runtimeLogin}'`,
         );
         expect(Number(owned?.count)).toBe(0);
-        expect(served.output()).not.toMatch(/job queue error/);
+        expect(await metricsOf(served)).toMatch(/^clientele_audit_trail_alterable 0$/m);
+        expect(served.output()).not.toMatch(/can alter the audit trail|job queue error/);
       },
       PROCESS_TEST_TIMEOUT,
     );
@@ -175,9 +186,11 @@ describe.skipIf(!runs)(
         const instance = await startInstance({
           DATABASE_URL: runtimeUrl,
           MIGRATE_AT_START: 'false',
+          METRICS_TOKEN,
           TRUST_PROXY: '1',
         });
         await signUp(instance);
+        expect(await metricsOf(instance)).toMatch(/^clientele_audit_trail_alterable 0$/m);
         // The upkeep jobs are scheduled by the runtime login too.
         const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
         const schedules = await owner<
@@ -187,6 +200,31 @@ describe.skipIf(!runs)(
         expect(schedules.map((schedule) => schedule.name)).toEqual(['maintenance']);
         expect(instance.output()).not.toMatch(/job queue error/);
         await instance.stop();
+      },
+      PROCESS_TEST_TIMEOUT,
+    );
+
+    it(
+      'warns, and says so in a metric, when the login serving requests owns the audit trail',
+      async () => {
+        const single = await startInstance({
+          DATABASE_URL: ownerUrl,
+          MIGRATE_AT_START: 'false',
+          METRICS_TOKEN,
+        });
+        expect(await metricsOf(single)).toMatch(/^clientele_audit_trail_alterable 1$/m);
+        const warning = single
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('can alter the audit trail'))
+          .map((line) => JSON.parse(line) as { level: number; reasons: string[] });
+        expect(warning).toEqual([
+          expect.objectContaining({
+            level: 40,
+            reasons: expect.arrayContaining([expect.stringMatching(/owns audit_logs|superuser/)]),
+          }),
+        ]);
+        await single.stop();
       },
       PROCESS_TEST_TIMEOUT,
     );

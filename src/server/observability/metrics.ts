@@ -96,6 +96,11 @@ function createMetrics() {
       labelNames: ['queue'] as const,
       registers: [registry],
     }),
+    auditTrailAlterable: new Gauge({
+      name: 'clientele_audit_trail_alterable',
+      help: 'Whether the database login the app runs as could truncate, delete or rewrite the audit trail (1) or not (0): it owns the tables or their schema, holds TRUNCATE, DELETE or UPDATE on them, or is a superuser or bypasses row-level security. Checked at start.',
+      registers: [registry],
+    }),
     jobQueueStatsFailures: new Counter({
       name: 'clientele_job_queue_stats_failures_total',
       help: 'Scrapes whose job queue figures could not be read in time (the gauges are then left empty).',
