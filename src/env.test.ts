@@ -74,7 +74,7 @@ describe('parseEnv', () => {
     expect(bad.join('\n')).not.toMatch(/hunter2|swordfish/);
   });
 
-  it('takes a migration login only beside DATABASE_URL', () => {
+  it('takes a migration login only beside DATABASE_URL, and checks the checkpoint key', () => {
     const owner = 'postgres://owner:hunter2@db:5432/clientele';
     expect(
       parseEnv({ DATABASE_URL: 'postgres://app@db/clientele', MIGRATION_DATABASE_URL: owner })
@@ -83,6 +83,9 @@ describe('parseEnv', () => {
     const alone = problemsOf({ MIGRATION_DATABASE_URL: owner });
     expect(alone).toEqual([expect.stringMatching(/^MIGRATION_DATABASE_URL=.*needs DATABASE_URL/)]);
     expect(alone.join('\n')).not.toContain('hunter2');
+    expect(problemsOf({ AUDIT_CHECKPOINT_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/^AUDIT_CHECKPOINT_KEY="\*\*\*": must be 32 random bytes/),
+    ]);
   });
 
   it('bounds the statement timeout, the pool and the shutdown', () => {

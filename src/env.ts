@@ -93,6 +93,13 @@ const envSchema = z
         message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
       })
       .optional(),
+    AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, {
+        message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
     MAIL_TRANSPORT: z
       .enum(MAIL_TRANSPORTS, { error: `must be one of ${MAIL_TRANSPORTS.join(', ')}` })
       .optional(),

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
+import { checkpointKeys } from '@/server/domain/audit/checkpoint-signature';
 import { orders } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 
@@ -46,7 +48,12 @@ async function cli(...args: string[]) {
 
 async function command(file: string, args: string[]) {
   const result = await run(file, args, {
-    env: { ...process.env, ...databaseEnv, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      ...databaseEnv,
+      NODE_ENV: 'test',
+      AUDIT_CHECKPOINT_DIR: path.join(pgliteDir, 'checkpoints'),
+    },
   }).then(
     (ok) => ({ code: 0, stdout: ok.stdout }),
     (failed: { code: number; stdout: string }) => ({ code: failed.code, stdout: failed.stdout }),
@@ -117,6 +124,31 @@ describe('operator CLI', { timeout: 300_000 }, () => {
     expect(json).toMatchObject({ organization: slug, ok: true, firstBroken: null });
     expect(json.checked).toBeGreaterThanOrEqual(2);
   });
+
+  it('writes signed checkpoints of the audit chains, which the verification is given', async () => {
+    const written = await cli('audit-checkpoint');
+    expect(written).toMatchObject({
+      code: 0,
+      json: { file: path.join(pgliteDir, 'checkpoints', 'audit-checkpoints.jsonl') },
+    });
+    expect(written.json.written).toBeGreaterThanOrEqual(1);
+    const checkpoints = path.join(pgliteDir, 'checkpoints');
+    const verified = await cli('audit-verify', '--org', slug, '--checkpoints', checkpoints);
+    expect(verified).toMatchObject({
+      code: 0,
+      json: { ok: true, checkpoints: { valid: 1, invalid: [] } },
+    });
+    const foreign = await cli(
+      'audit-verify',
+      '--org',
+      slug,
+      '--checkpoints',
+      checkpoints,
+      '--public-key',
+      checkpointKeys({ encryptionKey: randomBytes(32).toString('base64') }).publicKeyText,
+    );
+    expect(foreign).toMatchObject({ code: 1, json: { ok: false, checkpoints: { valid: 0 } } });
+  }, 180_000); // three runs of the CLI through tsx: generous on a loaded machine
 
   it('refuses bad options with exit code 2 and a JSON error, changing nothing', async () => {
     const result = await cli('create-api-key', '--org', slug, '--name', 'Root', '--role', 'owner');

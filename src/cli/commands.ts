@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { emailAddress } from '@/schemas/customers';
 import { newPassword } from '@/schemas/auth';
@@ -15,7 +16,10 @@ import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
 import { findUserByEmail } from '@/server/db/repositories/users';
 import { withIdentity, withTenant } from '@/server/db/tenant';
+import { checkpointKeys, parsePublicKey } from '@/server/domain/audit/checkpoint-signature';
+import { readCheckpoints, type CheckpointsRead } from '@/server/domain/audit/read-checkpoints';
 import { verifyAuditChain } from '@/server/domain/audit/verify-chain';
+import { AuditCheckpointWriter } from '@/server/domain/audit/write-checkpoints';
 import { issueApiKey } from '@/server/domain/api-keys';
 import { seedDemoOrganization } from '@/server/domain/demo-seed';
 import {
@@ -42,7 +46,13 @@ export const createApiKeyOptions = z.object({
   role: z.enum(API_KEY_ROLES, { error: `must be one of ${API_KEY_ROLES.join(', ')}` }),
 });
 
-export const auditVerifyOptions = z.object({ org: z.string().min(1, 'is required') });
+export const auditVerifyOptions = z.object({
+  org: z.string().min(1, 'is required'),
+  /** A checkpoint file, a log holding checkpoints, or a directory of either. */
+  checkpoints: z.string().min(1).optional(),
+  /** The checkpoints' public key; by default the one of this environment's signing key. */
+  'public-key': z.string().min(1).optional(),
+});
 
 export const exportPgliteOptions = z.object({
   output: z.string({ error: 'is required' }).min(1, 'is required'),
@@ -100,20 +110,87 @@ export async function exportPgliteCommand(
   }
 }
 
-/** Recomputes an organization's audit chain; `ok: false` names the first broken row. */
+/**
+ * Recomputes an organization's audit chain; `ok: false` names the first broken row. Given
+ * checkpoints, the chain must also hold every row they recorded, and every checkpoint of the
+ * organization must be signed by the key.
+ */
 export async function auditVerifyCommand(
   connection: Connection,
   options: z.output<typeof auditVerifyOptions>,
+  config: Pick<Env, 'AUDIT_CHECKPOINT_KEY' | 'ENCRYPTION_KEY'>,
 ) {
   const organization = await withIdentity(connection.db, (tx) =>
     findOrganizationBySlug(tx, options.org),
   );
   if (!organization)
     throw new AppError('NOT_FOUND', `No organization with the slug "${options.org}"`);
-  const result = await withTenant(connection.db, organization.id, (tx) => verifyAuditChain(tx), {
-    readOnly: true,
+  let read: CheckpointsRead | undefined;
+  if (options.checkpoints) {
+    const location = path.resolve(options.checkpoints);
+    if (!existsSync(location)) throw new AppError('NOT_FOUND', `${location} does not exist`);
+    read = await readCheckpoints(location, organization.id, publicKeyFor(options, config));
+  }
+  const result = await withTenant(
+    connection.db,
+    organization.id,
+    (tx) => verifyAuditChain(tx, read?.checkpoints),
+    { readOnly: true },
+  );
+  if (!read) return { organization: organization.slug, ...result };
+  const latest = read.checkpoints.reduce<(typeof read.checkpoints)[number] | null>(
+    (last, checkpoint) => (last && last.sequence >= checkpoint.sequence ? last : checkpoint),
+    null,
+  );
+  return {
+    organization: organization.slug,
+    ...result,
+    ok: result.ok && read.invalid.length === 0,
+    checkpoints: {
+      valid: read.checkpoints.length,
+      latest: latest && { sequence: latest.sequence, at: latest.at },
+      invalid: read.invalid,
+    },
+  };
+}
+
+function publicKeyFor(
+  options: z.output<typeof auditVerifyOptions>,
+  config: Pick<Env, 'AUDIT_CHECKPOINT_KEY' | 'ENCRYPTION_KEY'>,
+) {
+  const given = options['public-key'];
+  if (!given) {
+    return checkpointKeys({
+      checkpointKey: config.AUDIT_CHECKPOINT_KEY,
+      encryptionKey: config.ENCRYPTION_KEY,
+    }).publicKey;
+  }
+  try {
+    return parsePublicKey(given);
+  } catch (error) {
+    throw new AppError('BAD_REQUEST', `--public-key ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Writes a signed checkpoint of every organization's audit chain now (the app writes them every
+ * five minutes), to AUDIT_CHECKPOINT_DIR and to stderr's log, and says which key signed them.
+ */
+export async function auditCheckpointCommand(
+  connection: Connection,
+  config: Pick<Env, 'AUDIT_CHECKPOINT_KEY' | 'AUDIT_CHECKPOINT_DIR' | 'ENCRYPTION_KEY'>,
+  logger: Logger,
+) {
+  const keys = checkpointKeys({
+    checkpointKey: config.AUDIT_CHECKPOINT_KEY,
+    encryptionKey: config.ENCRYPTION_KEY,
   });
-  return { organization: organization.slug, ...result };
+  const writer = new AuditCheckpointWriter(
+    { keys, directory: config.AUDIT_CHECKPOINT_DIR },
+    logger,
+  );
+  const written = await writer.write(connection.db);
+  return { written: written.length, file: writer.file ?? null, publicKey: keys.publicKeyText };
 }
 
 export async function migrateCommand(

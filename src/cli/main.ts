@@ -10,7 +10,9 @@ import {
   PendingMigrationsError,
 } from '@/server/db/migrate';
 import { AppError } from '@/server/errors';
+import { createLogger } from '@/server/observability/logger';
 import {
+  auditCheckpointCommand,
   auditVerifyCommand,
   auditVerifyOptions,
   createApiKeyCommand,
@@ -35,7 +37,10 @@ Commands:
   seed                         create the demo organization with sample data
   create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
   create-api-key --org SLUG --name NAME --role ROLE
-  audit-verify --org SLUG      check the organization's audit hash chain (exit code 1 if broken)
+  audit-verify --org SLUG [--checkpoints FILE|DIR] [--public-key KEY]
+                               check the organization's audit hash chain (exit code 1 if broken),
+                               and that it still holds every row the checkpoints recorded
+  audit-checkpoint             write a signed checkpoint of every audit chain that moved, now
   export-pglite --output FILE  write the embedded database (PGLITE_DIR) as a SQL script to
                                restore on a PostgreSQL server (stop the app first)`;
 
@@ -48,7 +53,21 @@ const COMMANDS = {
   seed: { options: z.object({}), run: (c: Connection) => seedCommand(c) },
   'create-org': { options: createOrgOptions, run: createOrgCommand },
   'create-api-key': { options: createApiKeyOptions, run: createApiKeyCommand },
-  'audit-verify': { options: auditVerifyOptions, run: auditVerifyCommand },
+  'audit-verify': {
+    options: auditVerifyOptions,
+    run: (c: Connection, o: z.output<typeof auditVerifyOptions>, config: Env) =>
+      auditVerifyCommand(c, o, config),
+  },
+  'audit-checkpoint': {
+    options: z.object({}),
+    async run(c: Connection, _o: unknown, config: Env) {
+      // Each checkpoint is logged too: to stderr, all of it before the process exits.
+      const log = createLogger({ level: config.LOG_LEVEL, destination: 2 });
+      const result = await auditCheckpointCommand(c, config, log);
+      await new Promise<void>((resolve) => log.flush(() => resolve()));
+      return result;
+    },
+  },
 } as const;
 
 /** Commands that open a database of their own instead of the configured one. */

@@ -5,6 +5,8 @@ import { SecretBox } from './crypto/secret-box';
 import type { Connection } from './db/connection';
 import { drizzleFor } from './db/connection';
 import type { Database } from './db/types';
+import { checkpointKeys } from './domain/audit/checkpoint-signature';
+import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
 import { runImport, type ImportJob } from './domain/imports/run-import';
 import {
   DELIVERIES_AT_ONCE,
@@ -36,6 +38,7 @@ export interface AppServices {
   mail: MailSettings;
   events: EventBus;
   webhooks: WebhookSettings;
+  auditCheckpoints: AuditCheckpointWriter;
   logger: Logger;
 }
 
@@ -54,6 +57,8 @@ export interface ServiceSettings {
   rateLimitKeyPrefix?: string;
   mail: MailSettings;
   webhooks: WebhookSettings;
+  /** AUDIT_CHECKPOINT_KEY (else derived from encryptionKey) and AUDIT_CHECKPOINT_DIR. */
+  auditCheckpoints?: { key?: string; directory?: string };
 }
 
 export function serviceSettingsFromEnv(config: Env): ServiceSettings {
@@ -76,6 +81,7 @@ export function serviceSettingsFromEnv(config: Env): ServiceSettings {
       logBodies: config.NODE_ENV !== 'production',
     },
     webhooks: { allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
+    auditCheckpoints: { key: config.AUDIT_CHECKPOINT_KEY, directory: config.AUDIT_CHECKPOINT_DIR },
   };
 }
 
@@ -108,14 +114,25 @@ export async function createServices(
     mail: settings.mail,
     events,
     webhooks: settings.webhooks,
+    auditCheckpoints: new AuditCheckpointWriter(
+      {
+        keys: checkpointKeys({
+          checkpointKey: settings.auditCheckpoints?.key,
+          encryptionKey: settings.encryptionKey,
+        }),
+        directory: settings.auditCheckpoints?.directory,
+      },
+      logger,
+    ),
     logger,
   };
 }
 
 /**
  * Starts this process's workers: mail, customer imports, webhook deliveries (several at once,
- * a few at most to any one endpoint, so that a slow receiver holds up no other), and the hourly
- * maintenance (scheduled once across all instances).
+ * a few at most to any one endpoint, so that a slow receiver holds up no other), the hourly
+ * maintenance and the audit checkpoints every five minutes (both scheduled once across all
+ * instances).
  */
 export async function startWorkers(services: AppServices): Promise<void> {
   const send = createMailTransport(services.mail, services.logger);
@@ -133,6 +150,10 @@ export async function startWorkers(services: AppServices): Promise<void> {
     services.logger.info(await runMaintenance(services.db), 'maintenance done');
   });
   await services.jobs.schedule('maintenance', '17 * * * *');
+  services.jobs.work('audit-checkpoint', async () => {
+    await services.auditCheckpoints.write(services.db);
+  });
+  await services.jobs.schedule('audit-checkpoint', CHECKPOINT_SCHEDULE);
 }
 
 export const webhookDeliveryDeps = (services: AppServices): DeliveryDeps => ({

@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,6 +27,7 @@ describe.skipIf(!runs)(
     const runtimeLogin = `clientele_test_runtime_${suffix}`;
     const password = randomBytes(12).toString('hex');
     const database = `clientele_logins_${suffix}`;
+    const checkpointDir = mkdtempSync(path.join(tmpdir(), 'clientele-checkpoints-'));
     let admin: postgres.Sql;
     let ownerUrl: string;
     let runtimeUrl: string;
@@ -50,6 +54,7 @@ describe.skipIf(!runs)(
           ENCRYPTION_KEY,
           DATABASE_URL: runtimeUrl,
           MIGRATION_DATABASE_URL: ownerUrl,
+          AUDIT_CHECKPOINT_DIR: checkpointDir,
           LOG_LEVEL: 'warn',
         },
       }).then(
@@ -97,6 +102,7 @@ describe.skipIf(!runs)(
       await admin.unsafe(`drop database if exists ${database} with (force)`);
       await admin.unsafe(`drop role if exists ${runtimeLogin}`);
       await admin.end();
+      rmSync(checkpointDir, { recursive: true, force: true });
     }, PROCESS_TEST_TIMEOUT);
 
     it(
@@ -197,7 +203,10 @@ describe.skipIf(!runs)(
           { name: string }[]
         >`select name from pgboss.schedule order by name`;
         await owner.end();
-        expect(schedules.map((schedule) => schedule.name)).toEqual(['maintenance']);
+        expect(schedules.map((schedule) => schedule.name)).toEqual([
+          'audit-checkpoint',
+          'maintenance',
+        ]);
         expect(instance.output()).not.toMatch(/job queue error/);
         await instance.stop();
       },
@@ -225,6 +234,90 @@ describe.skipIf(!runs)(
           }),
         ]);
         await single.stop();
+      },
+      PROCESS_TEST_TIMEOUT,
+    );
+
+    it(
+      'detects a trail wiped with its heads by the owner, given a checkpoint written before',
+      async () => {
+        const wiped = await signUp(served);
+        const kept = await signUp(served);
+        const written = await cli('audit-checkpoint');
+        expect(written).toMatchObject({
+          code: 0,
+          json: {
+            written: expect.any(Number),
+            file: path.join(checkpointDir, 'audit-checkpoints.jsonl'),
+          },
+        });
+        expect(written.json.written).toBeGreaterThanOrEqual(2);
+
+        // The owner deletes the organization's rows and its chain head: the chain alone still
+        // verifies (an empty chain), and so would a new one begun after.
+        const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+        try {
+          await owner.begin(async (tx) => {
+            await tx`alter table audit_logs no force row level security`;
+            await tx`delete from audit_logs where organization_id = ${wiped.organization.id}`;
+            await tx`delete from audit_chain_heads where chain_key = ${wiped.organization.id}`;
+            await tx`alter table audit_logs force row level security`;
+          });
+        } finally {
+          await owner.end();
+        }
+        const withoutCheckpoints = await cli('audit-verify', '--org', wiped.organization.slug);
+        expect(withoutCheckpoints.json).toMatchObject({ ok: true, checked: 0 });
+
+        const caught = await cli(
+          'audit-verify',
+          '--org',
+          wiped.organization.slug,
+          '--checkpoints',
+          checkpointDir,
+        );
+        expect(caught.code).toBe(1);
+        expect(caught.json).toMatchObject({
+          ok: false,
+          checked: 0,
+          firstBroken: {
+            reason: expect.stringMatching(/the chain ends at row 0, but the checkpoint/),
+          },
+        });
+
+        const clean = await cli(
+          'audit-verify',
+          '--org',
+          kept.organization.slug,
+          '--checkpoints',
+          checkpointDir,
+        );
+        expect(clean).toMatchObject({
+          code: 0,
+          json: { ok: true, checkpoints: { valid: 1, invalid: [] } },
+        });
+
+        // A checkpoint altered after it was signed is refused, and the verification fails.
+        const file = path.join(checkpointDir, 'audit-checkpoints.jsonl');
+        const forged = readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes(kept.organization.id))
+          .map((line) => line.replace(/"sequence":(\d+)/, '"sequence":1'));
+        writeFileSync(path.join(checkpointDir, 'forged.jsonl'), forged.join('\n'));
+        const refused = await cli(
+          'audit-verify',
+          '--org',
+          kept.organization.slug,
+          '--checkpoints',
+          checkpointDir,
+        );
+        expect(refused).toMatchObject({
+          code: 1,
+          json: {
+            ok: false,
+            checkpoints: { valid: 1, invalid: [{ reason: expect.stringMatching(/signature/) }] },
+          },
+        });
       },
       PROCESS_TEST_TIMEOUT,
     );

@@ -33,6 +33,7 @@ const QUEUE_OPTIONS = {
     expireInSeconds: expiryAfter(WEBHOOK_SEND_TIMEOUT_MS),
   },
   maintenance: { retryLimit: 0 },
+  'audit-checkpoint': { retryLimit: 0 },
 } as const;
 
 /** A send's timeout and ten seconds for what the job does around it (reading, recording). */

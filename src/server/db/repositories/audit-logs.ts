@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
-import { apiKeys, auditLogs, users, type AuditChanges } from '../schema';
+import { and, desc, eq, gt, gte, inArray, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
+import { apiKeys, auditChainHeads, auditLogs, users, type AuditChanges } from '../schema';
 import { rows } from '../migrate';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { AuditListParams } from '@/schemas/audit';
-import type { IdentityTx, TenantTx } from '../types';
+import type { IdentityTx, TenantTx, Transaction } from '../types';
 
 export type ActorType = 'user' | 'api_key' | 'system';
 
@@ -147,6 +147,25 @@ export async function chainHead(
   return row
     ? { lastSequence: Number(row.last_sequence), lastHash: new Uint8Array(row.last_hash) }
     : undefined;
+}
+
+/** The key of the account-level chain (events that belong to no organization). */
+const ACCOUNT_CHAIN = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The head of every organization's chain that has rows, in a transaction running as
+ * clientele_maintenance, which may read the heads and nothing of the rows.
+ */
+export async function organizationChainHeads(tx: Transaction) {
+  return tx
+    .select({
+      organizationId: auditChainHeads.chainKey,
+      sequence: auditChainHeads.lastSequence,
+      hash: auditChainHeads.lastHash,
+    })
+    .from(auditChainHeads)
+    .where(and(ne(auditChainHeads.chainKey, ACCOUNT_CHAIN), gt(auditChainHeads.lastSequence, 0)))
+    .orderBy(auditChainHeads.chainKey);
 }
 
 /** Replaces the recorded changes about these entities with a tombstone (GDPR erasure). */
