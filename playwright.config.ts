@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-// The production build on an unusual port, over a fresh database: E2E_DATABASE_URL when given,
-// otherwise an embedded one in a new temporary directory.
+// The production build on an unusual port, over a fresh database: E2E_DATABASE_URL when given
+// (with E2E_MIGRATION_DATABASE_URL, the owner login that migrates it at start, as production
+// does), otherwise an embedded one in a new temporary directory.
 const port = Number(process.env.E2E_PORT ?? 3791);
 const appUrl = `http://localhost:${port}`;
 const database: Record<string, string> = process.env.E2E_DATABASE_URL
-  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+  ? {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL ?? '',
+    }
   : {
       DATABASE_URL: '',
+      MIGRATION_DATABASE_URL: '',
       PGLITE_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'clientele-e2e-')), 'db'),
     };
 

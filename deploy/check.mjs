@@ -2,7 +2,9 @@
 // works on its own: copied to a fresh directory outside the repository, so no module can come
 // from the repository's node_modules, it is started as the image starts it and answered over
 // HTTP, then stopped with SIGTERM. With PGlite always; with DATABASE_URL set, also on a fresh
-// PostgreSQL database migrated by the CLI first, as the Kubernetes Job does.
+// PostgreSQL database migrated by the CLI first, as the Kubernetes Job does: as the owner login
+// MIGRATION_DATABASE_URL names when it is set (which creates the database), the app then
+// running as DATABASE_URL's login without the owner's.
 //
 // Usage: npm run deploy:check   (after npm run build)
 import { spawn } from 'node:child_process';
@@ -23,6 +25,7 @@ const METRICS_TOKEN = randomBytes(24).toString('hex');
 const READY_WITHIN_MS = 90_000;
 // SHUTDOWN_TIMEOUT_MS's default, and a margin for closing the database.
 const STOPPED_WITHIN_MS = 35_000;
+const METRICS_TOKEN = randomBytes(24).toString('hex');
 // Run as root (CI), the app runs as `nobody`, to whom its files are read-only, as in the image
 // (and Kubernetes' readOnlyRootFilesystem): it may write only to Next's cache and the data dir.
 const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
@@ -68,8 +71,14 @@ async function main() {
     );
 
     await checkPglite(app, workspace);
-    if (process.env.DATABASE_URL) await checkPostgres(app, process.env.DATABASE_URL);
-    else report('DATABASE_URL is not set: PostgreSQL and the separate migration step not checked');
+    if (process.env.DATABASE_URL) {
+      await checkPostgres(app, {
+        runtime: process.env.DATABASE_URL,
+        owner: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+      });
+    } else {
+      report('DATABASE_URL is not set: PostgreSQL and the separate migration step not checked');
+    }
     report('deploy check passed');
   } finally {
     await rm(workspace, { recursive: true, force: true });
@@ -89,21 +98,35 @@ async function checkPglite(app, workspace) {
   report(`  ✓ ${MIGRATE_COMMAND}: ${JSON.stringify(migrated)}`);
 }
 
-async function checkPostgres(app, serverUrl) {
-  report('\nPostgreSQL, migrations as a separate step (MIGRATE_AT_START=false):');
+async function checkPostgres(app, servers) {
+  const twoLogins = servers.owner !== servers.runtime;
+  report(
+    `\nPostgreSQL, migrations as a separate step (MIGRATE_AT_START=false), ` +
+      (twoLogins ? 'by the owner login, serving as another' : 'one login'),
+  );
   const name = `clientele_deploy_check_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(servers.owner, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = { DATABASE_URL: url.toString(), MIGRATE_AT_START: 'false' };
+    const onDatabase = (server) => {
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    const database = { DATABASE_URL: onDatabase(servers.runtime), MIGRATE_AT_START: 'false' };
     if (process.env.REDIS_URL) database.REDIS_URL = process.env.REDIS_URL;
     await expectRefusal(app, database);
-    const migrated = await runCli(app, database, ['migrate']);
+    const migrated = await runCli(
+      app,
+      {
+        ...database,
+        ...(twoLogins ? { MIGRATION_DATABASE_URL: onDatabase(servers.owner) } : {}),
+      },
+      ['migrate'],
+    );
     expect(migrated.applied > 0, `migrate on a fresh database applied ${migrated.applied}`);
     report(`  ✓ ${MIGRATE_COMMAND}: ${JSON.stringify(migrated)}`);
-    await serveAndCheck(app, database);
+    await serveAndCheck(app, database, { auditTrailAlterable: twoLogins ? 0 : 1 });
   } finally {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -175,7 +198,7 @@ async function runCli(app, settings, args) {
   return JSON.parse(cli.stdout());
 }
 
-async function serveAndCheck(app, settings) {
+async function serveAndCheck(app, settings, expected = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
@@ -186,6 +209,14 @@ async function serveAndCheck(app, settings) {
     for (const check of CHECKS) {
       const detail = await check.run(base);
       report(`  ✓ ${check.name}${detail ? `: ${detail}` : ''}`);
+    }
+    if (expected.auditTrailAlterable !== undefined) {
+      const alterable = await auditTrailAlterable(base);
+      expect(
+        alterable === expected.auditTrailAlterable,
+        `clientele_audit_trail_alterable is ${alterable}, expected ${expected.auditTrailAlterable}`,
+      );
+      report(`  ✓ clientele_audit_trail_alterable ${alterable}`);
     }
   } catch (error) {
     server.child.kill('SIGKILL');
@@ -202,6 +233,18 @@ async function serveAndCheck(app, settings) {
     `after SIGTERM the server ${outcome ? `exited with ${outcome.code ?? outcome.signal}` : 'kept running'}:\n${server.output()}`,
   );
   report(`  ✓ SIGTERM: exit code 0 after ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
+}
+
+/** Whether the login the server runs as could alter the audit trail, from /api/metrics. */
+async function auditTrailAlterable(base) {
+  const response = await fetch(`${base}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await response.text();
+  expect(response.status === 200, `GET /api/metrics: ${response.status}`);
+  const value = /^clientele_audit_trail_alterable (\d)$/m.exec(text)?.[1];
+  expect(value !== undefined, '/api/metrics has no clientele_audit_trail_alterable');
+  return Number(value);
 }
 
 async function waitUntilReady(base, server) {

@@ -60,9 +60,14 @@ describe('deploy/compose.yaml', () => {
     }
   });
 
-  it('connects as a role that is not a superuser, and demands the secrets', () => {
+  it('runs the app as a login owning nothing, and migrates as the owner, demanding the secrets', () => {
     const environment = app?.environment ?? {};
     expect(environment.DATABASE_URL).toMatch(
+      /^postgres:\/\/clientele_runtime:\$\{CLIENTELE_RUNTIME_DB_PASSWORD:\?/,
+    );
+    expect(environment).not.toHaveProperty('MIGRATION_DATABASE_URL');
+    expect(migrate?.environment?.DATABASE_URL).toBe(environment.DATABASE_URL);
+    expect(migrate?.environment?.MIGRATION_DATABASE_URL).toMatch(
       /^postgres:\/\/clientele:\$\{CLIENTELE_DB_PASSWORD:\?/,
     );
     expect(environment.ENCRYPTION_KEY).toMatch(/^\$\{ENCRYPTION_KEY:\?.+\}$/);
@@ -70,6 +75,10 @@ describe('deploy/compose.yaml', () => {
     expect(environment.REDIS_URL).toBe('redis://redis:6379');
     const init = readRepositoryFile('deploy/postgres-init.sh');
     expect(init).toMatch(/CREATE ROLE clientele LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS/);
-    expect(init).toMatch(/CREATE DATABASE clientele OWNER clientele/);
+    expect(init).toMatch(
+      /CREATE ROLE clientele_runtime LOGIN NOCREATEROLE NOCREATEDB NOSUPERUSER NOBYPASSRLS/,
+    );
+    expect(init).toMatch(/CREATE DATABASE clientele OWNER clientele;/);
+    expect(postgres?.environment).toHaveProperty('CLIENTELE_RUNTIME_DB_PASSWORD');
   });
 });

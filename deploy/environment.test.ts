@@ -20,6 +20,7 @@ const kubernetes = (file: string) =>
   };
 const configMap = kubernetes('configmap.yaml').data ?? {};
 const secret = kubernetes('secret.yaml').stringData ?? {};
+const migrationSecret = kubernetes('migration-secret.yaml').stringData ?? {};
 const compose = parseYamlFile('deploy/compose.yaml')[0] as {
   services: Record<string, { build?: unknown; environment?: Record<string, string> }>;
 };
@@ -27,7 +28,7 @@ const composeAppServices = Object.entries(compose.services).filter(([, service])
 
 /** Values that pass validation, standing in for the Secret's placeholders. */
 const SECRET_VALUES: Record<string, string> = {
-  DATABASE_URL: 'postgres://clientele:secret@postgres:5432/clientele',
+  DATABASE_URL: 'postgres://clientele_runtime:secret@postgres:5432/clientele',
   REDIS_URL: 'redis://:secret@redis:6379',
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   METRICS_TOKEN: 'a-metrics-token-of-32-characters',
@@ -52,6 +53,7 @@ describe('the environment, in step with src/env.ts', () => {
     const set = {
       'kubernetes/configmap.yaml': Object.keys(configMap),
       'kubernetes/secret.yaml': Object.keys(secret),
+      'kubernetes/migration-secret.yaml': Object.keys(migrationSecret),
       ...Object.fromEntries(
         composeAppServices.map(([name, service]) => [
           `compose.yaml ${name}`,
@@ -80,5 +82,9 @@ describe('the environment, in step with src/env.ts', () => {
     expect(Object.keys(SECRET_VALUES).sort()).toEqual(Object.keys(secret).sort());
     const refused = problemsOf({ ...production, ...secret }).map((p) => p.split(/[=:]/)[0]);
     expect(refused).toEqual(expect.arrayContaining(['ENCRYPTION_KEY', 'METRICS_TOKEN']));
+    // The migration Job's: the pods' settings and the owner's login.
+    const owner = { MIGRATION_DATABASE_URL: 'postgres://clientele:secret@postgres:5432/clientele' };
+    expect(Object.keys(owner)).toEqual(Object.keys(migrationSecret));
+    expect(problemsOf({ ...production, ...SECRET_VALUES, ...owner })).toEqual([]);
   });
 });

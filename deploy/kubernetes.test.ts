@@ -61,7 +61,14 @@ function only<T>(kind: string): T {
 const deployment = only<IDeployment>('Deployment');
 const job = only<IJob>('Job');
 const configMap = only<IConfigMap>('ConfigMap');
-const secret = only<ISecret>('Secret');
+const secrets = manifests
+  .filter(({ document }) => document.kind === 'Secret')
+  .map(({ document }) => document as ISecret);
+/** The pods' secrets, and the owner's login, which only the migration Job gets. */
+const secret = secrets.find((found) => found.metadata!.name === 'clientele-secrets')!;
+const migrationSecret = secrets.find(
+  (found) => found.metadata!.name === 'clientele-migration-secrets',
+)!;
 const service = only<IService>('Service');
 const pdb = only<IPodDisruptionBudget>('PodDisruptionBudget');
 const hpa = only<IHorizontalPodAutoscaler>('HorizontalPodAutoscaler');
@@ -73,7 +80,7 @@ const dockerfile = dockerInstructions(readRepositoryFile('deploy/Dockerfile'));
 const imagePort = Number(dockerfile.findLast((i) => i.keyword === 'EXPOSE')?.args);
 const imageCommand = JSON.parse(dockerfile.findLast((i) => i.keyword === 'CMD')!.args) as string[];
 
-function expectHardened(spec: IPodSpec, main: IContainer) {
+function expectHardened(spec: IPodSpec, main: IContainer, extraSecrets: ISecret[] = []) {
   expect(spec.automountServiceAccountToken).toBe(false);
   expect(spec.securityContext).toMatchObject({
     runAsNonRoot: true,
@@ -90,7 +97,7 @@ function expectHardened(spec: IPodSpec, main: IContainer) {
   expect(main.resources?.limits).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
   expect(main.envFrom).toEqual([
     { configMapRef: { name: configMap.metadata!.name } },
-    { secretRef: { name: secret.metadata!.name } },
+    ...[secret, ...extraSecrets].map((given) => ({ secretRef: { name: given.metadata!.name } })),
   ]);
   const emptyDirs = new Set(spec.volumes?.filter((v) => v.emptyDir).map((v) => v.name));
   const writable = main.volumeMounts?.filter((mount) => emptyDirs.has(mount.name));
@@ -162,7 +169,21 @@ describe('deploy/kubernetes', () => {
     expect(['Never', 'OnFailure']).toContain(migrate.restartPolicy);
     expect(job.spec!.backoffLimit).toBeGreaterThan(0);
     expect(job.spec!.ttlSecondsAfterFinished).toBeGreaterThan(0);
-    expectHardened(migrate, migrate.containers[0]!);
+    expectHardened(migrate, migrate.containers[0]!, [migrationSecret]);
+  });
+
+  it('gives the owner\u2019s login to the migration Job alone, the pods a login of their own', () => {
+    expect(secrets).toHaveLength(2);
+    expect(Object.keys(migrationSecret.stringData ?? {})).toEqual(['MIGRATION_DATABASE_URL']);
+    expect(secret.stringData).not.toHaveProperty('MIGRATION_DATABASE_URL');
+    const login = (url: string | undefined) => new URL(url!).username;
+    expect(login(secret.stringData?.DATABASE_URL)).not.toBe(
+      login(migrationSecret.stringData?.MIGRATION_DATABASE_URL),
+    );
+    const everyPodSecret = deployment.spec!.template.spec!.containers.flatMap(
+      (pod) => pod.envFrom?.map((source) => source.secretRef?.name) ?? [],
+    );
+    expect(everyPodSecret).not.toContain(migrationSecret.metadata!.name);
   });
 
   it('points the Service, the budget and the autoscaler at the pods', () => {
@@ -180,10 +201,12 @@ describe('deploy/kubernetes', () => {
     expect(hpa.spec!.metrics?.[0]?.resource?.name).toBe('cpu');
   });
 
-  it('ships a Secret template with nothing real in it', () => {
-    for (const [name, value] of Object.entries(secret.stringData ?? {})) {
-      expect(value, name).toContain('REPLACE_ME');
+  it('ships Secret templates with nothing real in them', () => {
+    for (const template of secrets) {
+      for (const [name, value] of Object.entries(template.stringData ?? {})) {
+        expect(value, name).toContain('REPLACE_ME');
+      }
+      expect(template.data).toBeUndefined();
     }
-    expect(secret.data).toBeUndefined();
   });
 });
