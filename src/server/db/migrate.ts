@@ -135,8 +135,9 @@ async function grantRuntimeRoles(db: Executor, login: string): Promise<void> {
     const [member] = rows<{ member: boolean }>(
       await db.execute(sql`select pg_has_role(${login}, ${role}, 'MEMBER') as member`),
     );
-    if (!member?.member)
+    if (!member?.member) {
       await db.execute(sql`grant ${sql.identifier(role)} to ${sql.identifier(login)}`);
+    }
   }
 }
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openConnection } from '@/server/db/connection';
+import { MigrationRefusedError, migrateAsOwner } from '@/server/db/migrate';
 import { browserClient } from '@/test/browser-client';
 import { uniqueEmail } from '@/test/factories';
 import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
@@ -212,6 +214,17 @@ describe.skipIf(!runs)(
       },
       PROCESS_TEST_TIMEOUT,
     );
+
+    it('refuses to migrate as the runtime login, naming the setting that fixes it', async () => {
+      const runtime = await openConnection({ databaseUrl: runtimeUrl, maxConnections: 1 });
+      try {
+        const refused = migrateAsOwner(runtime, undefined);
+        await expect(refused).rejects.toBeInstanceOf(MigrationRefusedError);
+        await expect(refused).rejects.toThrow(/permission denied.*set MIGRATION_DATABASE_URL/s);
+      } finally {
+        await runtime.close();
+      }
+    });
 
     it(
       'warns, and says so in a metric, when the login serving requests owns the audit trail',
