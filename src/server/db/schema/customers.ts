@@ -52,7 +52,9 @@ export const customers = pgTable(
     /** What a misspelt search is matched against: names and company, not e-mail domains. */
     searchNames: text('search_names')
       .notNull()
-      .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name || ' ' || coalesce(company, ''))`),
+      .generatedAlwaysAs(
+        sql`lower(first_name || ' ' || last_name || ' ' || coalesce(company, ''))`,
+      ),
   },
   (t) => {
     const live = sql`${t.deletedAt} is null`;
