@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from '@/test/environment';
-import { parseEnv } from './env';
+import { assertServerEnv, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('fills in the defaults of the embedded set-up', () => {
@@ -102,11 +102,10 @@ describe('parseEnv', () => {
     ).toEqual(['DATABASE_POOL_SIZE', 'SHUTDOWN_TIMEOUT_MS']);
   });
 
-  it('requires the public origin, an encryption key and a metrics token in production', () => {
+  it('requires the public origin and an encryption key in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^APP_URL: is required in production/),
       expect.stringMatching(/^ENCRYPTION_KEY: is required in production/),
-      expect.stringMatching(/^METRICS_TOKEN: is required in production/),
     ]);
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(
@@ -148,10 +147,23 @@ describe('parseEnv', () => {
       APP_URL: 'https://crm.example.com',
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
-    expect(problemsOf(production)).toEqual([
-      expect.stringMatching(/^METRICS_TOKEN: is required in production.*METRICS_PUBLIC=true/),
-    ]);
-    expect(parseEnv({ ...production, METRICS_PUBLIC: 'true' }).METRICS_PUBLIC).toBe(true);
+    // The CLI needs none; a server does.
+    expect(problemsOf(production)).toEqual([]);
+    expect(() => assertServerEnv(parseEnv(production))).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(/^METRICS_TOKEN: is required in production.*METRICS_PUBLIC=true/),
+        ],
+      }),
+    );
+    expect(() =>
+      assertServerEnv(
+        parseEnv({ ...production, METRICS_TOKEN: 'a-metrics-token-of-32-characters' }),
+      ),
+    ).not.toThrow();
+    const open = parseEnv({ ...production, METRICS_PUBLIC: 'true' });
+    expect(open.METRICS_PUBLIC).toBe(true);
+    expect(() => assertServerEnv(open)).not.toThrow();
     expect(
       problemsOf({
         ...production,

@@ -176,9 +176,6 @@ const envSchema = z
       if (production && !value.ENCRYPTION_KEY) {
         require('ENCRYPTION_KEY', 'is required in production (openssl rand -base64 32)');
       }
-      if (production && !value.METRICS_TOKEN && !value.METRICS_PUBLIC) {
-        require('METRICS_TOKEN', 'is required in production, so /api/metrics is not open to anyone (16+ characters, e.g. openssl rand -hex 24); or set METRICS_PUBLIC=true when only your monitoring can reach the app');
-      }
       if (value.METRICS_PUBLIC && value.METRICS_TOKEN) {
         require('METRICS_PUBLIC', 'serves /api/metrics without a token: unset it or METRICS_TOKEN');
       }
@@ -236,6 +233,18 @@ export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((line) => `  ${line}`).join('\n')}`);
     this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/**
+ * What only a serving process needs besides what env() checks: the CLI (migrate, seed…) serves
+ * no /api/metrics, so it runs without a metrics token.
+ */
+export function assertServerEnv(config: Env): void {
+  if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN && !config.METRICS_PUBLIC) {
+    throw new InvalidEnvironmentError([
+      'METRICS_TOKEN: is required in production, so /api/metrics is not open to anyone (16+ characters, e.g. openssl rand -hex 24); or set METRICS_PUBLIC=true when only your monitoring can reach the app',
+    ]);
   }
 }
 

@@ -1,6 +1,6 @@
 import nextEnv from '@next/env';
 import next from 'next';
-import { env, InvalidEnvironmentError } from '@/env';
+import { assertServerEnv, env, InvalidEnvironmentError } from '@/env';
 import { withDeadline } from './db/deadline';
 import { seedDemoOrganization } from './domain/demo-seed';
 import { applyBuiltNextConfig } from './next-built-config';
@@ -22,6 +22,7 @@ async function main() {
   let config;
   try {
     config = env();
+    assertServerEnv(config);
   } catch (error) {
     if (!(error instanceof InvalidEnvironmentError)) throw error;
     process.stderr.write(
