@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApiKey } from '@/test/api-keys';
 import { browserClient, sessionCookieOf, type BrowserClient } from '@/test/browser-client';
 import { uniqueEmail } from '@/test/factories';
-import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
+import {
+  INSTANCE_METRICS_TOKEN,
+  startInstance,
+  stopAllInstances,
+  type Instance,
+} from '@/test/instances';
 import { postgresBinaries, startPostgresServer, type PostgresServer } from '@/test/postgres-server';
 import { startRedisServer, type RedisServer } from '@/test/redis-server';
 import { setupWebhookReceiver } from '@/test/webhook-receiver';
@@ -398,7 +403,11 @@ describe.skipIf(!runs)('faults', () => {
         Array.from({ length: 40 }, () => call('GET', '/api/v1/customers?limit=5')),
       );
       readyWhileFrozen = (await fetch(`${app.url}/api/ready`)).status;
-      const scrape = await (await fetch(`${app.url}/api/metrics`)).text();
+      const scrape = await (
+        await fetch(`${app.url}/api/metrics`, {
+          headers: { authorization: `Bearer ${INSTANCE_METRICS_TOKEN}` },
+        })
+      ).text();
       waitingWhileFrozen = Number(
         /^clientele_db_pool_waiting\{pool="primary"\} (\d+)/m.exec(scrape)?.[1],
       );

@@ -25,6 +25,9 @@ function bundleInstance() {
 
 const running = new Set<ChildProcess>();
 
+/** What an instance's /api/metrics asks for (production requires a token). */
+export const INSTANCE_METRICS_TOKEN = 'instances-test-metrics-token';
+
 /**
  * Starts an API-only instance of the app in its own process on a free port, in production mode,
  * and resolves once it listens. `env` adds to a minimal production environment.
@@ -41,7 +44,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       APP_URL: url,
       HOST: '127.0.0.1',
       ENCRYPTION_KEY: Buffer.alloc(32, 'instances-test').toString('base64'),
-      METRICS_TOKEN: 'instances-test-metrics-token',
+      METRICS_TOKEN: INSTANCE_METRICS_TOKEN,
       MAIL_TRANSPORT: 'log',
       LOG_LEVEL: 'info',
       ...env,

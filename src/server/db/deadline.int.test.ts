@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type postgres from 'postgres';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection, type Connection } from '@/server/db/connection';
+import { customers } from '@/server/db/schema';
+import { withTenant } from '@/server/db/tenant';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestOrganization, uniqueEmail, type TestOrganization } from '@/test/factories';
@@ -71,12 +73,11 @@ describe.runIf(process.env.TEST_DRIVER === 'postgres')('the request deadline', (
     };
   }
 
-  const sql = () => connection().client as postgres.Sql;
-  const storedWithEmail = async (email: string) =>
-    (
-      await sql()<{ count: number }[]>`
-      select count(*)::int as count from customers where email = ${email}`
-    )[0]!.count;
+  const storedWithEmail = (email: string) =>
+    withTenant(connection().db, organization.id, async (tx) => {
+      const found = await tx.select().from(customers).where(eq(customers.email, email));
+      return found.length;
+    });
 
   function expectAnsweredAtDeadline(answer: Awaited<ReturnType<typeof call>>) {
     expect(answer.status).toBe(503);

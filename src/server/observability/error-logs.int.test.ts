@@ -14,9 +14,12 @@ import {
   userPrincipal,
   type TestOrganization,
 } from '@/test/factories';
+import { setupOwnerDatabase } from '@/test/database';
 import { setupTestServices } from '@/test/services';
 
 const { connection, services } = setupTestServices();
+// Constraints are the tables' owner's to add, on PostgreSQL the migration login's.
+const owner = setupOwnerDatabase(connection);
 let server: TestApiServer;
 let org: TestOrganization;
 let key: string;
@@ -43,15 +46,14 @@ afterAll(() => server.close());
  */
 async function refuseRowsMarked(table: string, column: string, marker: string) {
   const constraint = `log_probe_${randomUUID().slice(0, 8)}`;
-  await connection().db.execute(
+  await owner().execute(
     sql.raw(
       `alter table ${table} add constraint ${constraint} check (${column} <> '${marker}') not valid`,
     ),
   );
   return {
     constraint,
-    drop: () =>
-      connection().db.execute(sql.raw(`alter table ${table} drop constraint ${constraint}`)),
+    drop: () => owner().execute(sql.raw(`alter table ${table} drop constraint ${constraint}`)),
   };
 }
 
