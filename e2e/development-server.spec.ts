@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { freePort } from '../src/bench/servers';
 
 /**
  * `npm run dev` as a newcomer runs it (Next's development server over a fresh embedded
@@ -33,7 +33,8 @@ let base: string;
 test.beforeAll(async () => {
   test.setTimeout(4 * 60_000);
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'clientele-dev-e2e-'));
-  const port = await freePort();
+  // The development server listens on every interface.
+  const port = await freePort('0.0.0.0');
   base = `http://127.0.0.1:${port}`;
   server = spawn(path.join('node_modules', '.bin', 'tsx'), ['src/server/main.ts'], {
     env: {
@@ -153,16 +154,4 @@ function pageRequestLines(): { path: string }[] {
     .map((line) => JSON.parse(line) as { msg?: string; path?: string })
     .filter((line) => line.msg === 'request' && line.path && !line.path.startsWith('/api'))
     .map((line) => ({ path: line.path! }));
-}
-
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 3000 + Math.floor(Math.random() * 2000);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
 }

@@ -48,14 +48,14 @@ function bundleServers(): Promise<unknown> {
   return bundled;
 }
 
-/** A port in 3000–4999 that nothing listens on right now. */
-export async function freePort(): Promise<number> {
+/** A port in 3000–4999 that nothing listens on right now (on `host`). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
   for (;;) {
     const port = 3000 + Math.floor(Math.random() * 2000);
     const free = await new Promise<boolean>((resolve) => {
       const probe = net.createServer();
       probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+      probe.listen(port, host, () => probe.close(() => resolve(true)));
     });
     if (free) return port;
   }

@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '@/schemas/events';
 import type { AppRouter } from '@/server/api/root';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { browserClient } from '@/test/browser-client';
 import { addTestMember, createTestOrganization, uniqueEmail } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
@@ -209,22 +210,7 @@ describe('an update that changes nothing changes nothing and emits nothing', () 
   });
 
   it('a profile saved with the name it has records no security event', async () => {
-    let cookie = '';
-    const browser = createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${server.url}/api/trpc`,
-          transformer: superjson,
-          headers: () => ({ origin: server.url, ...(cookie ? { cookie } : {}) }),
-          fetch: async (url, init) => {
-            const res = await fetch(url, init);
-            const setCookie = res.headers.get('set-cookie');
-            if (setCookie) cookie = setCookie.split(';')[0]!;
-            return res;
-          },
-        }),
-      ],
-    });
+    const browser = browserClient(server);
     await browser.auth.signUp.mutate({
       name: 'Hedy',
       email: uniqueEmail('hedy'),

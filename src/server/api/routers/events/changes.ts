@@ -37,16 +37,8 @@ const REPLAY_PAGE = 500;
  */
 export const ACCESS_RECHECK_INTERVAL_MS = 60_000;
 
-export const changeOutput = z.object({
-  sequence: z.number().int(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type Change = z.infer<typeof changeOutput>;
+/** A change as a stream delivers it: the bus's event, without the organization it concerns. */
+export type Change = Omit<ChangeEvent, 'organizationId'>;
 
 /** The announcements that may concern the principal's access to the organization. */
 const accessOf = (principal: Principal, organizationId: string): AccessChange[] =>
