@@ -1,28 +1,47 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
 
-/** A search's rows and how well each matches (higher first), as an integer sort key. */
+/**
+ * The rows a search finds and, when it ranks them, the same rows in tiers, best first (each
+ * tier is listed newest first). A search for a misspelt name has no tiers: newest first.
+ */
 export interface CustomerSearch {
   where: SQL;
-  score: SQL<number>;
+  tiers?: SQL[];
 }
 
 /**
- * pg_trgm's word similarity only preselects the candidates of a misspelt search (served by the
- * trigram index on search_names); clientele_typo_distance then keeps those within a typo or
- * two of every word. 0.3 lets one typo in a four-letter word through the preselection.
+ * pg_trgm's word similarity only preselects the candidates of a misspelt search;
+ * clientele_typo_distance then keeps those within a typo or two of every word. 0.3 lets one
+ * typo in a four-letter word through the preselection.
  */
 const CANDIDATE_SIMILARITY = '0.3';
 const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The last code point: every text that starts with a prefix sorts before prefix + this. */
+const HIGHEST = '\u{10FFFF}';
+
+const lastName = sql`${customers.lastNameSort} collate "C"`;
+const fullName = sql`${customers.nameSort} collate "C"`;
+const company = sql`${customers.companySort} collate "C"`;
+
+/**
+ * Text that begins with the prefix, as a range of the byte order, which an index answers inside
+ * a tenant's transaction: row security lets an index serve only leakproof conditions, which
+ * comparisons of columns are, and LIKE, trigram operators and functions such as lower() are not.
+ */
+const startsWith = (column: SQL, prefix: string) =>
+  sql`(${column} >= ${prefix} and ${column} < ${prefix + HIGHEST})`;
 
 /**
  * What a search finds, best first:
  * - a whole e-mail address: its customer alone;
- * - when anything contains the term: those, an exact field (name, e-mail, company) first, then
- *   whole words, then word starts, then the rest ("Number 25" before "Number 251");
+ * - when anything contains the term: a field that is the term (first, last or full name,
+ *   company), then a name or company that starts with it ("Number 25" before "Number 251"),
+ *   then anything that contains it; each tier newest first, so a page costs a few index lookups
+ *   and a walk by date that stops when the page is full;
  * - otherwise, names and companies within a typo or two of each word ("jonh", "Appelseed"),
- *   fewest typos first — never e-mail domains, whose "com" resembles every short word.
+ *   never e-mail domains, whose "com" resembles every short word; newest first.
  */
 export async function customerSearch(tx: TenantTx, q: string): Promise<CustomerSearch> {
   const term = q.toLowerCase().trim().replace(/\s+/g, ' ');
@@ -35,7 +54,7 @@ export async function customerSearch(tx: TenantTx, q: string): Promise<CustomerS
       .from(customers)
       .where(and(live, isNotNull(customers.email), sql`lower(${customers.email}) = ${term}`))
       .limit(1);
-    if (owner) return { where: eq(customers.id, owner.id), score: sql<number>`4000::int` };
+    if (owner) return { where: eq(customers.id, owner.id) };
   }
 
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -46,15 +65,21 @@ export async function customerSearch(tx: TenantTx, q: string): Promise<CustomerS
     .where(and(live, contains))
     .limit(1);
   if (anyContains) {
-    const tier = sql`case
-      when ${term} in (lower(${customers.email}), ${customers.nameSort}, ${customers.companySort},
-        lower(${customers.firstName}), lower(${customers.lastName})) then 4
-      when strpos(' ' || ${customers.searchNames} || ' ', ${` ${term} `}) > 0 then 3
-      when strpos(' ' || ${customers.searchText}, ${` ${term}`}) > 0 then 2
-      else 1 end`;
+    const exact = or(
+      eq(customers.nameSort, term),
+      eq(customers.companySort, term),
+      // In the byte order of its index: an index serves only comparisons in its own collation.
+      sql`${lastName} = ${term}`,
+      startsWith(fullName, `${term} `),
+    )!;
+    const start = or(
+      startsWith(fullName, term),
+      startsWith(lastName, term),
+      startsWith(company, term),
+    )!;
     return {
       where: contains,
-      score: sql<number>`(${tier} * 1000 + floor(similarity(${term}, ${customers.searchNames}) * 999))::int`,
+      tiers: [exact, and(start, not(exact))!, and(contains, not(exact), not(start))!],
     };
   }
 
@@ -62,8 +87,5 @@ export async function customerSearch(tx: TenantTx, q: string): Promise<CustomerS
     sql`select set_config('pg_trgm.word_similarity_threshold', ${CANDIDATE_SIMILARITY}, true)`,
   );
   const typos = sql`clientele_typo_distance(${term}, ${customers.searchNames})`;
-  return {
-    where: sql`${term} <% ${customers.searchNames} and ${typos} is not null`,
-    score: sql<number>`greatest(0, 1000 - 100 * ${typos} + floor(similarity(${term}, ${customers.searchNames}) * 99))::int`,
-  };
+  return { where: sql`${term} <% ${customers.searchNames} and ${typos} is not null` };
 }

@@ -74,15 +74,15 @@ export async function getCustomer(
 
 /**
  * The WHERE of a filtered view of live customers (list, count and export share it), and with a
- * search, how well each row matches it.
+ * ranking search, its tiers of relevance: each is a whole condition that stands in for the
+ * search's own (which would only slow the indexes that serve a tier).
  */
 async function filtersOf(
   tx: TenantTx,
   filters: CustomerFilters,
-): Promise<{ where: SQL[]; relevance?: SQL<number> }> {
+): Promise<{ where: SQL[]; tiers?: SQL[][] }> {
   const where: SQL[] = [live(tx)!];
   const search = filters.q ? await customerSearch(tx, filters.q) : undefined;
-  if (search) where.push(search.where);
   if (filters.status?.length) where.push(inArray(customers.status, filters.status));
   if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
   if (filters.ownerId) where.push(eq(customers.ownerId, filters.ownerId));
@@ -90,17 +90,23 @@ async function filtersOf(
   if (filters.updatedTo) where.push(lt(customers.updatedAt, filters.updatedTo));
   if (filters.createdFrom) where.push(gte(customers.createdAt, filters.createdFrom));
   if (filters.createdTo) where.push(lt(customers.createdAt, filters.createdTo));
-  return { where, relevance: search?.score };
+  return {
+    where: search ? [...where, search.where] : where,
+    tiers: search?.tiers?.map((tier) => [...where, tier]),
+  };
 }
 
 export async function listCustomers(
   tx: TenantTx,
   params: CustomerListParams,
 ): Promise<{ items: Customer[]; nextCursor: string | null }> {
-  const { where: filters, relevance } = await filtersOf(tx, params);
-  // Relevance is the default order of a search; without one, there is nothing to rank.
-  const sort = params.sort ?? (relevance ? 'relevance' : 'createdAt');
-  const sortColumn = sort === 'relevance' ? (relevance ?? customers.createdAt) : SORT_COLUMNS[sort];
+  const { where: filters, tiers } = await filtersOf(tx, params);
+  // Relevance is the default order of a search; where there is no ranking (no search, or a
+  // misspelt one), the newest come first.
+  const requested = params.sort ?? (params.q ? 'relevance' : 'createdAt');
+  if (requested === 'relevance' && tiers) return listByRelevance(tx, tiers, params);
+  const sort = requested === 'relevance' ? 'createdAt' : requested;
+  const sortColumn = SORT_COLUMNS[sort];
   const isTime = sortColumn === customers.createdAt || sortColumn === customers.updatedAt;
   if (params.cursor) {
     const position = decodeCursor(params.cursor, { sort, order: params.order });
@@ -133,6 +139,67 @@ export async function listCustomers(
         })
       : null;
   return { items: pageRows.map(({ sortValue: _sortValue, ...customer }) => customer), nextCursor };
+}
+
+/**
+ * A ranked search, one page: its tiers best first (with order=asc, the weakest first), each
+ * newest first, read tier by tier until the page is full. The cursor holds the tier and the
+ * position in it.
+ */
+async function listByRelevance(
+  tx: TenantTx,
+  tiers: SQL[][],
+  params: CustomerListParams,
+): Promise<{ items: Customer[]; nextCursor: string | null }> {
+  const ranked = params.order === 'asc' ? [...tiers.keys()].reverse() : [...tiers.keys()];
+  const direction = params.order === 'asc' ? asc : desc;
+  const after = params.cursor
+    ? relevancePosition(params.cursor, params.order, tiers.length)
+    : undefined;
+  const found: (Customer & { tier: number })[] = [];
+  for (const tier of ranked.slice(after ? ranked.indexOf(after.tier) : 0)) {
+    const where = [...tiers[tier]!];
+    if (after?.tier === tier) {
+      const position = sql`(${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+      where.push(
+        params.order === 'asc'
+          ? sql`(${customers.createdAt}, ${customers.id}) > ${position}`
+          : sql`(${customers.createdAt}, ${customers.id}) < ${position}`,
+      );
+    }
+    const rows = await tx
+      .select(customerColumns)
+      .from(customers)
+      .where(and(...where))
+      .orderBy(direction(customers.createdAt), direction(customers.id))
+      .limit(params.limit + 1 - found.length);
+    found.push(...rows.map((row) => ({ ...row, tier })));
+    if (found.length > params.limit) break;
+  }
+  const hasMore = found.length > params.limit;
+  const page = found.slice(0, params.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({
+          sort: 'relevance',
+          order: params.order,
+          value: `${last.tier}:${last.createdAt.toISOString()}`,
+          id: last.id,
+        })
+      : null;
+  return { items: page.map(({ tier: _tier, ...customer }) => customer), nextCursor };
+}
+
+function relevancePosition(cursor: string, order: 'asc' | 'desc', tierCount: number) {
+  const position = decodeCursor(cursor, { sort: 'relevance', order });
+  const match = /^(\d):(.+)$/.exec(String(position.value));
+  if (!match || Number(match[1]) >= tierCount || Number.isNaN(Date.parse(match[2]!))) {
+    throw new AppError('BAD_REQUEST', 'Invalid cursor', {
+      issues: [{ path: ['cursor'], message: 'is not a cursor returned by this list' }],
+    });
+  }
+  return { tier: Number(match[1]), createdAt: match[2]!, id: position.id };
 }
 
 /**

@@ -1,0 +1,4 @@
+ALTER TABLE "customers" ADD COLUMN "last_name_sort" text GENERATED ALWAYS AS (lower(last_name)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "customers_org_name_prefix_idx" ON "customers" USING btree ("organization_id","name_sort" collate "C") WHERE "customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "customers_org_last_name_prefix_idx" ON "customers" USING btree ("organization_id","last_name_sort" collate "C") WHERE "customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "customers_org_company_prefix_idx" ON "customers" USING btree ("organization_id","company_sort" collate "C") WHERE "customers"."deleted_at" is null;
