@@ -25,7 +25,6 @@ const METRICS_TOKEN = randomBytes(24).toString('hex');
 const READY_WITHIN_MS = 90_000;
 // SHUTDOWN_TIMEOUT_MS's default, and a margin for closing the database.
 const STOPPED_WITHIN_MS = 35_000;
-const METRICS_TOKEN = randomBytes(24).toString('hex');
 // Run as root (CI), the app runs as `nobody`, to whom its files are read-only, as in the image
 // (and Kubernetes' readOnlyRootFilesystem): it may write only to Next's cache and the data dir.
 const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
