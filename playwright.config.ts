@@ -22,6 +22,10 @@ const database: Record<string, string> = process.env.E2E_DATABASE_URL
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
+  // Generous bounds: the journeys must pass on a loaded two-core machine, where a page can take
+  // several seconds to render; a bound here catches a hang, not slowness.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -17,7 +17,7 @@ async function linkFromMailbox(page: Page, to: string, path: string): Promise<st
   await expect(async () => {
     await page.goto('/dev/mailbox');
     await expect(link).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000 });
   return (await link.getAttribute('href'))!;
 }
 
