@@ -5,7 +5,7 @@ import {
   parseYamlFile,
   readRepositoryFile,
   variablesInDotenv,
-  variablesInReadmeTable,
+  variablesInMarkdownTable,
 } from './files';
 
 /** Read by libraries the app configures, not by src/env.ts. */
@@ -43,8 +43,11 @@ describe('the environment, in step with src/env.ts', () => {
     );
   });
 
-  it("lists every variable of the schema in the README's Configuration table", () => {
-    const documented = variablesInReadmeTable(readRepositoryFile('README.md'), 'Configuration');
+  it("lists every variable of the schema in docs/configuration.md's table, and no other", () => {
+    const documented = variablesInMarkdownTable(
+      readRepositoryFile('docs/configuration.md'),
+      '# Configuration',
+    );
     expect(ENV_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
     expect([...documented].filter((name) => !known.has(name))).toEqual([]);
   });

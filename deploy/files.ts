@@ -42,13 +42,28 @@ export function dockerInstructions(content: string): DockerInstruction[] {
   return instructions;
 }
 
-/** The names of the variables a README table lists in its first column, under a heading. */
-export function variablesInReadmeTable(readme: string, heading: string): Set<string> {
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  if (start === -1) throw new Error(`README has no "## ${heading}" section`);
-  const end = readme.indexOf('\n## ', start + 1);
+/** The level of a markdown heading line (1 for `# Title`), or undefined for any other line. */
+function headingLevel(line: string): number | undefined {
+  return /^(#{1,6}) /.exec(line)?.[1]?.length;
+}
+
+/**
+ * The names of the variables a markdown table lists in its first column, in the section under a
+ * heading given with its level (`# Configuration`), up to the next heading of that level or above.
+ */
+export function variablesInMarkdownTable(markdown: string, heading: string): Set<string> {
+  const level = headingLevel(heading);
+  if (level === undefined) throw new Error(`"${heading}" is not a markdown heading`);
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(heading);
+  if (start === -1) throw new Error(`The document has no "${heading}" heading`);
   const names = new Set<string>();
-  for (const line of readme.slice(start, end === -1 ? undefined : end).split('\n')) {
+  let fenced = false;
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (fenced) continue;
+    const lineLevel = headingLevel(line);
+    if (lineLevel !== undefined && lineLevel <= level) break;
     const firstCell = /^\|([^|]*)\|/.exec(line)?.[1] ?? '';
     for (const [, name] of firstCell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)) names.add(name!);
   }

@@ -68,7 +68,8 @@ async function command(file: string, args: string[]) {
 describe('operator CLI', { timeout: 300_000 }, () => {
   const slug = `cli-${Date.now().toString(36)}`;
 
-  // The README's command, through npm and tsx, which compiles the modules on the fly.
+  // The command as docs/operations.md gives it, through npm and tsx, which compiles the modules
+  // on the fly.
   it('migrates with npm run --silent cli -- migrate', async () => {
     const { code, json } = await command('npm', ['run', '--silent', 'cli', '--', 'migrate']);
     expect(code).toBe(0);

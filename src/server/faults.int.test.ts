@@ -42,7 +42,7 @@ describe.skipIf(!runs)('faults', () => {
   const receiver = setupWebhookReceiver({ answerAfterMs: 2_000 });
   /** Webhooks and the e-mail API of the instance killed mid-send. */
   const cutOff = setupWebhookReceiver();
-  /** What each fault showed, printed at the end (the figures of the README and the notes). */
+  /** What each fault showed, printed at the end (docs/operations.md's figures and the notes). */
   const observed: Record<string, unknown> = {};
 
   beforeAll(async () => {

@@ -41,9 +41,9 @@ export function getRuntime(): Promise<Runtime> {
 }
 
 /**
- * The login the app runs as should not be able to alter the audit trail (README, Production):
- * a gauge says whether it can, and production on PostgreSQL warns at start when it can. (The
- * embedded database's only user is a superuser: a gauge of 1 and no warning there.)
+ * The login the app runs as should not be able to alter the audit trail (docs/operations.md,
+ * Production): a gauge says whether it can, and production on PostgreSQL warns at start when it
+ * can. (The embedded database's only user is a superuser: a gauge of 1 and no warning there.)
  */
 async function reportAuditTrailExposure(connection: Connection, config: Env) {
   const reasons = await auditTrailExposure(connection);
@@ -53,7 +53,7 @@ async function reportAuditTrailExposure(connection: Connection, config: Env) {
       { reasons },
       `The database login of DATABASE_URL can alter the audit trail: ${reasons.join('; ')}. ` +
         'Run the app as a login that owns nothing, with MIGRATION_DATABASE_URL for the one ' +
-        'that owns the tables (README, Production).',
+        'that owns the tables (docs/operations.md, Production).',
     );
   }
 }
