@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { rows } from '@/server/db/migrate';
+import { rows } from '@/server/db/rows';
 import type { Database } from '@/server/db/types';
 
 class Discard extends Error {}

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openTestConnection, setupTestDatabase } from '@/test/database';
 import { openConnection } from './connection';
 import { createTestOrganization } from '@/test/factories';
-import { rows } from './migrate';
+import { rows } from './rows';
 import { insertCustomer, listCustomers } from './repositories/customers';
 import { pgErrorOf } from './repositories/pg-errors';
 import { auditLogs, customers } from './schema';
