@@ -19,6 +19,7 @@ import { customerSearch } from './customer-search';
 import { isUniqueViolation } from './pg-errors';
 import { AppError, conflictOn, notFound } from '@/server/errors';
 import { changesTo, isEmpty } from './changes';
+import { staleVersion } from './versions';
 import {
   COUNT_CAP,
   type Customer,
@@ -319,18 +320,6 @@ export async function updateCustomer(
     if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
     throw error;
   }
-}
-
-export function staleVersion(current: number) {
-  return new AppError(
-    'CONFLICT',
-    `Someone else changed this in the meantime (it is now at version ${current}); reload and try again`,
-    {
-      issues: [
-        { path: ['expectedVersion'], message: `is out of date; the current version is ${current}` },
-      ],
-    },
-  );
 }
 
 /**
