@@ -1,4 +1,4 @@
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import type { Database } from '@/server/db/types';
 import type { AppServices } from '@/server/services';
 import { toTRPCError } from './errors';

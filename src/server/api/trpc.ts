@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { can, type Permission } from '@/server/auth/permissions';
+import { can, type Permission } from '@/schemas/permissions';
 import {
   appendAuditLog,
   insertAuditLog,
