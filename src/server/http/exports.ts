@@ -106,7 +106,7 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
     try {
       const ctx = await createContext({
         services,
-        door: 'trpc',
+        door: 'export',
         request,
         credentials: { authorization: header(req, 'authorization'), cookie: header(req, 'cookie') },
       });
