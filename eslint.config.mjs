@@ -22,6 +22,13 @@ export default tseslint.config(
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
+    // One import statement per module: a value and a type from it share one, with inline `type`.
+    files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      'import/no-duplicates': ['error', { 'prefer-inline': true }],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { drizzle },
     rules: {
