@@ -1,7 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   {
@@ -21,6 +25,33 @@ export default tseslint.config(
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
+  {
+    // One import statement per module: a value and a type from it share one, with inline `type`.
+    files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      'import/no-duplicates': ['error', { 'prefer-inline': true }],
+    },
+  },
+  {
+    // The database and domain layers serve the API and HTTP layers, never the other way round.
+    // Paths are resolved, so the `@/` alias and relative paths are caught alike. Tests may
+    // drive the whole stack.
+    files: ['src/server/db/**', 'src/server/domain/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: ['src/server/db', 'src/server/domain'].map((target) => ({
+            target,
+            from: ['src/server/api', 'src/server/http'],
+            message: 'Database and domain code must not import the API or HTTP layers.',
+          })),
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { drizzle },

@@ -1,4 +1,4 @@
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { issueApiKey } from '@/server/domain/api-keys';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import type { Context, Principal } from '@/server/api/context';
 import { createCaller } from '@/server/api/root';
 import { createOrganizationWithOwner } from '@/server/domain/organizations/create-organization';

@@ -1,5 +1,4 @@
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 /**
  * A TCP proxy in front of a server (PostgreSQL) that can hold back the server's replies: once

@@ -1,6 +1,5 @@
-import type { SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
-import { rows } from '@/server/db/migrate';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows } from '@/server/db/rows';
 import type { Database } from '@/server/db/types';
 
 class Discard extends Error {}

@@ -1,4 +1,4 @@
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import type { Database } from '@/server/db/types';
 import type { AppServices } from '@/server/services';
 import { toTRPCError } from './errors';
@@ -7,7 +7,11 @@ import type { EntityTags } from './preconditions';
 import { resolvePrincipal, type Credentials } from './principal';
 import { wroteRecently } from './read-your-writes';
 
-export type Door = 'trpc' | 'rest' | 'server';
+/**
+ * The door a request came in by: tRPC, REST, the server-side caller (page rendering), or a CSV
+ * export (which runs no procedure).
+ */
+export type Door = 'trpc' | 'rest' | 'server' | 'export';
 
 export interface RequestInfo {
   requestId: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import { findIdempotencyKey, storeIdempotencyKey } from '@/server/db/repositories/idempotency-keys';
-import { rows } from '@/server/db/migrate';
+import { rows } from '@/server/db/rows';
 import type { TenantTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';
 

@@ -1,6 +1,6 @@
 import { looksLikeApiKey, hashApiKey } from '@/server/auth/api-key';
 import { readSessionCookie } from '@/server/auth/cookie';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { validateSessionToken } from '@/server/auth/session';
 import {
   findActiveApiKeyById,

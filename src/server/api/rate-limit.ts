@@ -1,5 +1,6 @@
 import type { RateLimitDecision } from '@/server/rate-limit/limiter';
 import type { RateLimitRuleName } from '@/server/rate-limit/rules';
+import type { Throttle } from '@/server/rate-limit/throttle';
 import { rateLimitRejections } from '@/server/observability/metrics';
 import { AppError } from '@/server/errors';
 import type { Context, Principal } from './context';
@@ -90,9 +91,7 @@ export async function enforceApiLimits(
   }
 }
 
-/** A limiter bound to a request, for domain code that must throttle by its own keys. */
-export type Throttle = (rule: RateLimitRuleName, identifier: string) => Promise<void>;
-
+/** The Throttle of a request: its refusals and RateLimit headers go on the request's response. */
 export const throttleFor =
   (ctx: Pick<Context, 'services' | 'responseHeaders'>): Throttle =>
   async (rule, identifier) => {

@@ -1,15 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { can, type Permission } from '@/server/auth/permissions';
-import {
-  appendAuditLog,
-  insertAuditLog,
-  type AuditEntry,
-} from '@/server/db/repositories/audit-logs';
-import type { EventType } from '@/schemas/events';
-import { publishEvent, subscribersOf, type PublishedEvent } from '@/server/domain/webhooks/publish';
+import type { Permission } from '@/schemas/permissions';
 import { replicaOf } from '@/server/db/replicas';
-import { withTenant } from '@/server/db/tenant';
 import { recordProcedure } from '@/server/observability/metrics';
 import {
   activeTracer,
@@ -17,6 +9,7 @@ import {
   runInSpan,
   startProcedureSpan,
 } from '@/server/observability/tracing';
+import { authorize, inOrganization, requirePrincipal, type Audit } from './authorize';
 import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
@@ -129,16 +122,7 @@ export const publicProcedure = baseProcedure.meta({ access: 'public' });
  * API keys, per user for people. The server-side caller (page rendering) is not limited.
  */
 const withPrincipal = baseProcedure.use(async ({ ctx, next }) => {
-  const { principal } = ctx;
-  if (!principal) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or provide an API key' });
-  }
-  if (principal.kind === 'user' && principal.twoFactorPending) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'Finish signing in with your second factor',
-    });
-  }
+  const principal = requirePrincipal(ctx.principal);
   if (ctx.door !== 'server') await enforceApiLimits(ctx, principal);
   return next({ ctx: { principal } });
 });
@@ -183,35 +167,14 @@ export const twoFactorPendingProcedure = baseProcedure
   })
   .meta({ access: 'two-factor-pending' });
 
-export type AuditInput = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'changes'> & {
-  /** 'account': kept outside the organization's trail (used when the organization is deleted). */
-  scope?: 'organization' | 'account';
-} & (
-    | { publish?: undefined }
-    | {
-        action: EventType;
-        /** Also publish the public event of this name (webhooks, change feed) with this data. */
-        publish: Omit<PublishedEvent, 'type' | 'sequence'>;
-      }
-  );
-
 /** The declared permission, checked against the caller's role in their organization. */
 const withPermission = withPrincipal
   .meta({ access: 'organization' })
   .use(({ ctx, meta, path, next }) => {
     const permission = meta?.permission;
     if (!permission) throw new Error(`Procedure ${path} declares no permission`);
-    const organization = ctx.principal.organization;
-    if (!organization) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose an organization first' });
-    }
-    if (!can(organization.role, permission)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `The ${organization.role} role does not allow ${permission}`,
-      });
-    }
-    return next({ ctx: { organization } });
+    const { organization, actor } = authorize(ctx.principal, permission);
+    return next({ ctx: { organization, actor } });
   });
 
 /** Subscriptions of an organization: the permission, but no transaction held open. */
@@ -226,38 +189,21 @@ export const organizationStreamProcedure = withPermission;
  */
 export const organizationProcedure = withPermission.use(async ({ ctx, meta, path, type, next }) => {
   const changes = type === 'mutation' && !meta?.readOnly;
-  const { organization } = ctx;
-  const actor =
-    ctx.principal.kind === 'user'
-      ? { actorType: 'user' as const, actorId: ctx.principal.userId }
-      : { actorType: 'api_key' as const, actorId: ctx.principal.apiKeyId };
-
+  const { organization, actor } = ctx;
   const db = changes || ctx.reads.fromPrimary ? ctx.db : replicaOf(ctx.db);
-  const result = await withTenant(
-    db,
-    organization.id,
-    async (tx) => {
+  const result = await inOrganization(
+    ctx,
+    { organization, actor },
+    { db, readOnly: !changes },
+    async (tx, writeAudit) => {
       let auditRows = 0;
       let unchanged = false;
       const nothingChanged = () => {
         unchanged = true;
       };
-      const audit = async ({ scope = 'organization', publish, ...entry }: AuditInput) => {
+      const audit: Audit = (input) => {
         auditRows += 1;
-        const row = {
-          ...entry,
-          ...actor,
-          organizationId: scope === 'account' ? null : organization.id,
-          subjectUserId: scope === 'account' ? actor.actorId : null,
-          ipAddress: ctx.request.ipAddress,
-          userAgent: ctx.request.userAgent,
-          requestId: ctx.request.requestId,
-        };
-        if (!publish) return insertAuditLog(tx, row);
-        const type = entry.action as EventType;
-        const subscribers = await subscribersOf(tx, type);
-        const sequence = await appendAuditLog(tx, row);
-        await publishEvent(tx, ctx.services.jobs, { ...publish, type, sequence }, subscribers);
+        return writeAudit(input);
       };
       const idempotency = changes ? ctx.idempotency : undefined;
       const caller = `${actor.actorType}:${actor.actorId}`;
@@ -271,7 +217,6 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
       if (idempotency) await storeIdempotentResponse(tx, caller, idempotency, result.data);
       return result;
     },
-    { readOnly: !changes },
   );
   if (changes) markWrite(ctx);
   return result;

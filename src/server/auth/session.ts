@@ -1,4 +1,4 @@
-import type { Role } from './permissions';
+import type { Role } from '@/schemas/permissions';
 import { randomToken, sameHash, sha256Of } from './tokens';
 import {
   deleteSession,

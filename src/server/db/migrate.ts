@@ -12,8 +12,6 @@ import { pgErrorOf } from './repositories/pg-errors';
 import { rows } from './rows';
 import type { Database, Schema } from './types';
 
-export { rows };
-
 const MIGRATION_LOCK_KEY = 7_204_211;
 
 type Executor = Pick<Database, 'execute'>;

@@ -1,5 +1,5 @@
 import { generateApiKey } from '@/server/auth/api-key';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { insertApiKey } from '@/server/db/repositories/api-keys';
 import type { IdentityTx, TenantTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '@/server/auth/cookie';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { createSession } from '@/server/auth/session';
 import type { Connection } from '@/server/db/connection';
 import { insertMembership } from '@/server/db/repositories/organizations';

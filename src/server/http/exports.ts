@@ -3,22 +3,15 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Logger } from 'pino';
 import { auditListInput } from '@/schemas/audit';
 import { customerFilterInput } from '@/schemas/customers';
-import { authorize } from '@/server/api/authorize';
+import { authorize, inOrganization, type Authorization } from '@/server/api/authorize';
 import { assertStorableInput } from '@/server/api/storable-input';
-import {
-  createContext,
-  type Context,
-  type Principal,
-  type RequestInfo,
-} from '@/server/api/context';
+import { createContext, type Context, type RequestInfo } from '@/server/api/context';
 import { assertNotCrossSite } from '@/server/api/csrf';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from '@/server/api/errors';
 import { enforceApiLimits } from '@/server/api/rate-limit';
-import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customersAfter } from '@/server/db/repositories/customers';
 import { replicaOf } from '@/server/db/replicas';
-import { withTenant } from '@/server/db/tenant';
 import { csvLine } from '@/server/domain/imports/csv';
 import { AppError } from '@/server/errors';
 import type { AppServices } from '@/server/services';
@@ -106,7 +99,7 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
     try {
       const ctx = await createContext({
         services,
-        door: 'trpc',
+        door: 'export',
         request,
         credentials: { authorization: header(req, 'authorization'), cookie: header(req, 'cookie') },
       });
@@ -145,20 +138,18 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
   };
 
   async function exportCustomers(ctx: Context, res: ServerResponse, url: URL) {
-    const organization = authorize(ctx.principal, 'data:export');
+    const authorization = authorize(ctx.principal, 'data:export');
     const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
     if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
-    await startDownload(res, `customers-${organization.slug}-${today()}.csv`, CUSTOMER_COLUMNS);
+    const { slug } = authorization.organization;
+    await startDownload(res, `customers-${slug}-${today()}.csv`, CUSTOMER_COLUMNS);
     // One replica for the whole download, so its pages follow one another.
     const replica = replicaOf(services.db);
     let after: { createdAt: Date; id: string } | null = null;
     let rows = 0;
     for (;;) {
-      const page = await withTenant(
-        replica,
-        organization.id,
-        (tx) => customersAfter(tx, filters.data, after, PAGE),
-        { readOnly: true },
+      const page = await inOrganization(ctx, authorization, { db: replica, readOnly: true }, (tx) =>
+        customersAfter(tx, filters.data, after, PAGE),
       );
       for (const c of page) {
         await write(
@@ -188,7 +179,7 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
       if (page.length < PAGE) break;
       after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
     }
-    await recordExport(ctx.principal!, ctx.request, organization.id, 'customers.exported', {
+    await recordExport(ctx, authorization, 'customers.exported', {
       rows,
       filters: filters.data,
     });
@@ -196,21 +187,19 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
   }
 
   async function exportAuditTrail(ctx: Context, res: ServerResponse, url: URL) {
-    const organization = authorize(ctx.principal, 'audit:read');
+    const authorization = authorize(ctx.principal, 'audit:read');
     const filters = auditListInput
       .omit({ cursor: true, limit: true })
       .safeParse(queryInput(url, []));
     if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
-    await startDownload(res, `audit-${organization.slug}-${today()}.csv`, AUDIT_COLUMNS);
+    const { slug } = authorization.organization;
+    await startDownload(res, `audit-${slug}-${today()}.csv`, AUDIT_COLUMNS);
     const replica = replicaOf(services.db);
     let cursor: string | undefined;
     let rows = 0;
     do {
-      const page = await withTenant(
-        replica,
-        organization.id,
-        (tx) => listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
-        { readOnly: true },
+      const page = await inOrganization(ctx, authorization, { db: replica, readOnly: true }, (tx) =>
+        listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
       );
       for (const e of page.items) {
         await write(
@@ -234,35 +223,24 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
       rows += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    await recordExport(ctx.principal!, ctx.request, organization.id, 'audit.exported', {
+    await recordExport(ctx, authorization, 'audit.exported', {
       rows,
       filters: filters.data,
     });
     res.end();
   }
+}
 
-  async function recordExport(
-    principal: Principal,
-    request: RequestInfo,
-    organizationId: string,
-    action: string,
-    details: Record<string, unknown>,
-  ) {
-    await withTenant(services.db, organizationId, (tx) =>
-      insertAuditLog(tx, {
-        organizationId,
-        actorType: principal.kind === 'user' ? 'user' : 'api_key',
-        actorId: principal.kind === 'user' ? principal.userId : principal.apiKeyId,
-        action,
-        entityType: 'export',
-        entityId: null,
-        changes: { after: details },
-        ipAddress: request.ipAddress,
-        userAgent: request.userAgent,
-        requestId: request.requestId,
-      }),
-    );
-  }
+/** The export's one audit row, written once the download is complete. */
+async function recordExport(
+  ctx: Context,
+  authorization: Authorization,
+  action: string,
+  details: Record<string, unknown>,
+) {
+  await inOrganization(ctx, authorization, { db: ctx.db, readOnly: false }, (_tx, audit) =>
+    audit({ action, entityType: 'export', entityId: null, changes: { after: details } }),
+  );
 }
 
 async function startDownload(res: ServerResponse, filename: string, columns: string[]) {

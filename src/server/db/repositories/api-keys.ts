@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeyPrincipals, apiKeys, users } from '../schema';
 import type { Database, IdentityTx, TenantTx } from '../types';
 import { primaryOf } from '../replicas';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 

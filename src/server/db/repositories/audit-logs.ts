@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, auditChainHeads, auditLogs, users, type AuditChanges } from '../schema';
-import { rows } from '../migrate';
+import { rows } from '../rows';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { AuditListParams } from '@/schemas/audit';
 import type { IdentityTx, TenantTx, Transaction } from '../types';

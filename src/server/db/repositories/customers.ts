@@ -7,45 +7,23 @@ import {
   gte,
   inArray,
   isNotNull,
-  isNull,
   lt,
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { customers, memberships } from '../schema';
-import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
-import { customerSearch } from './customer-search';
-import { isUniqueViolation } from './pg-errors';
-import { AppError, conflictOn, notFound } from '@/server/errors';
-import { changesTo, isEmpty } from './changes';
 import {
   COUNT_CAP,
   type Customer,
-  type CustomerCreateValues,
   type CustomerFilters,
   type CustomerListParams,
   type CustomerSort,
-  type CustomerUpdateValues,
 } from '@/schemas/customers';
-
-/** The public shape of a customer; internal columns (deletion, sort keys) stay inside. */
-const customerColumns = {
-  id: customers.id,
-  email: customers.email,
-  firstName: customers.firstName,
-  lastName: customers.lastName,
-  company: customers.company,
-  phone: customers.phone,
-  status: customers.status,
-  tags: customers.tags,
-  ownerId: customers.ownerId,
-  address: customers.address,
-  metadata: customers.metadata,
-  version: customers.version,
-  createdAt: customers.createdAt,
-  updatedAt: customers.updatedAt,
-};
+import { AppError } from '@/server/errors';
+import { customers } from '../schema';
+import type { TenantTx } from '../types';
+import { customerColumns, live } from './customer-columns';
+import { customerSearch } from './customer-search';
+import { decodeCursor, encodeCursor } from './cursor';
 
 const SORT_COLUMNS = {
   createdAt: customers.createdAt,
@@ -53,9 +31,6 @@ const SORT_COLUMNS = {
   name: customers.nameSort,
   company: customers.companySort,
 } as const satisfies Record<Exclude<CustomerSort, 'relevance'>, unknown>;
-
-const live = (tx: TenantTx) =>
-  and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt));
 
 /** A live customer; with `lock`, locked for the rest of the transaction. */
 export async function getCustomer(
@@ -241,38 +216,6 @@ export async function customersAfter(
     .limit(limit);
 }
 
-export async function insertCustomer(
-  tx: TenantTx,
-  values: CustomerCreateValues,
-): Promise<Customer> {
-  if (values.ownerId) await assertMember(tx, values.ownerId, 'ownerId');
-  try {
-    const [customer] = await tx
-      .insert(customers)
-      .values({ ...values, organizationId: tx.organizationId })
-      .returning(customerColumns);
-    return customer!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
-    throw error;
-  }
-}
-
-async function assertMember(tx: TenantTx, userId: string, field: string) {
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, tx.organizationId), eq(memberships.userId, userId)))
-    .limit(1);
-  if (!member) {
-    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization', {
-      issues: [{ path: [field], message: 'is not a member of this organization' }],
-    });
-  }
-}
-
-const emailTaken = () => conflictOn('email', 'A customer with this e-mail address already exists');
-
 /** A customer even if soft-deleted (restore and erase need it). */
 export async function getCustomerWithDeleted(tx: TenantTx, id: string) {
   const [row] = await tx
@@ -281,117 +224,6 @@ export async function getCustomerWithDeleted(tx: TenantTx, id: string) {
     .where(and(eq(customers.organizationId, tx.organizationId), eq(customers.id, id)))
     .limit(1);
   return row;
-}
-
-/**
- * Applies the given fields (and only those) to a live customer, bumping its version. With an
- * expected version the update happens only if nobody changed the customer since: otherwise
- * nothing changes and a conflict is raised. Fields that already have the given values are left
- * alone; when all have, nothing is written (`changed` is false, the version stays).
- */
-export async function updateCustomer(
-  tx: TenantTx,
-  id: string,
-  values: CustomerUpdateValues,
-  expectedVersion?: number,
-): Promise<{ before: Customer; after: Customer; changed: boolean }> {
-  const [before] = await tx
-    .select(customerColumns)
-    .from(customers)
-    .where(and(live(tx), eq(customers.id, id)))
-    .for('update')
-    .limit(1);
-  if (!before) throw notFound('Customer');
-  if (expectedVersion !== undefined && before.version !== expectedVersion) {
-    throw staleVersion(before.version);
-  }
-  const changes = changesTo(before, values);
-  if (isEmpty(changes)) return { before, after: before, changed: false };
-  if (changes.ownerId) await assertMember(tx, changes.ownerId, 'ownerId');
-  try {
-    const [after] = await tx
-      .update(customers)
-      .set({ ...changes, version: sql`${customers.version} + 1`, updatedAt: new Date() })
-      .where(and(live(tx), eq(customers.id, id)))
-      .returning(customerColumns);
-    return { before, after: after!, changed: true };
-  } catch (error) {
-    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
-    throw error;
-  }
-}
-
-export function staleVersion(current: number) {
-  return new AppError(
-    'CONFLICT',
-    `Someone else changed this in the meantime (it is now at version ${current}); reload and try again`,
-    {
-      issues: [
-        { path: ['expectedVersion'], message: `is out of date; the current version is ${current}` },
-      ],
-    },
-  );
-}
-
-/**
- * Locks the live customers with these ids for the rest of the transaction (in id order, so two
- * bulk changes cannot deadlock). All must exist: otherwise nothing is locked for long, the
- * transaction fails with a 404.
- */
-export async function lockLiveCustomers(tx: TenantTx, ids: string[]): Promise<Customer[]> {
-  const rows = await tx
-    .select(customerColumns)
-    .from(customers)
-    .where(and(live(tx), inArray(customers.id, ids)))
-    .orderBy(asc(customers.id))
-    .for('update');
-  if (rows.length !== ids.length) {
-    const found = new Set(rows.map((row) => row.id));
-    const missing = ids.flatMap((id, index) => (found.has(id) ? [] : [index]));
-    throw new AppError(
-      'NOT_FOUND',
-      `${missing.length} of the ${ids.length} customers were not found`,
-      { issues: missing.map((index) => ({ path: ['ids', index], message: 'not found' })) },
-    );
-  }
-  return rows;
-}
-
-/** Soft delete: gone from reads, restorable. */
-export async function softDeleteCustomer(tx: TenantTx, id: string): Promise<Customer> {
-  const [row] = await tx
-    .update(customers)
-    .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${customers.version} + 1` })
-    .where(and(live(tx), eq(customers.id, id)))
-    .returning(customerColumns);
-  if (!row) throw notFound('Customer');
-  return row;
-}
-
-export async function restoreCustomer(tx: TenantTx, id: string): Promise<Customer> {
-  try {
-    const [row] = await tx
-      .update(customers)
-      .set({ deletedAt: null, updatedAt: new Date(), version: sql`${customers.version} + 1` })
-      .where(
-        and(
-          eq(customers.organizationId, tx.organizationId),
-          eq(customers.id, id),
-          isNotNull(customers.deletedAt),
-        ),
-      )
-      .returning(customerColumns);
-    if (!row) throw notFound('Deleted customer');
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error, 'customers_organization_email_unique')) {
-      throw new AppError(
-        'CONFLICT',
-        'Another live customer now has this e-mail address; change one of them first',
-      );
-    }
-    throw error;
-  }
 }
 
 /** Deleted customers changed since a time, as tombstones (for resynchronisation). */
@@ -406,40 +238,4 @@ export async function listDeletedCustomerIds(tx: TenantTx, since: Date) {
         gte(customers.updatedAt, since),
       ),
     );
-}
-
-/** GDPR erasure: the row goes (its interactions with it; its orders stay, detached). */
-export async function deleteCustomerPermanently(tx: TenantTx, id: string) {
-  const [row] = await tx
-    .delete(customers)
-    .where(and(eq(customers.organizationId, tx.organizationId), eq(customers.id, id)))
-    .returning({ id: customers.id });
-  return row;
-}
-
-/** Live customers with these (lower-cased) e-mail addresses: address → id. */
-export async function customerIdsByEmail(tx: TenantTx, emails: string[]) {
-  if (emails.length === 0) return new Map<string, string>();
-  const rows = await tx
-    .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })
-    .from(customers)
-    .where(and(live(tx), inArray(sql`lower(${customers.email})`, emails)));
-  return new Map(rows.map((row) => [row.email, row.id]));
-}
-
-/** Inserts many customers at once (an import), returning them in the given order. */
-export async function insertCustomers(
-  tx: TenantTx,
-  values: CustomerCreateValues[],
-): Promise<Customer[]> {
-  if (values.length === 0) return [];
-  try {
-    return await tx
-      .insert(customers)
-      .values(values.map((value) => ({ ...value, organizationId: tx.organizationId })))
-      .returning(customerColumns);
-  } catch (error) {
-    if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
-    throw error;
-  }
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { invitations, organizations, users } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { conflictOn } from '@/server/errors';
 import { isUniqueViolation } from './pg-errors';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { memberships, users } from '../schema';
 import type { TenantTx } from '../types';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 
 /** The organization's members (tenant transaction: only this organization's rows exist). */
 export async function listMembers(tx: TenantTx) {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { memberships, organizations } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { conflictOn } from '@/server/errors';
 import { isUniqueViolation } from './pg-errors';
 

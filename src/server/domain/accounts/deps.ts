@@ -1,4 +1,4 @@
-import type { Throttle } from '@/server/api/rate-limit';
+import type { Throttle } from '@/server/rate-limit/throttle';
 import type { Database } from '@/server/db/types';
 import type { MailOutbox } from '@/server/mail/outbox';
 import type { Logger } from 'pino';

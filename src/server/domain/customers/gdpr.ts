@@ -1,8 +1,6 @@
 import { auditEntriesAbout, eraseAuditEntries } from '@/server/db/repositories/audit-logs';
-import {
-  deleteCustomerPermanently,
-  getCustomerWithDeleted,
-} from '@/server/db/repositories/customers';
+import { deleteCustomerPermanently } from '@/server/db/repositories/customer-writes';
+import { getCustomerWithDeleted } from '@/server/db/repositories/customers';
 import { allInteractionsOf, interactionIdsOf } from '@/server/db/repositories/interactions';
 import { listOrders, orderIdsOf } from '@/server/db/repositories/orders';
 import type { TenantTx } from '@/server/db/types';

@@ -8,11 +8,8 @@ import {
   insertAuditLogs,
   type AuditEntry,
 } from '@/server/db/repositories/audit-logs';
-import {
-  customerIdsByEmail,
-  insertCustomers,
-  updateCustomer,
-} from '@/server/db/repositories/customers';
+import { customerIdsByEmail, insertCustomers } from '@/server/db/repositories/customer-bulk';
+import { updateCustomer } from '@/server/db/repositories/customer-writes';
 import { getImport, updateImport, type ImportRow } from '@/server/db/repositories/imports';
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';

@@ -7,8 +7,8 @@ import {
   replaceOrderLines,
   setOrderStatus,
 } from '@/server/db/repositories/orders';
-import { staleVersion } from '@/server/db/repositories/customers';
 import { sameValue } from '@/server/db/repositories/changes';
+import { staleVersion } from '@/server/db/repositories/versions';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
 import { assertEditable, assertTransition, priceLines } from './order-rules';

@@ -1,4 +1,4 @@
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import { hashPassword } from '@/server/auth/password';
 import { assertAcceptablePassword } from '@/server/auth/password-policy';
 import { createSession, type NewSession } from '@/server/auth/session';

@@ -1,4 +1,4 @@
-import type { Role } from '@/server/auth/permissions';
+import type { Role } from '@/schemas/permissions';
 import {
   deleteMember,
   findMember,

@@ -1,5 +1,5 @@
 import { meOutput, type Me } from '@/schemas/auth';
-import { permissionsOf } from '@/server/auth/permissions';
+import { permissionsOf } from '@/schemas/permissions';
 import { authenticatedProcedure } from '../../trpc';
 
 export const me = authenticatedProcedure

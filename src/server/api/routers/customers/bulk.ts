@@ -4,11 +4,8 @@ import {
   customerBulkUpdateInput,
   type Customer,
 } from '@/schemas/customers';
-import {
-  lockLiveCustomers,
-  softDeleteCustomer,
-  updateCustomer,
-} from '@/server/db/repositories/customers';
+import { lockLiveCustomers } from '@/server/db/repositories/customer-bulk';
+import { softDeleteCustomer, updateCustomer } from '@/server/db/repositories/customer-writes';
 import { bulkChangeFor } from '@/server/domain/customers/bulk';
 import { organizationProcedure } from '../../trpc';
 import { deletionAudit } from './lifecycle';

@@ -1,5 +1,5 @@
 import { customerCreateInput, customerOutput } from '@/schemas/customers';
-import { insertCustomer } from '@/server/db/repositories/customers';
+import { insertCustomer } from '@/server/db/repositories/customer-writes';
 import { organizationProcedure } from '../../trpc';
 
 export const create = organizationProcedure

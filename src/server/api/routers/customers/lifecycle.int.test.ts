@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { auditLogs, customers } from '@/server/db/schema';
-import { insertCustomer } from '@/server/db/repositories/customers';
+import { insertCustomer } from '@/server/db/repositories/customer-writes';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
 import {

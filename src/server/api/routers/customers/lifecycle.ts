@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { customerOutput, type Customer } from '@/schemas/customers';
 import { idParam, uuid } from '@/schemas/common';
-import {
-  getCustomer,
-  restoreCustomer,
-  softDeleteCustomer,
-} from '@/server/db/repositories/customers';
+import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customer-writes';
+import { getCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';

@@ -1,5 +1,6 @@
 import { customerOutput, customerUpdateInput, type Customer } from '@/schemas/customers';
-import { getCustomer, updateCustomer } from '@/server/db/repositories/customers';
+import { updateCustomer } from '@/server/db/repositories/customer-writes';
+import { getCustomer } from '@/server/db/repositories/customers';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';

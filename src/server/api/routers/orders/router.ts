@@ -1,4 +1,4 @@
-import { idParam } from '@/schemas/common';
+import { idParam, uuid } from '@/schemas/common';
 import {
   orderCreateInput,
   orderLinesInput,
@@ -7,7 +7,6 @@ import {
   orderPage,
   orderStatusInput,
 } from '@/schemas/orders';
-import { uuid } from '@/schemas/common';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { getOrder, listOrders } from '@/server/db/repositories/orders';
 import { changedFields } from '@/server/domain/audit/changed-fields';
