@@ -11,13 +11,13 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { Customer } from '@/schemas/customers';
 import { customerName } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 import { CustomerAudit } from './customer-audit';
 import { CustomerDetails } from './customer-details';
 import { CustomerOrders } from './customer-orders';
 import { CustomerProfile } from './customer-profile';
 import { CustomerTimeline } from './customer-timeline';
-import { errorCode } from './errors';
 
 const TABS = ['timeline', 'orders', 'audit', 'details'] as const;
 type Tab = (typeof TABS)[number];
@@ -45,9 +45,7 @@ export function CustomerPage({ id }: { id: string }) {
   }
 
   if (customer.isError) {
-    const code = errorCode(customer.error);
-    // A malformed id cannot name a customer either.
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
+    if (isNotFound(customer.error)) {
       return (
         <div className="grid grid-cols-1 gap-6">
           <CustomerCrumbs name="Not found" />

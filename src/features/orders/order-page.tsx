@@ -18,6 +18,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { uuidParam } from '@/lib/url-params';
 import { OrderLinesEditor } from './order-lines-editor';
@@ -35,8 +36,7 @@ export function OrderPage({ id }: { id: string }) {
   if (!wellFormed) return <OrderNotFound />;
   if (order.isPending) return <OrderSkeleton />;
   if (order.isError) {
-    const code = order.error.data?.code;
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <OrderNotFound />;
+    if (isNotFound(order.error)) return <OrderNotFound />;
     return (
       <div className="grid grid-cols-1 gap-6">
         <OrderCrumbs label="Order" />
