@@ -3,7 +3,9 @@
 import { ChevronDownIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { Fragment, useState } from 'react';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
+import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import {
   Select,
@@ -12,7 +14,6 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select';
-import { Skeleton } from '@/components/ui/skeleton';
 import {
   Table,
   TableBody,
@@ -21,6 +22,7 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
@@ -51,12 +53,11 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const list = api.webhooks.deliveries.useInfiniteQuery(
     { endpointId, limit: PAGE_SIZE, status: status === ALL ? undefined : [status] },
     {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      refetchInterval: (query) =>
-        refreshInterval(query.state.data?.pages.flatMap((page) => page.items) ?? []),
+      getNextPageParam: nextPageCursor,
+      refetchInterval: (query) => refreshInterval(loadedItems(query.state.data)),
     },
   );
-  const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const deliveries = loadedItems(list.data);
 
   return (
     <section aria-labelledby="deliveries-heading" className="grid grid-cols-1 gap-4">
@@ -78,42 +79,26 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           </SelectContent>
         </Select>
       </div>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading deliveries">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The deliveries could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : deliveries.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading deliveries' }}
+        failure="The deliveries could not be loaded."
+        isEmpty={() => deliveries.length === 0}
+        empty={
+          <EmptyState>
             {status === ALL
               ? 'Nothing sent yet. A delivery appears here as soon as a subscribed event happens.'
               : `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} deliveries.`}
-          </p>
-        </div>
-      ) : (
-        <>
-          <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
+            <LoadMore query={list} label="Show older" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }
