@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -50,15 +51,16 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="grid grid-cols-1 gap-6">
           <CustomerCrumbs name="Not found" />
           <PageHeader title="Customer not found" />
-          <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-            <p className="font-medium">This customer does not exist, or was deleted.</p>
-            <p className="mt-1 text-sm text-muted-foreground">
-              Check the link, or find them in the list of customers.
-            </p>
-            <Button variant="outline" size="sm" className="mt-4" asChild>
-              <Link href="/customers">Back to customers</Link>
-            </Button>
-          </div>
+          <EmptyState
+            title="This customer does not exist, or was deleted."
+            action={
+              <Button variant="outline" size="sm" asChild>
+                <Link href="/customers">Back to customers</Link>
+              </Button>
+            }
+          >
+            Check the link, or find them in the list of customers.
+          </EmptyState>
         </div>
       );
     }

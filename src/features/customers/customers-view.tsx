@@ -5,11 +5,14 @@ import { DownloadIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { CustomerCreateDialog } from './customer-create-dialog';
 import { CustomerFilters } from './customer-filters';
@@ -86,13 +89,13 @@ export function CustomersView() {
 
   // While another filter loads, the previous result stays on screen instead of a skeleton.
   const list = api.customers.list.useInfiniteQuery(customerListParams(state), {
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
   const count = api.customers.count.useQuery(customerFilters(state), {
     placeholderData: keepPreviousData,
   });
-  const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const customers = loadedItems(list.data);
   // Customers removed meanwhile (live updates) drop out of the selection.
   const selectedShown = customers.filter((c) => selected.has(c.id)).map((c) => c.id);
   const filtered = hasFilters(state);
@@ -141,28 +144,35 @@ export function CustomersView() {
         <BulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
       ) : null}
 
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading customers">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The customers could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : customers.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-          <p className="font-medium">
-            {state.q
-              ? `No customers match “${state.q}”${state.status.length > 0 ? ' in these statuses' : ''}.`
-              : filtered
-                ? 'No customers in these statuses.'
-                : 'No customers yet.'}
-          </p>
-          <p className="mt-1 text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading customers', count: 6 }}
+        failure="The customers could not be loaded."
+        isEmpty={() => customers.length === 0}
+        empty={
+          <EmptyState
+            title={
+              state.q
+                ? `No customers match “${state.q}”${state.status.length > 0 ? ' in these statuses' : ''}.`
+                : filtered
+                  ? 'No customers in these statuses.'
+                  : 'No customers yet.'
+            }
+            action={
+              filtered ? (
+                <Button
+                  variant="outline"
+                  size="sm"
+                  onClick={() => {
+                    setTerm('');
+                    replaceState({ ...state, q: '', status: [] });
+                  }}
+                >
+                  Clear filters
+                </Button>
+              ) : null
+            }
+          >
             {state.q
               ? 'Check the spelling, search for part of a name, e-mail or company, or clear the filters.'
               : filtered
@@ -170,48 +180,27 @@ export function CustomersView() {
                 : canCreate
                   ? 'Create your first customer with “New customer” to start tracking your work with them.'
                   : 'Customers your team adds will appear here.'}
-          </p>
-          {filtered ? (
-            <Button
-              variant="outline"
-              size="sm"
-              className="mt-4"
-              onClick={() => {
-                setTerm('');
-                replaceState({ ...state, q: '', status: [] });
-              }}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <div
+              aria-busy={list.isPlaceholderData}
+              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
             >
-              Clear filters
-            </Button>
-          ) : null}
-        </div>
-      ) : (
-        <>
-          <div
-            aria-busy={list.isPlaceholderData}
-            className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-          >
-            <CustomersTable
-              customers={customers}
-              sort={state.sort}
-              hidden={hidden}
-              selected={canBulkEdit ? selected : undefined}
-              onSelectedChange={canBulkEdit ? setSelected : undefined}
-            />
-          </div>
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Load more customers'}
-              </Button>
+              <CustomersTable
+                customers={customers}
+                sort={state.sort}
+                hidden={hidden}
+                selected={canBulkEdit ? selected : undefined}
+                onSelectedChange={canBulkEdit ? setSelected : undefined}
+              />
             </div>
-          ) : null}
-        </>
-      )}
+            <LoadMore query={list} label="Load more customers" />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
