@@ -1,17 +1,11 @@
 'use client';
 
 import { EmptyState } from '@/components/empty-state';
+import { ListTable } from '@/components/list-table';
 import { LoadMore } from '@/components/load-more';
 import { QueryState } from '@/components/query-state';
 import { Badge } from '@/components/ui/badge';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -130,30 +124,19 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
           <span>What this entry recorded was removed when the customer was erased.</span>
         </p>
       ) : fields.length > 0 ? (
-        <div className="rounded-md border">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Field</TableHead>
-                <TableHead>Before</TableHead>
-                <TableHead>After</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {fields.map((field) => (
-                <TableRow key={field}>
-                  <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
-                  <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
-                    {show(before[field])}
-                  </TableCell>
-                  <TableCell className="max-w-xs break-words whitespace-pre-wrap">
-                    {show(after[field])}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ListTable className="rounded-md bg-transparent" columns={['Field', 'Before', 'After']}>
+          {fields.map((field) => (
+            <TableRow key={field}>
+              <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
+              <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
+                {show(before[field])}
+              </TableCell>
+              <TableCell className="max-w-xs break-words whitespace-pre-wrap">
+                {show(after[field])}
+              </TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </li>
   );

@@ -3,14 +3,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Checkbox } from '@/components/ui/checkbox';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { customerName, formatDate } from '@/lib/format';
 import { MAX_BULK_CUSTOMERS, type CustomerSort } from '@/schemas/customer-constants';
 import type { RouterOutputs } from '@/trpc/react';
@@ -60,62 +54,54 @@ export function CustomersTable({
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {layout.selectable ? (
-              <TableHead className="w-10">
-                <Checkbox
-                  aria-label="Select all shown customers"
-                  checked={
-                    selectedHere === 0
-                      ? false
-                      : selectedHere === customers.length
-                        ? true
-                        : 'indeterminate'
-                  }
-                  onCheckedChange={(checked) =>
-                    onSelectedChange?.(
-                      checked === true
-                        ? new Set(customers.slice(0, MAX_BULK_CUSTOMERS).map((c) => c.id))
-                        : new Set(),
-                    )
-                  }
-                />
-              </TableHead>
-            ) : null}
-            <TableHead>Name</TableHead>
-            {layout.shows('email') ? <TableHead>Email</TableHead> : null}
-            {layout.shows('company') ? <TableHead>Company</TableHead> : null}
-            {layout.shows('status') ? <TableHead>Status</TableHead> : null}
-            {layout.shows('tags') ? <TableHead>Tags</TableHead> : null}
-            {layout.shows('date') ? (
-              <TableHead className="text-right">
-                {layout.byUpdate ? 'Updated' : 'Created'}
-              </TableHead>
-            ) : null}
-            {layout.withActions ? (
-              <TableHead className="w-12">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {customers.map((customer) => (
-            <CustomerRow
-              key={customer.id}
-              customer={customer}
-              layout={layout}
-              isSelected={selected?.has(customer.id) ?? false}
-              selectionFull={(selected?.size ?? 0) >= MAX_BULK_CUSTOMERS}
-              onToggle={(on) => toggle(customer.id, on)}
+    <ListTable
+      className="overflow-x-auto"
+      columns={[
+        layout.selectable && {
+          className: 'w-10',
+          label: (
+            <Checkbox
+              aria-label="Select all shown customers"
+              checked={
+                selectedHere === 0
+                  ? false
+                  : selectedHere === customers.length
+                    ? true
+                    : 'indeterminate'
+              }
+              onCheckedChange={(checked) =>
+                onSelectedChange?.(
+                  checked === true
+                    ? new Set(customers.slice(0, MAX_BULK_CUSTOMERS).map((c) => c.id))
+                    : new Set(),
+                )
+              }
             />
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+          ),
+        },
+        'Name',
+        layout.shows('email') && 'Email',
+        layout.shows('company') && 'Company',
+        layout.shows('status') && 'Status',
+        layout.shows('tags') && 'Tags',
+        layout.shows('date') && {
+          label: layout.byUpdate ? 'Updated' : 'Created',
+          className: 'text-right',
+        },
+        layout.withActions && { label: 'Actions', srOnly: true, className: 'w-12' },
+      ]}
+    >
+      {customers.map((customer) => (
+        <CustomerRow
+          key={customer.id}
+          customer={customer}
+          layout={layout}
+          isSelected={selected?.has(customer.id) ?? false}
+          selectionFull={(selected?.size ?? 0) >= MAX_BULK_CUSTOMERS}
+          onToggle={(on) => toggle(customer.id, on)}
+        />
+      ))}
+    </ListTable>
   );
 }
 

@@ -2,14 +2,8 @@
 
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable, type ListColumn } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { ImportStatusBadge, isFinished } from './import-status-badge';
@@ -18,6 +12,16 @@ type ImportJob = RouterOutputs['imports']['list'][number];
 
 const numberFormat = new Intl.NumberFormat();
 const n = (value: number) => numberFormat.format(value);
+
+/** The counts and the start time align right. */
+const COLUMNS: ListColumn[] = [
+  'File',
+  'Status',
+  ...['Rows', 'Created', 'Updated', 'Skipped', 'With problems', 'Started'].map((label) => ({
+    label,
+    className: 'text-right',
+  })),
+];
 
 /** The organization's latest imports, whoever started them. */
 export function ImportHistory() {
@@ -50,47 +54,31 @@ export function ImportHistory() {
 
 function ImportsTable({ jobs }: { jobs: ImportJob[] }) {
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>File</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Rows</TableHead>
-            <TableHead className="text-right">Created</TableHead>
-            <TableHead className="text-right">Updated</TableHead>
-            <TableHead className="text-right">Skipped</TableHead>
-            <TableHead className="text-right">With problems</TableHead>
-            <TableHead className="text-right">Started</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {jobs.map((job) => (
-            <TableRow key={job.id}>
-              <TableCell className="max-w-64 truncate font-medium" title={job.filename}>
-                {job.filename}
-              </TableCell>
-              <TableCell>
-                <ImportStatusBadge status={job.status} />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{n(job.totalRows)}</TableCell>
-              <TableCell className="text-right tabular-nums">{n(job.createdCount)}</TableCell>
-              <TableCell className="text-right tabular-nums">{n(job.updatedCount)}</TableCell>
-              <TableCell className="text-right tabular-nums">{n(job.skippedCount)}</TableCell>
-              <TableCell className="text-right tabular-nums">{n(job.errorCount)}</TableCell>
-              <TableCell className="text-right text-muted-foreground">
-                <time
-                  dateTime={job.createdAt.toISOString()}
-                  title={formatDateTime(job.createdAt)}
-                  suppressHydrationWarning
-                >
-                  {formatRelative(job.createdAt)}
-                </time>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={COLUMNS}>
+      {jobs.map((job) => (
+        <TableRow key={job.id}>
+          <TableCell className="max-w-64 truncate font-medium" title={job.filename}>
+            {job.filename}
+          </TableCell>
+          <TableCell>
+            <ImportStatusBadge status={job.status} />
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.totalRows)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.createdCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.updatedCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.skippedCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.errorCount)}</TableCell>
+          <TableCell className="text-right text-muted-foreground">
+            <time
+              dateTime={job.createdAt.toISOString()}
+              title={formatDateTime(job.createdAt)}
+              suppressHydrationWarning
+            >
+              {formatRelative(job.createdAt)}
+            </time>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

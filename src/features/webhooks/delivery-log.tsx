@@ -14,14 +14,8 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable, type ListColumn } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
@@ -33,6 +27,17 @@ const PAGE_SIZE = 25;
 const ALL = 'all';
 
 const SOON_MS = 60_000;
+
+const COLUMNS: ListColumn[] = [
+  { label: 'Details', srOnly: true, className: 'w-8' },
+  'Event',
+  'Status',
+  'Response',
+  'Duration',
+  'Attempts',
+  'Last attempt',
+  ACTIONS_COLUMN,
+];
 
 /** Deliveries about to be attempted are watched closely; retries due later now and then. */
 function refreshInterval(deliveries: WebhookDelivery[]): number | false {
@@ -112,85 +117,65 @@ function DeliveriesTable({
 }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="w-8">
-              <span className="sr-only">Details</span>
-            </TableHead>
-            <TableHead>Event</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>Response</TableHead>
-            <TableHead>Duration</TableHead>
-            <TableHead>Attempts</TableHead>
-            <TableHead>Last attempt</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {deliveries.map((delivery) => {
-            const expanded = open === delivery.id;
-            const detailsId = `delivery-${delivery.id}-details`;
-            return (
-              <Fragment key={delivery.id}>
-                <TableRow>
-                  <TableCell>
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className="size-7"
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? detailsId : undefined}
-                      aria-label={`Details of ${delivery.eventType} delivery`}
-                      onClick={() => setOpen(expanded ? null : delivery.id)}
-                    >
-                      {expanded ? (
-                        <ChevronDownIcon aria-hidden="true" />
-                      ) : (
-                        <ChevronRightIcon aria-hidden="true" />
-                      )}
-                    </Button>
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{delivery.eventType}</TableCell>
-                  <TableCell>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.responseStatus ?? '—'}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{delivery.attempts}</TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.lastAttemptAt ? (
-                      <time dateTime={delivery.lastAttemptAt.toISOString()}>
-                        {formatDateTime(delivery.lastAttemptAt)}
-                      </time>
-                    ) : (
-                      'Not yet'
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <RedeliverButton endpointId={endpointId} delivery={delivery} />
-                  </TableCell>
-                </TableRow>
-                {expanded ? (
-                  <TableRow id={detailsId}>
-                    <TableCell colSpan={8} className="bg-muted/40">
-                      <DeliveryDetails delivery={delivery} />
-                    </TableCell>
-                  </TableRow>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={COLUMNS}>
+      {deliveries.map((delivery) => {
+        const expanded = open === delivery.id;
+        const detailsId = `delivery-${delivery.id}-details`;
+        return (
+          <Fragment key={delivery.id}>
+            <TableRow>
+              <TableCell>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  className="size-7"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId : undefined}
+                  aria-label={`Details of ${delivery.eventType} delivery`}
+                  onClick={() => setOpen(expanded ? null : delivery.id)}
+                >
+                  {expanded ? (
+                    <ChevronDownIcon aria-hidden="true" />
+                  ) : (
+                    <ChevronRightIcon aria-hidden="true" />
+                  )}
+                </Button>
+              </TableCell>
+              <TableCell className="font-mono text-xs">{delivery.eventType}</TableCell>
+              <TableCell>
+                <DeliveryStatusBadge status={delivery.status} />
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.responseStatus ?? '—'}
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
+              </TableCell>
+              <TableCell className="text-muted-foreground">{delivery.attempts}</TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.lastAttemptAt ? (
+                  <time dateTime={delivery.lastAttemptAt.toISOString()}>
+                    {formatDateTime(delivery.lastAttemptAt)}
+                  </time>
+                ) : (
+                  'Not yet'
+                )}
+              </TableCell>
+              <TableCell className="text-right">
+                <RedeliverButton endpointId={endpointId} delivery={delivery} />
+              </TableCell>
+            </TableRow>
+            {expanded ? (
+              <TableRow id={detailsId}>
+                <TableCell colSpan={COLUMNS.length} className="bg-muted/40">
+                  <DeliveryDetails delivery={delivery} />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </ListTable>
   );
 }
 

@@ -8,14 +8,8 @@ import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDate } from '@/lib/format';
 import { MAX_WEBHOOK_ENDPOINTS, type WebhookEndpoint } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
@@ -83,48 +77,32 @@ function EndpointList() {
 
 function EndpointsTable({ endpoints }: { endpoints: WebhookEndpoint[] }) {
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>URL</TableHead>
-            <TableHead>Description</TableHead>
-            <TableHead>Events</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead>Added</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {endpoints.map((endpoint) => (
-            <TableRow key={endpoint.id}>
-              <TableCell className="max-w-80 truncate font-medium">
-                <Link
-                  href={`/webhooks/${endpoint.id}`}
-                  className="underline-offset-4 hover:underline"
-                >
-                  {endpoint.url}
-                </Link>
-              </TableCell>
-              <TableCell className="max-w-60 truncate text-muted-foreground">
-                {endpoint.description || '—'}
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                {endpoint.eventTypes.length === 1
-                  ? endpoint.eventTypes[0]
-                  : `${endpoint.eventTypes.length} events`}
-              </TableCell>
-              <TableCell>
-                <EndpointStateBadge enabled={endpoint.enabled} />
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                <time dateTime={endpoint.createdAt.toISOString()}>
-                  {formatDate(endpoint.createdAt)}
-                </time>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={['URL', 'Description', 'Events', 'State', 'Added']}>
+      {endpoints.map((endpoint) => (
+        <TableRow key={endpoint.id}>
+          <TableCell className="max-w-80 truncate font-medium">
+            <Link href={`/webhooks/${endpoint.id}`} className="underline-offset-4 hover:underline">
+              {endpoint.url}
+            </Link>
+          </TableCell>
+          <TableCell className="max-w-60 truncate text-muted-foreground">
+            {endpoint.description || '—'}
+          </TableCell>
+          <TableCell className="text-muted-foreground">
+            {endpoint.eventTypes.length === 1
+              ? endpoint.eventTypes[0]
+              : `${endpoint.eventTypes.length} events`}
+          </TableCell>
+          <TableCell>
+            <EndpointStateBadge enabled={endpoint.enabled} />
+          </TableCell>
+          <TableCell className="text-muted-foreground">
+            <time dateTime={endpoint.createdAt.toISOString()}>
+              {formatDate(endpoint.createdAt)}
+            </time>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }
