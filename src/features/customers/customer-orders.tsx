@@ -1,25 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
 import { LoadMore } from '@/components/load-more';
 import { useCan } from '@/components/permissions-provider';
 import { QueryState } from '@/components/query-state';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
-import { OrderStatusBadge } from '@/features/orders/order-status-badge';
+import { OrdersTable } from '@/features/orders/orders-table';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
-import { formatDate, formatMoney } from '@/lib/format';
-import { api, type RouterOutputs } from '@/trpc/react';
+import { api } from '@/trpc/react';
 import { OrderCreateDialog } from './order-create-dialog';
-
-type CustomerOrder = RouterOutputs['orders']['listForCustomer']['items'][number];
 
 const ORDERS_PAGE_SIZE = 25;
 
@@ -55,51 +43,11 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       >
         {() => (
           <>
-            <CustomerOrdersTable orders={orders} />
+            <OrdersTable orders={orders} withCustomer={false} />
             <LoadMore query={list} label="Show more orders" />
           </>
         )}
       </QueryState>
     </section>
-  );
-}
-
-function CustomerOrdersTable({ orders }: { orders: CustomerOrder[] }) {
-  return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Order</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Total</TableHead>
-            <TableHead className="text-right">Created</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {orders.map((order) => (
-            <TableRow key={order.id}>
-              <TableCell className="font-medium">
-                <Link
-                  href={`/orders/${order.id}`}
-                  className="underline-offset-4 hover:underline focus-visible:underline"
-                >
-                  #{order.number}
-                </Link>
-              </TableCell>
-              <TableCell>
-                <OrderStatusBadge status={order.status} />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">
-                {formatMoney(order.totalCents, order.currency)}
-              </TableCell>
-              <TableCell className="text-right text-muted-foreground">
-                <time dateTime={order.createdAt.toISOString()}>{formatDate(order.createdAt)}</time>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
   );
 }
