@@ -15,14 +15,8 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { RoleBadge } from '@/features/team/role-badge';
 import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -55,62 +49,53 @@ export function ApiKeysTable({ keys, canManage }: { keys: ApiKey[]; canManage: b
   // When the list was shown; good enough to tell which keys have run out.
   const [now] = useState(() => Date.now());
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead>Key</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead>Created by</TableHead>
-            <TableHead>Created</TableHead>
-            <TableHead>Last used</TableHead>
-            <TableHead>Expires</TableHead>
-            <TableHead>Status</TableHead>
+    <ListTable
+      columns={[
+        'Name',
+        'Key',
+        'Role',
+        'Created by',
+        'Created',
+        'Last used',
+        'Expires',
+        'Status',
+        canManage && ACTIONS_COLUMN,
+      ]}
+    >
+      {keys.map((key) => {
+        const status = statusOf(key, now);
+        const badge = STATUS_BADGES[status];
+        return (
+          <TableRow key={key.id}>
+            <TableCell className="font-medium">{key.name}</TableCell>
+            <TableCell>
+              <code className="font-mono text-xs">{key.prefix}…</code>
+            </TableCell>
+            <TableCell>
+              <RoleBadge role={key.role} />
+            </TableCell>
+            <TableCell className="text-muted-foreground">{key.createdBy ?? '—'}</TableCell>
+            <TableCell className="text-muted-foreground">
+              <DateCell date={key.createdAt} empty="—" />
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              <DateCell date={key.lastUsedAt} empty="Never" />
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              <DateCell date={key.expiresAt} empty="Never" />
+            </TableCell>
+            <TableCell>
+              <Badge variant={badge.variant}>{badge.label}</Badge>
+            </TableCell>
             {canManage ? (
-              <TableHead className="text-right">
-                <span className="sr-only">Actions</span>
-              </TableHead>
+              <TableCell className="text-right">
+                {status === 'active' ? <RevokeApiKeyButton apiKey={key} /> : null}
+              </TableCell>
             ) : null}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {keys.map((key) => {
-            const status = statusOf(key, now);
-            const badge = STATUS_BADGES[status];
-            return (
-              <TableRow key={key.id}>
-                <TableCell className="font-medium">{key.name}</TableCell>
-                <TableCell>
-                  <code className="font-mono text-xs">{key.prefix}…</code>
-                </TableCell>
-                <TableCell>
-                  <RoleBadge role={key.role} />
-                </TableCell>
-                <TableCell className="text-muted-foreground">{key.createdBy ?? '—'}</TableCell>
-                <TableCell className="text-muted-foreground">
-                  <DateCell date={key.createdAt} empty="—" />
-                </TableCell>
-                <TableCell className="text-muted-foreground">
-                  <DateCell date={key.lastUsedAt} empty="Never" />
-                </TableCell>
-                <TableCell className="text-muted-foreground">
-                  <DateCell date={key.expiresAt} empty="Never" />
-                </TableCell>
-                <TableCell>
-                  <Badge variant={badge.variant}>{badge.label}</Badge>
-                </TableCell>
-                {canManage ? (
-                  <TableCell className="text-right">
-                    {status === 'active' ? <RevokeApiKeyButton apiKey={key} /> : null}
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }
 

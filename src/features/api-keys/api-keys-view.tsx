@@ -1,9 +1,9 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { Skeleton } from '@/components/ui/skeleton';
+import { QueryState } from '@/components/query-state';
 import { api } from '@/trpc/react';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
@@ -20,11 +20,7 @@ export function ApiKeysView() {
       {canManage ? (
         <ApiKeysList />
       ) : (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
-            Only owners and admins can see and manage API keys.
-          </p>
-        </div>
+        <EmptyState>Only owners and admins can see and manage API keys.</EmptyState>
       )}
     </div>
   );
@@ -37,28 +33,19 @@ function ApiKeysList() {
       <h2 id="api-keys-heading" className="sr-only">
         Keys
       </h2>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading API keys">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The API keys could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : list.data.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-          <p className="font-medium">No API keys yet.</p>
-          <p className="mt-1 text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading API keys' }}
+        failure="The API keys could not be loaded."
+        isEmpty={(keys) => keys.length === 0}
+        empty={
+          <EmptyState title="No API keys yet.">
             Create one to let another system read and write customers.
-          </p>
-        </div>
-      ) : (
-        <ApiKeysTable keys={list.data} canManage />
-      )}
+          </EmptyState>
+        }
+      >
+        {(keys) => <ApiKeysTable keys={keys} canManage />}
+      </QueryState>
     </section>
   );
 }

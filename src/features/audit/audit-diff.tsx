@@ -1,12 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import type { RouterOutputs } from '@/trpc/react';
 
 type AuditEntry = RouterOutputs['audit']['list']['items'][number];
@@ -34,26 +28,18 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
       ) : null}
 
       {fields.length > 0 ? (
-        <div className="rounded-md border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-48">Field</TableHead>
-                <TableHead>Before</TableHead>
-                <TableHead>After</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {fields.map((field) => (
-                <TableRow key={field}>
-                  <TableCell className="align-top font-mono text-xs">{field}</TableCell>
-                  <ValueCell value={before[field]} present={field in before} />
-                  <ValueCell value={after[field]} present={field in after} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ListTable
+          className="rounded-md"
+          columns={[{ label: 'Field', className: 'w-48' }, 'Before', 'After']}
+        >
+          {fields.map((field) => (
+            <TableRow key={field}>
+              <TableCell className="align-top font-mono text-xs">{field}</TableCell>
+              <ValueCell value={before[field]} present={field in before} />
+              <ValueCell value={after[field]} present={field in after} />
+            </TableRow>
+          ))}
+        </ListTable>
       ) : (
         <p className="text-sm text-muted-foreground">No field changes were recorded.</p>
       )}

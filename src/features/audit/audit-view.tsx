@@ -3,11 +3,13 @@
 import { DownloadIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { AuditFiltersBar } from './audit-filters';
 import { AuditTable } from './audit-table';
@@ -32,11 +34,7 @@ export function AuditView() {
     return (
       <div className="grid grid-cols-1 gap-6">
         <PageHeader title="Audit trail" description={DESCRIPTION} />
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
-            Only owners and admins can see the audit trail.
-          </p>
-        </div>
+        <EmptyState>Only owners and admins can see the audit trail.</EmptyState>
       </div>
     );
   }
@@ -87,59 +85,39 @@ function ExportLink({ filters }: { filters: AuditFilters }) {
 
 function AuditEntries({ filters }: { filters: AuditFilters }) {
   const list = api.audit.list.useInfiniteQuery(auditListParams(filters), {
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: nextPageCursor,
   });
-  const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const entries = loadedItems(list.data);
 
   return (
     <section aria-labelledby="audit-entries-heading" className="grid grid-cols-1 gap-4">
       <h2 id="audit-entries-heading" className="sr-only">
         Entries
       </h2>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading entries">
-          {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The audit trail could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : entries.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-          {hasAuditFilters(filters) ? (
-            <p className="text-sm text-muted-foreground">
-              <span className="block text-base font-medium text-foreground">
-                No entries match these filters.
-              </span>{' '}
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading entries', count: 8 }}
+        failure="The audit trail could not be loaded."
+        isEmpty={() => entries.length === 0}
+        empty={
+          hasAuditFilters(filters) ? (
+            <EmptyState title="No entries match these filters.">
               Pick another entity, person or action, or a wider date range.
-            </p>
+            </EmptyState>
           ) : (
-            <p className="text-sm text-muted-foreground">
-              <span className="block text-base font-medium text-foreground">No entries yet.</span>{' '}
+            <EmptyState title="No entries yet.">
               Changes made in the organization will be recorded here.
-            </p>
-          )}
-        </div>
-      ) : (
-        <>
-          <AuditTable entries={entries} />
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Load more entries'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+            </EmptyState>
+          )
+        }
+      >
+        {() => (
+          <>
+            <AuditTable entries={entries} />
+            <LoadMore query={list} label="Load more entries" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,17 +1,12 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { ListTable } from '@/components/list-table';
+import { LoadMore } from '@/components/load-more';
+import { QueryState } from '@/components/query-state';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { TableCell, TableRow } from '@/components/ui/table';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 
@@ -69,53 +64,37 @@ function show(value: unknown): string {
 export function CustomerAudit({ customerId }: { customerId: string }) {
   const list = api.audit.list.useInfiniteQuery(
     { entityId: customerId, limit: AUDIT_PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    { getNextPageParam: nextPageCursor },
   );
-  const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const entries = loadedItems(list.data);
 
   return (
     <section aria-labelledby="audit-heading" className="grid grid-cols-1 gap-4">
       <h2 id="audit-heading" className="text-lg font-semibold">
         Audit trail
       </h2>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading the audit trail">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-16 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The audit trail could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : entries.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading the audit trail', shape: 'items', count: 3 }}
+        failure="The audit trail could not be loaded."
+        isEmpty={() => entries.length === 0}
+        empty={
+          <EmptyState>
             Nothing recorded about this customer yet. Changes appear here as they are made.
-          </p>
-        </div>
-      ) : (
-        <>
-          <ol className="grid gap-3">
-            {entries.map((entry) => (
-              <AuditItem key={entry.id} entry={entry} />
-            ))}
-          </ol>
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <ol className="grid gap-3">
+              {entries.map((entry) => (
+                <AuditItem key={entry.id} entry={entry} />
+              ))}
+            </ol>
+            <LoadMore query={list} label="Show older" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -145,30 +124,19 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
           <span>What this entry recorded was removed when the customer was erased.</span>
         </p>
       ) : fields.length > 0 ? (
-        <div className="rounded-md border">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Field</TableHead>
-                <TableHead>Before</TableHead>
-                <TableHead>After</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {fields.map((field) => (
-                <TableRow key={field}>
-                  <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
-                  <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
-                    {show(before[field])}
-                  </TableCell>
-                  <TableCell className="max-w-xs break-words whitespace-pre-wrap">
-                    {show(after[field])}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ListTable className="rounded-md bg-transparent" columns={['Field', 'Before', 'After']}>
+          {fields.map((field) => (
+            <TableRow key={field}>
+              <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
+              <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
+                {show(before[field])}
+              </TableCell>
+              <TableCell className="max-w-xs break-words whitespace-pre-wrap">
+                {show(after[field])}
+              </TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </li>
   );

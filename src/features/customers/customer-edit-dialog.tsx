@@ -38,7 +38,7 @@ import {
 } from '@/schemas/customers';
 import { api } from '@/trpc/react';
 import { BASIC_FIELDS, CustomerBasicFields } from './customer-form-fields';
-import { isStaleVersion, issuesOf } from './errors';
+import { isStaleVersion, issuesOf } from '@/lib/server-errors';
 
 const NO_OWNER = 'none';
 

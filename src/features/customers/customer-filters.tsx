@@ -48,20 +48,6 @@ export function CustomerFilters({
 }) {
   const ids = { search: useId(), sort: useId(), order: useId() };
 
-  function toggleStatus(status: CustomerStatus, checked: boolean) {
-    const chosen = new Set(state.status);
-    if (checked) chosen.add(status);
-    else chosen.delete(status);
-    onChange({ status: CUSTOMER_STATUSES.filter((s) => chosen.has(s)) });
-  }
-
-  const statusSummary =
-    state.status.length === 0
-      ? 'All'
-      : state.status.length <= 2
-        ? state.status.map(customerStatusLabel).join(', ')
-        : `${state.status.length} selected`;
-
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div className="grid w-full max-w-sm gap-2">
@@ -85,44 +71,7 @@ export function CustomerFilters({
         </div>
       </div>
 
-      <div className="grid gap-2">
-        <span className="text-sm font-medium" aria-hidden="true">
-          Status
-        </span>
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button variant="outline" className="justify-between font-normal">
-              <span>
-                <span className="sr-only">Status: </span>
-                {statusSummary}
-              </span>
-              <ChevronDownIcon aria-hidden="true" className="opacity-50" />
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="start">
-            <DropdownMenuLabel>Show customers who are</DropdownMenuLabel>
-            {CUSTOMER_STATUSES.map((status) => (
-              <DropdownMenuCheckboxItem
-                key={status}
-                checked={state.status.includes(status)}
-                onCheckedChange={(checked) => toggleStatus(status, checked)}
-                // Stay open, so several statuses can be picked in one go.
-                onSelect={(event) => event.preventDefault()}
-              >
-                {customerStatusLabel(status)}
-              </DropdownMenuCheckboxItem>
-            ))}
-            {state.status.length > 0 ? (
-              <>
-                <DropdownMenuSeparator />
-                <DropdownMenuItem onSelect={() => onChange({ status: [] })}>
-                  Show all statuses
-                </DropdownMenuItem>
-              </>
-            ) : null}
-          </DropdownMenuContent>
-        </DropdownMenu>
-      </div>
+      <StatusFilter chosen={state.status} onChange={(status) => onChange({ status })} />
 
       <div className="grid gap-2">
         <Label htmlFor={ids.sort}>Sort by</Label>
@@ -158,6 +107,68 @@ export function CustomerFilters({
           ))}
         </NativeSelect>
       </div>
+    </div>
+  );
+}
+
+/** Which statuses the list shows: all of them when none is chosen. */
+function StatusFilter({
+  chosen,
+  onChange,
+}: {
+  chosen: CustomerStatus[];
+  onChange: (statuses: CustomerStatus[]) => void;
+}) {
+  function toggleStatus(status: CustomerStatus, checked: boolean) {
+    const next = new Set(chosen);
+    if (checked) next.add(status);
+    else next.delete(status);
+    onChange(CUSTOMER_STATUSES.filter((s) => next.has(s)));
+  }
+
+  const statusSummary =
+    chosen.length === 0
+      ? 'All'
+      : chosen.length <= 2
+        ? chosen.map(customerStatusLabel).join(', ')
+        : `${chosen.length} selected`;
+
+  return (
+    <div className="grid gap-2">
+      <span className="text-sm font-medium" aria-hidden="true">
+        Status
+      </span>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="outline" className="justify-between font-normal">
+            <span>
+              <span className="sr-only">Status: </span>
+              {statusSummary}
+            </span>
+            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start">
+          <DropdownMenuLabel>Show customers who are</DropdownMenuLabel>
+          {CUSTOMER_STATUSES.map((status) => (
+            <DropdownMenuCheckboxItem
+              key={status}
+              checked={chosen.includes(status)}
+              onCheckedChange={(checked) => toggleStatus(status, checked)}
+              // Stay open, so several statuses can be picked in one go.
+              onSelect={(event) => event.preventDefault()}
+            >
+              {customerStatusLabel(status)}
+            </DropdownMenuCheckboxItem>
+          ))}
+          {chosen.length > 0 ? (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
+            </>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
     </div>
   );
 }

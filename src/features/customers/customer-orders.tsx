@@ -1,20 +1,11 @@
 'use client';
 
-import Link from 'next/link';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
 import { useCan } from '@/components/permissions-provider';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
-import { OrderStatusBadge } from '@/features/orders/order-status-badge';
-import { formatDate, formatMoney } from '@/lib/format';
+import { QueryState } from '@/components/query-state';
+import { OrdersTable } from '@/features/orders/orders-table';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { OrderCreateDialog } from './order-create-dialog';
 
@@ -24,9 +15,9 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   const canWrite = useCan('orders:write');
   const list = api.orders.listForCustomer.useInfiniteQuery(
     { customerId, limit: ORDERS_PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    { getNextPageParam: nextPageCursor },
   );
-  const orders = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const orders = loadedItems(list.data);
 
   return (
     <section aria-labelledby="orders-heading" className="grid grid-cols-1 gap-4">
@@ -37,78 +28,26 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
         {canWrite ? <OrderCreateDialog customerId={customerId} /> : null}
       </div>
 
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading orders">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The orders could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : orders.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading orders', count: 3 }}
+        failure="The orders could not be loaded."
+        isEmpty={() => orders.length === 0}
+        empty={
+          <EmptyState>
             {canWrite
               ? 'No orders yet. Create one with “New order”.'
               : 'No orders yet. Orders your team creates for this customer will appear here.'}
-          </p>
-        </div>
-      ) : (
-        <>
-          <div className="rounded-lg border bg-background">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Order</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead className="text-right">Total</TableHead>
-                  <TableHead className="text-right">Created</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {orders.map((order) => (
-                  <TableRow key={order.id}>
-                    <TableCell className="font-medium">
-                      <Link
-                        href={`/orders/${order.id}`}
-                        className="underline-offset-4 hover:underline focus-visible:underline"
-                      >
-                        #{order.number}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <OrderStatusBadge status={order.status} />
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {formatMoney(order.totalCents, order.currency)}
-                    </TableCell>
-                    <TableCell className="text-right text-muted-foreground">
-                      <time dateTime={order.createdAt.toISOString()}>
-                        {formatDate(order.createdAt)}
-                      </time>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show more orders'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <OrdersTable orders={orders} withCustomer={false} />
+            <LoadMore query={list} label="Show more orders" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

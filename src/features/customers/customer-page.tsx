@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -11,13 +12,13 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { Customer } from '@/schemas/customers';
 import { customerName } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 import { CustomerAudit } from './customer-audit';
 import { CustomerDetails } from './customer-details';
 import { CustomerOrders } from './customer-orders';
 import { CustomerProfile } from './customer-profile';
 import { CustomerTimeline } from './customer-timeline';
-import { errorCode } from './errors';
 
 const TABS = ['timeline', 'orders', 'audit', 'details'] as const;
 type Tab = (typeof TABS)[number];
@@ -45,22 +46,21 @@ export function CustomerPage({ id }: { id: string }) {
   }
 
   if (customer.isError) {
-    const code = errorCode(customer.error);
-    // A malformed id cannot name a customer either.
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
+    if (isNotFound(customer.error)) {
       return (
         <div className="grid grid-cols-1 gap-6">
           <CustomerCrumbs name="Not found" />
           <PageHeader title="Customer not found" />
-          <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-            <p className="font-medium">This customer does not exist, or was deleted.</p>
-            <p className="mt-1 text-sm text-muted-foreground">
-              Check the link, or find them in the list of customers.
-            </p>
-            <Button variant="outline" size="sm" className="mt-4" asChild>
-              <Link href="/customers">Back to customers</Link>
-            </Button>
-          </div>
+          <EmptyState
+            title="This customer does not exist, or was deleted."
+            action={
+              <Button variant="outline" size="sm" asChild>
+                <Link href="/customers">Back to customers</Link>
+              </Button>
+            }
+          >
+            Check the link, or find them in the list of customers.
+          </EmptyState>
         </div>
       );
     }

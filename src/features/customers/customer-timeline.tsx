@@ -1,9 +1,10 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
 import { useCan } from '@/components/permissions-provider';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
+import { QueryState } from '@/components/query-state';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import type { Role } from '@/schemas/permissions';
 import { api } from '@/trpc/react';
 import { InteractionComposer } from './interaction-composer';
@@ -17,9 +18,9 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const canWrite = useCan('interactions:write');
   const me = api.auth.me.useQuery();
   const list = api.interactions.list.useInfiniteQuery(timelineParams(customerId), {
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: nextPageCursor,
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(list.data);
   const myId = me.data?.user?.id;
   const moderates = me.data?.role ? MODERATORS.includes(me.data.role) : false;
 
@@ -30,52 +31,36 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
       </h2>
       {canWrite ? <InteractionComposer customerId={customerId} /> : null}
 
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading the timeline">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-20 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The timeline could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        failure="The timeline could not be loaded."
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState>
             {canWrite
               ? 'Nothing recorded yet. Add a note, call, e-mail or meeting above.'
               : 'Nothing recorded yet.'}
-          </p>
-        </div>
-      ) : (
-        <>
-          <ol className="grid gap-3" aria-label="Timeline, newest first">
-            {items.map((interaction) => (
-              <InteractionItem
-                key={interaction.id}
-                interaction={interaction}
-                mayModify={
-                  canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
-                }
-              />
-            ))}
-          </ol>
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <ol className="grid gap-3" aria-label="Timeline, newest first">
+              {items.map((interaction) => (
+                <InteractionItem
+                  key={interaction.id}
+                  interaction={interaction}
+                  mayModify={
+                    canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
+                  }
+                />
+              ))}
+            </ol>
+            <LoadMore query={list} label="Show older" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

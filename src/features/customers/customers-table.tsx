@@ -3,14 +3,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Checkbox } from '@/components/ui/checkbox';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { customerName, formatDate } from '@/lib/format';
 import { MAX_BULK_CUSTOMERS, type CustomerSort } from '@/schemas/customer-constants';
 import type { RouterOutputs } from '@/trpc/react';
@@ -19,6 +13,14 @@ import { CustomerRowActions, useHasRowActions } from './customer-row-actions';
 import { CustomerStatusBadge } from './customer-status-badge';
 
 type Customer = RouterOutputs['customers']['list']['items'][number];
+
+/** What every row shows: the columns left visible, and whether rows have checkboxes and actions. */
+interface RowLayout {
+  shows: (column: CustomerColumn) => boolean;
+  byUpdate: boolean;
+  selectable: boolean;
+  withActions: boolean;
+}
 
 export function CustomersTable({
   customers,
@@ -36,9 +38,12 @@ export function CustomersTable({
   onSelectedChange?: (selected: Set<string>) => void;
 }) {
   const withActions = useHasRowActions();
-  const byUpdate = sort === 'updatedAt';
-  const shows = (column: CustomerColumn) => !hidden.has(column);
-  const selectable = selected !== undefined && onSelectedChange !== undefined;
+  const layout: RowLayout = {
+    shows: (column) => !hidden.has(column),
+    byUpdate: sort === 'updatedAt',
+    selectable: selected !== undefined && onSelectedChange !== undefined,
+    withActions,
+  };
   const selectedHere = customers.filter((customer) => selected?.has(customer.id)).length;
 
   function toggle(id: string, on: boolean) {
@@ -49,107 +54,124 @@ export function CustomersTable({
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {selectable ? (
-              <TableHead className="w-10">
-                <Checkbox
-                  aria-label="Select all shown customers"
-                  checked={
-                    selectedHere === 0
-                      ? false
-                      : selectedHere === customers.length
-                        ? true
-                        : 'indeterminate'
-                  }
-                  onCheckedChange={(checked) =>
-                    onSelectedChange(
-                      checked === true
-                        ? new Set(customers.slice(0, MAX_BULK_CUSTOMERS).map((c) => c.id))
-                        : new Set(),
-                    )
-                  }
-                />
-              </TableHead>
-            ) : null}
-            <TableHead>Name</TableHead>
-            {shows('email') ? <TableHead>Email</TableHead> : null}
-            {shows('company') ? <TableHead>Company</TableHead> : null}
-            {shows('status') ? <TableHead>Status</TableHead> : null}
-            {shows('tags') ? <TableHead>Tags</TableHead> : null}
-            {shows('date') ? (
-              <TableHead className="text-right">{byUpdate ? 'Updated' : 'Created'}</TableHead>
-            ) : null}
-            {withActions ? (
-              <TableHead className="w-12">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {customers.map((customer) => {
-            const date = byUpdate ? customer.updatedAt : customer.createdAt;
-            const name = customerName(customer);
-            const isSelected = selected?.has(customer.id) ?? false;
-            return (
-              <TableRow key={customer.id} data-state={isSelected ? 'selected' : undefined}>
-                {selectable ? (
-                  <TableCell aria-label="Select">
-                    <Checkbox
-                      aria-label={`Select ${name}`}
-                      checked={isSelected}
-                      disabled={!isSelected && (selected?.size ?? 0) >= MAX_BULK_CUSTOMERS}
-                      onCheckedChange={(checked) => toggle(customer.id, checked === true)}
-                    />
-                  </TableCell>
-                ) : null}
-                <TableCell className="font-medium">
-                  <Link
-                    href={`/customers/${customer.id}`}
-                    className="underline-offset-4 hover:underline focus-visible:underline"
-                  >
-                    {name}
-                  </Link>
-                </TableCell>
-                {shows('email') ? (
-                  <TableCell className="text-muted-foreground">{customer.email ?? '—'}</TableCell>
-                ) : null}
-                {shows('company') ? <TableCell>{customer.company ?? '—'}</TableCell> : null}
-                {shows('status') ? (
-                  <TableCell>
-                    <CustomerStatusBadge status={customer.status} />
-                  </TableCell>
-                ) : null}
-                {shows('tags') ? (
-                  <TableCell>
-                    <div className="flex flex-wrap gap-1">
-                      {customer.tags.map((tag) => (
-                        <Badge key={tag} variant="secondary">
-                          {tag}
-                        </Badge>
-                      ))}
-                    </div>
-                  </TableCell>
-                ) : null}
-                {shows('date') ? (
-                  <TableCell className="text-right text-muted-foreground">
-                    <time dateTime={date.toISOString()}>{formatDate(date)}</time>
-                  </TableCell>
-                ) : null}
-                {withActions ? (
-                  // Named on its own, so this cell is not found by the customer's name as well.
-                  <TableCell aria-label="Actions" className="text-right">
-                    <CustomerRowActions customer={customer} />
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      className="overflow-x-auto"
+      columns={[
+        layout.selectable && {
+          className: 'w-10',
+          label: (
+            <Checkbox
+              aria-label="Select all shown customers"
+              checked={
+                selectedHere === 0
+                  ? false
+                  : selectedHere === customers.length
+                    ? true
+                    : 'indeterminate'
+              }
+              onCheckedChange={(checked) =>
+                onSelectedChange?.(
+                  checked === true
+                    ? new Set(customers.slice(0, MAX_BULK_CUSTOMERS).map((c) => c.id))
+                    : new Set(),
+                )
+              }
+            />
+          ),
+        },
+        'Name',
+        layout.shows('email') && 'Email',
+        layout.shows('company') && 'Company',
+        layout.shows('status') && 'Status',
+        layout.shows('tags') && 'Tags',
+        layout.shows('date') && {
+          label: layout.byUpdate ? 'Updated' : 'Created',
+          className: 'text-right',
+        },
+        layout.withActions && { label: 'Actions', srOnly: true, className: 'w-12' },
+      ]}
+    >
+      {customers.map((customer) => (
+        <CustomerRow
+          key={customer.id}
+          customer={customer}
+          layout={layout}
+          isSelected={selected?.has(customer.id) ?? false}
+          selectionFull={(selected?.size ?? 0) >= MAX_BULK_CUSTOMERS}
+          onToggle={(on) => toggle(customer.id, on)}
+        />
+      ))}
+    </ListTable>
+  );
+}
+
+function CustomerRow({
+  customer,
+  layout,
+  isSelected,
+  selectionFull,
+  onToggle,
+}: {
+  customer: Customer;
+  layout: RowLayout;
+  isSelected: boolean;
+  selectionFull: boolean;
+  onToggle: (on: boolean) => void;
+}) {
+  const { shows } = layout;
+  const date = layout.byUpdate ? customer.updatedAt : customer.createdAt;
+  const name = customerName(customer);
+  return (
+    <TableRow data-state={isSelected ? 'selected' : undefined}>
+      {layout.selectable ? (
+        <TableCell aria-label="Select">
+          <Checkbox
+            aria-label={`Select ${name}`}
+            checked={isSelected}
+            disabled={!isSelected && selectionFull}
+            onCheckedChange={(checked) => onToggle(checked === true)}
+          />
+        </TableCell>
+      ) : null}
+      <TableCell className="font-medium">
+        <Link
+          href={`/customers/${customer.id}`}
+          className="underline-offset-4 hover:underline focus-visible:underline"
+        >
+          {name}
+        </Link>
+      </TableCell>
+      {shows('email') ? (
+        <TableCell className="text-muted-foreground">{customer.email ?? '—'}</TableCell>
+      ) : null}
+      {shows('company') ? <TableCell>{customer.company ?? '—'}</TableCell> : null}
+      {shows('status') ? (
+        <TableCell>
+          <CustomerStatusBadge status={customer.status} />
+        </TableCell>
+      ) : null}
+      {shows('tags') ? (
+        <TableCell>
+          <div className="flex flex-wrap gap-1">
+            {customer.tags.map((tag) => (
+              <Badge key={tag} variant="secondary">
+                {tag}
+              </Badge>
+            ))}
+          </div>
+        </TableCell>
+      ) : null}
+      {shows('date') ? (
+        <TableCell className="text-right text-muted-foreground">
+          <time dateTime={date.toISOString()}>{formatDate(date)}</time>
+        </TableCell>
+      ) : null}
+      {layout.withActions ? (
+        // Named on its own, so this cell is not found by the customer's name as well.
+        <TableCell aria-label="Actions" className="text-right">
+          <CustomerRowActions customer={customer} />
+        </TableCell>
+      ) : null}
+    </TableRow>
   );
 }

@@ -28,7 +28,7 @@ import {
   type OrderCreateInput,
 } from '@/schemas/orders';
 import { api } from '@/trpc/react';
-import { issuesOf } from './errors';
+import { issuesOf } from '@/lib/server-errors';
 
 /** A number typed into a text box: required, then checked as the server checks it. */
 const typedNumber = <T extends z.ZodType<number, number>>(schema: T) =>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
-import { ErrorState } from '@/components/error-state';
+import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartTooltip,
@@ -13,7 +13,7 @@ import {
 import { customerStatusLabel } from '@/features/customers/customer-status-badge';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '@/schemas/customers';
 import { api } from '@/trpc/react';
-import { CardSkeleton, DashboardCard, EmptyState } from './dashboard-card';
+import { CardEmptyState, DashboardCard } from './dashboard-card';
 import { formatCount } from './dashboard-format';
 
 const config: ChartConfig = {
@@ -30,22 +30,20 @@ export function CustomersByStatusChart() {
   const statuses = api.dashboard.customersByStatus.useQuery();
   return (
     <DashboardCard title="Customers by status" description="Where every customer stands today.">
-      {statuses.isPending ? (
-        <CardSkeleton label="Loading customers by status" />
-      ) : statuses.isError ? (
-        <ErrorState
-          what="Customers by status could not be loaded."
-          error={statuses.error}
-          retry={() => void statuses.refetch()}
-        />
-      ) : statuses.data.every((row) => row.count === 0) ? (
-        <EmptyState
-          title="No customers yet."
-          hint="Add customers or import a CSV file; they will be counted here by status."
-        />
-      ) : (
-        <StatusBars rows={statuses.data} />
-      )}
+      <QueryState
+        query={statuses}
+        loading={{ label: 'Loading customers by status', shape: 'chart', count: 1 }}
+        failure="Customers by status could not be loaded."
+        isEmpty={(rows) => rows.every((row) => row.count === 0)}
+        empty={
+          <CardEmptyState
+            title="No customers yet."
+            hint="Add customers or import a CSV file; they will be counted here by status."
+          />
+        }
+      >
+        {(rows) => <StatusBars rows={rows} />}
+      </QueryState>
     </DashboardCard>
   );
 }

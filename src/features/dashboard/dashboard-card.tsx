@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { EmptyState } from '@/components/empty-state';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 
 /** One part of the dashboard: a card named by its h2 heading. */
@@ -31,33 +31,11 @@ export function DashboardCard({
   );
 }
 
-/** What a card shows while its data loads. */
-export function CardSkeleton({
-  label,
-  kind = 'chart',
-}: {
-  label: string;
-  kind?: 'chart' | 'list';
-}) {
-  return kind === 'chart' ? (
-    <div role="status" aria-label={label}>
-      <Skeleton className="h-64 w-full" />
-    </div>
-  ) : (
-    <div className="grid gap-2" role="status" aria-label={label}>
-      {Array.from({ length: 5 }, (_, i) => (
-        <Skeleton key={i} className="h-10 w-full" />
-      ))}
-    </div>
-  );
-}
-
-/** Nothing to show yet, and what would change that. */
-export function EmptyState({ title, hint }: { title: string; hint: string }) {
+/** The empty box, for inside a card. */
+export function CardEmptyState({ title, hint }: { title: string; hint: string }) {
   return (
-    <div className="rounded-lg border border-dashed p-8 text-center">
-      <p className="font-medium">{title}</p>
-      <p className="mt-1 text-sm text-muted-foreground">{hint}</p>
-    </div>
+    <EmptyState title={title} className="bg-transparent p-8">
+      {hint}
+    </EmptyState>
   );
 }

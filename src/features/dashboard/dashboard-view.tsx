@@ -1,5 +1,6 @@
 'use client';
 
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { CustomersByStatusChart } from './customers-by-status-chart';
@@ -27,11 +28,9 @@ export function DashboardView() {
           </div>
         </>
       ) : (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
-            Your role cannot see customers, so there is nothing to show here yet.
-          </p>
-        </div>
+        <EmptyState>
+          Your role cannot see customers, so there is nothing to show here yet.
+        </EmptyState>
       )}
     </div>
   );

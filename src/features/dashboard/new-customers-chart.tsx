@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import { ErrorState } from '@/components/error-state';
+import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartTooltip,
@@ -10,7 +10,7 @@ import {
   type ChartConfig,
 } from '@/components/ui/chart';
 import { api } from '@/trpc/react';
-import { CardSkeleton, DashboardCard, EmptyState } from './dashboard-card';
+import { CardEmptyState, DashboardCard } from './dashboard-card';
 import { formatCount, weekLabel, weekLongLabel } from './dashboard-format';
 
 const config = {
@@ -24,22 +24,20 @@ export function NewCustomersChart() {
       title="New customers per week"
       description="Customers added in the last twelve weeks."
     >
-      {weeks.isPending ? (
-        <CardSkeleton label="Loading new customers per week" />
-      ) : weeks.isError ? (
-        <ErrorState
-          what="New customers per week could not be loaded."
-          error={weeks.error}
-          retry={() => void weeks.refetch()}
-        />
-      ) : weeks.data.every((week) => week.count === 0) ? (
-        <EmptyState
-          title="No new customers in the last twelve weeks."
-          hint="Add customers or import a CSV file to see them here."
-        />
-      ) : (
-        <NewCustomersBars weeks={weeks.data} />
-      )}
+      <QueryState
+        query={weeks}
+        loading={{ label: 'Loading new customers per week', shape: 'chart', count: 1 }}
+        failure="New customers per week could not be loaded."
+        isEmpty={(data) => data.every((week) => week.count === 0)}
+        empty={
+          <CardEmptyState
+            title="No new customers in the last twelve weeks."
+            hint="Add customers or import a CSV file to see them here."
+          />
+        }
+      >
+        {(data) => <NewCustomersBars weeks={data} />}
+      </QueryState>
     </DashboardCard>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { Area, AreaChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import { ErrorState } from '@/components/error-state';
+import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartLegend,
@@ -14,7 +14,7 @@ import {
 } from '@/components/ui/chart';
 import { formatMoney } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
-import { CardSkeleton, DashboardCard, EmptyState } from './dashboard-card';
+import { CardEmptyState, DashboardCard } from './dashboard-card';
 import {
   formatCompact,
   formatCompactMoney,
@@ -39,22 +39,20 @@ export function RevenueChart() {
       title="Revenue per month"
       description="Paid orders in the last twelve months, by month of payment."
     >
-      {revenue.isPending ? (
-        <CardSkeleton label="Loading revenue per month" />
-      ) : revenue.isError ? (
-        <ErrorState
-          what="Revenue per month could not be loaded."
-          error={revenue.error}
-          retry={() => void revenue.refetch()}
-        />
-      ) : revenue.data.length === 0 ? (
-        <EmptyState
-          title="No paid orders in the last twelve months."
-          hint="Revenue appears here once orders are marked as paid."
-        />
-      ) : (
-        <RevenueAreas rows={revenue.data} />
-      )}
+      <QueryState
+        query={revenue}
+        loading={{ label: 'Loading revenue per month', shape: 'chart', count: 1 }}
+        failure="Revenue per month could not be loaded."
+        isEmpty={(rows) => rows.length === 0}
+        empty={
+          <CardEmptyState
+            title="No paid orders in the last twelve months."
+            hint="Revenue appears here once orders are marked as paid."
+          />
+        }
+      >
+        {(rows) => <RevenueAreas rows={rows} />}
+      </QueryState>
     </DashboardCard>
   );
 }

@@ -1,21 +1,27 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
-import { Skeleton } from '@/components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { EmptyState } from '@/components/empty-state';
+import { QueryState } from '@/components/query-state';
+import { ListTable, type ListColumn } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { api } from '@/trpc/react';
+import { api, type RouterOutputs } from '@/trpc/react';
 import { ImportStatusBadge, isFinished } from './import-status-badge';
+
+type ImportJob = RouterOutputs['imports']['list'][number];
 
 const numberFormat = new Intl.NumberFormat();
 const n = (value: number) => numberFormat.format(value);
+
+/** The counts and the start time align right. */
+const COLUMNS: ListColumn[] = [
+  'File',
+  'Status',
+  ...['Rows', 'Created', 'Updated', 'Skipped', 'With problems', 'Started'].map((label) => ({
+    label,
+    className: 'text-right',
+  })),
+];
 
 /** The organization's latest imports, whoever started them. */
 export function ImportHistory() {
@@ -29,69 +35,50 @@ export function ImportHistory() {
       <h2 id="recent-imports-heading" className="text-lg font-semibold">
         Recent imports
       </h2>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading recent imports">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The recent imports could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : list.data.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-          <p className="font-medium">No imports yet.</p>
-          <p className="mt-1 text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading recent imports', count: 3 }}
+        failure="The recent imports could not be loaded."
+        isEmpty={(jobs) => jobs.length === 0}
+        empty={
+          <EmptyState title="No imports yet.">
             Choose a CSV file above to import your first customers.
-          </p>
-        </div>
-      ) : (
-        <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>File</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead className="text-right">Rows</TableHead>
-                <TableHead className="text-right">Created</TableHead>
-                <TableHead className="text-right">Updated</TableHead>
-                <TableHead className="text-right">Skipped</TableHead>
-                <TableHead className="text-right">With problems</TableHead>
-                <TableHead className="text-right">Started</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.data.map((job) => (
-                <TableRow key={job.id}>
-                  <TableCell className="max-w-64 truncate font-medium" title={job.filename}>
-                    {job.filename}
-                  </TableCell>
-                  <TableCell>
-                    <ImportStatusBadge status={job.status} />
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{n(job.totalRows)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{n(job.createdCount)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{n(job.updatedCount)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{n(job.skippedCount)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{n(job.errorCount)}</TableCell>
-                  <TableCell className="text-right text-muted-foreground">
-                    <time
-                      dateTime={job.createdAt.toISOString()}
-                      title={formatDateTime(job.createdAt)}
-                      suppressHydrationWarning
-                    >
-                      {formatRelative(job.createdAt)}
-                    </time>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+          </EmptyState>
+        }
+      >
+        {(jobs) => <ImportsTable jobs={jobs} />}
+      </QueryState>
     </section>
+  );
+}
+
+function ImportsTable({ jobs }: { jobs: ImportJob[] }) {
+  return (
+    <ListTable columns={COLUMNS}>
+      {jobs.map((job) => (
+        <TableRow key={job.id}>
+          <TableCell className="max-w-64 truncate font-medium" title={job.filename}>
+            {job.filename}
+          </TableCell>
+          <TableCell>
+            <ImportStatusBadge status={job.status} />
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.totalRows)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.createdCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.updatedCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.skippedCount)}</TableCell>
+          <TableCell className="text-right tabular-nums">{n(job.errorCount)}</TableCell>
+          <TableCell className="text-right text-muted-foreground">
+            <time
+              dateTime={job.createdAt.toISOString()}
+              title={formatDateTime(job.createdAt)}
+              suppressHydrationWarning
+            >
+              {formatRelative(job.createdAt)}
+            </time>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

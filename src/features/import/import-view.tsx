@@ -1,5 +1,6 @@
 'use client';
 
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { ImportHistory } from './import-history';
@@ -19,11 +20,7 @@ export function ImportView() {
           <ImportHistory />
         </>
       ) : (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
-            Only owners, admins and managers can import customers.
-          </p>
-        </div>
+        <EmptyState>Only owners, admins and managers can import customers.</EmptyState>
       )}
     </div>
   );

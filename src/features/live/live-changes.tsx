@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { errorCode } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 
 const DEBOUNCE_MS = 300;
@@ -27,9 +28,8 @@ export function LiveChanges({ userId }: { userId: string }) {
 
   api.events.changes.useSubscription(undefined, {
     onError: (error) => {
-      if (error.data?.code === 'UNAUTHORIZED' || error.data?.code === 'FORBIDDEN') {
-        router.refresh();
-      }
+      const code = errorCode(error);
+      if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') router.refresh();
     },
     onData: ({ data: change }) => {
       if (change.entityType === 'membership' && change.entityId === userId) router.refresh();

@@ -4,6 +4,7 @@ import { PencilIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
@@ -18,6 +19,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { uuidParam } from '@/lib/url-params';
 import { OrderLinesEditor } from './order-lines-editor';
@@ -35,8 +37,7 @@ export function OrderPage({ id }: { id: string }) {
   if (!wellFormed) return <OrderNotFound />;
   if (order.isPending) return <OrderSkeleton />;
   if (order.isError) {
-    const code = order.error.data?.code;
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <OrderNotFound />;
+    if (isNotFound(order.error)) return <OrderNotFound />;
     return (
       <div className="grid grid-cols-1 gap-6">
         <OrderCrumbs label="Order" />
@@ -192,15 +193,16 @@ function OrderNotFound() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Order not found" />
-      <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-        <p className="font-medium">This order does not exist.</p>
-        <p className="mt-1 text-sm text-muted-foreground">
-          It may have been mistyped, or belong to another organization.
-        </p>
-        <Button asChild variant="outline" className="mt-4">
-          <Link href="/orders">Back to orders</Link>
-        </Button>
-      </div>
+      <EmptyState
+        title="This order does not exist."
+        action={
+          <Button asChild variant="outline">
+            <Link href="/orders">Back to orders</Link>
+          </Button>
+        }
+      >
+        It may have been mistyped, or belong to another organization.
+      </EmptyState>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { describeError } from '@/lib/server-errors';
+import { describeError, errorCode } from '@/lib/server-errors';
 import { ORDER_TRANSITIONS, type OrderStatus } from '@/schemas/orders';
 import { api, type RouterOutputs } from '@/trpc/react';
 
@@ -47,7 +47,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
     },
     onError: (error) => {
       // Someone else changed the order first: say so and show what it is now.
-      if (error.data?.code === 'CONFLICT') {
+      if (errorCode(error) === 'CONFLICT') {
         toast.error(error.message);
         void utils.orders.get.invalidate({ id: order.id });
         return;

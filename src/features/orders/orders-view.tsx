@@ -2,10 +2,11 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
+import { QueryState } from '@/components/query-state';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { api } from '@/trpc/react';
 import { hasOrderFilters, orderFiltersFrom, orderListParams } from './list-params';
@@ -18,9 +19,9 @@ export function OrdersView() {
   const filtered = hasOrderFilters(filters);
 
   const list = api.orders.list.useInfiniteQuery(orderListParams(filters), {
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: nextPageCursor,
   });
-  const orders = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const orders = loadedItems(list.data);
 
   // The name for the "Customer: …" chip; an erased or deleted customer has none to show.
   const customer = api.customers.get.useQuery(
@@ -42,50 +43,30 @@ export function OrdersView() {
         <h2 id="orders-list-heading" className="sr-only">
           Order list
         </h2>
-        {list.isPending ? (
-          <div className="grid gap-2" role="status" aria-label="Loading orders">
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} className="h-10 w-full" />
-            ))}
-          </div>
-        ) : list.isError ? (
-          <ErrorState
-            what="The orders could not be loaded."
-            error={list.error}
-            retry={() => void list.refetch()}
-          />
-        ) : orders.length === 0 ? (
-          <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-            {filtered ? (
-              <p className="text-sm text-muted-foreground">
-                <span className="block text-base font-medium text-foreground">
-                  No orders match these filters.
-                </span>{' '}
+        <QueryState
+          query={list}
+          loading={{ label: 'Loading orders', count: 6 }}
+          failure="The orders could not be loaded."
+          isEmpty={() => orders.length === 0}
+          empty={
+            filtered ? (
+              <EmptyState title="No orders match these filters.">
                 Pick other statuses or a wider date range, or clear the filters.
-              </p>
+              </EmptyState>
             ) : (
-              <p className="text-sm text-muted-foreground">
-                <span className="block text-base font-medium text-foreground">No orders yet.</span>{' '}
+              <EmptyState title="No orders yet.">
                 Orders are created from a customer&apos;s page.
-              </p>
-            )}
-          </div>
-        ) : (
-          <>
-            <OrdersTable orders={orders} />
-            {list.hasNextPage ? (
-              <div className="flex justify-center">
-                <Button
-                  variant="outline"
-                  onClick={() => void list.fetchNextPage()}
-                  disabled={list.isFetchingNextPage}
-                >
-                  {list.isFetchingNextPage ? 'Loading…' : 'Load more orders'}
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
+              </EmptyState>
+            )
+          }
+        >
+          {() => (
+            <>
+              <OrdersTable orders={orders} />
+              <LoadMore query={list} label="Load more orders" />
+            </>
+          )}
+        </QueryState>
       </section>
     </div>
   );

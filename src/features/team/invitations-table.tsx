@@ -4,14 +4,8 @@ import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { RoleBadge } from './role-badge';
@@ -24,30 +18,15 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
   // When the list was shown; good enough to tell which invitations have run out.
   const [now] = useState(() => Date.now());
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Email</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead>Invited by</TableHead>
-            <TableHead>Expires</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {invitations.map((invitation) => (
-            <InvitationRow
-              key={invitation.id}
-              invitation={invitation}
-              expired={invitation.expiresAt.getTime() <= now}
-            />
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={['Email', 'Role', 'Invited by', 'Expires', ACTIONS_COLUMN]}>
+      {invitations.map((invitation) => (
+        <InvitationRow
+          key={invitation.id}
+          invitation={invitation}
+          expired={invitation.expiresAt.getTime() <= now}
+        />
+      ))}
+    </ListTable>
   );
 }
 

@@ -1,13 +1,7 @@
 'use client';
 
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import type { Role } from '@/schemas/permissions';
 import type { RouterOutputs } from '@/trpc/react';
 import { MemberRoleSelect } from './member-role-select';
@@ -29,55 +23,38 @@ export function MembersTable({
   me: { userId: string | undefined; role: Role | null | undefined };
 }) {
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead>Email</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead>Joined</TableHead>
+    <ListTable columns={['Name', 'Email', 'Role', 'Joined', canManage && ACTIONS_COLUMN]}>
+      {members.map((member) => {
+        const manageable = canManage && mayManageMember(me, member);
+        return (
+          <TableRow key={member.userId}>
+            <TableCell className="font-medium">
+              {member.name}
+              {member.userId === me.userId ? (
+                <span className="ml-1 text-muted-foreground">(you)</span>
+              ) : null}
+            </TableCell>
+            <TableCell className="text-muted-foreground">{member.email}</TableCell>
+            <TableCell>
+              {manageable ? (
+                <MemberRoleSelect member={member} canAssignOwner={me.role === 'owner'} />
+              ) : (
+                <RoleBadge role={member.role} />
+              )}
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              <time dateTime={member.joinedAt.toISOString()}>
+                {dateFormat.format(member.joinedAt)}
+              </time>
+            </TableCell>
             {canManage ? (
-              <TableHead className="text-right">
-                <span className="sr-only">Actions</span>
-              </TableHead>
+              <TableCell className="text-right">
+                {manageable ? <RemoveMemberButton member={member} /> : null}
+              </TableCell>
             ) : null}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {members.map((member) => {
-            const manageable = canManage && mayManageMember(me, member);
-            return (
-              <TableRow key={member.userId}>
-                <TableCell className="font-medium">
-                  {member.name}
-                  {member.userId === me.userId ? (
-                    <span className="ml-1 text-muted-foreground">(you)</span>
-                  ) : null}
-                </TableCell>
-                <TableCell className="text-muted-foreground">{member.email}</TableCell>
-                <TableCell>
-                  {manageable ? (
-                    <MemberRoleSelect member={member} canAssignOwner={me.role === 'owner'} />
-                  ) : (
-                    <RoleBadge role={member.role} />
-                  )}
-                </TableCell>
-                <TableCell className="text-muted-foreground">
-                  <time dateTime={member.joinedAt.toISOString()}>
-                    {dateFormat.format(member.joinedAt)}
-                  </time>
-                </TableCell>
-                {canManage ? (
-                  <TableCell className="text-right">
-                    {manageable ? <RemoveMemberButton member={member} /> : null}
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { Skeleton } from '@/components/ui/skeleton';
+import { QueryState } from '@/components/query-state';
 import { api } from '@/trpc/react';
 import { InvitationsTable } from './invitations-table';
 import { InviteMemberDialog } from './invite-member-dialog';
@@ -40,19 +40,15 @@ function MembersSection({
       <h2 id="members-heading" className="text-lg font-semibold">
         Members
       </h2>
-      {list.isPending ? (
-        <LoadingRows label="Loading members" />
-      ) : list.isError ? (
-        <ErrorState
-          what="The members could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState>No members yet.</EmptyState>
-      ) : (
-        <MembersTable members={list.data.items} canManage={canManage} me={actor} />
-      )}
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading members' }}
+        failure="The members could not be loaded."
+        isEmpty={({ items }) => items.length === 0}
+        empty={<EmptyState>No members yet.</EmptyState>}
+      >
+        {({ items }) => <MembersTable members={items} canManage={canManage} me={actor} />}
+      </QueryState>
     </section>
   );
 }
@@ -64,37 +60,15 @@ function InvitationsSection() {
       <h2 id="invitations-heading" className="text-lg font-semibold">
         Pending invitations
       </h2>
-      {list.isPending ? (
-        <LoadingRows label="Loading invitations" rows={2} />
-      ) : list.isError ? (
-        <ErrorState
-          what="The invitations could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : list.data.length === 0 ? (
-        <EmptyState>No pending invitations.</EmptyState>
-      ) : (
-        <InvitationsTable invitations={list.data} />
-      )}
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading invitations', count: 2 }}
+        failure="The invitations could not be loaded."
+        isEmpty={(invitations) => invitations.length === 0}
+        empty={<EmptyState>No pending invitations.</EmptyState>}
+      >
+        {(invitations) => <InvitationsTable invitations={invitations} />}
+      </QueryState>
     </section>
-  );
-}
-
-function LoadingRows({ label, rows = 4 }: { label: string; rows?: number }) {
-  return (
-    <div className="grid gap-2" role="status" aria-label={label}>
-      {Array.from({ length: rows }, (_, i) => (
-        <Skeleton key={i} className="h-10 w-full" />
-      ))}
-    </div>
-  );
-}
-
-function EmptyState({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-      <p className="text-sm text-muted-foreground">{children}</p>
-    </div>
   );
 }

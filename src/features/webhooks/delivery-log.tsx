@@ -3,7 +3,9 @@
 import { ChevronDownIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { Fragment, useState } from 'react';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
+import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import {
   Select,
@@ -12,15 +14,9 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select';
-import { Skeleton } from '@/components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable, type ListColumn } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
@@ -31,6 +27,17 @@ const PAGE_SIZE = 25;
 const ALL = 'all';
 
 const SOON_MS = 60_000;
+
+const COLUMNS: ListColumn[] = [
+  { label: 'Details', srOnly: true, className: 'w-8' },
+  'Event',
+  'Status',
+  'Response',
+  'Duration',
+  'Attempts',
+  'Last attempt',
+  ACTIONS_COLUMN,
+];
 
 /** Deliveries about to be attempted are watched closely; retries due later now and then. */
 function refreshInterval(deliveries: WebhookDelivery[]): number | false {
@@ -51,12 +58,11 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const list = api.webhooks.deliveries.useInfiniteQuery(
     { endpointId, limit: PAGE_SIZE, status: status === ALL ? undefined : [status] },
     {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      refetchInterval: (query) =>
-        refreshInterval(query.state.data?.pages.flatMap((page) => page.items) ?? []),
+      getNextPageParam: nextPageCursor,
+      refetchInterval: (query) => refreshInterval(loadedItems(query.state.data)),
     },
   );
-  const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const deliveries = loadedItems(list.data);
 
   return (
     <section aria-labelledby="deliveries-heading" className="grid grid-cols-1 gap-4">
@@ -78,42 +84,26 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           </SelectContent>
         </Select>
       </div>
-      {list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading deliveries">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          what="The deliveries could not be loaded."
-          error={list.error}
-          retry={() => void list.refetch()}
-        />
-      ) : deliveries.length === 0 ? (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading deliveries' }}
+        failure="The deliveries could not be loaded."
+        isEmpty={() => deliveries.length === 0}
+        empty={
+          <EmptyState>
             {status === ALL
               ? 'Nothing sent yet. A delivery appears here as soon as a subscribed event happens.'
               : `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} deliveries.`}
-          </p>
-        </div>
-      ) : (
-        <>
-          <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
+            <LoadMore query={list} label="Show older" />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -127,85 +117,65 @@ function DeliveriesTable({
 }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="w-8">
-              <span className="sr-only">Details</span>
-            </TableHead>
-            <TableHead>Event</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>Response</TableHead>
-            <TableHead>Duration</TableHead>
-            <TableHead>Attempts</TableHead>
-            <TableHead>Last attempt</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {deliveries.map((delivery) => {
-            const expanded = open === delivery.id;
-            const detailsId = `delivery-${delivery.id}-details`;
-            return (
-              <Fragment key={delivery.id}>
-                <TableRow>
-                  <TableCell>
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className="size-7"
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? detailsId : undefined}
-                      aria-label={`Details of ${delivery.eventType} delivery`}
-                      onClick={() => setOpen(expanded ? null : delivery.id)}
-                    >
-                      {expanded ? (
-                        <ChevronDownIcon aria-hidden="true" />
-                      ) : (
-                        <ChevronRightIcon aria-hidden="true" />
-                      )}
-                    </Button>
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{delivery.eventType}</TableCell>
-                  <TableCell>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.responseStatus ?? '—'}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{delivery.attempts}</TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {delivery.lastAttemptAt ? (
-                      <time dateTime={delivery.lastAttemptAt.toISOString()}>
-                        {formatDateTime(delivery.lastAttemptAt)}
-                      </time>
-                    ) : (
-                      'Not yet'
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <RedeliverButton endpointId={endpointId} delivery={delivery} />
-                  </TableCell>
-                </TableRow>
-                {expanded ? (
-                  <TableRow id={detailsId}>
-                    <TableCell colSpan={8} className="bg-muted/40">
-                      <DeliveryDetails delivery={delivery} />
-                    </TableCell>
-                  </TableRow>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={COLUMNS}>
+      {deliveries.map((delivery) => {
+        const expanded = open === delivery.id;
+        const detailsId = `delivery-${delivery.id}-details`;
+        return (
+          <Fragment key={delivery.id}>
+            <TableRow>
+              <TableCell>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  className="size-7"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId : undefined}
+                  aria-label={`Details of ${delivery.eventType} delivery`}
+                  onClick={() => setOpen(expanded ? null : delivery.id)}
+                >
+                  {expanded ? (
+                    <ChevronDownIcon aria-hidden="true" />
+                  ) : (
+                    <ChevronRightIcon aria-hidden="true" />
+                  )}
+                </Button>
+              </TableCell>
+              <TableCell className="font-mono text-xs">{delivery.eventType}</TableCell>
+              <TableCell>
+                <DeliveryStatusBadge status={delivery.status} />
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.responseStatus ?? '—'}
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
+              </TableCell>
+              <TableCell className="text-muted-foreground">{delivery.attempts}</TableCell>
+              <TableCell className="text-muted-foreground">
+                {delivery.lastAttemptAt ? (
+                  <time dateTime={delivery.lastAttemptAt.toISOString()}>
+                    {formatDateTime(delivery.lastAttemptAt)}
+                  </time>
+                ) : (
+                  'Not yet'
+                )}
+              </TableCell>
+              <TableCell className="text-right">
+                <RedeliverButton endpointId={endpointId} delivery={delivery} />
+              </TableCell>
+            </TableRow>
+            {expanded ? (
+              <TableRow id={detailsId}>
+                <TableCell colSpan={COLUMNS.length} className="bg-muted/40">
+                  <DeliveryDetails delivery={delivery} />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </ListTable>
   );
 }
 

@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { uuidParam } from '@/lib/url-params';
 import { formatDateTime } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
 import type { WebhookEndpoint } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
 import { DeliveryLog } from './delivery-log';
@@ -24,8 +25,7 @@ export function EndpointPage({ id }: { id: string }) {
   if (!wellFormed || !canManage) return <EndpointNotFound />;
   if (endpoint.isPending) return <EndpointSkeleton />;
   if (endpoint.isError) {
-    const code = endpoint.error.data?.code;
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <EndpointNotFound />;
+    if (isNotFound(endpoint.error)) return <EndpointNotFound />;
     return (
       <div className="grid grid-cols-1 gap-6">
         <EndpointCrumbs label="Endpoint" />

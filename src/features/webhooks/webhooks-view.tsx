@@ -3,19 +3,13 @@
 import { PlusIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorState } from '@/components/error-state';
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDate } from '@/lib/format';
 import { MAX_WEBHOOK_ENDPOINTS, type WebhookEndpoint } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
@@ -45,11 +39,7 @@ export function WebhooksView() {
           <EndpointFormDialog open={adding} onOpenChange={setAdding} />
         </>
       ) : (
-        <div className="rounded-lg border border-dashed bg-background p-8 text-center">
-          <p className="text-sm text-muted-foreground">
-            Only owners and admins can see and manage webhooks.
-          </p>
-        </div>
+        <EmptyState>Only owners and admins can see and manage webhooks.</EmptyState>
       )}
     </div>
   );
@@ -57,93 +47,62 @@ export function WebhooksView() {
 
 function EndpointList() {
   const list = api.webhooks.list.useQuery({});
-  if (list.isPending) {
-    return (
-      <div className="grid gap-2" role="status" aria-label="Loading webhook endpoints">
-        {Array.from({ length: 3 }, (_, i) => (
-          <Skeleton key={i} className="h-10 w-full" />
-        ))}
-      </div>
-    );
-  }
-  if (list.isError) {
-    return (
-      <ErrorState
-        what="The webhook endpoints could not be loaded."
-        error={list.error}
-        retry={() => void list.refetch()}
-      />
-    );
-  }
-  const endpoints = list.data.items;
-  if (endpoints.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed bg-background p-10 text-center">
-        <p className="font-medium">No endpoints yet.</p>
-        <p className="mt-1 text-sm text-muted-foreground">
+  return (
+    <QueryState
+      query={list}
+      loading={{ label: 'Loading webhook endpoints', count: 3 }}
+      failure="The webhook endpoints could not be loaded."
+      isEmpty={({ items }) => items.length === 0}
+      empty={
+        <EmptyState title="No endpoints yet.">
           Add one to have another system told about changes as they happen. Systems that prefer to
           poll can read the same events from GET /api/v1/events.
-        </p>
-      </div>
-    );
-  }
-  return (
-    <section aria-labelledby="endpoints-heading" className="grid gap-2">
-      <h2 id="endpoints-heading" className="sr-only">
-        Endpoints
-      </h2>
-      <EndpointsTable endpoints={endpoints} />
-      <p className="text-xs text-muted-foreground">
-        {endpoints.length} of at most {MAX_WEBHOOK_ENDPOINTS} endpoints.
-      </p>
-    </section>
+        </EmptyState>
+      }
+    >
+      {({ items: endpoints }) => (
+        <section aria-labelledby="endpoints-heading" className="grid gap-2">
+          <h2 id="endpoints-heading" className="sr-only">
+            Endpoints
+          </h2>
+          <EndpointsTable endpoints={endpoints} />
+          <p className="text-xs text-muted-foreground">
+            {endpoints.length} of at most {MAX_WEBHOOK_ENDPOINTS} endpoints.
+          </p>
+        </section>
+      )}
+    </QueryState>
   );
 }
 
 function EndpointsTable({ endpoints }: { endpoints: WebhookEndpoint[] }) {
   return (
-    <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>URL</TableHead>
-            <TableHead>Description</TableHead>
-            <TableHead>Events</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead>Added</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {endpoints.map((endpoint) => (
-            <TableRow key={endpoint.id}>
-              <TableCell className="max-w-80 truncate font-medium">
-                <Link
-                  href={`/webhooks/${endpoint.id}`}
-                  className="underline-offset-4 hover:underline"
-                >
-                  {endpoint.url}
-                </Link>
-              </TableCell>
-              <TableCell className="max-w-60 truncate text-muted-foreground">
-                {endpoint.description || '—'}
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                {endpoint.eventTypes.length === 1
-                  ? endpoint.eventTypes[0]
-                  : `${endpoint.eventTypes.length} events`}
-              </TableCell>
-              <TableCell>
-                <EndpointStateBadge enabled={endpoint.enabled} />
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                <time dateTime={endpoint.createdAt.toISOString()}>
-                  {formatDate(endpoint.createdAt)}
-                </time>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable columns={['URL', 'Description', 'Events', 'State', 'Added']}>
+      {endpoints.map((endpoint) => (
+        <TableRow key={endpoint.id}>
+          <TableCell className="max-w-80 truncate font-medium">
+            <Link href={`/webhooks/${endpoint.id}`} className="underline-offset-4 hover:underline">
+              {endpoint.url}
+            </Link>
+          </TableCell>
+          <TableCell className="max-w-60 truncate text-muted-foreground">
+            {endpoint.description || '—'}
+          </TableCell>
+          <TableCell className="text-muted-foreground">
+            {endpoint.eventTypes.length === 1
+              ? endpoint.eventTypes[0]
+              : `${endpoint.eventTypes.length} events`}
+          </TableCell>
+          <TableCell>
+            <EndpointStateBadge enabled={endpoint.enabled} />
+          </TableCell>
+          <TableCell className="text-muted-foreground">
+            <time dateTime={endpoint.createdAt.toISOString()}>
+              {formatDate(endpoint.createdAt)}
+            </time>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

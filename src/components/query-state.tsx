@@ -1,0 +1,68 @@
+'use client';
+
+import { ErrorState } from '@/components/error-state';
+import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/utils';
+
+/** What decides which state a query (plain or infinite) is shown in. */
+export type QueryStatus<TData> = { refetch: () => unknown } & (
+  | { isPending: true; isError: false }
+  | { isPending: false; isError: true; error: unknown }
+  | { isPending: false; isError: false; data: TData }
+);
+
+const SKELETON_HEIGHTS = {
+  /** Table rows. */
+  rows: 'h-10',
+  /** Cards of a list: timeline entries, audit entries. */
+  items: 'h-20',
+  /** One block the size of a chart. */
+  chart: 'h-64',
+};
+
+export interface SkeletonShape {
+  /** Names the placeholder for assistive technology: "Loading customers". */
+  label: string;
+  shape?: keyof typeof SKELETON_HEIGHTS;
+  count?: number;
+}
+
+/** Grey placeholders in the shape of what is loading. */
+export function LoadingSkeleton({ label, shape = 'rows', count = 4 }: SkeletonShape) {
+  return (
+    <div className="grid gap-2" role="status" aria-label={label}>
+      {Array.from({ length: count }, (_, i) => (
+        <Skeleton key={i} className={cn(SKELETON_HEIGHTS[shape], 'w-full')} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A query's result in the state it is in: a skeleton while it loads, what failed (with the
+ * request id of an internal error) and a way to try again, `empty` when `isEmpty` says there
+ * is nothing, and otherwise what `children` makes of the data.
+ */
+export function QueryState<TData>({
+  query,
+  loading,
+  failure,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryStatus<TData>;
+  loading: SkeletonShape;
+  /** What could not be done: "The customers could not be loaded." */
+  failure: string;
+  isEmpty?: (data: TData) => boolean;
+  empty?: React.ReactNode;
+  children: (data: TData) => React.ReactNode;
+}) {
+  if (query.isPending) return <LoadingSkeleton {...loading} />;
+  if (query.isError) {
+    return <ErrorState what={failure} error={query.error} retry={() => void query.refetch()} />;
+  }
+  if (isEmpty?.(query.data)) return empty;
+  return children(query.data);
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import { Skeleton } from '@/components/ui/skeleton';
+import { api } from '@/trpc/react';
+import { customerFilters, hasFilters, type CustomerListState } from './list-params';
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+function countLabel({ count, capped }: { count: number; capped: boolean }, filtered: boolean) {
+  const one = count === 1 && !capped;
+  const label = `${capped ? '10,000+' : countFormat.format(count)} ${one ? 'customer' : 'customers'}`;
+  return filtered ? `${label} ${one ? 'matches' : 'match'}` : label;
+}
+
+/** How many customers the list's filters match, announced as it changes. */
+export function CustomerCount({ state }: { state: CustomerListState }) {
+  const count = api.customers.count.useQuery(customerFilters(state), {
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <div className="text-sm text-muted-foreground" aria-live="polite">
+      {count.isSuccess ? (
+        countLabel(count.data, hasFilters(state))
+      ) : count.isError ? (
+        'The number of customers could not be counted.'
+      ) : (
+        <Skeleton className="h-5 w-24" />
+      )}
+    </div>
+  );
+}
