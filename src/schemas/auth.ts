@@ -37,9 +37,11 @@ export const signUpInput = z.strictObject({
   organizationName,
 });
 export type SignUpInput = z.input<typeof signUpInput>;
+export const signUpOutput = z.object({ organizationSlug: z.string() });
 
 export const signInInput = z.strictObject({ email: emailAddress, password: currentPassword });
 export type SignInInput = z.input<typeof signInInput>;
+export const signInOutput = z.object({ twoFactorRequired: z.boolean() });
 
 export const twoFactorCodeInput = z.union([
   z.strictObject({
@@ -54,6 +56,7 @@ export const twoFactorCodeInput = z.union([
 export const passwordResetRequestInput = z.strictObject({ email: emailAddress });
 export const passwordResetInput = z.strictObject({ token: linkToken, password: newPassword });
 export const emailVerificationInput = z.strictObject({ token: linkToken });
+export const emailVerificationOutput = z.object({ email: z.string() });
 
 export const changePasswordInput = z.strictObject({
   currentPassword,

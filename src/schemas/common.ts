@@ -80,3 +80,6 @@ export const page = <T extends z.ZodType>(item: T, maxItems: number | null = MAX
   });
 
 export const idParam = z.object({ id: uuid() });
+
+/** The answer of a mutation that has nothing more to say than that it was done. */
+export const okOutput = z.object({ ok: z.literal(true) });
