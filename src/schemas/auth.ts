@@ -43,13 +43,14 @@ export const signInInput = z.strictObject({ email: emailAddress, password: curre
 export type SignInInput = z.input<typeof signInInput>;
 export const signInOutput = z.object({ twoFactorRequired: z.boolean() });
 
+/** A code from an authenticator app (TOTP). */
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the 6 digits from your app');
+
 export const twoFactorCodeInput = z.union([
-  z.strictObject({
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{6}$/, 'must be the 6 digits from your app'),
-  }),
+  z.strictObject({ code: totpCode }),
   z.strictObject({ recoveryCode: z.string().trim().min(10, 'is not a recovery code').max(20) }),
 ]);
 
@@ -57,33 +58,6 @@ export const passwordResetRequestInput = z.strictObject({ email: emailAddress })
 export const passwordResetInput = z.strictObject({ token: linkToken, password: newPassword });
 export const emailVerificationInput = z.strictObject({ token: linkToken });
 export const emailVerificationOutput = z.object({ email: z.string() });
-
-export const changePasswordInput = z.strictObject({
-  currentPassword,
-  newPassword,
-  signOutOtherSessions: z.boolean().default(true),
-});
-export type ChangePasswordInput = z.input<typeof changePasswordInput>;
-
-export const emailChangeInput = z.strictObject({
-  newEmail: emailAddress,
-  password: currentPassword,
-});
-export type EmailChangeInput = z.input<typeof emailChangeInput>;
-
-export const profileInput = z.strictObject({ name: personName });
-
-export const reauthenticationInput = z.strictObject({ password: currentPassword });
-
-export const enableTwoFactorInput = z.strictObject({
-  key: z.string().trim().min(16).max(64),
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'must be the 6 digits from your app'),
-  password: currentPassword,
-});
-export type EnableTwoFactorInput = z.input<typeof enableTwoFactorInput>;
 
 export const roleSchema = z.enum(ROLES);
 
