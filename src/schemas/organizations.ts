@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import {
-  linkToken,
-  newPassword,
-  organizationName,
-  personName,
-  roleSchema,
-  storedName,
-} from './auth';
-import { timestamp, uuid } from './common';
+import { linkToken, newPassword, organizationName, personName, roleSchema } from './auth';
+import { organizationSummary, storedName, timestamp, uuid } from './common';
 import { emailAddress, storedEmail } from './customers';
 import { API_KEY_ROLES, ROLES } from './permissions';
+
+/** The person's organizations, with their role in each and which one is active. */
+export const myOrganizationsOutput = z.array(
+  organizationSummary.extend({ role: roleSchema, active: z.boolean() }),
+);
 
 export const createOrganizationInput = z.strictObject({ name: organizationName });
 export const renameOrganizationInput = z.strictObject({ name: organizationName });
