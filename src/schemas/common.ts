@@ -81,6 +81,9 @@ export const page = <T extends z.ZodType>(item: T, maxItems: number | null = MAX
 
 export const idParam = z.object({ id: uuid() });
 
+/** The input of a procedure that takes none, where REST clients may still send `{}`. */
+export const emptyInput = z.object({});
+
 export const MAX_NAME_LENGTH = 100;
 
 /** A name as stored (a person, an organization, an API key). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { linkToken, newPassword, organizationName, personName, roleSchema } from './auth';
-import { organizationSummary, storedName, timestamp, uuid } from './common';
-import { emailAddress, storedEmail } from './customers';
+import { organizationSummary } from './common';
+import { emailAddress } from './customers';
 import { API_KEY_ROLES, ROLES } from './permissions';
 
 /** The person's organizations, with their role in each and which one is active. */
@@ -14,19 +14,6 @@ export const renameOrganizationInput = z.strictObject({ name: organizationName }
 export const switchOrganizationInput = z.strictObject({ organizationId: z.uuid() });
 export const deleteOrganizationInput = z.strictObject({ slug: z.string().min(1, 'is required') });
 export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
-
-export const memberOutput = z
-  .object({
-    userId: uuid(),
-    name: storedName,
-    email: storedEmail,
-    role: roleSchema,
-    joinedAt: timestamp(),
-  })
-  .meta({ id: 'Member' });
-
-export const changeRoleInput = z.strictObject({ userId: z.uuid(), role: roleSchema });
-export const memberInput = z.strictObject({ userId: z.uuid() });
 
 export const inviteInput = z.strictObject({
   email: emailAddress,
