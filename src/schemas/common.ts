@@ -80,6 +80,8 @@ export const page = <T extends z.ZodType>(item: T, maxItems: number | null = MAX
   });
 
 export const idParam = z.object({ id: uuid() });
+/** An id in the input of a procedure that only tRPC serves: nothing else may come with it. */
+export const idInput = z.strictObject({ id: z.uuid() });
 
 /** The input of a procedure that takes none, where REST clients may still send `{}`. */
 export const emptyInput = z.object({});

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { linkToken, newPassword, organizationName, personName, roleSchema } from './auth';
+import { organizationName, roleSchema } from './auth';
 import { organizationSummary } from './common';
-import { emailAddress } from './customers';
 import { API_KEY_ROLES, ROLES } from './permissions';
 
 /** The person's organizations, with their role in each and which one is active. */
@@ -14,20 +13,6 @@ export const renameOrganizationInput = z.strictObject({ name: organizationName }
 export const switchOrganizationInput = z.strictObject({ organizationId: z.uuid() });
 export const deleteOrganizationInput = z.strictObject({ slug: z.string().min(1, 'is required') });
 export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
-
-export const inviteInput = z.strictObject({
-  email: emailAddress,
-  role: roleSchema.default('member'),
-});
-export type InviteInput = z.input<typeof inviteInput>;
-export const invitationIdInput = z.strictObject({ id: z.uuid() });
-export const invitationTokenInput = z.strictObject({ token: linkToken });
-export const acceptWithSignUpInput = z.strictObject({
-  token: linkToken,
-  name: personName,
-  password: newPassword,
-});
-export type AcceptWithSignUpInput = z.input<typeof acceptWithSignUpInput>;
 
 export const apiKeyRole = z.enum(API_KEY_ROLES, { error: 'must be a role below owner' });
 export const createApiKeyInput = z.strictObject({
