@@ -1,5 +1,5 @@
 import type { OrderCreateInput, OrderStatus } from '@/schemas/orders';
-import { getCustomer } from '@/server/db/repositories/customers';
+import { getCustomer, staleVersion } from '@/server/db/repositories/customers';
 import {
   getOrder,
   insertOrder,
@@ -7,7 +7,6 @@ import {
   replaceOrderLines,
   setOrderStatus,
 } from '@/server/db/repositories/orders';
-import { staleVersion } from '@/server/db/repositories/customers';
 import { sameValue } from '@/server/db/repositories/changes';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
