@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { organizationName, roleSchema } from './auth';
 import { organizationSummary } from './common';
+import { memberInput } from './members';
 
 /** The person's organizations, with their role in each and which one is active. */
 export const myOrganizationsOutput = z.array(
   organizationSummary.extend({ role: roleSchema, active: z.boolean() }),
 );
 
-export const createOrganizationInput = z.strictObject({ name: organizationName });
-export const renameOrganizationInput = z.strictObject({ name: organizationName });
+/** A new organization's name, or an organization's new name. */
+const nameInput = z.strictObject({ name: organizationName });
+export const createOrganizationInput = nameInput;
+export const renameOrganizationInput = nameInput;
 export const switchOrganizationInput = z.strictObject({ organizationId: z.uuid() });
 export const deleteOrganizationInput = z.strictObject({ slug: z.string().min(1, 'is required') });
-export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
+/** The member who becomes owner. */
+export const transferOwnershipInput = memberInput;
