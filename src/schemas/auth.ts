@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common';
+import { MAX_NAME_LENGTH, organizationSummary, storedName, uuid } from './common';
 import { emailAddress, storedEmail } from './customers';
 import { PERMISSIONS, ROLES, type Permission } from './permissions';
 
@@ -15,17 +15,12 @@ export const newPassword = z
 /** A password being checked (not set): only bounded, so an oversized one is never hashed. */
 export const currentPassword = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
-export const MAX_NAME_LENGTH = 100;
-
 export const personName = z
   .string()
   .trim()
   .min(1, 'is required')
   .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`);
 export const organizationName = personName;
-
-/** A name as stored (a person, an organization, an API key). */
-export const storedName = z.string().max(MAX_NAME_LENGTH);
 
 /** One-time tokens from e-mailed links: 52 base32 characters. */
 export const linkToken = z.string().regex(/^[a-z2-7]{52}$/, 'is not a valid link');
@@ -37,62 +32,29 @@ export const signUpInput = z.strictObject({
   organizationName,
 });
 export type SignUpInput = z.input<typeof signUpInput>;
+export const signUpOutput = z.object({ organizationSlug: z.string() });
 
 export const signInInput = z.strictObject({ email: emailAddress, password: currentPassword });
 export type SignInInput = z.input<typeof signInInput>;
+export const signInOutput = z.object({ twoFactorRequired: z.boolean() });
+
+/** A code from an authenticator app (TOTP). */
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the 6 digits from your app');
 
 export const twoFactorCodeInput = z.union([
-  z.strictObject({
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{6}$/, 'must be the 6 digits from your app'),
-  }),
+  z.strictObject({ code: totpCode }),
   z.strictObject({ recoveryCode: z.string().trim().min(10, 'is not a recovery code').max(20) }),
 ]);
 
 export const passwordResetRequestInput = z.strictObject({ email: emailAddress });
 export const passwordResetInput = z.strictObject({ token: linkToken, password: newPassword });
 export const emailVerificationInput = z.strictObject({ token: linkToken });
-
-export const changePasswordInput = z.strictObject({
-  currentPassword,
-  newPassword,
-  signOutOtherSessions: z.boolean().default(true),
-});
-export type ChangePasswordInput = z.input<typeof changePasswordInput>;
-
-export const emailChangeInput = z.strictObject({
-  newEmail: emailAddress,
-  password: currentPassword,
-});
-export type EmailChangeInput = z.input<typeof emailChangeInput>;
-
-export const profileInput = z.strictObject({ name: personName });
-
-export const reauthenticationInput = z.strictObject({ password: currentPassword });
-
-export const enableTwoFactorInput = z.strictObject({
-  key: z.string().trim().min(16).max(64),
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'must be the 6 digits from your app'),
-  password: currentPassword,
-});
-export type EnableTwoFactorInput = z.input<typeof enableTwoFactorInput>;
+export const emailVerificationOutput = z.object({ email: z.string() });
 
 export const roleSchema = z.enum(ROLES);
-
-/** Slugs are 1 to 40 lowercase letters, digits and dashes. */
-const organizationSlug = z
-  .string()
-  .max(40)
-  .regex(/^[a-z0-9-]+$/);
-
-export const organizationSummary = z
-  .object({ id: uuid(), slug: organizationSlug, name: storedName })
-  .meta({ id: 'OrganizationSummary' });
 
 export const meOutput = z
   .object({

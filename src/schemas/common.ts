@@ -80,3 +80,26 @@ export const page = <T extends z.ZodType>(item: T, maxItems: number | null = MAX
   });
 
 export const idParam = z.object({ id: uuid() });
+/** An id in the input of a procedure that only tRPC serves: nothing else may come with it. */
+export const idInput = z.strictObject({ id: z.uuid() });
+
+/** The input of a procedure that takes none, where REST clients may still send `{}`. */
+export const emptyInput = z.object({});
+
+export const MAX_NAME_LENGTH = 100;
+
+/** A name as stored (a person, an organization, an API key). */
+export const storedName = z.string().max(MAX_NAME_LENGTH);
+
+/** Slugs are 1 to 40 lowercase letters, digits and dashes. */
+const organizationSlug = z
+  .string()
+  .max(40)
+  .regex(/^[a-z0-9-]+$/);
+
+export const organizationSummary = z
+  .object({ id: uuid(), slug: organizationSlug, name: storedName })
+  .meta({ id: 'OrganizationSummary' });
+
+/** The answer of a mutation that has nothing more to say than that it was done. */
+export const okOutput = z.object({ ok: z.literal(true) });

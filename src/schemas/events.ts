@@ -119,4 +119,9 @@ export const eventListInput = z.object({
 });
 export type EventListParams = z.output<typeof eventListInput>;
 
+/** Where a change stream resumes: the id of the last event the client received. */
+export const changeStreamInput = z
+  .object({ lastEventId: z.string().regex(/^\d+$/).nullish() })
+  .optional();
+
 export const eventPage = page(eventOutput);

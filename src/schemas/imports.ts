@@ -89,3 +89,6 @@ export const importOutput = z.object({
   finishedAt: timestamp().nullable(),
 });
 export type ImportView = z.infer<typeof importOutput>;
+
+/** The organization's latest imports, newest first. */
+export const importListOutput = z.array(importOutput);

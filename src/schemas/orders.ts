@@ -121,4 +121,9 @@ export const orderListInput = z.object({
 });
 export type OrderListParams = z.output<typeof orderListInput>;
 
+/** The order list's filters, for one customer named in the path. */
+export const customerOrderListInput = orderListInput
+  .omit({ customerId: true })
+  .extend({ customerId: uuid() });
+
 export const orderPage = page(orderOutput);

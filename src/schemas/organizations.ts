@@ -1,56 +1,18 @@
 import { z } from 'zod';
-import {
-  linkToken,
-  newPassword,
-  organizationName,
-  personName,
-  roleSchema,
-  storedName,
-} from './auth';
-import { timestamp, uuid } from './common';
-import { emailAddress, storedEmail } from './customers';
-import { API_KEY_ROLES, ROLES } from './permissions';
+import { organizationName, roleSchema } from './auth';
+import { organizationSummary } from './common';
+import { memberInput } from './members';
 
-export const createOrganizationInput = z.strictObject({ name: organizationName });
-export const renameOrganizationInput = z.strictObject({ name: organizationName });
+/** The person's organizations, with their role in each and which one is active. */
+export const myOrganizationsOutput = z.array(
+  organizationSummary.extend({ role: roleSchema, active: z.boolean() }),
+);
+
+/** A new organization's name, or an organization's new name. */
+const nameInput = z.strictObject({ name: organizationName });
+export const createOrganizationInput = nameInput;
+export const renameOrganizationInput = nameInput;
 export const switchOrganizationInput = z.strictObject({ organizationId: z.uuid() });
 export const deleteOrganizationInput = z.strictObject({ slug: z.string().min(1, 'is required') });
-export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
-
-export const memberOutput = z
-  .object({
-    userId: uuid(),
-    name: storedName,
-    email: storedEmail,
-    role: roleSchema,
-    joinedAt: timestamp(),
-  })
-  .meta({ id: 'Member' });
-
-export const changeRoleInput = z.strictObject({ userId: z.uuid(), role: roleSchema });
-export const memberInput = z.strictObject({ userId: z.uuid() });
-
-export const inviteInput = z.strictObject({
-  email: emailAddress,
-  role: roleSchema.default('member'),
-});
-export type InviteInput = z.input<typeof inviteInput>;
-export const invitationIdInput = z.strictObject({ id: z.uuid() });
-export const invitationTokenInput = z.strictObject({ token: linkToken });
-export const acceptWithSignUpInput = z.strictObject({
-  token: linkToken,
-  name: personName,
-  password: newPassword,
-});
-export type AcceptWithSignUpInput = z.input<typeof acceptWithSignUpInput>;
-
-export const apiKeyRole = z.enum(API_KEY_ROLES, { error: 'must be a role below owner' });
-export const createApiKeyInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(100),
-  role: apiKeyRole.default('member'),
-  expiresAt: z.coerce.date().nullable().optional(),
-});
-export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
-export const apiKeyIdInput = z.strictObject({ id: z.uuid() });
-
-export { ROLES };
+/** The member who becomes owner. */
+export const transferOwnershipInput = memberInput;

@@ -79,6 +79,9 @@ export const webhookEndpointOutput = z
   .meta({ id: 'WebhookEndpoint', example: webhookEndpointExample });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointOutput>;
 
+/** Every endpoint of the organization, on one page. */
+export const webhookEndpointPage = page(webhookEndpointOutput, MAX_WEBHOOK_ENDPOINTS);
+
 export const webhookSecretOutput = z
   .object({
     endpoint: webhookEndpointOutput,
@@ -144,5 +147,7 @@ export const deliveryListInput = z.object({
     .meta({ description: 'Only deliveries in these states (repeat the parameter for several).' }),
 });
 export type DeliveryListParams = z.output<typeof deliveryListInput>;
+
+export const deliveryIdInput = z.object({ endpointId: uuid(), id: uuid() });
 
 export const deliveryPage = page(webhookDeliveryOutput);

@@ -24,7 +24,7 @@ import { Select, SelectContent, SelectTrigger, SelectValue } from '@/components/
 import { roleDescription, roleLabel } from '@/features/team/role-labels';
 import { RoleSelectItems } from '@/features/team/role-select-items';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/organizations';
+import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/api-keys';
 import { API_KEY_ROLES } from '@/schemas/permissions';
 import { api, type RouterOutputs } from '@/trpc/react';
 

@@ -17,7 +17,7 @@ import {
   CardTitle,
 } from '@/components/ui/card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { acceptWithSignUpInput } from '@/schemas/organizations';
+import { acceptWithSignUpInput } from '@/schemas/invitations';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 export type InvitationPreview = NonNullable<RouterOutputs['invitations']['preview']>;

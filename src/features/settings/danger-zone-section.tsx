@@ -8,7 +8,7 @@ import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { reauthenticationInput } from '@/schemas/auth';
+import { reauthenticationInput } from '@/schemas/account';
 import { deleteOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
 import { SectionSkeleton, SettingsCard } from './settings-card';

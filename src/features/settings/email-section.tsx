@@ -7,7 +7,7 @@ import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { emailChangeInput } from '@/schemas/auth';
+import { emailChangeInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 import { SettingsCard } from './settings-card';
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { changePasswordInput, type ChangePasswordInput } from '@/schemas/auth';
+import { changePasswordInput, type ChangePasswordInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 import { SettingsCard } from './settings-card';
 

@@ -9,7 +9,7 @@ import { TextField } from '@/components/form-field';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { profileInput } from '@/schemas/auth';
+import { profileInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 import { SectionSkeleton, SettingsCard } from './settings-card';
 

@@ -22,7 +22,7 @@ import {
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/auth';
+import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/account';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { RecoveryCodes } from './recovery-codes';
 import { SectionSkeleton, SettingsCard } from './settings-card';

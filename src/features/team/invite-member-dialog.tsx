@@ -20,7 +20,7 @@ import {
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
-import { inviteInput, type InviteInput } from '@/schemas/organizations';
+import { inviteInput, type InviteInput } from '@/schemas/invitations';
 import { ROLES } from '@/schemas/permissions';
 import { api } from '@/trpc/react';
 import { roleDescription, roleLabel } from './role-labels';

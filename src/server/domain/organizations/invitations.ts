@@ -43,6 +43,13 @@ interface Inviter {
   role: Role;
 }
 
+/** People need a verified address before they invite anyone, so invitations cannot spam. */
+export function assertMayInvite(person: { emailVerified: boolean }) {
+  if (!person.emailVerified) {
+    throw new AppError('FORBIDDEN', 'Verify your e-mail address before inviting people');
+  }
+}
+
 async function sendInvitation(
   deps: InviteDeps,
   tx: TenantTx,

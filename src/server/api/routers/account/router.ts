@@ -1,8 +1,12 @@
 import { router } from '../../trpc';
-import { changePassword, reauthenticate, requestEmailChange } from './credentials';
-import { profile, updateProfile } from './profile';
-import { securityActivity, sessionsRouter } from './sessions';
-import { twoFactorRouter } from './two-factor';
+import { changePassword } from './change-password';
+import { profile } from './profile';
+import { reauthenticate } from './reauthenticate';
+import { requestEmailChange } from './request-email-change';
+import { securityActivity } from './security-activity';
+import { sessionsRouter } from './sessions/router';
+import { twoFactorRouter } from './two-factor/router';
+import { updateProfile } from './update-profile';
 
 export const accountRouter = router({
   profile,

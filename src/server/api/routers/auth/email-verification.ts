@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { emailVerificationInput } from '@/schemas/auth';
+import { emailVerificationInput, emailVerificationOutput } from '@/schemas/auth';
+import { okOutput } from '@/schemas/common';
 import {
   resendEmailVerification,
   verifyEmail as verify,
@@ -10,12 +10,10 @@ import { publicProcedure, userProcedure } from '../../trpc';
 /** Public: the link may be opened in a browser that is not signed in. */
 export const verifyEmail = publicProcedure
   .input(emailVerificationInput)
-  .output(z.object({ email: z.string() }))
+  .output(emailVerificationOutput)
   .mutation(({ ctx, input }) => verify(accountDeps(ctx), input.token));
 
-export const resendVerification = userProcedure
-  .output(z.object({ ok: z.literal(true) }))
-  .mutation(async ({ ctx }) => {
-    await resendEmailVerification(accountDeps(ctx), ctx.principal.userId);
-    return { ok: true as const };
-  });
+export const resendVerification = userProcedure.output(okOutput).mutation(async ({ ctx }) => {
+  await resendEmailVerification(accountDeps(ctx), ctx.principal.userId);
+  return { ok: true as const };
+});

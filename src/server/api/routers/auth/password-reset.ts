@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { passwordResetInput, passwordResetRequestInput } from '@/schemas/auth';
+import { okOutput } from '@/schemas/common';
 import {
   requestPasswordReset as requestReset,
   resetPassword as reset,
@@ -7,12 +7,10 @@ import {
 import { accountDeps } from '../../account-deps';
 import { publicProcedure } from '../../trpc';
 
-const ok = z.object({ ok: z.literal(true) });
-
 /** Always answers the same, whether or not the address has an account. */
 export const requestPasswordReset = publicProcedure
   .input(passwordResetRequestInput)
-  .output(ok)
+  .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     await requestReset(accountDeps(ctx), input.email);
     return { ok: true as const };
@@ -20,7 +18,7 @@ export const requestPasswordReset = publicProcedure
 
 export const resetPassword = publicProcedure
   .input(passwordResetInput)
-  .output(ok)
+  .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     await reset(accountDeps(ctx), input);
     return { ok: true as const };

@@ -38,7 +38,7 @@ const auditActions = (orgId: string) =>
     (await tx.select().from(auditLogs)).map((row) => `${row.action} ${row.entityId}`),
   );
 
-describe('bulk changes to customers', () => {
+describe('customers.bulkUpdate', () => {
   it('tags many customers, leaving alone those already tagged, one audit row and event each', async () => {
     const { org, api, ada, grace, alan } = await newOrg();
     await api.customers.update({ id: grace.id, tags: ['vip'] });
@@ -144,7 +144,9 @@ describe('bulk changes to customers', () => {
       ).code,
     ).toBe('BAD_REQUEST');
   });
+});
 
+describe('customers.bulkDelete', () => {
   it('deletes many customers restorably, and only for roles that may delete', async () => {
     const { org, api, ada, grace, alan } = await newOrg();
     const member = await addTestMember(services().db, org, 'member');

@@ -28,7 +28,7 @@ async function newOrg() {
   return { org, api: ownerCaller(services(), org) };
 }
 
-describe('updating a customer', () => {
+describe('customers.update', () => {
   it('changes only the fields given, bumps the version, and audits before and after', async () => {
     const { org, api } = await newOrg();
     const created = await api.customers.create({
@@ -91,7 +91,7 @@ describe('updating a customer', () => {
   });
 });
 
-describe('deleting and restoring', () => {
+describe('customers.delete and customers.restore', () => {
   it('hides a deleted customer from reads and lists, and brings it back on restore', async () => {
     const { api } = await newOrg();
     const customer = await api.customers.create({ firstName: 'Gone', email: 'gone@example.com' });
@@ -126,7 +126,7 @@ describe('deleting and restoring', () => {
   });
 });
 
-describe('listing', () => {
+describe('customers.list', () => {
   it('filters by creation and change time ranges', async () => {
     const { api } = await newOrg();
     const early = await api.customers.create({ firstName: 'Early' });
@@ -143,7 +143,9 @@ describe('listing', () => {
       'Late',
     ]);
   });
+});
 
+describe('customers.count', () => {
   it('counts up to 10,000 and then says so', async () => {
     const { org, api } = await newOrg();
     await withTenant(services().db, org.id, (tx) =>

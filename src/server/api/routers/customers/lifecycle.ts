@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { customerOutput, type Customer } from '@/schemas/customers';
-import { idParam, uuid } from '@/schemas/common';
+import { idParam } from '@/schemas/common';
+import { customerErasureOutput, customerOutput, type Customer } from '@/schemas/customers';
 import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
-
-const count = z.number().int().min(0);
 
 /** The audit entry (and its public `customer.deleted` tombstone) of a soft delete. */
 export const deletionAudit = (customer: Customer) =>
@@ -91,15 +88,7 @@ export const erase = organizationProcedure
     },
   })
   .input(idParam)
-  .output(
-    z.object({
-      customerId: uuid(),
-      interactionsDeleted: count,
-      ordersDetached: count,
-      auditEntriesErased: count,
-      eventsErased: count,
-    }),
-  )
+  .output(customerErasureOutput)
   .mutation(async ({ ctx, input }) => {
     const result = await eraseCustomer(ctx.tx, input.id);
     await ctx.audit({

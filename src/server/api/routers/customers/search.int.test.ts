@@ -27,7 +27,7 @@ async function search(q: string, limit = 100) {
   return { items: page.items, count: count.count };
 }
 
-describe('customer search on a realistic customer base', () => {
+describe('customers.list: search on a realistic customer base', () => {
   it.each([
     ['Cohn', (c: Named) => c.lastName === 'Cohen'],
     ['smiht', (c: Named) => c.lastName === 'Smith'],

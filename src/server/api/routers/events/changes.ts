@@ -1,31 +1,14 @@
 import { tracked, TRPCError } from '@trpc/server';
-import { z } from 'zod';
-import { can, type Permission, type Role } from '@/schemas/permissions';
+import { changeStreamInput } from '@/schemas/events';
+import { can, type Permission } from '@/schemas/permissions';
 import { changeEventsAfter, latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
+import { mayHear } from '@/server/domain/events/visibility';
 import type { AccessChange, ChangeEvent } from '@/server/events/bus';
 import type { Principal } from '../../context';
 import { toTRPCError } from '../../errors';
 import { currentAccess } from '../../principal';
 import { organizationStreamProcedure } from '../../trpc';
-
-/** Who may hear about a change: the permission to read what changed. */
-const PERMISSION_BY_ENTITY: Record<string, Permission> = {
-  customer: 'customers:read',
-  customer_erasure: 'customers:read',
-  customer_import: 'data:import',
-  interaction: 'interactions:read',
-  order: 'orders:read',
-  membership: 'members:read',
-  organization: 'members:read',
-  invitation: 'members:manage',
-  api_key: 'api-keys:manage',
-  webhook_endpoint: 'webhooks:manage',
-  webhook_delivery: 'webhooks:manage',
-};
-
-const mayHear = (role: Role, event: Pick<ChangeEvent, 'entityType'>) =>
-  can(role, PERMISSION_BY_ENTITY[event.entityType] ?? 'audit:read');
 
 const STREAM_PERMISSION: Permission = 'members:read';
 const REPLAY_PAGE = 500;
@@ -61,7 +44,7 @@ type Arrival = { kind: 'change'; event: ChangeEvent } | { kind: 'access' } | { k
  */
 export const changes = organizationStreamProcedure
   .meta({ permission: STREAM_PERMISSION })
-  .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).optional())
+  .input(changeStreamInput)
   .subscription(async function* ({ ctx, input, signal }) {
     const { organization, principal } = ctx;
     const arrivals: Arrival[] = [];

@@ -19,7 +19,7 @@ async function codeOf(promise: Promise<unknown>) {
   return error instanceof TRPCError ? error.code : error;
 }
 
-describe('the timeline', () => {
+describe('interactions.list', () => {
   it('lists interactions newest first, page by page, with their author', async () => {
     const org = await createTestOrganization(services().db);
     const api = ownerCaller(services(), org);
@@ -53,7 +53,9 @@ describe('the timeline', () => {
       authorName: 'Owner',
     });
   });
+});
 
+describe('interactions.list and interactions.create', () => {
   it("is a 404 for another organization's customer", async () => {
     const org = await createTestOrganization(services().db);
     const theirs = await ownerCaller(
@@ -66,7 +68,9 @@ describe('the timeline', () => {
       await codeOf(api.interactions.create({ customerId: theirs.id, type: 'note', subject: 'Hi' })),
     ).toBe('NOT_FOUND');
   });
+});
 
+describe('interactions.update and interactions.delete', () => {
   it('lets the author or a manager change or delete an interaction, and nobody else', async () => {
     const org = await createTestOrganization(services().db);
     const owner = ownerCaller(services(), org);

@@ -31,8 +31,8 @@ const twoLines = [
   { description: 'Setup', quantity: 1, unitPriceCents: 9900 },
 ];
 
-describe('orders', () => {
-  it('compute line and order totals on the server and number orders per organization', async () => {
+describe('orders.create', () => {
+  it('computes line and order totals on the server and numbers orders per organization', async () => {
     const { api, customer } = await withCustomer();
     const first = await api.orders.create({
       customerId: customer.id,
@@ -66,7 +66,7 @@ describe('orders', () => {
     ).toBe(1001);
   });
 
-  it('refuse totals from the client, negative prices, empty orders and bad currencies', async () => {
+  it('refuses totals from the client, negative prices, empty orders and bad currencies', async () => {
     const { api, customer } = await withCustomer();
     const attempts = [
       { customerId: customer.id, currency: 'EUR', lines: twoLines, totalCents: 1 },
@@ -89,7 +89,21 @@ describe('orders', () => {
       );
   });
 
-  it('move draft → placed → paid → fulfilled, and refuse any other step without changing the order', async () => {
+  it('is for managers and above only, while members may still list', async () => {
+    const { org, customer } = await withCustomer();
+    const member = await addTestMember(services().db, org, 'member');
+    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
+    expect(
+      await codeOf(
+        asMember.orders.create({ customerId: customer.id, currency: 'USD', lines: twoLines }),
+      ),
+    ).toBe('FORBIDDEN');
+    await expect(asMember.orders.list({})).resolves.toMatchObject({ items: [] });
+  });
+});
+
+describe('orders.setStatus', () => {
+  it('moves draft → placed → paid → fulfilled, and refuses any other step without changing the order', async () => {
     const { api, customer } = await withCustomer();
     const order = await api.orders.create({
       customerId: customer.id,
@@ -123,7 +137,9 @@ describe('orders', () => {
       'cancelled',
     );
   });
+});
 
+describe('orders.updateLines', () => {
   it('lets lines change only while the order is a draft', async () => {
     const { api, customer } = await withCustomer();
     const order = await api.orders.create({
@@ -145,8 +161,10 @@ describe('orders', () => {
       'CONFLICT',
     );
   });
+});
 
-  it('list across the organization by status, customer and date', async () => {
+describe('orders.list', () => {
+  it('lists across the organization by status, customer and date', async () => {
     const { api, customer } = await withCustomer();
     const other = await api.customers.create({ firstName: 'Other' });
     const a = await api.orders.create({
@@ -166,17 +184,5 @@ describe('orders', () => {
     expect(
       (await api.orders.list({ limit: 1, cursor: page.nextCursor! })).items.map((o) => o.id),
     ).toEqual([a.id]);
-  });
-
-  it('are written by managers and above only', async () => {
-    const { org, customer } = await withCustomer();
-    const member = await addTestMember(services().db, org, 'member');
-    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
-    expect(
-      await codeOf(
-        asMember.orders.create({ customerId: customer.id, currency: 'USD', lines: twoLines }),
-      ),
-    ).toBe('FORBIDDEN');
-    await expect(asMember.orders.list({})).resolves.toMatchObject({ items: [] });
   });
 });

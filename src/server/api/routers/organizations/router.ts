@@ -1,6 +1,11 @@
 import { router } from '../../trpc';
-import { create, mine, switchTo } from './mine';
-import { current, deleteOrganization, rename, transferOwnership } from './manage';
+import { create } from './create';
+import { current } from './current';
+import { remove } from './delete';
+import { mine } from './mine';
+import { rename } from './rename';
+import { switchTo } from './switch';
+import { transferOwnership } from './transfer-ownership';
 
 export const organizationsRouter = router({
   mine,
@@ -9,5 +14,5 @@ export const organizationsRouter = router({
   current,
   rename,
   transferOwnership,
-  delete: deleteOrganization,
+  delete: remove,
 });

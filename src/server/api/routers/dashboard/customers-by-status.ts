@@ -1,0 +1,8 @@
+import { customersByStatusOutput } from '@/schemas/dashboard';
+import { customerCountsByStatus } from '@/server/domain/dashboard/figures';
+import { organizationProcedure } from '../../trpc';
+
+export const customersByStatus = organizationProcedure
+  .meta({ permission: 'customers:read' })
+  .output(customersByStatusOutput)
+  .query(({ ctx }) => customerCountsByStatus(ctx.tx));

@@ -1,0 +1,9 @@
+import { newCustomersPerWeekOutput } from '@/schemas/dashboard';
+import { weeklyNewCustomers } from '@/server/domain/dashboard/figures';
+import { organizationProcedure } from '../../trpc';
+
+/** The last twelve weeks, including weeks without new customers. */
+export const newCustomersPerWeek = organizationProcedure
+  .meta({ permission: 'customers:read' })
+  .output(newCustomersPerWeekOutput)
+  .query(({ ctx }) => weeklyNewCustomers(ctx.tx));

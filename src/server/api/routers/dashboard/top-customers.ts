@@ -1,0 +1,8 @@
+import { topCustomersOutput } from '@/schemas/dashboard';
+import { topCustomers as topPayers } from '@/server/domain/dashboard/figures';
+import { organizationProcedure } from '../../trpc';
+
+export const topCustomers = organizationProcedure
+  .meta({ permission: 'orders:read' })
+  .output(topCustomersOutput)
+  .query(({ ctx }) => topPayers(ctx.tx, 5));

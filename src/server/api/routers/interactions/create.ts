@@ -1,0 +1,36 @@
+import { interactionCreateInput, interactionOutput } from '@/schemas/interactions';
+import { recordInteraction } from '@/server/domain/interactions/interactions';
+import { organizationProcedure } from '../../trpc';
+
+export const create = organizationProcedure
+  .meta({
+    permission: 'interactions:write',
+    openapi: {
+      method: 'POST',
+      path: '/customers/{customerId}/interactions',
+      tags: ['Interactions'],
+      summary: 'Record an interaction',
+      description: 'A note, call, e-mail or meeting with the customer.',
+      protect: true,
+    },
+  })
+  .input(interactionCreateInput)
+  .output(interactionOutput)
+  .mutation(async ({ ctx, input }) => {
+    const interaction = await recordInteraction(
+      ctx.tx,
+      {
+        authorId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
+        authorApiKeyId: ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null,
+      },
+      input,
+    );
+    await ctx.audit({
+      action: 'interaction.created',
+      entityType: 'interaction',
+      entityId: interaction.id,
+      changes: { after: { ...interaction, customerId: input.customerId } },
+      publish: { data: interaction, customerId: input.customerId },
+    });
+    return interaction;
+  });

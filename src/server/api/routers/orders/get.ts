@@ -1,0 +1,25 @@
+import { idParam } from '@/schemas/common';
+import { orderOutput } from '@/schemas/orders';
+import { getOrder } from '@/server/db/repositories/orders';
+import { notFound } from '@/server/errors';
+import { organizationProcedure } from '../../trpc';
+
+export const get = organizationProcedure
+  .meta({
+    permission: 'orders:read',
+    openapi: {
+      method: 'GET',
+      path: '/orders/{id}',
+      tags: ['Orders'],
+      summary: 'Get an order',
+      description: 'One order with its lines and totals.',
+      protect: true,
+    },
+  })
+  .input(idParam)
+  .output(orderOutput)
+  .query(async ({ ctx, input }) => {
+    const order = await getOrder(ctx.tx, input.id);
+    if (!order) throw notFound('Order');
+    return order;
+  });

@@ -1,0 +1,74 @@
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '@/schemas/imports';
+import { AppError } from '@/server/errors';
+import { MAX_IMPORT_ROWS, parseCsv } from './csv';
+
+const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const ALIASES: Record<string, ImportField> = {
+  mail: 'email',
+  emailaddress: 'email',
+  first: 'firstName',
+  givenname: 'firstName',
+  forename: 'firstName',
+  last: 'lastName',
+  surname: 'lastName',
+  familyname: 'lastName',
+  organization: 'company',
+  organisation: 'company',
+  telephone: 'phone',
+  mobile: 'phone',
+  address: 'line1',
+  street: 'line1',
+  zip: 'postalCode',
+  postcode: 'postalCode',
+  state: 'region',
+};
+
+/** A first guess at the mapping, from header names like "E-mail" or "Surname". */
+function suggestMapping(headers: string[]) {
+  const byName = new Map<string, ImportField>(
+    IMPORT_FIELDS.map((field) => [normalise(field), field]),
+  );
+  for (const [field, label] of Object.entries(IMPORT_FIELD_LABELS))
+    byName.set(normalise(label), field as ImportField);
+  for (const [alias, field] of Object.entries(ALIASES)) byName.set(alias, field);
+  const mapping: Record<string, ImportField> = {};
+  const used = new Set<ImportField>();
+  for (const header of headers) {
+    const field = byName.get(normalise(header));
+    if (field && !used.has(field)) {
+      mapping[header] = field;
+      used.add(field);
+    }
+  }
+  return mapping;
+}
+
+/** The file's header and rows: refused without a header row, or with too many rows. */
+export function readImportFile(csv: string) {
+  const result = parseCsv(csv, MAX_IMPORT_ROWS + 1);
+  if (result.headers.length === 0)
+    throw new AppError('BAD_REQUEST', 'The file has no header row', {
+      issues: [{ path: ['csv'], message: 'has no header row' }],
+    });
+  if (result.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows per import`,
+      {
+        issues: [{ path: ['csv'], message: `has more than ${MAX_IMPORT_ROWS} rows` }],
+      },
+    );
+  }
+  return result;
+}
+
+/** The file's columns, a few rows, and a suggested mapping; nothing is stored. */
+export function previewImport(csv: string) {
+  const { headers, rows } = readImportFile(csv);
+  return {
+    headers,
+    sample: rows.slice(0, 5).map((row) => row.values),
+    rowCount: rows.length,
+    suggestedMapping: suggestMapping(headers),
+  };
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Interaction, interactionCreateInput } from '@/schemas/interactions';
+import { ROLES, type Role } from '@/schemas/permissions';
+import { getCustomer } from '@/server/db/repositories/customers';
+import {
+  deleteInteraction,
+  insertInteraction,
+  updateInteraction,
+} from '@/server/db/repositories/interactions';
+import type { TenantTx } from '@/server/db/types';
+import { AppError, notFound } from '@/server/errors';
+
+/** Who changes a timeline: a person (an API key is no one) with their role. */
+interface Editor {
+  userId: string | null;
+  role: Role;
+}
+
+/** Its author may change or delete an interaction, and so may a manager or anyone above. */
+function assertMayModify(editor: Editor, interaction: Interaction) {
+  const isAuthor = editor.userId !== null && editor.userId === interaction.authorId;
+  const atLeastManager = ROLES.indexOf(editor.role) <= ROLES.indexOf('manager');
+  if (!isAuthor && !atLeastManager) {
+    throw new AppError('FORBIDDEN', 'Only its author or a manager can change this interaction');
+  }
+}
+
+/** A new entry on the timeline of one of the organization's customers. */
+export async function recordInteraction(
+  tx: TenantTx,
+  author: { authorId: string | null; authorApiKeyId: string | null },
+  input: z.output<typeof interactionCreateInput>,
+) {
+  if (!(await getCustomer(tx, input.customerId))) throw notFound('Customer');
+  return insertInteraction(tx, { ...input, ...author });
+}
+
+export function changeInteraction(
+  tx: TenantTx,
+  editor: Editor,
+  before: Interaction,
+  values: Partial<Pick<Interaction, 'type' | 'subject' | 'content' | 'occurredAt'>>,
+) {
+  assertMayModify(editor, before);
+  return updateInteraction(tx, before, values);
+}
+
+export async function removeInteraction(tx: TenantTx, editor: Editor, interaction: Interaction) {
+  assertMayModify(editor, interaction);
+  await deleteInteraction(tx, interaction.id);
+}
