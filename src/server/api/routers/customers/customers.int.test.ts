@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { withTenant } from '@/server/db/tenant';
 import { auditLogs } from '@/server/db/schema';
+import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 import {
   addTestMember,
@@ -16,14 +16,6 @@ const db = () => services().db;
 
 async function auditTrail(organizationId: string) {
   return withTenant(db(), organizationId, (tx) => tx.select().from(auditLogs));
-}
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return error instanceof TRPCError ? error.code : error;
 }
 
 describe('customers.create', () => {

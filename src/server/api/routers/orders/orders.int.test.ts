@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import {
   addTestMember,
@@ -7,17 +6,10 @@ import {
   ownerCaller,
   userPrincipal,
 } from '@/test/factories';
+import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return error instanceof TRPCError ? error.code : error;
-}
 
 async function withCustomer() {
   const org = await createTestOrganization(services().db);
