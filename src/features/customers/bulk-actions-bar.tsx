@@ -4,16 +4,7 @@ import { TagIcon, Trash2Icon, UserRoundIcon, XIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { toast } from '@/lib/toast';
 import { useCan } from '@/components/permissions-provider';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -81,7 +72,6 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
       });
       await finish();
     },
-    onError: (error) => toast.error(describeError(error)),
   });
   const change = (value: BulkCustomerChange) => update.mutate({ ids, change: value });
 
@@ -137,27 +127,15 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
         onCancel={() => setOpen(null)}
         onSubmit={(ownerId) => change({ type: 'assignOwner', ownerId })}
       />
-      <AlertDialog open={open === 'delete'} onOpenChange={(next) => !next && setOpen(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete {customersLabel(ids.length)}?</AlertDialogTitle>
-            <AlertDialogDescription>They disappear from lists and searches.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={remove.isPending}
-              onClick={(event) => {
-                event.preventDefault();
-                remove.mutate({ ids });
-              }}
-            >
-              {remove.isPending ? 'Deleting…' : `Delete ${customersLabel(ids.length)}`}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDestructiveDialog
+        open={open === 'delete'}
+        onOpenChange={(next) => !next && setOpen(null)}
+        title={`Delete ${customersLabel(ids.length)}?`}
+        description="They disappear from lists and searches."
+        confirmLabel={`Delete ${customersLabel(ids.length)}`}
+        pendingLabel="Deleting…"
+        onConfirm={() => remove.mutateAsync({ ids })}
+      />
     </div>
   );
 }

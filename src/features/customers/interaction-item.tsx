@@ -5,17 +5,7 @@ import { PencilIcon, Trash2Icon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -183,51 +173,31 @@ function EditInteractionForm({
 }
 
 function DeleteInteractionButton({ interaction }: { interaction: Interaction }) {
-  const [open, setOpen] = useState(false);
   const utils = api.useUtils();
   const label = INTERACTION_LABELS[interaction.type].toLowerCase();
   const remove = api.interactions.delete.useMutation({
-    onSuccess: async () => {
+    onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
-      setOpen(false);
-      await Promise.all([
+      void Promise.all([
         utils.interactions.list.invalidate({ customerId: interaction.customerId }),
         utils.audit.list.invalidate(),
       ]);
     },
-    onError: (error) => toast.error(describeError(error)),
   });
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !remove.isPending && setOpen(next)}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDestructiveDialog
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Delete ${interaction.subject}`}>
           <Trash2Icon aria-hidden="true" />
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete this {label}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            “{interaction.subject}” is removed from the timeline for everyone. This cannot be
-            undone.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={(event) => {
-              event.preventDefault();
-              remove.mutate({ id: interaction.id });
-            }}
-          >
-            {remove.isPending ? 'Deleting…' : `Delete ${label}`}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete this ${label}?`}
+      description={`“${interaction.subject}” is removed from the timeline for everyone. This cannot be undone.`}
+      confirmLabel={`Delete ${label}`}
+      pendingLabel="Deleting…"
+      onConfirm={() => remove.mutateAsync({ id: interaction.id })}
+    />
   );
 }

@@ -3,17 +3,7 @@
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { ErrorState } from '@/components/error-state';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -110,27 +100,19 @@ export function SessionsSection() {
         </Table>
       )}
       <div>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
+        <ConfirmDestructiveDialog
+          trigger={
             <Button type="button" variant="outline" disabled={signOutEverywhere.isPending}>
               {signOutEverywhere.isPending ? 'Signing out…' : 'Sign out everywhere'}
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>Sign out everywhere?</AlertDialogTitle>
-              <AlertDialogDescription>
-                Every session ends, this one included. You will need to sign in again.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Stay signed in</AlertDialogCancel>
-              <AlertDialogAction onClick={() => signOutEverywhere.mutate()}>
-                Sign out everywhere
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title="Sign out everywhere?"
+          description="Every session ends, this one included. You will need to sign in again."
+          variant="default"
+          cancelLabel="Stay signed in"
+          confirmLabel="Sign out everywhere"
+          onConfirm={() => signOutEverywhere.mutate()}
+        />
       </div>
     </SettingsCard>
   );

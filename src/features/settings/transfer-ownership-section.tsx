@@ -6,16 +6,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { ErrorState } from '@/components/error-state';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import {
@@ -150,24 +141,15 @@ function TransferForm({
           </Button>
         </div>
       </form>
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Make {chosen?.name ?? 'this member'} the owner?</AlertDialogTitle>
-            <AlertDialogDescription>
-              You will become an admin. Only the new owner can give ownership back.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() => transfer.mutate({ userId: form.getValues('userId') })}
-            >
-              Transfer ownership
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDestructiveDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Make ${chosen?.name ?? 'this member'} the owner?`}
+        description="You will become an admin. Only the new owner can give ownership back."
+        variant="default"
+        confirmLabel="Transfer ownership"
+        onConfirm={() => transfer.mutate({ userId: form.getValues('userId') })}
+      />
     </>
   );
 }

@@ -9,16 +9,7 @@ import { renderSVG } from 'uqr';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
@@ -263,25 +254,15 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
           </Button>
         </div>
       </form>
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Turn off two-factor authentication?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Signing in will need only your password, and your recovery codes stop working.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep it on</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              onClick={() => disable.mutate({ password: form.getValues('password') })}
-            >
-              Turn off two-factor authentication
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDestructiveDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Turn off two-factor authentication?"
+        description="Signing in will need only your password, and your recovery codes stop working."
+        cancelLabel="Keep it on"
+        confirmLabel="Turn off two-factor authentication"
+        onConfirm={() => disable.mutate({ password: form.getValues('password') })}
+      />
     </>
   );
 }
