@@ -1,9 +1,8 @@
 'use client';
 
-import { XIcon } from 'lucide-react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { useEffect, useState } from 'react';
+import { DateRangeFilter } from '@/components/date-range-filter';
+import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import {
@@ -13,6 +12,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select';
+import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { api } from '@/trpc/react';
 import {
   AUDIT_ENTITY_TYPES,
@@ -24,22 +24,6 @@ import {
 const ACTION_DELAY_MS = 300;
 const ALL = 'all';
 const ANYONE = 'anyone';
-
-/** Changes the search params in place, so a filtered view can be shared and reloaded. */
-function useReplaceSearchParams() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  return useCallback(
-    (change: (params: URLSearchParams) => void) => {
-      const next = new URLSearchParams(searchParams.toString());
-      change(next);
-      const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
-}
 
 export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
   const replace = useReplaceSearchParams();
@@ -55,14 +39,7 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
     if (action !== sentAction) setActionTerm(action);
   }
 
-  const setParam = useCallback(
-    (key: string, value: string | undefined) =>
-      replace((params) => {
-        if (value) params.set(key, value);
-        else params.delete(key);
-      }),
-    [replace],
-  );
+  const setParam = useSetSearchParam();
 
   // The action is typed, so the URL follows it after a pause rather than on every key.
   useEffect(() => {
@@ -87,7 +64,19 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
       : undefined;
 
   return (
-    <div className="flex flex-wrap items-end gap-4" role="group" aria-label="Filter entries">
+    <FilterBar
+      label="Filter entries"
+      onClear={
+        hasAuditFilters(filters) || actionTerm
+          ? () => {
+              setActionTerm('');
+              replace((params) => {
+                for (const key of AUDIT_FILTER_KEYS) params.delete(key);
+              });
+            }
+          : undefined
+      }
+    >
       <div className="grid gap-2">
         <Label htmlFor="audit-entity">Entity</Label>
         <Select
@@ -151,57 +140,16 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
         </Select>
       </div>
 
-      <div className="grid gap-2">
-        <Label htmlFor="audit-from">From</Label>
-        <Input
-          id="audit-from"
-          type="date"
-          className="w-40"
-          value={filters.from ?? ''}
-          max={filters.to}
-          onChange={(event) => setParam('from', event.target.value)}
-        />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="audit-to">To</Label>
-        <Input
-          id="audit-to"
-          type="date"
-          className="w-40"
-          value={filters.to ?? ''}
-          min={filters.from}
-          onChange={(event) => setParam('to', event.target.value)}
-        />
-      </div>
+      <DateRangeFilter idPrefix="audit" from={filters.from} to={filters.to} onChange={setParam} />
 
       {filters.entityId ? (
-        <span className="inline-flex h-9 items-center gap-1 rounded-md border bg-secondary pr-1 pl-3 text-sm text-secondary-foreground">
-          Entity id: <span className="font-mono">{filters.entityId.slice(0, 8)}</span>
-          <Button
-            variant="ghost"
-            size="icon"
-            className="size-7"
-            aria-label="Remove the entity id filter"
-            onClick={() => setParam('entityId', undefined)}
-          >
-            <XIcon aria-hidden="true" />
-          </Button>
-        </span>
-      ) : null}
-
-      {hasAuditFilters(filters) || actionTerm ? (
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setActionTerm('');
-            replace((params) => {
-              for (const key of AUDIT_FILTER_KEYS) params.delete(key);
-            });
-          }}
+        <FilterChip
+          removeLabel="Remove the entity id filter"
+          onRemove={() => setParam('entityId', undefined)}
         >
-          Clear filters
-        </Button>
+          Entity id: <span className="font-mono">{filters.entityId.slice(0, 8)}</span>
+        </FilterChip>
       ) : null}
-    </div>
+    </FilterBar>
   );
 }
