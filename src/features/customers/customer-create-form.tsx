@@ -3,15 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { customerName } from '@/lib/format';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
@@ -52,11 +44,11 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
       onSubmit={form.handleSubmit((values) => create.mutate(values))}
     >
       <CustomerBasicFields form={form} />
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create customer'}
-        </Button>
-      </DialogFooter>
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel="Create customer"
+        pendingLabel="Creating…"
+      />
     </form>
   );
 }
@@ -69,16 +61,13 @@ export function CustomerCreateFormDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New customer</DialogTitle>
-          <DialogDescription>
-            Only the first name is required; add the rest when you know it.
-          </DialogDescription>
-        </DialogHeader>
-        <CustomerCreateForm onCreated={() => onOpenChange(false)} />
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New customer"
+      description="Only the first name is required; add the rest when you know it."
+    >
+      <CustomerCreateForm onCreated={() => onOpenChange(false)} />
+    </FormDialog>
   );
 }

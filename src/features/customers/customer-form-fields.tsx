@@ -1,16 +1,9 @@
 'use client';
 
-import { useId } from 'react';
-import { Controller, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { TextField } from '@/components/form-field';
-import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { FormSelectField } from '@/components/select-field';
+import { SelectItem } from '@/components/ui/select';
 import { CUSTOMER_STATUSES, type CustomerCreateInput } from '@/schemas/customers';
 import { customerStatusLabel } from './customer-status-badge';
 
@@ -38,7 +31,6 @@ export function CustomerBasicFields<
   // Both forms hold these fields with the same types; the cast only forgets their other fields.
   const basic = form as unknown as UseFormReturn<CustomerBasicValues>;
   const { errors } = basic.formState;
-  const statusId = useId();
 
   return (
     <>
@@ -76,36 +68,18 @@ export function CustomerBasicFields<
         error={errors.phone?.message}
         {...basic.register('phone')}
       />
-      <div className="grid gap-2">
-        <Label htmlFor={statusId}>Status</Label>
-        <Controller
-          control={basic.control}
-          name="status"
-          render={({ field }) => (
-            <Select value={field.value} onValueChange={field.onChange} name={field.name}>
-              <SelectTrigger
-                id={statusId}
-                aria-invalid={errors.status ? true : undefined}
-                onBlur={field.onBlur}
-              >
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {CUSTOMER_STATUSES.map((status) => (
-                  <SelectItem key={status} value={status}>
-                    {customerStatusLabel(status)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
-        />
-        {errors.status?.message ? (
-          <p role="alert" className="text-sm text-destructive">
-            {errors.status.message}
-          </p>
-        ) : null}
-      </div>
+      <FormSelectField
+        control={basic.control}
+        name="status"
+        label="Status"
+        error={errors.status?.message}
+      >
+        {CUSTOMER_STATUSES.map((status) => (
+          <SelectItem key={status} value={status}>
+            {customerStatusLabel(status)}
+          </SelectItem>
+        ))}
+      </FormSelectField>
     </>
   );
 }

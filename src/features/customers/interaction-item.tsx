@@ -6,16 +6,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -92,21 +84,20 @@ export function InteractionItem({
 function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Edit ${interaction.subject}`}>
           <PencilIcon aria-hidden="true" />
           Edit
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Edit {INTERACTION_LABELS[interaction.type].toLowerCase()}</DialogTitle>
-          <DialogDescription>The change is recorded in the audit trail.</DialogDescription>
-        </DialogHeader>
-        <EditInteractionForm interaction={interaction} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+      }
+      open={open}
+      onOpenChange={setOpen}
+      title={`Edit ${INTERACTION_LABELS[interaction.type].toLowerCase()}`}
+      description="The change is recorded in the audit trail."
+    >
+      <EditInteractionForm interaction={interaction} onDone={() => setOpen(false)} />
+    </FormDialog>
   );
 }
 
@@ -160,14 +151,12 @@ function EditInteractionForm({
       )}
     >
       <InteractionFields form={form} />
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save changes'}
-        </Button>
-      </DialogFooter>
+      <FormDialogActions
+        pending={update.isPending}
+        submitLabel="Save changes"
+        pendingLabel="Saving…"
+        onCancel={onDone}
+      />
     </form>
   );
 }

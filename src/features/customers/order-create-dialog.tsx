@@ -6,16 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
 import { OrderLinesFields } from '@/features/orders/order-lines-fields';
 import {
   applyOrderLinesErrors,
@@ -33,23 +25,21 @@ const DEFAULTS: OrderLinesFormInput = { currency: 'USD', lines: [EMPTY_LINE] };
 export function OrderCreateDialog({ customerId }: { customerId: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button>
           <PlusIcon aria-hidden="true" />
           New order
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>New order</DialogTitle>
-          <DialogDescription>
-            The order starts as a draft; you can place it from its page.
-          </DialogDescription>
-        </DialogHeader>
-        <OrderForm customerId={customerId} onCancel={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+      }
+      open={open}
+      onOpenChange={setOpen}
+      className="sm:max-w-2xl"
+      title="New order"
+      description="The order starts as a draft; you can place it from its page."
+    >
+      <OrderForm customerId={customerId} onCancel={() => setOpen(false)} />
+    </FormDialog>
   );
 }
 
@@ -79,14 +69,12 @@ function OrderForm({ customerId, onCancel }: { customerId: string; onCancel: () 
       onSubmit={form.handleSubmit((values) => create.mutate({ customerId, ...values }))}
     >
       <OrderLinesFields form={form} fallbackCurrency={DEFAULTS.currency} />
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create order'}
-        </Button>
-      </DialogFooter>
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel="Create order"
+        pendingLabel="Creating…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

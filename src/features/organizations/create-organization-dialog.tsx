@@ -6,15 +6,7 @@ import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { createOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
@@ -48,30 +40,29 @@ export function CreateOrganizationDialog({
     },
   });
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New organization</DialogTitle>
-          <DialogDescription>You will be its owner and can invite people to it.</DialogDescription>
-        </DialogHeader>
-        <form
-          method="post"
-          noValidate
-          className="grid gap-4"
-          onSubmit={form.handleSubmit((values) => create.mutate(values))}
-        >
-          <TextField
-            label="Organization name"
-            error={form.formState.errors.name?.message}
-            {...form.register('name')}
-          />
-          <DialogFooter>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create organization'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New organization"
+      description="You will be its owner and can invite people to it."
+    >
+      <form
+        method="post"
+        noValidate
+        className="grid gap-4"
+        onSubmit={form.handleSubmit((values) => create.mutate(values))}
+      >
+        <TextField
+          label="Organization name"
+          error={form.formState.errors.name?.message}
+          {...form.register('name')}
+        />
+        <FormDialogActions
+          pending={create.isPending}
+          submitLabel="Create organization"
+          pendingLabel="Creating…"
+        />
+      </form>
+    </FormDialog>
   );
 }

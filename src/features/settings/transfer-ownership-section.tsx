@@ -3,19 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { ErrorState } from '@/components/error-state';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { FormSelectField } from '@/components/select-field';
+import { SelectItem } from '@/components/ui/select';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { transferOwnershipInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
@@ -103,38 +97,20 @@ function TransferForm({
         className="grid gap-4"
         onSubmit={form.handleSubmit(() => setConfirming(true))}
       >
-        <div className="grid gap-2">
-          <Label htmlFor="transfer-new-owner">New owner</Label>
-          <Controller
-            control={form.control}
-            name="userId"
-            render={({ field }) => (
-              <Select value={field.value} onValueChange={field.onChange} name={field.name}>
-                <SelectTrigger
-                  id="transfer-new-owner"
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  aria-invalid={userIdError ? true : undefined}
-                  aria-describedby={userIdError ? 'transfer-new-owner-error' : undefined}
-                >
-                  <SelectValue placeholder="Choose a member" />
-                </SelectTrigger>
-                <SelectContent>
-                  {candidates.map((member) => (
-                    <SelectItem key={member.userId} value={member.userId}>
-                      {member.name} ({member.email})
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          />
-          {userIdError ? (
-            <p id="transfer-new-owner-error" role="alert" className="text-sm text-destructive">
-              {userIdError}
-            </p>
-          ) : null}
-        </div>
+        <FormSelectField
+          control={form.control}
+          name="userId"
+          id="transfer-new-owner"
+          label="New owner"
+          placeholder="Choose a member"
+          error={userIdError}
+        >
+          {candidates.map((member) => (
+            <SelectItem key={member.userId} value={member.userId}>
+              {member.name} ({member.email})
+            </SelectItem>
+          ))}
+        </FormSelectField>
         <div>
           <Button type="submit" disabled={transfer.isPending}>
             {transfer.isPending ? 'Transferring…' : 'Transfer ownership'}

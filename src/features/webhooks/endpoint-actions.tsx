@@ -5,15 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { FormDialog } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { DialogFooter } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 import { describeError } from '@/lib/server-errors';
@@ -90,20 +84,20 @@ function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
         pendingLabel="Rotating…"
         onConfirm={async () => setSecret((await rotate.mutateAsync({ id: endpoint.id })).secret)}
       />
-      <Dialog open={secret !== null} onOpenChange={(next) => !next && setSecret(null)}>
-        <DialogContent onInteractOutside={(event) => event.preventDefault()}>
-          <DialogHeader>
-            <DialogTitle>Copy the new signing secret</DialogTitle>
-            <DialogDescription>The previous secret keeps working for 24 hours.</DialogDescription>
-          </DialogHeader>
-          {secret ? <SigningSecret secret={secret} /> : null}
-          <DialogFooter>
-            <Button type="button" onClick={() => setSecret(null)}>
-              Done
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <FormDialog
+        open={secret !== null}
+        onOpenChange={(next) => !next && setSecret(null)}
+        keepOpenOnOutsideClick
+        title="Copy the new signing secret"
+        description="The previous secret keeps working for 24 hours."
+      >
+        {secret ? <SigningSecret secret={secret} /> : null}
+        <DialogFooter>
+          <Button type="button" onClick={() => setSecret(null)}>
+            Done
+          </Button>
+        </DialogFooter>
+      </FormDialog>
     </>
   );
 }
