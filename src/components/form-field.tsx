@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
-interface TextFieldProps extends React.ComponentProps<typeof Input> {
+export interface TextFieldProps extends React.ComponentProps<typeof Input> {
   label: string;
   error?: string;
   hint?: string;

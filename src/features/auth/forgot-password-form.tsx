@@ -1,23 +1,17 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
+import { SubmitButton } from '@/components/submit-button';
+import { CardContent, CardFooter } from '@/components/ui/card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { passwordResetRequestInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
+import { AuthCard, AuthLink } from './auth-card';
 
 type PasswordResetRequestInput = z.input<typeof passwordResetRequestInput>;
 
@@ -34,17 +28,12 @@ export function ForgotPasswordForm() {
       if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
     },
   });
-  const { errors } = form.formState;
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Reset your password</CardTitle>
-        <CardDescription>
-          Enter the e-mail address of your account and we will send you a link to set a new
-          password.
-        </CardDescription>
-      </CardHeader>
+    <AuthCard
+      title="Reset your password"
+      description="Enter the e-mail address of your account and we will send you a link to set a new password."
+    >
       {request.isSuccess ? (
         <CardContent>
           {/* The same answer whether or not the address has an account. */}
@@ -63,38 +52,25 @@ export function ForgotPasswordForm() {
           })}
         >
           <CardContent className="grid gap-4">
-            {formError ? (
-              <p
-                role="alert"
-                className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-              >
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
             <TextField
               label="Email"
               type="email"
               autoComplete="email"
-              error={errors.email?.message}
+              error={form.formState.errors.email?.message}
               {...form.register('email')}
             />
-            <Button type="submit" className="w-full" disabled={request.isPending}>
-              {request.isPending ? 'Sending…' : 'Send reset link'}
-            </Button>
+            <SubmitButton className="w-full" pending={request.isPending} pendingLabel="Sending…">
+              Send reset link
+            </SubmitButton>
           </CardContent>
         </form>
       )}
       <CardFooter>
         <p className="text-sm text-muted-foreground">
-          Remembered it?{' '}
-          <Link
-            href="/sign-in"
-            className="font-medium text-foreground underline underline-offset-4"
-          >
-            Back to sign in
-          </Link>
+          Remembered it? <AuthLink href="/sign-in">Back to sign in</AuthLink>
         </p>
       </CardFooter>
-    </Card>
+    </AuthCard>
   );
 }

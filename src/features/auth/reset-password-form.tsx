@@ -5,49 +5,35 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormError } from '@/components/form-error';
+import { NewPasswordField } from '@/components/password-field';
+import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
+import { CardContent, CardFooter } from '@/components/ui/card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { linkToken, passwordResetInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
+import { AuthCard, AuthLink } from './auth-card';
 
 /** The token comes from the link, not from the person: the form only asks for the password. */
 const newPasswordForm = passwordResetInput.omit({ token: true });
 type NewPasswordForm = z.input<typeof newPasswordForm>;
 
 const FIELDS = ['password'] as const;
-const linkClassName = 'font-medium text-foreground underline underline-offset-4';
 
 export function ResetPasswordForm({ token }: { token: string | undefined }) {
   if (!token || !linkToken.safeParse(token).success) {
     return (
-      <Card>
-        <CardHeader>
-          <CardTitle>Set a new password</CardTitle>
-        </CardHeader>
+      <AuthCard title="Set a new password">
         <CardContent>
-          <p
-            role="alert"
-            className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-          >
-            This password reset link is incomplete or invalid. Open the link from the e-mail again,
-            or ask for a new one.
-          </p>
+          <FormError message="This password reset link is incomplete or invalid. Open the link from the e-mail again, or ask for a new one." />
         </CardContent>
         <CardFooter>
-          <Link href="/forgot-password" className={`text-sm ${linkClassName}`}>
+          <AuthLink href="/forgot-password" className="text-sm">
             Ask for a new reset link
-          </Link>
+          </AuthLink>
         </CardFooter>
-      </Card>
+      </AuthCard>
     );
   }
   return <NewPasswordStep token={token} />;
@@ -65,14 +51,10 @@ function NewPasswordStep({ token }: { token: string }) {
       if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
     },
   });
-  const { errors } = form.formState;
 
   if (reset.isSuccess) {
     return (
-      <Card>
-        <CardHeader>
-          <CardTitle>Password changed</CardTitle>
-        </CardHeader>
+      <AuthCard title="Password changed">
         <CardContent>
           <p role="status" className="text-sm">
             Your password was changed and every session was signed out.
@@ -83,18 +65,15 @@ function NewPasswordStep({ token }: { token: string }) {
             <Link href="/sign-in">Sign in</Link>
           </Button>
         </CardFooter>
-      </Card>
+      </AuthCard>
     );
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Set a new password</CardTitle>
-        <CardDescription>
-          Choose a new password. Every device signed in to your account will be signed out.
-        </CardDescription>
-      </CardHeader>
+    <AuthCard
+      title="Set a new password"
+      description="Choose a new password. Every device signed in to your account will be signed out."
+    >
       <form
         method="post"
         noValidate
@@ -104,39 +83,28 @@ function NewPasswordStep({ token }: { token: string }) {
         })}
       >
         <CardContent className="grid gap-4">
-          {formError ? (
-            <div
-              role="alert"
-              className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-            >
-              <p>{formError}</p>
-              <p className="mt-1">
-                <Link href="/forgot-password" className="font-medium underline underline-offset-4">
-                  Ask for a new reset link
-                </Link>
-              </p>
-            </div>
-          ) : null}
-          <TextField
+          <FormError message={formError}>
+            <p className="mt-1">
+              <Link href="/forgot-password" className="font-medium underline underline-offset-4">
+                Ask for a new reset link
+              </Link>
+            </p>
+          </FormError>
+          <NewPasswordField
             label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
-            error={errors.password?.message}
+            error={form.formState.errors.password?.message}
             {...form.register('password')}
           />
         </CardContent>
         <CardFooter className="mt-6 flex flex-col gap-3">
-          <Button type="submit" className="w-full" disabled={reset.isPending}>
-            {reset.isPending ? 'Saving…' : 'Set new password'}
-          </Button>
+          <SubmitButton className="w-full" pending={reset.isPending} pendingLabel="Saving…">
+            Set new password
+          </SubmitButton>
           <p className="text-sm text-muted-foreground">
-            <Link href="/sign-in" className={linkClassName}>
-              Back to sign in
-            </Link>
+            <AuthLink href="/sign-in">Back to sign in</AuthLink>
           </p>
         </CardFooter>
       </form>
-    </Card>
+    </AuthCard>
   );
 }

@@ -1,23 +1,18 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
+import { NewPasswordField } from '@/components/password-field';
+import { SubmitButton } from '@/components/submit-button';
+import { CardContent, CardFooter } from '@/components/ui/card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { signUpInput, type SignUpInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
+import { AuthCard, AuthLink } from './auth-card';
 
 const FIELDS = ['name', 'email', 'password', 'organizationName'] as const;
 
@@ -40,13 +35,10 @@ export function SignUpForm() {
   const { errors } = form.formState;
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Create your organization</CardTitle>
-        <CardDescription>
-          You will be its owner and can invite your team afterwards.
-        </CardDescription>
-      </CardHeader>
+    <AuthCard
+      title="Create your organization"
+      description="You will be its owner and can invite your team afterwards."
+    >
       <form
         method="post"
         noValidate
@@ -56,14 +48,7 @@ export function SignUpForm() {
         })}
       >
         <CardContent className="grid gap-4">
-          {formError ? (
-            <p
-              role="alert"
-              className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-            >
-              {formError}
-            </p>
-          ) : null}
+          <FormError message={formError} />
           <TextField
             label="Your name"
             autoComplete="name"
@@ -77,11 +62,8 @@ export function SignUpForm() {
             error={errors.email?.message}
             {...form.register('email')}
           />
-          <TextField
+          <NewPasswordField
             label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
             error={errors.password?.message}
             {...form.register('password')}
           />
@@ -93,20 +75,14 @@ export function SignUpForm() {
           />
         </CardContent>
         <CardFooter className="mt-6 flex flex-col gap-3">
-          <Button type="submit" className="w-full" disabled={signUp.isPending}>
-            {signUp.isPending ? 'Creating…' : 'Create organization'}
-          </Button>
+          <SubmitButton className="w-full" pending={signUp.isPending} pendingLabel="Creating…">
+            Create organization
+          </SubmitButton>
           <p className="text-sm text-muted-foreground">
-            Already have an account?{' '}
-            <Link
-              href="/sign-in"
-              className="font-medium text-foreground underline underline-offset-4"
-            >
-              Sign in
-            </Link>
+            Already have an account? <AuthLink href="/sign-in">Sign in</AuthLink>
           </p>
         </CardFooter>
       </form>
-    </Card>
+    </AuthCard>
   );
 }

@@ -6,16 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/form-field';
+import { NewPasswordField } from '@/components/password-field';
+import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
+import { CardContent, CardFooter } from '@/components/ui/card';
+import { AuthCard } from '@/features/auth/auth-card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { acceptWithSignUpInput } from '@/schemas/invitations';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -35,18 +32,6 @@ type SignUpForm = z.input<typeof signUpForm>;
 
 const FIELDS = ['name', 'password'] as const;
 
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p
-      role="alert"
-      className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-    >
-      {message}
-    </p>
-  );
-}
-
 export function AcceptInvitation({
   token,
   preview,
@@ -58,25 +43,16 @@ export function AcceptInvitation({
 }) {
   if (!preview) {
     return (
-      <Card>
-        <CardHeader>
-          <CardTitle>Invitation not valid</CardTitle>
-        </CardHeader>
+      <AuthCard title="Invitation not valid">
         <CardContent>
           <p role="alert" className="text-sm">
             This invitation is invalid, used, revoked or expired. Ask whoever invited you for a new
             one.
           </p>
         </CardContent>
-      </Card>
+      </AuthCard>
     );
   }
-
-  const invitedAs = (
-    <>
-      {preview.organizationName} invited you to join as {preview.role}.
-    </>
-  );
 
   let content: React.ReactNode;
   if (signedIn?.twoFactorPending) {
@@ -119,13 +95,13 @@ export function AcceptInvitation({
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="leading-snug">Join {preview.organizationName}</CardTitle>
-        <CardDescription>{invitedAs}</CardDescription>
-      </CardHeader>
+    <AuthCard
+      title={`Join ${preview.organizationName}`}
+      titleClassName="leading-snug"
+      description={`${preview.organizationName} invited you to join as ${preview.role}.`}
+    >
       {content}
-    </Card>
+    </AuthCard>
   );
 }
 
@@ -243,19 +219,21 @@ function SignUpStep({ token, email }: { token: string; email: string }) {
           error={errors.name?.message}
           {...form.register('name')}
         />
-        <TextField
+        <NewPasswordField
           label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
           error={errors.password?.message}
           {...form.register('password')}
         />
       </CardContent>
       <CardFooter className="mt-6">
-        <Button type="submit" className="w-full" disabled={join.isPending || join.isSuccess}>
-          {join.isPending ? 'Creating account…' : 'Create account and join'}
-        </Button>
+        <SubmitButton
+          className="w-full"
+          pending={join.isPending}
+          pendingLabel="Creating account…"
+          disabled={join.isSuccess}
+        >
+          Create account and join
+        </SubmitButton>
       </CardFooter>
     </form>
   );
