@@ -4,14 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { z } from 'zod';
-import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { CurrentPasswordField } from '@/components/password-field';
+import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { reauthenticationInput } from '@/schemas/account';
 import { deleteOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 import { useLeavePage } from './use-leave-page';
 
 /** The two server inputs in one form: the password re-authenticates, the slug confirms. */
@@ -23,27 +23,19 @@ const deleteForm = z.strictObject({
 export function DangerZoneSection() {
   const organization = api.organizations.current.useQuery();
   return (
-    <SettingsCard
+    <SettingsSection
       title="Delete organization"
       destructive
       description="Deletes the organization with all its customers and data, for every member. This cannot be undone."
     >
-      {organization.isPending ? (
-        <SectionSkeleton label="Loading your organization" />
-      ) : organization.isError ? (
-        <ErrorState
-          what="Your organization could not be loaded."
-          error={organization.error}
-          retry={() => void organization.refetch()}
-        />
-      ) : (
-        <DeleteForm
-          key={organization.data.id}
-          name={organization.data.name}
-          slug={organization.data.slug}
-        />
-      )}
-    </SettingsCard>
+      <SectionQuery
+        query={organization}
+        loading="Loading your organization"
+        failure="Your organization could not be loaded."
+      >
+        {({ id, name, slug }) => <DeleteForm key={id} name={name} slug={slug} />}
+      </SectionQuery>
+    </SettingsSection>
   );
 }
 
@@ -85,13 +77,7 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
         To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
         below and enter your current password.
       </p>
-      <TextField
-        label="Current password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
       <TextField
         label="Organization slug"
         autoComplete="off"
@@ -101,9 +87,9 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
         {...form.register('slug')}
       />
       <div>
-        <Button type="submit" variant="destructive" disabled={pending}>
-          {pending ? 'Deleting…' : 'Delete organization'}
-        </Button>
+        <SubmitButton variant="destructive" pending={pending} pendingLabel="Deleting…">
+          Delete organization
+        </SubmitButton>
       </div>
     </form>
   );

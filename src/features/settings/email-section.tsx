@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { CurrentPasswordField } from '@/components/password-field';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { emailChangeInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 
 const FIELDS = ['newEmail', 'password'] as const;
 const EMPTY = { newEmail: '', password: '' };
@@ -31,7 +32,7 @@ export function EmailSection() {
   const { errors } = form.formState;
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="E-mail address"
       description="We send a confirmation link to the new address before we use it."
     >
@@ -59,19 +60,13 @@ export function EmailSection() {
           error={errors.newEmail?.message}
           {...form.register('newEmail')}
         />
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
         <div>
-          <Button type="submit" disabled={request.isPending}>
-            {request.isPending ? 'Sending…' : 'Send confirmation link'}
-          </Button>
+          <SubmitButton pending={request.isPending} pendingLabel="Sending…">
+            Send confirmation link
+          </SubmitButton>
         </div>
       </form>
-    </SettingsCard>
+    </SettingsSection>
   );
 }

@@ -2,10 +2,10 @@
 
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { SettingsSection } from '@/components/settings-section';
 import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 import { useLeavePage } from './use-leave-page';
 
 export function LeaveOrganizationSection() {
@@ -21,7 +21,7 @@ export function LeaveOrganizationSection() {
   });
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Leave organization"
       description="You lose access to its customers and data. Someone has to invite you to come back."
     >
@@ -39,6 +39,6 @@ export function LeaveOrganizationSection() {
           onConfirm={() => leave.mutate()}
         />
       </div>
-    </SettingsCard>
+    </SettingsSection>
   );
 }

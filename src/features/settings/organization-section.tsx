@@ -4,41 +4,38 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { renameOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 const FIELDS = ['name'] as const;
 
 export function OrganizationSection() {
   const organization = api.organizations.current.useQuery();
   return (
-    <SettingsCard title="Organization" description="What your team and customers see.">
-      {organization.isPending ? (
-        <SectionSkeleton label="Loading your organization" />
-      ) : organization.isError ? (
-        <ErrorState
-          what="Your organization could not be loaded."
-          error={organization.error}
-          retry={() => void organization.refetch()}
-        />
-      ) : (
-        <>
-          <div className="grid gap-1 text-sm">
-            <p className="font-medium">Slug</p>
-            <p>
-              <code className="rounded bg-muted px-2 py-1 font-mono">{organization.data.slug}</code>
-            </p>
-          </div>
-          {/* Keyed by id, so switching organizations starts from the new name. */}
-          <RenameForm key={organization.data.id} name={organization.data.name} />
-        </>
-      )}
-    </SettingsCard>
+    <SettingsSection title="Organization" description="What your team and customers see.">
+      <SectionQuery
+        query={organization}
+        loading="Loading your organization"
+        failure="Your organization could not be loaded."
+      >
+        {({ id, name, slug }) => (
+          <>
+            <div className="grid gap-1 text-sm">
+              <p className="font-medium">Slug</p>
+              <p>
+                <code className="rounded bg-muted px-2 py-1 font-mono">{slug}</code>
+              </p>
+            </div>
+            {/* Keyed by id, so switching organizations starts from the new name. */}
+            <RenameForm key={id} name={name} />
+          </>
+        )}
+      </SectionQuery>
+    </SettingsSection>
   );
 }
 
@@ -73,9 +70,9 @@ function RenameForm({ name }: { name: string }) {
         {...form.register('name')}
       />
       <div>
-        <Button type="submit" disabled={rename.isPending}>
-          {rename.isPending ? 'Renaming…' : 'Rename organization'}
-        </Button>
+        <SubmitButton pending={rename.isPending} pendingLabel="Renaming…">
+          Rename organization
+        </SubmitButton>
       </div>
     </form>
   );

@@ -3,14 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { CurrentPasswordField, NewPasswordField } from '@/components/password-field';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { changePasswordInput, type ChangePasswordInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 const EMPTY: ChangePasswordInput = {
@@ -40,25 +40,22 @@ export function PasswordSection() {
   const { errors } = form.formState;
 
   return (
-    <SettingsCard title="Password" description="You need your current password to set a new one.">
+    <SettingsSection
+      title="Password"
+      description="You need your current password to set a new one."
+    >
       <form
         method="post"
         noValidate
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => change.mutate(values))}
       >
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
+        <CurrentPasswordField
           error={errors.currentPassword?.message}
           {...form.register('currentPassword')}
         />
-        <TextField
+        <NewPasswordField
           label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
           error={errors.newPassword?.message}
           {...form.register('newPassword')}
         />
@@ -80,11 +77,11 @@ export function PasswordSection() {
           <Label htmlFor="password-sign-out-others">Sign out of my other sessions</Label>
         </div>
         <div>
-          <Button type="submit" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </Button>
+          <SubmitButton pending={change.isPending} pendingLabel="Changing…">
+            Change password
+          </SubmitButton>
         </div>
       </form>
-    </SettingsCard>
+    </SettingsSection>
   );
 }

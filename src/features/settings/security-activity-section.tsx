@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
+import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import {
   Table,
   TableBody,
@@ -9,8 +9,8 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
-import { api } from '@/trpc/react';
-import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { DateTime } from './date-time';
 
 const ACTION_LABELS: Record<string, string> = {
   'user.signed_in': 'Signed in',
@@ -41,42 +41,46 @@ export function securityActionLabel(action: string): string {
 export function SecurityActivitySection() {
   const activity = api.account.securityActivity.useQuery();
   return (
-    <SettingsCard
+    <SettingsSection
       title="Security activity"
       description="Recent sign-ins and changes to your account. Anything you do not recognise? Change your password."
     >
-      {activity.isPending ? (
-        <SectionSkeleton label="Loading security activity" rows={4} />
-      ) : activity.isError ? (
-        <ErrorState
-          what="Your security activity could not be loaded."
-          error={activity.error}
-          retry={() => void activity.refetch()}
-        />
-      ) : activity.data.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Event</TableHead>
-              <TableHead>IP address</TableHead>
-              <TableHead>When</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {activity.data.map((event) => (
-              <TableRow key={event.id}>
-                <TableCell>{securityActionLabel(event.action)}</TableCell>
-                <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
-                <TableCell>
-                  <DateTime value={event.createdAt} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </SettingsCard>
+      <SectionQuery
+        query={activity}
+        loading="Loading security activity"
+        loadingRows={4}
+        failure="Your security activity could not be loaded."
+      >
+        {(events) => <ActivityTable events={events} />}
+      </SectionQuery>
+    </SettingsSection>
+  );
+}
+
+function ActivityTable({ events }: { events: RouterOutputs['account']['securityActivity'] }) {
+  if (events.length === 0) {
+    return <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>;
+  }
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Event</TableHead>
+          <TableHead>IP address</TableHead>
+          <TableHead>When</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {events.map((event) => (
+          <TableRow key={event.id}>
+            <TableCell>{securityActionLabel(event.action)}</TableCell>
+            <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
+            <TableCell>
+              <DateTime value={event.createdAt} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

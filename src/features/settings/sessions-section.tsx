@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -15,8 +15,8 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { describeError } from '@/lib/server-errors';
-import { api } from '@/trpc/react';
-import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { DateTime } from './date-time';
 import { useLeavePage } from './use-leave-page';
 
 export function SessionsSection() {
@@ -43,62 +43,25 @@ export function SessionsSection() {
   });
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Sessions"
       description="The browsers and devices signed in to your account."
     >
-      {sessions.isPending ? (
-        <SectionSkeleton label="Loading your sessions" rows={3} />
-      ) : sessions.isError ? (
-        <ErrorState
-          what="Your sessions could not be loaded."
-          error={sessions.error}
-          retry={() => void sessions.refetch()}
-        />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Device</TableHead>
-              <TableHead>IP address</TableHead>
-              <TableHead>Last seen</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {sessions.data.map((session) => (
-              <TableRow key={session.id}>
-                <TableCell>
-                  <span className="flex items-center gap-2">
-                    {session.device}
-                    {session.current ? <Badge variant="secondary">This device</Badge> : null}
-                  </span>
-                </TableCell>
-                <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
-                <TableCell>
-                  <DateTime value={session.lastSeenAt} />
-                </TableCell>
-                <TableCell className="text-right">
-                  <Button
-                    type="button"
-                    variant="outline"
-                    size="sm"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate({ sessionId: session.id })}
-                  >
-                    {revoking === session.id ? 'Signing out…' : 'Sign out'}
-                    <span className="sr-only">
-                      {session.current ? ' of this device' : ` of ${session.device}`}
-                    </span>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <SectionQuery
+        query={sessions}
+        loading="Loading your sessions"
+        loadingRows={3}
+        failure="Your sessions could not be loaded."
+      >
+        {(list) => (
+          <SessionsTable
+            sessions={list}
+            revoking={revoking}
+            disabled={revoke.isPending}
+            onRevoke={(sessionId) => revoke.mutate({ sessionId })}
+          />
+        )}
+      </SectionQuery>
       <div>
         <ConfirmDestructiveDialog
           trigger={
@@ -114,6 +77,64 @@ export function SessionsSection() {
           onConfirm={() => signOutEverywhere.mutate()}
         />
       </div>
-    </SettingsCard>
+    </SettingsSection>
+  );
+}
+
+function SessionsTable({
+  sessions,
+  revoking,
+  disabled,
+  onRevoke,
+}: {
+  sessions: RouterOutputs['account']['sessions']['list'];
+  /** The session being signed out, if one is. */
+  revoking: string | null;
+  disabled: boolean;
+  onRevoke: (sessionId: string) => void;
+}) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Device</TableHead>
+          <TableHead>IP address</TableHead>
+          <TableHead>Last seen</TableHead>
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {sessions.map((session) => (
+          <TableRow key={session.id}>
+            <TableCell>
+              <span className="flex items-center gap-2">
+                {session.device}
+                {session.current ? <Badge variant="secondary">This device</Badge> : null}
+              </span>
+            </TableCell>
+            <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
+            <TableCell>
+              <DateTime value={session.lastSeenAt} />
+            </TableCell>
+            <TableCell className="text-right">
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                disabled={disabled}
+                onClick={() => onRevoke(session.id)}
+              >
+                {revoking === session.id ? 'Signing out…' : 'Sign out'}
+                <span className="sr-only">
+                  {session.current ? ' of this device' : ` of ${session.device}`}
+                </span>
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -5,48 +5,37 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
-import { Button } from '@/components/ui/button';
 import { FormSelectField } from '@/components/select-field';
+import { bothQueries, SectionQuery, SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { SelectItem } from '@/components/ui/select';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { transferOwnershipInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 const FIELDS = ['userId'] as const;
 
 export function TransferOwnershipSection() {
   const me = api.auth.me.useQuery();
   const members = api.members.list.useQuery({});
-  const pending = me.isPending || members.isPending;
-  const error = me.error ?? members.error;
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Transfer ownership"
       description="Make another member the owner of this organization. You stay on as an admin."
     >
-      {pending ? (
-        <SectionSkeleton label="Loading members" rows={1} />
-      ) : error ? (
-        <ErrorState
-          what="The members could not be loaded."
-          error={error}
-          retry={() => {
-            void me.refetch();
-            void members.refetch();
-          }}
-        />
-      ) : (
-        <TransferForm
-          candidates={(members.data?.items ?? []).filter(
-            (member) => member.userId !== me.data?.user?.id,
-          )}
-        />
-      )}
-    </SettingsCard>
+      <SectionQuery
+        query={bothQueries(me, members)}
+        loading="Loading members"
+        loadingRows={1}
+        failure="The members could not be loaded."
+      >
+        {([{ user }, { items }]) => (
+          <TransferForm candidates={items.filter((member) => member.userId !== user?.id)} />
+        )}
+      </SectionQuery>
+    </SettingsSection>
   );
 }
 
@@ -112,9 +101,9 @@ function TransferForm({
           ))}
         </FormSelectField>
         <div>
-          <Button type="submit" disabled={transfer.isPending}>
-            {transfer.isPending ? 'Transferring…' : 'Transfer ownership'}
-          </Button>
+          <SubmitButton pending={transfer.isPending} pendingLabel="Transferring…">
+            Transfer ownership
+          </SubmitButton>
         </div>
       </form>
       <ConfirmDestructiveDialog

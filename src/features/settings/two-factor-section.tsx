@@ -7,8 +7,10 @@ import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { renderSVG } from 'uqr';
 import { CopyButton } from '@/components/copy-button';
-import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
+import { CurrentPasswordField } from '@/components/password-field';
+import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -16,22 +18,68 @@ import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/account';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { RecoveryCodes } from './recovery-codes';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 type NewKey = RouterOutputs['account']['twoFactor']['newKey'];
 
 export function TwoFactorSection() {
-  const utils = api.useUtils();
   const profile = api.account.profile.useQuery();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [setup, setSetup] = useState<NewKey | null>(null);
+
+  return (
+    <SettingsSection
+      title="Two-factor authentication"
+      description="A code from an authenticator app on your phone, asked for after your password."
+    >
+      {codes ? (
+        <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+      ) : (
+        <SectionQuery
+          query={profile}
+          loading="Loading two-factor authentication"
+          failure="Your two-factor settings could not be loaded."
+        >
+          {({ twoFactorEnabled, recoveryCodesLeft }) =>
+            twoFactorEnabled ? (
+              <>
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <Badge>On</Badge>
+                  <span>
+                    On — {recoveryCodesLeft} recovery {recoveryCodesLeft === 1 ? 'code' : 'codes'}{' '}
+                    left
+                  </span>
+                </p>
+                <ManageTwoFactorForm onNewCodes={setCodes} />
+              </>
+            ) : setup ? (
+              <EnableTwoFactorForm
+                setup={setup}
+                onCancel={() => setSetup(null)}
+                onEnabled={(recoveryCodes) => {
+                  setSetup(null);
+                  setCodes(recoveryCodes);
+                }}
+              />
+            ) : (
+              <TwoFactorOff onSetup={setSetup} />
+            )
+          }
+        </SectionQuery>
+      )}
+    </SettingsSection>
+  );
+}
+
+/** Says two-factor authentication is off, and starts setting it up with a fresh key. */
+function TwoFactorOff({ onSetup }: { onSetup: (setup: NewKey) => void }) {
+  const utils = api.useUtils();
   const [starting, setStarting] = useState(false);
 
   async function startSetup() {
     setStarting(true);
     try {
       // Always a fresh key: nothing is stored until the first code proves the app has it.
-      setSetup(await utils.account.twoFactor.newKey.fetch(undefined, { staleTime: 0 }));
+      onSetup(await utils.account.twoFactor.newKey.fetch(undefined, { staleTime: 0 }));
     } catch (error) {
       toast.error(describeError(error));
     } finally {
@@ -39,66 +87,18 @@ export function TwoFactorSection() {
     }
   }
 
-  let body: React.ReactNode;
-  if (codes) {
-    body = <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
-  } else if (profile.isPending) {
-    body = <SectionSkeleton label="Loading two-factor authentication" />;
-  } else if (profile.isError) {
-    body = (
-      <ErrorState
-        what="Your two-factor settings could not be loaded."
-        error={profile.error}
-        retry={() => void profile.refetch()}
-      />
-    );
-  } else if (profile.data.twoFactorEnabled) {
-    const left = profile.data.recoveryCodesLeft;
-    body = (
-      <>
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Badge>On</Badge>
-          <span>
-            On — {left} recovery {left === 1 ? 'code' : 'codes'} left
-          </span>
-        </p>
-        <ManageTwoFactorForm onNewCodes={setCodes} />
-      </>
-    );
-  } else if (setup) {
-    body = (
-      <EnableTwoFactorForm
-        setup={setup}
-        onCancel={() => setSetup(null)}
-        onEnabled={(recoveryCodes) => {
-          setSetup(null);
-          setCodes(recoveryCodes);
-        }}
-      />
-    );
-  } else {
-    body = (
-      <>
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Badge variant="outline">Off</Badge>
-          <span>Signing in needs only your password.</span>
-        </p>
-        <div>
-          <Button type="button" onClick={() => void startSetup()} disabled={starting}>
-            {starting ? 'Preparing…' : 'Set up two-factor authentication'}
-          </Button>
-        </div>
-      </>
-    );
-  }
-
   return (
-    <SettingsCard
-      title="Two-factor authentication"
-      description="A code from an authenticator app on your phone, asked for after your password."
-    >
-      {body}
-    </SettingsCard>
+    <>
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge variant="outline">Off</Badge>
+        <span>Signing in needs only your password.</span>
+      </p>
+      <div>
+        <Button type="button" onClick={() => void startSetup()} disabled={starting}>
+          {starting ? 'Preparing…' : 'Set up two-factor authentication'}
+        </Button>
+      </div>
+    </>
   );
 }
 
@@ -172,17 +172,11 @@ function EnableTwoFactorForm({
           error={errors.code?.message ?? errors.key?.message}
           {...form.register('code')}
         />
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={enable.isPending}>
-            {enable.isPending ? 'Turning on…' : 'Turn on two-factor authentication'}
-          </Button>
+          <SubmitButton pending={enable.isPending} pendingLabel="Turning on…">
+            Turn on two-factor authentication
+          </SubmitButton>
           <Button type="button" variant="outline" onClick={onCancel} disabled={enable.isPending}>
             Cancel setup
           </Button>
@@ -232,10 +226,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
         className="grid gap-4"
         onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}
       >
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
+        <CurrentPasswordField
           hint="Needed for either change below."
           error={errors.password?.message}
           {...form.register('password')}
