@@ -4,18 +4,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { PlusIcon, TriangleAlertIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { CopyButton } from '@/components/copy-button';
 import { TextField } from '@/components/form-field';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
 import { DialogFooter } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { roleLabel } from '@/features/team/role-labels';
 import { RoleSelectField } from '@/features/team/role-select-field';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/api-keys';
 import { API_KEY_ROLES } from '@/schemas/permissions';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -88,19 +89,12 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void 
       toast.success(`API key ${key.name} was created`);
       await utils.apiKeys.list.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => create.mutate(values))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <TextField
         label="Name"
         autoComplete="off"
@@ -128,7 +122,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void 
         submitLabel="Create key"
         pendingLabel="Creating…"
       />
-    </form>
+    </PostForm>
   );
 }
 

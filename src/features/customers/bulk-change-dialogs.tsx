@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { tag as tagSchema } from '@/schemas/customers';
 import { OwnerSelectField } from './owner-select-field';
 
@@ -56,10 +57,7 @@ function TagForm({
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
+    <PostForm
       onSubmit={(event) => {
         event.preventDefault();
         const parsed = tagSchema.safeParse(value);
@@ -81,7 +79,7 @@ function TagForm({
         onChange={(event) => setValue(event.target.value)}
       />
       <FormDialogActions pending={pending} submitLabel={submitLabel} pendingLabel="Saving…" />
-    </form>
+    </PostForm>
   );
 }
 
@@ -114,9 +112,7 @@ function OwnerForm({
 }) {
   const [ownerId, setOwnerId] = useState<string | null>(null);
   return (
-    <form
-      method="post"
-      className="grid gap-4"
+    <PostForm
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit(ownerId);
@@ -124,6 +120,6 @@ function OwnerForm({
     >
       <OwnerSelectField ownerId={ownerId} onChange={setOwnerId} />
       <FormDialogActions pending={pending} submitLabel="Assign owner" pendingLabel="Saving…" />
-    </form>
+    </PostForm>
   );
 }

@@ -7,6 +7,7 @@ import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { customerName } from '@/lib/format';
@@ -85,12 +86,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => update.mutate(customerUpdate(base, values)))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => update.mutate(customerUpdate(base, values)))}>
       {conflict ? (
         <StaleVersionAlert
           customerId={base.id}
@@ -136,7 +132,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
         submitDisabled={conflict}
         onCancel={onDone}
       />
-    </form>
+    </PostForm>
   );
 }
 

@@ -4,12 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { PencilIcon, Trash2Icon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import {
   INTERACTION_FIELDS,
@@ -127,18 +128,11 @@ function EditInteractionForm({
         utils.audit.list.invalidate(),
       ]);
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, INTERACTION_FIELDS)) {
-        toast.error(describeError(error));
-      }
-    },
+    onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
+    <PostForm
       onSubmit={form.handleSubmit((values) =>
         update.mutate({
           id: interaction.id,
@@ -157,7 +151,7 @@ function EditInteractionForm({
         pendingLabel="Saving…"
         onCancel={onDone}
       />
-    </form>
+    </PostForm>
   );
 }
 

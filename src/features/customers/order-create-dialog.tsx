@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
 import { OrderLinesFields } from '@/features/orders/order-lines-fields';
 import {
@@ -62,12 +63,7 @@ function OrderForm({ customerId, onCancel }: { customerId: string; onCancel: () 
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => create.mutate({ customerId, ...values }))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => create.mutate({ customerId, ...values }))}>
       <OrderLinesFields form={form} fallbackCurrency={DEFAULTS.currency} />
       <FormDialogActions
         pending={create.isPending}
@@ -75,6 +71,6 @@ function OrderForm({ customerId, onCancel }: { customerId: string; onCancel: () 
         pendingLabel="Creating…"
         onCancel={onCancel}
       />
-    </form>
+    </PostForm>
   );
 }

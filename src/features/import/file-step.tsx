@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { MAX_IMPORT_BYTES } from '@/schemas/imports';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -82,12 +83,7 @@ export function FileStep({
       description="A spreadsheet saved as CSV, with the column names in its first row."
       focusOnMount={focusOnMount}
     >
-      <form
-        method="post"
-        className="grid gap-4"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-      >
+      <PostForm onSubmit={(event) => void submit(event)}>
         <div className="grid max-w-md gap-2">
           <Label htmlFor={inputId}>CSV file</Label>
           <Input
@@ -120,7 +116,7 @@ export function FileStep({
             {busy ? 'Reading the file…' : 'Read the file'}
           </Button>
         </div>
-      </form>
+      </PostForm>
     </StepCard>
   );
 }

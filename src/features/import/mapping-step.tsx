@@ -16,6 +16,7 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/schemas/imports';
 import { api } from '@/trpc/react';
@@ -94,7 +95,7 @@ export function MappingStep({
     >
       <SampleTable preview={preview} />
 
-      <form method="post" className="grid grid-cols-1 gap-6" onSubmit={submit} noValidate>
+      <PostForm className="grid-cols-1 gap-6" onSubmit={submit}>
         <ColumnChoices headers={preview.headers} choices={choices} onChoose={choose} />
         <DuplicatesField value={duplicates} onChange={setDuplicates} />
 
@@ -123,7 +124,7 @@ export function MappingStep({
             Choose another file
           </Button>
         </div>
-      </form>
+      </PostForm>
     </StepCard>
   );
 }

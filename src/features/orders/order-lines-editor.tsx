@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
+import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { OrderLinesFields } from './order-lines-fields';
@@ -44,11 +45,8 @@ export function OrderLinesEditor({ order, onDone }: { order: Order; onDone: () =
   });
 
   return (
-    <form
-      method="post"
-      noValidate
+    <PostForm
       aria-label={`Edit the lines of order #${order.number}`}
-      className="grid gap-4"
       onSubmit={form.handleSubmit((values) =>
         save.mutate({ id: order.id, expectedVersion: order.version, ...values }),
       )}
@@ -62,6 +60,6 @@ export function OrderLinesEditor({ order, onDone }: { order: Order; onDone: () =
           Cancel
         </Button>
       </div>
-    </form>
+    </PostForm>
   );
 }

@@ -3,11 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { PostForm } from '@/components/post-form';
 import { createOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
 
@@ -35,9 +36,7 @@ export function CreateOrganizationDialog({
       router.push('/dashboard');
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ['name'])) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, ['name']),
   });
   return (
     <FormDialog
@@ -46,12 +45,7 @@ export function CreateOrganizationDialog({
       title="New organization"
       description="You will be its owner and can invite people to it."
     >
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => create.mutate(values))}
-      >
+      <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
         <TextField
           label="Organization name"
           error={form.formState.errors.name?.message}
@@ -62,7 +56,7 @@ export function CreateOrganizationDialog({
           submitLabel="Create organization"
           pendingLabel="Creating…"
         />
-      </form>
+      </PostForm>
     </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import { toast } from '@/lib/toast';
 import { z } from 'zod';
 import { TextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
@@ -72,7 +73,7 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
   });
 
   return (
-    <form method="post" noValidate className="grid gap-4" onSubmit={onSubmit}>
+    <PostForm onSubmit={onSubmit}>
       <p className="text-sm">
         To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
         below and enter your current password.
@@ -91,6 +92,6 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
           Delete organization
         </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

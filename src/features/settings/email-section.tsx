@@ -3,12 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
 import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { emailChangeInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 
@@ -25,9 +25,7 @@ export function EmailSection() {
       form.reset(EMPTY);
       await utils.account.securityActivity.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
 
@@ -44,10 +42,7 @@ export function EmailSection() {
           </p>
         ) : null}
       </div>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
+      <PostForm
         onSubmit={form.handleSubmit((values) => {
           setSentTo(null);
           request.mutate(values);
@@ -66,7 +61,7 @@ export function EmailSection() {
             Send confirmation link
           </SubmitButton>
         </div>
-      </form>
+      </PostForm>
     </SettingsSection>
   );
 }

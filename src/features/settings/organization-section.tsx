@@ -3,11 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
+import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { renameOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
 
@@ -50,19 +51,12 @@ function RenameForm({ name }: { name: string }) {
       await Promise.all([utils.organizations.invalidate(), utils.auth.me.invalidate()]);
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => rename.mutate(values))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => rename.mutate(values))}>
       <TextField
         label="Organization name"
         autoComplete="organization"
@@ -74,6 +68,6 @@ function RenameForm({ name }: { name: string }) {
           Rename organization
         </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

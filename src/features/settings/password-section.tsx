@@ -2,13 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { CurrentPasswordField, NewPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
 import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { changePasswordInput, type ChangePasswordInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 
@@ -33,9 +34,7 @@ export function PasswordSection() {
       form.reset(EMPTY);
       await utils.account.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
 
@@ -44,12 +43,7 @@ export function PasswordSection() {
       title="Password"
       description="You need your current password to set a new one."
     >
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => change.mutate(values))}
-      >
+      <PostForm onSubmit={form.handleSubmit((values) => change.mutate(values))}>
         <CurrentPasswordField
           error={errors.currentPassword?.message}
           {...form.register('currentPassword')}
@@ -81,7 +75,7 @@ export function PasswordSection() {
             Change password
           </SubmitButton>
         </div>
-      </form>
+      </PostForm>
     </SettingsSection>
   );
 }

@@ -3,12 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { TextField } from '@/components/form-field';
+import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { Badge } from '@/components/ui/badge';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { profileInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
 
@@ -55,19 +56,12 @@ function NameForm({ name }: { name: string }) {
       await Promise.all([utils.account.invalidate(), utils.auth.me.invalidate()]);
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => update.mutate(values))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => update.mutate(values))}>
       <TextField
         label="Name"
         autoComplete="name"
@@ -79,6 +73,6 @@ function NameForm({ name }: { name: string }) {
           Save name
         </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

@@ -4,13 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { PostForm } from '@/components/post-form';
 import { FormSelectField } from '@/components/select-field';
 import { bothQueries, SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { SelectItem } from '@/components/ui/select';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { transferOwnershipInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
 
@@ -59,9 +60,7 @@ function TransferForm({
       await utils.invalidate();
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
   const chosenId = useWatch({ control: form.control, name: 'userId' });
@@ -80,12 +79,7 @@ function TransferForm({
 
   return (
     <>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit(() => setConfirming(true))}
-      >
+      <PostForm onSubmit={form.handleSubmit(() => setConfirming(true))}>
         <FormSelectField
           control={form.control}
           name="userId"
@@ -105,7 +99,7 @@ function TransferForm({
             Transfer ownership
           </SubmitButton>
         </div>
-      </form>
+      </PostForm>
       <ConfirmDestructiveDialog
         open={confirming}
         onOpenChange={setConfirming}

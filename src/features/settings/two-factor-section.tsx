@@ -4,17 +4,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Image from 'next/image';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { renderSVG } from 'uqr';
 import { CopyButton } from '@/components/copy-button';
 import { TextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { describeError } from '@/lib/server-errors';
 import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/account';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { RecoveryCodes } from './recovery-codes';
@@ -128,10 +130,7 @@ function EnableTwoFactorForm({
       onEnabled(recoveryCodes);
       await utils.account.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ENABLE_FIELDS))
-        toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, ENABLE_FIELDS),
   });
   const { errors } = form.formState;
 
@@ -158,10 +157,7 @@ function EnableTwoFactorForm({
           </div>
         </div>
       </div>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
+      <PostForm
         onSubmit={form.handleSubmit((values) => enable.mutate({ ...values, key: setup.key }))}
       >
         <TextField
@@ -181,7 +177,7 @@ function EnableTwoFactorForm({
             Cancel setup
           </Button>
         </div>
-      </form>
+      </PostForm>
     </div>
   );
 }
@@ -195,10 +191,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
     resolver: zodResolver(reauthenticationInput),
     defaultValues: { password: '' },
   });
-  const onError = (error: unknown) => {
-    if (!applyServerErrors(error, form.setError, PASSWORD_FIELDS))
-      toast.error(describeError(error));
-  };
+  const onError = fieldsOrToast(form.setError, PASSWORD_FIELDS);
   const regenerate = api.account.twoFactor.regenerateRecoveryCodes.useMutation({
     onSuccess: async ({ recoveryCodes }) => {
       form.reset({ password: '' });
@@ -220,12 +213,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
 
   return (
     <>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}
-      >
+      <PostForm onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}>
         <CurrentPasswordField
           hint="Needed for either change below."
           error={errors.password?.message}
@@ -244,7 +232,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
             {disable.isPending ? 'Turning off…' : 'Turn off two-factor authentication'}
           </Button>
         </div>
-      </form>
+      </PostForm>
       <ConfirmDestructiveDialog
         open={confirming}
         onOpenChange={setConfirming}

@@ -4,12 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { UserPlusIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { inviteInput, type InviteInput } from '@/schemas/invitations';
 import { ROLES } from '@/schemas/permissions';
 import { api } from '@/trpc/react';
@@ -32,9 +33,7 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
       setOpen(false);
       await utils.invitations.list.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
   const roles = canAssignOwner ? ROLES : ROLES.filter((role) => role !== 'owner');
@@ -55,12 +54,7 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
       title="Invite a member"
       description="We e-mail them a link to join this organization with the role you choose."
     >
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => invite.mutate(values))}
-      >
+      <PostForm onSubmit={form.handleSubmit((values) => invite.mutate(values))}>
         <TextField
           label="Email"
           type="email"
@@ -80,7 +74,7 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
           submitLabel="Send invitation"
           pendingLabel="Sending…"
         />
-      </form>
+      </PostForm>
     </FormDialog>
   );
 }

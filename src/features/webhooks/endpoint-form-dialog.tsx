@@ -4,13 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
 import { DialogFooter } from '@/components/ui/dialog';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { webhookCreateInput, type WebhookEndpoint } from '@/schemas/webhooks';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { EventTypesField } from './event-types-field';
@@ -49,9 +50,7 @@ export function EndpointFormDialog({
     resolver: zodResolver(webhookCreateInput),
     values: valuesOf(endpoint),
   });
-  const onError = (error: unknown) => {
-    if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-  };
+  const onError = fieldsOrToast(form.setError, FIELDS);
   const create = api.webhooks.create.useMutation({
     onSuccess: async (result) => {
       setCreated(result);
@@ -113,14 +112,14 @@ export function EndpointFormDialog({
           </DialogFooter>
         </>
       ) : (
-        <form method="post" noValidate className="grid gap-4" onSubmit={form.handleSubmit(save)}>
+        <PostForm onSubmit={form.handleSubmit(save)}>
           <EndpointFields form={form} />
           <FormDialogActions
             pending={pending}
             submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'}
             pendingLabel="Saving…"
           />
-        </form>
+        </PostForm>
       )}
     </FormDialog>
   );
