@@ -88,7 +88,10 @@ export function SelectField({
 
 type BoundProps = 'value' | 'onValueChange' | 'onBlur' | 'triggerRef' | 'name';
 
-/** A SelectField holding a string field of a react-hook-form form (empty until one is chosen). */
+/**
+ * A SelectField holding a string field of a react-hook-form form (empty until one is chosen),
+ * showing that field's error unless given another.
+ */
 export function FormSelectField<
   T extends FieldValues,
   O,
@@ -102,8 +105,9 @@ export function FormSelectField<
     <Controller
       control={control}
       name={name}
-      render={({ field }) => (
+      render={({ field, fieldState }) => (
         <SelectField
+          error={fieldState.error?.message}
           {...props}
           name={field.name}
           value={field.value ?? ''}

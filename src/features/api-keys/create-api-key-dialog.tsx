@@ -8,7 +8,7 @@ import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { CopyButton } from '@/components/copy-button';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
@@ -91,31 +91,25 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void 
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
     <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-      <TextField
+      <FormTextField
+        form={form}
+        name="name"
         label="Name"
         autoComplete="off"
         hint="What uses the key, for example “Billing sync”."
-        error={errors.name?.message}
-        {...form.register('name')}
       />
-      <RoleSelectField
-        control={form.control}
-        name="role"
-        id="api-key-role"
-        roles={API_KEY_ROLES}
-        error={errors.role?.message}
-      />
-      <TextField
+      <RoleSelectField control={form.control} name="role" id="api-key-role" roles={API_KEY_ROLES} />
+      <FormTextField
+        form={form}
+        name="expiresAt"
+        options={{ setValueAs: endOfDay }}
         label="Expires (optional)"
         type="date"
         min={minDate}
         hint="The key stops working at the end of this day. Leave empty to keep it until revoked."
-        error={errors.expiresAt?.message}
-        {...form.register('expiresAt', { setValueAs: endOfDay })}
       />
       <FormDialogActions
         pending={create.isPending}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { SubmitButton } from '@/components/submit-button';
 import { CardContent, CardFooter } from '@/components/ui/card';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
@@ -53,12 +53,12 @@ export function ForgotPasswordForm() {
         >
           <CardContent className="grid gap-4">
             <FormError message={formError} />
-            <TextField
+            <FormTextField
+              form={form}
+              name="email"
               label="Email"
               type="email"
               autoComplete="email"
-              error={form.formState.errors.email?.message}
-              {...form.register('email')}
             />
             <SubmitButton className="w-full" pending={request.isPending} pendingLabel="Sending…">
               Send reset link

@@ -90,11 +90,7 @@ function NewPasswordStep({ token }: { token: string }) {
               </Link>
             </p>
           </FormError>
-          <NewPasswordField
-            label="New password"
-            error={form.formState.errors.password?.message}
-            {...form.register('password')}
-          />
+          <NewPasswordField form={form} name="password" label="New password" />
         </CardContent>
         <CardFooter className="mt-6 flex flex-col gap-3">
           <SubmitButton className="w-full" pending={reset.isPending} pendingLabel="Saving…">

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { FormError } from '@/components/form-error';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
@@ -59,7 +59,6 @@ function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) =
     onSuccess: (result) => onSuccess(result.twoFactorRequired),
     onError: (error) => setFormError(describeError(error)),
   });
-  const { errors } = form.formState;
 
   return (
     <AuthCard
@@ -76,18 +75,8 @@ function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) =
       >
         <CardContent className="grid gap-4">
           <FormError message={formError} />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <CurrentPasswordField
-            label="Password"
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
+          <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+          <CurrentPasswordField form={form} name="password" label="Password" />
           <p className="text-sm">
             <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
           </p>
@@ -195,13 +184,7 @@ function SecondFactorForm({ factor, onSuccess }: { factor: SecondFactor; onSucce
     >
       <CardContent className="grid gap-4">
         <FormError message={formError} />
-        <TextField
-          label={label}
-          autoFocus
-          {...input}
-          error={form.formState.errors.value?.message}
-          {...form.register('value')}
-        />
+        <FormTextField form={form} name="value" label={label} autoFocus {...input} />
         <SubmitButton className="w-full" pending={verify.isPending} pendingLabel="Verifying…">
           {submitLabel}
         </SubmitButton>

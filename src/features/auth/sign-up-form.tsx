@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormError } from '@/components/form-error';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { NewPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { CardContent, CardFooter } from '@/components/ui/card';
@@ -32,7 +32,6 @@ export function SignUpForm() {
       if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
     },
   });
-  const { errors } = form.formState;
 
   return (
     <AuthCard
@@ -49,29 +48,14 @@ export function SignUpForm() {
       >
         <CardContent className="grid gap-4">
           <FormError message={formError} />
-          <TextField
-            label="Your name"
-            autoComplete="name"
-            error={errors.name?.message}
-            {...form.register('name')}
-          />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <NewPasswordField
-            label="Password"
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
-          <TextField
+          <FormTextField form={form} name="name" label="Your name" autoComplete="name" />
+          <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+          <NewPasswordField form={form} name="password" />
+          <FormTextField
+            form={form}
+            name="organizationName"
             label="Organization name"
             autoComplete="organization"
-            error={errors.organizationName?.message}
-            {...form.register('organizationName')}
           />
         </CardContent>
         <CardFooter className="mt-6 flex flex-col gap-3">

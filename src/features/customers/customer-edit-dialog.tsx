@@ -5,7 +5,7 @@ import { RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -100,12 +100,12 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
 
       <CustomerBasicFields form={form} />
 
-      <TextField
+      <FormTextField
+        form={form}
+        name="tags"
         label="Tags"
         autoComplete="off"
         hint="Separate tags with commas, e.g. vip, newsletter."
-        error={errors.tags?.message}
-        {...form.register('tags')}
       />
 
       <Controller
@@ -193,32 +193,22 @@ function AddressFields({ form }: { form: EditForm }) {
       aria-describedby={errors.address?.message ? errorId : undefined}
     >
       <legend className="mb-2 text-sm font-medium">Address</legend>
-      <TextField
-        label="Address line 1"
-        autoComplete="off"
-        error={errors.address?.line1?.message}
-        {...form.register('address.line1')}
-      />
+      <FormTextField form={form} name="address.line1" label="Address line 1" autoComplete="off" />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
+        <FormTextField
+          form={form}
+          name="address.postalCode"
           label="Postal code"
           autoComplete="off"
-          error={errors.address?.postalCode?.message}
-          {...form.register('address.postalCode')}
         />
-        <TextField
-          label="City"
-          autoComplete="off"
-          error={errors.address?.city?.message}
-          {...form.register('address.city')}
-        />
-        <TextField
+        <FormTextField form={form} name="address.city" label="City" autoComplete="off" />
+        <FormTextField
+          form={form}
+          name="address.country"
           label="Country"
           autoComplete="off"
           maxLength={2}
           hint="Two letters, e.g. US or DE."
-          error={errors.address?.country?.message}
-          {...form.register('address.country')}
         />
       </div>
       {errors.address?.message ? (

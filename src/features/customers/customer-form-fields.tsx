@@ -1,7 +1,7 @@
 'use client';
 
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
 import { SelectItem } from '@/components/ui/select';
 import { CUSTOMER_STATUSES, type CustomerCreateInput } from '@/schemas/customers';
@@ -30,50 +30,17 @@ export function CustomerBasicFields<
 >({ form }: { form: UseFormReturn<T, C, O> }) {
   // Both forms hold these fields with the same types; the cast only forgets their other fields.
   const basic = form as unknown as UseFormReturn<CustomerBasicValues>;
-  const { errors } = basic.formState;
 
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="First name"
-          autoComplete="off"
-          error={errors.firstName?.message}
-          {...basic.register('firstName')}
-        />
-        <TextField
-          label="Last name"
-          autoComplete="off"
-          error={errors.lastName?.message}
-          {...basic.register('lastName')}
-        />
+        <FormTextField form={basic} name="firstName" label="First name" autoComplete="off" />
+        <FormTextField form={basic} name="lastName" label="Last name" autoComplete="off" />
       </div>
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="off"
-        error={errors.email?.message}
-        {...basic.register('email')}
-      />
-      <TextField
-        label="Company"
-        autoComplete="off"
-        error={errors.company?.message}
-        {...basic.register('company')}
-      />
-      <TextField
-        label="Phone"
-        type="tel"
-        autoComplete="off"
-        error={errors.phone?.message}
-        {...basic.register('phone')}
-      />
-      <FormSelectField
-        control={basic.control}
-        name="status"
-        label="Status"
-        error={errors.status?.message}
-      >
+      <FormTextField form={basic} name="email" label="Email" type="email" autoComplete="off" />
+      <FormTextField form={basic} name="company" label="Company" autoComplete="off" />
+      <FormTextField form={basic} name="phone" label="Phone" type="tel" autoComplete="off" />
+      <FormSelectField control={basic.control} name="status" label="Status">
         {CUSTOMER_STATUSES.map((status) => (
           <SelectItem key={status} value={status}>
             {customerStatusLabel(status)}

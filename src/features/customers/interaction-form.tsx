@@ -10,7 +10,7 @@ import {
 import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
 import { Label } from '@/components/ui/label';
 import { SelectItem } from '@/components/ui/select';
@@ -74,25 +74,14 @@ export function InteractionFields({
   return (
     <>
       <div className={layout === 'wide' ? 'grid gap-4 sm:grid-cols-[12rem_1fr]' : 'grid gap-4'}>
-        <FormSelectField
-          control={form.control}
-          name="type"
-          label="Type"
-          triggerClassName="w-full"
-          error={errors.type?.message}
-        >
+        <FormSelectField control={form.control} name="type" label="Type" triggerClassName="w-full">
           {INTERACTION_TYPES.map((type) => (
             <SelectItem key={type} value={type}>
               {INTERACTION_LABELS[type]}
             </SelectItem>
           ))}
         </FormSelectField>
-        <TextField
-          label="Subject"
-          autoComplete="off"
-          error={errors.subject?.message}
-          {...form.register('subject')}
-        />
+        <FormTextField form={form} name="subject" label="Subject" autoComplete="off" />
       </div>
       <div className="grid gap-2">
         <Label htmlFor={detailsId}>Details</Label>
@@ -109,12 +98,12 @@ export function InteractionFields({
           </p>
         ) : null}
       </div>
-      <TextField
+      <FormTextField
+        form={form}
+        name="occurredAt"
         label="When"
         type="datetime-local"
         className="w-fit"
-        error={errors.occurredAt?.message}
-        {...form.register('occurredAt')}
       />
     </>
   );

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { NewPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
@@ -193,7 +193,6 @@ function SignUpStep({ token, email }: { token: string; email: string }) {
       if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
     },
   });
-  const { errors } = form.formState;
 
   return (
     <form
@@ -213,17 +212,8 @@ function SignUpStep({ token, email }: { token: string; email: string }) {
           <dt className="font-medium">Email</dt>
           <dd className="break-all">{email}</dd>
         </dl>
-        <TextField
-          label="Your name"
-          autoComplete="name"
-          error={errors.name?.message}
-          {...form.register('name')}
-        />
-        <NewPasswordField
-          label="Password"
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <FormTextField form={form} name="name" label="Your name" autoComplete="name" />
+        <NewPasswordField form={form} name="password" />
       </CardContent>
       <CardFooter className="mt-6">
         <SubmitButton

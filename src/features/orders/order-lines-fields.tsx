@@ -2,7 +2,7 @@
 
 import { PlusIcon, XIcon } from 'lucide-react';
 import { useFieldArray, useWatch } from 'react-hook-form';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/lib/format';
 import { minorDigits } from '@/lib/money';
@@ -39,14 +39,14 @@ export function OrderLinesFields({
 
   return (
     <>
-      <TextField
+      <FormTextField
+        form={form}
+        name="currency"
         label="Currency"
         autoComplete="off"
         maxLength={3}
         className="w-24 uppercase"
         hint="Three letters, e.g. USD or EUR."
-        error={errors.currency?.message}
-        {...form.register('currency')}
       />
 
       <div className="grid gap-3">
@@ -100,34 +100,33 @@ function LineFields({
   /** Absent for the only line: an order has at least one. */
   onRemove?: () => void;
 }) {
-  const lineErrors = form.formState.errors.lines?.[index];
   return (
     <fieldset className="grid gap-3 rounded-lg border p-3">
       <legend className="px-1 text-sm font-medium">Line {index + 1}</legend>
       <div className="grid gap-3 sm:grid-cols-[1fr_6rem_8rem_auto] sm:items-start">
-        <TextField
+        <FormTextField
+          form={form}
+          name={`lines.${index}.description`}
           label="Description"
           autoComplete="off"
-          error={lineErrors?.description?.message}
-          {...form.register(`lines.${index}.description`)}
         />
-        <TextField
+        <FormTextField
+          form={form}
+          name={`lines.${index}.quantity`}
           label="Quantity"
           type="number"
           inputMode="numeric"
           min={1}
           step={1}
-          error={lineErrors?.quantity?.message}
-          {...form.register(`lines.${index}.quantity`)}
         />
-        <TextField
+        <FormTextField
+          form={form}
+          name={`lines.${index}.unitPrice`}
           label="Unit price"
           type="number"
           inputMode="decimal"
           min={0}
           step={10 ** -minorDigits(shownCurrency)}
-          error={lineErrors?.unitPrice?.message}
-          {...form.register(`lines.${index}.unitPrice`)}
         />
         <Button
           type="button"

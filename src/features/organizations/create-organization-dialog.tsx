@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { createOrganizationInput } from '@/schemas/organizations';
@@ -46,11 +46,7 @@ export function CreateOrganizationDialog({
       description="You will be its owner and can invite people to it."
     >
       <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-        <TextField
-          label="Organization name"
-          error={form.formState.errors.name?.message}
-          {...form.register('name')}
-        />
+        <FormTextField form={form} name="name" label="Organization name" />
         <FormDialogActions
           pending={create.isPending}
           submitLabel="Create organization"

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
@@ -49,7 +49,6 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
   const reauthenticate = api.account.reauthenticate.useMutation();
   const remove = api.organizations.delete.useMutation();
   const pending = reauthenticate.isPending || remove.isPending;
-  const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (values.slug !== slug) {
@@ -78,14 +77,14 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
         To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
         below and enter your current password.
       </p>
-      <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
-      <TextField
+      <CurrentPasswordField form={form} name="password" />
+      <FormTextField
+        form={form}
+        name="slug"
         label="Organization slug"
         autoComplete="off"
         spellCheck={false}
         hint="Type the organization slug to confirm."
-        error={errors.slug?.message}
-        {...form.register('slug')}
       />
       <div>
         <SubmitButton variant="destructive" pending={pending} pendingLabel="Deleting…">

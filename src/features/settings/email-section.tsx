@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { PostForm } from '@/components/post-form';
 import { SettingsSection } from '@/components/settings-section';
@@ -27,7 +27,6 @@ export function EmailSection() {
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
     <SettingsSection
@@ -48,14 +47,14 @@ export function EmailSection() {
           request.mutate(values);
         })}
       >
-        <TextField
+        <FormTextField
+          form={form}
+          name="newEmail"
           label="New e-mail address"
           type="email"
           autoComplete="email"
-          error={errors.newEmail?.message}
-          {...form.register('newEmail')}
         />
-        <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
+        <CurrentPasswordField form={form} name="password" />
         <div>
           <SubmitButton pending={request.isPending} pendingLabel="Sending…">
             Send confirmation link

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
@@ -53,15 +53,14 @@ function RenameForm({ name }: { name: string }) {
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
     <PostForm onSubmit={form.handleSubmit((values) => rename.mutate(values))}>
-      <TextField
+      <FormTextField
+        form={form}
+        name="name"
         label="Organization name"
         autoComplete="organization"
-        error={errors.name?.message}
-        {...form.register('name')}
       />
       <div>
         <SubmitButton pending={rename.isPending} pendingLabel="Renaming…">

@@ -36,7 +36,6 @@ export function PasswordSection() {
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
     <SettingsSection
@@ -44,15 +43,8 @@ export function PasswordSection() {
       description="You need your current password to set a new one."
     >
       <PostForm onSubmit={form.handleSubmit((values) => change.mutate(values))}>
-        <CurrentPasswordField
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
-        />
-        <NewPasswordField
-          label="New password"
-          error={errors.newPassword?.message}
-          {...form.register('newPassword')}
-        />
+        <CurrentPasswordField form={form} name="currentPassword" />
+        <NewPasswordField form={form} name="newPassword" label="New password" />
         <div className="flex items-center gap-2">
           <Controller
             control={form.control}

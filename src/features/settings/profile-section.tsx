@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
 import { SectionQuery, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
@@ -58,16 +58,10 @@ function NameForm({ name }: { name: string }) {
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
     <PostForm onSubmit={form.handleSubmit((values) => update.mutate(values))}>
-      <TextField
-        label="Name"
-        autoComplete="name"
-        error={errors.name?.message}
-        {...form.register('name')}
-      />
+      <FormTextField form={form} name="name" label="Name" autoComplete="name" />
       <div>
         <SubmitButton pending={update.isPending} pendingLabel="Saving…">
           Save name

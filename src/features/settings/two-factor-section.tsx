@@ -168,7 +168,7 @@ function EnableTwoFactorForm({
           error={errors.code?.message ?? errors.key?.message}
           {...form.register('code')}
         />
-        <CurrentPasswordField error={errors.password?.message} {...form.register('password')} />
+        <CurrentPasswordField form={form} name="password" />
         <div className="flex flex-wrap gap-2">
           <SubmitButton pending={enable.isPending} pendingLabel="Turning on…">
             Turn on two-factor authentication
@@ -209,16 +209,11 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
     onError,
   });
   const pending = regenerate.isPending || disable.isPending;
-  const { errors } = form.formState;
 
   return (
     <>
       <PostForm onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}>
-        <CurrentPasswordField
-          hint="Needed for either change below."
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField form={form} name="password" hint="Needed for either change below." />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="outline" disabled={pending}>
             {regenerate.isPending ? 'Generating…' : 'Show new recovery codes'}

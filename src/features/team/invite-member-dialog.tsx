@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
@@ -35,7 +35,6 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
   const roles = canAssignOwner ? ROLES : ROLES.filter((role) => role !== 'owner');
 
   return (
@@ -55,20 +54,8 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
       description="We e-mail them a link to join this organization with the role you choose."
     >
       <PostForm onSubmit={form.handleSubmit((values) => invite.mutate(values))}>
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="off"
-          error={errors.email?.message}
-          {...form.register('email')}
-        />
-        <RoleSelectField
-          control={form.control}
-          name="role"
-          id="invite-role"
-          roles={roles}
-          error={errors.role?.message}
-        />
+        <FormTextField form={form} name="email" label="Email" type="email" autoComplete="off" />
+        <RoleSelectField control={form.control} name="role" id="invite-role" roles={roles} />
         <FormDialogActions
           pending={invite.isPending}
           submitLabel="Send invitation"

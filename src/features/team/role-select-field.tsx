@@ -12,19 +12,17 @@ export function RoleSelectField<T extends FieldValues, O>({
   name,
   id,
   roles,
-  error,
 }: {
   control: Control<T, unknown, O>;
   name: FieldPathByValue<T, Role | undefined>;
   id: string;
   roles: readonly Role[];
-  error?: string;
 }) {
   return (
     <Controller
       control={control}
       name={name}
-      render={({ field }) => {
+      render={({ field, fieldState }) => {
         const role =
           typeof field.value === 'string' && isRole(field.value) ? field.value : 'member';
         return (
@@ -38,7 +36,7 @@ export function RoleSelectField<T extends FieldValues, O>({
             triggerRef={field.ref}
             shown={roleLabel(role)}
             hint={roleDescription(role)}
-            error={error}
+            error={fieldState.error?.message}
           >
             <RoleSelectItems roles={roles} />
           </SelectField>

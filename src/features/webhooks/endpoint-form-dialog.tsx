@@ -7,7 +7,7 @@ import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
@@ -130,21 +130,21 @@ function EndpointFields({ form }: { form: UseFormReturn<FormInput, unknown, Form
   const { errors } = form.formState;
   return (
     <>
-      <TextField
+      <FormTextField
+        form={form}
+        name="url"
         label="URL"
         type="url"
         inputMode="url"
         autoComplete="off"
         placeholder="https://hooks.example.com/clientele"
-        error={errors.url?.message}
-        {...form.register('url')}
       />
-      <TextField
+      <FormTextField
+        form={form}
+        name="description"
         label="Description (optional)"
         autoComplete="off"
         hint="What receives the events, for example “Billing sync”."
-        error={errors.description?.message}
-        {...form.register('description')}
       />
       <Controller
         control={form.control}
