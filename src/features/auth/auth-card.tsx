@@ -1,5 +1,12 @@
 import Link from 'next/link';
-import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardFooter,
+  CardHeader,
+  CardTitle,
+} from '@/components/ui/card';
 import { cn } from '@/lib/utils';
 
 /** The card of a page for signing in, signing up, resetting a password or joining. */
@@ -43,5 +50,23 @@ export function AuthLink({
     >
       {children}
     </Link>
+  );
+}
+
+/** A form in an AuthCard: its fields in the card's content, its buttons in the footer. */
+export function AuthForm({
+  onSubmit,
+  footer,
+  children,
+}: {
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  footer?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <form method="post" noValidate onSubmit={onSubmit}>
+      <CardContent className="grid gap-4">{children}</CardContent>
+      {footer ? <CardFooter className="mt-6 flex flex-col gap-3">{footer}</CardFooter> : null}
+    </form>
   );
 }

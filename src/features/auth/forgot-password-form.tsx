@@ -1,33 +1,28 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { FormTextField } from '@/components/form-field';
 import { SubmitButton } from '@/components/submit-button';
 import { CardContent, CardFooter } from '@/components/ui/card';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { useFormError } from '@/lib/form-errors';
 import { passwordResetRequestInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
-import { AuthCard, AuthLink } from './auth-card';
+import { AuthCard, AuthForm, AuthLink } from './auth-card';
 
 type PasswordResetRequestInput = z.input<typeof passwordResetRequestInput>;
 
 const FIELDS = ['email'] as const;
 
 export function ForgotPasswordForm() {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PasswordResetRequestInput>({
     resolver: zodResolver(passwordResetRequestInput),
     defaultValues: { email: '' },
   });
-  const request = api.auth.requestPasswordReset.useMutation({
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
-    },
-  });
+  const { formError, clearFormError, showServerError } = useFormError(form.setError, FIELDS);
+  const request = api.auth.requestPasswordReset.useMutation({ onError: showServerError });
 
   return (
     <AuthCard
@@ -43,28 +38,18 @@ export function ForgotPasswordForm() {
           </p>
         </CardContent>
       ) : (
-        <form
-          method="post"
-          noValidate
+        <AuthForm
           onSubmit={form.handleSubmit((values) => {
-            setFormError(null);
+            clearFormError();
             request.mutate(values);
           })}
         >
-          <CardContent className="grid gap-4">
-            <FormError message={formError} />
-            <FormTextField
-              form={form}
-              name="email"
-              label="Email"
-              type="email"
-              autoComplete="email"
-            />
-            <SubmitButton className="w-full" pending={request.isPending} pendingLabel="Sending…">
-              Send reset link
-            </SubmitButton>
-          </CardContent>
-        </form>
+          <FormError message={formError} />
+          <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+          <SubmitButton className="w-full" pending={request.isPending} pendingLabel="Sending…">
+            Send reset link
+          </SubmitButton>
+        </AuthForm>
       )}
       <CardFooter>
         <p className="text-sm text-muted-foreground">

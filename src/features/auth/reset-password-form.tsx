@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
@@ -10,10 +9,10 @@ import { NewPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
 import { CardContent, CardFooter } from '@/components/ui/card';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { useFormError } from '@/lib/form-errors';
 import { linkToken, passwordResetInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
-import { AuthCard, AuthLink } from './auth-card';
+import { AuthCard, AuthForm, AuthLink } from './auth-card';
 
 /** The token comes from the link, not from the person: the form only asks for the password. */
 const newPasswordForm = passwordResetInput.omit({ token: true });
@@ -40,16 +39,14 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
 }
 
 function NewPasswordStep({ token }: { token: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NewPasswordForm>({
     resolver: zodResolver(newPasswordForm),
     defaultValues: { password: '' },
   });
+  const { formError, clearFormError, showServerError } = useFormError(form.setError, FIELDS);
   const reset = api.auth.resetPassword.useMutation({
     onSuccess: () => form.reset({ password: '' }),
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
-    },
+    onError: showServerError,
   });
 
   if (reset.isSuccess) {
@@ -74,33 +71,31 @@ function NewPasswordStep({ token }: { token: string }) {
       title="Set a new password"
       description="Choose a new password. Every device signed in to your account will be signed out."
     >
-      <form
-        method="post"
-        noValidate
+      <AuthForm
         onSubmit={form.handleSubmit((values) => {
-          setFormError(null);
+          clearFormError();
           reset.mutate({ token, password: values.password });
         })}
-      >
-        <CardContent className="grid gap-4">
-          <FormError message={formError}>
-            <p className="mt-1">
-              <Link href="/forgot-password" className="font-medium underline underline-offset-4">
-                Ask for a new reset link
-              </Link>
+        footer={
+          <>
+            <SubmitButton className="w-full" pending={reset.isPending} pendingLabel="Saving…">
+              Set new password
+            </SubmitButton>
+            <p className="text-sm text-muted-foreground">
+              <AuthLink href="/sign-in">Back to sign in</AuthLink>
             </p>
-          </FormError>
-          <NewPasswordField form={form} name="password" label="New password" />
-        </CardContent>
-        <CardFooter className="mt-6 flex flex-col gap-3">
-          <SubmitButton className="w-full" pending={reset.isPending} pendingLabel="Saving…">
-            Set new password
-          </SubmitButton>
-          <p className="text-sm text-muted-foreground">
-            <AuthLink href="/sign-in">Back to sign in</AuthLink>
+          </>
+        }
+      >
+        <FormError message={formError}>
+          <p className="mt-1">
+            <Link href="/forgot-password" className="font-medium underline underline-offset-4">
+              Ask for a new reset link
+            </Link>
           </p>
-        </CardFooter>
-      </form>
+        </FormError>
+        <NewPasswordField form={form} name="password" label="New password" />
+      </AuthForm>
     </AuthCard>
   );
 }

@@ -10,11 +10,12 @@ import { FormTextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import { CardContent, CardFooter } from '@/components/ui/card';
+import { CardFooter } from '@/components/ui/card';
+import { useFormError } from '@/lib/form-errors';
 import { describeError, issuesOf } from '@/lib/server-errors';
 import { signInInput, twoFactorCodeInput, type SignInInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
-import { AuthCard, AuthLink } from './auth-card';
+import { AuthCard, AuthForm, AuthLink } from './auth-card';
 
 const DEFAULT_TARGET = '/dashboard';
 
@@ -50,14 +51,15 @@ export function SignInForm({ next }: { next?: string }) {
 }
 
 function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInInput),
     defaultValues: { email: '', password: '' },
   });
+  // Every failure is said above the fields: which of the two was wrong is not told.
+  const { formError, clearFormError, showServerError } = useFormError(form.setError);
   const signIn = api.auth.signIn.useMutation({
     onSuccess: (result) => onSuccess(result.twoFactorRequired),
-    onError: (error) => setFormError(describeError(error)),
+    onError: showServerError,
   });
 
   return (
@@ -65,31 +67,29 @@ function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) =
       title="Sign in to Clientele"
       description="Use the e-mail address and password of your account."
     >
-      <form
-        method="post"
-        noValidate
+      <AuthForm
         onSubmit={form.handleSubmit((values) => {
-          setFormError(null);
+          clearFormError();
           signIn.mutate(values);
         })}
+        footer={
+          <>
+            <SubmitButton className="w-full" pending={signIn.isPending} pendingLabel="Signing in…">
+              Sign in
+            </SubmitButton>
+            <p className="text-sm text-muted-foreground">
+              New to Clientele? <AuthLink href="/sign-up">Create an organization</AuthLink>
+            </p>
+          </>
+        }
       >
-        <CardContent className="grid gap-4">
-          <FormError message={formError} />
-          <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
-          <CurrentPasswordField form={form} name="password" label="Password" />
-          <p className="text-sm">
-            <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
-          </p>
-        </CardContent>
-        <CardFooter className="mt-6 flex flex-col gap-3">
-          <SubmitButton className="w-full" pending={signIn.isPending} pendingLabel="Signing in…">
-            Sign in
-          </SubmitButton>
-          <p className="text-sm text-muted-foreground">
-            New to Clientele? <AuthLink href="/sign-up">Create an organization</AuthLink>
-          </p>
-        </CardFooter>
-      </form>
+        <FormError message={formError} />
+        <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+        <CurrentPasswordField form={form} name="password" label="Password" />
+        <p className="text-sm">
+          <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
+        </p>
+      </AuthForm>
     </AuthCard>
   );
 }
@@ -159,14 +159,15 @@ type SecondFactor = keyof typeof SECOND_FACTORS;
 
 function SecondFactorForm({ factor, onSuccess }: { factor: SecondFactor; onSuccess: () => void }) {
   const { schema, label, input, submitLabel } = SECOND_FACTORS[factor];
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(z.object({ value: schema })),
     defaultValues: { value: '' },
   });
+  const { formError, setFormError, clearFormError } = useFormError(form.setError);
   const verify = api.auth.verifyTwoFactor.useMutation({
     onSuccess,
     onError: (error) => {
+      // The server names the field as sent (code or recoveryCode); the form holds it as value.
       const issue = issuesOf(error).find((candidate) => candidate.path[0] === factor);
       if (issue) form.setError('value', { type: 'server', message: issue.message });
       else setFormError(describeError(error));
@@ -174,21 +175,17 @@ function SecondFactorForm({ factor, onSuccess }: { factor: SecondFactor; onSucce
   });
 
   return (
-    <form
-      method="post"
-      noValidate
+    <AuthForm
       onSubmit={form.handleSubmit(({ value }) => {
-        setFormError(null);
+        clearFormError();
         verify.mutate(factor === 'code' ? { code: value } : { recoveryCode: value });
       })}
     >
-      <CardContent className="grid gap-4">
-        <FormError message={formError} />
-        <FormTextField form={form} name="value" label={label} autoFocus {...input} />
-        <SubmitButton className="w-full" pending={verify.isPending} pendingLabel="Verifying…">
-          {submitLabel}
-        </SubmitButton>
-      </CardContent>
-    </form>
+      <FormError message={formError} />
+      <FormTextField form={form} name="value" label={label} autoFocus {...input} />
+      <SubmitButton className="w-full" pending={verify.isPending} pendingLabel="Verifying…">
+        {submitLabel}
+      </SubmitButton>
+    </AuthForm>
   );
 }

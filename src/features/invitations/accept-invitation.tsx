@@ -12,8 +12,9 @@ import { NewPasswordField } from '@/components/password-field';
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
 import { CardContent, CardFooter } from '@/components/ui/card';
-import { AuthCard } from '@/features/auth/auth-card';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { AuthCard, AuthForm } from '@/features/auth/auth-card';
+import { useFormError } from '@/lib/form-errors';
+import { describeError } from '@/lib/server-errors';
 import { acceptWithSignUpInput } from '@/schemas/invitations';
 import { api, type RouterOutputs } from '@/trpc/react';
 
@@ -179,43 +180,26 @@ function SignOutStep({ message }: { message: React.ReactNode }) {
 
 function SignUpStep({ token, email }: { token: string; email: string }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpForm>({
     resolver: zodResolver(signUpForm),
     defaultValues: { name: '', password: '' },
   });
+  const { formError, clearFormError, showServerError } = useFormError(form.setError, FIELDS);
   const join = api.invitations.acceptWithSignUp.useMutation({
     onSuccess: () => {
       router.push('/dashboard');
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
-    },
+    onError: showServerError,
   });
 
   return (
-    <form
-      method="post"
-      noValidate
+    <AuthForm
       onSubmit={form.handleSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         join.mutate({ token, name: values.name, password: values.password });
       })}
-    >
-      <CardContent className="grid gap-4">
-        <FormError message={formError} />
-        <p className="text-sm text-muted-foreground">
-          Create your account to join. You will sign in with this address.
-        </p>
-        <dl className="grid gap-1 text-sm">
-          <dt className="font-medium">Email</dt>
-          <dd className="break-all">{email}</dd>
-        </dl>
-        <FormTextField form={form} name="name" label="Your name" autoComplete="name" />
-        <NewPasswordField form={form} name="password" />
-      </CardContent>
-      <CardFooter className="mt-6">
+      footer={
         <SubmitButton
           className="w-full"
           pending={join.isPending}
@@ -224,7 +208,18 @@ function SignUpStep({ token, email }: { token: string; email: string }) {
         >
           Create account and join
         </SubmitButton>
-      </CardFooter>
-    </form>
+      }
+    >
+      <FormError message={formError} />
+      <p className="text-sm text-muted-foreground">
+        Create your account to join. You will sign in with this address.
+      </p>
+      <dl className="grid gap-1 text-sm">
+        <dt className="font-medium">Email</dt>
+        <dd className="break-all">{email}</dd>
+      </dl>
+      <FormTextField form={form} name="name" label="Your name" autoComplete="name" />
+      <NewPasswordField form={form} name="password" />
+    </AuthForm>
   );
 }
