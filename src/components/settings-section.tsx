@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { ErrorState } from '@/components/error-state';
+import type { QueryStatus } from '@/components/query-state';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 
 /** One section of the settings page: a card named by its h2 heading. */
@@ -36,55 +35,8 @@ export function SettingsSection({
   );
 }
 
-/** What a section shows while its data loads: rows of the height of a field. */
-export function SectionSkeleton({ label, rows = 2 }: { label: string; rows?: number }) {
-  return (
-    <div className="grid gap-2" role="status" aria-label={label}>
-      {Array.from({ length: rows }, (_, i) => (
-        <Skeleton key={i} className="h-9 w-full" />
-      ))}
-    </div>
-  );
-}
-
-/** A query as a section waits for it: loading, failed, or holding its data. */
-export type SectionQueryResult<T> = { refetch: () => unknown } & (
-  | { isPending: true; isError: false }
-  | { isPending: false; isError: true; error: unknown }
-  | { isPending: false; isError: false; data: T }
-);
-
-/**
- * The part of a section that needs the data of `query`: a skeleton while it loads, what failed
- * and a way to try again, then what `children` makes of the data.
- */
-export function SectionQuery<T>({
-  query,
-  loading,
-  loadingRows,
-  failure,
-  children,
-}: {
-  query: SectionQueryResult<T>;
-  /** Names the skeleton for assistive technology: "Loading your profile". */
-  loading: string;
-  loadingRows?: number;
-  /** What could not be done: "Your profile could not be loaded." */
-  failure: string;
-  children: (data: T) => React.ReactNode;
-}) {
-  if (query.isPending) return <SectionSkeleton label={loading} rows={loadingRows} />;
-  if (query.isError) {
-    return <ErrorState what={failure} error={query.error} retry={() => void query.refetch()} />;
-  }
-  return children(query.data);
-}
-
 /** Two queries as one: loading while either loads, failed when either failed, then both data. */
-export function bothQueries<A, B>(
-  a: SectionQueryResult<A>,
-  b: SectionQueryResult<B>,
-): SectionQueryResult<[A, B]> {
+export function bothQueries<A, B>(a: QueryStatus<A>, b: QueryStatus<B>): QueryStatus<[A, B]> {
   const refetch = () => Promise.all([a.refetch(), b.refetch()]);
   if (a.isPending || b.isPending) return { isPending: true, isError: false, refetch };
   if (a.isError) return { isPending: false, isError: true, error: a.error, refetch };

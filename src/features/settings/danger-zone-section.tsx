@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { FormTextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { PostForm } from '@/components/post-form';
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { reauthenticationInput } from '@/schemas/account';
@@ -29,13 +30,13 @@ export function DangerZoneSection() {
       destructive
       description="Deletes the organization with all its customers and data, for every member. This cannot be undone."
     >
-      <SectionQuery
+      <QueryState
         query={organization}
-        loading="Loading your organization"
+        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
         failure="Your organization could not be loaded."
       >
         {({ id, name, slug }) => <DeleteForm key={id} name={name} slug={slug} />}
-      </SectionQuery>
+      </QueryState>
     </SettingsSection>
   );
 }

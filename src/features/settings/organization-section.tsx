@@ -7,7 +7,8 @@ import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { FormTextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { renameOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
@@ -18,9 +19,9 @@ export function OrganizationSection() {
   const organization = api.organizations.current.useQuery();
   return (
     <SettingsSection title="Organization" description="What your team and customers see.">
-      <SectionQuery
+      <QueryState
         query={organization}
-        loading="Loading your organization"
+        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
         failure="Your organization could not be loaded."
       >
         {({ id, name, slug }) => (
@@ -35,7 +36,7 @@ export function OrganizationSection() {
             <RenameForm key={id} name={name} />
           </>
         )}
-      </SectionQuery>
+      </QueryState>
     </SettingsSection>
   );
 }

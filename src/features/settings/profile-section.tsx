@@ -7,7 +7,8 @@ import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { FormTextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { Badge } from '@/components/ui/badge';
 import { profileInput } from '@/schemas/account';
@@ -19,9 +20,9 @@ export function ProfileSection() {
   const profile = api.account.profile.useQuery();
   return (
     <SettingsSection title="Profile" description="How your team sees you.">
-      <SectionQuery
+      <QueryState
         query={profile}
-        loading="Loading your profile"
+        loading={{ label: 'Loading your profile', shape: 'fields', count: 2 }}
         failure="Your profile could not be loaded."
       >
         {({ email, emailVerified, name }) => (
@@ -40,7 +41,7 @@ export function ProfileSection() {
             <NameForm name={name} />
           </>
         )}
-      </SectionQuery>
+      </QueryState>
     </SettingsSection>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import {
   Table,
   TableBody,
@@ -45,14 +46,13 @@ export function SecurityActivitySection() {
       title="Security activity"
       description="Recent sign-ins and changes to your account. Anything you do not recognise? Change your password."
     >
-      <SectionQuery
+      <QueryState
         query={activity}
-        loading="Loading security activity"
-        loadingRows={4}
+        loading={{ label: 'Loading security activity', shape: 'fields', count: 4 }}
         failure="Your security activity could not be loaded."
       >
         {(events) => <ActivityTable events={events} />}
-      </SectionQuery>
+      </QueryState>
     </SettingsSection>
   );
 }

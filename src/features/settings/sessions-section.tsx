@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -47,10 +48,9 @@ export function SessionsSection() {
       title="Sessions"
       description="The browsers and devices signed in to your account."
     >
-      <SectionQuery
+      <QueryState
         query={sessions}
-        loading="Loading your sessions"
-        loadingRows={3}
+        loading={{ label: 'Loading your sessions', shape: 'fields', count: 3 }}
         failure="Your sessions could not be loaded."
       >
         {(list) => (
@@ -61,7 +61,7 @@ export function SessionsSection() {
             onRevoke={(sessionId) => revoke.mutate({ sessionId })}
           />
         )}
-      </SectionQuery>
+      </QueryState>
       <div>
         <ConfirmDestructiveDialog
           trigger={

@@ -9,7 +9,8 @@ import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { PostForm } from '@/components/post-form';
 import { FormSelectField } from '@/components/select-field';
-import { bothQueries, SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { bothQueries, SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { SelectItem } from '@/components/ui/select';
 import { transferOwnershipInput } from '@/schemas/organizations';
@@ -26,16 +27,15 @@ export function TransferOwnershipSection() {
       title="Transfer ownership"
       description="Make another member the owner of this organization. You stay on as an admin."
     >
-      <SectionQuery
+      <QueryState
         query={bothQueries(me, members)}
-        loading="Loading members"
-        loadingRows={1}
+        loading={{ label: 'Loading members', shape: 'fields', count: 1 }}
         failure="The members could not be loaded."
       >
         {([{ user }, { items }]) => (
           <TransferForm candidates={items.filter((member) => member.userId !== user?.id)} />
         )}
-      </SectionQuery>
+      </QueryState>
     </SettingsSection>
   );
 }

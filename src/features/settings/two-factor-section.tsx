@@ -11,7 +11,8 @@ import { CopyButton } from '@/components/copy-button';
 import { TextField } from '@/components/form-field';
 import { CurrentPasswordField } from '@/components/password-field';
 import { PostForm } from '@/components/post-form';
-import { SectionQuery, SettingsSection } from '@/components/settings-section';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { SubmitButton } from '@/components/submit-button';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
@@ -36,9 +37,9 @@ export function TwoFactorSection() {
       {codes ? (
         <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
       ) : (
-        <SectionQuery
+        <QueryState
           query={profile}
-          loading="Loading two-factor authentication"
+          loading={{ label: 'Loading two-factor authentication', shape: 'fields', count: 2 }}
           failure="Your two-factor settings could not be loaded."
         >
           {({ twoFactorEnabled, recoveryCodesLeft }) =>
@@ -66,7 +67,7 @@ export function TwoFactorSection() {
               <TwoFactorOff onSetup={setSetup} />
             )
           }
-        </SectionQuery>
+        </QueryState>
       )}
     </SettingsSection>
   );
