@@ -2,14 +2,8 @@
 
 import { QueryState } from '@/components/query-state';
 import { SettingsSection } from '@/components/settings-section';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { DateTime } from './date-time';
 
@@ -62,25 +56,16 @@ function ActivityTable({ events }: { events: RouterOutputs['account']['securityA
     return <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>;
   }
   return (
-    <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Event</TableHead>
-          <TableHead>IP address</TableHead>
-          <TableHead>When</TableHead>
+    <ListTable columns={['Event', 'IP address', 'When']}>
+      {events.map((event) => (
+        <TableRow key={event.id}>
+          <TableCell>{securityActionLabel(event.action)}</TableCell>
+          <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
+          <TableCell>
+            <DateTime value={event.createdAt} />
+          </TableCell>
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {events.map((event) => (
-          <TableRow key={event.id}>
-            <TableCell>{securityActionLabel(event.action)}</TableCell>
-            <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
-            <TableCell>
-              <DateTime value={event.createdAt} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </ListTable>
   );
 }

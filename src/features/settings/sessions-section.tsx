@@ -7,14 +7,8 @@ import { QueryState } from '@/components/query-state';
 import { SettingsSection } from '@/components/settings-section';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { DateTime } from './date-time';
@@ -94,47 +88,35 @@ function SessionsTable({
   onRevoke: (sessionId: string) => void;
 }) {
   return (
-    <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Device</TableHead>
-          <TableHead>IP address</TableHead>
-          <TableHead>Last seen</TableHead>
-          <TableHead>
-            <span className="sr-only">Actions</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {sessions.map((session) => (
-          <TableRow key={session.id}>
-            <TableCell>
-              <span className="flex items-center gap-2">
-                {session.device}
-                {session.current ? <Badge variant="secondary">This device</Badge> : null}
+    <ListTable columns={['Device', 'IP address', 'Last seen', ACTIONS_COLUMN]}>
+      {sessions.map((session) => (
+        <TableRow key={session.id}>
+          <TableCell>
+            <span className="flex items-center gap-2">
+              {session.device}
+              {session.current ? <Badge variant="secondary">This device</Badge> : null}
+            </span>
+          </TableCell>
+          <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
+          <TableCell>
+            <DateTime value={session.lastSeenAt} />
+          </TableCell>
+          <TableCell className="text-right">
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={disabled}
+              onClick={() => onRevoke(session.id)}
+            >
+              {revoking === session.id ? 'Signing out…' : 'Sign out'}
+              <span className="sr-only">
+                {session.current ? ' of this device' : ` of ${session.device}`}
               </span>
-            </TableCell>
-            <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
-            <TableCell>
-              <DateTime value={session.lastSeenAt} />
-            </TableCell>
-            <TableCell className="text-right">
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                disabled={disabled}
-                onClick={() => onRevoke(session.id)}
-              >
-                {revoking === session.id ? 'Signing out…' : 'Sign out'}
-                <span className="sr-only">
-                  {session.current ? ' of this device' : ` of ${session.device}`}
-                </span>
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }
