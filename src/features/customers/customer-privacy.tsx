@@ -1,11 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { TextField } from '@/components/form-field';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 
@@ -62,7 +61,6 @@ export function CustomerEraseDialog({
   const router = useRouter();
   const utils = api.useUtils();
   const [typed, setTyped] = useState('');
-  const inputId = useId();
   const confirmed = typed.trim() === CONFIRMATION;
 
   const erase = api.customers.erase.useMutation({
@@ -107,17 +105,14 @@ export function CustomerEraseDialog({
       confirmDisabled={!confirmed}
       onConfirm={() => erase.mutateAsync({ id: customerId })}
     >
-      <div className="grid gap-2">
-        <Label htmlFor={inputId}>Type {CONFIRMATION} to confirm</Label>
-        <Input
-          id={inputId}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          value={typed}
-          onChange={(event) => setTyped(event.target.value)}
-        />
-      </div>
+      <TextField
+        label={`Type ${CONFIRMATION} to confirm`}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
     </ConfirmDestructiveDialog>
   );
 }
