@@ -1,10 +1,10 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { PostForm } from '@/components/post-form';
+import { SubmitButton } from '@/components/submit-button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { MAX_IMPORT_BYTES } from '@/schemas/imports';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -112,9 +112,9 @@ export function FileStep({
           ) : null}
         </div>
         <div>
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Reading the file…' : 'Read the file'}
-          </Button>
+          <SubmitButton pending={busy} pendingLabel="Reading the file…">
+            Read the file
+          </SubmitButton>
         </div>
       </PostForm>
     </StepCard>

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { PostForm } from '@/components/post-form';
+import { SubmitButton } from '@/components/submit-button';
 import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { OrderLinesFields } from './order-lines-fields';
@@ -53,9 +54,9 @@ export function OrderLinesEditor({ order, onDone }: { order: Order; onDone: () =
     >
       <OrderLinesFields form={form} fallbackCurrency={order.currency} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save lines'}
-        </Button>
+        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+          Save lines
+        </SubmitButton>
         <Button type="button" variant="outline" onClick={onDone} disabled={save.isPending}>
           Cancel
         </Button>

@@ -216,9 +216,14 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
       <PostForm onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}>
         <CurrentPasswordField form={form} name="password" hint="Needed for either change below." />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="outline" disabled={pending}>
-            {regenerate.isPending ? 'Generating…' : 'Show new recovery codes'}
-          </Button>
+          <SubmitButton
+            variant="outline"
+            pending={regenerate.isPending}
+            pendingLabel="Generating…"
+            disabled={disable.isPending}
+          >
+            Show new recovery codes
+          </SubmitButton>
           <Button
             type="button"
             variant="destructive"
