@@ -1,8 +1,9 @@
 import { useId } from 'react';
+import type { FieldValues, Path, RegisterOptions, UseFormReturn } from 'react-hook-form';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
-interface TextFieldProps extends React.ComponentProps<typeof Input> {
+export interface TextFieldProps extends React.ComponentProps<typeof Input> {
   label: string;
   error?: string;
   hint?: string;
@@ -36,4 +37,30 @@ export function TextField({ label, error, hint, id, ...props }: TextFieldProps) 
       ) : null}
     </div>
   );
+}
+
+/** The parts of a react-hook-form form that a field needs. */
+export type FieldForm<T extends FieldValues> = Pick<
+  UseFormReturn<T>,
+  'register' | 'formState' | 'getFieldState'
+>;
+
+export type FormTextFieldProps<T extends FieldValues> = Omit<
+  TextFieldProps,
+  'form' | 'name' | 'error'
+> & {
+  form: FieldForm<T>;
+  name: Path<T>;
+  options?: RegisterOptions<T, Path<T>>;
+};
+
+/** A TextField registered on a form, showing that field's error. */
+export function FormTextField<T extends FieldValues>({
+  form,
+  name,
+  options,
+  ...props
+}: FormTextFieldProps<T>) {
+  const { error } = form.getFieldState(name, form.formState);
+  return <TextField error={error?.message} {...props} {...form.register(name, options)} />;
 }

@@ -12,6 +12,8 @@ export type QueryStatus<TData> = { refetch: () => unknown } & (
 );
 
 const SKELETON_HEIGHTS = {
+  /** Form fields and buttons: a settings section. */
+  fields: 'h-9',
   /** Table rows. */
   rows: 'h-10',
   /** Cards of a list: timeline entries, audit entries. */

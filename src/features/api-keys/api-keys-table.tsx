@@ -2,23 +2,12 @@
 
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { RoleBadge } from '@/features/team/role-badge';
-import { describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type ApiKey = RouterOutputs['apiKeys']['list'][number];
@@ -100,46 +89,26 @@ export function ApiKeysTable({ keys, canManage }: { keys: ApiKey[]; canManage: b
 }
 
 function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKey }) {
-  const [open, setOpen] = useState(false);
   const utils = api.useUtils();
   const revoke = api.apiKeys.revoke.useMutation({
-    onSuccess: async () => {
+    onSuccess: () => {
       toast.success(`API key ${apiKey.name} was revoked`);
-      setOpen(false);
-      await utils.apiKeys.list.invalidate();
+      void utils.apiKeys.list.invalidate();
     },
-    onError: (error) => toast.error(describeError(error)),
   });
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !revoke.isPending && setOpen(next)}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDestructiveDialog
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Revoke ${apiKey.name}`}>
           Revoke
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Revoke {apiKey.name}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Systems using this key stop working at once.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={revoke.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={revoke.isPending}
-            onClick={(event) => {
-              // Stay open until the key is revoked, so a failure is seen where it happened.
-              event.preventDefault();
-              revoke.mutate({ id: apiKey.id });
-            }}
-          >
-            {revoke.isPending ? 'Revoking…' : 'Revoke key'}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Revoke ${apiKey.name}?`}
+      description="Systems using this key stop working at once."
+      confirmLabel="Revoke key"
+      pendingLabel="Revoking…"
+      onConfirm={() => revoke.mutateAsync({ id: apiKey.id })}
+    />
   );
 }

@@ -3,27 +3,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PlusIcon, TriangleAlertIcon } from 'lucide-react';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
 import { CopyButton } from '@/components/copy-button';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
 import { Alert, AlertDescription } from '@/components/ui/alert';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
+import { DialogFooter } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { roleDescription, roleLabel } from '@/features/team/role-labels';
-import { RoleSelectItems } from '@/features/team/role-select-items';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { roleLabel } from '@/features/team/role-labels';
+import { RoleSelectField } from '@/features/team/role-select-field';
 import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/api-keys';
 import { API_KEY_ROLES } from '@/schemas/permissions';
 import { api, type RouterOutputs } from '@/trpc/react';
@@ -49,6 +42,41 @@ function todayValue(): string {
 export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedKey | null>(null);
+
+  function handleOpenChange(next: boolean) {
+    setOpen(next);
+    // The key is shown once: forget it as soon as the dialog closes.
+    if (!next) setCreated(null);
+  }
+
+  return (
+    <FormDialog
+      trigger={
+        <Button>
+          <PlusIcon aria-hidden="true" />
+          Create API key
+        </Button>
+      }
+      open={open}
+      onOpenChange={handleOpenChange}
+      title={created ? 'Copy your new key' : 'Create API key'}
+      description={
+        created
+          ? `${created.name} acts as ${roleLabel(created.role).toLowerCase()}.`
+          : 'The key acts with the role you give it, whoever holds it.'
+      }
+      keepOpenOnOutsideClick={created !== null}
+    >
+      {created ? (
+        <NewKey created={created} onDone={() => handleOpenChange(false)} />
+      ) : (
+        <CreateApiKeyForm onCreated={setCreated} />
+      )}
+    </FormDialog>
+  );
+}
+
+function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) {
   const [minDate] = useState(todayValue);
   const utils = api.useUtils();
   const form = useForm<CreateApiKeyInput, unknown, z.output<typeof createApiKeyInput>>({
@@ -57,122 +85,38 @@ export function CreateApiKeyDialog() {
   });
   const create = api.apiKeys.create.useMutation({
     onSuccess: async (key) => {
-      setCreated(key);
-      form.reset(EMPTY);
+      onCreated(key);
       toast.success(`API key ${key.name} was created`);
       await utils.apiKeys.list.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
-
-  function handleOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      // The key is shown once: forget it as soon as the dialog closes.
-      setCreated(null);
-      form.reset(EMPTY);
-    }
-  }
 
   return (
-    <Dialog open={open} onOpenChange={handleOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <PlusIcon aria-hidden="true" />
-          Create API key
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        onInteractOutside={(event) => {
-          // A stray click must not throw away a key that cannot be shown again.
-          if (created) event.preventDefault();
-        }}
-      >
-        {created ? (
-          <NewKey created={created} onDone={() => handleOpenChange(false)} />
-        ) : (
-          <>
-            <DialogHeader>
-              <DialogTitle>Create API key</DialogTitle>
-              <DialogDescription>
-                The key acts with the role you give it, whoever holds it.
-              </DialogDescription>
-            </DialogHeader>
-            <form
-              method="post"
-              noValidate
-              className="grid gap-4"
-              onSubmit={form.handleSubmit((values) => create.mutate(values))}
-            >
-              <TextField
-                label="Name"
-                autoComplete="off"
-                hint="What uses the key, for example “Billing sync”."
-                error={errors.name?.message}
-                {...form.register('name')}
-              />
-              <div className="grid gap-2">
-                <Label htmlFor="api-key-role">Role</Label>
-                <Controller
-                  control={form.control}
-                  name="role"
-                  render={({ field }) => {
-                    const role = field.value ?? 'member';
-                    return (
-                      <>
-                        <Select value={role} onValueChange={field.onChange} name={field.name}>
-                          <SelectTrigger
-                            id="api-key-role"
-                            aria-invalid={errors.role ? true : undefined}
-                            aria-describedby={
-                              errors.role ? 'api-key-role-error' : 'api-key-role-hint'
-                            }
-                          >
-                            <SelectValue>{roleLabel(role)}</SelectValue>
-                          </SelectTrigger>
-                          <SelectContent>
-                            <RoleSelectItems roles={API_KEY_ROLES} />
-                          </SelectContent>
-                        </Select>
-                        {errors.role ? (
-                          <p
-                            id="api-key-role-error"
-                            role="alert"
-                            className="text-sm text-destructive"
-                          >
-                            {errors.role.message}
-                          </p>
-                        ) : (
-                          <p id="api-key-role-hint" className="text-xs text-muted-foreground">
-                            {roleDescription(role)}
-                          </p>
-                        )}
-                      </>
-                    );
-                  }}
-                />
-              </div>
-              <TextField
-                label="Expires (optional)"
-                type="date"
-                min={minDate}
-                hint="The key stops working at the end of this day. Leave empty to keep it until revoked."
-                error={errors.expiresAt?.message}
-                {...form.register('expiresAt', { setValueAs: endOfDay })}
-              />
-              <DialogFooter>
-                <Button type="submit" disabled={create.isPending}>
-                  {create.isPending ? 'Creating…' : 'Create key'}
-                </Button>
-              </DialogFooter>
-            </form>
-          </>
-        )}
-      </DialogContent>
-    </Dialog>
+    <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+      <FormTextField
+        form={form}
+        name="name"
+        label="Name"
+        autoComplete="off"
+        hint="What uses the key, for example “Billing sync”."
+      />
+      <RoleSelectField control={form.control} name="role" id="api-key-role" roles={API_KEY_ROLES} />
+      <FormTextField
+        form={form}
+        name="expiresAt"
+        options={{ setValueAs: endOfDay }}
+        label="Expires (optional)"
+        type="date"
+        min={minDate}
+        hint="The key stops working at the end of this day. Leave empty to keep it until revoked."
+      />
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel="Create key"
+        pendingLabel="Creating…"
+      />
+    </PostForm>
   );
 }
 
@@ -180,12 +124,6 @@ function NewKey({ created, onDone }: { created: CreatedKey; onDone: () => void }
   const example = `curl -H "Authorization: Bearer ${created.key}" ${window.location.origin}/api/v1/customers`;
   return (
     <>
-      <DialogHeader>
-        <DialogTitle>Copy your new key</DialogTitle>
-        <DialogDescription>
-          {created.name} acts as {roleLabel(created.role).toLowerCase()}.
-        </DialogDescription>
-      </DialogHeader>
       <div className="grid gap-2">
         <Label htmlFor="new-api-key">API key</Label>
         <div className="flex items-center gap-2">

@@ -1,18 +1,13 @@
 'use client';
 
-import { XIcon } from 'lucide-react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { useEffect, useState } from 'react';
+import { DateRangeFilter } from '@/components/date-range-filter';
+import { FilterBar, FilterChip } from '@/components/filter-bar';
+import { SelectField } from '@/components/select-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { SelectItem } from '@/components/ui/select';
+import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { api } from '@/trpc/react';
 import {
   AUDIT_ENTITY_TYPES,
@@ -25,29 +20,13 @@ const ACTION_DELAY_MS = 300;
 const ALL = 'all';
 const ANYONE = 'anyone';
 
-/** Changes the search params in place, so a filtered view can be shared and reloaded. */
-function useReplaceSearchParams() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  return useCallback(
-    (change: (params: URLSearchParams) => void) => {
-      const next = new URLSearchParams(searchParams.toString());
-      change(next);
-      const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
-}
-
-export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
-  const replace = useReplaceSearchParams();
-  const members = api.members.list.useQuery({});
-  const action = filters.action ?? '';
+/**
+ * The action filter as typed. The URL follows it after a pause rather than on every key; a
+ * change of the URL that is not ours (a link, "Clear filters") replaces what is typed.
+ */
+function useTypedAction(action: string, setParam: (key: string, value: string) => void) {
   const [actionTerm, setActionTerm] = useState(action);
-  // The URL's action as last seen, and the one this field last put there: a change that is not
-  // ours (a link, "Clear filters") replaces what is typed.
+  // The URL's action as last seen, and the one this field last put there.
   const [seenAction, setSeenAction] = useState(action);
   const [sentAction, setSentAction] = useState<string | null>(null);
   if (action !== seenAction) {
@@ -55,16 +34,6 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
     if (action !== sentAction) setActionTerm(action);
   }
 
-  const setParam = useCallback(
-    (key: string, value: string | undefined) =>
-      replace((params) => {
-        if (value) params.set(key, value);
-        else params.delete(key);
-      }),
-    [replace],
-  );
-
-  // The action is typed, so the URL follows it after a pause rather than on every key.
   useEffect(() => {
     if (actionTerm.trim() === action) return;
     const timer = setTimeout(() => {
@@ -74,40 +43,49 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
     return () => clearTimeout(timer);
   }, [actionTerm, action, setParam]);
 
+  return [actionTerm, setActionTerm] as const;
+}
+
+export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
+  const replace = useReplaceSearchParams();
+  const setParam = useSetSearchParam();
+  const [actionTerm, setActionTerm] = useTypedAction(filters.action ?? '', setParam);
+
   // A type the menu does not list (from a shared link) is still shown as chosen.
   const entityTypes: readonly string[] =
     filters.entityType && !(AUDIT_ENTITY_TYPES as readonly string[]).includes(filters.entityType)
       ? [...AUDIT_ENTITY_TYPES, filters.entityType]
       : AUDIT_ENTITY_TYPES;
-  const memberItems = members.data?.items ?? [];
-  // Someone no longer in the team (from a shared link) is still shown as chosen.
-  const otherActor =
-    filters.actorId && !memberItems.some((member) => member.userId === filters.actorId)
-      ? filters.actorId
-      : undefined;
 
   return (
-    <div className="flex flex-wrap items-end gap-4" role="group" aria-label="Filter entries">
-      <div className="grid gap-2">
-        <Label htmlFor="audit-entity">Entity</Label>
-        <Select
-          name="entityType"
-          value={filters.entityType ?? ALL}
-          onValueChange={(value) => setParam('entityType', value === ALL ? undefined : value)}
-        >
-          <SelectTrigger id="audit-entity" className="w-44">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All</SelectItem>
-            {entityTypes.map((type) => (
-              <SelectItem key={type} value={type}>
-                {type}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </div>
+    <FilterBar
+      label="Filter entries"
+      onClear={
+        hasAuditFilters(filters) || actionTerm
+          ? () => {
+              setActionTerm('');
+              replace((params) => {
+                for (const key of AUDIT_FILTER_KEYS) params.delete(key);
+              });
+            }
+          : undefined
+      }
+    >
+      <SelectField
+        id="audit-entity"
+        label="Entity"
+        name="entityType"
+        triggerClassName="w-44"
+        value={filters.entityType ?? ALL}
+        onValueChange={(value) => setParam('entityType', value === ALL ? undefined : value)}
+      >
+        <SelectItem value={ALL}>All</SelectItem>
+        {entityTypes.map((type) => (
+          <SelectItem key={type} value={type}>
+            {type}
+          </SelectItem>
+        ))}
+      </SelectField>
 
       <div className="grid gap-2">
         <Label htmlFor="audit-action">Action</Label>
@@ -124,84 +102,56 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
         />
       </div>
 
-      <div className="grid gap-2">
-        <Label htmlFor="audit-actor">Who</Label>
-        <Select
-          name="actorId"
-          value={filters.actorId ?? ANYONE}
-          onValueChange={(value) => setParam('actorId', value === ANYONE ? undefined : value)}
-          disabled={members.isPending && !filters.actorId}
-        >
-          <SelectTrigger id="audit-actor" className="w-48">
-            <SelectValue placeholder={members.isPending ? 'Loading members…' : 'Anyone'} />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ANYONE}>Anyone</SelectItem>
-            {memberItems.map((member) => (
-              <SelectItem key={member.userId} value={member.userId}>
-                {member.name}
-              </SelectItem>
-            ))}
-            {otherActor ? (
-              <SelectItem value={otherActor}>
-                {members.isPending ? 'Loading…' : 'A former member'}
-              </SelectItem>
-            ) : null}
-          </SelectContent>
-        </Select>
-      </div>
+      <ActorSelect actorId={filters.actorId} onChange={(actorId) => setParam('actorId', actorId)} />
 
-      <div className="grid gap-2">
-        <Label htmlFor="audit-from">From</Label>
-        <Input
-          id="audit-from"
-          type="date"
-          className="w-40"
-          value={filters.from ?? ''}
-          max={filters.to}
-          onChange={(event) => setParam('from', event.target.value)}
-        />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="audit-to">To</Label>
-        <Input
-          id="audit-to"
-          type="date"
-          className="w-40"
-          value={filters.to ?? ''}
-          min={filters.from}
-          onChange={(event) => setParam('to', event.target.value)}
-        />
-      </div>
+      <DateRangeFilter idPrefix="audit" from={filters.from} to={filters.to} onChange={setParam} />
 
       {filters.entityId ? (
-        <span className="inline-flex h-9 items-center gap-1 rounded-md border bg-secondary pr-1 pl-3 text-sm text-secondary-foreground">
-          Entity id: <span className="font-mono">{filters.entityId.slice(0, 8)}</span>
-          <Button
-            variant="ghost"
-            size="icon"
-            className="size-7"
-            aria-label="Remove the entity id filter"
-            onClick={() => setParam('entityId', undefined)}
-          >
-            <XIcon aria-hidden="true" />
-          </Button>
-        </span>
-      ) : null}
-
-      {hasAuditFilters(filters) || actionTerm ? (
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setActionTerm('');
-            replace((params) => {
-              for (const key of AUDIT_FILTER_KEYS) params.delete(key);
-            });
-          }}
+        <FilterChip
+          removeLabel="Remove the entity id filter"
+          onRemove={() => setParam('entityId', undefined)}
         >
-          Clear filters
-        </Button>
+          Entity id: <span className="font-mono">{filters.entityId.slice(0, 8)}</span>
+        </FilterChip>
       ) : null}
-    </div>
+    </FilterBar>
+  );
+}
+
+/** Who made the change: anyone, a member, or someone who has left (from a shared link). */
+function ActorSelect({
+  actorId,
+  onChange,
+}: {
+  actorId: string | undefined;
+  onChange: (actorId: string | undefined) => void;
+}) {
+  const members = api.members.list.useQuery({});
+  const memberItems = members.data?.items ?? [];
+  const otherActor =
+    actorId && !memberItems.some((member) => member.userId === actorId) ? actorId : undefined;
+  return (
+    <SelectField
+      id="audit-actor"
+      label="Who"
+      name="actorId"
+      triggerClassName="w-48"
+      value={actorId ?? ANYONE}
+      onValueChange={(value) => onChange(value === ANYONE ? undefined : value)}
+      disabled={members.isPending && !actorId}
+      placeholder={members.isPending ? 'Loading members…' : 'Anyone'}
+    >
+      <SelectItem value={ANYONE}>Anyone</SelectItem>
+      {memberItems.map((member) => (
+        <SelectItem key={member.userId} value={member.userId}>
+          {member.name}
+        </SelectItem>
+      ))}
+      {otherActor ? (
+        <SelectItem value={otherActor}>
+          {members.isPending ? 'Loading…' : 'A former member'}
+        </SelectItem>
+      ) : null}
+    </SelectField>
   );
 }

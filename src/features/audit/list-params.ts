@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { auditListInput } from '@/schemas/audit';
+import { dateParam, localDay } from '@/lib/date-range';
 import { uuidParam } from '@/lib/url-params';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -32,24 +33,7 @@ export const AUDIT_FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'action',
 type AuditListParams = Omit<z.input<typeof auditListInput>, 'cursor'>;
 type SearchParamsLike = Pick<URLSearchParams, 'get'>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ENTITY_TYPE = /^[a-z_]{1,50}$/;
-
-/** Midnight in the browser's time zone of a YYYY-MM-DD day, plus `offsetDays` days. */
-function localDay(day: string, offsetDays: number): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year!, month! - 1, date! + offsetDays);
-}
-
-function dateParam(value: string | null): string | undefined {
-  if (!value || !DATE.test(value)) return undefined;
-  // A day that does not exist (2024-02-30) would roll over into the next month.
-  const day = localDay(value, 0);
-  const [year, month, date] = value.split('-').map(Number);
-  return day.getFullYear() === year && day.getMonth() + 1 === month && day.getDate() === date
-    ? value
-    : undefined;
-}
 
 /** The filters in a URL; malformed values are ignored rather than sent. */
 export function auditFiltersFrom(params: SearchParamsLike): AuditFilters {

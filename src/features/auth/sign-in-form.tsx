@@ -1,29 +1,21 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { z } from 'zod';
+import { FormError } from '@/components/form-error';
+import { FormTextField } from '@/components/form-field';
+import { CurrentPasswordField } from '@/components/password-field';
+import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { CardFooter } from '@/components/ui/card';
+import { useFormError } from '@/lib/form-errors';
+import { describeError, issuesOf } from '@/lib/server-errors';
 import { signInInput, twoFactorCodeInput, type SignInInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
-
-/** The two shapes the server accepts for the second factor, used one form each. */
-const [authenticationCodeInput, recoveryCodeInput] = twoFactorCodeInput.options;
-type AuthenticationCodeInput = z.input<typeof authenticationCodeInput>;
-type RecoveryCodeInput = z.input<typeof recoveryCodeInput>;
+import { AuthCard, AuthForm, AuthLink } from './auth-card';
 
 const DEFAULT_TARGET = '/dashboard';
 
@@ -37,20 +29,6 @@ export function safeRedirectTarget(next: string | undefined): string {
   }
   return next;
 }
-
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p
-      role="alert"
-      className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-    >
-      {message}
-    </p>
-  );
-}
-
-const linkClassName = 'font-medium text-foreground underline underline-offset-4';
 
 export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
@@ -73,71 +51,51 @@ export function SignInForm({ next }: { next?: string }) {
 }
 
 function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInInput),
     defaultValues: { email: '', password: '' },
   });
+  // Every failure is said above the fields: which of the two was wrong is not told.
+  const { formError, clearFormError, showServerError } = useFormError(form.setError);
   const signIn = api.auth.signIn.useMutation({
     onSuccess: (result) => onSuccess(result.twoFactorRequired),
-    onError: (error) => setFormError(describeError(error)),
+    onError: showServerError,
   });
-  const { errors } = form.formState;
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Sign in to Clientele</CardTitle>
-        <CardDescription>Use the e-mail address and password of your account.</CardDescription>
-      </CardHeader>
-      <form
-        method="post"
-        noValidate
+    <AuthCard
+      title="Sign in to Clientele"
+      description="Use the e-mail address and password of your account."
+    >
+      <AuthForm
         onSubmit={form.handleSubmit((values) => {
-          setFormError(null);
+          clearFormError();
           signIn.mutate(values);
         })}
+        footer={
+          <>
+            <SubmitButton className="w-full" pending={signIn.isPending} pendingLabel="Signing in…">
+              Sign in
+            </SubmitButton>
+            <p className="text-sm text-muted-foreground">
+              New to Clientele? <AuthLink href="/sign-up">Create an organization</AuthLink>
+            </p>
+          </>
+        }
       >
-        <CardContent className="grid gap-4">
-          <FormError message={formError} />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
-          <p className="text-sm">
-            <Link href="/forgot-password" className={linkClassName}>
-              Forgot your password?
-            </Link>
-          </p>
-        </CardContent>
-        <CardFooter className="mt-6 flex flex-col gap-3">
-          <Button type="submit" className="w-full" disabled={signIn.isPending}>
-            {signIn.isPending ? 'Signing in…' : 'Sign in'}
-          </Button>
-          <p className="text-sm text-muted-foreground">
-            New to Clientele?{' '}
-            <Link href="/sign-up" className={linkClassName}>
-              Create an organization
-            </Link>
-          </p>
-        </CardFooter>
-      </form>
-    </Card>
+        <FormError message={formError} />
+        <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+        <CurrentPasswordField form={form} name="password" label="Password" />
+        <p className="text-sm">
+          <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
+        </p>
+      </AuthForm>
+    </AuthCard>
   );
 }
 
 function TwoFactorStep({ onSuccess, onRestart }: { onSuccess: () => void; onRestart: () => void }) {
-  const [mode, setMode] = useState<'code' | 'recovery'>('code');
+  const [factor, setFactor] = useState<SecondFactor>('code');
   const [restartError, setRestartError] = useState<string | null>(null);
   // Ends the half-finished session, so another account can sign in.
   const signOut = api.auth.signOut.useMutation({
@@ -146,28 +104,17 @@ function TwoFactorStep({ onSuccess, onRestart }: { onSuccess: () => void; onRest
   });
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Two-factor authentication</CardTitle>
-        <CardDescription>
-          {mode === 'code'
-            ? 'Enter the 6-digit code from your authenticator app.'
-            : 'Enter one of the recovery codes you saved when you turned on two-factor authentication. Each works once.'}
-        </CardDescription>
-      </CardHeader>
-      {mode === 'code' ? (
-        <AuthenticationCodeForm onSuccess={onSuccess} />
-      ) : (
-        <RecoveryCodeForm onSuccess={onSuccess} />
-      )}
+    <AuthCard title="Two-factor authentication" description={SECOND_FACTORS[factor].description}>
+      {/* Keyed, so switching starts the other form empty. */}
+      <SecondFactorForm key={factor} factor={factor} onSuccess={onSuccess} />
       <CardFooter className="flex flex-col gap-2">
         <FormError message={restartError} />
         <Button
           type="button"
           variant="link"
-          onClick={() => setMode(mode === 'code' ? 'recovery' : 'code')}
+          onClick={() => setFactor(factor === 'code' ? 'recoveryCode' : 'code')}
         >
-          {mode === 'code' ? 'Use a recovery code instead' : 'Use an authentication code instead'}
+          {SECOND_FACTORS[factor].switchLabel}
         </Button>
         <Button
           type="button"
@@ -182,91 +129,63 @@ function TwoFactorStep({ onSuccess, onRestart }: { onSuccess: () => void; onRest
           Use a different account
         </Button>
       </CardFooter>
-    </Card>
+    </AuthCard>
   );
 }
 
-function AuthenticationCodeForm({ onSuccess }: { onSuccess: () => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<AuthenticationCodeInput>({
-    resolver: zodResolver(authenticationCodeInput),
-    defaultValues: { code: '' },
+/** The two shapes the server accepts for the second factor, one form each. */
+const [authenticationCodeInput, recoveryCodeInput] = twoFactorCodeInput.options;
+
+const SECOND_FACTORS = {
+  code: {
+    schema: authenticationCodeInput.shape.code,
+    description: 'Enter the 6-digit code from your authenticator app.',
+    label: 'Authentication code',
+    input: { inputMode: 'numeric', autoComplete: 'one-time-code' },
+    submitLabel: 'Verify code',
+    switchLabel: 'Use a recovery code instead',
+  },
+  recoveryCode: {
+    schema: recoveryCodeInput.shape.recoveryCode,
+    description:
+      'Enter one of the recovery codes you saved when you turned on two-factor authentication. Each works once.',
+    label: 'Recovery code',
+    input: { autoComplete: 'off', autoCapitalize: 'none', spellCheck: false },
+    submitLabel: 'Verify recovery code',
+    switchLabel: 'Use an authentication code instead',
+  },
+} as const;
+type SecondFactor = keyof typeof SECOND_FACTORS;
+
+function SecondFactorForm({ factor, onSuccess }: { factor: SecondFactor; onSuccess: () => void }) {
+  const { schema, label, input, submitLabel } = SECOND_FACTORS[factor];
+  const form = useForm({
+    resolver: zodResolver(z.object({ value: schema })),
+    defaultValues: { value: '' },
   });
+  const { formError, setFormError, clearFormError } = useFormError(form.setError);
   const verify = api.auth.verifyTwoFactor.useMutation({
     onSuccess,
     onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ['code'])) setFormError(describeError(error));
+      // The server names the field as sent (code or recoveryCode); the form holds it as value.
+      const issue = issuesOf(error).find((candidate) => candidate.path[0] === factor);
+      if (issue) form.setError('value', { type: 'server', message: issue.message });
+      else setFormError(describeError(error));
     },
   });
-  const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={form.handleSubmit((values) => {
-        setFormError(null);
-        verify.mutate({ code: values.code });
+    <AuthForm
+      onSubmit={form.handleSubmit(({ value }) => {
+        clearFormError();
+        verify.mutate(factor === 'code' ? { code: value } : { recoveryCode: value });
       })}
     >
-      <CardContent className="grid gap-4">
-        <FormError message={formError} />
-        <TextField
-          label="Authentication code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          autoFocus
-          error={errors.code?.message}
-          {...form.register('code')}
-        />
-        <Button type="submit" className="w-full" disabled={verify.isPending}>
-          {verify.isPending ? 'Verifying…' : 'Verify code'}
-        </Button>
-      </CardContent>
-    </form>
-  );
-}
-
-function RecoveryCodeForm({ onSuccess }: { onSuccess: () => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RecoveryCodeInput>({
-    resolver: zodResolver(recoveryCodeInput),
-    defaultValues: { recoveryCode: '' },
-  });
-  const verify = api.auth.verifyTwoFactor.useMutation({
-    onSuccess,
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ['recoveryCode'])) {
-        setFormError(describeError(error));
-      }
-    },
-  });
-  const { errors } = form.formState;
-
-  return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={form.handleSubmit((values) => {
-        setFormError(null);
-        verify.mutate({ recoveryCode: values.recoveryCode });
-      })}
-    >
-      <CardContent className="grid gap-4">
-        <FormError message={formError} />
-        <TextField
-          label="Recovery code"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          error={errors.recoveryCode?.message}
-          {...form.register('recoveryCode')}
-        />
-        <Button type="submit" className="w-full" disabled={verify.isPending}>
-          {verify.isPending ? 'Verifying…' : 'Verify recovery code'}
-        </Button>
-      </CardContent>
-    </form>
+      <FormError message={formError} />
+      <FormTextField form={form} name="value" label={label} autoFocus {...input} />
+      <SubmitButton className="w-full" pending={verify.isPending} pendingLabel="Verifying…">
+        {submitLabel}
+      </SubmitButton>
+    </AuthForm>
   );
 }

@@ -1,45 +1,17 @@
 'use client';
 
 import { TagIcon, Trash2Icon, UserRoundIcon, XIcon } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { toast } from '@/lib/toast';
 import { useCan } from '@/components/permissions-provider';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
 import { describeError } from '@/lib/server-errors';
-import { tag as tagSchema, type BulkCustomerChange } from '@/schemas/customers';
+import type { BulkCustomerChange } from '@/schemas/customers';
 import { api } from '@/trpc/react';
+import { customersLabel, OwnerDialog, TagDialog } from './bulk-change-dialogs';
 
 type Dialogs = 'addTag' | 'removeTag' | 'assignOwner' | 'delete' | null;
-const NO_OWNER = 'none';
-
-const customersLabel = (n: number) => `${n} ${n === 1 ? 'customer' : 'customers'}`;
 
 /** What can be done to the selected customers at once, for those allowed to. */
 export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
@@ -81,7 +53,6 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
       });
       await finish();
     },
-    onError: (error) => toast.error(describeError(error)),
   });
   const change = (value: BulkCustomerChange) => update.mutate({ ids, change: value });
 
@@ -137,170 +108,15 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
         onCancel={() => setOpen(null)}
         onSubmit={(ownerId) => change({ type: 'assignOwner', ownerId })}
       />
-      <AlertDialog open={open === 'delete'} onOpenChange={(next) => !next && setOpen(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete {customersLabel(ids.length)}?</AlertDialogTitle>
-            <AlertDialogDescription>They disappear from lists and searches.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={remove.isPending}
-              onClick={(event) => {
-                event.preventDefault();
-                remove.mutate({ ids });
-              }}
-            >
-              {remove.isPending ? 'Deleting…' : `Delete ${customersLabel(ids.length)}`}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDestructiveDialog
+        open={open === 'delete'}
+        onOpenChange={(next) => !next && setOpen(null)}
+        title={`Delete ${customersLabel(ids.length)}?`}
+        description="They disappear from lists and searches."
+        confirmLabel={`Delete ${customersLabel(ids.length)}`}
+        pendingLabel="Deleting…"
+        onConfirm={() => remove.mutateAsync({ ids })}
+      />
     </div>
-  );
-}
-
-function TagDialog({
-  mode,
-  open,
-  count,
-  pending,
-  onCancel,
-  onSubmit,
-}: {
-  mode: 'addTag' | 'removeTag';
-  open: boolean;
-  count: number;
-  pending: boolean;
-  onCancel: () => void;
-  onSubmit: (tag: string) => void;
-}) {
-  const id = useId();
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const adding = mode === 'addTag';
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next || pending) return;
-        setValue('');
-        setError(null);
-        onCancel();
-      }}
-    >
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{adding ? 'Add a tag' : 'Remove a tag'}</DialogTitle>
-          <DialogDescription>
-            {adding ? 'To' : 'From'} {customersLabel(count)}.
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          method="post"
-          noValidate
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const parsed = tagSchema.safeParse(value);
-            if (!parsed.success) {
-              setError(parsed.error.issues[0]?.message ?? 'is not a valid tag');
-              return;
-            }
-            setError(null);
-            setValue('');
-            onSubmit(parsed.data);
-          }}
-        >
-          <div className="grid gap-2">
-            <Label htmlFor={id}>Tag</Label>
-            <Input
-              id={id}
-              value={value}
-              autoComplete="off"
-              maxLength={50}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => setValue(event.target.value)}
-            />
-            {error ? (
-              <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
-                {error}
-              </p>
-            ) : null}
-          </div>
-          <DialogFooter>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : adding ? 'Add tag' : 'Remove tag'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function OwnerDialog({
-  open,
-  count,
-  pending,
-  onCancel,
-  onSubmit,
-}: {
-  open: boolean;
-  count: number;
-  pending: boolean;
-  onCancel: () => void;
-  onSubmit: (ownerId: string | null) => void;
-}) {
-  const id = useId();
-  const [owner, setOwner] = useState(NO_OWNER);
-  const members = api.members.list.useQuery({}, { enabled: open });
-  return (
-    <Dialog open={open} onOpenChange={(next) => !next && !pending && onCancel()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Assign an owner</DialogTitle>
-          <DialogDescription>For {customersLabel(count)}.</DialogDescription>
-        </DialogHeader>
-        <form
-          method="post"
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSubmit(owner === NO_OWNER ? null : owner);
-          }}
-        >
-          <div className="grid gap-2">
-            <Label htmlFor={id}>Owner</Label>
-            <Select value={owner} onValueChange={setOwner} name="owner">
-              <SelectTrigger id={id}>
-                <SelectValue placeholder={members.isPending ? 'Loading members…' : undefined} />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={NO_OWNER}>No owner</SelectItem>
-                {(members.data?.items ?? []).map((member) => (
-                  <SelectItem key={member.userId} value={member.userId}>
-                    {member.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            {members.isError ? (
-              <p className="text-sm text-muted-foreground">
-                The members could not be loaded: {describeError(members.error)}
-              </p>
-            ) : null}
-          </div>
-          <DialogFooter>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Assign owner'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
   );
 }

@@ -2,18 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { customerName } from '@/lib/format';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
 import { api } from '@/trpc/react';
 import { BASIC_FIELDS, CustomerBasicFields } from './customer-form-fields';
@@ -39,25 +32,18 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
       onCreated();
       await Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, BASIC_FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, BASIC_FIELDS),
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => create.mutate(values))}
-    >
+    <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <CustomerBasicFields form={form} />
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create customer'}
-        </Button>
-      </DialogFooter>
-    </form>
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel="Create customer"
+        pendingLabel="Creating…"
+      />
+    </PostForm>
   );
 }
 
@@ -69,16 +55,13 @@ export function CustomerCreateFormDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New customer</DialogTitle>
-          <DialogDescription>
-            Only the first name is required; add the rest when you know it.
-          </DialogDescription>
-        </DialogHeader>
-        <CustomerCreateForm onCreated={() => onOpenChange(false)} />
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New customer"
+      description="Only the first name is required; add the rest when you know it."
+    >
+      <CustomerCreateForm onCreated={() => onOpenChange(false)} />
+    </FormDialog>
   );
 }

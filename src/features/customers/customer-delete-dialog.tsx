@@ -2,16 +2,7 @@
 
 import { toast } from '@/lib/toast';
 import { useCan } from '@/components/permissions-provider';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
@@ -60,49 +51,25 @@ export function CustomerDeleteDialog({
   }
 
   const remove = api.customers.delete.useMutation({
-    onSuccess: async () => {
-      onOpenChange(false);
+    onSuccess: () => {
       toast.success(`${name} was deleted`, {
         action: canRestore ? { label: 'Undo', onClick: () => void undo() } : undefined,
       });
       onDeleted?.();
-      await Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
+      void Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
     },
-    onError: (error) => toast.error(describeError(error)),
   });
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !remove.isPending && onOpenChange(next)}>
-      <AlertDialogContent
-        onCloseAutoFocus={(event) => {
-          if (finalFocus?.current) {
-            event.preventDefault();
-            finalFocus.current.focus();
-          }
-        }}
-      >
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete {name}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            {name} disappears from lists, searches and exports.
-            {canRestore ? ' You can undo this right after.' : null}
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={(event) => {
-              // Stay open until the delete is done, so a failure is seen where it happened.
-              event.preventDefault();
-              remove.mutate({ id: customer.id });
-            }}
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete customer'}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDestructiveDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      finalFocus={finalFocus}
+      title={`Delete ${name}?`}
+      description={`${name} disappears from lists, searches and exports.${canRestore ? ' You can undo this right after.' : ''}`}
+      confirmLabel="Delete customer"
+      pendingLabel="Deleting…"
+      onConfirm={() => remove.mutateAsync({ id: customer.id })}
+    />
   );
 }

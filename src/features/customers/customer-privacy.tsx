@@ -1,20 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { TextField } from '@/components/form-field';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 
@@ -71,93 +61,58 @@ export function CustomerEraseDialog({
   const router = useRouter();
   const utils = api.useUtils();
   const [typed, setTyped] = useState('');
-  const inputId = useId();
   const confirmed = typed.trim() === CONFIRMATION;
 
   const erase = api.customers.erase.useMutation({
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       toast.success(
         `${name} was erased: ${plural(result.interactionsDeleted, 'timeline entry', 'timeline entries')} ` +
           `deleted, ${plural(result.ordersDetached, 'order', 'orders')} kept without the customer.`,
       );
-      onOpenChange(false);
       router.push('/customers');
-      await Promise.all([
+      void Promise.all([
         utils.customers.list.invalidate(),
         utils.customers.count.invalidate(),
         utils.orders.invalidate(),
       ]);
     },
-    onError: (error) => toast.error(describeError(error)),
   });
 
   return (
-    <AlertDialog
+    <ConfirmDestructiveDialog
       open={open}
       onOpenChange={(next) => {
-        if (erase.isPending) return;
         if (!next) setTyped('');
         onOpenChange(next);
       }}
+      title={`Erase ${name} permanently?`}
+      description={
+        <>
+          <p>This fulfils a request to be forgotten and cannot be undone:</p>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>the customer and their timeline (notes, calls, e-mails, meetings) are deleted;</li>
+            <li>their orders are kept for your accounts, without the customer;</li>
+            <li>
+              audit entries about them are replaced by tombstones that record only that something
+              was erased.
+            </li>
+          </ul>
+          <p>Download their data first if you need to send it to them.</p>
+        </>
+      }
+      confirmLabel="Erase permanently"
+      pendingLabel="Erasing…"
+      confirmDisabled={!confirmed}
+      onConfirm={() => erase.mutateAsync({ id: customerId })}
     >
-      <AlertDialogContent>
-        <form
-          method="post"
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (confirmed && !erase.isPending) erase.mutate({ id: customerId });
-          }}
-        >
-          <AlertDialogHeader>
-            <AlertDialogTitle>Erase {name} permanently?</AlertDialogTitle>
-            <AlertDialogDescription asChild>
-              <div className="grid gap-2">
-                <p>This fulfils a request to be forgotten and cannot be undone:</p>
-                <ul className="list-disc space-y-1 pl-5">
-                  <li>
-                    the customer and their timeline (notes, calls, e-mails, meetings) are deleted;
-                  </li>
-                  <li>their orders are kept for your accounts, without the customer;</li>
-                  <li>
-                    audit entries about them are replaced by tombstones that record only that
-                    something was erased.
-                  </li>
-                </ul>
-                <p>Download their data first if you need to send it to them.</p>
-              </div>
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <div className="grid gap-2">
-            <Label htmlFor={inputId}>Type {CONFIRMATION} to confirm</Label>
-            <Input
-              id={inputId}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
-          <AlertDialogFooter>
-            <AlertDialogCancel type="button" disabled={erase.isPending}>
-              Cancel
-            </AlertDialogCancel>
-            <AlertDialogAction
-              type="submit"
-              variant="destructive"
-              disabled={!confirmed || erase.isPending}
-              onClick={(event) => {
-                // Keep the dialog open until the erasure is done, so a failure is seen here.
-                event.preventDefault();
-                if (confirmed && !erase.isPending) erase.mutate({ id: customerId });
-              }}
-            >
-              {erase.isPending ? 'Erasing…' : 'Erase permanently'}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </form>
-      </AlertDialogContent>
-    </AlertDialog>
+      <TextField
+        label={`Type ${CONFIRMATION} to confirm`}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+    </ConfirmDestructiveDialog>
   );
 }

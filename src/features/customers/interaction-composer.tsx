@@ -4,9 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { PlusIcon } from 'lucide-react';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { PostForm } from '@/components/post-form';
 import { api } from '@/trpc/react';
 import {
   INTERACTION_FIELDS,
@@ -45,19 +46,13 @@ export function InteractionComposer({ customerId }: { customerId: string }) {
         utils.audit.list.invalidate(),
       ]);
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, INTERACTION_FIELDS)) {
-        toast.error(describeError(error));
-      }
-    },
+    onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
 
   return (
-    <form
-      method="post"
-      noValidate
+    <PostForm
       aria-label="New timeline entry"
-      className="grid gap-4 rounded-lg border bg-background p-4"
+      className="rounded-lg border bg-background p-4"
       onSubmit={form.handleSubmit((values) =>
         create.mutate({
           customerId,
@@ -76,6 +71,6 @@ export function InteractionComposer({ customerId }: { customerId: string }) {
           {create.isPending ? 'Adding…' : 'Add to timeline'}
         </Button>
       </div>
-    </form>
+    </PostForm>
   );
 }

@@ -8,17 +8,12 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useId } from 'react';
-import { Controller, type UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
+import { FormSelectField } from '@/components/select-field';
 import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { SelectItem } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import {
   INTERACTION_TYPES,
@@ -74,65 +69,41 @@ export function InteractionFields({
   layout?: 'stacked' | 'wide';
 }) {
   const { errors } = form.formState;
-  const ids = { type: useId(), details: useId() };
+  const detailsId = useId();
 
   return (
     <>
       <div className={layout === 'wide' ? 'grid gap-4 sm:grid-cols-[12rem_1fr]' : 'grid gap-4'}>
-        <div className="grid gap-2">
-          <Label htmlFor={ids.type}>Type</Label>
-          <Controller
-            control={form.control}
-            name="type"
-            render={({ field }) => (
-              <Select value={field.value} onValueChange={field.onChange} name={field.name}>
-                <SelectTrigger
-                  id={ids.type}
-                  className="w-full"
-                  aria-invalid={errors.type ? true : undefined}
-                  onBlur={field.onBlur}
-                >
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {INTERACTION_TYPES.map((type) => (
-                    <SelectItem key={type} value={type}>
-                      {INTERACTION_LABELS[type]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          />
-        </div>
-        <TextField
-          label="Subject"
-          autoComplete="off"
-          error={errors.subject?.message}
-          {...form.register('subject')}
-        />
+        <FormSelectField control={form.control} name="type" label="Type" triggerClassName="w-full">
+          {INTERACTION_TYPES.map((type) => (
+            <SelectItem key={type} value={type}>
+              {INTERACTION_LABELS[type]}
+            </SelectItem>
+          ))}
+        </FormSelectField>
+        <FormTextField form={form} name="subject" label="Subject" autoComplete="off" />
       </div>
       <div className="grid gap-2">
-        <Label htmlFor={ids.details}>Details</Label>
+        <Label htmlFor={detailsId}>Details</Label>
         <Textarea
-          id={ids.details}
+          id={detailsId}
           rows={4}
           aria-invalid={errors.content ? true : undefined}
-          aria-describedby={errors.content ? `${ids.details}-error` : undefined}
+          aria-describedby={errors.content ? `${detailsId}-error` : undefined}
           {...form.register('content')}
         />
         {errors.content?.message ? (
-          <p id={`${ids.details}-error`} role="alert" className="text-sm text-destructive">
+          <p id={`${detailsId}-error`} role="alert" className="text-sm text-destructive">
             {errors.content.message}
           </p>
         ) : null}
       </div>
-      <TextField
+      <FormTextField
+        form={form}
+        name="occurredAt"
         label="When"
         type="datetime-local"
         className="w-fit"
-        error={errors.occurredAt?.message}
-        {...form.register('occurredAt')}
       />
     </>
   );

@@ -4,30 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { PencilIcon, Trash2Icon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import {
   INTERACTION_FIELDS,
@@ -102,21 +85,20 @@ export function InteractionItem({
 function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Edit ${interaction.subject}`}>
           <PencilIcon aria-hidden="true" />
           Edit
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Edit {INTERACTION_LABELS[interaction.type].toLowerCase()}</DialogTitle>
-          <DialogDescription>The change is recorded in the audit trail.</DialogDescription>
-        </DialogHeader>
-        <EditInteractionForm interaction={interaction} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+      }
+      open={open}
+      onOpenChange={setOpen}
+      title={`Edit ${INTERACTION_LABELS[interaction.type].toLowerCase()}`}
+      description="The change is recorded in the audit trail."
+    >
+      <EditInteractionForm interaction={interaction} onDone={() => setOpen(false)} />
+    </FormDialog>
   );
 }
 
@@ -146,18 +128,11 @@ function EditInteractionForm({
         utils.audit.list.invalidate(),
       ]);
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, INTERACTION_FIELDS)) {
-        toast.error(describeError(error));
-      }
-    },
+    onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
+    <PostForm
       onSubmit={form.handleSubmit((values) =>
         update.mutate({
           id: interaction.id,
@@ -170,64 +145,42 @@ function EditInteractionForm({
       )}
     >
       <InteractionFields form={form} />
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save changes'}
-        </Button>
-      </DialogFooter>
-    </form>
+      <FormDialogActions
+        pending={update.isPending}
+        submitLabel="Save changes"
+        pendingLabel="Saving…"
+        onCancel={onDone}
+      />
+    </PostForm>
   );
 }
 
 function DeleteInteractionButton({ interaction }: { interaction: Interaction }) {
-  const [open, setOpen] = useState(false);
   const utils = api.useUtils();
   const label = INTERACTION_LABELS[interaction.type].toLowerCase();
   const remove = api.interactions.delete.useMutation({
-    onSuccess: async () => {
+    onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
-      setOpen(false);
-      await Promise.all([
+      void Promise.all([
         utils.interactions.list.invalidate({ customerId: interaction.customerId }),
         utils.audit.list.invalidate(),
       ]);
     },
-    onError: (error) => toast.error(describeError(error)),
   });
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !remove.isPending && setOpen(next)}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDestructiveDialog
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Delete ${interaction.subject}`}>
           <Trash2Icon aria-hidden="true" />
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete this {label}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            “{interaction.subject}” is removed from the timeline for everyone. This cannot be
-            undone.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={(event) => {
-              event.preventDefault();
-              remove.mutate({ id: interaction.id });
-            }}
-          >
-            {remove.isPending ? 'Deleting…' : `Delete ${label}`}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete this ${label}?`}
+      description={`“${interaction.subject}” is removed from the timeline for everyone. This cannot be undone.`}
+      confirmLabel={`Delete ${label}`}
+      pendingLabel="Deleting…"
+      onConfirm={() => remove.mutateAsync({ id: interaction.id })}
+    />
   );
 }

@@ -4,6 +4,8 @@
  * Sunday before it west of Greenwich.
  */
 
+import { minorDigits } from '@/lib/money';
+
 const weekFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
@@ -51,18 +53,6 @@ function monthDate(key: string): Date {
 export const monthLabel = (key: string) => monthFormat.format(monthDate(key));
 /** "March 2025". */
 export const monthLongLabel = (key: string) => longMonthFormat.format(monthDate(key));
-
-/** How many minor units a currency has (2 for USD, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
 
 /** Cents to major units (123456 USD → 1234.56), as charts plot them. */
 export const toMajorUnits = (cents: number, currency: string) =>

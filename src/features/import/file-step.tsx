@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { PostForm } from '@/components/post-form';
+import { SubmitButton } from '@/components/submit-button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { describeError } from '@/lib/server-errors';
@@ -82,12 +83,7 @@ export function FileStep({
       description="A spreadsheet saved as CSV, with the column names in its first row."
       focusOnMount={focusOnMount}
     >
-      <form
-        method="post"
-        className="grid gap-4"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-      >
+      <PostForm onSubmit={(event) => void submit(event)}>
         <div className="grid max-w-md gap-2">
           <Label htmlFor={inputId}>CSV file</Label>
           <Input
@@ -116,11 +112,11 @@ export function FileStep({
           ) : null}
         </div>
         <div>
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Reading the file…' : 'Read the file'}
-          </Button>
+          <SubmitButton pending={busy} pendingLabel="Reading the file…">
+            Read the file
+          </SubmitButton>
         </div>
-      </form>
+      </PostForm>
     </StepCard>
   );
 }

@@ -3,15 +3,10 @@
 import { useId, useState } from 'react';
 import { toast } from '@/lib/toast';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { SelectField } from '@/components/select-field';
+import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
+import { SelectItem } from '@/components/ui/select';
 import {
   Table,
   TableBody,
@@ -21,6 +16,7 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/schemas/imports';
 import { api } from '@/trpc/react';
@@ -51,7 +47,6 @@ export function MappingStep({
   onBack: () => void;
   onStarted: (importId: string) => void;
 }) {
-  const baseId = useId();
   const utils = api.useUtils();
   const [choices, setChoices] = useState(() =>
     initialChoices(preview.headers, preview.suggestedMapping),
@@ -98,101 +93,11 @@ export function MappingStep({
       }
       focusOnMount={focusOnMount}
     >
-      {preview.sample.length > 0 ? (
-        <div className="rounded-lg border">
-          <Table>
-            <TableCaption className="mb-2">
-              {preview.sample.length === 1
-                ? 'The first row of the file'
-                : `The first ${preview.sample.length} rows of the file`}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                {preview.headers.map((header, i) => (
-                  <TableHead key={i}>{header}</TableHead>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.sample.map((row, r) => (
-                <TableRow key={r}>
-                  {preview.headers.map((header, i) => {
-                    const value = Object.hasOwn(row, header) ? row[header] : undefined;
-                    return (
-                      <TableCell key={i} className="max-w-48 truncate" title={value}>
-                        {value || <span className="text-muted-foreground">—</span>}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      ) : (
-        <p className="text-sm text-muted-foreground">
-          The file has column names but no rows, so there is nothing to import.
-        </p>
-      )}
+      <SampleTable preview={preview} />
 
-      <form method="post" className="grid grid-cols-1 gap-6" onSubmit={submit} noValidate>
-        <fieldset className="grid gap-4">
-          <legend className="mb-2 text-sm font-medium">Customer field for each column</legend>
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {preview.headers.map((header, i) => {
-              const triggerId = `${baseId}-column-${i}`;
-              const name = header || `Column ${i + 1}`;
-              return (
-                <div key={i} className="grid gap-2">
-                  <Label htmlFor={triggerId} className="truncate">
-                    {name}
-                  </Label>
-                  <Select
-                    name={triggerId}
-                    value={choices.get(header) ?? NOT_IMPORTED}
-                    onValueChange={(value) => choose(header, value)}
-                  >
-                    <SelectTrigger id={triggerId} aria-label={`Field for column ${name}`}>
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={NOT_IMPORTED}>Do not import</SelectItem>
-                      {IMPORT_FIELDS.map((field) => (
-                        <SelectItem key={field} value={field}>
-                          {IMPORT_FIELD_LABELS[field]}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
-
-        <div className="grid max-w-sm gap-2">
-          <Label htmlFor={`${baseId}-duplicates`}>When an e-mail address already exists</Label>
-          <Select
-            name="duplicates"
-            value={duplicates}
-            onValueChange={(value) => {
-              if (value === 'skip' || value === 'update') setDuplicates(value);
-            }}
-          >
-            <SelectTrigger id={`${baseId}-duplicates`}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="skip">Skip the row</SelectItem>
-              <SelectItem value="update">Update the customer</SelectItem>
-            </SelectContent>
-          </Select>
-          <p className="text-xs text-muted-foreground">
-            {duplicates === 'skip'
-              ? 'Customers you already have stay as they are.'
-              : 'Customers you already have get the values of the columns you import.'}
-          </p>
-        </div>
+      <PostForm className="grid-cols-1 gap-6" onSubmit={submit}>
+        <ColumnChoices headers={preview.headers} choices={choices} onChoose={choose} />
+        <DuplicatesField value={duplicates} onChange={setDuplicates} />
 
         {attempted && problems.length > 0 ? (
           <Alert variant="destructive">
@@ -208,14 +113,133 @@ export function MappingStep({
         ) : null}
 
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={start.isPending || rows === 0}>
-            {start.isPending ? 'Starting the import…' : 'Start import'}
-          </Button>
+          <SubmitButton
+            pending={start.isPending}
+            pendingLabel="Starting the import…"
+            disabled={rows === 0}
+          >
+            Start import
+          </SubmitButton>
           <Button type="button" variant="outline" onClick={onBack} disabled={start.isPending}>
             Choose another file
           </Button>
         </div>
-      </form>
+      </PostForm>
     </StepCard>
+  );
+}
+
+/** The first rows of the file as they were read, or why there is nothing to import. */
+function SampleTable({ preview }: { preview: ImportPreview }) {
+  if (preview.sample.length === 0) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        The file has column names but no rows, so there is nothing to import.
+      </p>
+    );
+  }
+  return (
+    <div className="rounded-lg border">
+      <Table>
+        <TableCaption className="mb-2">
+          {preview.sample.length === 1
+            ? 'The first row of the file'
+            : `The first ${preview.sample.length} rows of the file`}
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            {preview.headers.map((header, i) => (
+              <TableHead key={i}>{header}</TableHead>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {preview.sample.map((row, r) => (
+            <TableRow key={r}>
+              {preview.headers.map((header, i) => {
+                const value = Object.hasOwn(row, header) ? row[header] : undefined;
+                return (
+                  <TableCell key={i} className="max-w-48 truncate" title={value}>
+                    {value || <span className="text-muted-foreground">—</span>}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** One select per column of the file: the customer field it holds, or none. */
+function ColumnChoices({
+  headers,
+  choices,
+  onChoose,
+}: {
+  headers: string[];
+  choices: ReadonlyMap<string, string>;
+  onChoose: (header: string, value: string) => void;
+}) {
+  const baseId = useId();
+  return (
+    <fieldset className="grid gap-4">
+      <legend className="mb-2 text-sm font-medium">Customer field for each column</legend>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {headers.map((header, i) => {
+          const triggerId = `${baseId}-column-${i}`;
+          const name = header || `Column ${i + 1}`;
+          return (
+            <SelectField
+              key={i}
+              id={triggerId}
+              name={triggerId}
+              label={name}
+              labelClassName="truncate"
+              accessibleName={`Field for column ${name}`}
+              value={choices.get(header) ?? NOT_IMPORTED}
+              onValueChange={(value) => onChoose(header, value)}
+            >
+              <SelectItem value={NOT_IMPORTED}>Do not import</SelectItem>
+              {IMPORT_FIELDS.map((field) => (
+                <SelectItem key={field} value={field}>
+                  {IMPORT_FIELD_LABELS[field]}
+                </SelectItem>
+              ))}
+            </SelectField>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** What to do with a row whose e-mail address is already a customer's. */
+function DuplicatesField({
+  value,
+  onChange,
+}: {
+  value: DuplicatePolicy;
+  onChange: (value: DuplicatePolicy) => void;
+}) {
+  return (
+    <SelectField
+      className="max-w-sm"
+      label="When an e-mail address already exists"
+      name="duplicates"
+      value={value}
+      onValueChange={(next) => {
+        if (next === 'skip' || next === 'update') onChange(next);
+      }}
+      hint={
+        value === 'skip'
+          ? 'Customers you already have stay as they are.'
+          : 'Customers you already have get the values of the columns you import.'
+      }
+    >
+      <SelectItem value="skip">Skip the row</SelectItem>
+      <SelectItem value="update">Update the customer</SelectItem>
+    </SelectField>
   );
 }

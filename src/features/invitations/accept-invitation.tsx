@@ -6,17 +6,15 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormError } from '@/components/form-error';
+import { FormTextField } from '@/components/form-field';
+import { NewPasswordField } from '@/components/password-field';
+import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from '@/components/ui/card';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { CardContent, CardFooter } from '@/components/ui/card';
+import { AuthCard, AuthForm } from '@/features/auth/auth-card';
+import { useFormError } from '@/lib/form-errors';
+import { describeError } from '@/lib/server-errors';
 import { acceptWithSignUpInput } from '@/schemas/invitations';
 import { api, type RouterOutputs } from '@/trpc/react';
 
@@ -35,18 +33,6 @@ type SignUpForm = z.input<typeof signUpForm>;
 
 const FIELDS = ['name', 'password'] as const;
 
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p
-      role="alert"
-      className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
-    >
-      {message}
-    </p>
-  );
-}
-
 export function AcceptInvitation({
   token,
   preview,
@@ -58,25 +44,16 @@ export function AcceptInvitation({
 }) {
   if (!preview) {
     return (
-      <Card>
-        <CardHeader>
-          <CardTitle>Invitation not valid</CardTitle>
-        </CardHeader>
+      <AuthCard title="Invitation not valid">
         <CardContent>
           <p role="alert" className="text-sm">
             This invitation is invalid, used, revoked or expired. Ask whoever invited you for a new
             one.
           </p>
         </CardContent>
-      </Card>
+      </AuthCard>
     );
   }
-
-  const invitedAs = (
-    <>
-      {preview.organizationName} invited you to join as {preview.role}.
-    </>
-  );
 
   let content: React.ReactNode;
   if (signedIn?.twoFactorPending) {
@@ -119,13 +96,13 @@ export function AcceptInvitation({
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="leading-snug">Join {preview.organizationName}</CardTitle>
-        <CardDescription>{invitedAs}</CardDescription>
-      </CardHeader>
+    <AuthCard
+      title={`Join ${preview.organizationName}`}
+      titleClassName="leading-snug"
+      description={`${preview.organizationName} invited you to join as ${preview.role}.`}
+    >
       {content}
-    </Card>
+    </AuthCard>
   );
 }
 
@@ -203,60 +180,46 @@ function SignOutStep({ message }: { message: React.ReactNode }) {
 
 function SignUpStep({ token, email }: { token: string; email: string }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpForm>({
     resolver: zodResolver(signUpForm),
     defaultValues: { name: '', password: '' },
   });
+  const { formError, clearFormError, showServerError } = useFormError(form.setError, FIELDS);
   const join = api.invitations.acceptWithSignUp.useMutation({
     onSuccess: () => {
       router.push('/dashboard');
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) setFormError(describeError(error));
-    },
+    onError: showServerError,
   });
-  const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
+    <AuthForm
       onSubmit={form.handleSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         join.mutate({ token, name: values.name, password: values.password });
       })}
+      footer={
+        <SubmitButton
+          className="w-full"
+          pending={join.isPending}
+          pendingLabel="Creating account…"
+          disabled={join.isSuccess}
+        >
+          Create account and join
+        </SubmitButton>
+      }
     >
-      <CardContent className="grid gap-4">
-        <FormError message={formError} />
-        <p className="text-sm text-muted-foreground">
-          Create your account to join. You will sign in with this address.
-        </p>
-        <dl className="grid gap-1 text-sm">
-          <dt className="font-medium">Email</dt>
-          <dd className="break-all">{email}</dd>
-        </dl>
-        <TextField
-          label="Your name"
-          autoComplete="name"
-          error={errors.name?.message}
-          {...form.register('name')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
-      </CardContent>
-      <CardFooter className="mt-6">
-        <Button type="submit" className="w-full" disabled={join.isPending || join.isSuccess}>
-          {join.isPending ? 'Creating account…' : 'Create account and join'}
-        </Button>
-      </CardFooter>
-    </form>
+      <FormError message={formError} />
+      <p className="text-sm text-muted-foreground">
+        Create your account to join. You will sign in with this address.
+      </p>
+      <dl className="grid gap-1 text-sm">
+        <dt className="font-medium">Email</dt>
+        <dd className="break-all">{email}</dd>
+      </dl>
+      <FormTextField form={form} name="name" label="Your name" autoComplete="name" />
+      <NewPasswordField form={form} name="password" />
+    </AuthForm>
   );
 }

@@ -1,5 +1,6 @@
 import { ORDER_STATUSES, type OrderStatus, type orderListInput } from '@/schemas/orders';
 import type { z } from 'zod';
+import { dateParam, localDay } from '@/lib/date-range';
 import { uuidParam } from '@/lib/url-params';
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -13,25 +14,6 @@ export interface OrderFilters {
 }
 
 type SearchParamsLike = Pick<URLSearchParams, 'get' | 'getAll'>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A YYYY-MM-DD search param, or undefined when it is missing or not a real date. */
-export function dateParam(value: string | null): string | undefined {
-  if (!value || !DATE.test(value)) return undefined;
-  // A day that does not exist (2024-02-30) would roll over into the next month.
-  const day = localDay(value, 0);
-  const [year, month, date] = value.split('-').map(Number);
-  return day.getFullYear() === year && day.getMonth() + 1 === month && day.getDate() === date
-    ? value
-    : undefined;
-}
-
-/** Midnight in the browser's time zone of a YYYY-MM-DD day, plus `offsetDays` days. */
-export function localDay(day: string, offsetDays: number): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year!, month! - 1, date! + offsetDays);
-}
 
 /** The filters in a URL; unknown statuses, malformed ids and dates are ignored. */
 export function orderFiltersFrom(params: SearchParamsLike): OrderFilters {

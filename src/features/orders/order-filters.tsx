@@ -1,8 +1,8 @@
 'use client';
 
-import { ChevronDownIcon, XIcon } from 'lucide-react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback } from 'react';
+import { ChevronDownIcon } from 'lucide-react';
+import { DateRangeFilter } from '@/components/date-range-filter';
+import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -13,27 +13,12 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { ORDER_STATUSES, type OrderStatus } from '@/schemas/orders';
 import { hasOrderFilters, type OrderFilters } from './list-params';
 import { orderStatusLabel } from './order-status-badge';
 
-/** Changes the search params in place, so a filtered view can be shared and reloaded. */
-export function useReplaceSearchParams() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  return useCallback(
-    (change: (params: URLSearchParams) => void) => {
-      const next = new URLSearchParams(searchParams.toString());
-      change(next);
-      const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
-}
+const FILTER_KEYS = ['status', 'customerId', 'from', 'to'];
 
 export function OrderFiltersBar({
   filters,
@@ -44,6 +29,7 @@ export function OrderFiltersBar({
   customerLabel: string;
 }) {
   const replace = useReplaceSearchParams();
+  const setParam = useSetSearchParam();
 
   const toggleStatus = (status: OrderStatus, checked: boolean) =>
     replace((params) => {
@@ -54,14 +40,18 @@ export function OrderFiltersBar({
       for (const item of ORDER_STATUSES) if (chosen.has(item)) params.append('status', item);
     });
 
-  const setDate = (key: 'from' | 'to', value: string) =>
-    replace((params) => {
-      if (value) params.set(key, value);
-      else params.delete(key);
-    });
-
   return (
-    <div className="flex flex-wrap items-end gap-4" role="group" aria-label="Filter orders">
+    <FilterBar
+      label="Filter orders"
+      onClear={
+        hasOrderFilters(filters)
+          ? () =>
+              replace((params) => {
+                for (const key of FILTER_KEYS) params.delete(key);
+              })
+          : undefined
+      }
+    >
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="outline" className="justify-between">
@@ -92,56 +82,16 @@ export function OrderFiltersBar({
         </DropdownMenuContent>
       </DropdownMenu>
 
-      <div className="grid gap-2">
-        <Label htmlFor="orders-from">From</Label>
-        <Input
-          id="orders-from"
-          type="date"
-          className="w-40"
-          value={filters.from ?? ''}
-          max={filters.to}
-          onChange={(event) => setDate('from', event.target.value)}
-        />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="orders-to">To</Label>
-        <Input
-          id="orders-to"
-          type="date"
-          className="w-40"
-          value={filters.to ?? ''}
-          min={filters.from}
-          onChange={(event) => setDate('to', event.target.value)}
-        />
-      </div>
+      <DateRangeFilter idPrefix="orders" from={filters.from} to={filters.to} onChange={setParam} />
 
       {filters.customerId ? (
-        <span className="inline-flex h-9 items-center gap-1 rounded-md border bg-secondary pr-1 pl-3 text-sm text-secondary-foreground">
-          Customer: {customerLabel}
-          <Button
-            variant="ghost"
-            size="icon"
-            className="size-7"
-            aria-label="Remove the customer filter"
-            onClick={() => replace((params) => params.delete('customerId'))}
-          >
-            <XIcon aria-hidden="true" />
-          </Button>
-        </span>
-      ) : null}
-
-      {hasOrderFilters(filters) ? (
-        <Button
-          variant="ghost"
-          onClick={() =>
-            replace((params) => {
-              for (const key of ['status', 'customerId', 'from', 'to']) params.delete(key);
-            })
-          }
+        <FilterChip
+          removeLabel="Remove the customer filter"
+          onRemove={() => setParam('customerId', undefined)}
         >
-          Clear filters
-        </Button>
+          Customer: {customerLabel}
+        </FilterChip>
       ) : null}
-    </div>
+    </FilterBar>
   );
 }

@@ -1,17 +1,7 @@
 'use client';
 
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Button } from '@/components/ui/button';
 import { describeError, errorCode } from '@/lib/server-errors';
 import { ORDER_TRANSITIONS, type OrderStatus } from '@/schemas/orders';
@@ -68,28 +58,19 @@ export function OrderStatusActions({ order }: { order: Order }) {
     <div className="flex flex-wrap items-center gap-2">
       {moves.map((status) =>
         status === 'cancelled' ? (
-          <AlertDialog key={status}>
-            <AlertDialogTrigger asChild>
+          <ConfirmDestructiveDialog
+            key={status}
+            trigger={
               <Button variant="outline" disabled={setStatus.isPending}>
                 {busy(status) ? 'Cancelling…' : ACTION_LABELS[status]}
               </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>Cancel order #{order.number}?</AlertDialogTitle>
-                <AlertDialogDescription>
-                  A cancelled order cannot be placed, paid or edited again. The order stays in the
-                  list with its lines.
-                </AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>Keep order</AlertDialogCancel>
-                <AlertDialogAction variant="destructive" onClick={() => change(status)}>
-                  {ACTION_LABELS[status]}
-                </AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+            }
+            title={`Cancel order #${order.number}?`}
+            description="A cancelled order cannot be placed, paid or edited again. The order stays in the list with its lines."
+            cancelLabel="Keep order"
+            confirmLabel={ACTION_LABELS[status]}
+            onConfirm={() => change(status)}
+          />
         ) : (
           <Button key={status} onClick={() => change(status)} disabled={setStatus.isPending}>
             {busy(status) ? 'Saving…' : ACTION_LABELS[status]}

@@ -3,19 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { FormTextField } from '@/components/form-field';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { createOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
 
@@ -43,35 +36,23 @@ export function CreateOrganizationDialog({
       router.push('/dashboard');
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ['name'])) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, ['name']),
   });
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New organization</DialogTitle>
-          <DialogDescription>You will be its owner and can invite people to it.</DialogDescription>
-        </DialogHeader>
-        <form
-          method="post"
-          noValidate
-          className="grid gap-4"
-          onSubmit={form.handleSubmit((values) => create.mutate(values))}
-        >
-          <TextField
-            label="Organization name"
-            error={form.formState.errors.name?.message}
-            {...form.register('name')}
-          />
-          <DialogFooter>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create organization'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New organization"
+      description="You will be its owner and can invite people to it."
+    >
+      <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+        <FormTextField form={form} name="name" label="Organization name" />
+        <FormDialogActions
+          pending={create.isPending}
+          submitLabel="Create organization"
+          pendingLabel="Creating…"
+        />
+      </PostForm>
+    </FormDialog>
   );
 }

@@ -4,14 +4,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { z } from 'zod';
-import { ErrorState } from '@/components/error-state';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { FormTextField } from '@/components/form-field';
+import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { reauthenticationInput } from '@/schemas/account';
 import { deleteOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 import { useLeavePage } from './use-leave-page';
 
 /** The two server inputs in one form: the password re-authenticates, the slug confirms. */
@@ -23,27 +25,19 @@ const deleteForm = z.strictObject({
 export function DangerZoneSection() {
   const organization = api.organizations.current.useQuery();
   return (
-    <SettingsCard
+    <SettingsSection
       title="Delete organization"
       destructive
       description="Deletes the organization with all its customers and data, for every member. This cannot be undone."
     >
-      {organization.isPending ? (
-        <SectionSkeleton label="Loading your organization" />
-      ) : organization.isError ? (
-        <ErrorState
-          what="Your organization could not be loaded."
-          error={organization.error}
-          retry={() => void organization.refetch()}
-        />
-      ) : (
-        <DeleteForm
-          key={organization.data.id}
-          name={organization.data.name}
-          slug={organization.data.slug}
-        />
-      )}
-    </SettingsCard>
+      <QueryState
+        query={organization}
+        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
+        failure="Your organization could not be loaded."
+      >
+        {({ id, name, slug }) => <DeleteForm key={id} name={name} slug={slug} />}
+      </QueryState>
+    </SettingsSection>
   );
 }
 
@@ -56,7 +50,6 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
   const reauthenticate = api.account.reauthenticate.useMutation();
   const remove = api.organizations.delete.useMutation();
   const pending = reauthenticate.isPending || remove.isPending;
-  const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (values.slug !== slug) {
@@ -80,31 +73,25 @@ function DeleteForm({ name, slug }: { name: string; slug: string }) {
   });
 
   return (
-    <form method="post" noValidate className="grid gap-4" onSubmit={onSubmit}>
+    <PostForm onSubmit={onSubmit}>
       <p className="text-sm">
         To confirm, type <code className="rounded bg-muted px-1.5 py-0.5 font-mono">{slug}</code>{' '}
         below and enter your current password.
       </p>
-      <TextField
-        label="Current password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
-      <TextField
+      <CurrentPasswordField form={form} name="password" />
+      <FormTextField
+        form={form}
+        name="slug"
         label="Organization slug"
         autoComplete="off"
         spellCheck={false}
         hint="Type the organization slug to confirm."
-        error={errors.slug?.message}
-        {...form.register('slug')}
       />
       <div>
-        <Button type="submit" variant="destructive" disabled={pending}>
-          {pending ? 'Deleting…' : 'Delete organization'}
-        </Button>
+        <SubmitButton variant="destructive" pending={pending} pendingLabel="Deleting…">
+          Delete organization
+        </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

@@ -3,13 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { FormTextField } from '@/components/form-field';
+import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { emailChangeInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 
 const FIELDS = ['newEmail', 'password'] as const;
 const EMPTY = { newEmail: '', password: '' };
@@ -24,14 +25,11 @@ export function EmailSection() {
       form.reset(EMPTY);
       await utils.account.securityActivity.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="E-mail address"
       description="We send a confirmation link to the new address before we use it."
     >
@@ -43,35 +41,26 @@ export function EmailSection() {
           </p>
         ) : null}
       </div>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
+      <PostForm
         onSubmit={form.handleSubmit((values) => {
           setSentTo(null);
           request.mutate(values);
         })}
       >
-        <TextField
+        <FormTextField
+          form={form}
+          name="newEmail"
           label="New e-mail address"
           type="email"
           autoComplete="email"
-          error={errors.newEmail?.message}
-          {...form.register('newEmail')}
         />
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField form={form} name="password" />
         <div>
-          <Button type="submit" disabled={request.isPending}>
-            {request.isPending ? 'Sending…' : 'Send confirmation link'}
-          </Button>
+          <SubmitButton pending={request.isPending} pendingLabel="Sending…">
+            Send confirmation link
+          </SubmitButton>
         </div>
-      </form>
-    </SettingsCard>
+      </PostForm>
+    </SettingsSection>
   );
 }

@@ -1,21 +1,11 @@
 'use client';
 
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { SettingsSection } from '@/components/settings-section';
 import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 import { useLeavePage } from './use-leave-page';
 
 export function LeaveOrganizationSection() {
@@ -31,35 +21,24 @@ export function LeaveOrganizationSection() {
   });
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Leave organization"
       description="You lose access to its customers and data. Someone has to invite you to come back."
     >
       <div>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
+        <ConfirmDestructiveDialog
+          trigger={
             <Button type="button" variant="outline" disabled={leave.isPending}>
               {leave.isPending ? 'Leaving…' : 'Leave organization'}
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>
-                {name ? `Leave ${name}?` : 'Leave this organization?'}
-              </AlertDialogTitle>
-              <AlertDialogDescription>
-                You lose access right away. Someone has to invite you to come back.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Stay</AlertDialogCancel>
-              <AlertDialogAction variant="destructive" onClick={() => leave.mutate()}>
-                Leave organization
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title={name ? `Leave ${name}?` : 'Leave this organization?'}
+          description="You lose access right away. Someone has to invite you to come back."
+          cancelLabel="Stay"
+          confirmLabel="Leave organization"
+          onConfirm={() => leave.mutate()}
+        />
       </div>
-    </SettingsCard>
+    </SettingsSection>
   );
 }

@@ -3,42 +3,41 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { FormTextField } from '@/components/form-field';
+import { PostForm } from '@/components/post-form';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { renameOrganizationInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 const FIELDS = ['name'] as const;
 
 export function OrganizationSection() {
   const organization = api.organizations.current.useQuery();
   return (
-    <SettingsCard title="Organization" description="What your team and customers see.">
-      {organization.isPending ? (
-        <SectionSkeleton label="Loading your organization" />
-      ) : organization.isError ? (
-        <ErrorState
-          what="Your organization could not be loaded."
-          error={organization.error}
-          retry={() => void organization.refetch()}
-        />
-      ) : (
-        <>
-          <div className="grid gap-1 text-sm">
-            <p className="font-medium">Slug</p>
-            <p>
-              <code className="rounded bg-muted px-2 py-1 font-mono">{organization.data.slug}</code>
-            </p>
-          </div>
-          {/* Keyed by id, so switching organizations starts from the new name. */}
-          <RenameForm key={organization.data.id} name={organization.data.name} />
-        </>
-      )}
-    </SettingsCard>
+    <SettingsSection title="Organization" description="What your team and customers see.">
+      <QueryState
+        query={organization}
+        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
+        failure="Your organization could not be loaded."
+      >
+        {({ id, name, slug }) => (
+          <>
+            <div className="grid gap-1 text-sm">
+              <p className="font-medium">Slug</p>
+              <p>
+                <code className="rounded bg-muted px-2 py-1 font-mono">{slug}</code>
+              </p>
+            </div>
+            {/* Keyed by id, so switching organizations starts from the new name. */}
+            <RenameForm key={id} name={name} />
+          </>
+        )}
+      </QueryState>
+    </SettingsSection>
   );
 }
 
@@ -53,30 +52,22 @@ function RenameForm({ name }: { name: string }) {
       await Promise.all([utils.organizations.invalidate(), utils.auth.me.invalidate()]);
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => rename.mutate(values))}
-    >
-      <TextField
+    <PostForm onSubmit={form.handleSubmit((values) => rename.mutate(values))}>
+      <FormTextField
+        form={form}
+        name="name"
         label="Organization name"
         autoComplete="organization"
-        error={errors.name?.message}
-        {...form.register('name')}
       />
       <div>
-        <Button type="submit" disabled={rename.isPending}>
-          {rename.isPending ? 'Renaming…' : 'Rename organization'}
-        </Button>
+        <SubmitButton pending={rename.isPending} pendingLabel="Renaming…">
+          Rename organization
+        </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

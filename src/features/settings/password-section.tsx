@@ -2,15 +2,16 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { TextField } from '@/components/form-field';
-import { Button } from '@/components/ui/button';
+import { CurrentPasswordField, NewPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { changePasswordInput, type ChangePasswordInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
-import { SettingsCard } from './settings-card';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 const EMPTY: ChangePasswordInput = {
@@ -33,35 +34,17 @@ export function PasswordSection() {
       form.reset(EMPTY);
       await utils.account.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
-    <SettingsCard title="Password" description="You need your current password to set a new one.">
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => change.mutate(values))}
-      >
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
-          error={errors.newPassword?.message}
-          {...form.register('newPassword')}
-        />
+    <SettingsSection
+      title="Password"
+      description="You need your current password to set a new one."
+    >
+      <PostForm onSubmit={form.handleSubmit((values) => change.mutate(values))}>
+        <CurrentPasswordField form={form} name="currentPassword" />
+        <NewPasswordField form={form} name="newPassword" label="New password" />
         <div className="flex items-center gap-2">
           <Controller
             control={form.control}
@@ -80,11 +63,11 @@ export function PasswordSection() {
           <Label htmlFor="password-sign-out-others">Sign out of my other sessions</Label>
         </div>
         <div>
-          <Button type="submit" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </Button>
+          <SubmitButton pending={change.isPending} pendingLabel="Changing…">
+            Change password
+          </SubmitButton>
         </div>
-      </form>
-    </SettingsCard>
+      </PostForm>
+    </SettingsSection>
   );
 }

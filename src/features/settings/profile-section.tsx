@@ -3,47 +3,46 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
+import { PostForm } from '@/components/post-form';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
 import { profileInput } from '@/schemas/account';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 const FIELDS = ['name'] as const;
 
 export function ProfileSection() {
   const profile = api.account.profile.useQuery();
   return (
-    <SettingsCard title="Profile" description="How your team sees you.">
-      {profile.isPending ? (
-        <SectionSkeleton label="Loading your profile" />
-      ) : profile.isError ? (
-        <ErrorState
-          what="Your profile could not be loaded."
-          error={profile.error}
-          retry={() => void profile.refetch()}
-        />
-      ) : (
-        <>
-          <div className="grid gap-1 text-sm">
-            <p className="font-medium">E-mail address</p>
-            <p className="flex flex-wrap items-center gap-2">
-              <span className="break-all">{profile.data.email}</span>
-              {profile.data.emailVerified ? (
-                <Badge variant="secondary">Verified</Badge>
-              ) : (
-                <Badge variant="outline">Not verified</Badge>
-              )}
-            </p>
-          </div>
-          <NameForm name={profile.data.name} />
-        </>
-      )}
-    </SettingsCard>
+    <SettingsSection title="Profile" description="How your team sees you.">
+      <QueryState
+        query={profile}
+        loading={{ label: 'Loading your profile', shape: 'fields', count: 2 }}
+        failure="Your profile could not be loaded."
+      >
+        {({ email, emailVerified, name }) => (
+          <>
+            <div className="grid gap-1 text-sm">
+              <p className="font-medium">E-mail address</p>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="break-all">{email}</span>
+                {emailVerified ? (
+                  <Badge variant="secondary">Verified</Badge>
+                ) : (
+                  <Badge variant="outline">Not verified</Badge>
+                )}
+              </p>
+            </div>
+            <NameForm name={name} />
+          </>
+        )}
+      </QueryState>
+    </SettingsSection>
   );
 }
 
@@ -58,30 +57,17 @@ function NameForm({ name }: { name: string }) {
       await Promise.all([utils.account.invalidate(), utils.auth.me.invalidate()]);
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
-  const { errors } = form.formState;
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="grid gap-4"
-      onSubmit={form.handleSubmit((values) => update.mutate(values))}
-    >
-      <TextField
-        label="Name"
-        autoComplete="name"
-        error={errors.name?.message}
-        {...form.register('name')}
-      />
+    <PostForm onSubmit={form.handleSubmit((values) => update.mutate(values))}>
+      <FormTextField form={form} name="name" label="Name" autoComplete="name" />
       <div>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save name'}
-        </Button>
+        <SubmitButton pending={update.isPending} pendingLabel="Saving…">
+          Save name
+        </SubmitButton>
       </div>
-    </form>
+    </PostForm>
   );
 }

@@ -1,16 +1,11 @@
 'use client';
 
-import { ErrorState } from '@/components/error-state';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
-import { api } from '@/trpc/react';
-import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
+import { ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { DateTime } from './date-time';
 
 const ACTION_LABELS: Record<string, string> = {
   'user.signed_in': 'Signed in',
@@ -41,42 +36,36 @@ export function securityActionLabel(action: string): string {
 export function SecurityActivitySection() {
   const activity = api.account.securityActivity.useQuery();
   return (
-    <SettingsCard
+    <SettingsSection
       title="Security activity"
       description="Recent sign-ins and changes to your account. Anything you do not recognise? Change your password."
     >
-      {activity.isPending ? (
-        <SectionSkeleton label="Loading security activity" rows={4} />
-      ) : activity.isError ? (
-        <ErrorState
-          what="Your security activity could not be loaded."
-          error={activity.error}
-          retry={() => void activity.refetch()}
-        />
-      ) : activity.data.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Event</TableHead>
-              <TableHead>IP address</TableHead>
-              <TableHead>When</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {activity.data.map((event) => (
-              <TableRow key={event.id}>
-                <TableCell>{securityActionLabel(event.action)}</TableCell>
-                <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
-                <TableCell>
-                  <DateTime value={event.createdAt} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </SettingsCard>
+      <QueryState
+        query={activity}
+        loading={{ label: 'Loading security activity', shape: 'fields', count: 4 }}
+        failure="Your security activity could not be loaded."
+      >
+        {(events) => <ActivityTable events={events} />}
+      </QueryState>
+    </SettingsSection>
+  );
+}
+
+function ActivityTable({ events }: { events: RouterOutputs['account']['securityActivity'] }) {
+  if (events.length === 0) {
+    return <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>;
+  }
+  return (
+    <ListTable columns={['Event', 'IP address', 'When']}>
+      {events.map((event) => (
+        <TableRow key={event.id}>
+          <TableCell>{securityActionLabel(event.action)}</TableCell>
+          <TableCell>{event.ipAddress ?? 'Unknown'}</TableCell>
+          <TableCell>
+            <DateTime value={event.createdAt} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

@@ -2,31 +2,16 @@
 
 import { useState } from 'react';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/server-errors';
-import { api } from '@/trpc/react';
-import { DateTime, SectionSkeleton, SettingsCard } from './settings-card';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { DateTime } from './date-time';
 import { useLeavePage } from './use-leave-page';
 
 export function SessionsSection() {
@@ -53,85 +38,85 @@ export function SessionsSection() {
   });
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Sessions"
       description="The browsers and devices signed in to your account."
     >
-      {sessions.isPending ? (
-        <SectionSkeleton label="Loading your sessions" rows={3} />
-      ) : sessions.isError ? (
-        <ErrorState
-          what="Your sessions could not be loaded."
-          error={sessions.error}
-          retry={() => void sessions.refetch()}
-        />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Device</TableHead>
-              <TableHead>IP address</TableHead>
-              <TableHead>Last seen</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {sessions.data.map((session) => (
-              <TableRow key={session.id}>
-                <TableCell>
-                  <span className="flex items-center gap-2">
-                    {session.device}
-                    {session.current ? <Badge variant="secondary">This device</Badge> : null}
-                  </span>
-                </TableCell>
-                <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
-                <TableCell>
-                  <DateTime value={session.lastSeenAt} />
-                </TableCell>
-                <TableCell className="text-right">
-                  <Button
-                    type="button"
-                    variant="outline"
-                    size="sm"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate({ sessionId: session.id })}
-                  >
-                    {revoking === session.id ? 'Signing out…' : 'Sign out'}
-                    <span className="sr-only">
-                      {session.current ? ' of this device' : ` of ${session.device}`}
-                    </span>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <QueryState
+        query={sessions}
+        loading={{ label: 'Loading your sessions', shape: 'fields', count: 3 }}
+        failure="Your sessions could not be loaded."
+      >
+        {(list) => (
+          <SessionsTable
+            sessions={list}
+            revoking={revoking}
+            disabled={revoke.isPending}
+            onRevoke={(sessionId) => revoke.mutate({ sessionId })}
+          />
+        )}
+      </QueryState>
       <div>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
+        <ConfirmDestructiveDialog
+          trigger={
             <Button type="button" variant="outline" disabled={signOutEverywhere.isPending}>
               {signOutEverywhere.isPending ? 'Signing out…' : 'Sign out everywhere'}
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>Sign out everywhere?</AlertDialogTitle>
-              <AlertDialogDescription>
-                Every session ends, this one included. You will need to sign in again.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Stay signed in</AlertDialogCancel>
-              <AlertDialogAction onClick={() => signOutEverywhere.mutate()}>
-                Sign out everywhere
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title="Sign out everywhere?"
+          description="Every session ends, this one included. You will need to sign in again."
+          variant="default"
+          cancelLabel="Stay signed in"
+          confirmLabel="Sign out everywhere"
+          onConfirm={() => signOutEverywhere.mutate()}
+        />
       </div>
-    </SettingsCard>
+    </SettingsSection>
+  );
+}
+
+function SessionsTable({
+  sessions,
+  revoking,
+  disabled,
+  onRevoke,
+}: {
+  sessions: RouterOutputs['account']['sessions']['list'];
+  /** The session being signed out, if one is. */
+  revoking: string | null;
+  disabled: boolean;
+  onRevoke: (sessionId: string) => void;
+}) {
+  return (
+    <ListTable columns={['Device', 'IP address', 'Last seen', ACTIONS_COLUMN]}>
+      {sessions.map((session) => (
+        <TableRow key={session.id}>
+          <TableCell>
+            <span className="flex items-center gap-2">
+              {session.device}
+              {session.current ? <Badge variant="secondary">This device</Badge> : null}
+            </span>
+          </TableCell>
+          <TableCell>{session.ipAddress ?? 'Unknown'}</TableCell>
+          <TableCell>
+            <DateTime value={session.lastSeenAt} />
+          </TableCell>
+          <TableCell className="text-right">
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={disabled}
+              onClick={() => onRevoke(session.id)}
+            >
+              {revoking === session.id ? 'Signing out…' : 'Sign out'}
+              <span className="sr-only">
+                {session.current ? ' of this device' : ` of ${session.device}`}
+              </span>
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

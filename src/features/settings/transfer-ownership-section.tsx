@@ -3,65 +3,40 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { ErrorState } from '@/components/error-state';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
-import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { PostForm } from '@/components/post-form';
+import { FormSelectField } from '@/components/select-field';
+import { QueryState } from '@/components/query-state';
+import { bothQueries, SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
+import { SelectItem } from '@/components/ui/select';
 import { transferOwnershipInput } from '@/schemas/organizations';
 import { api } from '@/trpc/react';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 const FIELDS = ['userId'] as const;
 
 export function TransferOwnershipSection() {
   const me = api.auth.me.useQuery();
   const members = api.members.list.useQuery({});
-  const pending = me.isPending || members.isPending;
-  const error = me.error ?? members.error;
 
   return (
-    <SettingsCard
+    <SettingsSection
       title="Transfer ownership"
       description="Make another member the owner of this organization. You stay on as an admin."
     >
-      {pending ? (
-        <SectionSkeleton label="Loading members" rows={1} />
-      ) : error ? (
-        <ErrorState
-          what="The members could not be loaded."
-          error={error}
-          retry={() => {
-            void me.refetch();
-            void members.refetch();
-          }}
-        />
-      ) : (
-        <TransferForm
-          candidates={(members.data?.items ?? []).filter(
-            (member) => member.userId !== me.data?.user?.id,
-          )}
-        />
-      )}
-    </SettingsCard>
+      <QueryState
+        query={bothQueries(me, members)}
+        loading={{ label: 'Loading members', shape: 'fields', count: 1 }}
+        failure="The members could not be loaded."
+      >
+        {([{ user }, { items }]) => (
+          <TransferForm candidates={items.filter((member) => member.userId !== user?.id)} />
+        )}
+      </QueryState>
+    </SettingsSection>
   );
 }
 
@@ -85,9 +60,7 @@ function TransferForm({
       await utils.invalidate();
       router.refresh();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, FIELDS),
   });
   const { errors } = form.formState;
   const chosenId = useWatch({ control: form.control, name: 'userId' });
@@ -106,68 +79,36 @@ function TransferForm({
 
   return (
     <>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit(() => setConfirming(true))}
-      >
-        <div className="grid gap-2">
-          <Label htmlFor="transfer-new-owner">New owner</Label>
-          <Controller
-            control={form.control}
-            name="userId"
-            render={({ field }) => (
-              <Select value={field.value} onValueChange={field.onChange} name={field.name}>
-                <SelectTrigger
-                  id="transfer-new-owner"
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  aria-invalid={userIdError ? true : undefined}
-                  aria-describedby={userIdError ? 'transfer-new-owner-error' : undefined}
-                >
-                  <SelectValue placeholder="Choose a member" />
-                </SelectTrigger>
-                <SelectContent>
-                  {candidates.map((member) => (
-                    <SelectItem key={member.userId} value={member.userId}>
-                      {member.name} ({member.email})
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          />
-          {userIdError ? (
-            <p id="transfer-new-owner-error" role="alert" className="text-sm text-destructive">
-              {userIdError}
-            </p>
-          ) : null}
-        </div>
+      <PostForm onSubmit={form.handleSubmit(() => setConfirming(true))}>
+        <FormSelectField
+          control={form.control}
+          name="userId"
+          id="transfer-new-owner"
+          label="New owner"
+          placeholder="Choose a member"
+          error={userIdError}
+        >
+          {candidates.map((member) => (
+            <SelectItem key={member.userId} value={member.userId}>
+              {member.name} ({member.email})
+            </SelectItem>
+          ))}
+        </FormSelectField>
         <div>
-          <Button type="submit" disabled={transfer.isPending}>
-            {transfer.isPending ? 'Transferring…' : 'Transfer ownership'}
-          </Button>
+          <SubmitButton pending={transfer.isPending} pendingLabel="Transferring…">
+            Transfer ownership
+          </SubmitButton>
         </div>
-      </form>
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Make {chosen?.name ?? 'this member'} the owner?</AlertDialogTitle>
-            <AlertDialogDescription>
-              You will become an admin. Only the new owner can give ownership back.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() => transfer.mutate({ userId: form.getValues('userId') })}
-            >
-              Transfer ownership
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      </PostForm>
+      <ConfirmDestructiveDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Make ${chosen?.name ?? 'this member'} the owner?`}
+        description="You will become an admin. Only the new owner can give ownership back."
+        variant="default"
+        confirmLabel="Transfer ownership"
+        onConfirm={() => transfer.mutate({ userId: form.getValues('userId') })}
+      />
     </>
   );
 }

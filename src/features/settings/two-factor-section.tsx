@@ -4,43 +4,85 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Image from 'next/image';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { renderSVG } from 'uqr';
 import { CopyButton } from '@/components/copy-button';
-import { ErrorState } from '@/components/error-state';
 import { TextField } from '@/components/form-field';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog';
+import { CurrentPasswordField } from '@/components/password-field';
+import { PostForm } from '@/components/post-form';
+import { QueryState } from '@/components/query-state';
+import { SettingsSection } from '@/components/settings-section';
+import { SubmitButton } from '@/components/submit-button';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { describeError } from '@/lib/server-errors';
 import { enableTwoFactorInput, reauthenticationInput } from '@/schemas/account';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { RecoveryCodes } from './recovery-codes';
-import { SectionSkeleton, SettingsCard } from './settings-card';
 
 type NewKey = RouterOutputs['account']['twoFactor']['newKey'];
 
 export function TwoFactorSection() {
-  const utils = api.useUtils();
   const profile = api.account.profile.useQuery();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [setup, setSetup] = useState<NewKey | null>(null);
+
+  return (
+    <SettingsSection
+      title="Two-factor authentication"
+      description="A code from an authenticator app on your phone, asked for after your password."
+    >
+      {codes ? (
+        <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+      ) : (
+        <QueryState
+          query={profile}
+          loading={{ label: 'Loading two-factor authentication', shape: 'fields', count: 2 }}
+          failure="Your two-factor settings could not be loaded."
+        >
+          {({ twoFactorEnabled, recoveryCodesLeft }) =>
+            twoFactorEnabled ? (
+              <>
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <Badge>On</Badge>
+                  <span>
+                    On — {recoveryCodesLeft} recovery {recoveryCodesLeft === 1 ? 'code' : 'codes'}{' '}
+                    left
+                  </span>
+                </p>
+                <ManageTwoFactorForm onNewCodes={setCodes} />
+              </>
+            ) : setup ? (
+              <EnableTwoFactorForm
+                setup={setup}
+                onCancel={() => setSetup(null)}
+                onEnabled={(recoveryCodes) => {
+                  setSetup(null);
+                  setCodes(recoveryCodes);
+                }}
+              />
+            ) : (
+              <TwoFactorOff onSetup={setSetup} />
+            )
+          }
+        </QueryState>
+      )}
+    </SettingsSection>
+  );
+}
+
+/** Says two-factor authentication is off, and starts setting it up with a fresh key. */
+function TwoFactorOff({ onSetup }: { onSetup: (setup: NewKey) => void }) {
+  const utils = api.useUtils();
   const [starting, setStarting] = useState(false);
 
   async function startSetup() {
     setStarting(true);
     try {
       // Always a fresh key: nothing is stored until the first code proves the app has it.
-      setSetup(await utils.account.twoFactor.newKey.fetch(undefined, { staleTime: 0 }));
+      onSetup(await utils.account.twoFactor.newKey.fetch(undefined, { staleTime: 0 }));
     } catch (error) {
       toast.error(describeError(error));
     } finally {
@@ -48,66 +90,18 @@ export function TwoFactorSection() {
     }
   }
 
-  let body: React.ReactNode;
-  if (codes) {
-    body = <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
-  } else if (profile.isPending) {
-    body = <SectionSkeleton label="Loading two-factor authentication" />;
-  } else if (profile.isError) {
-    body = (
-      <ErrorState
-        what="Your two-factor settings could not be loaded."
-        error={profile.error}
-        retry={() => void profile.refetch()}
-      />
-    );
-  } else if (profile.data.twoFactorEnabled) {
-    const left = profile.data.recoveryCodesLeft;
-    body = (
-      <>
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Badge>On</Badge>
-          <span>
-            On — {left} recovery {left === 1 ? 'code' : 'codes'} left
-          </span>
-        </p>
-        <ManageTwoFactorForm onNewCodes={setCodes} />
-      </>
-    );
-  } else if (setup) {
-    body = (
-      <EnableTwoFactorForm
-        setup={setup}
-        onCancel={() => setSetup(null)}
-        onEnabled={(recoveryCodes) => {
-          setSetup(null);
-          setCodes(recoveryCodes);
-        }}
-      />
-    );
-  } else {
-    body = (
-      <>
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Badge variant="outline">Off</Badge>
-          <span>Signing in needs only your password.</span>
-        </p>
-        <div>
-          <Button type="button" onClick={() => void startSetup()} disabled={starting}>
-            {starting ? 'Preparing…' : 'Set up two-factor authentication'}
-          </Button>
-        </div>
-      </>
-    );
-  }
-
   return (
-    <SettingsCard
-      title="Two-factor authentication"
-      description="A code from an authenticator app on your phone, asked for after your password."
-    >
-      {body}
-    </SettingsCard>
+    <>
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge variant="outline">Off</Badge>
+        <span>Signing in needs only your password.</span>
+      </p>
+      <div>
+        <Button type="button" onClick={() => void startSetup()} disabled={starting}>
+          {starting ? 'Preparing…' : 'Set up two-factor authentication'}
+        </Button>
+      </div>
+    </>
   );
 }
 
@@ -137,10 +131,7 @@ function EnableTwoFactorForm({
       onEnabled(recoveryCodes);
       await utils.account.invalidate();
     },
-    onError: (error) => {
-      if (!applyServerErrors(error, form.setError, ENABLE_FIELDS))
-        toast.error(describeError(error));
-    },
+    onError: fieldsOrToast(form.setError, ENABLE_FIELDS),
   });
   const { errors } = form.formState;
 
@@ -167,10 +158,7 @@ function EnableTwoFactorForm({
           </div>
         </div>
       </div>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
+      <PostForm
         onSubmit={form.handleSubmit((values) => enable.mutate({ ...values, key: setup.key }))}
       >
         <TextField
@@ -181,22 +169,16 @@ function EnableTwoFactorForm({
           error={errors.code?.message ?? errors.key?.message}
           {...form.register('code')}
         />
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField form={form} name="password" />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={enable.isPending}>
-            {enable.isPending ? 'Turning on…' : 'Turn on two-factor authentication'}
-          </Button>
+          <SubmitButton pending={enable.isPending} pendingLabel="Turning on…">
+            Turn on two-factor authentication
+          </SubmitButton>
           <Button type="button" variant="outline" onClick={onCancel} disabled={enable.isPending}>
             Cancel setup
           </Button>
         </div>
-      </form>
+      </PostForm>
     </div>
   );
 }
@@ -210,10 +192,7 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
     resolver: zodResolver(reauthenticationInput),
     defaultValues: { password: '' },
   });
-  const onError = (error: unknown) => {
-    if (!applyServerErrors(error, form.setError, PASSWORD_FIELDS))
-      toast.error(describeError(error));
-  };
+  const onError = fieldsOrToast(form.setError, PASSWORD_FIELDS);
   const regenerate = api.account.twoFactor.regenerateRecoveryCodes.useMutation({
     onSuccess: async ({ recoveryCodes }) => {
       form.reset({ password: '' });
@@ -231,28 +210,20 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
     onError,
   });
   const pending = regenerate.isPending || disable.isPending;
-  const { errors } = form.formState;
 
   return (
     <>
-      <form
-        method="post"
-        noValidate
-        className="grid gap-4"
-        onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}
-      >
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          hint="Needed for either change below."
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+      <PostForm onSubmit={form.handleSubmit((values) => regenerate.mutate(values))}>
+        <CurrentPasswordField form={form} name="password" hint="Needed for either change below." />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="outline" disabled={pending}>
-            {regenerate.isPending ? 'Generating…' : 'Show new recovery codes'}
-          </Button>
+          <SubmitButton
+            variant="outline"
+            pending={regenerate.isPending}
+            pendingLabel="Generating…"
+            disabled={disable.isPending}
+          >
+            Show new recovery codes
+          </SubmitButton>
           <Button
             type="button"
             variant="destructive"
@@ -262,26 +233,16 @@ function ManageTwoFactorForm({ onNewCodes }: { onNewCodes: (codes: string[]) => 
             {disable.isPending ? 'Turning off…' : 'Turn off two-factor authentication'}
           </Button>
         </div>
-      </form>
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Turn off two-factor authentication?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Signing in will need only your password, and your recovery codes stop working.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep it on</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              onClick={() => disable.mutate({ password: form.getValues('password') })}
-            >
-              Turn off two-factor authentication
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      </PostForm>
+      <ConfirmDestructiveDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Turn off two-factor authentication?"
+        description="Signing in will need only your password, and your recovery codes stop working."
+        cancelLabel="Keep it on"
+        confirmLabel="Turn off two-factor authentication"
+        onConfirm={() => disable.mutate({ password: form.getValues('password') })}
+      />
     </>
   );
 }

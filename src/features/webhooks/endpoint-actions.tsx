@@ -4,26 +4,10 @@ import { KeyRoundIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { toast } from '@/lib/toast';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
+import { FormDialog } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { DialogFooter } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 import { describeError } from '@/lib/server-errors';
@@ -79,112 +63,69 @@ function EnabledSwitch({ endpoint }: { endpoint: WebhookEndpoint }) {
 }
 
 function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
-  const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const utils = api.useUtils();
   const rotate = api.webhooks.rotateSecret.useMutation({
-    onSuccess: async (result) => {
-      setConfirming(false);
-      setSecret(result.secret);
-      await utils.webhooks.invalidate();
-    },
-    onError: (error) => toast.error(describeError(error)),
+    onSuccess: () => void utils.webhooks.invalidate(),
   });
   return (
     <>
-      <AlertDialog
-        open={confirming}
-        onOpenChange={(next) => !rotate.isPending && setConfirming(next)}
-      >
-        <AlertDialogTrigger asChild>
+      <ConfirmDestructiveDialog
+        trigger={
           <Button variant="outline">
             <KeyRoundIcon aria-hidden="true" />
             Rotate secret
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Rotate the signing secret?</AlertDialogTitle>
-            <AlertDialogDescription>
-              You get a new secret. For the next 24 hours each delivery is signed with both the new
-              and the current one, so the receiver can switch over without missing events.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={rotate.isPending}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={rotate.isPending}
-              onClick={(event) => {
-                event.preventDefault();
-                rotate.mutate({ id: endpoint.id });
-              }}
-            >
-              {rotate.isPending ? 'Rotating…' : 'Rotate secret'}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
-      <Dialog open={secret !== null} onOpenChange={(next) => !next && setSecret(null)}>
-        <DialogContent onInteractOutside={(event) => event.preventDefault()}>
-          <DialogHeader>
-            <DialogTitle>Copy the new signing secret</DialogTitle>
-            <DialogDescription>The previous secret keeps working for 24 hours.</DialogDescription>
-          </DialogHeader>
-          {secret ? <SigningSecret secret={secret} /> : null}
-          <DialogFooter>
-            <Button type="button" onClick={() => setSecret(null)}>
-              Done
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+        }
+        title="Rotate the signing secret?"
+        description="You get a new secret. For the next 24 hours each delivery is signed with both the new and the current one, so the receiver can switch over without missing events."
+        variant="default"
+        confirmLabel="Rotate secret"
+        pendingLabel="Rotating…"
+        onConfirm={async () => setSecret((await rotate.mutateAsync({ id: endpoint.id })).secret)}
+      />
+      <FormDialog
+        open={secret !== null}
+        onOpenChange={(next) => !next && setSecret(null)}
+        keepOpenOnOutsideClick
+        title="Copy the new signing secret"
+        description="The previous secret keeps working for 24 hours."
+      >
+        {secret ? <SigningSecret secret={secret} /> : null}
+        <DialogFooter>
+          <Button type="button" onClick={() => setSecret(null)}>
+            Done
+          </Button>
+        </DialogFooter>
+      </FormDialog>
     </>
   );
 }
 
 function DeleteEndpointButton({ endpoint }: { endpoint: WebhookEndpoint }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const utils = api.useUtils();
   const remove = api.webhooks.delete.useMutation({
     onSuccess: async () => {
       toast.success('The endpoint was deleted');
-      setOpen(false);
       await utils.webhooks.list.invalidate();
       router.push('/webhooks');
     },
-    onError: (error) => toast.error(describeError(error)),
   });
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !remove.isPending && setOpen(next)}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDestructiveDialog
+      trigger={
         <Button variant="outline">
           <Trash2Icon aria-hidden="true" />
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete this endpoint?</AlertDialogTitle>
-          <AlertDialogDescription className="break-all">
-            {endpoint.url} gets no more events, scheduled retries are dropped and its delivery log
-            is removed.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={(event) => {
-              event.preventDefault();
-              remove.mutate({ id: endpoint.id });
-            }}
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete endpoint'}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title="Delete this endpoint?"
+      description={`${endpoint.url} gets no more events, scheduled retries are dropped and its delivery log is removed.`}
+      descriptionClassName="break-all"
+      confirmLabel="Delete endpoint"
+      pendingLabel="Deleting…"
+      onConfirm={() => remove.mutateAsync({ id: endpoint.id })}
+    />
   );
 }

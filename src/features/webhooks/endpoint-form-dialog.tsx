@@ -3,20 +3,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { TextField } from '@/components/form-field';
+import { FormTextField } from '@/components/form-field';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
-import { applyServerErrors, describeError } from '@/lib/server-errors';
+import { DialogFooter } from '@/components/ui/dialog';
 import { webhookCreateInput, type WebhookEndpoint } from '@/schemas/webhooks';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { EventTypesField } from './event-types-field';
@@ -55,9 +50,7 @@ export function EndpointFormDialog({
     resolver: zodResolver(webhookCreateInput),
     values: valuesOf(endpoint),
   });
-  const onError = (error: unknown) => {
-    if (!applyServerErrors(error, form.setError, FIELDS)) toast.error(describeError(error));
-  };
+  const onError = fieldsOrToast(form.setError, FIELDS);
   const create = api.webhooks.create.useMutation({
     onSuccess: async (result) => {
       setCreated(result);
@@ -76,7 +69,15 @@ export function EndpointFormDialog({
     onError,
   });
   const pending = create.isPending || update.isPending;
-  const { errors } = form.formState;
+
+  function save(values: FormOutput) {
+    if (endpoint) {
+      const { url, description, eventTypes } = values;
+      update.mutate({ id: endpoint.id, url, description, eventTypes });
+    } else {
+      create.mutate(values);
+    }
+  }
 
   function close() {
     const opened = created?.endpoint.id;
@@ -87,89 +88,75 @@ export function EndpointFormDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : close())}>
-      <DialogContent
-        className="sm:max-w-xl"
-        onInteractOutside={(event) => {
-          // A stray click must not throw away a secret that cannot be shown again.
-          if (created || pending) event.preventDefault();
-        }}
-      >
-        {created ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>Copy the signing secret</DialogTitle>
-              <DialogDescription className="break-all">
-                Events are now sent to {created.endpoint.url}.
-              </DialogDescription>
-            </DialogHeader>
-            <SigningSecret secret={created.secret} />
-            <DialogFooter>
-              <Button type="button" onClick={close}>
-                Done
-              </Button>
-            </DialogFooter>
-          </>
-        ) : (
-          <>
-            <DialogHeader>
-              <DialogTitle>{endpoint ? 'Edit endpoint' : 'Add endpoint'}</DialogTitle>
-              <DialogDescription>
-                Each chosen event is POSTed to the URL as signed JSON; failed deliveries are retried
-                for about a day.
-              </DialogDescription>
-            </DialogHeader>
-            <form
-              method="post"
-              noValidate
-              className="grid gap-4"
-              onSubmit={form.handleSubmit((values) =>
-                endpoint
-                  ? update.mutate({
-                      id: endpoint.id,
-                      url: values.url,
-                      description: values.description,
-                      eventTypes: values.eventTypes,
-                    })
-                  : create.mutate(values),
-              )}
-            >
-              <TextField
-                label="URL"
-                type="url"
-                inputMode="url"
-                autoComplete="off"
-                placeholder="https://hooks.example.com/clientele"
-                error={errors.url?.message}
-                {...form.register('url')}
-              />
-              <TextField
-                label="Description (optional)"
-                autoComplete="off"
-                hint="What receives the events, for example “Billing sync”."
-                error={errors.description?.message}
-                {...form.register('description')}
-              />
-              <Controller
-                control={form.control}
-                name="eventTypes"
-                render={({ field }) => (
-                  <EventTypesField
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={errors.eventTypes?.message}
-                  />
-                )}
-              />
-              <DialogFooter>
-                <Button type="submit" disabled={pending}>
-                  {pending ? 'Saving…' : endpoint ? 'Save endpoint' : 'Add endpoint'}
-                </Button>
-              </DialogFooter>
-            </form>
-          </>
+    <FormDialog
+      open={open}
+      onOpenChange={(next) => (next ? onOpenChange(true) : close())}
+      className="sm:max-w-xl"
+      // A stray click must not throw away a secret that cannot be shown again.
+      keepOpenOnOutsideClick={created !== null || pending}
+      title={created ? 'Copy the signing secret' : endpoint ? 'Edit endpoint' : 'Add endpoint'}
+      description={
+        created
+          ? `Events are now sent to ${created.endpoint.url}.`
+          : 'Each chosen event is POSTed to the URL as signed JSON; failed deliveries are retried for about a day.'
+      }
+      descriptionClassName={created ? 'break-all' : undefined}
+    >
+      {created ? (
+        <>
+          <SigningSecret secret={created.secret} />
+          <DialogFooter>
+            <Button type="button" onClick={close}>
+              Done
+            </Button>
+          </DialogFooter>
+        </>
+      ) : (
+        <PostForm onSubmit={form.handleSubmit(save)}>
+          <EndpointFields form={form} />
+          <FormDialogActions
+            pending={pending}
+            submitLabel={endpoint ? 'Save endpoint' : 'Add endpoint'}
+            pendingLabel="Saving…"
+          />
+        </PostForm>
+      )}
+    </FormDialog>
+  );
+}
+
+/** Where events go, what the endpoint is for, and which events it receives. */
+function EndpointFields({ form }: { form: UseFormReturn<FormInput, unknown, FormOutput> }) {
+  const { errors } = form.formState;
+  return (
+    <>
+      <FormTextField
+        form={form}
+        name="url"
+        label="URL"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        placeholder="https://hooks.example.com/clientele"
+      />
+      <FormTextField
+        form={form}
+        name="description"
+        label="Description (optional)"
+        autoComplete="off"
+        hint="What receives the events, for example “Billing sync”."
+      />
+      <Controller
+        control={form.control}
+        name="eventTypes"
+        render={({ field }) => (
+          <EventTypesField
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.eventTypes?.message}
+          />
         )}
-      </DialogContent>
-    </Dialog>
+      />
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import { useId } from 'react';
+import type { QueryStatus } from '@/components/query-state';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 
 /** One section of the settings page: a card named by its h2 heading. */
-export function SettingsCard({
+export function SettingsSection({
   title,
   description,
   destructive = false,
@@ -12,6 +12,7 @@ export function SettingsCard({
 }: {
   title: string;
   description?: React.ReactNode;
+  /** For what cannot be undone, such as deleting the organization. */
   destructive?: boolean;
   children: React.ReactNode;
 }) {
@@ -34,20 +35,11 @@ export function SettingsCard({
   );
 }
 
-/** What a section shows while its data loads. */
-export function SectionSkeleton({ label, rows = 2 }: { label: string; rows?: number }) {
-  return (
-    <div className="grid gap-2" role="status" aria-label={label}>
-      {Array.from({ length: rows }, (_, i) => (
-        <Skeleton key={i} className="h-9 w-full" />
-      ))}
-    </div>
-  );
-}
-
-const dateTimeFormat = () =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function DateTime({ value }: { value: Date }) {
-  return <time dateTime={value.toISOString()}>{dateTimeFormat().format(value)}</time>;
+/** Two queries as one: loading while either loads, failed when either failed, then both data. */
+export function bothQueries<A, B>(a: QueryStatus<A>, b: QueryStatus<B>): QueryStatus<[A, B]> {
+  const refetch = () => Promise.all([a.refetch(), b.refetch()]);
+  if (a.isPending || b.isPending) return { isPending: true, isError: false, refetch };
+  if (a.isError) return { isPending: false, isError: true, error: a.error, refetch };
+  if (b.isError) return { isPending: false, isError: true, error: b.error, refetch };
+  return { isPending: false, isError: false, data: [a.data, b.data], refetch };
 }

@@ -1,0 +1,91 @@
+'use client';
+
+import { returnFocusTo } from '@/components/return-focus';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
+import { SubmitButton } from '@/components/submit-button';
+import { Button } from '@/components/ui/button';
+
+/** A dialog named by its title, with what it is for under it, holding a form or its result. */
+export function FormDialog({
+  trigger,
+  open,
+  onOpenChange,
+  title,
+  description,
+  descriptionClassName,
+  className,
+  keepOpenOnOutsideClick = false,
+  finalFocus,
+  children,
+}: {
+  /** The button that opens the dialog; leave out when the caller opens it through `open`. */
+  trigger?: React.ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  descriptionClassName?: string;
+  className?: string;
+  /** For what a stray click must not throw away, such as a secret shown once. */
+  keepOpenOnOutsideClick?: boolean;
+  /** Where focus goes once the dialog has closed. */
+  finalFocus?: React.RefObject<HTMLElement | null>;
+  children: React.ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
+      <DialogContent
+        className={className}
+        onCloseAutoFocus={returnFocusTo(finalFocus)}
+        onInteractOutside={(event) => {
+          if (keepOpenOnOutsideClick) event.preventDefault();
+        }}
+      >
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          {description ? (
+            <DialogDescription className={descriptionClassName}>{description}</DialogDescription>
+          ) : null}
+        </DialogHeader>
+        {children}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** The buttons under a dialog's form: an optional Cancel, then the submit button. */
+export function FormDialogActions({
+  pending,
+  submitLabel,
+  pendingLabel,
+  submitDisabled = false,
+  onCancel,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  submitDisabled?: boolean;
+  onCancel?: () => void;
+}) {
+  return (
+    <DialogFooter>
+      {onCancel ? (
+        <Button type="button" variant="outline" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+      ) : null}
+      <SubmitButton pending={pending} pendingLabel={pendingLabel} disabled={submitDisabled}>
+        {submitLabel}
+      </SubmitButton>
+    </DialogFooter>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Path, UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
+import { applyServerErrors, issuesOf } from '@/lib/server-errors';
+import {
+  customerFields,
+  customerStatus,
+  MAX_TAGS,
+  postalAddress,
+  tag,
+  type Customer,
+  type CustomerUpdateInput,
+} from '@/schemas/customers';
+import { BASIC_FIELDS } from './customer-form-fields';
+
+/** An optional text input: empty means "not given". */
+const blankable = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
+
+/** "vip, eu" → ["vip", "eu"], each checked like the server checks a tag. */
+const tagsText = z.string().transform((value, ctx) => {
+  const tags = [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  for (const item of tags) {
+    const checked = tag.safeParse(item);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `“${item}” ${checked.error.issues[0]?.message ?? 'is not a valid tag'}`,
+      });
+    }
+  }
+  if (tags.length > MAX_TAGS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_TAGS} tags` });
+  return tags;
+});
+
+/** Every field of a customer as the edit form holds it: tags as one line, the address flat. */
+export const customerEditForm = z.object({
+  firstName: customerFields.firstName,
+  lastName: customerFields.lastName,
+  email: customerFields.email,
+  company: customerFields.company,
+  phone: customerFields.phone,
+  status: customerStatus,
+  tags: tagsText,
+  ownerId: z.string().nullable(),
+  address: z.object({
+    line1: blankable(postalAddress.shape.line1),
+    city: blankable(postalAddress.shape.city),
+    postalCode: blankable(postalAddress.shape.postalCode),
+    country: blankable(postalAddress.shape.country),
+  }),
+});
+export type CustomerEditInput = z.input<typeof customerEditForm>;
+export type CustomerEditValues = z.output<typeof customerEditForm>;
+
+const FIELDS = [...BASIC_FIELDS, 'tags', 'ownerId'] as const;
+
+/** The customer as the form starts out. */
+export function customerEditValues(customer: Customer): CustomerEditInput {
+  return {
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    email: customer.email ?? '',
+    company: customer.company ?? '',
+    phone: customer.phone ?? '',
+    status: customer.status,
+    tags: customer.tags.join(', '),
+    ownerId: customer.ownerId,
+    address: {
+      line1: customer.address?.line1 ?? '',
+      city: customer.address?.city ?? '',
+      postalCode: customer.address?.postalCode ?? '',
+      country: customer.address?.country ?? '',
+    },
+  };
+}
+
+/** The address as edited, keeping the parts this form does not show (line 2, region). */
+export function mergedAddress(
+  current: Customer['address'],
+  edited: CustomerEditValues['address'],
+): Customer['address'] {
+  const merged: Record<string, string | undefined> = { ...current, ...edited };
+  const parts = Object.entries(merged).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+  );
+  return parts.length > 0 ? (Object.fromEntries(parts) as NonNullable<Customer['address']>) : null;
+}
+
+/** The update of `base` (the version that was read) to the values of the form. */
+export function customerUpdate(base: Customer, values: CustomerEditValues): CustomerUpdateInput {
+  return {
+    id: base.id,
+    expectedVersion: base.version,
+    firstName: values.firstName,
+    lastName: values.lastName,
+    email: values.email,
+    company: values.company,
+    phone: values.phone,
+    status: values.status,
+    tags: values.tags,
+    ownerId: values.ownerId,
+    address: mergedAddress(base.address, values.address),
+  };
+}
+
+/**
+ * Puts the server's issues on the fields they name; an address issue goes on the address field
+ * it names, or on the address as a whole (line 2, region). Returns true when one landed.
+ */
+export function applyCustomerEditErrors(
+  error: unknown,
+  form: UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>,
+): boolean {
+  let applied = applyServerErrors(error, form.setError, FIELDS);
+  for (const issue of issuesOf(error)) {
+    const [field, part] = issue.path;
+    if (field !== 'address') continue;
+    const shown = typeof part === 'string' && part in form.getValues('address');
+    form.setError(shown ? (`address.${part}` as Path<CustomerEditInput>) : 'address', {
+      type: 'server',
+      message: issue.message,
+    });
+    applied = true;
+  }
+  return applied;
+}
