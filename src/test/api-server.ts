@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { Connection } from '@/server/db/connection';
 import { createApiHandler } from '@/server/http/api-handler';
-import type { AppServices } from '@/server/services';
+import type { AppServices, ServiceSettings } from '@/server/services';
+import { setupTestServices } from './services';
 
 export interface TestApiServer {
   url: string;
@@ -44,4 +46,18 @@ export async function startApiServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The test file's services, and the /api handler over them on an ephemeral port, started
+ * before the file's tests and closed after them (`server.url` is there from then on).
+ */
+export function setupApiServer(overrides: Partial<ServiceSettings> = {}) {
+  const { connection, services } = setupTestServices(overrides);
+  const server = {} as TestApiServer;
+  beforeAll(async () => {
+    Object.assign(server, await startApiServer(connection(), services()));
+  });
+  afterAll(() => server.close?.());
+  return { connection, services, server };
 }

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import type { TestApiServer } from './api-server';
@@ -55,4 +55,15 @@ const jars = new WeakMap<object, { get(): string }>();
 /** The Cookie header a browser client sends now (its session cookie, and any other). */
 export function sessionCookieOf(client: BrowserClient): string {
   return jars.get(client)?.get() ?? '';
+}
+
+/** The error a tRPC call failed with; throws if it did not fail, or failed otherwise. */
+export async function trpcFailure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCClientError))
+    throw new Error(`expected a failure, got ${String(error)}`);
+  return error as TRPCClientError<AppRouter>;
 }

@@ -8,7 +8,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import lockfile from 'proper-lockfile';
 import postgres from 'postgres';
 import { activeTracer } from '@/server/observability/tracing';
-import { instrumentPostgres, tracePglite, trackPostgresPool } from './instrumented-client';
+import { instrumentPostgres } from './instrumented-client';
+import { tracePglite } from './pglite-tracing';
+import { trackPostgresPool } from './pool-tracking';
 import * as schema from './schema';
 import type { Database } from './types';
 

@@ -1,32 +1,13 @@
-import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import {
-  context,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Attributes,
-  type Span,
-  type Tracer,
-} from '@opentelemetry/api';
+import { context, SpanKind, trace, type Attributes, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_DB_NAMESPACE,
-  ATTR_DB_OPERATION_NAME,
-  ATTR_DB_QUERY_TEXT,
-  ATTR_DB_RESPONSE_STATUS_CODE,
   ATTR_DB_SYSTEM_NAME,
-  ATTR_ERROR_TYPE,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   DB_SYSTEM_NAME_VALUE_POSTGRESQL,
 } from '@opentelemetry/semantic-conventions';
-import postgres from 'postgres';
-import {
-  PoolUsage,
-  recordDatabaseError,
-  trackPool,
-  untrackPool,
-} from '@/server/observability/metrics';
-import { processSingleton } from '@/server/runtime-global';
+import type postgres from 'postgres';
+import { type PoolUsage, recordDatabaseError } from '@/server/observability/metrics';
 import {
   commitUnconfirmed,
   currentDeadline,
@@ -34,35 +15,9 @@ import {
   databaseTimedOut,
   type Deadline,
 } from './deadline';
-
-interface Pool {
-  usage: PoolUsage;
-  /** How many statements and transactions may wait for a connection; more are refused. */
-  queueLimit: number;
-}
-
-const pools = processSingleton('db.pools', () => new WeakMap<object, Pool>());
-
-/**
- * Reports the client's pool in the metrics as `name` until the returned function is called,
- * and bounds the work waiting for its connections to queueLimit.
- */
-export function trackPostgresPool(
-  client: postgres.Sql,
-  name: string,
-  queueLimit = Number.POSITIVE_INFINITY,
-): () => void {
-  const usage = new PoolUsage(name, client.options.max);
-  pools.set(client, { usage, queueLimit });
-  trackPool(usage);
-  return () => untrackPool(usage);
-}
-
-/** Raw clients whose statements are traced (shared with Next's copy of this module). */
-const tracedClients = processSingleton('db.traced-clients', () => new WeakSet<object>());
-
-/** Whether statements through this raw client become spans. */
-export const isTracedClient = (client: object): boolean => tracedClients.has(client);
+import { poolOf } from './pool-tracking';
+import { countOnce, databaseErrorCodeOf, errorCodeOf } from './statement-errors';
+import { failSpan, startStatementSpan, tracedClients } from './statement-spans';
 
 interface Instrumentation {
   pool: PoolUsage;
@@ -89,10 +44,7 @@ interface Instrumentation {
  * once per connection (postgres.js keys them by their text) and then only bound and run.
  */
 export function instrumentPostgres(client: postgres.Sql, tracer: Tracer | undefined): postgres.Sql {
-  const { usage: pool, queueLimit } = pools.get(client) ?? {
-    usage: new PoolUsage('untracked', client.options.max),
-    queueLimit: Number.POSITIVE_INFINITY,
-  };
+  const { usage: pool, queueLimit } = poolOf(client);
   const attributes: Attributes = {
     [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
     [ATTR_DB_NAMESPACE]: client.options.database,
@@ -241,132 +193,4 @@ function answerBy<Query extends PromiseLike<unknown>>(
     },
   });
   return answered;
-}
-
-/**
- * PGlite (one connection, in process) traced the same way: statements and transactions as
- * Drizzle runs them. Only made while tracing is on.
- */
-export function tracePglite(client: PGlite, tracer: Tracer): PGlite {
-  tracedClients.add(client);
-  const attributes: Attributes = { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL };
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'query') {
-        return (query: string, params?: unknown[], options?: object) =>
-          traceStatement(tracer, query, attributes, () => target.query(query, params, options));
-      }
-      if (property === 'transaction') {
-        return <T>(fn: (tx: PgliteTransaction) => Promise<T>) => {
-          const span = tracer.startSpan('transaction', { kind: SpanKind.CLIENT, attributes });
-          const inner = (tx: PgliteTransaction) => fn(tracePgliteTransaction(tx, tracer));
-          return target
-            .transaction(context.bind(trace.setSpan(context.active(), span), inner))
-            .then(
-              (result) => {
-                span.end();
-                return result;
-              },
-              (error: unknown) => {
-                failSpan(span, errorCodeOf(error) ?? 'rollback');
-                throw error;
-              },
-            );
-        };
-      }
-      // PGlite's methods use private fields: they must run on PGlite itself, not on the proxy.
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-    },
-  });
-}
-
-function tracePgliteTransaction(tx: PgliteTransaction, tracer: Tracer): PgliteTransaction {
-  const attributes: Attributes = { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL };
-  return {
-    ...tx,
-    get closed() {
-      return tx.closed;
-    },
-    query: (query: string, params?: unknown[], options?: object) =>
-      traceStatement(tracer, query, attributes, () => tx.query(query, params, options)),
-  } as PgliteTransaction;
-}
-
-async function traceStatement<T>(
-  tracer: Tracer,
-  query: string,
-  attributes: Attributes,
-  run: () => Promise<T>,
-): Promise<T> {
-  const span = startStatementSpan(tracer, query, attributes);
-  try {
-    const result = await run();
-    span.end();
-    return result;
-  } catch (error) {
-    failSpan(span, errorCodeOf(error) ?? 'UNKNOWN');
-    throw error;
-  }
-}
-
-function startStatementSpan(tracer: Tracer, query: string, attributes: Attributes): Span {
-  const operation = operationOf(query);
-  return tracer.startSpan(operation ?? 'postgresql', {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      ...attributes,
-      [ATTR_DB_QUERY_TEXT]: query,
-      ...(operation ? { [ATTR_DB_OPERATION_NAME]: operation } : {}),
-    },
-  });
-}
-
-/** The statement's leading keyword (SELECT, INSERT, WITH…), the span's low-cardinality name. */
-function operationOf(query: string): string | undefined {
-  return /^\s*([a-z]+)/i.exec(query)?.[1]?.toUpperCase();
-}
-
-/** Marks a span failed with the error's code only: messages can quote the values. */
-function failSpan(span: Span, code: string): void {
-  span.setAttribute(ATTR_ERROR_TYPE, code);
-  if (/^[0-9A-Z]{5}$/.test(code)) span.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, code);
-  span.setStatus({ code: SpanStatusCode.ERROR });
-  span.end();
-}
-
-/** SQLSTATE of a server error, or the code of a connection error (ECONNREFUSED, CONNECT_TIMEOUT…). */
-function errorCodeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** As errorCodeOf, but only for errors that came from the database or its connection. */
-function databaseErrorCodeOf(error: unknown): string | undefined {
-  if (error instanceof postgres.PostgresError) return error.code;
-  const code = errorCodeOf(error);
-  return code && CONNECTION_ERROR_CODES.has(code) ? code : undefined;
-}
-
-const CONNECTION_ERROR_CODES = new Set([
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
-
-const counted = new WeakSet<object>();
-
-function countOnce(error: unknown, pool: string, code: string): void {
-  if (typeof error === 'object' && error !== null) {
-    if (counted.has(error)) return;
-    counted.add(error);
-  }
-  recordDatabaseError(pool, code);
 }

@@ -1,118 +1,30 @@
-import { execFile } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConnection } from '@/server/db/connection';
 import { MigrationRefusedError, migrateAsOwner } from '@/server/db/migrate';
-import { browserClient } from '@/test/browser-client';
-import { uniqueEmail } from '@/test/factories';
-import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
+import { startInstance, type Instance } from '@/test/instances';
+import { METRICS_TOKEN, PROCESS_TEST_TIMEOUT, setupTwoLogins } from './runtime-login-fixture';
 
 // Production with two database logins: one owns the tables and migrates (MIGRATION_DATABASE_URL),
 // the app runs as another that owns nothing (DATABASE_URL). Each test database here is made by
 // the owner of the run's test database, with a runtime login of its own.
 const runs = process.env.TEST_DRIVER === 'postgres';
-const run = promisify(execFile);
-const METRICS_TOKEN = 'a-metrics-token-for-the-login-tests';
-const ENCRYPTION_KEY = randomBytes(32).toString('base64');
-/** These tests start app processes and the CLI (through tsx): generous on a loaded machine. */
-const PROCESS_TEST_TIMEOUT = 180_000;
 
 describe.skipIf(!runs)(
   'two database logins: the owner migrates, a login owning nothing serves',
   () => {
-    const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const runtimeLogin = `clientele_test_runtime_${suffix}`;
-    const password = randomBytes(12).toString('hex');
-    const database = `clientele_logins_${suffix}`;
-    const checkpointDir = mkdtempSync(path.join(tmpdir(), 'clientele-checkpoints-'));
-    let admin: postgres.Sql;
-    let ownerUrl: string;
-    let runtimeUrl: string;
+    const logins = setupTwoLogins();
+    const { checkpointDir, cli, metricsOf, signUp } = logins;
     let served: Instance;
-
-    function urlOf(login?: { user: string; password: string }) {
-      const url = new URL(inject('testMigrationDatabaseUrl'));
-      url.pathname = `/${database}`;
-      if (login) {
-        url.username = login.user;
-        url.password = login.password;
-      }
-      return url.toString();
-    }
-
-    /** `npm run --silent cli -- ...` as production runs it: both logins given. */
-    async function cli(...args: string[]) {
-      const result = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_ENV: 'production',
-          APP_URL: 'http://127.0.0.1:3999',
-          ENCRYPTION_KEY,
-          DATABASE_URL: runtimeUrl,
-          MIGRATION_DATABASE_URL: ownerUrl,
-          AUDIT_CHECKPOINT_DIR: checkpointDir,
-          LOG_LEVEL: 'warn',
-        },
-      }).then(
-        (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
-        (failed: { code: number; stdout: string; stderr: string }) => failed,
-      );
-      const lines = result.stdout.trim().split('\n');
-      expect(lines, result.stdout + result.stderr).toHaveLength(1);
-      return { code: result.code, json: JSON.parse(lines[0]!) as Record<string, unknown> };
-    }
-
-    async function metricsOf(instance: Instance) {
-      const response = await fetch(`${instance.url}/api/metrics`, {
-        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-      });
-      expect(response.status).toBe(200);
-      return response.text();
-    }
-
-    /** An owner's organization with a customer, made through the instance. */
-    async function signUp(instance: Instance) {
-      const address = `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;
-      const browser = browserClient(instance, () => ({ 'x-forwarded-for': address }));
-      await browser.auth.signUp.mutate({
-        name: 'Two Logins',
-        email: uniqueEmail('logins'),
-        password: 'a long password for two logins',
-        organizationName: 'Two Logins Ltd',
-      });
-      const me = await browser.auth.me.query();
-      await browser.customers.create.mutate({ firstName: 'Ada', email: uniqueEmail('ada') });
-      return { browser, organization: me.organization! };
-    }
-
-    beforeAll(async () => {
-      admin = postgres(inject('testMigrationDatabaseUrl'), { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create role ${runtimeLogin} login password '${password}'`);
-      await admin.unsafe(`create database ${database}`);
-      ownerUrl = urlOf();
-      runtimeUrl = urlOf({ user: runtimeLogin, password });
-    }, PROCESS_TEST_TIMEOUT);
-
-    afterAll(async () => {
-      await stopAllInstances();
-      await admin.unsafe(`drop database if exists ${database} with (force)`);
-      await admin.unsafe(`drop role if exists ${runtimeLogin}`);
-      await admin.end();
-      rmSync(checkpointDir, { recursive: true, force: true });
-    }, PROCESS_TEST_TIMEOUT);
 
     it(
       'migrates at start as the owner, then serves as the runtime login, which owns nothing',
       async () => {
         served = await startInstance({
-          DATABASE_URL: runtimeUrl,
-          MIGRATION_DATABASE_URL: ownerUrl,
+          DATABASE_URL: logins.runtimeUrl,
+          MIGRATION_DATABASE_URL: logins.ownerUrl,
           MIGRATE_AT_START: 'true',
           METRICS_TOKEN,
           TRUST_PROXY: '1',
@@ -121,12 +33,12 @@ describe.skipIf(!runs)(
         expect((await browser.customers.list.query({ limit: 10 })).items).toHaveLength(1);
         expect(await browser.audit.verify.query()).toMatchObject({ ok: true, firstBroken: null });
 
-        const [owned] = await admin.unsafe<{ count: number }[]>(
+        const [owned] = await logins.admin.unsafe<{ count: number }[]>(
           `select (select count(*) from pg_class where relowner = r.oid)
             + (select count(*) from pg_namespace where nspowner = r.oid)
             + (select count(*) from pg_proc where proowner = r.oid)
             + (select count(*) from pg_type where typowner = r.oid) as count
-       from pg_roles r where rolname = '${runtimeLogin}'`,
+       from pg_roles r where rolname = '${logins.runtimeLogin}'`,
         );
         expect(Number(owned?.count)).toBe(0);
         expect(await metricsOf(served)).toMatch(/^clientele_audit_trail_alterable 0$/m);
@@ -138,7 +50,7 @@ describe.skipIf(!runs)(
     it(
       'keeps the runtime login from truncating, deleting or rewriting the audit trail',
       async () => {
-        const runtime = postgres(runtimeUrl, { max: 1, onnotice: () => {} });
+        const runtime = postgres(logins.runtimeUrl, { max: 1, onnotice: () => {} });
         try {
           /** The SQLSTATE the statements fail with, in one transaction (or 'allowed'). */
           const refusal = (...statements: string[]) =>
@@ -175,7 +87,7 @@ describe.skipIf(!runs)(
               ).toBe('42501');
             }
           }
-          const [owner] = await admin<{ owner: string }[]>`select current_user as owner`;
+          const [owner] = await logins.admin<{ owner: string }[]>`select current_user as owner`;
           for (const role of ['clientele_audit_eraser', owner!.owner]) {
             expect(await refusal(`set local role "${role}"`), role).toBe('42501');
           }
@@ -192,7 +104,7 @@ describe.skipIf(!runs)(
         const migrated = await cli('migrate');
         expect(migrated).toMatchObject({ code: 0, json: { status: 'ok', applied: 0 } });
         const instance = await startInstance({
-          DATABASE_URL: runtimeUrl,
+          DATABASE_URL: logins.runtimeUrl,
           MIGRATE_AT_START: 'false',
           METRICS_TOKEN,
           TRUST_PROXY: '1',
@@ -200,7 +112,7 @@ describe.skipIf(!runs)(
         await signUp(instance);
         expect(await metricsOf(instance)).toMatch(/^clientele_audit_trail_alterable 0$/m);
         // The upkeep jobs are scheduled by the runtime login too.
-        const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+        const owner = postgres(logins.ownerUrl, { max: 1, onnotice: () => {} });
         const schedules = await owner<
           { name: string }[]
         >`select name from pgboss.schedule order by name`;
@@ -216,7 +128,7 @@ describe.skipIf(!runs)(
     );
 
     it('refuses to migrate as the runtime login, naming the setting that fixes it', async () => {
-      const runtime = await openConnection({ databaseUrl: runtimeUrl, maxConnections: 1 });
+      const runtime = await openConnection({ databaseUrl: logins.runtimeUrl, maxConnections: 1 });
       try {
         const refused = migrateAsOwner(runtime, undefined);
         await expect(refused).rejects.toBeInstanceOf(MigrationRefusedError);
@@ -230,7 +142,7 @@ describe.skipIf(!runs)(
       'warns, and says so in a metric, when the login serving requests owns the audit trail',
       async () => {
         const single = await startInstance({
-          DATABASE_URL: ownerUrl,
+          DATABASE_URL: logins.ownerUrl,
           MIGRATE_AT_START: 'false',
           METRICS_TOKEN,
         });
@@ -268,7 +180,7 @@ describe.skipIf(!runs)(
 
         // The owner deletes the organization's rows and its chain head: the chain alone still
         // verifies (an empty chain), and so would a new one begun after.
-        const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+        const owner = postgres(logins.ownerUrl, { max: 1, onnotice: () => {} });
         try {
           await owner.begin(async (tx) => {
             await tx`alter table audit_logs no force row level security`;

@@ -4,108 +4,99 @@ import { processSingleton } from '@/server/runtime-global';
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'clientele_' });
+  const registers = [registry];
+  const counter = <Label extends string>(name: string, help: string, labelNames: Label[] = []) =>
+    new Counter({ name, help, labelNames, registers });
+  const gauge = <Label extends string>(name: string, help: string, labelNames: Label[] = []) =>
+    new Gauge({ name, help, labelNames, registers });
+  const histogram = <Label extends string>(
+    name: string,
+    help: string,
+    labelNames: Label[],
+    buckets: number[],
+  ) => new Histogram({ name, help, labelNames, buckets, registers });
+  /** A figure of every tracked pool, by pool, read at each scrape. */
+  const poolGauge = (name: string, help: string, valueOf: (pool: PoolUsage) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['pool'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const pool of pools.values()) this.set({ pool: pool.name }, valueOf(pool));
+      },
+    });
   return {
     registry,
-    httpRequests: new Counter({
-      name: 'clientele_http_requests_total',
-      help: 'HTTP requests served under /api, by route, method and status.',
-      labelNames: ['route', 'method', 'status'] as const,
-      registers: [registry],
-    }),
-    httpDuration: new Histogram({
-      name: 'clientele_http_request_duration_seconds',
-      help: 'Time to serve HTTP requests under /api, by route.',
-      labelNames: ['route', 'method'] as const,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
-    procedureCalls: new Counter({
-      name: 'clientele_procedure_calls_total',
-      help: 'Procedure calls by procedure, door (trpc, rest, server) and result code.',
-      labelNames: ['procedure', 'door', 'code'] as const,
-      registers: [registry],
-    }),
-    procedureDuration: new Histogram({
-      name: 'clientele_procedure_duration_seconds',
-      help: 'Procedure duration, by procedure and door.',
-      labelNames: ['procedure', 'door'] as const,
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    }),
-    rateLimitRejections: new Counter({
-      name: 'clientele_rate_limit_rejections_total',
-      help: 'Requests refused by a rate limit, by rule and reason: over the limit (429), or the store unreachable for a rule that fails closed (503).',
-      labelNames: ['rule', 'reason'] as const,
-      registers: [registry],
-    }),
-    rateLimitStoreErrors: new Counter({
-      name: 'clientele_rate_limit_store_errors_total',
-      help: 'Rate limit checks that could not reach the store, by rule.',
-      labelNames: ['rule'] as const,
-      registers: [registry],
-    }),
-    databaseErrors: new Counter({
-      name: 'clientele_db_errors_total',
-      help: 'Failed database statements and transactions, by pool and code (SQLSTATE, or the connection error).',
-      labelNames: ['pool', 'code'] as const,
-      registers: [registry],
-    }),
-    poolSize: new Gauge({
-      name: 'clientele_db_pool_size',
-      help: 'Connections a database pool may open (DATABASE_POOL_SIZE), by pool.',
-      labelNames: ['pool'] as const,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const pool of pools.values()) this.set({ pool: pool.name }, pool.size);
-      },
-    }),
-    poolInUse: new Gauge({
-      name: 'clientele_db_pool_connections_in_use',
-      help: 'Connections of a database pool running a statement or holding a transaction, by pool.',
-      labelNames: ['pool'] as const,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const pool of pools.values()) {
-          this.set({ pool: pool.name }, Math.min(pool.demand, pool.size));
-        }
-      },
-    }),
-    poolWaiting: new Gauge({
-      name: 'clientele_db_pool_waiting',
-      help: 'Statements and transactions waiting for a connection of a full pool, by pool.',
-      labelNames: ['pool'] as const,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const pool of pools.values()) {
-          this.set({ pool: pool.name }, Math.max(0, pool.demand - pool.size));
-        }
-      },
-    }),
-    jobQueueDepth: new Gauge({
-      name: 'clientele_job_queue_depth',
-      help: 'Jobs waiting to run (new or to be retried, including those scheduled for later), by queue.',
-      labelNames: ['queue'] as const,
-      registers: [registry],
-    }),
-    jobQueueActive: new Gauge({
-      name: 'clientele_job_queue_active',
-      help: 'Jobs being worked on, by queue.',
-      labelNames: ['queue'] as const,
-      registers: [registry],
-    }),
-    auditTrailAlterable: new Gauge({
-      name: 'clientele_audit_trail_alterable',
-      help: 'Whether the database login the app runs as could truncate, delete or rewrite the audit trail (1) or not (0): it owns the tables or their schema, holds TRUNCATE, DELETE or UPDATE on them, or is a superuser or bypasses row-level security. Checked at start.',
-      registers: [registry],
-    }),
-    jobQueueStatsFailures: new Counter({
-      name: 'clientele_job_queue_stats_failures_total',
-      help: 'Scrapes whose job queue figures could not be read in time (the gauges are then left empty).',
-      registers: [registry],
-    }),
+    httpRequests: counter(
+      'clientele_http_requests_total',
+      'HTTP requests served under /api, by route, method and status.',
+      ['route', 'method', 'status'],
+    ),
+    httpDuration: histogram(
+      'clientele_http_request_duration_seconds',
+      'Time to serve HTTP requests under /api, by route.',
+      ['route', 'method'],
+      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    ),
+    procedureCalls: counter(
+      'clientele_procedure_calls_total',
+      'Procedure calls by procedure, door (trpc, rest, server) and result code.',
+      ['procedure', 'door', 'code'],
+    ),
+    procedureDuration: histogram(
+      'clientele_procedure_duration_seconds',
+      'Procedure duration, by procedure and door.',
+      ['procedure', 'door'],
+      [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    ),
+    rateLimitRejections: counter(
+      'clientele_rate_limit_rejections_total',
+      'Requests refused by a rate limit, by rule and reason: over the limit (429), or the store unreachable for a rule that fails closed (503).',
+      ['rule', 'reason'],
+    ),
+    rateLimitStoreErrors: counter(
+      'clientele_rate_limit_store_errors_total',
+      'Rate limit checks that could not reach the store, by rule.',
+      ['rule'],
+    ),
+    databaseErrors: counter(
+      'clientele_db_errors_total',
+      'Failed database statements and transactions, by pool and code (SQLSTATE, or the connection error).',
+      ['pool', 'code'],
+    ),
+    poolSize: poolGauge(
+      'clientele_db_pool_size',
+      'Connections a database pool may open (DATABASE_POOL_SIZE), by pool.',
+      (pool) => pool.size,
+    ),
+    poolInUse: poolGauge(
+      'clientele_db_pool_connections_in_use',
+      'Connections of a database pool running a statement or holding a transaction, by pool.',
+      (pool) => Math.min(pool.demand, pool.size),
+    ),
+    poolWaiting: poolGauge(
+      'clientele_db_pool_waiting',
+      'Statements and transactions waiting for a connection of a full pool, by pool.',
+      (pool) => Math.max(0, pool.demand - pool.size),
+    ),
+    jobQueueDepth: gauge(
+      'clientele_job_queue_depth',
+      'Jobs waiting to run (new or to be retried, including those scheduled for later), by queue.',
+      ['queue'],
+    ),
+    jobQueueActive: gauge('clientele_job_queue_active', 'Jobs being worked on, by queue.', [
+      'queue',
+    ]),
+    auditTrailAlterable: gauge(
+      'clientele_audit_trail_alterable',
+      'Whether the database login the app runs as could truncate, delete or rewrite the audit trail (1) or not (0): it owns the tables or their schema, holds TRUNCATE, DELETE or UPDATE on them, or is a superuser or bypasses row-level security. Checked at start.',
+    ),
+    jobQueueStatsFailures: counter(
+      'clientele_job_queue_stats_failures_total',
+      'Scrapes whose job queue figures could not be read in time (the gauges are then left empty).',
+    ),
   };
 }
 

@@ -5,7 +5,7 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppRouter } from '@/server/api/root';
 import type { Connection } from '@/server/db/connection';
-import { isTracedClient } from '@/server/db/instrumented-client';
+import { isTracedClient } from '@/server/db/statement-spans';
 import { stopServices, type AppServices } from '@/server/services';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';

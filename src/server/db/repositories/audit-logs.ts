@@ -52,6 +52,16 @@ export async function listAccountEvents(tx: IdentityTx, userId: string, limit = 
     .limit(limit);
 }
 
+/** Who did what to which entity, and where in the chain: what a change event tells. */
+const changeColumns = {
+  sequence: auditLogs.sequence,
+  action: auditLogs.action,
+  entityType: auditLogs.entityType,
+  entityId: auditLogs.entityId,
+  actorType: auditLogs.actorType,
+  actorId: auditLogs.actorId,
+};
+
 /** An organization's trail, newest first, filtered; keyset on the chain sequence. */
 export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
   const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId)];
@@ -68,12 +78,7 @@ export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
   const rows = await tx
     .select({
       id: auditLogs.id,
-      sequence: auditLogs.sequence,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      entityId: auditLogs.entityId,
-      actorType: auditLogs.actorType,
-      actorId: auditLogs.actorId,
+      ...changeColumns,
       actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
       changes: auditLogs.changes,
       ipAddress: auditLogs.ipAddress,
@@ -183,16 +188,7 @@ export async function eraseAuditEntries(tx: TenantTx, entityIds: string[]): Prom
 export async function auditEntriesAbout(tx: TenantTx, entityIds: string[]) {
   if (entityIds.length === 0) return [];
   return tx
-    .select({
-      sequence: auditLogs.sequence,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      entityId: auditLogs.entityId,
-      actorType: auditLogs.actorType,
-      actorId: auditLogs.actorId,
-      changes: auditLogs.changes,
-      createdAt: auditLogs.createdAt,
-    })
+    .select({ ...changeColumns, changes: auditLogs.changes, createdAt: auditLogs.createdAt })
     .from(auditLogs)
     .where(
       and(eq(auditLogs.organizationId, tx.organizationId), inArray(auditLogs.entityId, entityIds)),
@@ -203,15 +199,7 @@ export async function auditEntriesAbout(tx: TenantTx, entityIds: string[]) {
 /** The organization's changes after a sequence, as change events (replay for resuming streams). */
 export async function changeEventsAfter(tx: TenantTx, sequence: number, limit: number) {
   return tx
-    .select({
-      sequence: auditLogs.sequence,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      entityId: auditLogs.entityId,
-      actorType: auditLogs.actorType,
-      actorId: auditLogs.actorId,
-      createdAt: auditLogs.createdAt,
-    })
+    .select({ ...changeColumns, createdAt: auditLogs.createdAt })
     .from(auditLogs)
     .where(and(eq(auditLogs.organizationId, tx.organizationId), gt(auditLogs.sequence, sequence)))
     .orderBy(auditLogs.sequence)

@@ -61,19 +61,17 @@ export async function listOpenInvitations(tx: TenantTx) {
     .orderBy(desc(invitations.createdAt));
 }
 
+/** The organization's invitation with this id, while it is neither accepted nor revoked. */
+const openInvitationWithId = (tx: TenantTx, id: string) =>
+  and(
+    eq(invitations.organizationId, tx.organizationId),
+    eq(invitations.id, id),
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+  );
+
 export async function findOpenInvitation(tx: TenantTx, id: string) {
-  const [row] = await tx
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.organizationId, tx.organizationId),
-        eq(invitations.id, id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .limit(1);
+  const [row] = await tx.select().from(invitations).where(openInvitationWithId(tx, id)).limit(1);
   return row;
 }
 
@@ -92,14 +90,7 @@ export async function revokeInvitation(tx: TenantTx, id: string, now: Date) {
   const revoked = await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.organizationId, tx.organizationId),
-        eq(invitations.id, id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
+    .where(openInvitationWithId(tx, id))
     .returning({ id: invitations.id });
   return revoked.length === 1;
 }

@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { EventType } from '@/schemas/events';
 import type {
   DeliveryListParams,
@@ -25,6 +26,10 @@ const endpointColumns = {
 
 const ofOrganization = (tx: TenantTx) => eq(webhookEndpoints.organizationId, tx.organizationId);
 
+/** The organization's endpoint with this id. */
+const endpointWithId = (tx: TenantTx, id: string) =>
+  and(ofOrganization(tx), eq(webhookEndpoints.id, id));
+
 export async function listEndpoints(tx: TenantTx): Promise<WebhookEndpoint[]> {
   const rows = await tx
     .select(endpointColumns)
@@ -48,7 +53,7 @@ export async function getEndpoint(
   const query = tx
     .select(endpointColumns)
     .from(webhookEndpoints)
-    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .where(endpointWithId(tx, id))
     .limit(1);
   const [row] = lock ? await query.for('update') : await query;
   return row as WebhookEndpoint | undefined;
@@ -72,17 +77,22 @@ export async function insertEndpoint(
   return row as WebhookEndpoint;
 }
 
-export async function updateEndpoint(
+/** Sets columns of one endpoint, and its updatedAt. */
+async function setEndpoint(
   tx: TenantTx,
   id: string,
-  values: Partial<EndpointValues>,
+  values: PgUpdateSetSource<typeof webhookEndpoints>,
 ): Promise<WebhookEndpoint | undefined> {
   const [row] = await tx
     .update(webhookEndpoints)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .where(endpointWithId(tx, id))
     .returning(endpointColumns);
   return row as WebhookEndpoint | undefined;
+}
+
+export async function updateEndpoint(tx: TenantTx, id: string, values: Partial<EndpointValues>) {
+  return setEndpoint(tx, id, values);
 }
 
 /** A new signing secret; the current one keeps signing beside it until `previousExpiresAt`. */
@@ -91,18 +101,12 @@ export async function rotateEndpointSecret(
   id: string,
   secret: string,
   previousExpiresAt: Date,
-): Promise<WebhookEndpoint | undefined> {
-  const [row] = await tx
-    .update(webhookEndpoints)
-    .set({
-      secret,
-      previousSecret: webhookEndpoints.secret,
-      previousSecretExpiresAt: previousExpiresAt,
-      updatedAt: sql`now()`,
-    })
-    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
-    .returning(endpointColumns);
-  return row as WebhookEndpoint | undefined;
+) {
+  return setEndpoint(tx, id, {
+    secret,
+    previousSecret: webhookEndpoints.secret,
+    previousSecretExpiresAt: previousExpiresAt,
+  });
 }
 
 export async function deleteEndpoint(
@@ -111,7 +115,7 @@ export async function deleteEndpoint(
 ): Promise<WebhookEndpoint | undefined> {
   const [row] = await tx
     .delete(webhookEndpoints)
-    .where(and(ofOrganization(tx), eq(webhookEndpoints.id, id)))
+    .where(endpointWithId(tx, id))
     .returning(endpointColumns);
   return row as WebhookEndpoint | undefined;
 }

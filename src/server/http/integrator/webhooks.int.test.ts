@@ -1,0 +1,89 @@
+import { Webhook } from 'standardwebhooks';
+import { describe, expect, it } from 'vitest';
+import { deliverWebhook, type WebhookJob } from '@/server/domain/webhooks/deliver';
+import { webhookDeliveryDeps } from '@/server/services';
+import { setupIntegrators } from '@/test/integrator';
+import { problemsWithWebhook } from '@/test/openapi-validator';
+import type { Body } from '@/test/rest-client';
+import { setupWebhookReceiver } from '@/test/webhook-receiver';
+
+// An integrator's webhook endpoints, and the signed events they receive.
+const { services, problems, integrator } = setupIntegrators();
+const receiver = setupWebhookReceiver();
+
+describe('webhooks', () => {
+  const deliverDue = () =>
+    services().jobs.drain('webhook', (data) =>
+      deliverWebhook(webhookDeliveryDeps(services()), data as WebhookJob),
+    );
+
+  it('manages an endpoint and delivers signed events that an independent library verifies', async () => {
+    const { call } = await integrator();
+    await deliverDue();
+    receiver.reset();
+    const created = await call('POST', '/webhooks', {
+      body: {
+        url: receiver.url('/integrator'),
+        description: 'Billing sync',
+        eventTypes: ['customer.created', 'order.status_changed'],
+      },
+    });
+    expect(created.status).toBe(200);
+    const { endpoint, secret } = created.body as { endpoint: Body; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect((await call('GET', `/webhooks/${endpoint.id}`)).body).not.toHaveProperty('secret');
+
+    const customer = (await call('POST', '/customers', { body: { firstName: 'Signed' } })).body;
+    const order = (
+      await call('POST', `/customers/${customer.id}/orders`, {
+        body: {
+          currency: 'EUR',
+          lines: [{ description: 'Thing', quantity: 1, unitPriceCents: 100 }],
+        },
+      })
+    ).body;
+    await call('POST', `/orders/${order.id}/status`, { body: { status: 'placed' } });
+    expect(await deliverDue()).toBe(2);
+
+    // Each request the receiver got is the one the document's webhooks section describes.
+    problems.push(...receiver.received.flatMap(problemsWithWebhook));
+    const verifier = new Webhook(secret);
+    // Deliveries are independent requests: they may arrive in any order.
+    const events = receiver.received
+      .map((r) => verifier.verify(r.body, r.headers) as Body)
+      .sort((a, b) => String(a.type).localeCompare(String(b.type)));
+    expect(events.map((e) => e.type)).toEqual(['customer.created', 'order.status_changed']);
+    expect(events[1]!.data).toMatchObject({
+      id: order.id,
+      status: 'placed',
+      previousStatus: 'draft',
+    });
+
+    const log = await call('GET', `/webhooks/${endpoint.id}/deliveries?status=succeeded`);
+    expect(log.body.items).toHaveLength(2);
+    const redelivered = await call(
+      'POST',
+      `/webhooks/${endpoint.id}/deliveries/${log.body.items[0].id}/redeliver`,
+      { body: {} },
+    );
+    expect(redelivered.body.status).toBe('pending');
+    expect(await deliverDue()).toBe(1);
+
+    const rotated = await call('POST', `/webhooks/${endpoint.id}/rotate-secret`, { body: {} });
+    expect(rotated.body.secret).not.toBe(secret);
+    const patched = await call('PATCH', `/webhooks/${endpoint.id}`, { body: { enabled: false } });
+    expect(patched.body.enabled).toBe(false);
+    expect((await call('GET', '/webhooks')).body.items).toHaveLength(1);
+    expect((await call('DELETE', `/webhooks/${endpoint.id}`)).status).toBe(200);
+    expect((await call('GET', '/webhooks')).body.items).toHaveLength(0);
+  });
+
+  it('refuses an endpoint without event types, with field issues', async () => {
+    const { call } = await integrator();
+    const res = await call('POST', '/webhooks', {
+      body: { url: 'https://example.com', eventTypes: [] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: Body) => i.path.join('.'))).toEqual(['eventTypes']);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Role } from '@/schemas/permissions';
+import { createTestApiKey } from './api-keys';
+import { startApiServer, type TestApiServer } from './api-server';
+import { createTestOrganization } from './factories';
+import { problemsWithResponse } from './openapi-validator';
+import type { Body } from './rest-client';
+import { setupTestServices } from './services';
+
+export interface Call {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+export type RestCall = (
+  method: string,
+  path: string,
+  options?: { body?: unknown; headers?: Record<string, string> },
+) => Promise<Call>;
+
+/**
+ * An outside system's view, for the test file: only the REST door, only API keys, and every
+ * response checked against the published OpenAPI document (a test whose responses do not match
+ * it fails). `problems` takes what other checks find, such as webhooks received.
+ */
+export function setupIntegrators() {
+  const { connection, services } = setupTestServices();
+  let server: TestApiServer;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startApiServer(connection(), services());
+  });
+  afterAll(() => server.close());
+  afterEach(() => {
+    expect(problems.splice(0), 'responses that do not match the document').toEqual([]);
+  });
+
+  /** A REST client for one API key; each response is checked against the document. */
+  function client(key: string | null): RestCall {
+    return async (method, path, options = {}) => {
+      const headers = new Headers(options.headers);
+      if (key) headers.set('authorization', `Bearer ${key}`);
+      if (options.body !== undefined) headers.set('content-type', 'application/json');
+      const url = `${server.url}/api/v1${path}`;
+      const res = await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+      const body = (await res.json()) as Body;
+      problems.push(
+        ...problemsWithResponse(method, url, { status: res.status, headers: res.headers, body }),
+      );
+      return { status: res.status, headers: res.headers, body };
+    };
+  }
+
+  /** A new organization, and a client with a key of the given role. */
+  async function integrator(role: Role = 'admin', organizationName = 'Integrator Org') {
+    const org = await createTestOrganization(services().db, organizationName);
+    const { id: keyId, key } = await createTestApiKey(services().db, org.id, role);
+    return {
+      org,
+      keyId,
+      call: client(key),
+      keyFor: async (other: Role) =>
+        client((await createTestApiKey(services().db, org.id, other)).key),
+    };
+  }
+
+  return { connection, services, problems, client, integrator };
+}
+
+/** Follows nextCursor to the end; returns every item. */
+export async function readAll(call: RestCall, path: string) {
+  const items: Body[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page = await call(
+      'GET',
+      cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path,
+    );
+    expect(page.status).toBe(200);
+    items.push(...(page.body.items as Body[]));
+    cursor = page.body.nextCursor as string | null;
+    pages += 1;
+  } while (cursor && pages < 100);
+  return { items, pages };
+}
