@@ -1,8 +1,14 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { createTestApiKey } from '@/test/api-keys';
-import { browserClient, sessionCookieOf, type BrowserClient } from '@/test/browser-client';
+import {
+  browserClient,
+  randomClientAddress,
+  sessionCookieOf,
+  signUpInBrowser,
+  type BrowserClient,
+} from '@/test/browser-client';
 import { openChangeStream } from '@/test/change-stream';
 import { uniqueEmail } from '@/test/factories';
 import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
@@ -47,15 +53,10 @@ describe.skipIf(!runs)('several instances on one PostgreSQL and one Redis', () =
 
   /** A person who signed up through instance `via`, with their organization. */
   async function signUp(via: Instance) {
-    const address = `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;
-    const browser = browserClient(via, () => ({ 'x-forwarded-for': address }));
-    const email = uniqueEmail('several');
-    await browser.auth.signUp.mutate({
-      name: 'Several Instances',
-      email,
-      password: 'a long password for instances',
-      organizationName: 'Instances Ltd',
-    });
+    const address = randomClientAddress();
+    const { browser, email } = await signUpInBrowser(via, { name: 'Several Instances' }, () => ({
+      'x-forwarded-for': address,
+    }));
     const me = await browser.auth.me.query();
     return { browser, email, organizationId: me.organization!.id };
   }

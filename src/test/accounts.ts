@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Role } from '@/schemas/permissions';
 import { setupApiServer } from './api-server';
-import { browserClient, type BrowserClient } from './browser-client';
+import { browserClient, signUpInBrowser, type BrowserClient } from './browser-client';
 import { uniqueEmail } from './factories';
 import { lastMailTo, tokenIn } from './services';
 
@@ -21,9 +21,7 @@ export function setupAccounts() {
     name = 'Robin',
     organizationName = 'Robin Co',
   ) {
-    const browser = browserClient(server);
-    await browser.auth.signUp.mutate({ name, email, password, organizationName });
-    return { browser, email };
+    return signUpInBrowser(server, { name, email, password, organizationName });
   }
 
   /** A signed-up owner of Olive Ltd whose address is verified (inviting needs it). */

@@ -4,8 +4,9 @@ import pino, { type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { Connection } from '@/server/db/connection';
 import { createApiHandler } from '@/server/http/api-handler';
-import type { AppServices, ServiceSettings } from '@/server/services';
-import { setupTestServices } from './services';
+import { stopServices, type AppServices, type ServiceSettings } from '@/server/services';
+import { openTestConnection } from './database';
+import { createTestServices, setupTestServices } from './services';
 
 export interface TestApiServer {
   url: string;
@@ -60,4 +61,17 @@ export function setupApiServer(overrides: Partial<ServiceSettings> = {}) {
   });
   afterAll(() => server.close?.());
   return { connection, services, server };
+}
+
+/**
+ * An API server whose database connection is closed once it has started: every statement
+ * fails, as when the database is lost. Close it after use.
+ */
+export async function startApiServerWithLostDatabase(overrides: Partial<ServiceSettings> = {}) {
+  const lost = await openTestConnection(1);
+  const services = await createTestServices(lost, overrides);
+  const server = await startApiServer(lost, services);
+  await stopServices(services);
+  await lost.close();
+  return server;
 }

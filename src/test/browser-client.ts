@@ -1,7 +1,9 @@
+import { randomInt } from 'node:crypto';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import type { TestApiServer } from './api-server';
+import { uniqueEmail } from './factories';
 
 /**
  * A tRPC client that behaves like the app in a browser: same-origin headers and a cookie jar
@@ -67,3 +69,33 @@ export async function trpcFailure(promise: Promise<unknown>) {
     throw new Error(`expected a failure, got ${String(error)}`);
   return error as TRPCClientError<AppRouter>;
 }
+
+export interface SignUp {
+  name?: string;
+  email?: string;
+  password?: string;
+  organizationName?: string;
+}
+
+/**
+ * A new person with an organization of their own, signed up in a browser of their own that
+ * sends `extraHeaders` with every request and holds the session.
+ */
+export async function signUpInBrowser(
+  server: Pick<TestApiServer, 'url'>,
+  {
+    name = 'Pat',
+    email = uniqueEmail(),
+    password = 'a long password',
+    organizationName = `${name} Ltd`,
+  }: SignUp = {},
+  extraHeaders?: () => Record<string, string>,
+) {
+  const browser = browserClient(server, extraHeaders);
+  await browser.auth.signUp.mutate({ name, email, password, organizationName });
+  return { browser, email };
+}
+
+/** A random address of 100.64.0.0/10: a client of its own, as rate limits count clients. */
+export const randomClientAddress = () =>
+  `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Role } from '@/schemas/permissions';
 import { createTestApiKey } from './api-keys';
-import { startApiServer, type TestApiServer } from './api-server';
+import { setupApiServer } from './api-server';
 import { createTestOrganization } from './factories';
 import { problemsWithResponse } from './openapi-validator';
 import type { Body } from './rest-client';
-import { setupTestServices } from './services';
 
 export interface Call {
   status: number;
@@ -25,14 +24,8 @@ export type RestCall = (
  * it fails). `problems` takes what other checks find, such as webhooks received.
  */
 export function setupIntegrators() {
-  const { connection, services } = setupTestServices();
-  let server: TestApiServer;
+  const { connection, services, server } = setupApiServer();
   const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startApiServer(connection(), services());
-  });
-  afterAll(() => server.close());
   afterEach(() => {
     expect(problems.splice(0), 'responses that do not match the document').toEqual([]);
   });

@@ -1,11 +1,10 @@
 import http from 'node:http';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { Role } from '@/schemas/permissions';
 import type { ServiceSettings } from '@/server/services';
 import { createTestApiKey } from './api-keys';
-import { startApiServer, type TestApiServer } from './api-server';
+import { setupApiServer, type TestApiServer } from './api-server';
 import { createTestOrganization, type TestOrganization } from './factories';
-import { setupTestServices } from './services';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Body = Record<string, any>;
@@ -29,14 +28,12 @@ export function setupRestTenant(
   role: Role = 'admin',
   overrides: Partial<ServiceSettings> = {},
 ) {
-  const { connection, services } = setupTestServices(overrides);
-  const tenant = {} as RestTenant;
+  const { connection, services, server } = setupApiServer(overrides);
+  const tenant = { server } as RestTenant;
   beforeAll(async () => {
-    tenant.server = await startApiServer(connection(), services());
     tenant.org = await createTestOrganization(connection().db, organizationName);
     tenant.key = (await createTestApiKey(connection().db, tenant.org.id, role)).key;
   });
-  afterAll(() => tenant.server?.close());
 
   /** A string body goes as JSON unless the headers say otherwise. */
   function rest(path: string, init: RestInit = {}) {
@@ -50,8 +47,8 @@ export function setupRestTenant(
   }
 
   /** A POST that must succeed; its JSON answer. */
-  async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    const res = await rest(path, { method: 'POST', body: JSON.stringify(body), headers });
+  async function post(path: string, body: unknown, init: RestInit = {}) {
+    const res = await rest(path, { ...init, method: 'POST', body: JSON.stringify(body) });
     expect(res.status, `POST ${path}`).toBe(200);
     return (await res.json()) as Body;
   }
@@ -81,5 +78,11 @@ export function setupRestTenant(
     );
   }
 
-  return { connection, services, tenant, rest, post, raw };
+  /** An API key of a new organization, which sees nothing of the tenant's. */
+  async function keyOfAnotherOrganization(otherRole: Role = 'admin') {
+    const other = await createTestOrganization(connection().db);
+    return (await createTestApiKey(connection().db, other.id, otherRole)).key;
+  }
+
+  return { connection, services, tenant, rest, post, raw, keyOfAnotherOrganization };
 }

@@ -9,6 +9,7 @@ import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestOrganization, uniqueEmail, type TestOrganization } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 import { startTcpProxy, type TcpProxy } from '@/test/tcp-proxy';
+import { timedCall, type TimedAnswer } from '@/test/timed-call';
 
 // The deadline is the application's own (the server cannot enforce one while it does not
 // answer), for the postgres.js pools. The app reaches PostgreSQL through a proxy that holds
@@ -54,24 +55,8 @@ describe.runIf(process.env.TEST_DRIVER === 'postgres')('the request deadline', (
     return key;
   }
 
-  async function call(key: string, method: string, path: string, body?: object, headers = {}) {
-    const started = performance.now();
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as { message?: string; requestId?: string },
-      ms: performance.now() - started,
-    };
-  }
+  const call = (key: string, method: string, path: string, body?: object, headers = {}) =>
+    timedCall(server.url, key, method, path, body, headers);
 
   const storedWithEmail = (email: string) =>
     withTenant(connection().db, organization.id, async (tx) => {
@@ -79,7 +64,7 @@ describe.runIf(process.env.TEST_DRIVER === 'postgres')('the request deadline', (
       return found.length;
     });
 
-  function expectAnsweredAtDeadline(answer: Awaited<ReturnType<typeof call>>) {
+  function expectAnsweredAtDeadline(answer: TimedAnswer) {
     expect(answer.status).toBe(503);
     expect(answer.body.requestId).toBe(answer.headers.get('x-request-id'));
     expect(answer.ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);

@@ -5,7 +5,7 @@ import { migrate } from '@/server/db/migrate';
 import { stopServices, type AppServices } from '@/server/services';
 import { createTestApiKey } from '@/test/api-keys';
 import { startApiServer, type TestApiServer } from '@/test/api-server';
-import { browserClient, sessionCookieOf } from '@/test/browser-client';
+import { browserClient, sessionCookieOf, signUpInBrowser } from '@/test/browser-client';
 import { createTestOrganization, ownerCaller, uniqueEmail } from '@/test/factories';
 import {
   postgresBinaries,
@@ -138,13 +138,9 @@ describe.skipIf(!runs)('read replicas (DATABASE_REPLICA_URLS)', () => {
   });
 
   it("keeps a browser's reads on the primary for a few seconds after it wrote", async () => {
-    const browser = browserClient(server, () => ({ 'x-forwarded-for': '198.51.100.9' }));
-    await browser.auth.signUp.mutate({
-      name: 'Replica Reader',
-      email: uniqueEmail('reader'),
-      password: 'a long password for replicas',
-      organizationName: 'Replica Readers',
-    });
+    const { browser } = await signUpInBrowser(server, { name: 'Replica Reader' }, () => ({
+      'x-forwarded-for': '198.51.100.9',
+    }));
     await pauseReplication();
     try {
       // The session made a moment ago is found: sessions are looked up on the primary.

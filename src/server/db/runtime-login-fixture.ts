@@ -1,10 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { browserClient } from '@/test/browser-client';
+import { randomClientAddress, signUpInBrowser } from '@/test/browser-client';
 import { runCli } from '@/test/cli';
 import { uniqueEmail } from '@/test/factories';
 import { stopAllInstances, type Instance } from '@/test/instances';
@@ -102,14 +102,10 @@ export function setupTwoLogins(): TwoLogins {
 
 /** An owner's organization with a customer, made through the instance. */
 async function signUpOn(instance: Instance) {
-  const address = `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(256)}`;
-  const browser = browserClient(instance, () => ({ 'x-forwarded-for': address }));
-  await browser.auth.signUp.mutate({
-    name: 'Two Logins',
-    email: uniqueEmail('logins'),
-    password: 'a long password for two logins',
-    organizationName: 'Two Logins Ltd',
-  });
+  const address = randomClientAddress();
+  const { browser } = await signUpInBrowser(instance, { name: 'Two Logins' }, () => ({
+    'x-forwarded-for': address,
+  }));
   const me = await browser.auth.me.query();
   await browser.customers.create.mutate({ firstName: 'Ada', email: uniqueEmail('ada') });
   return { browser, organization: me.organization! };

@@ -97,6 +97,13 @@ const heard = (stream: ChangeStream, id: string) =>
 /** Nothing is re-checked on a timer more often than this; ending sooner shows the signal did it. */
 const WELL_BEFORE_ANY_PERIODIC_CHECK_MS = 10_000;
 
+/** Expects the stream to end with this code, sooner than any periodic check would have ended it. */
+async function expectEndedPromptly(stream: ChangeStream, since: number, code: string) {
+  const ended = await endOf(stream, since);
+  expect(ended.code).toBe(code);
+  expect(ended.after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+}
+
 describe('an open change stream follows its principal’s access', () => {
   it('stops sending admin-only changes to an admin the moment they are demoted', async () => {
     const org = await createTestOrganization(services().db);
@@ -128,9 +135,7 @@ describe('an open change stream follows its principal’s access', () => {
     const removedAt = Date.now();
     const customer = await owner.customers.create.mutate({ firstName: 'Not for leavers' });
 
-    const { code, after } = await endOf(live, removedAt);
-    expect(code).toBe('FORBIDDEN');
-    expect(after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+    await expectEndedPromptly(live, removedAt, 'FORBIDDEN');
     expect(heard(live, customer.id)).toBe(false);
     // Ended for good: the client does not connect again.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -146,9 +151,7 @@ describe('an open change stream follows its principal’s access', () => {
     await elsewhere.account.sessions.signOutEverywhere.mutate();
     const signedOutAt = Date.now();
 
-    const { code, after } = await endOf(live, signedOutAt);
-    expect(code).toBe('UNAUTHORIZED');
-    expect(after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+    await expectEndedPromptly(live, signedOutAt, 'UNAUTHORIZED');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(live.connections).toBe(1);
   });
@@ -164,9 +167,7 @@ describe('an open change stream follows its principal’s access', () => {
     await elsewhere.account.sessions.revoke.mutate({ sessionId: streaming.id });
     const revokedAt = Date.now();
 
-    const { code, after } = await endOf(live, revokedAt);
-    expect(code).toBe('UNAUTHORIZED');
-    expect(after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+    await expectEndedPromptly(live, revokedAt, 'UNAUTHORIZED');
   });
 
   it('ends with 401 when the API key it was opened with is revoked', async () => {
@@ -181,9 +182,7 @@ describe('an open change stream follows its principal’s access', () => {
     const revokedAt = Date.now();
     const later = await owner.customers.create.mutate({ firstName: 'Not for revoked keys' });
 
-    const { code, after } = await endOf(live, revokedAt);
-    expect(code).toBe('UNAUTHORIZED');
-    expect(after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+    await expectEndedPromptly(live, revokedAt, 'UNAUTHORIZED');
     expect(heard(live, later.id)).toBe(false);
   });
 
@@ -201,9 +200,7 @@ describe('an open change stream follows its principal’s access', () => {
     await sameBrowser.organizations.switch.mutate({ organizationId: otherOrg.id });
     const switchedAt = Date.now();
 
-    const { code, after } = await endOf(live, switchedAt);
-    expect(code).toBe('FORBIDDEN');
-    expect(after).toBeLessThan(WELL_BEFORE_ANY_PERIODIC_CHECK_MS);
+    await expectEndedPromptly(live, switchedAt, 'FORBIDDEN');
   });
 
   it('ends with 401 when its session expires while open', async () => {

@@ -1,23 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startInstance } from '@/test/instances';
-import {
-  STATEMENT_TIMEOUT_MS,
-  expectUnavailable,
-  faultsRun,
-  lockRow,
-  newCustomer,
-  setupFaultLab,
-  sleep,
-} from './fault-lab';
+import { sleep } from '@/test/waits';
+import { describeFaults, expectUnavailable, STATEMENT_TIMEOUT_MS } from './fault-lab';
 
 // Rows locked by a transaction of the superuser's: statements wait on them.
-describe.skipIf(!faultsRun)('faults', () => {
-  const lab = setupFaultLab();
-
+describeFaults((lab) => {
   it('turns a statement stuck past the timeout into a 503, and serves on', async () => {
-    const { admin, call, observed } = lab;
-    const customer = (await call('POST', '/api/v1/customers', newCustomer())).body;
-    const locked = lockRow(admin, customer.id as string);
+    const { createCustomer, lockRow, call, observed } = lab;
+    const customer = await createCustomer();
+    const locked = lockRow(customer.id as string);
     await locked.held;
     const stuck = await call('PATCH', `/api/v1/customers/${customer.id}`, { company: 'Stuck' });
     await locked.release();
@@ -30,10 +21,10 @@ describe.skipIf(!faultsRun)('faults', () => {
   });
 
   it('stays ready while every connection of its pool is busy', async () => {
-    const { admin, call, observed } = lab;
+    const { createCustomer, lockRow, call, observed } = lab;
     const busy = await startInstance({ ...lab.services(), DATABASE_POOL_SIZE: '2' });
-    const customer = (await call('POST', '/api/v1/customers', newCustomer(), busy)).body;
-    const locked = lockRow(admin, customer.id as string);
+    const customer = await createCustomer(busy);
+    const locked = lockRow(customer.id as string);
     await locked.held;
     // Both connections wait on the lock, and more requests wait for them.
     const waiting = Array.from({ length: 4 }, (_, index) =>

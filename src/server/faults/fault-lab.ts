@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { openConnection } from '@/server/db/connection';
 import { createTestApiKey } from '@/test/api-keys';
-import { browserClient, sessionCookieOf, type BrowserClient } from '@/test/browser-client';
+import { sessionCookieOf, signUpInBrowser, type BrowserClient } from '@/test/browser-client';
 import { uniqueEmail } from '@/test/factories';
 import { startInstance, stopAllInstances, type Instance } from '@/test/instances';
 import { postgresBinaries, startPostgresServer, type PostgresServer } from '@/test/postgres-server';
@@ -12,7 +12,7 @@ import { timedCall, type TimedAnswer } from '@/test/timed-call';
 
 // The app against a PostgreSQL server and a Redis of the test's own, which the fault tests kill
 // and restart. They run in the PostgreSQL project, where the server binaries are installed.
-export const faultsRun = process.env.TEST_DRIVER === 'postgres' && postgresBinaries() !== undefined;
+const faultsRun = process.env.TEST_DRIVER === 'postgres' && postgresBinaries() !== undefined;
 export const STATEMENT_TIMEOUT_MS = 1_500;
 export const REQUEST_TIMEOUT_MS = 3_000;
 export const POOL_QUEUE_LIMIT = 10;
@@ -40,6 +40,10 @@ export interface FaultLab {
     instance?: Instance,
     headers?: Record<string, string>,
   ): Promise<Answer>;
+  /** A new customer, made over REST through the instance (the app by default): its JSON. */
+  createCustomer(instance?: Instance): Promise<Record<string, unknown>>;
+  /** Holds the customer's row locked, in a transaction of the superuser's, until released. */
+  lockRow(customerId: string): { held: Promise<void>; release(): Promise<void> };
   /** A sign-in with a wrong password: 401 when the limiter could count it, 503 when not. */
   signIn(): Promise<{ status: number; ms: number }>;
   /** The settings that put another instance on the lab's database and Redis. */
@@ -51,10 +55,15 @@ export interface FaultLab {
 }
 
 /**
- * Starts the servers and the app with an owner, an organization and an API key before the
- * file's tests, and removes them after, printing what the tests observed.
+ * The file's fault tests, as `faults`, on a lab of their own: the servers and the app with an
+ * owner, an organization and an API key, started before the tests and removed after them,
+ * printing what the tests observed. Skipped where the PostgreSQL server binaries are missing.
  */
-export function setupFaultLab(): FaultLab {
+export function describeFaults(tests: (lab: FaultLab) => void) {
+  describe.skipIf(!faultsRun)('faults', () => tests(setupFaultLab()));
+}
+
+function setupFaultLab(): FaultLab {
   const lab = { observed: {} } as FaultLab;
   beforeAll(async () => {
     const [pg, redis] = await Promise.all([startPostgresServer(), startRedisServer()]);
@@ -76,13 +85,10 @@ export function setupFaultLab(): FaultLab {
       TRUST_PROXY: '1',
     });
     lab.admin = postgres(pg.url('clientele'), { max: 2, onnotice: () => {} });
-    lab.owner = browserClient(lab.app, () => ({ 'x-forwarded-for': '198.51.100.7' }));
-    await lab.owner.auth.signUp.mutate({
-      name: 'Fault Owner',
-      email: uniqueEmail('faults'),
-      password: 'a long password for faults',
-      organizationName: 'Faults Ltd',
-    });
+    const signedUp = await signUpInBrowser(lab.app, { name: 'Fault Owner' }, () => ({
+      'x-forwarded-for': '198.51.100.7',
+    }));
+    lab.owner = signedUp.browser;
     lab.organizationId = (await lab.owner.auth.me.query()).organization!.id;
     const connection = await openConnection({ databaseUrl: pg.url('clientele') });
     lab.key = (await createTestApiKey(connection.db, lab.organizationId, 'admin')).key;
@@ -110,6 +116,11 @@ export function setupFaultLab(): FaultLab {
       );
     }
   };
+
+  lab.createCustomer = async (instance = lab.app) =>
+    (await lab.call('POST', '/api/v1/customers', newCustomer(), instance)).body;
+
+  lab.lockRow = (customerId) => lockRow(lab.admin, customerId);
 
   lab.signIn = async () => {
     const started = performance.now();
@@ -159,48 +170,8 @@ export function expectUnavailable(answer: Answer) {
   expect(JSON.stringify(answer.body)).not.toMatch(/postgres|ECONN|select|stack/i);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until the condition holds, checking every 100 ms; throws after ms. */
-export async function until(condition: () => boolean | Promise<boolean>, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not so within ${ms} ms`);
-    await sleep(100);
-  }
-}
-
-/**
- * How long after `since` the condition first held, checking every `everyMs`; Infinity when it
- * did not within `withinMs` of since.
- */
-export async function msUntil(
-  condition: () => Promise<boolean>,
-  since: number,
-  withinMs = 20_000,
-  everyMs = 100,
-) {
-  while (performance.now() - since < withinMs) {
-    if (await condition()) return performance.now() - since;
-    if (everyMs > 0) await sleep(everyMs);
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
-/** Reads a stream until it has carried `expected`, for at most 15 s; returns what it read. */
-export async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, expected: string) {
-  let text = '';
-  const deadline = Date.now() + 15_000;
-  while (!text.includes(expected) && Date.now() < deadline) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
-  return text;
-}
-
 /** Holds a row lock on the customer in a transaction of its own until released. */
-export function lockRow(sql: postgres.Sql, customerId: string) {
+function lockRow(sql: postgres.Sql, customerId: string) {
   let release!: () => void;
   let held!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));

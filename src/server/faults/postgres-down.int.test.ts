@@ -1,22 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sessionCookieOf } from '@/test/browser-client';
-import {
-  expectUnavailable,
-  faultsRun,
-  msUntil,
-  newCustomer,
-  readUntil,
-  setupFaultLab,
-  sleep,
-  type Answer,
-} from './fault-lab';
+import { msUntil, readUntil, sleep } from '@/test/waits';
+import { type Answer, describeFaults, expectUnavailable, newCustomer } from './fault-lab';
 
 // PostgreSQL killed under writes, and the live-update listener's connection cut.
-describe.skipIf(!faultsRun)('faults', () => {
-  const lab = setupFaultLab();
-
+describeFaults((lab) => {
   it('answers 503 while PostgreSQL is killed mid-writes, leaves no partial write, and recovers', async () => {
-    const { pg, app, admin, owner, organizationId, call, observed } = lab;
+    const { pg, app, admin, owner, organizationId, call, createCustomer, observed } = lab;
     const answers: { answer: Answer; email: string }[] = [];
     let writing = true;
     const writer = async () => {
@@ -82,7 +72,7 @@ describe.skipIf(!faultsRun)('faults', () => {
     // Live updates resume: the listener listens again by itself, and a change it did not hear
     // reaches the stream from the database.
     const reader = await lab.openChanges();
-    const customer = (await call('POST', '/api/v1/customers', newCustomer())).body;
+    const customer = await createCustomer();
     const createdAt = performance.now();
     const text = await readUntil(reader, customer.id as string);
     const liveUpdateMs = performance.now() - createdAt;
@@ -106,7 +96,7 @@ describe.skipIf(!faultsRun)('faults', () => {
   }, 90_000);
 
   it('replays to a live stream the change committed while its listener was cut off', async () => {
-    const { admin, call, observed } = lab;
+    const { admin, createCustomer, observed } = lab;
     const reader = await lab.openChanges();
     await reader.read(); // connected
 
@@ -116,7 +106,7 @@ describe.skipIf(!faultsRun)('faults', () => {
     await admin`
       select pg_terminate_backend(pid) from pg_stat_activity
       where usename = 'clientele_owner' and query ilike 'listen%'`;
-    const missed = (await call('POST', '/api/v1/customers', newCustomer())).body;
+    const missed = await createCustomer();
     await sleep(1_000);
     await admin`alter role clientele_owner login`;
     const restored = performance.now();

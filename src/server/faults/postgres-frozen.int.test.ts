@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { INSTANCE_METRICS_TOKEN } from '@/test/instances';
+import { msUntil, sleep } from '@/test/waits';
 import {
+  type Answer,
+  describeFaults,
+  expectUnavailable,
+  newCustomer,
   POOL_QUEUE_LIMIT,
   REQUEST_TIMEOUT_MS,
-  expectUnavailable,
-  faultsRun,
-  msUntil,
-  newCustomer,
-  setupFaultLab,
-  sleep,
-  type Answer,
 } from './fault-lab';
 
 // PostgreSQL frozen (SIGSTOP): connections stay open and nothing answers, not even a timeout.
-describe.skipIf(!faultsRun)('faults', () => {
-  const lab = setupFaultLab();
-
+describeFaults((lab) => {
   it('answers 503 by its deadline while PostgreSQL is frozen, with a bounded queue, and commits nothing it refused', async () => {
     const { pg, app, admin, organizationId, call, observed } = lab;
     const create = (body: object, idempotencyKey: string) =>

@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { faultsRun, msUntil, newCustomer, setupFaultLab, sleep, type Answer } from './fault-lab';
+import { expect, it } from 'vitest';
+import { msUntil, sleep } from '@/test/waits';
+import { type Answer, describeFaults, newCustomer } from './fault-lab';
 
 // The rate limiter's store killed, then frozen: credentials fail closed, the API stays open.
-describe.skipIf(!faultsRun)('faults', () => {
-  const lab = setupFaultLab();
-
+describeFaults((lab) => {
   it('fails closed on sign-in and open on the API while Redis is down, and recovers', async () => {
     const { redis, call, signIn, observed } = lab;
     await redis.kill();

@@ -1,33 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startInstance } from '@/test/instances';
 import { setupWebhookReceiver } from '@/test/webhook-receiver';
-import {
-  SHUTDOWN_TIMEOUT_MS,
-  faultsRun,
-  lockRow,
-  newCustomer,
-  setupFaultLab,
-  sleep,
-} from './fault-lab';
+import { sleep } from '@/test/waits';
+import { describeFaults, SHUTDOWN_TIMEOUT_MS } from './fault-lab';
 
 /** The "shut down" line an instance logs last. */
 const shutDownLog = (output: string) =>
   JSON.parse(output.split('\n').find((line) => line.includes('"msg":"shut down"'))!) as object;
 
 // SIGTERM with work in flight: within the shutdown bound, and past it.
-describe.skipIf(!faultsRun)('faults', () => {
-  const lab = setupFaultLab();
+describeFaults((lab) => {
   const receiver = setupWebhookReceiver({ answerAfterMs: 2_000 });
 
   it('finishes a request and a job in flight on SIGTERM, refuses new connections, and exits 0', async () => {
-    const { app, admin, organizationId, call, observed } = lab;
+    const { app, admin, organizationId, call, createCustomer, lockRow, observed } = lab;
     await call('POST', '/api/v1/webhooks', {
       url: receiver.url(),
       eventTypes: ['customer.created'],
     });
-    const customer = (await call('POST', '/api/v1/customers', newCustomer())).body;
+    const customer = await createCustomer();
     while (receiver.received.length === 0) await sleep(20);
-    const locked = lockRow(admin, customer.id as string);
+    const locked = lockRow(customer.id as string);
     await locked.held;
     const inFlight = call('PATCH', `/api/v1/customers/${customer.id}`, { company: 'In flight' });
     await sleep(200);
@@ -60,10 +53,10 @@ describe.skipIf(!faultsRun)('faults', () => {
   }, 30_000);
 
   it('cuts a request that outlasts the shutdown bound, and still exits 0 within it', async () => {
-    const { admin, key, call, observed } = lab;
+    const { admin, key, createCustomer, lockRow, observed } = lab;
     const bounded = await startInstance({ ...lab.services(), SHUTDOWN_TIMEOUT_MS: '1000' });
-    const customer = (await call('POST', '/api/v1/customers', newCustomer(), bounded)).body;
-    const locked = lockRow(admin, customer.id as string);
+    const customer = await createCustomer(bounded);
+    const locked = lockRow(customer.id as string);
     await locked.held;
     const stuck = fetch(`${bounded.url}/api/v1/customers/${customer.id}`, {
       method: 'PATCH',

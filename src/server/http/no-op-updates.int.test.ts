@@ -1,21 +1,13 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@/schemas/events';
-import type { AppRouter } from '@/server/api/root';
 import { createTestApiKey } from '@/test/api-keys';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
-import { browserClient } from '@/test/browser-client';
-import { addTestMember, createTestOrganization, uniqueEmail } from '@/test/factories';
-import { setupTestServices } from '@/test/services';
+import { setupApiServer } from '@/test/api-server';
+import { signUpInBrowser } from '@/test/browser-client';
+import { addTestMember, createTestOrganization } from '@/test/factories';
+import { trpcClient } from '@/test/trpc-client';
 
-const { connection, services } = setupTestServices();
-let server: TestApiServer;
-
-beforeAll(async () => {
-  server = await startApiServer(connection(), services());
-});
-afterAll(() => server.close());
+const { connection, server } = setupApiServer();
 
 interface Customer {
   id: string;
@@ -50,15 +42,7 @@ async function tenant() {
   return {
     org,
     rest,
-    trpc: createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${server.url}/api/trpc`,
-          transformer: superjson,
-          headers: { authorization },
-        }),
-      ],
-    }),
+    trpc: trpcClient(server, { authorization }),
     /** How many audit rows, events and webhook deliveries there are. */
     trail: async () => ({
       audit: await count('/audit-logs?limit=100'),
@@ -210,13 +194,7 @@ describe('an update that changes nothing changes nothing and emits nothing', () 
   });
 
   it('a profile saved with the name it has records no security event', async () => {
-    const browser = browserClient(server);
-    await browser.auth.signUp.mutate({
-      name: 'Hedy',
-      email: uniqueEmail('hedy'),
-      password: 'a long password',
-      organizationName: 'Hedy & Co',
-    });
+    const { browser } = await signUpInBrowser(server, { name: 'Hedy' });
     const before = await browser.account.securityActivity.query();
     await browser.account.updateProfile.mutate({ name: ' Hedy ' });
     expect(await browser.account.securityActivity.query()).toEqual(before);

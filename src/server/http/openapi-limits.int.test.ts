@@ -1,51 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApiKey } from '@/test/api-keys';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
-import { createTestOrganization } from '@/test/factories';
-import { problemsWithResponse } from '@/test/openapi-validator';
-import { setupTestServices } from '@/test/services';
+import { describe, expect, it } from 'vitest';
+import { setupIntegrators } from '@/test/integrator';
+import type { Body } from '@/test/rest-client';
 
 /**
  * The limits the OpenAPI document states are the limits the REST door keeps: what it refuses,
  * what it answers, and the lists that page with the cursors they hand out.
  */
-const { connection, services } = setupTestServices();
-let server: TestApiServer;
-const problems: string[] = [];
+const { integrator: newIntegrator } = setupIntegrators();
 
-beforeAll(async () => {
-  server = await startApiServer(connection(), services());
-});
-afterAll(() => server.close());
-afterEach(() => {
-  expect(problems.splice(0), 'responses that do not match the document').toEqual([]);
-});
-
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
+/** A REST call as an admin key of a new organization; each response checked against the document. */
 async function integrator() {
-  const org = await createTestOrganization(services().db, 'Limits Org');
-  const { key } = await createTestApiKey(services().db, org.id, 'admin');
-  return async (method: string, path: string, body?: unknown) => {
-    const url = `${server.url}/api/v1${path}`;
-    const res = await fetch(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Body;
-    problems.push(
-      ...problemsWithResponse(method, url, {
-        status: res.status,
-        headers: res.headers,
-        body: json,
-      }),
-    );
-    return { status: res.status, body: json };
-  };
+  const { call } = await newIntegrator('admin', 'Limits Org');
+  return (method: string, path: string, body?: unknown) => call(method, path, { body });
 }
 
 describe('the limits the document states', () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestConnection } from '@/test/database';
-import { createTestServices, setupTestServices } from '@/test/services';
-import { stopServices } from '@/server/services';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { setupTestServices } from '@/test/services';
+import {
+  startApiServer,
+  startApiServerWithLostDatabase,
+  type TestApiServer,
+} from '@/test/api-server';
 
 const { connection, services } = setupTestServices();
 let server: TestApiServer;
@@ -25,11 +27,7 @@ describe('operational endpoints', () => {
 
   it('reports readiness while the database answers, and 503 when it does not', async () => {
     expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
-    const lost = await openTestConnection(1);
-    const lostServices = await createTestServices(lost);
-    const lostServer = await startApiServer(lost, lostServices);
-    await stopServices(lostServices);
-    await lost.close();
+    const lostServer = await startApiServerWithLostDatabase();
     try {
       const res = await fetch(`${lostServer.url}/api/ready`);
       expect(res.status).toBe(503);

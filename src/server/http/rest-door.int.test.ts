@@ -1,40 +1,23 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiKeys } from '@/server/db/schema';
 import { withIdentity } from '@/server/db/tenant';
 import { issueApiKey } from '@/server/domain/api-keys';
 import { revokeApiKeyForTest } from '@/test/revoke';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
-import { setupTestServices } from '@/test/services';
-import { createTestOrganization, type TestOrganization } from '@/test/factories';
+import { setupRestTenant } from '@/test/rest-client';
 
-const { connection, services } = setupTestServices();
-let server: TestApiServer;
-let org: TestOrganization;
-let key: string;
-
-beforeAll(async () => {
-  server = await startApiServer(connection(), services());
-  org = await createTestOrganization(connection().db, 'REST Org');
-  key = (await createTestApiKey(connection().db, org.id, 'member')).key;
-});
-afterAll(() => server.close());
-
-function rest(path: string, init: RequestInit & { key?: string | null } = {}) {
-  const headers = new Headers(init.headers);
-  const bearer = init.key === undefined ? key : init.key;
-  if (bearer) headers.set('authorization', `Bearer ${bearer}`);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  return fetch(`${server.url}/api/v1${path}`, { ...init, headers });
-}
+const { connection, tenant, rest, post, keyOfAnotherOrganization } = setupRestTenant(
+  'REST Org',
+  'member',
+);
 
 describe('REST door', () => {
   it('tells a key who it is', async () => {
     const res = await rest('/me');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      organization: { id: org.id, slug: org.slug, name: 'REST Org' },
+      organization: { id: tenant.org.id, slug: tenant.org.slug, name: 'REST Org' },
       role: 'member',
       user: null,
     });
@@ -67,14 +50,9 @@ describe('REST door', () => {
   });
 
   it('pages through a list with nextCursor', async () => {
-    const other = await createTestOrganization(connection().db);
-    const otherKey = (await createTestApiKey(connection().db, other.id, 'admin')).key;
+    const otherKey = await keyOfAnotherOrganization();
     for (const name of ['A', 'B', 'C']) {
-      await rest('/customers', {
-        method: 'POST',
-        key: otherKey,
-        body: JSON.stringify({ firstName: name }),
-      });
+      await post('/customers', { firstName: name }, { key: otherKey });
     }
     const first = (await (
       await rest('/customers?limit=2&sort=name&order=asc', { key: otherKey })
@@ -92,15 +70,8 @@ describe('REST door', () => {
   });
 
   it("answers 404, not 403, for another organization's customer", async () => {
-    const other = await createTestOrganization(connection().db);
-    const otherKey = (await createTestApiKey(connection().db, other.id)).key;
-    const theirs = (await (
-      await rest('/customers', {
-        method: 'POST',
-        key: otherKey,
-        body: JSON.stringify({ firstName: 'Hidden' }),
-      })
-    ).json()) as { id: string };
+    const otherKey = await keyOfAnotherOrganization();
+    const theirs = await post('/customers', { firstName: 'Hidden' }, { key: otherKey });
 
     const res = await rest(`/customers/${theirs.id}`);
     expect(res.status).toBe(404);
@@ -112,7 +83,7 @@ describe('REST door', () => {
   it('answers 400 with field issues and changes nothing', async () => {
     const res = await rest('/customers', {
       method: 'POST',
-      body: JSON.stringify({ firstName: '', email: 'not-an-email', organizationId: org.id }),
+      body: JSON.stringify({ firstName: '', email: 'not-an-email', organizationId: tenant.org.id }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; issues: { path: string[] }[] };
@@ -138,6 +109,7 @@ describe('REST door', () => {
   it('refuses requests without a valid key (401), and never accepts a session cookie', async () => {
     expect((await rest('/customers', { key: null })).status).toBe(401);
     expect((await rest('/customers', { key: 'clt_madeup' })).status).toBe(401);
+    const { key } = tenant;
     const tampered = key.slice(0, -1) + (key.endsWith('a') ? 'b' : 'a');
     expect((await rest('/customers', { key: tampered })).status).toBe(401);
     const withCookie = await rest('/customers', {
@@ -148,7 +120,7 @@ describe('REST door', () => {
   });
 
   it('refuses a revoked key', async () => {
-    const created = await createTestApiKey(connection().db, org.id);
+    const created = await createTestApiKey(connection().db, tenant.org.id);
     expect((await rest('/me', { key: created.key })).status).toBe(200);
     await revokeApiKeyForTest(connection().db, created.id);
     expect((await rest('/me', { key: created.key })).status).toBe(401);
@@ -157,7 +129,7 @@ describe('REST door', () => {
   it('accepts a key until its expiry and refuses it after', async () => {
     const created = await withIdentity(connection().db, (tx) =>
       issueApiKey(tx, {
-        organizationId: org.id,
+        organizationId: tenant.org.id,
         name: 'expiring',
         role: 'viewer',
         createdById: null,
@@ -175,7 +147,7 @@ describe('REST door', () => {
   });
 
   it('refuses what a role may not do with 403', async () => {
-    const viewerKey = (await createTestApiKey(connection().db, org.id, 'viewer')).key;
+    const viewerKey = (await createTestApiKey(connection().db, tenant.org.id, 'viewer')).key;
     const res = await rest('/customers', {
       method: 'POST',
       key: viewerKey,

@@ -1,26 +1,14 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppRouter } from '@/server/api/root';
-import { openTestConnection } from '@/test/database';
-import { createTestServices, setupTestServices } from '@/test/services';
-import { stopServices } from '@/server/services';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
+import { setupApiServer, startApiServerWithLostDatabase } from '@/test/api-server';
 import { uniqueEmail } from '@/test/factories';
+import { trpcClient } from '@/test/trpc-client';
 
-const { connection, services } = setupTestServices();
-let server: TestApiServer;
+const { server } = setupApiServer();
 
-beforeAll(async () => {
-  server = await startApiServer(connection(), services());
-});
-afterAll(() => server.close());
-
-function client(headers: () => Record<string, string>) {
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${server.url}/api/trpc`, transformer: superjson, headers })],
-  });
-}
+const client = (headers: () => Record<string, string>) => trpcClient(server, headers);
 
 /** A browser-like session: same-origin requests that keep the session cookie. */
 async function signedUpBrowser() {
@@ -171,11 +159,7 @@ describe('tRPC door', () => {
   });
 
   it('never shows internals when the database fails: a generic message and the request id', async () => {
-    const broken = await openTestConnection(1);
-    const brokenServices = await createTestServices(broken);
-    const brokenServer = await startApiServer(broken, brokenServices);
-    await stopServices(brokenServices);
-    await broken.close();
+    const brokenServer = await startApiServerWithLostDatabase();
     try {
       const res = await post(
         'auth.signIn',

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMIT_RULES } from '@/server/rate-limit/rules';
 import { stopServices, type AppServices } from '@/server/services';
-import { startApiServer, type TestApiServer } from '@/test/api-server';
+import {
+  startApiServer,
+  startApiServerWithLostDatabase,
+  type TestApiServer,
+} from '@/test/api-server';
 import { createTestApiKey } from '@/test/api-keys';
-import { browserClient } from '@/test/browser-client';
-import { openTestConnection, setupTestDatabase } from '@/test/database';
+import { browserClient, signUpInBrowser } from '@/test/browser-client';
+import { setupTestDatabase } from '@/test/database';
 import { createTestOrganization, uniqueEmail } from '@/test/factories';
 import { createTestServices, rateLimitBackendForTests, testLogger } from '@/test/services';
 import { RateLimiter } from './limiter';
@@ -46,6 +50,22 @@ function expectLimitHeaders(res: Response, limit: number) {
   expect(Number(res.headers.get('ratelimit-reset'))).toBeGreaterThanOrEqual(0);
 }
 
+/**
+ * Calls up to the limit, each answered 200 with the limit's headers, and once more: that answer,
+ * a 429 with the headers too.
+ */
+async function refusedPastLimit(call: () => Promise<Response>, limit: number) {
+  for (let i = 0; i < limit; i++) {
+    const res = await call();
+    expect(res.status).toBe(200);
+    expectLimitHeaders(res, limit);
+  }
+  const refused = await call();
+  expect(refused.status).toBe(429);
+  expectLimitHeaders(refused, limit);
+  return refused;
+}
+
 describe('API limits', () => {
   let server: TestApiServer;
   beforeAll(async () => {
@@ -57,14 +77,7 @@ describe('API limits', () => {
     const { key } = await createTestApiKey(connection().db, org.id);
     const get = () =>
       fetch(`${server.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
-    for (let i = 0; i < 3; i++) {
-      const res = await get();
-      expect(res.status).toBe(200);
-      expectLimitHeaders(res, 3);
-    }
-    const refused = await get();
-    expect(refused.status).toBe(429);
-    expectLimitHeaders(refused, 3);
+    const refused = await refusedPastLimit(get, 3);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
@@ -96,13 +109,7 @@ describe('API limits', () => {
   });
 
   it('tRPC: per signed-in person, with the same headers', async () => {
-    const browser = browserClient(server);
-    await browser.auth.signUp.mutate({
-      name: 'Busy',
-      email: uniqueEmail(),
-      password: 'a long password',
-      organizationName: 'Busy',
-    });
+    const { browser } = await signUpInBrowser(server, { name: 'Busy' });
     for (let i = 0; i < 3; i++) await browser.customers.list.query({});
     const error = await browser.customers.list
       .query({})
@@ -115,13 +122,11 @@ describe('sign-in throttling', () => {
   it('slows one address guessing one account, without locking the account owner out', async () => {
     const { server } = await serverWith({ trustProxy: 'loopback' });
     const email = uniqueEmail('target');
-    const owner = browserClient(server, () => ({ 'x-forwarded-for': '198.51.100.10' }));
-    await owner.auth.signUp.mutate({
-      name: 'Target',
-      email,
-      password: 'the right password',
-      organizationName: 'T',
-    });
+    const { browser: owner } = await signUpInBrowser(
+      server,
+      { email, password: 'the right password' },
+      () => ({ 'x-forwarded-for': '198.51.100.10' }),
+    );
 
     const attacker = browserClient(server, () => ({ 'x-forwarded-for': '203.0.113.66' }));
     const limit = RATE_LIMIT_RULES['sign-in:account-ip'].limit;
@@ -159,14 +164,9 @@ describe('sign-in throttling', () => {
 
   it('takes the client address from X-Forwarded-For only when the proxy is trusted', async () => {
     const { server } = await serverWith({ trustProxy: 'false' });
-    const email = uniqueEmail();
-    const browser = browserClient(server, () => ({ 'x-forwarded-for': '203.0.113.99' }));
-    await browser.auth.signUp.mutate({
-      name: 'Spoof',
-      email,
-      password: 'a long password',
-      organizationName: 'S',
-    });
+    const { browser } = await signUpInBrowser(server, {}, () => ({
+      'x-forwarded-for': '203.0.113.99',
+    }));
     const [session] = await browser.account.sessions.list.query();
     expect(session?.ipAddress).toBe('127.0.0.1');
   });
@@ -190,14 +190,7 @@ describe('when the limiter store is down', () => {
 
     const read = () =>
       fetch(`${server.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
-    for (let i = 0; i < 3; i++) {
-      const res = await read();
-      expect(res.status).toBe(200);
-      expectLimitHeaders(res, 3);
-    }
-    const refused = await read();
-    expect(refused.status).toBe(429);
-    expectLimitHeaders(refused, 3);
+    await refusedPastLimit(read, 3);
   });
 });
 
@@ -206,13 +199,9 @@ describe.runIf(process.env.TEST_DRIVER === 'postgres')('when the database is una
   it("does not count the server's 503s against the client's address", async () => {
     const org = await createTestOrganization(connection().db);
     const { key } = await createTestApiKey(connection().db, org.id);
-    const lost = await openTestConnection(1);
-    const services = await createTestServices(lost, {
+    const server = await startApiServerWithLostDatabase({
       rateLimitOverrides: { 'rest-refused:ip': { limit: 3, windowSeconds: 60, failClosed: false } },
     });
-    const server = await startApiServer(lost, services);
-    await stopServices(services);
-    await lost.close();
     try {
       const statuses = [];
       for (let i = 0; i < 6; i++) {

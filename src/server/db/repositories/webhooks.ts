@@ -171,17 +171,27 @@ const deliveryColumns = {
 
 const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
 
+/** Deliveries with their events' types, to be narrowed to the ones wanted. */
+const selectDeliveries = (tx: TenantTx) =>
+  tx
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId));
+
+/** The organization's deliveries to this endpoint. */
+const deliveriesTo = (tx: TenantTx, endpointId: string) =>
+  and(
+    eq(webhookDeliveries.organizationId, tx.organizationId),
+    eq(webhookDeliveries.endpointId, endpointId),
+  );
+
 /** An endpoint's deliveries, newest first. */
 export async function listDeliveries(tx: TenantTx, params: DeliveryListParams) {
   const after = params.cursor ? decodeCursor(params.cursor, NEWEST_FIRST) : undefined;
-  const rows = await tx
-    .select(deliveryColumns)
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+  const rows = await selectDeliveries(tx)
     .where(
       and(
-        eq(webhookDeliveries.organizationId, tx.organizationId),
-        eq(webhookDeliveries.endpointId, params.endpointId),
+        deliveriesTo(tx, params.endpointId),
         params.status?.length ? inArray(webhookDeliveries.status, params.status) : undefined,
         after
           ? or(
@@ -212,17 +222,8 @@ export async function getDelivery(
   endpointId: string,
   id: string,
 ): Promise<WebhookDelivery | undefined> {
-  const [row] = await tx
-    .select(deliveryColumns)
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(
-      and(
-        eq(webhookDeliveries.organizationId, tx.organizationId),
-        eq(webhookDeliveries.endpointId, endpointId),
-        eq(webhookDeliveries.id, id),
-      ),
-    )
+  const [row] = await selectDeliveries(tx)
+    .where(and(deliveriesTo(tx, endpointId), eq(webhookDeliveries.id, id)))
     .limit(1);
   return row as WebhookDelivery | undefined;
 }

@@ -4,17 +4,11 @@ import { browserClient, trpcFailure } from '@/test/browser-client';
 import { uniqueEmail } from '@/test/factories';
 
 // Invitations: sent by a verified member, accepted once, by the invited address.
-const { server, owner, invitationToken } = setupAccounts();
+const { server, signUp, owner, invitationToken } = setupAccounts();
 
 describe('invitations', () => {
   it('needs a verified address to invite', async () => {
-    const browser = browserClient(server);
-    await browser.auth.signUp.mutate({
-      name: 'New',
-      email: uniqueEmail(),
-      password: PASSWORD,
-      organizationName: 'New Co',
-    });
+    const { browser } = await signUp(uniqueEmail(), PASSWORD, 'New', 'New Co');
     const error = await trpcFailure(
       browser.invitations.create.mutate({ email: uniqueEmail(), role: 'member' }),
     );
@@ -76,13 +70,7 @@ describe('invitations', () => {
     await browser.invitations.create.mutate({ email: other.email, role: 'manager' });
     const token = await invitationToken(other.email);
 
-    const stranger = browserClient(server);
-    await stranger.auth.signUp.mutate({
-      name: 'Stranger',
-      email: uniqueEmail(),
-      password: PASSWORD,
-      organizationName: 'S',
-    });
+    const { browser: stranger } = await signUp(uniqueEmail(), PASSWORD, 'Stranger', 'S');
     expect((await trpcFailure(stranger.invitations.accept.mutate({ token }))).data?.code).toBe(
       'FORBIDDEN',
     );

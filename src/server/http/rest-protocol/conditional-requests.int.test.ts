@@ -8,6 +8,14 @@ import { operations } from './documented-operations';
  */
 const { rest, post } = setupRestTenant('Protocol Org');
 
+/** A PATCH of the customer, sent with this If-Match. */
+const patchCustomer = (id: string, body: object, ifMatch: string) =>
+  rest(`/customers/${id}`, {
+    method: 'PATCH',
+    body: JSON.stringify(body),
+    headers: { 'if-match': ifMatch },
+  });
+
 describe('conditional requests', () => {
   it('tags single resources, answers If-None-Match with 304, and retags on change', async () => {
     const customer = await post('/customers', { firstName: 'Tagged' });
@@ -27,11 +35,7 @@ describe('conditional requests', () => {
         .status,
     ).toBe(304);
 
-    const patched = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Again' }),
-      headers: { 'if-match': etag },
-    });
+    const patched = await patchCustomer(customer.id, { lastName: 'Again' }, etag);
     expect(patched.status).toBe(200);
     const newTag = patched.headers.get('etag');
     expect(newTag).not.toBe(etag);
@@ -48,11 +52,7 @@ describe('conditional requests', () => {
       body: JSON.stringify({ lastName: 'Meanwhile' }),
     });
 
-    const lost = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Overwrite' }),
-      headers: { 'if-match': stale },
-    });
+    const lost = await patchCustomer(customer.id, { lastName: 'Overwrite' }, stale);
     expect(lost.status).toBe(412);
     expect(await lost.json()).toMatchObject({ code: 'PRECONDITION_FAILED' });
     const removed = await rest(`/customers/${customer.id}`, {
@@ -73,40 +73,28 @@ describe('conditional requests', () => {
   it('compares If-Match strongly, and takes * for any current resource', async () => {
     const customer = await post('/customers', { firstName: 'Strong' });
     const etag = (await rest(`/customers/${customer.id}`)).headers.get('etag')!;
-    const weak = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Weak' }),
-      headers: { 'if-match': `W/${etag}` },
-    });
+    const weak = await patchCustomer(customer.id, { lastName: 'Weak' }, `W/${etag}`);
     expect(weak.status).toBe(412);
-    const any = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Any' }),
-      headers: { 'if-match': '*' },
-    });
+    const any = await patchCustomer(customer.id, { lastName: 'Any' }, '*');
     expect(any.status).toBe(200);
-    const missing = await rest(`/customers/${randomUUID()}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Nobody' }),
-      headers: { 'if-match': '*' },
-    });
+    const missing = await patchCustomer(randomUUID(), { lastName: 'Nobody' }, '*');
     expect(missing.status).toBe(404);
   });
 
   it('keeps expectedVersion working beside If-Match (409 when stale)', async () => {
     const customer = await post('/customers', { firstName: 'Versioned' });
     const etag = (await rest(`/customers/${customer.id}`)).headers.get('etag')!;
-    const res = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'X', expectedVersion: customer.version + 1 }),
-      headers: { 'if-match': etag },
-    });
+    const res = await patchCustomer(
+      customer.id,
+      { lastName: 'X', expectedVersion: customer.version + 1 },
+      etag,
+    );
     expect(res.status).toBe(409);
-    const ok = await rest(`/customers/${customer.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ lastName: 'Y', expectedVersion: customer.version }),
-      headers: { 'if-match': etag },
-    });
+    const ok = await patchCustomer(
+      customer.id,
+      { lastName: 'Y', expectedVersion: customer.version },
+      etag,
+    );
     expect(ok.status).toBe(200);
   });
 

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTestApiKey } from '@/test/api-keys';
-import { createTestOrganization } from '@/test/factories';
 import { setupRestTenant, type Body } from '@/test/rest-client';
 import { operations, withIds } from './documented-operations';
 
 /**
  * HTTP as generated clients, browsers and caches speak it to the REST door: nested resources, and query parameters.
  */
-const { connection, rest, post } = setupRestTenant('Protocol Org');
+const { rest, post, keyOfAnotherOrganization } = setupRestTenant('Protocol Org');
 
 describe('nested reads', () => {
   it("answer 404 for a parent that does not exist or is another organization's", async () => {
@@ -21,23 +19,13 @@ describe('nested reads', () => {
       expect(res.status, template).toBe(404);
     }
 
-    const other = await createTestOrganization(connection().db);
-    const otherKey = (await createTestApiKey(connection().db, other.id)).key;
-    const theirs = (await (
-      await rest('/customers', {
-        method: 'POST',
-        key: otherKey,
-        body: JSON.stringify({ firstName: 'Theirs' }),
-      })
-    ).json()) as Body;
-    await rest(`/customers/${theirs.id}/orders`, {
-      method: 'POST',
-      key: otherKey,
-      body: JSON.stringify({
-        currency: 'EUR',
-        lines: [{ description: 'Hidden', quantity: 1, unitPriceCents: 100 }],
-      }),
-    });
+    const otherKey = await keyOfAnotherOrganization();
+    const theirs = await post('/customers', { firstName: 'Theirs' }, { key: otherKey });
+    await post(
+      `/customers/${theirs.id}/orders`,
+      { currency: 'EUR', lines: [{ description: 'Hidden', quantity: 1, unitPriceCents: 100 }] },
+      { key: otherKey },
+    );
     const orders = await rest(`/customers/${theirs.id}/orders`);
     expect(orders.status).toBe(404);
     expect(await orders.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Customer not found' });

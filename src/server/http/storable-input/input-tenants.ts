@@ -1,10 +1,8 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import superjson from 'superjson';
 import { expect } from 'vitest';
-import type { AppRouter } from '@/server/api/root';
 import { createTestApiKey } from '@/test/api-keys';
 import { setupApiServer } from '@/test/api-server';
 import { createTestOrganization } from '@/test/factories';
+import { trpcClient } from '@/test/trpc-client';
 
 export type Path = (string | number)[];
 export interface Issue {
@@ -41,15 +39,7 @@ export function setupInputTenants() {
           headers: { authorization, 'content-type': 'application/json' },
           body,
         }),
-      client: createTRPCClient<AppRouter>({
-        links: [
-          httpBatchLink({
-            url: `${server.url}/api/trpc`,
-            transformer: superjson,
-            headers: { authorization },
-          }),
-        ],
-      }),
+      client: trpcClient(server, { authorization }),
     };
   }
 

@@ -1,9 +1,9 @@
-import { TRPCClientError, createTRPCClient, httpBatchLink } from '@trpc/client';
-import superjson from 'superjson';
+import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import type { AppRouter } from '@/server/api/root';
 import { createTestApiKey } from '@/test/api-keys';
 import { createTestOrganization, uniqueEmail } from '@/test/factories';
+import { trpcClient } from '@/test/trpc-client';
 import { itemsOf, refusal, setupInputTenants, type Path } from './input-tenants';
 
 // The NUL character, which PostgreSQL cannot store in text, anywhere in input.
@@ -135,15 +135,7 @@ describe('text that PostgreSQL cannot store is refused with 400, naming the fiel
     });
     expect((await client.customers.list.query({})).items).toEqual([]);
 
-    const anonymous = createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${server.url}/api/trpc`,
-          transformer: superjson,
-          headers: { origin: server.url },
-        }),
-      ],
-    });
+    const anonymous = trpcClient(server, { origin: server.url });
     const email = uniqueEmail('nul');
     const signUp = { email, password: 'a long password', organizationName: 'Nul Ltd' };
     const refused = await anonymous.auth.signUp
