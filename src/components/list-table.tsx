@@ -28,7 +28,9 @@ export function ListTable({
   className?: string;
 }) {
   return (
-    <div className={cn('rounded-lg border bg-background', className)}>
+    // min-w-0: in a grid or flex parent the frame may shrink below its table's width, so a wide
+    // table scrolls inside the frame instead of widening the page.
+    <div className={cn('min-w-0 rounded-lg border bg-background', className)}>
       <Table>
         <TableHeader>
           <TableRow>
