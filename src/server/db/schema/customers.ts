@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { companies } from './companies';
 import { customerStatusEnum, importStatusEnum, interactionTypeEnum } from './enums';
 import { apiKeys, organizations, users } from './identity';
 
@@ -23,7 +33,11 @@ export const customers = pgTable(
     email: text('email'),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull().default(''),
+    /** The linked company's name, kept in step with it so search and sort need no join. */
     company: text('company'),
+    companyId: uuid('company_id').references((): AnyPgColumn => companies.id, {
+      onDelete: 'set null',
+    }),
     phone: text('phone'),
     status: customerStatusEnum('status').notNull().default('lead'),
     tags: text('tags')
@@ -85,6 +99,9 @@ export const customers = pgTable(
         .where(live),
       index('customers_tags_idx').using('gin', t.tags),
       index('customers_org_owner_idx').on(t.organizationId, t.ownerId),
+      index('customers_org_company_id_idx')
+        .on(t.organizationId, t.companyId, t.nameSort, t.id)
+        .where(live),
     ];
   },
 );

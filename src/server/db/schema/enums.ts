@@ -26,3 +26,10 @@ export const IMPORT_STATUSES = [
   'failed',
 ] as const;
 export const importStatusEnum = pgEnum('import_status', IMPORT_STATUSES);
+
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+export const companySizeEnum = pgEnum('company_size', COMPANY_SIZES);
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export const stageKindEnum = pgEnum('stage_kind', STAGE_KINDS);
+export const dealStatusEnum = pgEnum('deal_status', STAGE_KINDS);

@@ -2,6 +2,8 @@ export * from './enums';
 export * from './identity';
 export * from './identity-views';
 export * from './customers';
+export * from './companies';
+export * from './deals';
 export * from './orders';
 export * from './audit';
 

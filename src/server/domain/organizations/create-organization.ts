@@ -5,6 +5,7 @@ import {
   insertMembership,
   insertOrganization,
 } from '@/server/db/repositories/organizations';
+import { insertDefaultPipeline } from '@/server/db/repositories/pipelines';
 import { insertUser } from '@/server/db/repositories/users';
 import type { IdentityTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';
@@ -38,6 +39,7 @@ export async function createOrganizationFor(
     userId: input.ownerId,
     role: 'owner',
   });
+  await insertDefaultPipeline(tx, organization.id);
   await insertAuditLog(tx, {
     organizationId: organization.id,
     actorType: bySystem ? 'system' : 'user',
