@@ -1137,7 +1137,7 @@ export interface components {
                 name: string;
             } | null;
             organization: components["schemas"]["OrganizationSummary"] | null;
-            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "org:delete" | "org:transfer")[];
+            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "companies:read" | "companies:write" | "companies:delete" | "companies:restore" | "companies:merge" | "deals:read" | "deals:write" | "deals:delete" | "pipelines:manage" | "org:delete" | "org:transfer")[];
             role: ("owner" | "admin" | "manager" | "member" | "viewer") | null;
             user: {
                 /** Format: email */
