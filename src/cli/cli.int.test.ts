@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleLikeTheServer } from '@/bench/servers';
 import { looksLikeApiKey } from '@/server/auth/api-key';
 import { openConnection } from '@/server/db/connection';
-import { max } from 'drizzle-orm';
+import { countDistinct, isNotNull, max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
 import { checkpointKeys } from '@/server/domain/audit/checkpoint-signature';
-import { orders } from '@/server/db/schema';
+import { customers, deals, dealStageChanges, orders, pipelineStages } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 
 const run = promisify(execFile);
@@ -177,6 +177,8 @@ describe('operator CLI', { timeout: 300_000 }, () => {
       expect(first.json.customers).toBeGreaterThanOrEqual(100);
       expect(first.json.interactions).toBeGreaterThan(0);
       expect(first.json.orders).toBeGreaterThan(0);
+      expect(first.json.companies).toBeGreaterThan(0);
+      expect(first.json.deals).toBeGreaterThan(0);
     }
     const second = await cli('seed');
     expect(second.json).toMatchObject({ created: false, slug: 'demo' });
@@ -196,6 +198,22 @@ describe('operator CLI', { timeout: 300_000 }, () => {
         expect(
           (await revenuePerMonth(tx, new Date(Date.now() - 400 * 86_400_000))).length,
         ).toBeGreaterThan(0);
+        // People belong to companies, and every stage of the pipeline holds deals with a history.
+        const [linked] = await tx
+          .select({ companies: countDistinct(customers.companyId) })
+          .from(customers)
+          .where(isNotNull(customers.companyId));
+        expect(linked!.companies).toBeGreaterThan(10);
+        const [stages] = await tx
+          .select({ all: countDistinct(pipelineStages.id) })
+          .from(pipelineStages);
+        const [filled] = await tx.select({ used: countDistinct(deals.stageId) }).from(deals);
+        expect(filled!.used).toBe(stages!.all);
+        const [history] = await tx
+          .select({ deals: countDistinct(dealStageChanges.dealId) })
+          .from(dealStageChanges);
+        const [all] = await tx.select({ deals: countDistinct(deals.id) }).from(deals);
+        expect(history!.deals).toBe(all!.deals);
       });
     } finally {
       await connection.close();

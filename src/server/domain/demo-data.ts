@@ -60,7 +60,7 @@ export function seededRandom(seed: number) {
   };
 }
 
-type SeededRandom = ReturnType<typeof seededRandom>;
+export type SeededRandom = ReturnType<typeof seededRandom>;
 
 export const DAY = 24 * 60 * 60 * 1000;
 

@@ -11,6 +11,7 @@ import {
 import { withIdentity, withTenant } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { createOrganizationWithOwner } from './organizations/create-organization';
+import { seedDemoCompanies, seedDemoDeals } from './demo-deals';
 import { DAY, demoCustomers, INTERACTION_SUBJECTS, PRODUCTS, seededRandom } from './demo-data';
 
 export const DEMO = {
@@ -30,9 +31,14 @@ export interface DemoSeedResult {
   customers: number;
   interactions: number;
   orders: number;
+  companies: number;
+  deals: number;
 }
 
-/** The demo organization with a few hundred customers, their timelines and orders. Idempotent. */
+/**
+ * The demo organization with a few hundred customers, their timelines, orders, companies and
+ * deals. Idempotent.
+ */
 export async function seedDemoOrganization(
   db: Database,
   customerCount = 300,
@@ -47,6 +53,8 @@ export async function seedDemoOrganization(
       customers: 0,
       interactions: 0,
       orders: 0,
+      companies: 0,
+      deals: 0,
     };
   }
 
@@ -161,6 +169,14 @@ export async function seedDemoOrganization(
       await tx.insert(orderNumbers).values({ organizationId: organization.id, lastNumber: number });
     }
 
+    const demoCompanies = await seedDemoCompanies(tx, { random, ownerId: userId, now });
+    const dealCount = await seedDemoDeals(tx, {
+      random,
+      ownerId: userId,
+      now,
+      count: Math.max(12, Math.round(customerCount / 5)),
+    });
+
     await insertAuditLog(tx, {
       organizationId: organization.id,
       actorType: 'system',
@@ -173,6 +189,8 @@ export async function seedDemoOrganization(
           customers: inserted.length,
           interactions: interactionRows.length,
           orders: orderRows.length,
+          companies: demoCompanies.length,
+          deals: dealCount,
         },
       },
       userAgent: 'clientele seed',
@@ -181,6 +199,8 @@ export async function seedDemoOrganization(
       customers: inserted.length,
       interactions: interactionRows.length,
       orders: orderRows.length,
+      companies: demoCompanies.length,
+      deals: dealCount,
     };
   });
 
