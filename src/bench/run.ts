@@ -127,6 +127,7 @@ async function run(options: BenchOptions): Promise<number> {
     log(`case ${name}`);
     cases.push(await CASES[name](ctx));
   }
+  if (options.check) await remeasureSuspects(options.check, cases, ctx);
   machine.loadAverageAtEnd = os.loadavg();
 
   const summary = cases.flatMap((report) => report.measures);
@@ -155,6 +156,26 @@ async function run(options: BenchOptions): Promise<number> {
     );
   }
   return regressions.length > 0 ? 1 : 0;
+}
+
+/**
+ * A case with a ratio that looks grossly worse than recorded is measured once more before the
+ * check judges it: on a shared machine a burst of other work can halve a throughput ratio for
+ * one run, while a real regression shows in both. The second report replaces the first.
+ */
+async function remeasureSuspects(baselineFile: string, cases: CaseReport[], ctx: BenchContext) {
+  const { checks } = checkAgainstBaseline(
+    baselineFile,
+    cases.flatMap((report) => report.measures),
+  );
+  const suspects = new Set(
+    checks.filter((check) => check.regressed).map((check) => check.key.split('.')[0]),
+  );
+  for (const [index, report] of cases.entries()) {
+    if (!suspects.has(report.name)) continue;
+    log(`case ${report.name} again: a ratio looks regressed, so it is measured once more`);
+    cases[index] = await CASES[report.name](ctx);
+  }
 }
 
 process.on('exit', killAllServers);
