@@ -114,7 +114,7 @@ export function SearchCombobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label} suggestions`}
+        aria-label="Suggestions"
         hidden={!shown || options.length === 0}
         className="max-h-60 overflow-y-auto rounded-md border bg-popover p-1 text-sm text-popover-foreground shadow-sm"
       >
