@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
-import { UserPlusIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
@@ -10,7 +9,6 @@ import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { SearchCombobox, type ComboboxOption } from '@/components/search-combobox';
-import { Button } from '@/components/ui/button';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { customerCandidates } from '@/features/customers/customer-candidates';
 import { fieldsOrToast } from '@/lib/form-errors';
@@ -24,20 +22,21 @@ import { api } from '@/trpc/react';
 const SEARCH_DELAY_MS = 200;
 
 /** Adds a person to the company: a customer already known, or a new one created there. */
-export function AddPersonDialog({ company }: { company: Company }) {
-  const [open, setOpen] = useState(false);
+export function AddPersonDialog({
+  company,
+  open,
+  onOpenChange,
+}: {
+  company: Company;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <FormDialog
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={onOpenChange}
       title={`Add a person to ${company.name}`}
       description="Link a customer you already have, or create a new one at this company."
-      trigger={
-        <Button>
-          <UserPlusIcon aria-hidden="true" />
-          Add person
-        </Button>
-      }
     >
       <Tabs defaultValue="existing">
         <TabsList className="w-full">
@@ -45,10 +44,10 @@ export function AddPersonDialog({ company }: { company: Company }) {
           <TabsTrigger value="new">New person</TabsTrigger>
         </TabsList>
         <TabsContent value="existing" className="pt-2">
-          <LinkCustomerForm company={company} onDone={() => setOpen(false)} />
+          <LinkCustomerForm company={company} onDone={() => onOpenChange(false)} />
         </TabsContent>
         <TabsContent value="new" className="pt-2">
-          <NewPersonForm company={company} onDone={() => setOpen(false)} />
+          <NewPersonForm company={company} onDone={() => onOpenChange(false)} />
         </TabsContent>
       </Tabs>
     </FormDialog>

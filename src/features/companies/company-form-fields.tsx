@@ -17,7 +17,7 @@ export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
   return (
     <>
       <FormTextField form={form} name="name" label="Name" autoComplete="off" />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormTextField
           form={form}
           name="domain"
@@ -27,7 +27,7 @@ export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
         />
         <FormTextField form={form} name="industry" label="Industry" autoComplete="off" />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormSelectField control={form.control} name="size" label="Size">
           <SelectItem value={NO_SIZE}>Not given</SelectItem>
           {COMPANY_SIZES.map((size) => (

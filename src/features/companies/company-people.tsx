@@ -1,6 +1,6 @@
 'use client';
 
-import { UnlinkIcon } from 'lucide-react';
+import { UnlinkIcon, UserPlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
@@ -15,15 +15,17 @@ import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
+import { useOpenOnce } from '@/lib/use-open-once';
 import type { Company } from '@/schemas/companies';
 import { api } from '@/trpc/react';
 import { companyPeopleParams } from './list-params';
 
-// The dialog (with its forms) loads when first opened, not with the page.
-const AddPersonDialog = dynamic(
-  () => import('./add-person-dialog').then((module) => module.AddPersonDialog),
-  { ssr: false, loading: () => <Button disabled>Add person</Button> },
-);
+// The dialog and its forms load when first opened, or when the button is pointed at or
+// focused, not with the page.
+const loadDialog = () => import('./add-person-dialog');
+const AddPersonDialog = dynamic(() => loadDialog().then((module) => module.AddPersonDialog), {
+  ssr: false,
+});
 
 /** The people who work at the company, with a way to add one (existing or new). */
 export function CompanyPeople({ company }: { company: Company }) {
@@ -39,7 +41,7 @@ export function CompanyPeople({ company }: { company: Company }) {
         <h2 id="people-heading" className="text-lg font-semibold">
           People
         </h2>
-        {canWrite ? <AddPersonDialog company={company} /> : null}
+        {canWrite ? <AddPersonButton company={company} /> : null}
       </div>
 
       <QueryState
@@ -88,6 +90,24 @@ export function CompanyPeople({ company }: { company: Company }) {
         )}
       </QueryState>
     </section>
+  );
+}
+
+function AddPersonButton({ company }: { company: Company }) {
+  const { open, mounted, setOpen } = useOpenOnce();
+  return (
+    <>
+      <Button
+        aria-haspopup="dialog"
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
+        onClick={() => setOpen(true)}
+      >
+        <UserPlusIcon aria-hidden="true" />
+        Add person
+      </Button>
+      {mounted ? <AddPersonDialog company={company} open={open} onOpenChange={setOpen} /> : null}
+    </>
   );
 }
 
