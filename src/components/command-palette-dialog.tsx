@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { ArrowRightIcon, UserIcon } from 'lucide-react';
+import { ArrowRightIcon, Building2Icon, UserIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import {
@@ -33,20 +33,28 @@ export function CommandPaletteDialog({
   const [term, setTerm] = useState('');
   const [query, setQuery] = useState('');
   const canReadCustomers = useCan('customers:read');
+  const canReadCompanies = useCan('companies:read');
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(term.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [term]);
 
-  const searching = canReadCustomers && query.length >= MIN_SEARCH_LENGTH;
+  const searchable = query.length >= MIN_SEARCH_LENGTH;
+  const searching = canReadCustomers && searchable;
+  const searchingCompanies = canReadCompanies && searchable;
   const customers = api.customers.list.useQuery(
     { q: query, limit: 8 },
     { enabled: open && searching, placeholderData: keepPreviousData },
   );
+  const companies = api.companies.list.useQuery(
+    { q: query, limit: 5, sort: 'name', order: 'asc' },
+    { enabled: open && searchingCompanies, placeholderData: keepPreviousData },
+  );
   const needle = term.trim().toLowerCase();
   const matchingPages = pages.filter((page) => page.label.toLowerCase().includes(needle));
   const found = searching ? (customers.data?.items ?? []) : [];
+  const foundCompanies = searchingCompanies ? (companies.data?.items ?? []) : [];
 
   function close() {
     onOpenChange(false);
@@ -63,18 +71,20 @@ export function CommandPaletteDialog({
       open={open}
       onOpenChange={(next) => (next ? onOpenChange(true) : close())}
       title="Search"
-      description="Find a customer or go to a page."
+      description="Find a customer or a company, or go to a page."
       commandProps={{ shouldFilter: false, loop: true }}
     >
       <CommandInput
-        placeholder={canReadCustomers ? 'Find a customer or a page…' : 'Go to a page…'}
+        placeholder={canReadCustomers ? 'Find a customer, a company or a page…' : 'Go to a page…'}
         value={term}
         onValueChange={setTerm}
         maxLength={200}
       />
       <CommandList>
         <CommandEmpty>
-          {searching && customers.isFetching ? 'Searching…' : 'Nothing matches.'}
+          {(searching && customers.isFetching) || (searchingCompanies && companies.isFetching)
+            ? 'Searching…'
+            : 'Nothing matches.'}
         </CommandEmpty>
         {found.length > 0 ? (
           <CommandGroup heading="Customers">
@@ -89,6 +99,25 @@ export function CommandPaletteDialog({
                 {customer.company || customer.email ? (
                   <span className="ml-auto truncate text-xs text-muted-foreground">
                     {customer.company || customer.email}
+                  </span>
+                ) : null}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
+        {foundCompanies.length > 0 ? (
+          <CommandGroup heading="Companies">
+            {foundCompanies.map((company) => (
+              <CommandItem
+                key={company.id}
+                value={`company-${company.id}`}
+                onSelect={() => go(`/companies/${company.id}`)}
+              >
+                <Building2Icon aria-hidden="true" />
+                <span className="truncate">{company.name}</span>
+                {company.domain ? (
+                  <span className="ml-auto truncate text-xs text-muted-foreground">
+                    {company.domain}
                   </span>
                 ) : null}
               </CommandItem>

@@ -60,3 +60,19 @@ export function applyServerErrors<T extends FieldValues>(
   }
   return applied;
 }
+
+/**
+ * The look-alike records a create was refused for (409 with `candidates`), so the person can
+ * open one of them or create theirs anyway. None when the conflict was of another kind.
+ */
+export function duplicateCandidates(error: unknown): Record<string, unknown>[] {
+  if (errorCode(error) !== 'CONFLICT') return [];
+  const candidates = (serverErrorData(error) as { candidates?: unknown } | undefined)?.candidates;
+  if (!Array.isArray(candidates)) return [];
+  return candidates.filter(
+    (candidate): candidate is Record<string, unknown> =>
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      typeof (candidate as { id?: unknown }).id === 'string',
+  );
+}

@@ -14,7 +14,8 @@ import {
 
 export * from './customer-constants';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+export const text = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const MAX_EMAIL_LENGTH = 254;
 const MAX_NAME_LENGTH = 100;
@@ -73,7 +74,7 @@ export const metadata = z
   .meta({ description: METADATA_DESCRIPTION, maxProperties: MAX_METADATA_KEYS });
 
 /** An optional text field where "" means "no value" (what an empty form input sends). */
-const optional = <T extends z.ZodType<string | null>>(schema: T) =>
+export const optional = <T extends z.ZodType<string | null>>(schema: T) =>
   z
     .union([z.literal('').transform(() => null), schema])
     .nullable()
@@ -84,7 +85,16 @@ export const customerFields = {
   email: optional(emailAddress),
   firstName: text(MAX_NAME_LENGTH).min(1, 'is required'),
   lastName: text(MAX_NAME_LENGTH).default(''),
-  company: optional(text(MAX_COMPANY_LENGTH)),
+  company: optional(text(MAX_COMPANY_LENGTH)).meta({
+    description:
+      'The company by name: links the live company of that name (ignoring case), created when there is none.',
+  }),
+  companyId: uuid()
+    .nullable()
+    .optional()
+    .meta({
+      description: 'A company of your organization; wins over `company` when both are given.',
+    }),
   phone: optional(
     text(MAX_PHONE_LENGTH).regex(
       /^[+0-9 ().\-/x]*$/i,
@@ -102,11 +112,16 @@ export const customerFields = {
   metadata: metadata.default({}),
 };
 
+export const allowDuplicate = z.boolean().optional().meta({
+  description:
+    'Create it even when a very similar record exists (otherwise 409 with the `candidates`).',
+});
+
 export const customerCreateInput = z
-  .strictObject(customerFields)
+  .strictObject({ ...customerFields, allowDuplicate })
   .meta({ id: 'CustomerCreate', example: customerCreateExample });
 export type CustomerCreateInput = z.input<typeof customerCreateInput>;
-export type CustomerCreateValues = z.output<typeof customerCreateInput>;
+export type CustomerCreateValues = Omit<z.output<typeof customerCreateInput>, 'allowDuplicate'>;
 
 export const customerOutput = z
   .object({
@@ -114,7 +129,12 @@ export const customerOutput = z
     email: storedEmail.nullable(),
     firstName: z.string().max(MAX_NAME_LENGTH),
     lastName: z.string().max(MAX_NAME_LENGTH),
-    company: z.string().max(MAX_COMPANY_LENGTH).nullable(),
+    company: z
+      .string()
+      .max(MAX_COMPANY_LENGTH)
+      .nullable()
+      .meta({ description: "The linked company's name." }),
+    companyId: uuid().nullable(),
     phone: z.string().max(MAX_PHONE_LENGTH).nullable(),
     status: customerStatus,
     tags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_TAGS),
@@ -146,6 +166,7 @@ export const customerUpdateInput = z
     firstName: customerFields.firstName.optional(),
     lastName: text(MAX_NAME_LENGTH).optional(),
     company: customerFields.company,
+    companyId: customerFields.companyId,
     phone: customerFields.phone,
     status: customerStatus.optional(),
     tags: z

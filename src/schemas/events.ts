@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { companyMergedEvent, companyOutput } from './companies';
 import { customerOutput } from './customers';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
 import { MAX_IMPORT_FILENAME_LENGTH } from './imports';
@@ -23,6 +24,10 @@ const orderStatusChange = orderOutput.extend({ previousStatus: orderStatus }).me
   id: 'OrderWithPreviousStatus',
   description: 'The order after the change, and its status before.',
 });
+
+const deletedCompany = z
+  .object({ id: uuid(), deletedAt: timestamp() })
+  .meta({ id: 'DeletedCompany', description: 'A tombstone: the company was deleted.' });
 
 const rowCount = z.number().int().min(0);
 
@@ -56,6 +61,11 @@ export const EVENT_DATA = {
   'order.lines_changed': orderOutput,
   'order.status_changed': orderStatusChange,
   'customer_import.completed': completedImport,
+  'company.created': companyOutput,
+  'company.updated': companyOutput,
+  'company.deleted': deletedCompany,
+  'company.restored': companyOutput,
+  'company.merged': companyMergedEvent,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -75,6 +85,12 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'order.lines_changed': 'The lines of an order were changed.',
   'order.status_changed': 'An order moved to another status.',
   'customer_import.completed': 'A CSV import of customers finished.',
+  'company.created': 'A company was created.',
+  'company.updated': 'A company was changed (a new name is also written into its people).',
+  'company.deleted': 'A company was deleted (it can be restored).',
+  'company.restored': 'A deleted company was restored.',
+  'company.merged':
+    'A company was merged into another: its people and deals moved to `company`, and it was deleted.',
 };
 
 /** `customer.created` → `CustomerCreatedEvent`, the event's schema in the OpenAPI document. */

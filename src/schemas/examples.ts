@@ -3,6 +3,7 @@
 const CUSTOMER_ID = '3f6c2a1e-8d4b-4c2f-9a7e-1b5d0c9e8f21';
 const ORDER_ID = '9b2e4c6a-1d3f-4a5b-8c7d-2e4f6a8b0c1d';
 const OWNER_ID = 'c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d';
+const COMPANY_ID = '7d1f3b5a-2c4e-4f6a-8b0d-1e3f5a7c9b2d';
 
 export const customerExample = {
   id: CUSTOMER_ID,
@@ -10,6 +11,7 @@ export const customerExample = {
   firstName: 'Ada',
   lastName: 'Lovelace',
   company: 'Analytical Engines Ltd',
+  companyId: COMPANY_ID,
   phone: '+44 20 7946 0958',
   status: 'active',
   tags: ['vip', 'eu'],
@@ -93,4 +95,29 @@ export const webhookEndpointExample = {
   previousSecretExpiresAt: null,
   createdAt: '2026-11-01T08:00:00.000Z',
   updatedAt: '2026-11-01T08:00:00.000Z',
+};
+
+export const companyExample = {
+  id: COMPANY_ID,
+  name: 'Analytical Engines Ltd',
+  domain: 'analytical.example',
+  industry: 'Computing',
+  size: '11-50',
+  website: 'https://analytical.example',
+  phone: '+44 20 7946 0000',
+  address: { line1: '12 St James’s Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
+  ownerId: OWNER_ID,
+  tags: ['partner'],
+  metadata: { formerNames: ['Analytical Engines'] },
+  version: 2,
+  createdAt: '2026-03-02T09:15:00.000Z',
+  updatedAt: '2026-11-20T16:42:10.512Z',
+};
+
+export const companyCreateExample = {
+  name: 'Analytical Engines Ltd',
+  domain: 'https://www.analytical.example/',
+  industry: 'Computing',
+  size: '11-50',
+  tags: ['partner'],
 };

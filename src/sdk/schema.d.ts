@@ -41,6 +41,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List companies
+         * @description Live companies, newest first by default, one page at a time. Filter, search and sort; follow `nextCursor` for the next page.
+         */
+        get: operations["companies-list"];
+        put?: never;
+        /**
+         * Create a company
+         * @description Domains are unique among the live companies of an organization (409 naming `domain`). A company whose name is very like an existing one (the same once case, punctuation and legal form are set aside, or 80% alike) is refused with 409 and those `candidates`, unless `allowDuplicate` is true.
+         */
+        post: operations["companies-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a company
+         * @description One live company of your organization.
+         */
+        get: operations["companies-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a company
+         * @description The company disappears from reads and lists and can be restored; its people keep their link.
+         */
+        delete: operations["companies-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a company
+         * @description Changes only the fields given. Send the `version` you read as `expectedVersion` to be refused (409) if someone changed the company since. A new name is also written into the `company` of its people.
+         */
+        patch: operations["companies-update"];
+        trace?: never;
+    };
+    "/companies/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a company's people
+         * @description The live customers linked to the company, by name, one page at a time.
+         */
+        get: operations["companies-customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a company into this one
+         * @description Moves the people (with their interactions and orders) and the deals of `sourceId` to this company, completes its empty fields and tags with the source’s (the source’s name is kept in `metadata.formerNames`), and deletes the source (restorable). Each person moved gets a `customer.updated` event, and the merge a `company.merged` event.
+         */
+        post: operations["companies-merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted company
+         * @description Undoes a delete. Refused (409) if another live company has taken the domain meanwhile.
+         */
+        post: operations["companies-restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete many companies
+         * @description Deletes up to 100 companies in one transaction (404 and nothing deleted if one is not found). Each can be restored; each gets its own audit entry and `company.deleted` event.
+         */
+        post: operations["companies-bulkDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change many companies
+         * @description Adds or removes a tag, or assigns an owner, on up to 100 companies in one transaction: if one company cannot be changed (not found, too many tags) none is. Companies already as asked are left alone; each one changed gets its own audit entry and `company.updated` event.
+         */
+        post: operations["companies-bulkUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers": {
         parameters: {
             query?: never;
@@ -56,7 +208,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer
-         * @description E-mail addresses are unique among the live customers of an organization, ignoring case.
+         * @description E-mail addresses are unique among the live customers of an organization, ignoring case (409). A customer whose full name is very like an existing one is refused with 409 and those `candidates`, unless `allowDuplicate` is true. `company` links the company of that name, created when there is none; `companyId` links a company by id.
          */
         post: operations["customers-create"];
         delete?: never;
@@ -136,7 +288,7 @@ export interface paths {
         head?: never;
         /**
          * Update a customer
-         * @description Changes only the fields given. Send the `version` you read as `expectedVersion` to be refused (409) if someone changed the customer since.
+         * @description Changes only the fields given. Send the `version` you read as `expectedVersion` to be refused (409) if someone changed the customer since. `company` links the company of that name (created when there is none); `companyId` links a company by id.
          */
         patch: operations["customers-update"];
         trace?: never;
@@ -519,6 +671,106 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "company.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.created
+         * @description A company was created. Sent to each enabled endpoint subscribed to `company.created`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.deleted
+         * @description A company was deleted (it can be restored). Sent to each enabled endpoint subscribed to `company.deleted`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.merged
+         * @description A company was merged into another: its people and deals moved to `company`, and it was deleted. Sent to each enabled endpoint subscribed to `company.merged`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company.merged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.restored
+         * @description A deleted company was restored. Sent to each enabled endpoint subscribed to `company.restored`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company.restored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.updated
+         * @description A company was changed (a new name is also written into its people). Sent to each enabled endpoint subscribed to `company.updated`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "customer_import.completed": {
         parameters: {
             query?: never;
@@ -789,6 +1041,29 @@ export interface components {
             sequence: number;
             userAgent: string | null;
         };
+        BulkCompanyChange: {
+            tag: string;
+            /** @constant */
+            type: "addTag";
+        } | {
+            tag: string;
+            /** @constant */
+            type: "removeTag";
+        } | {
+            /** @description A member of the organization, or null. */
+            ownerId: string | null;
+            /** @constant */
+            type: "assignOwner";
+        };
+        BulkCompanyResult: {
+            /** @description The companies that changed. */
+            items: components["schemas"]["Company"][];
+            /**
+             * Format: int32
+             * @description How many already were as asked (e.g. had the tag).
+             */
+            unchanged: number;
+        };
         BulkCustomerChange: {
             tag: string;
             /** @constant */
@@ -812,6 +1087,161 @@ export interface components {
              */
             unchanged: number;
         };
+        /**
+         * @example {
+         *       "id": "7d1f3b5a-2c4e-4f6a-8b0d-1e3f5a7c9b2d",
+         *       "name": "Analytical Engines Ltd",
+         *       "domain": "analytical.example",
+         *       "industry": "Computing",
+         *       "size": "11-50",
+         *       "website": "https://analytical.example",
+         *       "phone": "+44 20 7946 0000",
+         *       "address": {
+         *         "line1": "12 St James’s Square",
+         *         "city": "London",
+         *         "postalCode": "SW1Y 4JH",
+         *         "country": "GB"
+         *       },
+         *       "ownerId": "c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d",
+         *       "tags": [
+         *         "partner"
+         *       ],
+         *       "metadata": {
+         *         "formerNames": [
+         *           "Analytical Engines"
+         *         ]
+         *       },
+         *       "version": 2,
+         *       "createdAt": "2026-03-02T09:15:00.000Z",
+         *       "updatedAt": "2026-11-20T16:42:10.512Z"
+         *     }
+         */
+        Company: {
+            address: components["schemas"]["PostalAddress"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            domain: string | null;
+            /** Format: uuid */
+            id: string;
+            industry: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            name: string;
+            ownerId: string | null;
+            phone: string | null;
+            size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+") | null;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+            website: string | null;
+        };
+        /** @description A company was created. */
+        CompanyCreatedEvent: {
+            data: components["schemas"]["Company"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company.created";
+        };
+        /** @description A company was deleted (it can be restored). */
+        CompanyDeletedEvent: {
+            data: components["schemas"]["DeletedCompany"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company.deleted";
+        };
+        /** @description A company was merged into another: its people and deals moved to `company`, and it was deleted. */
+        CompanyMergedEvent: {
+            data: components["schemas"]["MergedCompany"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company.merged";
+        };
+        CompanyMergeResult: {
+            company: components["schemas"]["Company"];
+            /** Format: int64 */
+            customersMoved: number;
+            /** Format: int64 */
+            dealsMoved: number;
+            /** Format: uuid */
+            sourceId: string;
+        };
+        /** @description A deleted company was restored. */
+        CompanyRestoredEvent: {
+            data: components["schemas"]["Company"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company.restored";
+        };
+        /** @description A company was changed (a new name is also written into its people). */
+        CompanyUpdatedEvent: {
+            data: components["schemas"]["Company"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company.updated";
+        };
         /** @description A CSV import finished. It sends no event per customer: read the customers changed since it started with `updatedSince`. */
         CompletedImport: {
             /** Format: int64 */
@@ -833,6 +1263,7 @@ export interface components {
          *       "firstName": "Ada",
          *       "lastName": "Lovelace",
          *       "company": "Analytical Engines Ltd",
+         *       "companyId": "7d1f3b5a-2c4e-4f6a-8b0d-1e3f5a7c9b2d",
          *       "phone": "+44 20 7946 0958",
          *       "status": "active",
          *       "tags": [
@@ -856,7 +1287,9 @@ export interface components {
          */
         Customer: {
             address: components["schemas"]["PostalAddress"] | null;
+            /** @description The linked company's name. */
             company: string | null;
+            companyId: string | null;
             /** Format: date-time */
             createdAt: string;
             email: string | null;
@@ -994,6 +1427,13 @@ export interface components {
              */
             type: "customer.updated";
         };
+        /** @description A tombstone: the company was deleted. */
+        DeletedCompany: {
+            /** Format: date-time */
+            deletedAt: string;
+            /** Format: uuid */
+            id: string;
+        };
         /** @description A tombstone: the customer was deleted. */
         DeletedCustomer: {
             /** Format: date-time */
@@ -1024,6 +1464,13 @@ export interface components {
          *     }
          */
         Error: {
+            /** @description For a create refused as a probable duplicate (409): the very similar records that exist (companies: `id`, `name`, `domain`; customers: `id`, `firstName`, `lastName`, `email`). Send `allowDuplicate: true` to create it anyway. */
+            candidates?: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: string | null;
+            })[];
             /**
              * @description A stable code for the kind of error.
              * @enum {string}
@@ -1040,7 +1487,7 @@ export interface components {
             /** @description The `X-Request-Id` of the request. */
             requestId: string;
         };
-        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"];
+        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"];
         /**
          * @example {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
@@ -1158,6 +1605,37 @@ export interface components {
             role: "owner" | "admin" | "manager" | "member" | "viewer";
             /** Format: uuid */
             userId: string;
+        };
+        MergedCompany: {
+            address: components["schemas"]["PostalAddress"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            customersMoved: number;
+            /** Format: int64 */
+            dealsMoved: number;
+            domain: string | null;
+            /** Format: uuid */
+            id: string;
+            industry: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            name: string;
+            ownerId: string | null;
+            phone: string | null;
+            size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+") | null;
+            /**
+             * Format: uuid
+             * @description The company merged into this one (now deleted).
+             */
+            sourceId: string;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+            website: string | null;
         };
         /**
          * @example {
@@ -1342,7 +1820,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed";
+            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged";
             /** Format: uuid */
             id: string;
             lastAttemptAt: string | null;
@@ -1378,7 +1856,7 @@ export interface components {
             createdAt: string;
             description: string;
             enabled: boolean;
-            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed")[];
+            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
             /** Format: uuid */
             id: string;
             /** @description After a rotation, the old secret also signs deliveries until this time. */
@@ -1427,7 +1905,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request conflicts with the current state, or a request with the same Idempotency-Key is still running. */
+        /** @description The request conflicts with the current state (a duplicate, a stale `expectedVersion`; a probable duplicate lists its `candidates`), or a request with the same Idempotency-Key is still running. */
         Conflict: {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -1830,6 +2308,586 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "companies-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description A host such as `example.com`, or a URL of it; stored lowercase without `www.`. Unique among the live companies of your organization (409). */
+                domain?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort direction. */
+                order?: "asc" | "desc";
+                ownerId?: string;
+                q?: string;
+                /** @description The order. */
+                sort?: "name" | "createdAt" | "updatedAt";
+                tag?: string;
+                updatedSince?: string;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Company"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Analytical Engines Ltd",
+                 *       "domain": "https://www.analytical.example/",
+                 *       "industry": "Computing",
+                 *       "size": "11-50",
+                 *       "tags": [
+                 *         "partner"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    address?: components["schemas"]["PostalAddress"] | null;
+                    /** @description Create it even when a very similar record exists (otherwise 409 with the `candidates`). */
+                    allowDuplicate?: boolean;
+                    domain?: ("" | string) | null;
+                    industry?: ("" | string) | null;
+                    /**
+                     * @description Free-form key/value data for your own use: at most 100 keys of up to 100 characters, and 16384 bytes as JSON.
+                     * @default {}
+                     */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    name: string;
+                    ownerId?: string | null;
+                    phone?: ("" | string) | null;
+                    size?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+") | null;
+                    tags?: string[];
+                    website?: ("" | string) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: components["schemas"]["PostalAddress"] | null;
+                    domain?: ("" | string) | null;
+                    /**
+                     * Format: int64
+                     * @description The `version` you read; a newer one means someone else changed the company (409).
+                     */
+                    expectedVersion?: number;
+                    industry?: ("" | string) | null;
+                    /** @description Free-form key/value data for your own use: at most 100 keys of up to 100 characters, and 16384 bytes as JSON. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    name?: string;
+                    ownerId?: string | null;
+                    phone?: ("" | string) | null;
+                    size?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+") | null;
+                    tags?: string[];
+                    website?: ("" | string) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-customers": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Customer"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-merge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The company merged into this one; it is deleted afterwards (restorable).
+                     */
+                    sourceId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyMergeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-restore": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-bulkDelete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The companies to change (at most 100). */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCompanyResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-bulkUpdate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    change: components["schemas"]["BulkCompanyChange"];
+                    /** @description The companies to change (at most 100). */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCompanyResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "customers-list": {
         parameters: {
             query?: {
@@ -1918,7 +2976,12 @@ export interface operations {
                  */
                 "application/json": {
                     address?: components["schemas"]["PostalAddress"] | null;
+                    /** @description Create it even when a very similar record exists (otherwise 409 with the `candidates`). */
+                    allowDuplicate?: boolean;
+                    /** @description The company by name: links the live company of that name (ignoring case), created when there is none. */
                     company?: ("" | string) | null;
+                    /** @description A company of your organization; wins over `company` when both are given. */
+                    companyId?: string | null;
                     email?: ("" | string) | null;
                     firstName: string;
                     /** @default  */
@@ -1942,7 +3005,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created customer */
+            /** @description Successful response */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -1960,7 +3023,27 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -2326,7 +3409,10 @@ export interface operations {
             content: {
                 "application/json": {
                     address?: components["schemas"]["PostalAddress"] | null;
+                    /** @description The company by name: links the live company of that name (ignoring case), created when there is none. */
                     company?: ("" | string) | null;
+                    /** @description A company of your organization; wins over `company` when both are given. */
+                    companyId?: string | null;
                     email?: ("" | string) | null;
                     /**
                      * Format: int64
@@ -2367,7 +3453,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The customer changed since `expectedVersion`, or another customer has the e-mail address. */
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
             409: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -2681,7 +3767,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
-                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed")[];
+                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
             };
             header?: {
                 /**
@@ -3059,7 +4145,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The customer changed since `expectedVersion`, or another customer has the e-mail address. */
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
             409: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -3208,7 +4294,7 @@ export interface operations {
                     /** @default true */
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed")[];
+                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -3453,7 +4539,7 @@ export interface operations {
                     description?: string;
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed")[];
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -3535,6 +4621,241 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "webhook-company.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-company.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-company.merged": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyMergedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-company.restored": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyRestoredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-company.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     "webhook-customer_import.completed": {

@@ -27,11 +27,18 @@ export interface FieldIssue {
   message: string;
 }
 
+/** A record that may be the one being created (a 409 lists them so a person can choose). */
+export type DuplicateCandidate = { id: string } & Record<string, string | null>;
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details: { issues?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      issues?: FieldIssue[];
+      retryAfterSeconds?: number;
+      candidates?: DuplicateCandidate[];
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -46,3 +53,15 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 
 export const conflictOn = (field: string, message: string) =>
   new AppError('CONFLICT', message, { issues: [{ path: [field], message }] });
+
+/**
+ * A create refused because very similar records exist: they are the candidates, shown by both
+ * doors (`candidates` in the REST body and in tRPC's error data). Sending `allowDuplicate: true`
+ * creates the record anyway.
+ */
+export const possibleDuplicate = (what: string, candidates: DuplicateCandidate[]) =>
+  new AppError(
+    'CONFLICT',
+    `A very similar ${what} already exists; send allowDuplicate: true to create it anyway`,
+    { candidates },
+  );

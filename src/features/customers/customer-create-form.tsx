@@ -1,7 +1,9 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
@@ -9,6 +11,8 @@ import { PostForm } from '@/components/post-form';
 import { customerName } from '@/lib/format';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
 import { api } from '@/trpc/react';
+import { customerCandidates } from './customer-candidates';
+import { companyLinkInput } from './customer-company';
 import { BASIC_FIELDS, CustomerBasicFields } from './customer-form-fields';
 
 const EMPTY: CustomerCreateInput = {
@@ -16,6 +20,7 @@ const EMPTY: CustomerCreateInput = {
   lastName: '',
   email: '',
   company: '',
+  companyId: null,
   phone: '',
   status: 'lead',
 };
@@ -26,18 +31,46 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(customerCreateInput),
     defaultValues: EMPTY,
   });
+  // What was sent when the server named look-alikes, so "Create anyway" sends exactly that.
+  const [duplicates, setDuplicates] = useState<{
+    sent: CustomerCreateInput;
+    candidates: DuplicateCandidate[];
+  } | null>(null);
+  const showFieldErrors = fieldsOrToast(form.setError, BASIC_FIELDS);
   const create = api.customers.create.useMutation({
     onSuccess: async (customer) => {
       toast.success(`${customerName(customer)} was added`);
       onCreated();
-      await Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
+      await Promise.all([
+        utils.customers.list.invalidate(),
+        utils.customers.count.invalidate(),
+        // Naming a new company creates it.
+        utils.companies.invalidate(),
+      ]);
     },
-    onError: fieldsOrToast(form.setError, BASIC_FIELDS),
+    onError: (error, sent) => {
+      const candidates = customerCandidates(error);
+      if (candidates.length > 0) setDuplicates({ sent, candidates });
+      else showFieldErrors(error);
+    },
   });
 
   return (
-    <PostForm onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+    <PostForm
+      onSubmit={form.handleSubmit((values) => {
+        setDuplicates(null);
+        create.mutate(companyLinkInput(values));
+      })}
+    >
       <CustomerBasicFields form={form} />
+      {duplicates ? (
+        <DuplicateWarning
+          title="This customer may already exist"
+          candidates={duplicates.candidates}
+          pending={create.isPending}
+          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
+        />
+      ) : null}
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create customer"

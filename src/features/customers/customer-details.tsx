@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { formatDateTime } from '@/lib/format';
 import type { Customer } from '@/schemas/customers';
 import { api } from '@/trpc/react';
@@ -44,6 +45,18 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
             </a>
           ) : (
             none
+          )}
+        </Item>
+        <Item term="Company">
+          {customer.companyId && customer.company ? (
+            <Link
+              href={`/companies/${customer.companyId}`}
+              className="underline-offset-4 hover:underline"
+            >
+              {customer.company}
+            </Link>
+          ) : (
+            (customer.company ?? none)
           )}
         </Item>
         <Item term="Phone">

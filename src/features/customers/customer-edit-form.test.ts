@@ -8,6 +8,7 @@ const customer: Customer = {
   firstName: 'Ada',
   lastName: 'Lovelace',
   company: null,
+  companyId: null,
   phone: null,
   status: 'lead',
   tags: ['vip'],

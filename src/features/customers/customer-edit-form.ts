@@ -10,6 +10,7 @@ import {
   type Customer,
   type CustomerUpdateInput,
 } from '@/schemas/customers';
+import { companyLinkInput } from './customer-company';
 import { BASIC_FIELDS } from './customer-form-fields';
 
 /** An optional text input: empty means "not given". */
@@ -44,6 +45,7 @@ export const customerEditForm = z.object({
   lastName: customerFields.lastName,
   email: customerFields.email,
   company: customerFields.company,
+  companyId: z.string().nullable(),
   phone: customerFields.phone,
   status: customerStatus,
   tags: tagsText,
@@ -67,6 +69,7 @@ export function customerEditValues(customer: Customer): CustomerEditInput {
     lastName: customer.lastName,
     email: customer.email ?? '',
     company: customer.company ?? '',
+    companyId: customer.companyId,
     phone: customer.phone ?? '',
     status: customer.status,
     tags: customer.tags.join(', '),
@@ -100,7 +103,7 @@ export function customerUpdate(base: Customer, values: CustomerEditValues): Cust
     firstName: values.firstName,
     lastName: values.lastName,
     email: values.email,
-    company: values.company,
+    ...companyLinkInput({ company: values.company, companyId: values.companyId }),
     phone: values.phone,
     status: values.status,
     tags: values.tags,

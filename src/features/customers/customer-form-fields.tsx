@@ -1,16 +1,18 @@
 'use client';
 
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { Control, FieldValues, UseFormReturn, UseFormSetValue } from 'react-hook-form';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
 import { SelectItem } from '@/components/ui/select';
 import { CUSTOMER_STATUSES, type CustomerCreateInput } from '@/schemas/customers';
+import type { CompanyChoice } from './customer-company';
+import { CustomerCompanyField } from './customer-company-field';
 import { customerStatusLabel } from './customer-status-badge';
 
 /** The fields the create and edit forms share. */
 export type CustomerBasicValues = Pick<
   CustomerCreateInput,
-  'firstName' | 'lastName' | 'email' | 'company' | 'phone' | 'status'
+  'firstName' | 'lastName' | 'email' | 'company' | 'companyId' | 'phone' | 'status'
 >;
 
 export const BASIC_FIELDS = [
@@ -18,6 +20,7 @@ export const BASIC_FIELDS = [
   'lastName',
   'email',
   'company',
+  'companyId',
   'phone',
   'status',
 ] as const;
@@ -38,7 +41,11 @@ export function CustomerBasicFields<
         <FormTextField form={basic} name="lastName" label="Last name" autoComplete="off" />
       </div>
       <FormTextField form={basic} name="email" label="Email" type="email" autoComplete="off" />
-      <FormTextField form={basic} name="company" label="Company" autoComplete="off" />
+      <CustomerCompanyField
+        control={basic.control as unknown as Control<CompanyChoice>}
+        setValue={basic.setValue as unknown as UseFormSetValue<CompanyChoice>}
+        error={basic.formState.errors.company?.message ?? basic.formState.errors.companyId?.message}
+      />
       <FormTextField form={basic} name="phone" label="Phone" type="tel" autoComplete="off" />
       <FormSelectField control={basic.control} name="status" label="Status">
         {CUSTOMER_STATUSES.map((status) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  Building2Icon,
   DownloadIcon,
   EllipsisIcon,
   EraserIcon,
@@ -8,6 +9,7 @@ import {
   TagIcon,
   Trash2Icon,
 } from 'lucide-react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
@@ -46,7 +48,6 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
     <div className="grid gap-3">
       <PageHeader
         title={name}
-        description={customer.company ?? undefined}
         actions={
           <>
             {canEdit ? (
@@ -92,6 +93,18 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
       />
 
       <div className="flex flex-wrap items-center gap-2">
+        {customer.companyId && customer.company ? (
+          <Link
+            href={`/companies/${customer.companyId}`}
+            className="inline-flex items-center gap-1.5 text-sm font-medium underline-offset-4 hover:underline"
+          >
+            <Building2Icon className="size-4 text-muted-foreground" aria-hidden="true" />
+            <span className="sr-only">Company: </span>
+            {customer.company}
+          </Link>
+        ) : customer.company ? (
+          <span className="text-sm text-muted-foreground">{customer.company}</span>
+        ) : null}
         <CustomerStatusBadge status={customer.status} />
         {customer.tags.length > 0 ? (
           <ul className="flex flex-wrap gap-1" aria-label="Tags">

@@ -46,6 +46,21 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.customers.invalidate();
           void utils.dashboard.invalidate();
         }
+        // A company's page shows its people, their timeline and orders: any of them may change it.
+        if (
+          [
+            'company',
+            'customer',
+            'customer_erasure',
+            'customer_import',
+            'interaction',
+            'order',
+          ].some((type) => types.has(type))
+        ) {
+          void utils.companies.invalidate();
+        }
+        // A renamed or merged company is written into its people.
+        if (types.has('company')) void utils.customers.invalidate();
         if (types.has('interaction')) void utils.interactions.invalidate();
         if (types.has('order')) {
           void utils.orders.invalidate();

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { pgErrorOf } from '@/server/db/repositories/pg-errors';
-import { APP_ERRORS, AppError, type FieldIssue } from '@/server/errors';
+import { APP_ERRORS, AppError, type DuplicateCandidate, type FieldIssue } from '@/server/errors';
 
 /**
  * Translates anything thrown below the API layer into a TRPCError through the table in
@@ -77,6 +77,7 @@ export const ERROR_BODY_LIMITS = {
   issues: 100,
   pathDepth: 10,
   pathSegmentLength: 200,
+  candidates: 10,
 } as const;
 
 /** Field issues of a failed input validation or of an AppError, in one shape, bounded. */
@@ -114,6 +115,13 @@ function allFieldIssuesOf(error: TRPCError): FieldIssue[] | undefined {
   }
   if (cause instanceof AppError) return cause.details.issues;
   return undefined;
+}
+
+/** The possible duplicates a refused create names (see possibleDuplicate), bounded. */
+export function candidatesOf(error: TRPCError): DuplicateCandidate[] | undefined {
+  const cause = error.cause;
+  if (!(cause instanceof AppError) || !cause.details.candidates) return undefined;
+  return cause.details.candidates.slice(0, ERROR_BODY_LIMITS.candidates);
 }
 
 export function publicMessageOf(error: TRPCError): string {

@@ -63,6 +63,20 @@ export const errorSchema = {
         },
       },
     },
+    candidates: {
+      type: 'array',
+      maxItems: ERROR_BODY_LIMITS.candidates,
+      description:
+        'For a create refused as a probable duplicate (409): the very similar records that exist ' +
+        '(companies: `id`, `name`, `domain`; customers: `id`, `firstName`, `lastName`, `email`). ' +
+        'Send `allowDuplicate: true` to create it anyway.',
+      items: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', format: 'uuid', maxLength: 36 } },
+        additionalProperties: { type: ['string', 'null'], maxLength: 254 },
+      },
+    },
     requestId: { ...REQUEST_ID_SCHEMA, description: 'The `X-Request-Id` of the request.' },
   },
   example: ERROR_EXAMPLE,
@@ -114,7 +128,8 @@ export const ERRORS: Record<string, { name: string; response: Json }> = {
   409: {
     name: 'Conflict',
     response: errorResponse(
-      'The request conflicts with the current state, or a request with the same Idempotency-Key is still running.',
+      'The request conflicts with the current state (a duplicate, a stale `expectedVersion`; a probable ' +
+        'duplicate lists its `candidates`), or a request with the same Idempotency-Key is still running.',
       {
         code: 'CONFLICT',
         message: 'The customer was changed by someone else; reload it and try again',

@@ -12,7 +12,11 @@ const TAGS = [
     name: 'Organization',
     description: 'Who the key belongs to, and the members of its organization.',
   },
-  { name: 'Customers', description: 'People and companies you sell to.' },
+  { name: 'Customers', description: 'The people you sell to.' },
+  {
+    name: 'Companies',
+    description: 'The organizations your customers work for, with their people and deals.',
+  },
   {
     name: 'Interactions',
     description: "Notes, calls, e-mails and meetings on a customer's timeline.",

@@ -2,6 +2,7 @@ import { accountRouter } from './routers/account/router';
 import { apiKeysRouter } from './routers/api-keys/router';
 import { auditRouter } from './routers/audit/router';
 import { authRouter } from './routers/auth/router';
+import { companiesRouter } from './routers/companies/router';
 import { customersRouter } from './routers/customers/router';
 import { dashboardRouter } from './routers/dashboard/router';
 import { eventsRouter } from './routers/events/router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   apiKeys: apiKeysRouter,
   customers: customersRouter,
+  companies: companiesRouter,
   interactions: interactionsRouter,
   orders: ordersRouter,
   audit: auditRouter,

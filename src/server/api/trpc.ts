@@ -13,7 +13,7 @@ import { authorize, inOrganization, requirePrincipal, type Audit } from './autho
 import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
-import { fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
+import { candidatesOf, fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
 import { enforceApiLimits } from './rate-limit';
 import { assertStorableInput } from './storable-input';
 import { markWrite } from './read-your-writes';
@@ -61,6 +61,7 @@ const t = initTRPC
           path: shape.data.path,
           requestId: ctx?.request.requestId ?? null,
           issues: fieldIssuesOf(error) ?? null,
+          ...(candidatesOf(error) ? { candidates: candidatesOf(error) } : {}),
           ...(isDevelopment && error.code === 'INTERNAL_SERVER_ERROR'
             ? { stack: (error.cause ?? error).stack }
             : {}),

@@ -11,7 +11,7 @@ import { REST_PREFIX } from '@/server/api/openapi';
 import { entityTagOf, entityTagsOf, noneMatch, type EntityTags } from '@/server/api/preconditions';
 import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
-import { AppError, type FieldIssue } from '@/server/errors';
+import { AppError, type DuplicateCandidate, type FieldIssue } from '@/server/errors';
 import { compressedFor } from './compression';
 import { createCors } from './cors';
 import { isJsonContentType, readJsonBody } from './json';
@@ -36,6 +36,7 @@ export interface RestError {
   code: string;
   message: string;
   issues?: FieldIssue[];
+  candidates?: DuplicateCandidate[];
   requestId: string;
 }
 
@@ -221,6 +222,7 @@ function sendError(req: RestRequest, res: ServerResponse, error: AppError) {
     code: error.code,
     message: error.message,
     ...(error.details.issues ? { issues: error.details.issues } : {}),
+    ...(error.details.candidates ? { candidates: error.details.candidates } : {}),
     requestId: req.request!.requestId,
   };
   return send(req, res, error.status, JSON.stringify(body));
@@ -249,17 +251,23 @@ async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
 
 /** trpc-to-openapi's error body, reduced to the public shape (no stack, no internals). */
 function restErrorOf(body: string | undefined, requestId: string): RestError {
-  let parsed: { code?: string; message?: string; data?: { issues?: FieldIssue[] | null } } = {};
+  let parsed: {
+    code?: string;
+    message?: string;
+    data?: { issues?: FieldIssue[] | null; candidates?: DuplicateCandidate[] };
+  } = {};
   try {
     parsed = JSON.parse(body ?? '{}');
   } catch {
     // keep the defaults below
   }
   const issues = parsed.data?.issues ?? undefined;
+  const candidates = parsed.data?.candidates ?? undefined;
   return {
     code: parsed.code ?? 'INTERNAL_SERVER_ERROR',
     message: parsed.message ?? 'Internal server error',
     ...(issues ? { issues } : {}),
+    ...(candidates ? { candidates } : {}),
     requestId,
   };
 }

@@ -9,6 +9,7 @@ export const customerColumns = {
   firstName: customers.firstName,
   lastName: customers.lastName,
   company: customers.company,
+  companyId: customers.companyId,
   phone: customers.phone,
   status: customers.status,
   tags: customers.tags,

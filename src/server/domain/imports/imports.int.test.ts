@@ -46,6 +46,38 @@ async function importAdaLovelace(api: ReturnType<typeof ownerCaller>, filename: 
 }
 
 describe('CSV import', () => {
+  it('links each row to the company it names, creating each new company once', async () => {
+    const { api } = await withOrganization();
+    const existing = await api.companies.create({ name: 'Analytical Engines' });
+    const started = await api.imports.start({
+      filename: 'companies.csv',
+      csv: [
+        'email,first name,company',
+        'ada@example.com,Ada,analytical engines',
+        'grace@example.com,Grace,US Navy',
+        'hedy@example.com,Hedy,us navy ',
+        'alan@example.com,Alan,',
+      ].join('\n'),
+      mapping: { email: 'email', 'first name': 'firstName', company: 'company' },
+      duplicates: 'skip',
+    });
+    await runQueuedImports();
+    expect(await api.imports.get({ id: started.id })).toMatchObject({ createdCount: 4 });
+    const people = new Map(
+      (await api.customers.list({ limit: 10 })).items.map((c) => [c.firstName, c]),
+    );
+    expect(people.get('Ada')).toMatchObject({
+      companyId: existing.id,
+      company: 'Analytical Engines',
+    });
+    const navy = people.get('Grace')!;
+    expect(navy.company).toBe('US Navy');
+    expect(people.get('Hedy')).toMatchObject({ companyId: navy.companyId, company: 'US Navy' });
+    expect(people.get('Alan')).toMatchObject({ companyId: null, company: null });
+    const companies = await api.companies.list({ sort: 'name', order: 'asc' });
+    expect(companies.items.map((c) => c.name)).toEqual(['Analytical Engines', 'US Navy']);
+  });
+
   it('previews the columns and suggests a mapping from their names', async () => {
     const { api } = await withOrganization();
     const preview = await api.imports.preview({ csv: CSV });

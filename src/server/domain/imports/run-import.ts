@@ -16,6 +16,7 @@ import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
 import { publishEvent, subscribersOf } from '../webhooks/publish';
 import { changedFields } from '../audit/changed-fields';
+import { companyLinkFor, type CompanyLink } from '../companies/link';
 import { parseCsv } from './csv';
 
 export interface ImportJob {
@@ -186,12 +187,41 @@ async function applyRows(tx: TenantTx, importRow: ImportRow, valid: ValidRow[]) 
     inserts.push(values);
   }
 
-  const audit = (entry: Pick<AuditEntry, 'action' | 'entityId' | 'changes'>): AuditEntry => ({
+  const audit = (
+    entry: Pick<AuditEntry, 'action' | 'entityId' | 'changes'>,
+    entityType = 'customer',
+  ): AuditEntry => ({
     ...actorOf(importRow),
     ...entry,
     organizationId: tx.organizationId,
-    entityType: 'customer',
+    entityType,
   });
+  // A company column links each row to the company of that name, created when there is none.
+  const links = new Map<string, CompanyLink | undefined>();
+  const linked = async <T extends { company?: string | null }>(values: T) => {
+    if (values.company === undefined) return values;
+    const key = values.company?.trim().toLowerCase() ?? '';
+    if (!links.has(key)) {
+      const { link, created } = await companyLinkFor(tx, { company: values.company });
+      links.set(key, link);
+      if (created) {
+        await insertAuditLog(
+          tx,
+          audit(
+            {
+              action: 'company.created',
+              entityId: created.id,
+              changes: { after: { ...created, importId: importRow.id } },
+            },
+            'company',
+          ),
+        );
+      }
+    }
+    return { ...values, ...links.get(key) };
+  };
+  for (let i = 0; i < inserts.length; i++) inserts[i] = await linked(inserts[i]!);
+  for (const update of updates) update.values = await linked(update.values);
   for (let i = 0; i < inserts.length; i += CHUNK) {
     const created = await insertCustomers(tx, inserts.slice(i, i + CHUNK));
     for (const customer of created)

@@ -2,6 +2,10 @@ import { customerOutput, customerUpdateInput, type Customer } from '@/schemas/cu
 import { updateCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { changedFields } from '@/server/domain/audit/changed-fields';
+import { companyLinkFor } from '@/server/domain/companies/link';
+import { companyCreatedAudit } from '../companies/audits';
+import { staleVersion } from '@/server/db/repositories/versions';
+import { notFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 
@@ -18,6 +22,8 @@ export const updateAudit = (before: Customer, after: Customer) =>
 export const update = organizationProcedure
   .meta({
     permission: 'customers:write',
+    // A company named for the first time is created with the change: two records, two rows.
+    bulk: true,
     openapi: {
       method: 'PATCH',
       path: '/customers/{id}',
@@ -25,7 +31,8 @@ export const update = organizationProcedure
       summary: 'Update a customer',
       description:
         'Changes only the fields given. Send the `version` you read as `expectedVersion` to be refused (409) ' +
-        'if someone changed the customer since.',
+        'if someone changed the customer since. `company` links the company of that name (created when ' +
+        'there is none); `companyId` links a company by id.',
       protect: true,
       errorResponses: {
         409: 'The customer changed since `expectedVersion`, or another customer has the e-mail address.',
@@ -36,10 +43,16 @@ export const update = organizationProcedure
   .output(customerOutput)
   .mutation(async ({ ctx, input }) => {
     const { id, expectedVersion, ...values } = input;
-    if (ctx.ifMatch)
-      assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, id, true));
-    const { before, after, changed } = await updateCustomer(ctx.tx, id, values, expectedVersion);
+    const current = await getCustomer(ctx.tx, id, true);
+    if (ctx.ifMatch) assertIfMatch(ctx.ifMatch, customerOutput, current);
+    if (!current) throw notFound('Customer');
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw staleVersion(current.version);
+    }
+    const { link, created } = await companyLinkFor(ctx.tx, values);
+    if (created) await ctx.audit(companyCreatedAudit(created));
+    const { before, after, changed } = await updateCustomer(ctx.tx, id, { ...values, ...link });
     if (changed) await ctx.audit(updateAudit(before, after));
-    else ctx.nothingChanged();
+    else if (!created) ctx.nothingChanged();
     return after;
   });

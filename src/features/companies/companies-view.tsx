@@ -1,0 +1,142 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { QueryState } from '@/components/query-state';
+import { Button } from '@/components/ui/button';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { api } from '@/trpc/react';
+import { CompaniesTable } from './companies-table';
+import { CompanyColumnMenu } from './company-column-menu';
+import { useHiddenCompanyColumns } from './company-columns';
+import { CompanyCreateDialog } from './company-create-dialog';
+import { CompanyFilters } from './company-filters';
+import {
+  companyListParams,
+  hasFilters,
+  listStateQuery,
+  type CompanyListState,
+} from './list-params';
+import { useCompanyListUrl } from './use-company-list-url';
+
+// Loaded with the first selection: most visits never select.
+const CompanyBulkActionsBar = dynamic(
+  () => import('./company-bulk-actions-bar').then((module) => module.CompanyBulkActionsBar),
+  { ssr: false },
+);
+
+export function CompaniesView() {
+  const { state, term, setTerm, changeFilters, clearFilters } = useCompanyListUrl();
+  const canCreate = useCan('companies:write');
+  const canDelete = useCan('companies:delete');
+  const canBulkEdit = canCreate || canDelete;
+  const { hidden, setVisible } = useHiddenCompanyColumns();
+  const [selected, setSelected] = useViewSelection(state);
+
+  // While another filter loads, the previous result stays on screen instead of a skeleton.
+  const list = api.companies.list.useInfiniteQuery(companyListParams(state), {
+    getNextPageParam: nextPageCursor,
+    placeholderData: keepPreviousData,
+  });
+  const companies = loadedItems(list.data);
+  // Companies removed meanwhile (live updates) drop out of the selection.
+  const selectedShown = companies.filter((c) => selected.has(c.id)).map((c) => c.id);
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader
+        title="Companies"
+        description="The organizations your customers work for."
+        actions={canCreate ? <CompanyCreateDialog /> : null}
+      />
+
+      <CompanyFilters state={state} term={term} onTermChange={setTerm} onChange={changeFilters} />
+
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <CompanyColumnMenu hidden={hidden} onChange={setVisible} />
+      </div>
+
+      {selectedShown.length > 0 ? (
+        <CompanyBulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+      ) : null}
+
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading companies', count: 6 }}
+        failure="The companies could not be loaded."
+        isEmpty={() => companies.length === 0}
+        empty={<NoCompanies state={state} onClearFilters={clearFilters} />}
+      >
+        {() => (
+          <>
+            <div
+              aria-busy={list.isPlaceholderData}
+              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
+            >
+              <CompaniesTable
+                companies={companies}
+                sort={state.sort}
+                hidden={hidden}
+                selected={canBulkEdit ? selected : undefined}
+                onSelectedChange={canBulkEdit ? setSelected : undefined}
+              />
+            </div>
+            <LoadMore query={list} label="Load more companies" />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+/** The companies picked for bulk actions; a selection belongs to the view it was made in. */
+function useViewSelection(state: CompanyListState) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const viewKey = listStateQuery(state);
+  const [selectionView, setSelectionView] = useState(viewKey);
+  if (viewKey !== selectionView) {
+    setSelectionView(viewKey);
+    setSelected(new Set());
+  }
+  return [selected, setSelected] as const;
+}
+
+/** Why the list is empty: nothing matches the filters, or there is no company yet. */
+function NoCompanies({
+  state,
+  onClearFilters,
+}: {
+  state: CompanyListState;
+  onClearFilters: () => void;
+}) {
+  const canCreate = useCan('companies:write');
+  if (hasFilters(state)) {
+    return (
+      <EmptyState
+        title={state.q ? `No companies match “${state.q}”.` : 'No companies match these filters.'}
+        action={
+          <Button variant="outline" size="sm" onClick={onClearFilters}>
+            Clear filters
+          </Button>
+        }
+      >
+        Check the spelling, search for part of a name or domain, or clear the filters.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      title="No companies yet."
+      action={canCreate ? <CompanyCreateDialog size="sm" /> : null}
+    >
+      {canCreate
+        ? 'Add the companies your customers work for, to see their people, timeline and revenue together.'
+        : 'Companies your team adds will appear here.'}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { Columns3Icon } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { COMPANY_COLUMNS, type CompanyColumn } from './company-columns';
+
+export function CompanyColumnMenu({
+  hidden,
+  onChange,
+}: {
+  hidden: ReadonlySet<CompanyColumn>;
+  onChange: (column: CompanyColumn, visible: boolean) => void;
+}) {
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" size="sm">
+          <Columns3Icon aria-hidden="true" />
+          Columns
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuLabel>Show columns</DropdownMenuLabel>
+        {COMPANY_COLUMNS.map((column) => (
+          <DropdownMenuCheckboxItem
+            key={column.id}
+            checked={!hidden.has(column.id)}
+            onCheckedChange={(checked) => onChange(column.id, checked === true)}
+            // Stay open so several columns can be switched in one go.
+            onSelect={(event) => event.preventDefault()}
+          >
+            {column.label}
+          </DropdownMenuCheckboxItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

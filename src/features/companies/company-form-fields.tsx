@@ -1,0 +1,65 @@
+'use client';
+
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { FormTextField } from '@/components/form-field';
+import { FormSelectField } from '@/components/select-field';
+import { SelectItem } from '@/components/ui/select';
+import { OwnerSelectField } from '@/features/customers/owner-select-field';
+import { COMPANY_SIZES } from '@/schemas/companies';
+import { sizeLabel } from './company-size';
+import { NO_SIZE, type CompanyFormInput, type CompanyFormValues } from './company-form';
+
+export type CompanyFormApi = UseFormReturn<CompanyFormInput, unknown, CompanyFormValues>;
+
+/** Name, domain, industry, size, website, phone, owner and tags, for the create and edit forms. */
+export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
+  const { errors } = form.formState;
+  return (
+    <>
+      <FormTextField form={form} name="name" label="Name" autoComplete="off" />
+      <div className="grid items-start gap-4 sm:grid-cols-2">
+        <FormTextField
+          form={form}
+          name="domain"
+          label="Domain"
+          autoComplete="off"
+          hint="e.g. example.com"
+        />
+        <FormTextField form={form} name="industry" label="Industry" autoComplete="off" />
+      </div>
+      <div className="grid items-start gap-4 sm:grid-cols-2">
+        <FormSelectField control={form.control} name="size" label="Size">
+          <SelectItem value={NO_SIZE}>Not given</SelectItem>
+          {COMPANY_SIZES.map((size) => (
+            <SelectItem key={size} value={size}>
+              {sizeLabel(size)}
+            </SelectItem>
+          ))}
+        </FormSelectField>
+        <FormTextField form={form} name="phone" label="Phone" type="tel" autoComplete="off" />
+      </div>
+      <FormTextField form={form} name="website" label="Website" type="url" autoComplete="off" />
+      <Controller
+        control={form.control}
+        name="ownerId"
+        render={({ field }) => (
+          <OwnerSelectField
+            name={field.name}
+            ownerId={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            triggerRef={field.ref}
+            error={errors.ownerId?.message}
+          />
+        )}
+      />
+      <FormTextField
+        form={form}
+        name="tags"
+        label="Tags"
+        autoComplete="off"
+        hint="Separate tags with commas, e.g. partner, eu."
+      />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import {
+  COMPANY_SIZES,
+  companyFields,
+  type Company,
+  type CompanyCreateInput,
+  type CompanyUpdateInput,
+} from '@/schemas/companies';
+import { MAX_TAGS, tag } from '@/schemas/customers';
+
+/** The select's value for "not given" (a select item cannot have an empty one). */
+export const NO_SIZE = 'none';
+
+/** "vip, eu" → ["vip", "eu"], each checked like the server checks a tag. */
+const tagsText = z.string().transform((value, ctx) => {
+  const tags = [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  for (const item of tags) {
+    const checked = tag.safeParse(item);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `“${item}” ${checked.error.issues[0]?.message ?? 'is not a valid tag'}`,
+      });
+    }
+  }
+  if (tags.length > MAX_TAGS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_TAGS} tags` });
+  return tags;
+});
+
+/** A company as the create and edit forms hold it: tags as one line, size as a select's value. */
+export const companyForm = z.object({
+  name: companyFields.name,
+  domain: companyFields.domain,
+  industry: companyFields.industry,
+  size: z.union([z.literal(NO_SIZE), z.enum(COMPANY_SIZES)]),
+  website: companyFields.website,
+  phone: companyFields.phone,
+  ownerId: z.string().nullable(),
+  tags: tagsText,
+});
+export type CompanyFormInput = z.input<typeof companyForm>;
+export type CompanyFormValues = z.output<typeof companyForm>;
+
+/** The fields the forms show, where the server's issues can land. */
+export const COMPANY_FORM_FIELDS = [
+  'name',
+  'domain',
+  'industry',
+  'size',
+  'website',
+  'phone',
+  'ownerId',
+  'tags',
+] as const;
+
+export const EMPTY_COMPANY: CompanyFormInput = {
+  name: '',
+  domain: '',
+  industry: '',
+  size: NO_SIZE,
+  website: '',
+  phone: '',
+  ownerId: null,
+  tags: '',
+};
+
+/** The company as the edit form starts out. */
+export function companyFormValues(company: Company): CompanyFormInput {
+  return {
+    name: company.name,
+    domain: company.domain ?? '',
+    industry: company.industry ?? '',
+    size: company.size ?? NO_SIZE,
+    website: company.website ?? '',
+    phone: company.phone ?? '',
+    ownerId: company.ownerId,
+    tags: company.tags.join(', '),
+  };
+}
+
+function fields(values: CompanyFormValues) {
+  return {
+    name: values.name,
+    domain: values.domain ?? null,
+    industry: values.industry ?? null,
+    size: values.size === NO_SIZE ? null : values.size,
+    website: values.website ?? null,
+    phone: values.phone ?? null,
+    ownerId: values.ownerId,
+    tags: values.tags,
+  };
+}
+
+/** What the create form sends; `allowDuplicate` once the person has seen the look-alikes. */
+export const companyCreate = (values: CompanyFormValues, allowDuplicate = false) =>
+  ({
+    ...fields(values),
+    ...(allowDuplicate ? { allowDuplicate } : {}),
+  }) satisfies CompanyCreateInput;
+
+/** The update of `base` (the version that was read) to the values of the form. */
+export const companyUpdate = (base: Company, values: CompanyFormValues): CompanyUpdateInput => ({
+  id: base.id,
+  expectedVersion: base.version,
+  ...fields(values),
+});

@@ -1,0 +1,143 @@
+'use client';
+
+import { UnlinkIcon, UserPlusIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { EmptyState } from '@/components/empty-state';
+import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
+import { LoadMore } from '@/components/load-more';
+import { useCan } from '@/components/permissions-provider';
+import { QueryState } from '@/components/query-state';
+import { Button } from '@/components/ui/button';
+import { TableCell, TableRow } from '@/components/ui/table';
+import { CustomerStatusBadge } from '@/features/customers/customer-status-badge';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { customerName } from '@/lib/format';
+import { describeError } from '@/lib/server-errors';
+import { toast } from '@/lib/toast';
+import { useOpenOnce } from '@/lib/use-open-once';
+import type { Company } from '@/schemas/companies';
+import { api } from '@/trpc/react';
+import { companyPeopleParams } from './list-params';
+
+// The dialog and its forms load when first opened, or when the button is pointed at or
+// focused, not with the page.
+const loadDialog = () => import('./add-person-dialog');
+const AddPersonDialog = dynamic(() => loadDialog().then((module) => module.AddPersonDialog), {
+  ssr: false,
+});
+
+/** The people who work at the company, with a way to add one (existing or new). */
+export function CompanyPeople({ company }: { company: Company }) {
+  const canWrite = useCan('customers:write');
+  const list = api.companies.customers.useInfiniteQuery(companyPeopleParams(company.id), {
+    getNextPageParam: nextPageCursor,
+  });
+  const people = loadedItems(list.data);
+
+  return (
+    <section aria-labelledby="people-heading" className="grid grid-cols-1 gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h2 id="people-heading" className="text-lg font-semibold">
+          People
+        </h2>
+        {canWrite ? <AddPersonButton company={company} /> : null}
+      </div>
+
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading people', count: 3 }}
+        failure="The people could not be loaded."
+        isEmpty={() => people.length === 0}
+        empty={
+          <EmptyState>
+            {canWrite
+              ? `Nobody at ${company.name} yet. Add someone with “Add person”.`
+              : `Nobody at ${company.name} yet.`}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <ListTable
+              className="overflow-x-auto"
+              columns={['Name', 'Email', 'Status', canWrite && ACTIONS_COLUMN]}
+            >
+              {people.map((person) => (
+                <TableRow key={person.id}>
+                  <TableCell className="font-medium">
+                    <Link
+                      href={`/customers/${person.id}`}
+                      className="underline-offset-4 hover:underline focus-visible:underline"
+                    >
+                      {customerName(person)}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
+                  <TableCell>
+                    <CustomerStatusBadge status={person.status} />
+                  </TableCell>
+                  {canWrite ? (
+                    <TableCell aria-label="Actions" className="text-right">
+                      <UnlinkButton person={person} company={company} />
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </ListTable>
+            <LoadMore query={list} label="Show more people" />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function AddPersonButton({ company }: { company: Company }) {
+  const { open, mounted, setOpen } = useOpenOnce();
+  return (
+    <>
+      <Button
+        aria-haspopup="dialog"
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
+        onClick={() => setOpen(true)}
+      >
+        <UserPlusIcon aria-hidden="true" />
+        Add person
+      </Button>
+      {mounted ? <AddPersonDialog company={company} open={open} onOpenChange={setOpen} /> : null}
+    </>
+  );
+}
+
+/** Takes a person off the company (they stay a customer). */
+function UnlinkButton({
+  person,
+  company,
+}: {
+  person: { id: string; firstName: string; lastName: string; email: string | null };
+  company: Company;
+}) {
+  const utils = api.useUtils();
+  const name = customerName(person);
+  const unlink = api.customers.update.useMutation({
+    onSuccess: async () => {
+      toast.success(`${name} is no longer at ${company.name}`);
+      await Promise.all([utils.companies.invalidate(), utils.customers.invalidate()]);
+    },
+    onError: (error) => toast.error(describeError(error)),
+  });
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={`Remove ${name} from ${company.name}`}
+      title={`Remove from ${company.name}`}
+      disabled={unlink.isPending}
+      onClick={() => unlink.mutate({ id: person.id, companyId: null })}
+    >
+      <UnlinkIcon aria-hidden="true" />
+    </Button>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import Link from 'next/link';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
+import { QueryState } from '@/components/query-state';
+import { INTERACTION_ICONS, INTERACTION_LABELS } from '@/features/customers/interaction-form';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { api, type RouterOutputs } from '@/trpc/react';
+import { companyTimelineParams } from './list-params';
+
+type Entry = RouterOutputs['companies']['timeline']['items'][number];
+
+/** The notes, calls, e-mails and meetings of everyone at the company, newest first. */
+export function CompanyTimeline({ companyId }: { companyId: string }) {
+  const list = api.companies.timeline.useInfiniteQuery(companyTimelineParams(companyId), {
+    getNextPageParam: nextPageCursor,
+  });
+  const entries = loadedItems(list.data);
+
+  return (
+    <section aria-labelledby="timeline-heading" className="grid grid-cols-1 gap-4">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Timeline
+      </h2>
+      <QueryState
+        query={list}
+        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        failure="The timeline could not be loaded."
+        isEmpty={() => entries.length === 0}
+        empty={
+          <EmptyState>
+            Nothing recorded yet. Notes, calls, e-mails and meetings with the people here appear on
+            this timeline.
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <ol className="grid gap-3" aria-label="Timeline, newest first">
+              {entries.map((entry) => (
+                <TimelineEntry key={entry.id} entry={entry} />
+              ))}
+            </ol>
+            <LoadMore query={list} label="Show older" />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function TimelineEntry({ entry }: { entry: Entry }) {
+  const Icon = INTERACTION_ICONS[entry.type];
+  const label = INTERACTION_LABELS[entry.type];
+  return (
+    <li className="flex gap-3 rounded-lg border bg-background p-4">
+      <div
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-muted-foreground"
+        aria-hidden="true"
+      >
+        <Icon className="size-4" />
+      </div>
+      <article className="grid min-w-0 flex-1 gap-1">
+        <h3 className="font-medium break-words">
+          <span className="sr-only">{label}: </span>
+          {entry.subject}
+        </h3>
+        <p className="text-xs text-muted-foreground">
+          <span aria-hidden="true">{label} · </span>
+          with{' '}
+          <Link
+            href={`/customers/${entry.customerId}`}
+            className="font-medium text-foreground underline-offset-4 hover:underline"
+          >
+            {entry.customerName}
+          </Link>
+          {' · '}
+          <time
+            suppressHydrationWarning
+            dateTime={entry.occurredAt.toISOString()}
+            title={formatDateTime(entry.occurredAt)}
+          >
+            {formatRelative(entry.occurredAt)}
+          </time>
+        </p>
+        {entry.content ? (
+          <p className="text-sm break-words whitespace-pre-wrap">{entry.content}</p>
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+import {
+  bulkCompanyResult,
+  companyBulkDeleteInput,
+  companyBulkUpdateInput,
+  type Company,
+} from '@/schemas/companies';
+import {
+  lockLiveCompanies,
+  softDeleteCompany,
+  updateCompany,
+} from '@/server/db/repositories/company-writes';
+import { bulkChangeFor } from '@/server/domain/customers/bulk';
+import { organizationProcedure } from '../../trpc';
+import { companyDeletedAudit, companyUpdatedAudit } from './audits';
+
+/** Tags or assigns up to 100 companies at once: all or none, one audit row per company changed. */
+export const bulkUpdate = organizationProcedure
+  .meta({
+    permission: 'companies:write',
+    bulk: true,
+    openapi: {
+      method: 'POST',
+      path: '/companies/bulk-update',
+      tags: ['Companies'],
+      summary: 'Change many companies',
+      description:
+        'Adds or removes a tag, or assigns an owner, on up to 100 companies in one transaction: if one ' +
+        'company cannot be changed (not found, too many tags) none is. Companies already as asked are ' +
+        'left alone; each one changed gets its own audit entry and `company.updated` event.',
+      protect: true,
+    },
+  })
+  .input(companyBulkUpdateInput)
+  .output(bulkCompanyResult)
+  .mutation(async ({ ctx, input }) => {
+    const items: Company[] = [];
+    for (const company of await lockLiveCompanies(ctx.tx, input.ids)) {
+      const values = bulkChangeFor(company, input.change, 'company');
+      if (!values) continue;
+      const { before, after } = await updateCompany(ctx.tx, company.id, values);
+      await ctx.audit(companyUpdatedAudit(before, after));
+      items.push(after);
+    }
+    return { items, unchanged: input.ids.length - items.length };
+  });
+
+/** Soft-deletes up to 100 companies at once: all or none, one audit row each. */
+export const bulkDelete = organizationProcedure
+  .meta({
+    permission: 'companies:delete',
+    bulk: true,
+    openapi: {
+      method: 'POST',
+      path: '/companies/bulk-delete',
+      tags: ['Companies'],
+      summary: 'Delete many companies',
+      description:
+        'Deletes up to 100 companies in one transaction (404 and nothing deleted if one is not found). ' +
+        'Each can be restored; each gets its own audit entry and `company.deleted` event.',
+      protect: true,
+    },
+  })
+  .input(companyBulkDeleteInput)
+  .output(bulkCompanyResult)
+  .mutation(async ({ ctx, input }) => {
+    const items: Company[] = [];
+    for (const { id } of await lockLiveCompanies(ctx.tx, input.ids)) {
+      const company = await softDeleteCompany(ctx.tx, id);
+      await ctx.audit(companyDeletedAudit(company));
+      items.push(company);
+    }
+    return { items, unchanged: 0 };
+  });

@@ -1,0 +1,188 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConnection, type Connection } from './connection';
+import { MIGRATIONS_FOLDER, migrate } from './migrate';
+import { rows } from './rows';
+
+const LAST_BEFORE_COMPANIES = '0013_search_prefix_indexes';
+
+/** A copy of drizzle/ whose journal ends before the companies migration. */
+async function migrationsUpToCompanies(): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'clientele-before-companies-'));
+  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const last = journal.entries.findIndex((entry) => entry.tag === LAST_BEFORE_COMPANIES);
+  expect(last).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, last + 1);
+  await writeFile(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
+/**
+ * A database of its own, as the login that owns the tables: an in-memory PGlite, or a fresh
+ * PostgreSQL database created and migrated by MIGRATION_DATABASE_URL's login.
+ */
+async function openOwnDatabase(): Promise<{ connection: Connection; drop: () => Promise<void> }> {
+  if (process.env.TEST_DRIVER !== 'postgres') {
+    const connection = await openConnection({ pgliteDir: 'memory://' });
+    return { connection, drop: async () => {} };
+  }
+  const ownerServer = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL!;
+  const name = `clientele_migration_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(ownerServer, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(ownerServer);
+  url.pathname = `/${name}`;
+  const connection = await openConnection({ databaseUrl: url.toString(), maxConnections: 2 });
+  return {
+    connection,
+    drop: async () => {
+      await connection.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+interface Person {
+  org: 'a' | 'b';
+  firstName: string;
+  company: string | null;
+  day: number;
+}
+
+// Organization A spells Acme four ways (the most frequent, "Acme Corp", names the company), and
+// has people with no company at all; organization B has its own Acme.
+const PEOPLE: Person[] = [
+  { org: 'a', firstName: 'Wile', company: 'Acme Corp', day: 3 },
+  { org: 'a', firstName: 'Road', company: 'ACME corp ', day: 1 },
+  { org: 'a', firstName: 'Bugs', company: 'Acme Corp', day: 4 },
+  { org: 'a', firstName: 'Daffy', company: 'acme corp', day: 2 },
+  { org: 'a', firstName: 'Elmer', company: null, day: 5 },
+  { org: 'a', firstName: 'Porky', company: '', day: 6 },
+  { org: 'a', firstName: 'Tweety', company: '   ', day: 7 },
+  { org: 'a', firstName: 'Hank', company: 'Globex', day: 8 },
+  { org: 'b', firstName: 'Marvin', company: 'acme corp', day: 9 },
+  { org: 'b', firstName: 'Pepe', company: ' Initech', day: 10 },
+];
+
+const READ_TABLES = ['companies', 'customers', 'pipelines'];
+
+describe('migrating customers’ free-text companies into company records', () => {
+  let folder: string;
+  let database: Awaited<ReturnType<typeof openOwnDatabase>>;
+  const orgs = { a: randomUUID(), b: randomUUID() };
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    folder = await migrationsUpToCompanies();
+    database = await openOwnDatabase();
+    const { db } = database.connection;
+    await migrate(database.connection, { migrationsFolder: folder });
+
+    // Rows written as they were before 0014, by the owner, around row security.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`alter table organizations no force row level security`);
+      await tx.execute(sql`alter table customers no force row level security`);
+      for (const [key, id] of Object.entries(orgs)) {
+        await tx.execute(
+          sql`insert into organizations (id, name, slug) values (${id}, ${`Org ${key}`}, ${`org-${key}-${id.slice(0, 8)}`})`,
+        );
+      }
+      for (const person of PEOPLE) {
+        const id = randomUUID();
+        ids.set(person.firstName, id);
+        const createdAt = new Date(Date.UTC(2026, 0, person.day)).toISOString();
+        await tx.execute(
+          sql`insert into customers (id, organization_id, first_name, company, created_at, updated_at)
+              values (${id}, ${orgs[person.org]}, ${person.firstName}, ${person.company}, ${createdAt}::timestamptz, ${createdAt}::timestamptz)`,
+        );
+      }
+      await tx.execute(sql`alter table organizations force row level security`);
+      await tx.execute(sql`alter table customers force row level security`);
+    });
+
+    await migrate(database.connection);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  /** What the owner reads, around row security. */
+  async function read<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+    const { db } = database.connection;
+    return db.transaction(async (tx) => {
+      for (const table of READ_TABLES) {
+        await tx.execute(sql.raw(`alter table ${table} no force row level security`));
+      }
+      const result = rows<T>(await tx.execute(query));
+      for (const table of READ_TABLES) {
+        await tx.execute(sql.raw(`alter table ${table} force row level security`));
+      }
+      return result;
+    });
+  }
+
+  it('makes one company per distinct name and organization, ignoring case and spaces', async () => {
+    const companies = await read<{
+      organization_id: string;
+      name: string;
+      metadata: Record<string, unknown>;
+      created_at: string | Date;
+    }>(
+      sql`select organization_id, name, metadata, created_at from companies order by organization_id = ${orgs.a} desc, lower(name)`,
+    );
+    expect(
+      companies.map(({ organization_id, name, metadata }) => ({ organization_id, name, metadata })),
+    ).toEqual([
+      {
+        organization_id: orgs.a,
+        name: 'Acme Corp',
+        metadata: { formerNames: ['ACME corp', 'acme corp'] },
+      },
+      { organization_id: orgs.a, name: 'Globex', metadata: {} },
+      { organization_id: orgs.b, name: 'acme corp', metadata: {} },
+      { organization_id: orgs.b, name: 'Initech', metadata: {} },
+    ]);
+    // A company dates from its first customer.
+    expect(new Date(companies[0]!.created_at).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('links each customer to its company and keeps their company text as it was', async () => {
+    const people = await read<{
+      id: string;
+      company: string | null;
+      company_name: string | null;
+      company_org: string | null;
+      organization_id: string;
+    }>(
+      sql`select c.id, c.company, c.organization_id, co.name as company_name, co.organization_id as company_org
+          from customers c left join companies co on co.id = c.company_id`,
+    );
+    const byId = new Map(people.map((person) => [person.id, person]));
+    for (const person of PEOPLE) {
+      const row = byId.get(ids.get(person.firstName)!)!;
+      expect(row.company, person.firstName).toBe(person.company);
+      const linked = person.company?.trim() ? person.company.trim().toLowerCase() : null;
+      expect(row.company_name?.toLowerCase() ?? null, person.firstName).toBe(linked);
+      if (linked) expect(row.company_org).toBe(row.organization_id);
+    }
+  });
+
+  it('gives every organization its default pipeline', async () => {
+    const pipelines = await read<{ organization_id: string }>(
+      sql`select organization_id from pipelines where is_default`,
+    );
+    expect(pipelines.map((p) => p.organization_id).sort()).toEqual([orgs.a, orgs.b].sort());
+  });
+});

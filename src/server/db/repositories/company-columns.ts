@@ -1,0 +1,36 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { companies } from '../schema';
+import type { TenantTx } from '../types';
+
+/** The public shape of a company; internal columns (deletion, sort keys) stay inside. */
+export const companyColumns = {
+  id: companies.id,
+  name: companies.name,
+  domain: companies.domain,
+  industry: companies.industry,
+  size: companies.size,
+  website: companies.website,
+  phone: companies.phone,
+  address: companies.address,
+  ownerId: companies.ownerId,
+  tags: companies.tags,
+  metadata: companies.metadata,
+  version: companies.version,
+  createdAt: companies.createdAt,
+  updatedAt: companies.updatedAt,
+};
+
+/** The organization's companies that are not soft-deleted. */
+export const liveCompanies = (tx: TenantTx) =>
+  and(eq(companies.organizationId, tx.organizationId), isNull(companies.deletedAt));
+
+/** Legal forms that do not tell two companies apart ("Acme Inc." is "ACME"). */
+const LEGAL_FORMS =
+  'inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|co|company|plc|ag|sa|bv|srl';
+
+/**
+ * A name reduced to what tells companies apart: lowercase letters and digits, single spaces,
+ * no legal form at the end. The same SQL reduces the stored names and the one being compared.
+ */
+export const companyNameKey = (name: SQL) =>
+  sql`btrim(regexp_replace(regexp_replace(lower(${name}), '[^[:alnum:]]+', ' ', 'g'), ' (${sql.raw(LEGAL_FORMS)}) *$', ''))`;

@@ -1,0 +1,59 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { companies, customers } from '../schema';
+import type { TenantTx } from '../types';
+import { companyNameKey, liveCompanies } from './company-columns';
+import { live as liveCustomers } from './customer-columns';
+
+/** How alike two names must be (pg_trgm similarity, 0 to 1) to be taken for one. */
+const SIMILAR = 0.8;
+const MAX_CANDIDATES = 10;
+
+/** The organization's live company of this name, ignoring case and surrounding spaces. */
+export async function liveCompanyNamed(tx: TenantTx, name: string) {
+  const [row] = await tx
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(and(liveCompanies(tx), eq(companies.nameSort, name.trim().toLowerCase())))
+    .orderBy(companies.createdAt, companies.id)
+    .limit(1);
+  return row;
+}
+
+/**
+ * Live companies that are probably this one: the same name once case, punctuation and legal
+ * form are set aside ("ACME, Inc." and "Acme"), or a name at least 80% alike by trigrams.
+ */
+export async function similarCompanies(tx: TenantTx, name: string, exceptId?: string) {
+  const lower = name.trim().toLowerCase();
+  const similarity = sql<number>`similarity(${companies.nameSort}, ${lower})`;
+  return tx
+    .select({ id: companies.id, name: companies.name, domain: companies.domain })
+    .from(companies)
+    .where(
+      and(
+        liveCompanies(tx),
+        exceptId ? ne(companies.id, exceptId) : undefined,
+        sql`(${companyNameKey(sql`${companies.name}`)} = ${companyNameKey(sql`${name}`)} or ${similarity} >= ${SIMILAR})`,
+      ),
+    )
+    .orderBy(desc(similarity), companies.createdAt)
+    .limit(MAX_CANDIDATES);
+}
+
+/** Live customers with the same full name (ignoring case and spacing) or one 80% alike. */
+export async function similarCustomers(tx: TenantTx, firstName: string, lastName: string) {
+  const full = `${firstName} ${lastName}`.trim().toLowerCase().replace(/\s+/g, ' ');
+  const stored = sql`regexp_replace(btrim(${customers.nameSort}), '\\s+', ' ', 'g')`;
+  const similarity = sql<number>`similarity(${stored}, ${full})`;
+  return tx
+    .select({
+      id: customers.id,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      email: customers.email,
+    })
+    .from(customers)
+    .where(and(liveCustomers(tx), sql`(${stored} = ${full} or ${similarity} >= ${SIMILAR})`))
+    .orderBy(desc(similarity), customers.createdAt)
+    .limit(MAX_CANDIDATES);
+}
