@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerOutput } from './customers';
+import { dealOutput } from './deals';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
 import { MAX_IMPORT_FILENAME_LENGTH } from './imports';
 import { interactionOutput } from './interactions';
@@ -22,6 +23,15 @@ const deletedInteraction = z
 const orderStatusChange = orderOutput.extend({ previousStatus: orderStatus }).meta({
   id: 'OrderWithPreviousStatus',
   description: 'The order after the change, and its status before.',
+});
+
+const deletedDeal = z
+  .object({ id: uuid(), deletedAt: timestamp() })
+  .meta({ id: 'DeletedDeal', description: 'A tombstone: the deal was deleted.' });
+
+const dealStageChange = dealOutput.extend({ previousStageId: uuid() }).meta({
+  id: 'DealWithPreviousStage',
+  description: 'The deal after the move, and the stage it left.',
 });
 
 const rowCount = z.number().int().min(0);
@@ -56,6 +66,13 @@ export const EVENT_DATA = {
   'order.lines_changed': orderOutput,
   'order.status_changed': orderStatusChange,
   'customer_import.completed': completedImport,
+  'deal.created': dealOutput,
+  'deal.updated': dealOutput,
+  'deal.deleted': deletedDeal,
+  'deal.restored': dealOutput,
+  'deal.stage_changed': dealStageChange,
+  'deal.won': dealOutput,
+  'deal.lost': dealOutput,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -75,6 +92,13 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'order.lines_changed': 'The lines of an order were changed.',
   'order.status_changed': 'An order moved to another status.',
   'customer_import.completed': 'A CSV import of customers finished.',
+  'deal.created': 'A deal was created.',
+  'deal.updated': 'A deal was changed (its stage changes send `deal.stage_changed`).',
+  'deal.deleted': 'A deal was deleted (it can be restored).',
+  'deal.restored': 'A deleted deal was restored.',
+  'deal.stage_changed': 'A deal moved to another stage of its pipeline.',
+  'deal.won': 'A deal was won: it moved into a won stage.',
+  'deal.lost': 'A deal was lost: it moved into a lost stage.',
 };
 
 /** `customer.created` → `CustomerCreatedEvent`, the event's schema in the OpenAPI document. */

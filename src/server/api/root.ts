@@ -4,10 +4,12 @@ import { auditRouter } from './routers/audit/router';
 import { authRouter } from './routers/auth/router';
 import { customersRouter } from './routers/customers/router';
 import { dashboardRouter } from './routers/dashboard/router';
+import { dealsRouter } from './routers/deals/router';
 import { eventsRouter } from './routers/events/router';
 import { importsRouter } from './routers/imports/router';
 import { interactionsRouter } from './routers/interactions/router';
 import { ordersRouter } from './routers/orders/router';
+import { pipelinesRouter } from './routers/pipelines/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
@@ -24,6 +26,8 @@ export const appRouter = router({
   customers: customersRouter,
   interactions: interactionsRouter,
   orders: ordersRouter,
+  pipelines: pipelinesRouter,
+  deals: dealsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   imports: importsRouter,

@@ -25,7 +25,7 @@ export async function insertCustomer(
   }
 }
 
-async function assertMember(tx: TenantTx, userId: string, field: string) {
+export async function assertMember(tx: TenantTx, userId: string, field: string) {
   const [member] = await tx
     .select({ id: memberships.id })
     .from(memberships)

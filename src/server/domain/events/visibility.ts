@@ -8,6 +8,8 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
   customer_import: 'data:import',
   interaction: 'interactions:read',
   order: 'orders:read',
+  deal: 'deals:read',
+  pipeline: 'deals:read',
   membership: 'members:read',
   organization: 'members:read',
   invitation: 'members:manage',
@@ -20,8 +22,16 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
 export const mayHear = (role: Role, change: { entityType: string }) =>
   can(role, PERMISSION_BY_ENTITY[change.entityType] ?? 'audit:read');
 
+/** The permission to read the data of events of a type, by the type's prefix. */
+const PERMISSION_BY_EVENT_PREFIX: [prefix: string, permission: Permission][] = [
+  ['customer_import.', 'data:import'],
+  ['deal.', 'deals:read'],
+  ['company.', 'companies:read'],
+];
+
+export const eventPermission = (type: EventType): Permission =>
+  PERMISSION_BY_EVENT_PREFIX.find(([prefix]) => type.startsWith(prefix))?.[1] ?? 'customers:read';
+
 /** Event types whose data a role may read (imports are for those who may import). */
 export const readableEventTypes = (role: Role, wanted: EventType[] | undefined) =>
-  (wanted ?? EVENT_TYPES).filter((type) =>
-    can(role, type.startsWith('customer_import.') ? 'data:import' : 'customers:read'),
-  );
+  (wanted ?? EVENT_TYPES).filter((type) => can(role, eventPermission(type)));
