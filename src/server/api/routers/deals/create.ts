@@ -16,6 +16,9 @@ export const create = organizationProcedure
         'pipeline unless named). Its company and people must be of your organization.',
       protect: true,
       successDescription: 'The created deal',
+      errorResponses: {
+        404: 'The pipeline, stage, company or a person given is not one of your organization.',
+      },
     },
   })
   .input(dealCreateInput)
