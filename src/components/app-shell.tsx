@@ -13,6 +13,7 @@ import { ThemeToggle } from './theme-toggle';
 const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'customers:read' },
   { href: '/customers', label: 'Customers', permission: 'customers:read' },
+  { href: '/deals', label: 'Deals', permission: 'deals:read' },
   { href: '/orders', label: 'Orders', permission: 'orders:read' },
   { href: '/import', label: 'Import', permission: 'data:import' },
   { href: '/team', label: 'Team', permission: 'members:read' },
