@@ -15,7 +15,7 @@ const CommandPaletteDialog = dynamic(
   { ssr: false },
 );
 
-/** Ctrl/⌘-K: jump to a page or find a customer by name, e-mail or company. */
+/** Ctrl/⌘-K: jump to a page, find a customer by name, e-mail or company, or a deal by title. */
 export function CommandPalette({ pages }: { pages: NavItem[] }) {
   const { open, mounted, setOpen } = useOpenOnce();
 
