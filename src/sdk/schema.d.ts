@@ -576,7 +576,7 @@ export interface paths {
         head?: never;
         /**
          * Update a pipeline
-         * @description Renames the pipeline and, when `stages` is given, makes them exactly that ordered list: existing stages by id, new ones without. A removed stage that holds deals needs `moveDealsTo` naming a stage kept for them (409 naming the stage otherwise).
+         * @description Renames the pipeline and, when `stages` is given, makes them exactly that ordered list: existing stages by id, new ones without. A removed stage that holds deals needs `moveDealsTo` naming a stage kept for them (409 naming the stage otherwise); each deal moved sends `deal.stage_changed`.
          */
         patch: operations["pipelines-update"];
         trace?: never;

@@ -87,7 +87,7 @@ export async function updatePipeline(
   const before = await getPipeline(tx, input.id, true);
   if (!before) throw notFound('Pipeline');
   const name = input.name !== undefined && input.name !== before.name ? input.name : undefined;
-  let movedDeals: string[] = [];
+  const movedDeals: { id: string; fromStageId: string }[] = [];
   if (input.stages) {
     const kept = checkStageIds(before, input.stages);
     const removed = before.stages.filter((stage) => !kept.has(stage.id));
@@ -106,7 +106,8 @@ export async function updatePipeline(
     }
     await insertStages(tx, before.id, fresh);
     for (const { from, to } of moves) {
-      movedDeals = [...movedDeals, ...(await moveAllDeals(tx, from, to, changedById))];
+      const ids = await moveAllDeals(tx, from, to, changedById);
+      movedDeals.push(...ids.map((id) => ({ id, fromStageId: from })));
     }
     await deleteStages(
       tx,

@@ -93,6 +93,11 @@ describe('pipelines', () => {
       [null, talking!.id],
     ]);
 
+    const feed = await call('GET', '/events?type=deal.stage_changed');
+    expect(feed.body.items.map((e: Body) => e.data)).toMatchObject([
+      { id: deal.body.id, stageId: talking!.id, previousStageId: due!.id },
+    ]);
+
     const unchanged = await call('PATCH', `/pipelines/${created.body.id}`, {
       body: { name: 'Renewals 2027' },
     });
