@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { ArrowRightIcon, Building2Icon, UserIcon } from 'lucide-react';
+import { ArrowRightIcon, Building2Icon, HandshakeIcon, UserIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import {
@@ -13,7 +13,7 @@ import {
   CommandList,
 } from '@/components/ui/command';
 import { useCan } from '@/components/permissions-provider';
-import { customerName } from '@/lib/format';
+import { customerName, formatMoney } from '@/lib/format';
 import { api } from '@/trpc/react';
 import type { NavItem } from './main-nav';
 
@@ -34,6 +34,7 @@ export function CommandPaletteDialog({
   const [query, setQuery] = useState('');
   const canReadCustomers = useCan('customers:read');
   const canReadCompanies = useCan('companies:read');
+  const canReadDeals = useCan('deals:read');
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(term.trim()), SEARCH_DELAY_MS);
@@ -43,6 +44,7 @@ export function CommandPaletteDialog({
   const searchable = query.length >= MIN_SEARCH_LENGTH;
   const searching = canReadCustomers && searchable;
   const searchingCompanies = canReadCompanies && searchable;
+  const searchingDeals = canReadDeals && searchable;
   const customers = api.customers.list.useQuery(
     { q: query, limit: 8 },
     { enabled: open && searching, placeholderData: keepPreviousData },
@@ -51,10 +53,15 @@ export function CommandPaletteDialog({
     { q: query, limit: 5, sort: 'name', order: 'asc' },
     { enabled: open && searchingCompanies, placeholderData: keepPreviousData },
   );
+  const deals = api.deals.list.useQuery(
+    { q: query, limit: 5 },
+    { enabled: open && searchingDeals, placeholderData: keepPreviousData },
+  );
   const needle = term.trim().toLowerCase();
   const matchingPages = pages.filter((page) => page.label.toLowerCase().includes(needle));
   const found = searching ? (customers.data?.items ?? []) : [];
   const foundCompanies = searchingCompanies ? (companies.data?.items ?? []) : [];
+  const foundDeals = searchingDeals ? (deals.data?.items ?? []) : [];
 
   function close() {
     onOpenChange(false);
@@ -71,18 +78,22 @@ export function CommandPaletteDialog({
       open={open}
       onOpenChange={(next) => (next ? onOpenChange(true) : close())}
       title="Search"
-      description="Find a customer or a company, or go to a page."
+      description="Find a customer, a company or a deal, or go to a page."
       commandProps={{ shouldFilter: false, loop: true }}
     >
       <CommandInput
-        placeholder={canReadCustomers ? 'Find a customer, a company or a page…' : 'Go to a page…'}
+        placeholder={
+          canReadCustomers ? 'Find a customer, a company, a deal or a page…' : 'Go to a page…'
+        }
         value={term}
         onValueChange={setTerm}
         maxLength={200}
       />
       <CommandList>
         <CommandEmpty>
-          {(searching && customers.isFetching) || (searchingCompanies && companies.isFetching)
+          {(searching && customers.isFetching) ||
+          (searchingCompanies && companies.isFetching) ||
+          (searchingDeals && deals.isFetching)
             ? 'Searching…'
             : 'Nothing matches.'}
         </CommandEmpty>
@@ -120,6 +131,23 @@ export function CommandPaletteDialog({
                     {company.domain}
                   </span>
                 ) : null}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
+        {foundDeals.length > 0 ? (
+          <CommandGroup heading="Deals">
+            {foundDeals.map((deal) => (
+              <CommandItem
+                key={deal.id}
+                value={`deal-${deal.id}`}
+                onSelect={() => go(`/deals/${deal.id}`)}
+              >
+                <HandshakeIcon aria-hidden="true" />
+                <span className="truncate">{deal.title}</span>
+                <span className="ml-auto text-xs text-muted-foreground tabular-nums">
+                  {formatMoney(deal.amountCents, deal.currency)}
+                </span>
               </CommandItem>
             ))}
           </CommandGroup>

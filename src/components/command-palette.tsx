@@ -15,7 +15,7 @@ const CommandPaletteDialog = dynamic(
   { ssr: false },
 );
 
-/** Ctrl/⌘-K: jump to a page, or find a customer (by name, e-mail or company) or a company. */
+/** Ctrl/⌘-K: jump to a page, or find a customer (by name, e-mail or company), a company or a deal. */
 export function CommandPalette({ pages }: { pages: NavItem[] }) {
   const { open, mounted, setOpen } = useOpenOnce();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp, uuid } from './common';
+import { timeInput, timestamp, uuid } from './common';
 import { customerStatus } from './customers';
 
 const count = z.number().int();
@@ -36,3 +36,29 @@ export const recentActivityOutput = z.array(
     createdAt: timestamp(),
   }),
 );
+
+const amountsIn = z.array(z.object({ currency: z.string().max(3), amountCents: z.number().int() }));
+
+/** The window of the pipeline figures: closed deals count when they closed within it. */
+export const pipelineFiguresInput = z.object({ from: timeInput(), to: timeInput() });
+
+export const pipelineFiguresOutput = z.object({
+  /** Open deals now, per currency: as they are and weighted by their stage's probability. */
+  open: z.object({
+    count,
+    totals: z.array(
+      z.object({
+        currency: z.string().max(3),
+        amountCents: z.number().int(),
+        weightedAmountCents: z.number().int(),
+      }),
+    ),
+  }),
+  /** Deals won since the start of the current month (UTC). */
+  wonThisMonth: z.object({ count, totals: amountsIn }),
+  /** Deals closed in the window: won ÷ (won + lost), null when none closed. */
+  winRate: z.object({ won: count, lost: count, rate: z.number().min(0).max(1).nullable() }),
+  /** Mean days from creation to winning, of the deals won in the window; null when none. */
+  averageDaysToClose: z.number().min(0).nullable(),
+});
+export type PipelineFigures = z.infer<typeof pipelineFiguresOutput>;

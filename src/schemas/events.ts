@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { companyMergedEvent, companyOutput } from './companies';
 import { customerOutput } from './customers';
+import { dealOutput } from './deals';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
 import { MAX_IMPORT_FILENAME_LENGTH } from './imports';
 import { interactionOutput } from './interactions';
@@ -28,6 +29,15 @@ const orderStatusChange = orderOutput.extend({ previousStatus: orderStatus }).me
 const deletedCompany = z
   .object({ id: uuid(), deletedAt: timestamp() })
   .meta({ id: 'DeletedCompany', description: 'A tombstone: the company was deleted.' });
+
+const deletedDeal = z
+  .object({ id: uuid(), deletedAt: timestamp() })
+  .meta({ id: 'DeletedDeal', description: 'A tombstone: the deal was deleted.' });
+
+const dealStageChange = dealOutput.extend({ previousStageId: uuid() }).meta({
+  id: 'DealWithPreviousStage',
+  description: 'The deal after the move, and the stage it left.',
+});
 
 const rowCount = z.number().int().min(0);
 
@@ -66,6 +76,13 @@ export const EVENT_DATA = {
   'company.deleted': deletedCompany,
   'company.restored': companyOutput,
   'company.merged': companyMergedEvent,
+  'deal.created': dealOutput,
+  'deal.updated': dealOutput,
+  'deal.deleted': deletedDeal,
+  'deal.restored': dealOutput,
+  'deal.stage_changed': dealStageChange,
+  'deal.won': dealOutput,
+  'deal.lost': dealOutput,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -91,6 +108,13 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'company.restored': 'A deleted company was restored.',
   'company.merged':
     'A company was merged into another: its people and deals moved to `company`, and it was deleted.',
+  'deal.created': 'A deal was created.',
+  'deal.updated': 'A deal was changed (its stage changes send `deal.stage_changed`).',
+  'deal.deleted': 'A deal was deleted (it can be restored).',
+  'deal.restored': 'A deleted deal was restored.',
+  'deal.stage_changed': 'A deal moved to another stage of its pipeline.',
+  'deal.won': 'A deal was won: it moved into a won stage.',
+  'deal.lost': 'A deal was lost: it moved into a lost stage.',
 };
 
 /** `customer.created` → `CustomerCreatedEvent`, the event's schema in the OpenAPI document. */

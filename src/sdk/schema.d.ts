@@ -393,6 +393,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deals
+         * @description Live deals, newest first by default, one page at a time. Filter by pipeline, stage, status, owner, company, person, expected close date, amount and title; follow `nextCursor`.
+         */
+        get: operations["deals-list"];
+        put?: never;
+        /**
+         * Create a deal
+         * @description A deal starts in the stage given, else the first open stage of its pipeline (the default pipeline unless named). Its company and people must be of your organization.
+         */
+        post: operations["deals-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a deal
+         * @description One live deal of your organization.
+         */
+        get: operations["deals-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a deal
+         * @description The deal disappears from reads, lists and the board, and can be restored.
+         */
+        delete: operations["deals-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a deal
+         * @description Changes only the fields given; the stage changes through `POST /deals/{id}/move`. Send the `version` you read as `expectedVersion` to be refused (409) if someone changed the deal since.
+         */
+        patch: operations["deals-update"];
+        trace?: never;
+    };
+    "/deals/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a deal to another stage
+         * @description Moves the deal to a stage of its pipeline; its status follows the stage's kind (closing it in a won or lost stage, reopening it in an open one). Sends `deal.stage_changed`, and `deal.won` or `deal.lost` when the deal is won or lost by the move.
+         */
+        post: operations["deals-move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an order from a won deal
+         * @description A draft order for the deal's first person, with one line: the deal's title, quantity 1, at its amount and in its currency. Refused for a deal not won (409) or without a person (400).
+         */
+        post: operations["deals-createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted deal
+         * @description Undoes a delete: the deal is back where it was, in its stage.
+         */
+        post: operations["deals-restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deal's stage history
+         * @description Every stage the deal entered, oldest first, with who moved it (null for API keys) and when. The first entry is the stage it was created in.
+         */
+        get: operations["deals-stageHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -555,6 +687,50 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pipelines
+         * @description Every pipeline of the organization with its stages in board order, the default first. Pipelines are few: the list has no further pages.
+         */
+        get: operations["pipelines-list"];
+        put?: never;
+        /**
+         * Create a pipeline
+         * @description A pipeline with its stages in board order; it needs at least one open stage.
+         */
+        post: operations["pipelines-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a pipeline
+         * @description Renames the pipeline and, when `stages` is given, makes them exactly that ordered list: existing stages by id, new ones without. A removed stage that holds deals needs `moveDealsTo` naming a stage kept for them (409 naming the stage otherwise); each deal moved sends `deal.stage_changed`.
+         */
+        patch: operations["pipelines-update"];
         trace?: never;
     };
     "/webhooks": {
@@ -885,6 +1061,146 @@ export interface webhooks {
          * @description A customer was changed. Sent to each enabled endpoint subscribed to `customer.updated`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
          */
         post: operations["webhook-customer.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.created
+         * @description A deal was created. Sent to each enabled endpoint subscribed to `deal.created`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.deleted
+         * @description A deal was deleted (it can be restored). Sent to each enabled endpoint subscribed to `deal.deleted`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.lost
+         * @description A deal was lost: it moved into a lost stage. Sent to each enabled endpoint subscribed to `deal.lost`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.restored
+         * @description A deleted deal was restored. Sent to each enabled endpoint subscribed to `deal.restored`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.restored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.stage_changed
+         * @description A deal moved to another stage of its pipeline. Sent to each enabled endpoint subscribed to `deal.stage_changed`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.stage_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.updated
+         * @description A deal was changed (its stage changes send `deal.stage_changed`). Sent to each enabled endpoint subscribed to `deal.updated`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.won
+         * @description A deal was won: it moved into a won stage. Sent to each enabled endpoint subscribed to `deal.won`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal.won"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1427,6 +1743,232 @@ export interface components {
              */
             type: "customer.updated";
         };
+        /**
+         * @example {
+         *       "id": "7d1f3b5a-9c2e-4a6b-8d0f-1e3c5a7b9d2f",
+         *       "title": "Analytical engine pilot",
+         *       "pipelineId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+         *       "stageId": "4e6a8c0b-2d4f-4b6a-8e0c-2a4c6e8a0b2d",
+         *       "status": "open",
+         *       "amountCents": 4800000,
+         *       "currency": "EUR",
+         *       "expectedCloseDate": "2027-01-31",
+         *       "ownerId": "c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d",
+         *       "companyId": null,
+         *       "customerIds": [
+         *         "3f6c2a1e-8d4b-4c2f-9a7e-1b5d0c9e8f21"
+         *       ],
+         *       "lostReason": null,
+         *       "closedAt": null,
+         *       "stageEnteredAt": "2026-11-21T10:00:00.000Z",
+         *       "version": 2,
+         *       "createdAt": "2026-11-20T14:31:07.204Z",
+         *       "updatedAt": "2026-11-21T10:00:00.000Z"
+         *     }
+         */
+        Deal: {
+            /** Format: int64 */
+            amountCents: number;
+            closedAt: string | null;
+            companyId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            customerIds: string[];
+            /** Format: date */
+            expectedCloseDate: string | null;
+            /** Format: uuid */
+            id: string;
+            lostReason: string | null;
+            ownerId: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** Format: uuid */
+            stageId: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A deal was created. */
+        DealCreatedEvent: {
+            data: components["schemas"]["Deal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.created";
+        };
+        /** @description A deal was deleted (it can be restored). */
+        DealDeletedEvent: {
+            data: components["schemas"]["DeletedDeal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.deleted";
+        };
+        /** @description A deal was lost: it moved into a lost stage. */
+        DealLostEvent: {
+            data: components["schemas"]["Deal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.lost";
+        };
+        /** @description A deleted deal was restored. */
+        DealRestoredEvent: {
+            data: components["schemas"]["Deal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.restored";
+        };
+        DealStageChange: {
+            /** Format: date-time */
+            changedAt: string;
+            changedById: string | null;
+            fromStageId: string | null;
+            /** Format: uuid */
+            id: string;
+            toStageId: string | null;
+        };
+        /** @description A deal moved to another stage of its pipeline. */
+        DealStageChangedEvent: {
+            data: components["schemas"]["DealWithPreviousStage"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.stage_changed";
+        };
+        /** @description A deal was changed (its stage changes send `deal.stage_changed`). */
+        DealUpdatedEvent: {
+            data: components["schemas"]["Deal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.updated";
+        };
+        /** @description The deal after the move, and the stage it left. */
+        DealWithPreviousStage: {
+            /** Format: int64 */
+            amountCents: number;
+            closedAt: string | null;
+            companyId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            customerIds: string[];
+            /** Format: date */
+            expectedCloseDate: string | null;
+            /** Format: uuid */
+            id: string;
+            lostReason: string | null;
+            ownerId: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: uuid */
+            previousStageId: string;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** Format: uuid */
+            stageId: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A deal was won: it moved into a won stage. */
+        DealWonEvent: {
+            data: components["schemas"]["Deal"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal.won";
+        };
         /** @description A tombstone: the company was deleted. */
         DeletedCompany: {
             /** Format: date-time */
@@ -1436,6 +1978,13 @@ export interface components {
         };
         /** @description A tombstone: the customer was deleted. */
         DeletedCustomer: {
+            /** Format: date-time */
+            deletedAt: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description A tombstone: the deal was deleted. */
+        DeletedDeal: {
             /** Format: date-time */
             deletedAt: string;
             /** Format: uuid */
@@ -1487,7 +2036,7 @@ export interface components {
             /** @description The `X-Request-Id` of the request. */
             requestId: string;
         };
-        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"];
+        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"] | components["schemas"]["DealCreatedEvent"] | components["schemas"]["DealUpdatedEvent"] | components["schemas"]["DealDeletedEvent"] | components["schemas"]["DealRestoredEvent"] | components["schemas"]["DealStageChangedEvent"] | components["schemas"]["DealWonEvent"] | components["schemas"]["DealLostEvent"];
         /**
          * @example {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
@@ -1799,6 +2348,47 @@ export interface components {
             name: string;
             slug: string;
         };
+        Pipeline: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description New deals start in this pipeline by default. */
+            isDefault: boolean;
+            name: string;
+            stages: components["schemas"]["PipelineStage"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PipelineStage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            name: string;
+            /** Format: int64 */
+            position: number;
+            /** Format: int32 */
+            probability: number;
+        };
+        PipelineStageInput: {
+            /**
+             * Format: uuid
+             * @description An existing stage of this pipeline; leave out for a new stage.
+             */
+            id?: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            kind: "open" | "won" | "lost";
+            name: string;
+            /**
+             * Format: int32
+             * @description Chance of winning a deal in it, 0–100.
+             */
+            probability: number;
+        };
         PostalAddress: {
             city?: string;
             country?: string;
@@ -1820,7 +2410,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged";
+            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost";
             /** Format: uuid */
             id: string;
             lastAttemptAt: string | null;
@@ -1856,7 +2446,7 @@ export interface components {
             createdAt: string;
             description: string;
             enabled: boolean;
-            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
+            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
             /** Format: uuid */
             id: string;
             /** @description After a rotation, the old secret also signs deliveries until this time. */
@@ -3760,6 +4350,565 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "deals-list": {
+        parameters: {
+            query?: {
+                closeFrom?: string;
+                closeTo?: string;
+                companyId?: string;
+                cursor?: string;
+                customerId?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                maxAmount?: number;
+                minAmount?: number;
+                /** @description Sort direction. */
+                order?: "asc" | "desc";
+                ownerId?: string;
+                pipelineId?: string;
+                q?: string;
+                /** @description The order. */
+                sort?: "createdAt" | "updatedAt" | "amount" | "expectedCloseDate";
+                stageId?: string;
+                status?: ("open" | "won" | "lost")[];
+                updatedSince?: string;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deal"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Analytical engine pilot",
+                 *       "amountCents": 4800000,
+                 *       "currency": "EUR",
+                 *       "expectedCloseDate": "2027-01-31",
+                 *       "customerIds": [
+                 *         "3f6c2a1e-8d4b-4c2f-9a7e-1b5d0c9e8f21"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @default 0
+                     */
+                    amountCents?: number;
+                    companyId?: string | null;
+                    currency: string;
+                    /** @description The people (customers) of the deal. */
+                    customerIds?: string[];
+                    expectedCloseDate?: string | null;
+                    lostReason?: string | null;
+                    ownerId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the pipeline of `stageId`, else the default pipeline.
+                     */
+                    pipelineId?: string;
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the first open stage of the pipeline.
+                     */
+                    stageId?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The created deal */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    amountCents?: number;
+                    companyId?: string | null;
+                    currency?: string;
+                    /** @description The people (customers) of the deal. */
+                    customerIds?: string[];
+                    expectedCloseDate?: string | null;
+                    /**
+                     * Format: int64
+                     * @description The `version` you read; a newer one means someone else changed the deal (409).
+                     */
+                    expectedVersion?: number;
+                    lostReason?: string | null;
+                    ownerId?: string | null;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-move": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The `version` you read; a newer one means someone else changed the deal (409).
+                     */
+                    expectedVersion?: number;
+                    /** @description Why the deal was lost (kept when moving to a lost stage). */
+                    lostReason?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A stage of the same pipeline.
+                     */
+                    stageId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-createOrder": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-restore": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-stageHistory": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DealStageChange"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "events-list": {
         parameters: {
             query?: {
@@ -3767,7 +4916,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
-                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
+                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
             };
             header?: {
                 /**
@@ -4229,6 +5378,200 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "pipelines-list": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Pipeline"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "pipelines-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Renewals",
+                 *       "stages": [
+                 *         {
+                 *           "name": "Up for renewal",
+                 *           "probability": 60,
+                 *           "kind": "open"
+                 *         },
+                 *         {
+                 *           "name": "Renewed",
+                 *           "probability": 100,
+                 *           "kind": "won"
+                 *         },
+                 *         {
+                 *           "name": "Churned",
+                 *           "probability": 0,
+                 *           "kind": "lost"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description The stages in board order, first to last. */
+                    stages: components["schemas"]["PipelineStageInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The created pipeline */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "pipelines-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description For each removed stage that holds deals: `{removedStageId: targetStageId}`, a stage kept in this pipeline. */
+                    moveDealsTo?: {
+                        [key: string]: string;
+                    };
+                    name?: string;
+                    /** @description The full ordered list: existing stages by id (renamed, re-weighted, reordered), new ones without. A stage left out is removed; if it holds deals, name where they go in `moveDealsTo`. */
+                    stages?: components["schemas"]["PipelineStageInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "webhooks-list": {
         parameters: {
             query?: never;
@@ -4294,7 +5637,7 @@ export interface operations {
                     /** @default true */
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
+                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -4539,7 +5882,7 @@ export interface operations {
                     description?: string;
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged")[];
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -5114,6 +6457,335 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.lost": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealLostEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.restored": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealRestoredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealStageChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal.won": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealWonEvent"];
             };
         };
         responses: {

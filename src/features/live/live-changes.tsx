@@ -66,6 +66,11 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.orders.invalidate();
           void utils.dashboard.invalidate();
         }
+        if (types.has('deal') || types.has('pipeline')) {
+          void utils.deals.invalidate();
+          void utils.dashboard.invalidate();
+        }
+        if (types.has('pipeline')) void utils.pipelines.invalidate();
         if (types.has('customer_import')) void utils.imports.invalidate();
         if (types.has('membership') || types.has('invitation')) {
           void utils.members.invalidate();

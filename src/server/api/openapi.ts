@@ -25,6 +25,14 @@ const TAGS = [
     name: 'Orders',
     description: 'Orders with lines, totals computed by the server, and a status.',
   },
+  {
+    name: 'Pipelines',
+    description: 'Sales pipelines: the ordered stages deals move through, each with a probability.',
+  },
+  {
+    name: 'Deals',
+    description: 'Opportunities moving through a pipeline, won or lost, with their stage history.',
+  },
   { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
   {
     name: 'Webhooks',

@@ -5,10 +5,12 @@ import { authRouter } from './routers/auth/router';
 import { companiesRouter } from './routers/companies/router';
 import { customersRouter } from './routers/customers/router';
 import { dashboardRouter } from './routers/dashboard/router';
+import { dealsRouter } from './routers/deals/router';
 import { eventsRouter } from './routers/events/router';
 import { importsRouter } from './routers/imports/router';
 import { interactionsRouter } from './routers/interactions/router';
 import { ordersRouter } from './routers/orders/router';
+import { pipelinesRouter } from './routers/pipelines/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
@@ -26,6 +28,8 @@ export const appRouter = router({
   companies: companiesRouter,
   interactions: interactionsRouter,
   orders: ordersRouter,
+  pipelines: pipelinesRouter,
+  deals: dealsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   imports: importsRouter,

@@ -28,10 +28,13 @@ export function owaspRuleset(): Ruleset {
       overrides: [
         {
           // These lists hold everything at once, so no maximum would be true: every member of
-          // the organization (one page, as the design has it), and everything held about one
-          // person in a data-subject export (GDPR article 15 asks for all of it).
+          // the organization (one page, as the design has it), every pipeline (a handful), the
+          // whole stage history of one deal, and everything held about one person in a
+          // data-subject export (GDPR article 15 asks for all of it).
           files: [
             `${responseProperties('/members', 'get')}/items`,
+            `${responseProperties('/pipelines', 'get')}/items`,
+            `${responseProperties('/deals/{id}/stages', 'get')}/items`,
             ...['interactions', 'orders', 'auditTrail'].map(
               (list) => `${responseProperties('/customers/{id}/export', 'get')}/${list}`,
             ),

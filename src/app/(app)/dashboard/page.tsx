@@ -14,6 +14,9 @@ export default async function DashboardPage() {
       void serverApi.dashboard.newCustomersPerWeek.prefetch();
       void serverApi.dashboard.recentActivity.prefetch();
     }
+    if (role && can(role, 'customers:read') && can(role, 'deals:read')) {
+      void serverApi.deals.board.prefetch({ perStage: 0 });
+    }
     if (role && can(role, 'orders:read')) {
       void serverApi.dashboard.revenuePerMonth.prefetch();
       void serverApi.dashboard.topCustomers.prefetch();

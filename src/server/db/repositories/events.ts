@@ -97,6 +97,8 @@ const DATE_FIELDS = new Set([
   'paidAt',
   'fulfilledAt',
   'cancelledAt',
+  'closedAt',
+  'stageEnteredAt',
 ]);
 
 function withDates(data: Record<string, unknown>) {

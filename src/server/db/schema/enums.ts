@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { CUSTOMER_STATUSES } from '@/schemas/customers';
 import { ROLES } from '@/schemas/permissions';
+import { STAGE_KINDS } from '@/schemas/pipelines';
 import { DELIVERY_STATUSES } from '@/schemas/webhooks';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -30,6 +31,6 @@ export const importStatusEnum = pgEnum('import_status', IMPORT_STATUSES);
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
 export const companySizeEnum = pgEnum('company_size', COMPANY_SIZES);
 
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export { STAGE_KINDS };
 export const stageKindEnum = pgEnum('stage_kind', STAGE_KINDS);
 export const dealStatusEnum = pgEnum('deal_status', STAGE_KINDS);

@@ -7,9 +7,10 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
   customer_erasure: 'customers:read',
   customer_import: 'data:import',
   company: 'companies:read',
-  deal: 'deals:read',
   interaction: 'interactions:read',
   order: 'orders:read',
+  deal: 'deals:read',
+  pipeline: 'deals:read',
   membership: 'members:read',
   organization: 'members:read',
   invitation: 'members:manage',
@@ -22,14 +23,15 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
 export const mayHear = (role: Role, change: { entityType: string }) =>
   can(role, PERMISSION_BY_ENTITY[change.entityType] ?? 'audit:read');
 
-/** The permission to read an event's data, by the prefix of its type. */
-export function eventPermission(type: EventType): Permission {
-  const prefix = type.slice(0, type.indexOf('.'));
-  if (prefix === 'company') return 'companies:read';
-  if (prefix === 'deal') return 'deals:read';
-  if (prefix === 'customer_import') return 'data:import';
-  return 'customers:read';
-}
+/** The permission to read the data of events of a type, by the type's prefix. */
+const PERMISSION_BY_EVENT_PREFIX: [prefix: string, permission: Permission][] = [
+  ['customer_import.', 'data:import'],
+  ['deal.', 'deals:read'],
+  ['company.', 'companies:read'],
+];
+
+export const eventPermission = (type: EventType): Permission =>
+  PERMISSION_BY_EVENT_PREFIX.find(([prefix]) => type.startsWith(prefix))?.[1] ?? 'customers:read';
 
 /** Event types whose data a role may read (imports are for those who may import). */
 export const readableEventTypes = (role: Role, wanted: EventType[] | undefined) =>

@@ -1,6 +1,7 @@
 import { router } from '../../trpc';
 import { customersByStatus } from './customers-by-status';
 import { newCustomersPerWeek } from './new-customers-per-week';
+import { pipeline } from './pipeline';
 import { recentActivity } from './recent-activity';
 import { revenuePerMonth } from './revenue-per-month';
 import { topCustomers } from './top-customers';
@@ -11,4 +12,5 @@ export const dashboardRouter = router({
   revenuePerMonth,
   topCustomers,
   recentActivity,
+  pipeline,
 });

@@ -1,0 +1,81 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { PostForm } from '@/components/post-form';
+import { describeError } from '@/lib/server-errors';
+import { toast } from '@/lib/toast';
+import type { Pipeline } from '@/schemas/pipelines';
+import { api } from '@/trpc/react';
+import {
+  applyDealErrors,
+  dealForm,
+  EMPTY_DEAL,
+  type DealFormInput,
+  type DealFormOutput,
+} from './deal-form';
+import { DealFormFields } from './deal-form-fields';
+
+function DealCreateForm({ pipeline, onDone }: { pipeline: Pipeline; onDone: () => void }) {
+  const utils = api.useUtils();
+  const stages = [...pipeline.stages].sort((a, b) => a.position - b.position);
+  const form = useForm<DealFormInput, unknown, DealFormOutput>({
+    resolver: zodResolver(dealForm),
+    defaultValues: {
+      ...EMPTY_DEAL,
+      stageId: stages.find((stage) => stage.kind === 'open')?.id ?? '',
+    },
+  });
+  const create = api.deals.create.useMutation({
+    onSuccess: async (deal) => {
+      toast.success(`${deal.title} was added`);
+      onDone();
+      await Promise.all([
+        utils.deals.board.invalidate(),
+        utils.deals.list.invalidate(),
+        utils.dashboard.invalidate(),
+      ]);
+    },
+    onError: (error) => {
+      if (!applyDealErrors(error, form)) toast.error(describeError(error));
+    },
+  });
+
+  return (
+    <PostForm
+      onSubmit={form.handleSubmit((values) =>
+        create.mutate({ ...values, pipelineId: pipeline.id }),
+      )}
+    >
+      <DealFormFields form={form} stages={stages} />
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel="Create deal"
+        pendingLabel="Creating…"
+        onCancel={onDone}
+      />
+    </PostForm>
+  );
+}
+
+export function DealCreateFormDialog({
+  pipeline,
+  open,
+  onOpenChange,
+}: {
+  pipeline: Pipeline;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New deal"
+      description={`A deal in the ${pipeline.name} pipeline. Only the title is required.`}
+    >
+      <DealCreateForm pipeline={pipeline} onDone={() => onOpenChange(false)} />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { Controller } from 'react-hook-form';
+import { FormTextField } from '@/components/form-field';
+import { FormSelectField } from '@/components/select-field';
+import { SelectItem } from '@/components/ui/select';
+import { OwnerSelectField } from '@/features/customers/owner-select-field';
+import type { PipelineStage } from '@/schemas/pipelines';
+import type { DealFormReturn } from './deal-form';
+
+/**
+ * The fields of a deal: title, amount and currency, expected close date and owner, and (when
+ * `stages` are given, for a new deal) the stage it starts in.
+ */
+export function DealFormFields({
+  form,
+  stages,
+}: {
+  form: DealFormReturn;
+  stages?: readonly PipelineStage[];
+}) {
+  return (
+    <>
+      <FormTextField form={form} name="title" label="Title" autoComplete="off" />
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_7rem]">
+        <FormTextField
+          form={form}
+          name="amount"
+          label="Amount"
+          inputMode="decimal"
+          autoComplete="off"
+          hint="In the currency's units, e.g. 1200.50."
+        />
+        <FormTextField
+          form={form}
+          name="currency"
+          label="Currency"
+          autoComplete="off"
+          maxLength={3}
+          className="uppercase"
+          hint="e.g. USD"
+        />
+      </div>
+      {stages ? (
+        <FormSelectField control={form.control} name="stageId" label="Stage">
+          {stages.map((stage) => (
+            <SelectItem key={stage.id} value={stage.id}>
+              {stage.name}
+            </SelectItem>
+          ))}
+        </FormSelectField>
+      ) : null}
+      <FormTextField form={form} name="expectedCloseDate" label="Expected close date" type="date" />
+      <Controller
+        control={form.control}
+        name="ownerId"
+        render={({ field, fieldState }) => (
+          <OwnerSelectField
+            name={field.name}
+            ownerId={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            triggerRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+'use client';
+
+import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, useRef, useState } from 'react';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/permissions-provider';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { Skeleton } from '@/components/ui/skeleton';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { isNotFound } from '@/lib/server-errors';
+import { uuidParam } from '@/lib/url-params';
+import type { Deal } from '@/schemas/deals';
+import { api } from '@/trpc/react';
+import { formatDay } from './deal-dates';
+import { DealDeleteDialog } from './deal-delete-dialog';
+import { DealEditDialog } from './deal-edit-dialog';
+import { DealOrderAction } from './deal-order-action';
+import { DealPeople } from './deal-people';
+import { DealStageHistory } from './deal-stage-history';
+import { DealStagePicker } from './deal-stage-picker';
+import { DealStatusBadge } from './deal-status-badge';
+import { ownerLabel, useMemberNames } from './use-member-names';
+
+/** One deal: what it is worth and to whom, where it stands, and how it got there. */
+export function DealPage({ id }: { id: string }) {
+  // A malformed id cannot be a deal, so it is not asked for.
+  const wellFormed = uuidParam(id) !== undefined;
+  const deal = api.deals.get.useQuery({ id }, { enabled: wellFormed });
+
+  if (!wellFormed) return <DealNotFound />;
+  if (deal.isPending) return <DealSkeleton />;
+  if (deal.isError) {
+    if (isNotFound(deal.error)) return <DealNotFound />;
+    return (
+      <div className="grid grid-cols-1 gap-6">
+        <DealCrumbs label="Deal" />
+        <PageHeader title="Deal" />
+        <ErrorState
+          what="The deal could not be loaded."
+          error={deal.error}
+          retry={() => void deal.refetch()}
+        />
+      </div>
+    );
+  }
+  return <DealDetails deal={deal.data} />;
+}
+
+function DealDetails({ deal }: { deal: Deal }) {
+  const router = useRouter();
+  const canWrite = useCan('deals:write');
+  const canDelete = useCan('deals:delete');
+  const canOrder = useCan('orders:write');
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const more = useRef<HTMLButtonElement>(null);
+  const names = useMemberNames();
+  const pipelines = api.pipelines.list.useQuery({});
+  const pipeline = pipelines.data?.items.find((item) => item.id === deal.pipelineId);
+  const stages = useMemo(
+    () => [...(pipeline?.stages ?? [])].sort((a, b) => a.position - b.position),
+    [pipeline],
+  );
+  const stageNames = useMemo(
+    () =>
+      new Map(
+        (pipelines.data?.items ?? []).flatMap((item) =>
+          item.stages.map((stage) => [stage.id, stage.name]),
+        ),
+      ),
+    [pipelines.data],
+  );
+  const stageName = stageNames.get(deal.stageId);
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <DealCrumbs label={deal.title} />
+      <PageHeader
+        title={deal.title}
+        description={pipeline ? `${pipeline.name} pipeline` : undefined}
+        actions={
+          <>
+            {canWrite ? (
+              <Button onClick={() => setEditing(true)}>
+                <PencilIcon aria-hidden="true" />
+                Edit deal
+              </Button>
+            ) : null}
+            {canDelete ? (
+              // Not modal: the dialog it opens takes over focus and the rest of the page.
+              <DropdownMenu modal={false}>
+                <DropdownMenuTrigger asChild>
+                  <Button ref={more} variant="outline">
+                    <EllipsisIcon aria-hidden="true" />
+                    More
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end">
+                  <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(true)}>
+                    <Trash2Icon aria-hidden="true" />
+                    Delete deal
+                  </DropdownMenuItem>
+                </DropdownMenuContent>
+              </DropdownMenu>
+            ) : null}
+          </>
+        }
+      />
+      <div className="-mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <DealStatusBadge status={deal.status} />
+        {stageName ? (
+          <span>
+            <span className="text-muted-foreground">Stage: </span>
+            {stageName}
+          </span>
+        ) : null}
+      </div>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid gap-6">
+          <Panel title="Details" id="deal-details-heading">
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <Fact label="Amount">
+                <span className="tabular-nums">{formatMoney(deal.amountCents, deal.currency)}</span>
+              </Fact>
+              <Fact label="Owner">{ownerLabel(names, deal.ownerId)}</Fact>
+              <Fact label="Expected close">
+                {deal.expectedCloseDate ? (
+                  <time dateTime={deal.expectedCloseDate}>{formatDay(deal.expectedCloseDate)}</time>
+                ) : (
+                  'Not set'
+                )}
+              </Fact>
+              {deal.closedAt ? (
+                <Fact label={deal.status === 'won' ? 'Won' : 'Closed'}>
+                  <time dateTime={deal.closedAt.toISOString()}>
+                    {formatDateTime(deal.closedAt)}
+                  </time>
+                </Fact>
+              ) : null}
+              {deal.companyId ? (
+                <Fact label="Company">
+                  <Link
+                    href={`/companies/${deal.companyId}`}
+                    className="underline-offset-4 hover:underline"
+                  >
+                    The deal’s company
+                  </Link>
+                </Fact>
+              ) : null}
+              {deal.status === 'lost' ? (
+                <Fact label="Lost reason">{deal.lostReason ?? 'None given'}</Fact>
+              ) : null}
+            </dl>
+            {canWrite && stages.length > 0 ? <DealStagePicker deal={deal} stages={stages} /> : null}
+          </Panel>
+
+          <Panel title="People" id="deal-people-heading">
+            <DealPeople customerIds={deal.customerIds} />
+          </Panel>
+
+          {deal.status === 'won' && canOrder ? (
+            <Panel title="Order" id="deal-order-heading">
+              <DealOrderAction deal={deal} />
+            </Panel>
+          ) : null}
+        </div>
+
+        <Panel title="Stage history" id="deal-history-heading">
+          <DealStageHistory dealId={deal.id} stageNames={stageNames} />
+        </Panel>
+      </div>
+
+      {canWrite ? <DealEditDialog deal={deal} open={editing} onOpenChange={setEditing} /> : null}
+      {canDelete ? (
+        <DealDeleteDialog
+          deal={deal}
+          open={deleting}
+          onOpenChange={setDeleting}
+          finalFocus={more}
+          onDeleted={() => router.push('/deals')}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Panel({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="grid gap-4 rounded-lg border bg-background p-4">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-0.5">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function DealCrumbs({ label }: { label: string }) {
+  return <Breadcrumbs items={[{ label: 'Deals', href: '/deals' }, { label }]} />;
+}
+
+function DealNotFound() {
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <DealCrumbs label="Not found" />
+      <PageHeader title="Deal not found" />
+      <EmptyState
+        title="This deal does not exist, or was deleted."
+        action={
+          <Button asChild variant="outline">
+            <Link href="/deals">Back to deals</Link>
+          </Button>
+        }
+      >
+        It may have been mistyped, or belong to another organization.
+      </EmptyState>
+    </div>
+  );
+}
+
+function DealSkeleton() {
+  return (
+    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the deal">
+      <Skeleton className="h-4 w-24" />
+      <div className="grid gap-2">
+        <Skeleton className="h-8 w-48" />
+        <Skeleton className="h-5 w-64" />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Skeleton className="h-48 w-full" />
+        <Skeleton className="h-40 w-full" />
+      </div>
+    </div>
+  );
+}

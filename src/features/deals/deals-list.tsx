@@ -1,0 +1,104 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { EmptyState } from '@/components/empty-state';
+import { LoadMore } from '@/components/load-more';
+import { QueryState } from '@/components/query-state';
+import { Button } from '@/components/ui/button';
+import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { useReplaceSearchParams } from '@/lib/use-replace-search-params';
+import type { Pipeline } from '@/schemas/pipelines';
+import { api } from '@/trpc/react';
+import { DealFiltersBar } from './deal-filters';
+import { DealsTable } from './deals-table';
+import { DEAL_FILTER_KEYS, dealListParams, hasDealFilters, type DealFilters } from './list-params';
+import { useMemberNames } from './use-member-names';
+
+/** The deals of a pipeline as a filtered list, newest first, a page at a time. */
+export function DealsList({
+  filters,
+  pipelines,
+  emptyAction,
+}: {
+  filters: DealFilters;
+  pipelines: readonly Pipeline[];
+  /** What fills an empty list: the "New deal" button, for those who may create deals. */
+  emptyAction?: React.ReactNode;
+}) {
+  const replace = useReplaceSearchParams();
+  const names = useMemberNames();
+  const list = api.deals.list.useInfiniteQuery(dealListParams(filters), {
+    getNextPageParam: nextPageCursor,
+    placeholderData: keepPreviousData,
+  });
+  const deals = loadedItems(list.data);
+  const stageNames = useMemo(
+    () =>
+      new Map(
+        pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name])),
+      ),
+    [pipelines],
+  );
+  const filtered = hasDealFilters(filters);
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <DealFiltersBar
+        filters={filters}
+        stageLabel={filters.stageId ? (stageNames.get(filters.stageId) ?? 'Unknown stage') : ''}
+      />
+      <section aria-labelledby="deals-list-heading" className="grid grid-cols-1 gap-4">
+        <h2 id="deals-list-heading" className="sr-only">
+          Deal list
+        </h2>
+        <QueryState
+          query={list}
+          loading={{ label: 'Loading deals', count: 6 }}
+          failure="The deals could not be loaded."
+          isEmpty={() => deals.length === 0}
+          empty={
+            filtered ? (
+              <EmptyState
+                title="No deals match these filters."
+                action={
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() =>
+                      replace((params) => {
+                        for (const key of DEAL_FILTER_KEYS) params.delete(key);
+                      })
+                    }
+                  >
+                    Clear filters
+                  </Button>
+                }
+              >
+                Widen the close dates or amounts, pick other statuses, or clear the filters.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No deals yet." action={emptyAction}>
+                {emptyAction
+                  ? 'Create your first deal with “New deal” to follow it through your pipeline.'
+                  : 'Deals your team adds will appear here.'}
+              </EmptyState>
+            )
+          }
+        >
+          {() => (
+            <>
+              <div
+                aria-busy={list.isPlaceholderData}
+                className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
+              >
+                <DealsTable deals={deals} stageNames={stageNames} names={names} />
+              </div>
+              <LoadMore query={list} label="Load more deals" />
+            </>
+          )}
+        </QueryState>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { idParam } from '@/schemas/common';
+import { dealOutput } from '@/schemas/deals';
+import { getDeal } from '@/server/db/repositories/deals';
+import { notFound } from '@/server/errors';
+import { organizationProcedure } from '../../trpc';
+
+export const get = organizationProcedure
+  .meta({
+    permission: 'deals:read',
+    openapi: {
+      method: 'GET',
+      path: '/deals/{id}',
+      tags: ['Deals'],
+      summary: 'Get a deal',
+      description: 'One live deal of your organization.',
+      protect: true,
+    },
+  })
+  .input(idParam)
+  .output(dealOutput)
+  .query(async ({ ctx, input }) => {
+    const deal = await getDeal(ctx.tx, input.id);
+    if (!deal) throw notFound('Deal');
+    return deal;
+  });
