@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, type EventType } from '@/schemas/events';
+import { EVENT_TYPES } from '@/schemas/events';
 import { eventPermission, mayHear, readableEventTypes } from './visibility';
 
 describe('who may read which events', () => {
   it('chooses the read permission by the prefix of the event type', () => {
     expect(eventPermission('company.merged')).toBe('companies:read');
-    expect(eventPermission('deal.created' as EventType)).toBe('deals:read');
+    expect(eventPermission('deal.won')).toBe('deals:read');
     expect(eventPermission('customer_import.completed')).toBe('data:import');
     expect(eventPermission('customer.created')).toBe('customers:read');
     expect(eventPermission('order.created')).toBe('customers:read');
@@ -25,8 +25,19 @@ describe('who may read which events', () => {
     expect(readableEventTypes('manager', undefined)).toContain('customer_import.completed');
   });
 
-  it('streams changes to companies to those who may read them', () => {
+  it('lets every role read deal events, and only importers hear of imports', () => {
+    expect(readableEventTypes('viewer', ['deal.won', 'customer_import.completed'])).toEqual([
+      'deal.won',
+    ]);
+    expect(readableEventTypes('manager', ['customer_import.completed'])).toEqual([
+      'customer_import.completed',
+    ]);
+  });
+
+  it('streams changes to companies, deals and pipelines to those who may read them', () => {
     expect(mayHear('viewer', { entityType: 'company' })).toBe(true);
+    expect(mayHear('viewer', { entityType: 'deal' })).toBe(true);
+    expect(mayHear('viewer', { entityType: 'pipeline' })).toBe(true);
     expect(mayHear('viewer', { entityType: 'api_key' })).toBe(false);
   });
 });

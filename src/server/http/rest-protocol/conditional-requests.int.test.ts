@@ -113,6 +113,11 @@ describe('conditional requests', () => {
       url: 'https://hooks.example.com/conditional',
       eventTypes: ['customer.created'],
     });
+    const deal = await post('/deals', { title: 'Guarded', currency: 'EUR' });
+    const pipeline = await post('/pipelines', {
+      name: 'Guarded',
+      stages: [{ name: 'Only', probability: 50 }],
+    });
     const requests: Record<string, { path: string; body?: unknown }> = {
       'PATCH /customers/{id}': { path: `/customers/${customer.id}`, body: { lastName: 'L' } },
       'DELETE /customers/{id}': { path: `/customers/${customer.id}` },
@@ -127,6 +132,9 @@ describe('conditional requests', () => {
       },
       'PATCH /webhooks/{id}': { path: `/webhooks/${endpoint.id}`, body: { enabled: false } },
       'DELETE /webhooks/{id}': { path: `/webhooks/${endpoint.id}` },
+      'PATCH /deals/{id}': { path: `/deals/${deal.id}`, body: { title: 'Changed' } },
+      'DELETE /deals/{id}': { path: `/deals/${deal.id}` },
+      'PATCH /pipelines/{id}': { path: `/pipelines/${pipeline.id}`, body: { name: 'Changed' } },
     };
     const guarded = operations
       .filter(({ method }) => ['PATCH', 'PUT', 'DELETE'].includes(method))
@@ -154,6 +162,10 @@ describe('conditional requests', () => {
     expect(interactions.items).toEqual([expect.objectContaining({ subject: 'Hello' })]);
     expect(await (await rest(`/orders/${order.id}`)).json()).toMatchObject({ totalCents: 100 });
     expect(await (await rest(`/webhooks/${endpoint.id}`)).json()).toMatchObject({ enabled: true });
+    expect(await (await rest(`/deals/${deal.id}`)).json()).toMatchObject({ title: 'Guarded' });
+    expect(await (await rest(`/pipelines/${pipeline.id}`)).json()).toMatchObject({
+      name: 'Guarded',
+    });
 
     // The tag a read or an earlier change gave is the one that lets the change through.
     const interactionTag = (
@@ -167,6 +179,8 @@ describe('conditional requests', () => {
       'PATCH /webhooks/{id}': (await rest(`/webhooks/${endpoint.id}`)).headers.get('etag')!,
       'PATCH /interactions/{id}': interactionTag,
       'PATCH /customers/{id}': (await rest(`/customers/${customer.id}`)).headers.get('etag')!,
+      'PATCH /deals/{id}': (await rest(`/deals/${deal.id}`)).headers.get('etag')!,
+      'PATCH /pipelines/{id}': (await rest(`/pipelines/${pipeline.id}`)).headers.get('etag')!,
     };
     for (const [operation, etag] of Object.entries(tags)) {
       const { path, body } = requests[operation]!;

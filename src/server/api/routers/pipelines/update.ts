@@ -1,7 +1,9 @@
 import { pipelineOutput, pipelineUpdateInput } from '@/schemas/pipelines';
 import { getDeal } from '@/server/db/repositories/deals';
+import { getPipeline } from '@/server/db/repositories/pipelines';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { updatePipeline } from '@/server/domain/deals/pipelines';
+import { assertIfMatch } from '../../preconditions';
 import { actingMember } from '../acting-member';
 import { organizationProcedure } from '../../trpc';
 
@@ -30,6 +32,9 @@ export const update = organizationProcedure
   .input(pipelineUpdateInput)
   .output(pipelineOutput)
   .mutation(async ({ ctx, input }) => {
+    if (ctx.ifMatch) {
+      assertIfMatch(ctx.ifMatch, pipelineOutput, await getPipeline(ctx.tx, input.id, true));
+    }
     const { before, after, changed, movedDeals } = await updatePipeline(
       ctx.tx,
       input,
