@@ -109,6 +109,62 @@ describe('CSV exports', () => {
     );
     expect(Number(rows[0]!.sequence)).toBeGreaterThan(Number(rows.at(-1)!.sequence));
   });
+
+  it('stream companies and deals, filtered, with formulas neutralised, and are audited', async () => {
+    const api = ownerCaller(services(), org);
+    const company = await api.companies.create({
+      name: '@SUM(1+1) Industries',
+      domain: 'sum.example',
+      tags: ['key-account'],
+    });
+    await api.companies.create({ name: 'Quiet Quarry', domain: 'quarry.example' });
+    const deal = await api.deals.create({
+      title: 'Expansion',
+      amountCents: 1_250_000,
+      currency: 'EUR',
+      companyId: company.id,
+    });
+    await api.deals.create({ title: 'Pilot', amountCents: 90_000, currency: 'EUR' });
+    const { key } = await createTestApiKey(services().db, org.id, 'manager');
+    const csv = async (path: string) =>
+      parse(await (await download(path, key)).text(), { bom: true, columns: true }) as Record<
+        string,
+        string
+      >[];
+
+    const tagged = await csv('companies.csv?tag=key-account');
+    expect(tagged).toEqual([
+      expect.objectContaining({
+        id: company.id,
+        name: "'@SUM(1+1) Industries",
+        tags: 'key-account',
+      }),
+    ]);
+    expect(await csv('companies.csv')).toHaveLength(2);
+
+    const ofCompany = await csv(`deals.csv?companyId=${company.id}`);
+    expect(ofCompany).toEqual([
+      expect.objectContaining({
+        id: deal.id,
+        title: 'Expansion',
+        amountCents: '1250000',
+        currency: 'EUR',
+        status: 'open',
+        companyId: company.id,
+      }),
+    ]);
+    expect(await csv('deals.csv?status=open')).toHaveLength(2);
+
+    const audit = await api.audit.list({ entityType: 'export' });
+    expect(audit.items.map((entry) => [entry.action, entry.changes.after])).toEqual(
+      expect.arrayContaining([
+        ['companies.exported', expect.objectContaining({ rows: 1 })],
+        ['deals.exported', expect.objectContaining({ rows: 1 })],
+      ]),
+    );
+    const member = await createTestApiKey(services().db, org.id, 'member');
+    expect((await download('deals.csv', member.key)).status).toBe(403);
+  });
 });
 
 /** More customers than two pages of the export hold. */

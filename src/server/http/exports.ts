@@ -1,59 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Logger } from 'pino';
-import { auditListInput } from '@/schemas/audit';
-import { customerFilterInput } from '@/schemas/customers';
 import { authorize, inOrganization, type Authorization } from '@/server/api/authorize';
 import { assertStorableInput } from '@/server/api/storable-input';
 import { createContext, type Context, type RequestInfo } from '@/server/api/context';
 import { assertNotCrossSite } from '@/server/api/csrf';
 import { fieldIssuesOf, publicMessageOf, toTRPCError } from '@/server/api/errors';
 import { enforceApiLimits } from '@/server/api/rate-limit';
-import { listAuditLogs } from '@/server/db/repositories/audit-logs';
-import { customersAfter } from '@/server/db/repositories/customers';
 import { replicaOf } from '@/server/db/replicas';
 import { csvLine } from '@/server/domain/imports/csv';
 import { AppError } from '@/server/errors';
 import type { AppServices } from '@/server/services';
+import { EXPORT_TABLES, type ExportTable } from './export-tables';
 import { sendJson } from './json';
 import { header } from './request-info';
 
 export const EXPORTS_PREFIX = '/api/exports/';
-const PAGE = 1_000;
-
-const CUSTOMER_COLUMNS = [
-  'id',
-  'email',
-  'firstName',
-  'lastName',
-  'company',
-  'phone',
-  'status',
-  'tags',
-  'ownerId',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'createdAt',
-  'updatedAt',
-];
-const AUDIT_COLUMNS = [
-  'sequence',
-  'createdAt',
-  'action',
-  'entityType',
-  'entityId',
-  'actorType',
-  'actorId',
-  'actorName',
-  'ipAddress',
-  'userAgent',
-  'requestId',
-  'changes',
-];
 
 /**
  * A query string as input: repeated keys become lists (e.g. ?status=lead&status=active). Checked
@@ -109,10 +71,9 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
       } finally {
         for (const [name, value] of ctx.responseHeaders) res.setHeader(name, value);
       }
-      const what = url.pathname.slice(EXPORTS_PREFIX.length);
-      if (what === 'customers.csv') return await exportCustomers(ctx, res, url);
-      if (what === 'audit.csv') return await exportAuditTrail(ctx, res, url);
-      throw new AppError('NOT_FOUND', `No export at ${url.pathname}`);
+      const table = EXPORT_TABLES[url.pathname.slice(EXPORTS_PREFIX.length)];
+      if (!table) throw new AppError('NOT_FOUND', `No export at ${url.pathname}`);
+      return await exportTable(ctx, res, url, table);
     } catch (error) {
       if (res.headersSent) {
         if (error instanceof ClientGone) {
@@ -137,96 +98,30 @@ export function createExportsHandler(services: AppServices, logger: Logger) {
     }
   };
 
-  async function exportCustomers(ctx: Context, res: ServerResponse, url: URL) {
-    const authorization = authorize(ctx.principal, 'data:export');
-    const filters = customerFilterInput.safeParse(queryInput(url, ['status']));
+  async function exportTable<Filters, Row>(
+    ctx: Context,
+    res: ServerResponse,
+    url: URL,
+    table: ExportTable<Filters, Row>,
+  ) {
+    const authorization = authorize(ctx.principal, table.permission);
+    const filters = table.filters.safeParse(queryInput(url, table.listParameters));
     if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
     const { slug } = authorization.organization;
-    await startDownload(res, `customers-${slug}-${today()}.csv`, CUSTOMER_COLUMNS);
+    await startDownload(res, `${table.name}-${slug}-${today()}.csv`, table.columns);
     // One replica for the whole download, so its pages follow one another.
-    const replica = replicaOf(services.db);
-    let after: { createdAt: Date; id: string } | null = null;
-    let rows = 0;
-    for (;;) {
-      const page = await inOrganization(ctx, authorization, { db: replica, readOnly: true }, (tx) =>
-        customersAfter(tx, filters.data, after, PAGE),
-      );
-      for (const c of page) {
-        await write(
-          res,
-          csvLine([
-            c.id,
-            c.email,
-            c.firstName,
-            c.lastName,
-            c.company,
-            c.phone,
-            c.status,
-            c.tags.join(';'),
-            c.ownerId,
-            c.address?.line1,
-            c.address?.line2,
-            c.address?.city,
-            c.address?.region,
-            c.address?.postalCode,
-            c.address?.country,
-            c.createdAt.toISOString(),
-            c.updatedAt.toISOString(),
-          ]),
-        );
-      }
-      rows += page.length;
-      if (page.length < PAGE) break;
-      after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
-    }
-    await recordExport(ctx, authorization, 'customers.exported', {
-      rows,
-      filters: filters.data,
-    });
-    res.end();
-  }
-
-  async function exportAuditTrail(ctx: Context, res: ServerResponse, url: URL) {
-    const authorization = authorize(ctx.principal, 'audit:read');
-    const filters = auditListInput
-      .omit({ cursor: true, limit: true })
-      .safeParse(queryInput(url, []));
-    if (!filters.success) throw new AppError('BAD_REQUEST', 'Invalid filters');
-    const { slug } = authorization.organization;
-    await startDownload(res, `audit-${slug}-${today()}.csv`, AUDIT_COLUMNS);
     const replica = replicaOf(services.db);
     let cursor: string | undefined;
     let rows = 0;
     do {
       const page = await inOrganization(ctx, authorization, { db: replica, readOnly: true }, (tx) =>
-        listAuditLogs(tx, { ...filters.data, limit: 100, cursor }),
+        table.page(tx, filters.data, cursor),
       );
-      for (const e of page.items) {
-        await write(
-          res,
-          csvLine([
-            e.sequence,
-            e.createdAt.toISOString(),
-            e.action,
-            e.entityType,
-            e.entityId,
-            e.actorType,
-            e.actorId,
-            e.actorName,
-            e.ipAddress,
-            e.userAgent,
-            e.requestId,
-            JSON.stringify(e.changes),
-          ]),
-        );
-      }
+      for (const row of page.items) await write(res, csvLine(table.cells(row)));
       rows += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    await recordExport(ctx, authorization, 'audit.exported', {
-      rows,
-      filters: filters.data,
-    });
+    await recordExport(ctx, authorization, table.action, { rows, filters: filters.data });
     res.end();
   }
 }

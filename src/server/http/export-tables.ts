@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { auditListInput } from '@/schemas/audit';
+import { companyListInput } from '@/schemas/companies';
+import { customerFilterInput } from '@/schemas/customers';
+import { dealListInput } from '@/schemas/deals';
+import type { Permission } from '@/schemas/permissions';
+import { listAuditLogs } from '@/server/db/repositories/audit-logs';
+import { listCompanies } from '@/server/db/repositories/companies';
+import { customersAfter } from '@/server/db/repositories/customers';
+import { listDeals } from '@/server/db/repositories/deals';
+import type { TenantTx } from '@/server/db/types';
+
+/** Rows read per page of a download: each page is its own short read-only transaction. */
+const PAGE = 1_000;
+/** Lists whose pages are capped at 100 by their input. */
+const LIST_PAGE = 100;
+
+type Cell = string | number | null | undefined;
+
+/** One kind of CSV download: who may take it, its filters, its columns and how to page it. */
+export interface ExportTable<Filters, Row> {
+  /** The file's name starts with it. */
+  name: string;
+  permission: Permission;
+  /** The audit row's action once the download is complete. */
+  action: string;
+  filters: z.ZodType<Filters>;
+  /** Query parameters that may repeat (e.g. ?status=lead&status=active). */
+  listParameters: string[];
+  columns: string[];
+  cells(row: Row): Cell[];
+  page(
+    tx: TenantTx,
+    filters: Filters,
+    cursor: string | undefined,
+  ): Promise<{ items: Row[]; nextCursor: string | null }>;
+}
+
+const iso = (time: Date | null | undefined) => time?.toISOString() ?? null;
+
+const table = <Filters, Row>(definition: ExportTable<Filters, Row>) => definition;
+
+type RowOf<List extends (...args: never[]) => Promise<{ items: unknown[] }>> = Awaited<
+  ReturnType<List>
+>['items'][number];
+
+const customers = table<z.output<typeof customerFilterInput>, RowOf<typeof customerPage>>({
+  name: 'customers',
+  permission: 'data:export',
+  action: 'customers.exported',
+  filters: customerFilterInput,
+  listParameters: ['status'],
+  // prettier-ignore
+  columns: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country', 'createdAt', 'updatedAt'],
+  cells: (c) => [
+    c.id,
+    c.email,
+    c.firstName,
+    c.lastName,
+    c.company,
+    c.phone,
+    c.status,
+    c.tags.join(';'),
+    c.ownerId,
+    c.address?.line1,
+    c.address?.line2,
+    c.address?.city,
+    c.address?.region,
+    c.address?.postalCode,
+    c.address?.country,
+    iso(c.createdAt),
+    iso(c.updatedAt),
+  ],
+  page: customerPage,
+});
+
+/** Customers in creation order, keyset on (createdAt, id) carried as "<time>|<id>". */
+async function customerPage(
+  tx: TenantTx,
+  filters: z.output<typeof customerFilterInput>,
+  cursor: string | undefined,
+) {
+  const [createdAt, id] = cursor?.split('|') ?? [];
+  const after = createdAt && id ? { createdAt: new Date(createdAt), id } : null;
+  const items = await customersAfter(tx, filters, after, PAGE);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: items.length === PAGE && last ? `${iso(last.createdAt)}|${last.id}` : null,
+  };
+}
+
+const companyFilters = companyListInput.omit({ cursor: true, limit: true });
+type CompanyFilters = z.output<typeof companyFilters>;
+const dealFilters = dealListInput.omit({ cursor: true, limit: true });
+type DealFilters = z.output<typeof dealFilters>;
+const auditFilters = auditListInput.omit({ cursor: true, limit: true });
+type AuditFilters = z.output<typeof auditFilters>;
+
+const companies = table<CompanyFilters, RowOf<typeof listCompanies>>({
+  name: 'companies',
+  permission: 'data:export',
+  action: 'companies.exported',
+  filters: companyFilters,
+  listParameters: [],
+  // prettier-ignore
+  columns: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country', 'createdAt', 'updatedAt'],
+  cells: (c) => [
+    c.id,
+    c.name,
+    c.domain,
+    c.industry,
+    c.size,
+    c.website,
+    c.phone,
+    c.tags.join(';'),
+    c.ownerId,
+    c.address?.line1,
+    c.address?.line2,
+    c.address?.city,
+    c.address?.region,
+    c.address?.postalCode,
+    c.address?.country,
+    iso(c.createdAt),
+    iso(c.updatedAt),
+  ],
+  page: (tx, filters, cursor) => listCompanies(tx, { ...filters, limit: LIST_PAGE, cursor }),
+});
+
+const deals = table<DealFilters, RowOf<typeof listDeals>>({
+  name: 'deals',
+  permission: 'data:export',
+  action: 'deals.exported',
+  filters: dealFilters,
+  listParameters: ['status'],
+  // prettier-ignore
+  columns: ['id', 'title', 'pipelineId', 'stageId', 'status', 'amountCents', 'currency', 'expectedCloseDate', 'ownerId', 'companyId', 'lostReason', 'closedAt', 'createdAt', 'updatedAt'],
+  cells: (d) => [
+    d.id,
+    d.title,
+    d.pipelineId,
+    d.stageId,
+    d.status,
+    d.amountCents,
+    d.currency,
+    d.expectedCloseDate,
+    d.ownerId,
+    d.companyId,
+    d.lostReason,
+    iso(d.closedAt),
+    iso(d.createdAt),
+    iso(d.updatedAt),
+  ],
+  page: (tx, filters, cursor) => listDeals(tx, { ...filters, limit: LIST_PAGE, cursor }),
+});
+
+const audit = table<AuditFilters, RowOf<typeof listAuditLogs>>({
+  name: 'audit',
+  permission: 'audit:read',
+  action: 'audit.exported',
+  filters: auditFilters,
+  listParameters: [],
+  // prettier-ignore
+  columns: ['sequence', 'createdAt', 'action', 'entityType', 'entityId', 'actorType', 'actorId', 'actorName', 'ipAddress', 'userAgent', 'requestId', 'changes'],
+  cells: (e) => [
+    e.sequence,
+    iso(e.createdAt),
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.actorType,
+    e.actorId,
+    e.actorName,
+    e.ipAddress,
+    e.userAgent,
+    e.requestId,
+    JSON.stringify(e.changes),
+  ],
+  page: (tx, filters, cursor) => listAuditLogs(tx, { ...filters, limit: LIST_PAGE, cursor }),
+});
+
+/** The downloads under /api/exports/, by file name. */
+export const EXPORT_TABLES: Record<string, ExportTable<unknown, unknown> | undefined> = {
+  'customers.csv': customers,
+  'companies.csv': companies,
+  'deals.csv': deals,
+  'audit.csv': audit,
+};
