@@ -17,6 +17,39 @@ describe('webhooks', () => {
       deliverWebhook(webhookDeliveryDeps(services()), data as WebhookJob),
     );
 
+  it('delivers company events as the document describes them', async () => {
+    const { call } = await integrator();
+    await deliverDue();
+    receiver.reset();
+    const types = [
+      'company.created',
+      'company.updated',
+      'company.deleted',
+      'company.restored',
+      'company.merged',
+    ];
+    const created = await call('POST', '/webhooks', {
+      body: { url: receiver.url('/companies'), eventTypes: types },
+    });
+    expect(created.status).toBe(200);
+    const target = (await call('POST', '/companies', { body: { name: 'Target' } })).body;
+    const source = (await call('POST', '/companies', { body: { name: 'Source' } })).body;
+    await call('PATCH', `/companies/${target.id}`, { body: { industry: 'Retail' } });
+    await call('DELETE', `/companies/${target.id}`);
+    await call('POST', `/companies/${target.id}/restore`);
+    await call('POST', `/companies/${target.id}/merge`, { body: { sourceId: source.id } });
+    expect(await deliverDue()).toBe(6);
+
+    problems.push(...receiver.received.flatMap(problemsWithWebhook));
+    const received = receiver.received.map((r) => JSON.parse(r.body) as Body);
+    expect(received.map((e) => e.type).sort()).toEqual([...types, 'company.created'].sort());
+    expect(received.find((e) => e.type === 'company.merged')!.data).toMatchObject({
+      id: target.id,
+      sourceId: source.id,
+      customersMoved: 0,
+    });
+  });
+
   it('manages an endpoint and delivers signed events that an independent library verifies', async () => {
     const { call } = await integrator();
     await deliverDue();
