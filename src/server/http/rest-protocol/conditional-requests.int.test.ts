@@ -113,6 +113,7 @@ describe('conditional requests', () => {
       url: 'https://hooks.example.com/conditional',
       eventTypes: ['customer.created'],
     });
+    const company = await post('/companies', { name: 'Conditional', allowDuplicate: true });
     const requests: Record<string, { path: string; body?: unknown }> = {
       'PATCH /customers/{id}': { path: `/customers/${customer.id}`, body: { lastName: 'L' } },
       'DELETE /customers/{id}': { path: `/customers/${customer.id}` },
@@ -127,6 +128,8 @@ describe('conditional requests', () => {
       },
       'PATCH /webhooks/{id}': { path: `/webhooks/${endpoint.id}`, body: { enabled: false } },
       'DELETE /webhooks/{id}': { path: `/webhooks/${endpoint.id}` },
+      'PATCH /companies/{id}': { path: `/companies/${company.id}`, body: { industry: 'X' } },
+      'DELETE /companies/{id}': { path: `/companies/${company.id}` },
     };
     const guarded = operations
       .filter(({ method }) => ['PATCH', 'PUT', 'DELETE'].includes(method))
@@ -154,6 +157,10 @@ describe('conditional requests', () => {
     expect(interactions.items).toEqual([expect.objectContaining({ subject: 'Hello' })]);
     expect(await (await rest(`/orders/${order.id}`)).json()).toMatchObject({ totalCents: 100 });
     expect(await (await rest(`/webhooks/${endpoint.id}`)).json()).toMatchObject({ enabled: true });
+    expect(await (await rest(`/companies/${company.id}`)).json()).toMatchObject({
+      industry: null,
+      version: 1,
+    });
 
     // The tag a read or an earlier change gave is the one that lets the change through.
     const interactionTag = (
@@ -167,6 +174,7 @@ describe('conditional requests', () => {
       'PATCH /webhooks/{id}': (await rest(`/webhooks/${endpoint.id}`)).headers.get('etag')!,
       'PATCH /interactions/{id}': interactionTag,
       'PATCH /customers/{id}': (await rest(`/customers/${customer.id}`)).headers.get('etag')!,
+      'PATCH /companies/{id}': (await rest(`/companies/${company.id}`)).headers.get('etag')!,
     };
     for (const [operation, etag] of Object.entries(tags)) {
       const { path, body } = requests[operation]!;
