@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleLikeTheServer } from '@/bench/servers';
 import { looksLikeApiKey } from '@/server/auth/api-key';
 import { openConnection } from '@/server/db/connection';
-import { max } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
 import { checkpointKeys } from '@/server/domain/audit/checkpoint-signature';
-import { orders } from '@/server/db/schema';
+import { companies, customers, orders } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 
 const run = promisify(execFile);
@@ -196,6 +196,13 @@ describe('operator CLI', { timeout: 300_000 }, () => {
         expect(
           (await revenuePerMonth(tx, new Date(Date.now() - 400 * 86_400_000))).length,
         ).toBeGreaterThan(0);
+        // Each customer's company is a company record, linked by name.
+        const linked = await tx
+          .select({ company: customers.company, name: companies.name })
+          .from(customers)
+          .leftJoin(companies, eq(companies.id, customers.companyId));
+        expect(linked.some((row) => row.company !== null)).toBe(true);
+        expect(linked.every((row) => row.company === row.name)).toBe(true);
       });
     } finally {
       await connection.close();
