@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, expect, signUp, test } from './support';
+import { ARTIFACTS, expect, signInElsewhere, signUp, test } from './support';
 
 /** Adds a new person to the company whose page is open. */
 async function addNewPerson(page: Page, company: string, firstName: string, lastName: string) {
@@ -14,8 +14,8 @@ async function addNewPerson(page: Page, company: string, firstName: string, last
   await expect(people.getByRole('link', { name: `${firstName} ${lastName}` })).toBeVisible();
 }
 
-test('companies gather their people, warn of duplicates and merge', async ({ page }) => {
-  await signUp(page, 'companies');
+test('companies gather their people, warn of duplicates and merge', async ({ page, browser }) => {
+  const { email } = await signUp(page, 'companies');
 
   // The section is next to Customers, and starts empty with the way to fill it.
   await page
@@ -41,6 +41,12 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   // One person is created from the company's page.
   await addNewPerson(page, 'Initech Systems', 'Peter', 'Gibbons');
 
+  // The company's page, open in another browser, follows the changes made here.
+  const elsewhere = await signInElsewhere(browser, email);
+  await elsewhere.page.goto(initechPath);
+  const peopleElsewhere = elsewhere.page.getByRole('region', { name: 'People' });
+  await expect(peopleElsewhere.getByRole('link', { name: 'Peter Gibbons' })).toBeVisible();
+
   // Another is created on the customers page, picking the company from its suggestions.
   await page.goto('/customers');
   await page.getByRole('button', { name: 'New customer' }).click();
@@ -54,6 +60,8 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   );
   await newCustomer.getByRole('button', { name: 'Create customer' }).click();
   await expect(newCustomer).toBeHidden();
+  await expect(peopleElsewhere.getByRole('link', { name: 'Milton Waddams' })).toBeVisible();
+  await elsewhere.context.close();
 
   // Creating Peter again is questioned, with a link to the one there is.
   await page.getByRole('button', { name: 'New customer' }).click();
