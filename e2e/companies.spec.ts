@@ -124,3 +124,50 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   await page.goto(duplicatePath);
   await expect(page.getByRole('heading', { name: 'Company not found' })).toBeVisible();
 });
+
+test('companies are tagged in bulk, filtered by tag and edited', async ({ page }) => {
+  await signUp(page, 'accounts');
+  for (const name of ['Globex', 'Hooli']) {
+    await page.goto('/companies');
+    await page.getByRole('button', { name: 'New company' }).first().click();
+    const create = page.getByRole('dialog', { name: 'New company' });
+    await create.getByLabel('Name').fill(name);
+    await create.getByRole('button', { name: 'Create company' }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  }
+
+  // Both are tagged at once from the list.
+  await page.goto('/companies');
+  await page.getByRole('checkbox', { name: 'Select all shown companies' }).click();
+  const selection = page.getByRole('region', { name: 'Selected companies' });
+  await expect(selection.getByText('2 companies selected')).toBeVisible();
+  await selection.getByRole('button', { name: 'Add tag' }).click();
+  const tagDialog = page.getByRole('dialog', { name: 'Add a tag' });
+  await tagDialog.getByLabel('Tag').fill('partner');
+  await tagDialog.getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByText('2 companies changed')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'partner' })).toHaveCount(2);
+
+  // The tag filter is kept in the URL; a tag nobody has empties the list.
+  await page.getByLabel('Tag', { exact: true }).fill('vendor');
+  await expect(page).toHaveURL(/\?tag=vendor$/);
+  await expect(page.getByText('No companies match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('link', { name: 'Hooli' })).toBeVisible();
+
+  // A column can be hidden.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Domain' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('columnheader', { name: 'Domain' })).toBeHidden();
+
+  // A company is renamed from its page.
+  await page.getByRole('link', { name: 'Hooli' }).click();
+  await page.getByRole('button', { name: 'Edit company' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Hooli' });
+  await edit.getByLabel('Name').fill('Hooli XYZ');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Hooli XYZ', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Tags' }).getByText('partner')).toBeVisible();
+});
