@@ -183,10 +183,16 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page, 'phone');
   await createCustomer(page, { firstName: 'Radia', lastName: 'Perlman', company: 'Spanning Tree' });
+  // Naming the company created it; its page is checked too.
+  await page.goto('/companies');
+  await page.getByRole('link', { name: 'Spanning Tree' }).click();
+  await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
+  const companyPath = new URL(page.url()).pathname;
   for (const path of [
     '/dashboard',
     '/customers',
     '/companies',
+    companyPath,
     '/orders',
     '/team',
     '/audit',
