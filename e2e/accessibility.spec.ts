@@ -60,6 +60,7 @@ test('every page of the app has no serious accessibility violations in either th
     devtoolsIssues.push(`${page.url()}: ${issue.code} ${JSON.stringify(issue.details)}`),
   );
   await signUp(page, 'axe');
+  // Naming a new company creates it, for the companies pages.
   await createCustomer(page, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
   await page.getByRole('link', { name: 'Ada Lovelace' }).click();
   await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
@@ -92,6 +93,16 @@ test('every page of the app has no serious accessibility violations in either th
   });
   await scan(page, customerPath, heading('Ada Lovelace'));
   await scan(page, `${customerPath}?tab=audit`, heading('Ada Lovelace'));
+  await scan(page, '/companies', async (p) => {
+    await expect(p.getByRole('link', { name: 'Engines' })).toBeVisible();
+  });
+  await page.getByRole('link', { name: 'Engines' }).click();
+  await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
+  const companyPath = new URL(page.url()).pathname;
+  await scan(page, companyPath, async (p) => {
+    await expect(p.getByRole('heading', { name: 'Engines', level: 1 })).toBeVisible();
+    await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  });
   await scan(page, '/orders', heading('Orders'));
   await scan(page, orderPath, heading(/^Order #/));
   await scan(page, '/import', heading(/Import/));
@@ -172,7 +183,21 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page, 'phone');
   await createCustomer(page, { firstName: 'Radia', lastName: 'Perlman', company: 'Spanning Tree' });
-  for (const path of ['/dashboard', '/customers', '/orders', '/team', '/audit', '/settings']) {
+  // Naming the company created it; its page is checked too.
+  await page.goto('/companies');
+  await page.getByRole('link', { name: 'Spanning Tree' }).click();
+  await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
+  const companyPath = new URL(page.url()).pathname;
+  for (const path of [
+    '/dashboard',
+    '/customers',
+    '/companies',
+    companyPath,
+    '/orders',
+    '/team',
+    '/audit',
+    '/settings',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);

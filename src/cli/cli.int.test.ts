@@ -8,12 +8,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleLikeTheServer } from '@/bench/servers';
 import { looksLikeApiKey } from '@/server/auth/api-key';
 import { openConnection } from '@/server/db/connection';
-import { countDistinct, isNotNull, max } from 'drizzle-orm';
+import { countDistinct, eq, isNotNull, max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
 import { checkpointKeys } from '@/server/domain/audit/checkpoint-signature';
-import { customers, deals, dealStageChanges, orders, pipelineStages } from '@/server/db/schema';
+import {
+  companies,
+  customers,
+  deals,
+  dealStageChanges,
+  orders,
+  pipelineStages,
+} from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 
 const run = promisify(execFile);
@@ -214,6 +221,13 @@ describe('operator CLI', { timeout: 300_000 }, () => {
           .from(dealStageChanges);
         const [all] = await tx.select({ deals: countDistinct(deals.id) }).from(deals);
         expect(history!.deals).toBe(all!.deals);
+        // Each customer's company is a company record, linked by name.
+        const names = await tx
+          .select({ company: customers.company, name: companies.name })
+          .from(customers)
+          .leftJoin(companies, eq(companies.id, customers.companyId));
+        expect(names.some((row) => row.company !== null)).toBe(true);
+        expect(names.every((row) => row.company === row.name)).toBe(true);
       });
     } finally {
       await connection.close();

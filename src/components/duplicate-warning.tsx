@@ -33,7 +33,7 @@ export function DuplicateWarning({
       <TriangleAlertIcon aria-hidden="true" />
       <AlertTitle>{title}</AlertTitle>
       <AlertDescription>
-        <p>Open one of these instead, or create it anyway if it is someone else.</p>
+        <p>Open one of these instead, or create it anyway if it is a different one.</p>
         <ul className="grid gap-1">
           {candidates.map((candidate) => (
             <li key={candidate.id}>

@@ -84,66 +84,71 @@ export function SearchCombobox({
   return (
     <div className="grid gap-2">
       <Label htmlFor={inputId}>{label}</Label>
-      <Input
-        id={inputId}
-        ref={inputRef}
-        name={name}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={shown && options.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={activeOption ? `${listId}-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        autoFocus={autoFocus}
-        placeholder={placeholder}
-        value={value}
-        onChange={(event) => {
-          onValueChange(event.target.value);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => {
-          setOpen(false);
-          onBlur?.();
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Suggestions"
-        hidden={!shown || options.length === 0}
-        className="max-h-60 overflow-y-auto rounded-md border bg-popover p-1 text-sm text-popover-foreground shadow-sm"
-      >
-        {options.map((option, index) => (
-          <li
-            key={option.id}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={cn(
-              'flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5',
-              index === active ? 'bg-accent text-accent-foreground' : 'hover:bg-accent/60',
-            )}
-            // Keeps focus in the box, so picking does not count as leaving it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => pick(option)}
-          >
-            <span className="truncate">{option.label}</span>
-            {option.hint ? (
-              <span className="ml-auto truncate text-xs text-muted-foreground">{option.hint}</span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {shown && options.length === 0 ? (
-        <p className="rounded-md border px-3 py-1.5 text-sm text-muted-foreground">
-          {searching ? 'Searching…' : emptyText}
-        </p>
-      ) : null}
+      {/* The suggestions float over what follows, so opening and closing them moves nothing. */}
+      <div className="relative">
+        <Input
+          id={inputId}
+          ref={inputRef}
+          name={name}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={shown && options.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={activeOption ? `${listId}-${active}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          value={value}
+          onChange={(event) => {
+            onValueChange(event.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => {
+            setOpen(false);
+            onBlur?.();
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Suggestions"
+          hidden={!shown || options.length === 0}
+          className="absolute inset-x-0 top-full z-50 mt-1 max-h-60 overflow-y-auto rounded-md border bg-popover p-1 text-sm text-popover-foreground shadow-md"
+        >
+          {options.map((option, index) => (
+            <li
+              key={option.id}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              className={cn(
+                'flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5',
+                index === active ? 'bg-accent text-accent-foreground' : 'hover:bg-accent/60',
+              )}
+              // Keeps focus in the box, so picking does not count as leaving it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => pick(option)}
+            >
+              <span className="truncate">{option.label}</span>
+              {option.hint ? (
+                <span className="ml-auto truncate text-xs text-muted-foreground">
+                  {option.hint}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {shown && options.length === 0 ? (
+          <p className="absolute inset-x-0 top-full z-50 mt-1 rounded-md border bg-popover px-3 py-1.5 text-sm text-muted-foreground shadow-md">
+            {searching ? 'Searching…' : emptyText}
+          </p>
+        ) : null}
+      </div>
       {hint && !error ? (
         <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
           {hint}

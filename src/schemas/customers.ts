@@ -89,12 +89,9 @@ export const customerFields = {
     description:
       'The company by name: links the live company of that name (ignoring case), created when there is none.',
   }),
-  companyId: uuid()
-    .nullable()
-    .optional()
-    .meta({
-      description: 'A company of your organization; wins over `company` when both are given.',
-    }),
+  companyId: uuid().nullable().optional().meta({
+    description: 'A company of your organization; wins over `company` when both are given.',
+  }),
   phone: optional(
     text(MAX_PHONE_LENGTH).regex(
       /^[+0-9 ().\-/x]*$/i,

@@ -65,6 +65,7 @@ export function CompanyFilters({
 
       <SelectField
         label="Owner"
+        name="owner"
         triggerClassName="w-44"
         value={state.ownerId ?? ANY_OWNER}
         onValueChange={(value) => onChange({ ownerId: value === ANY_OWNER ? undefined : value })}

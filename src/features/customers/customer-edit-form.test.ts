@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '@/schemas/customers';
 import { customerEditForm, customerEditValues, customerUpdate } from './customer-edit-form';
 
+const ACME = '0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21';
+
 const customer: Customer = {
   id: '7d1e5f0a-4c43-4b8f-9a7e-2f6b1c0d9e11',
   email: 'ada@example.com',
@@ -29,13 +31,25 @@ describe('the customer edit form', () => {
       firstName: 'Ada',
       lastName: 'Lovelace',
       email: 'ada@example.com',
-      company: null,
       phone: null,
       status: 'lead',
       tags: ['vip'],
       ownerId: null,
       address: customer.address,
     });
+  });
+
+  it('sends the company only when it changed: picked by id, or typed as a name', () => {
+    const edit = (company: string, companyId: string | null) =>
+      customerUpdate(
+        { ...customer, company: 'Acme', companyId: ACME },
+        customerEditForm.parse({ ...customerEditValues(customer), company, companyId }),
+      );
+    expect(edit('Acme', ACME)).not.toHaveProperty('company');
+    expect(edit('Acme', ACME)).not.toHaveProperty('companyId');
+    expect(edit('Initech', null)).toMatchObject({ company: 'Initech' });
+    expect(edit('Initech', null)).not.toHaveProperty('companyId');
+    expect(edit('', null)).toMatchObject({ company: null });
   });
 
   it('reads tags from one line, once each, and checks each like the server', () => {

@@ -103,13 +103,25 @@ export function customerUpdate(base: Customer, values: CustomerEditValues): Cust
     firstName: values.firstName,
     lastName: values.lastName,
     email: values.email,
-    ...companyLinkInput({ company: values.company, companyId: values.companyId }),
+    ...companyChange(base, values),
     phone: values.phone,
     status: values.status,
     tags: values.tags,
     ownerId: values.ownerId,
     address: mergedAddress(base.address, values.address),
   };
+}
+
+/**
+ * The company to send: none when the box still holds the customer's company, so saving other
+ * fields never re-links (or creates) a company by name.
+ */
+function companyChange(base: Customer, values: CustomerEditValues) {
+  const unchanged =
+    (values.company ?? null) === base.company && (values.companyId ?? null) === base.companyId;
+  return unchanged
+    ? {}
+    : companyLinkInput({ company: values.company, companyId: values.companyId });
 }
 
 /**

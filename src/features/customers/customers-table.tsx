@@ -144,7 +144,20 @@ function CustomerRow({
       {shows('email') ? (
         <TableCell className="text-muted-foreground">{customer.email ?? '—'}</TableCell>
       ) : null}
-      {shows('company') ? <TableCell>{customer.company ?? '—'}</TableCell> : null}
+      {shows('company') ? (
+        <TableCell>
+          {customer.companyId && customer.company ? (
+            <Link
+              href={`/companies/${customer.companyId}`}
+              className="underline-offset-4 hover:underline focus-visible:underline"
+            >
+              {customer.company}
+            </Link>
+          ) : (
+            (customer.company ?? '—')
+          )}
+        </TableCell>
+      ) : null}
       {shows('status') ? (
         <TableCell>
           <CustomerStatusBadge status={customer.status} />

@@ -150,6 +150,8 @@ export function setupMovingDay(): MovingDay {
           lastName: 'Lovelace',
           email: `ada${i}@${slug}.example`,
           company: 'Analytical Engines',
+          // One family of look-alike names, on purpose.
+          allowDuplicate: true,
         });
         await api.interactions.create({
           customerId: customer.id,

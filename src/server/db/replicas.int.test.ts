@@ -75,7 +75,13 @@ describe.skipIf(!runs)('read replicas (DATABASE_REPLICA_URLS)', () => {
       body: body && JSON.stringify(body),
     });
 
-  const newCustomer = () => ({ email: uniqueEmail('replica'), firstName: 'Rep', lastName: 'Lica' });
+  // The same name every time: these are intended duplicates.
+  const newCustomer = () => ({
+    email: uniqueEmail('replica'),
+    firstName: 'Rep',
+    lastName: 'Lica',
+    allowDuplicate: true,
+  });
 
   it('reads on the replica and writes on the primary', async () => {
     await pauseReplication();

@@ -2,6 +2,7 @@ import { hashPassword } from '@/server/auth/password';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
 import {
+  companies,
   customerInteractions,
   customers,
   orderLines,
@@ -80,8 +81,22 @@ export async function seedDemoOrganization(
   const random = seededRandom(42);
   const now = Date.now();
   const counts = await withTenant(db, organization.id, async (tx) => {
-    const customerRows = demoCustomers(random, customerCount, now).map((customer) => ({
+    const people = demoCustomers(random, customerCount, now);
+    // Each company the demo people name is a company record, linked as the app links them.
+    const companyNames = [...new Set(people.flatMap((person) => person.company ?? []))];
+    const companyIds = new Map(
+      companyNames.length === 0
+        ? []
+        : (
+            await tx
+              .insert(companies)
+              .values(companyNames.map((name) => ({ organizationId: organization.id, name })))
+              .returning({ id: companies.id, name: companies.name })
+          ).map((company) => [company.name, company.id]),
+    );
+    const customerRows = people.map((customer) => ({
       ...customer,
+      companyId: customer.company ? (companyIds.get(customer.company) ?? null) : null,
       organizationId: organization.id,
       ownerId: userId,
     }));

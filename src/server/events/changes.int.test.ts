@@ -89,11 +89,13 @@ describe('live changes', () => {
     const outsider = await listen(owner(b));
 
     const customer = await apiA.customers.create({ firstName: 'Live' });
-    await apiA.customers.update({ id: customer.id, company: 'Now' });
-    await first.until(2);
-    await second.until(2);
+    // Naming a company for the first time creates it, a change of its own.
+    const { companyId } = await apiA.customers.update({ id: customer.id, company: 'Now' });
+    await first.until(3);
+    await second.until(3);
     expect(second.received.map((c) => [c.action, c.entityId])).toEqual([
       ['customer.created', customer.id],
+      ['company.created', companyId],
       ['customer.updated', customer.id],
     ]);
     await outsider.settle();

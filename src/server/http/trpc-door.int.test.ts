@@ -80,6 +80,18 @@ describe('tRPC door', () => {
     expect(found.items.map((c) => c.id)).toEqual([customer.id]);
   });
 
+  it('shows the candidates of a probable duplicate in the error data', async () => {
+    const { browser } = await signedUpBrowser();
+    const acme = await browser.companies.create.mutate({ name: 'Acme Corp' });
+    const error = await browser.companies.create.mutate({ name: 'ACME corp.' }).catch((e) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<AppRouter>).data).toMatchObject({
+      code: 'CONFLICT',
+      httpStatus: 409,
+      candidates: [{ id: acme.id, name: 'Acme Corp', domain: null }],
+    });
+  });
+
   it('ends the session on the server at sign-out, so the old cookie stops working', async () => {
     const { browser, cookie } = await signedUpBrowser();
     const stolen = cookie();

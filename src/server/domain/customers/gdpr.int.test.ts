@@ -76,6 +76,7 @@ describe('GDPR', () => {
           select to_jsonb(o) from orders o where o.organization_id = ${org.id} union all
           select to_jsonb(l) from order_lines l where l.organization_id = ${org.id} union all
           select to_jsonb(a) from audit_logs a where a.organization_id = ${org.id}
+            and a.entity_type <> 'company'
         ) everything`,
     )) as [{ text: string }];
     expect(everything.length).toBeGreaterThan(500);
@@ -95,6 +96,10 @@ describe('GDPR', () => {
       status: 'paid',
       totalCents: 5000,
     });
+    // The company the customer named is a record of the organization's own, and stays.
+    expect((await api.companies.list({ q: 'memory lane' })).items).toMatchObject([
+      { name: 'Memory Lane Ltd' },
+    ]);
     expect(await api.audit.verify()).toMatchObject({ ok: true });
     const trail = await api.audit.list({ entityId: customer.id });
     expect(trail.items.every((entry) => entry.changes.erased === true)).toBe(true);

@@ -14,14 +14,16 @@ describe('the change feed', () => {
     const { items: before } = await readAll(call, '/events');
     const last = before.at(-1)!;
 
-    await call('PATCH', `/customers/${kept.id}`, { body: { company: 'Acme' } });
+    // Naming a company for the first time creates it: an event of its own.
+    const patched = await call('PATCH', `/customers/${kept.id}`, { body: { company: 'Acme' } });
     await call('DELETE', `/customers/${gone.id}`);
     const { items: missed } = await readAll(call, `/events?after=${last.id}&limit=1`);
     expect(missed.map((e) => [e.type, e.data.id])).toEqual([
+      ['company.created', patched.body.companyId],
       ['customer.updated', kept.id],
       ['customer.deleted', gone.id],
     ]);
-    expect(Object.keys(missed[1]!.data).sort()).toEqual(['deletedAt', 'id']);
+    expect(Object.keys(missed[2]!.data).sort()).toEqual(['deletedAt', 'id']);
     expect(
       (await call('GET', `/customers?updatedSince=${last.timestamp}`)).body.items.map(
         (c: Body) => c.id,

@@ -86,4 +86,38 @@ describe('webhooks', () => {
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: Body) => i.path.join('.'))).toEqual(['eventTypes']);
   });
+
+  it('delivers company events as the document describes them', async () => {
+    const { call } = await integrator();
+    await deliverDue();
+    receiver.reset();
+    const types = [
+      'company.created',
+      'company.updated',
+      'company.deleted',
+      'company.restored',
+      'company.merged',
+    ];
+    const created = await call('POST', '/webhooks', {
+      body: { url: receiver.url('/companies'), eventTypes: types },
+    });
+    expect(created.status).toBe(200);
+    const target = (await call('POST', '/companies', { body: { name: 'Target' } })).body;
+    const source = (await call('POST', '/companies', { body: { name: 'Source' } })).body;
+    await call('PATCH', `/companies/${target.id}`, { body: { industry: 'Retail' } });
+    await call('DELETE', `/companies/${target.id}`);
+    await call('POST', `/companies/${target.id}/restore`);
+    await call('POST', `/companies/${target.id}/merge`, { body: { sourceId: source.id } });
+    // Other suites may queue deliveries in the same database: only this endpoint's count here.
+    await deliverDue();
+    const mine = receiver.received.filter((r) => r.path === '/companies');
+    problems.push(...mine.flatMap(problemsWithWebhook));
+    const received = mine.map((r) => JSON.parse(r.body) as Body);
+    expect(received.map((e) => e.type).sort()).toEqual([...types, 'company.created'].sort());
+    expect(received.find((e) => e.type === 'company.merged')!.data).toMatchObject({
+      id: target.id,
+      sourceId: source.id,
+      customersMoved: 0,
+    });
+  });
 });

@@ -118,6 +118,7 @@ describe('conditional requests', () => {
       name: 'Guarded',
       stages: [{ name: 'Only', probability: 50 }],
     });
+    const company = await post('/companies', { name: 'Conditional', allowDuplicate: true });
     const requests: Record<string, { path: string; body?: unknown }> = {
       'PATCH /customers/{id}': { path: `/customers/${customer.id}`, body: { lastName: 'L' } },
       'DELETE /customers/{id}': { path: `/customers/${customer.id}` },
@@ -135,6 +136,8 @@ describe('conditional requests', () => {
       'PATCH /deals/{id}': { path: `/deals/${deal.id}`, body: { title: 'Changed' } },
       'DELETE /deals/{id}': { path: `/deals/${deal.id}` },
       'PATCH /pipelines/{id}': { path: `/pipelines/${pipeline.id}`, body: { name: 'Changed' } },
+      'PATCH /companies/{id}': { path: `/companies/${company.id}`, body: { industry: 'X' } },
+      'DELETE /companies/{id}': { path: `/companies/${company.id}` },
     };
     const guarded = operations
       .filter(({ method }) => ['PATCH', 'PUT', 'DELETE'].includes(method))
@@ -166,6 +169,10 @@ describe('conditional requests', () => {
     expect(await (await rest(`/pipelines/${pipeline.id}`)).json()).toMatchObject({
       name: 'Guarded',
     });
+    expect(await (await rest(`/companies/${company.id}`)).json()).toMatchObject({
+      industry: null,
+      version: 1,
+    });
 
     // The tag a read or an earlier change gave is the one that lets the change through.
     const interactionTag = (
@@ -181,6 +188,7 @@ describe('conditional requests', () => {
       'PATCH /customers/{id}': (await rest(`/customers/${customer.id}`)).headers.get('etag')!,
       'PATCH /deals/{id}': (await rest(`/deals/${deal.id}`)).headers.get('etag')!,
       'PATCH /pipelines/{id}': (await rest(`/pipelines/${pipeline.id}`)).headers.get('etag')!,
+      'PATCH /companies/{id}': (await rest(`/companies/${company.id}`)).headers.get('etag')!,
     };
     for (const [operation, etag] of Object.entries(tags)) {
       const { path, body } = requests[operation]!;

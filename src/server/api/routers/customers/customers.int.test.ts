@@ -138,7 +138,7 @@ describe('customers.list', () => {
     const org = await createTestOrganization(db());
     const api = ownerCaller(services(), org);
     for (const [firstName, lastName, company] of names) {
-      await api.customers.create({ firstName, lastName, company });
+      await api.customers.create({ firstName, lastName, company, allowDuplicate: true });
     }
     return api;
   }
@@ -211,7 +211,7 @@ describe('customers.list', () => {
     const org = await createTestOrganization(db());
     const api = ownerCaller(services(), org);
     for (const lastName of ['Number 25', 'Number 251', 'Number 252'])
-      await api.customers.create({ firstName: 'Person', lastName });
+      await api.customers.create({ firstName: 'Person', lastName, allowDuplicate: true });
 
     const lastNames = async (q: string) =>
       (await api.customers.list({ q })).items.map((c) => c.lastName).sort();
