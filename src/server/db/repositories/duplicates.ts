@@ -40,11 +40,20 @@ export async function similarCompanies(tx: TenantTx, name: string, exceptId?: st
     .limit(MAX_CANDIDATES);
 }
 
-/** Live customers with the same full name (ignoring case and spacing) or one 80% alike. */
+/**
+ * Live customers who are probably this person: the same full name ignoring case, or the same
+ * last name and a first name within a typo of it, or a start of it ("Jon" for "John" or
+ * "Jonathan"; the typos a search forgives, see clientele_typo_distance). Both are answered by
+ * the name indexes (a comparison of a column serves an index under row security), so the check
+ * costs a few lookups however large the organization; a fuzzy match against every name would
+ * read the whole tenant on each create.
+ */
 export async function similarCustomers(tx: TenantTx, firstName: string, lastName: string) {
-  const full = `${firstName} ${lastName}`.trim().toLowerCase().replace(/\s+/g, ' ');
-  const stored = sql`regexp_replace(btrim(${customers.nameSort}), '\\s+', ' ', 'g')`;
-  const similarity = sql<number>`similarity(${stored}, ${full})`;
+  const sameFullName = sql`${customers.nameSort} = lower(${firstName} || ' ' || ${lastName})`;
+  const nearFirstName = sql`clientele_typo_distance(lower(${firstName}), lower(${customers.firstName})) is not null`;
+  const sameFamily = lastName
+    ? sql`(${customers.lastNameSort} collate "C" = lower(${lastName}) collate "C" and ${nearFirstName})`
+    : sql`false`;
   return tx
     .select({
       id: customers.id,
@@ -53,7 +62,7 @@ export async function similarCustomers(tx: TenantTx, firstName: string, lastName
       email: customers.email,
     })
     .from(customers)
-    .where(and(liveCustomers(tx), sql`(${stored} = ${full} or ${similarity} >= ${SIMILAR})`))
-    .orderBy(desc(similarity), customers.createdAt)
+    .where(and(liveCustomers(tx), sql`(${sameFullName} or ${sameFamily})`))
+    .orderBy(desc(sameFullName), customers.createdAt)
     .limit(MAX_CANDIDATES);
 }

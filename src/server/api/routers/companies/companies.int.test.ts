@@ -254,6 +254,25 @@ describe('customers and their companies', () => {
       api.customers.create({ firstName: 'Ada', lastName: 'Lovelace', allowDuplicate: true }),
     ).resolves.toMatchObject({ firstName: 'Ada' });
   });
+
+  it('takes a near first name of the same family for the same person, and nothing else', async () => {
+    const { api } = await newOrganization();
+    const john = await api.customers.create({ firstName: 'John', lastName: 'Smith' });
+    await api.customers.create({ firstName: 'Person', lastName: 'Number 25' });
+
+    const jon = await refusal(api.customers.create({ firstName: 'Jon', lastName: 'smith' }));
+    expect(jon.details.candidates).toEqual([expect.objectContaining({ id: john.id })]);
+    // Other people: another first name of the family, another family, another number.
+    for (const [firstName, lastName] of [
+      ['Jane', 'Smith'],
+      ['John', 'Smithson'],
+      ['Person', 'Number 26'],
+    ]) {
+      await expect(
+        api.customers.create({ firstName: firstName!, lastName: lastName! }),
+      ).resolves.toMatchObject({ firstName, lastName });
+    }
+  });
 });
 
 describe('companies.merge', () => {
