@@ -129,7 +129,8 @@ CREATE INDEX "customers_org_company_id_idx" ON "customers" USING btree ("organiz
 -- Existing data, before row-level security binds the new tables: every distinct free-text
 -- company of an organization becomes a company (names differing only in case or surrounding
 -- spaces are one company, named by its most frequent spelling; the other spellings are kept in
--- its metadata as "formerNames"), and its customers link to it. The customers keep their text.
+-- its metadata as "formerNames"), and its customers link to it and read its name as their
+-- company (those whose spelling changes get a new version, so a resync by updatedSince sees it).
 ALTER TABLE customers NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 WITH spellings AS (
   SELECT organization_id, lower(btrim(company)) AS key, btrim(company) AS spelling,
@@ -162,6 +163,10 @@ FROM companies co
 WHERE co.organization_id = c.organization_id
   AND co.name_sort = lower(btrim(c.company))
   AND btrim(coalesce(c.company, '')) <> '';--> statement-breakpoint
+UPDATE customers c
+SET company = co.name, version = c.version + 1, updated_at = now()
+FROM companies co
+WHERE co.id = c.company_id AND c.company IS DISTINCT FROM co.name;--> statement-breakpoint
 ALTER TABLE customers FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 
 -- A default pipeline for every existing organization; new ones get theirs when created.
