@@ -158,12 +158,15 @@ export function DealBoard({
       onDragCancel={() => setDragged(null)}
       onDragEnd={onDragEnd}
     >
-      {/* min-w-0: the board scrolls sideways inside its frame; the page never widens. */}
+      {/*
+        min-w-0: the board scrolls sideways inside its frame; the page never widens. relative:
+        the frame also holds the visually hidden labels (absolutely placed) of columns beyond it.
+      */}
       <div
         role="region"
         aria-label="Board"
         tabIndex={0}
-        className="min-w-0 overflow-x-auto rounded-lg pb-2 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        className="relative min-w-0 overflow-x-auto rounded-lg pb-2 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
       >
         <div className="flex w-max gap-3">
           {board.stages.map((stage) => (
