@@ -122,6 +122,7 @@ function PipelinePicker({ pipelines, value }: { pipelines: readonly Pipeline[]; 
   return (
     <SelectField
       label="Pipeline"
+      name="pipeline"
       value={value}
       onValueChange={(id) => setParam('pipeline', id)}
       triggerClassName="w-56"
