@@ -152,3 +152,32 @@ test('a move someone else made first is rolled back with a message', async ({ pa
   await expectColumn(column(page, 'Qualified'), 1, '$125.00');
   await expectColumn(column(page, 'Proposal'), 0, '—');
 });
+
+test('an admin renames, adds, reorders and removes stages, naming where deals go', async ({
+  page,
+}) => {
+  await signUp(page, 'stages');
+  await page.goto('/deals');
+  await createDeal(page, 'Delta upgrade', '800');
+
+  await page.getByRole('button', { name: 'Edit stages' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit stages of Sales' });
+  const rows = dialog.getByRole('listitem');
+  await rows.nth(1).getByLabel('Name').fill('Discovery');
+  await dialog.getByRole('button', { name: 'Move Discovery up' }).click();
+  await dialog.getByRole('button', { name: 'Add stage' }).click();
+  await rows.nth(4).getByLabel('Name').fill('Legal review');
+  await rows.nth(4).getByLabel('Probability (%)').fill('90');
+  await dialog.getByRole('button', { name: 'Remove Negotiation' }).click();
+  // Lead in holds the deal: removing it asks where the deal goes.
+  await dialog.getByRole('button', { name: 'Remove Lead in' }).click();
+  await dialog.getByRole('button', { name: 'Save stages' }).click();
+  await expect(dialog.getByText('Choose where the deals in Lead in go')).toBeVisible();
+  await dialog.getByLabel('Move the deal in Lead in to').selectOption({ label: 'Proposal' });
+  await dialog.getByRole('button', { name: 'Save stages' }).click();
+  await expect(dialog).toBeHidden();
+
+  const headings = page.getByRole('region', { name: 'Board' }).getByRole('heading', { level: 2 });
+  await expect(headings).toHaveText(['Discovery', 'Proposal', 'Legal review', 'Won', 'Lost']);
+  await expectColumn(column(page, 'Proposal'), 1, '$400.00');
+});
