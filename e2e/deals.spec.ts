@@ -110,6 +110,12 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   await expect(page.getByRole('link', { name: 'Alpha pilot' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Beta renewal' })).toHaveCount(0);
 
+  // The palette finds it by title.
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('alpha');
+  await page.getByRole('option', { name: /Alpha pilot/ }).click();
+  await expect(page.getByRole('heading', { name: 'Alpha pilot', level: 1 })).toBeVisible();
+
   // The dashboard counts it as won this month.
   await page.goto('/dashboard');
   await expect(wonThisMonth.locator('dd')).toHaveText('$1,000.00');
