@@ -76,6 +76,17 @@ test('every page of the app has no serious accessibility violations in either th
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   const orderPath = new URL(page.url()).pathname;
 
+  // A deal, for the board and its page.
+  await page.goto('/deals');
+  await page.getByRole('button', { name: 'New deal' }).first().click();
+  const deal = page.getByRole('dialog', { name: 'New deal' });
+  await deal.getByLabel('Title').fill('Difference engine');
+  await deal.getByLabel('Amount').fill('2500');
+  await deal.getByRole('button', { name: 'Create deal' }).click();
+  await page.getByRole('link', { name: 'Difference engine' }).click();
+  await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
+  const dealPath = new URL(page.url()).pathname;
+
   // A webhook endpoint, for its page.
   await page.goto('/webhooks');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
@@ -103,6 +114,13 @@ test('every page of the app has no serious accessibility violations in either th
     await expect(p.getByRole('heading', { name: 'Engines', level: 1 })).toBeVisible();
     await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
   });
+  await scan(page, '/deals', async (p) => {
+    await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
+  });
+  await scan(page, '/deals?view=list', async (p) => {
+    await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
+  });
+  await scan(page, dealPath, heading('Difference engine'));
   await scan(page, '/orders', heading('Orders'));
   await scan(page, orderPath, heading(/^Order #/));
   await scan(page, '/import', heading(/Import/));
@@ -188,11 +206,21 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await page.getByRole('link', { name: 'Spanning Tree' }).click();
   await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
   const companyPath = new URL(page.url()).pathname;
+  await page.goto('/deals');
+  await page.getByRole('button', { name: 'New deal' }).first().click();
+  await page.getByRole('dialog', { name: 'New deal' }).getByLabel('Title').fill('Mesh routing');
+  await page.getByRole('button', { name: 'Create deal' }).click();
+  await page.getByRole('link', { name: 'Mesh routing' }).click();
+  await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
+  const dealPath = new URL(page.url()).pathname;
   for (const path of [
     '/dashboard',
     '/customers',
     '/companies',
     companyPath,
+    '/deals',
+    '/deals?view=list',
+    dealPath,
     '/orders',
     '/team',
     '/audit',
@@ -207,6 +235,17 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     );
     expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
   }
+
+  // The board is wider than the phone: it scrolls sideways inside its own frame.
+  await page.goto('/deals');
+  const board = page.getByRole('region', { name: 'Board' });
+  await expect(board.getByRole('link', { name: 'Mesh routing' })).toBeVisible();
+  const frame = await board.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+  }));
+  expect(frame.scrollWidth).toBeGreaterThan(frame.clientWidth);
+  await page.screenshot({ path: `${ARTIFACTS}/phone-deals.png` });
   await page.screenshot({ path: `${ARTIFACTS}/phone-settings.png`, fullPage: true });
 
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();

@@ -18,7 +18,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/utils';
 import type { Deal, DealBoard as Board } from '@/schemas/deals';
 import { DealCard, DealCardPreview } from './deal-card';
@@ -76,6 +76,8 @@ export function DealBoard({
   const move = useMoveDeal(input);
   const [dragged, setDragged] = useState<Deal | null>(null);
   const [losing, setLosing] = useState<{ deal: Deal; stage: Stage } | null>(null);
+  /** The stage last announced as under the lifted card. */
+  const lastOver = useRef<string | null>(null);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
@@ -95,15 +97,19 @@ export function DealBoard({
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const deal = dealOf(active);
+      lastOver.current = deal?.stageId ?? null;
       return deal
         ? `Picked up ${deal.title}, in ${stageName(deal.stageId)}. Use the left and right arrow keys to choose a stage.`
         : undefined;
     },
     onDragOver: ({ active, over }) => {
       const deal = dealOf(active);
-      if (!deal) return undefined;
-      return over
-        ? `${deal.title} is over ${stageName(over.id)}.`
+      // The card starts over its own stage: that was said when it was picked up.
+      const overId = over ? String(over.id) : null;
+      if (!deal || overId === lastOver.current) return undefined;
+      lastOver.current = overId;
+      return overId
+        ? `${deal.title} is over ${stageName(overId)}.`
         : `${deal.title} is not over a stage.`;
     },
     onDragEnd: ({ active, over }) => {
@@ -152,12 +158,15 @@ export function DealBoard({
       onDragCancel={() => setDragged(null)}
       onDragEnd={onDragEnd}
     >
-      {/* min-w-0: the board scrolls sideways inside its frame; the page never widens. */}
+      {/*
+        min-w-0: the board scrolls sideways inside its frame; the page never widens. relative:
+        the frame also holds the visually hidden labels (absolutely placed) of columns beyond it.
+      */}
       <div
         role="region"
         aria-label="Board"
         tabIndex={0}
-        className="min-w-0 overflow-x-auto rounded-lg pb-2 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        className="relative min-w-0 overflow-x-auto rounded-lg pb-2 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
       >
         <div className="flex w-max gap-3">
           {board.stages.map((stage) => (

@@ -89,6 +89,7 @@ export function DealFiltersBar({
 
       <SelectField
         label="Owner"
+        name="owner"
         value={filters.ownerId ?? ANY_OWNER}
         onValueChange={(value) => setParam('owner', value === ANY_OWNER ? undefined : value)}
         triggerClassName="w-44"

@@ -54,6 +54,7 @@ export function DealStagePicker({
     <>
       <SelectField
         label="Stage"
+        name="stage"
         value={deal.stageId}
         onValueChange={choose}
         disabled={move.isPending}

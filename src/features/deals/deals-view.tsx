@@ -17,13 +17,8 @@ import { api } from '@/trpc/react';
 import { DealBoard } from './deal-board';
 import { DealCreateDialog } from './deal-create-dialog';
 import { DealsList } from './deals-list';
-import { dealFiltersFrom } from './list-params';
+import { dealFiltersFrom, dealsViewMode, type DealsViewMode } from './list-params';
 import { PipelineStagesButton } from './pipeline-stages-button';
-
-export type DealsViewMode = 'board' | 'list';
-
-export const dealsViewMode = (value: string | null | undefined): DealsViewMode =>
-  value === 'list' ? 'list' : 'board';
 
 /** The pipeline named in the URL, else the default one. */
 function chosenPipeline(pipelines: readonly Pipeline[], id: string | undefined) {
@@ -127,6 +122,7 @@ function PipelinePicker({ pipelines, value }: { pipelines: readonly Pipeline[]; 
   return (
     <SelectField
       label="Pipeline"
+      name="pipeline"
       value={value}
       onValueChange={(id) => setParam('pipeline', id)}
       triggerClassName="w-56"

@@ -6,6 +6,12 @@ import { DEAL_STATUSES, type DealStatus, type dealListInput } from '@/schemas/de
 
 export const DEALS_PAGE_SIZE = 25;
 
+/** The deals page shows the board unless the URL asks for the list (`?view=list`). */
+export type DealsViewMode = 'board' | 'list';
+
+export const dealsViewMode = (value: string | null | undefined): DealsViewMode =>
+  value === 'list' ? 'list' : 'board';
+
 /** Amount filters are typed in major units; cents for currencies that have them. */
 const AMOUNT_CURRENCY = 'USD';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { dealsViewMode, DealsView } from '@/features/deals/deals-view';
-import { dealFiltersFrom } from '@/features/deals/list-params';
+import { DealsView } from '@/features/deals/deals-view';
+import { dealFiltersFrom, dealsViewMode } from '@/features/deals/list-params';
 import { toSearchParams } from '@/features/orders/list-params';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
