@@ -32,7 +32,7 @@ import {
 /**
  * `npm run bench -- [flags]` (see USAGE in options.ts; `--quick` for CI)
  *
- * Seeds one PostgreSQL database (`clientele_bench_<sizes>`) with a tenant per size, then runs the
+ * Seeds one PostgreSQL database (`clientele_bench_v2_<sizes>`) with a tenant per size, then runs the
  * chosen cases against the API (the production /api handler in its own process) and a floor
  * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory; and webhook
  * deliveries against plain POSTs (webhooks). Prints one
