@@ -74,7 +74,8 @@ async function seedPostgres(databaseUrl: string, sizes: number[]) {
 }
 
 async function seedPglite(size: number) {
-  const dir = path.resolve('.data', 'bench', `pglite-${size}`);
+  // v2: with companies and deals, as the PostgreSQL database.
+  const dir = path.resolve('.data', 'bench', `pglite-v2-${size}`);
   const started = performance.now();
   log(`seeding PGlite in ${dir} with ${size.toLocaleString('en')} customers (reused when there)…`);
   const tenant = await seedPgliteTenant(dir, size, log);
