@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { deleteCurrentOrganization } from '@/server/db/repositories/organizations';
 import { rows } from '@/server/db/rows';
 import { withTenant } from '@/server/db/tenant';
 import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
@@ -182,5 +183,15 @@ describe('deal stage totals', () => {
     expect(board.stages.flatMap((s) => s.totals)).toEqual([
       { currency: 'EUR', amountCents: 1, weightedAmountCents: 0 },
     ]);
+  });
+
+  it('go with their organization when it is deleted with its deals', async () => {
+    const { org, api } = await salesOrg();
+    await api.deals.create({ title: 'Last', currency: 'USD', amountCents: 5 });
+    const deleted = await withTenant(services().db, org.id, (tx) =>
+      deleteCurrentOrganization(tx, org.slug),
+    );
+    expect(deleted?.id).toBe(org.id);
+    expect(await keptTotals(org)).toEqual([]);
   });
 });
