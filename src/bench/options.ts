@@ -9,7 +9,7 @@ export interface BenchOptions {
   cases: CaseName[];
   load: LoadSettings;
   soakSeconds: number;
-  /** The PostgreSQL server; the bench uses its database `clientele_bench_<sizes>`. */
+  /** The PostgreSQL server; the bench uses its database `clientele_bench_v2_<sizes>`. */
   serverUrl: string;
   redisUrl?: string;
   quick: boolean;

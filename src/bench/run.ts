@@ -32,7 +32,7 @@ import {
 /**
  * `npm run bench -- [flags]` (see USAGE in options.ts; `--quick` for CI)
  *
- * Seeds one PostgreSQL database (`clientele_bench_<sizes>`) with a tenant per size, then runs the
+ * Seeds one PostgreSQL database (`clientele_bench_v2_<sizes>`) with a tenant per size, then runs the
  * chosen cases against the API (the production /api handler in its own process) and a floor
  * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory; and webhook
  * deliveries against plain POSTs (webhooks). Prints one
@@ -74,7 +74,8 @@ async function seedPostgres(databaseUrl: string, sizes: number[]) {
 }
 
 async function seedPglite(size: number) {
-  const dir = path.resolve('.data', 'bench', `pglite-${size}`);
+  // v2: with companies and deals, as the PostgreSQL database.
+  const dir = path.resolve('.data', 'bench', `pglite-v2-${size}`);
   const started = performance.now();
   log(`seeding PGlite in ${dir} with ${size.toLocaleString('en')} customers (reused when there)…`);
   const tenant = await seedPgliteTenant(dir, size, log);

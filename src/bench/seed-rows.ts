@@ -20,11 +20,19 @@ import {
  *   customer i - 1's;
  * - i % 5 interactions (2 on average), except every customer with i % 1000 = 500, who has
  *   exactly TIMELINE_LENGTH;
- * - when i is even, one order (number 1000 + i) of 1 + i % 3 lines.
+ * - when i is even, one order (number 1000 + i) of 1 + i % 3 lines;
+ * - a company: the tenant's company named by its `company` text, except customers i ≤
+ *   BIG_COMPANY_PEOPLE, who work for one company of their own (BIG_COMPANY_NAME), so that a
+ *   company of exactly that many people is the same size in every tenant; they keep their
+ *   `company` text, which the search case counts on (see seedCompanies);
+ * - one deal of its company and with it as its person, in stage i % 6 of the default pipeline,
+ *   of (1 + i % 100) × 1,000 minor units in USD, or EUR when i % 4 = 0.
  */
 export const TIMELINE_LENGTH = 20;
 export const TIMELINE_EVERY = 1000;
 export const TIMELINE_OFFSET = 500;
+export const BIG_COMPANY_PEOPLE = 5000;
+export const BIG_COMPANY_NAME = 'Bench Five Thousand';
 
 /** Customer numbers from…to, both included. */
 export interface Range {
@@ -45,7 +53,11 @@ const bigintArray = (values: readonly number[]): SQL =>
   sql.raw(`array[${values.map((value) => Math.trunc(value)).join(', ')}]::bigint[]`);
 
 /** A UUID (v4-shaped) made from the tenant, the kind of row and i: rows refer to each other by it. */
-const seededId = (organizationId: string, kind: 'customer' | 'order', i: SQL = sql`i`): SQL =>
+const seededId = (
+  organizationId: string,
+  kind: 'customer' | 'order' | 'company' | 'deal',
+  i: SQL = sql`i`,
+): SQL =>
   sql`overlay(overlay(md5(${`${organizationId}/${kind}/`}::text || ${i}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** The ids of the tenant's customers with these numbers, as a list for `in (…)`. */
@@ -58,13 +70,34 @@ export const seededCustomerIds = (organizationId: string, numbers: number[]): SQ
 const firstName = sql`(${textArray(FIRST_NAMES)})[1 + i % ${FIRST_NAMES.length}]`;
 const lastName = sql`(${textArray(LAST_NAMES)})[1 + (i / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}]`;
 
-/** Inserts customers from…to of the tenant with their interactions and orders. */
+/** The id of the big company: number 0 among the tenant's companies (the others are 1…26). */
+export const bigCompanyId = (organizationId: string): SQL =>
+  seededId(organizationId, 'company', sql`0::int`);
+
+/** The company of customer i (1-based number among COMPANIES, or 0 for the big one). */
+const companyNumber = sql`case when i <= ${BIG_COMPANY_PEOPLE} then 0 else 1 + (i * 7) % ${COMPANIES.length} end`;
+
+/** The tenant's companies: one per name of COMPANIES, and the big one; kept when there. */
+export async function seedCompanies(tx: TenantTx, ownerId: string): Promise<void> {
+  const names = [BIG_COMPANY_NAME, ...COMPANIES];
+  await tx.execute(sql`
+    insert into companies (id, organization_id, name, owner_id, created_at, updated_at)
+    select ${seededId(tx.organizationId, 'company', sql`n`)}, ${tx.organizationId}::uuid,
+           (${textArray(names)})[1 + n], ${ownerId}::uuid, ${ANCHOR}, ${ANCHOR}
+    from generate_series(0, ${COMPANIES.length}::int) as n
+    on conflict (id) do nothing`);
+}
+
+/** Inserts customers from…to of the tenant with their interactions, orders and deals. */
 export async function insertSeededRange(
   tx: TenantTx,
   ownerId: string,
   range: Range,
+  stageIds: string[],
 ): Promise<void> {
   await tx.execute(customersOf(tx.organizationId, ownerId, range));
+  await tx.execute(dealsOf(tx.organizationId, ownerId, range, stageIds));
+  await tx.execute(dealCustomersOf(tx.organizationId, range));
   await tx.execute(interactionsOf(tx.organizationId, ownerId, range));
   await tx.execute(ordersOf(tx.organizationId, range));
   await tx.execute(orderLinesOf(tx.organizationId, range));
@@ -79,14 +112,15 @@ const numbers = ({ from, to }: Range) => sql`generate_series(${from}::int, ${to}
 function customersOf(organizationId: string, ownerId: string, range: Range) {
   const otherTags = TAGS.filter((tag) => tag !== 'vip');
   return sql`
-    insert into customers (id, organization_id, first_name, last_name, email, company, phone,
-                           status, tags, owner_id, created_at, updated_at)
+    insert into customers (id, organization_id, first_name, last_name, email, company, company_id,
+                           phone, status, tags, owner_id, created_at, updated_at)
     select ${seededId(organizationId, 'customer')},
            ${organizationId}::uuid,
            ${firstName},
            ${lastName},
            lower(${firstName} || '.' || ${lastName}) || i || '@example.com',
            (${textArray(COMPANIES)})[1 + (i * 7) % ${COMPANIES.length}],
+           ${seededId(organizationId, 'company', companyNumber)},
            '+1 555 ' || lpad((i % 10000)::text, 4, '0'),
            (array['lead', 'active', 'inactive', 'churned'])[1 + (hashint4(i)::bigint & 3)]::customer_status,
            case when (hashint4(-i)::bigint & 1023) < 102 then array['vip'] else '{}'::text[] end
@@ -165,4 +199,34 @@ function orderLinesOf(organizationId: string, range: Range) {
     from ${numbers(range)}
     cross join lateral ${linePositions}
     where i % 2 = 0`;
+}
+
+/**
+ * One deal per customer. The deals_stage_status trigger sets pipeline, status and closing time
+ * from the stage, and the deal_stage_totals trigger counts each row.
+ */
+function dealsOf(organizationId: string, ownerId: string, range: Range, stageIds: string[]) {
+  return sql`
+    insert into deals (id, organization_id, title, pipeline_id, stage_id, amount_cents, currency,
+                       owner_id, company_id, created_at, updated_at)
+    select ${seededId(organizationId, 'deal')},
+           ${organizationId}::uuid,
+           'Deal ' || i,
+           (select pipeline_id from pipeline_stages where id = ${stageIds[0]}::uuid),
+           (${textArray(stageIds)}::uuid[])[1 + i % ${stageIds.length}],
+           (1 + i % 100) * 1000,
+           case when i % 4 = 0 then 'EUR' else 'USD' end,
+           ${ownerId}::uuid,
+           ${seededId(organizationId, 'company', companyNumber)},
+           ${createdAt},
+           ${createdAt}
+    from ${numbers(range)}`;
+}
+
+function dealCustomersOf(organizationId: string, range: Range) {
+  return sql`
+    insert into deal_customers (organization_id, deal_id, customer_id)
+    select ${organizationId}::uuid, ${seededId(organizationId, 'deal')},
+           ${seededId(organizationId, 'customer')}
+    from ${numbers(range)}`;
 }

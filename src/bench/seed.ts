@@ -7,10 +7,17 @@ import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
 import { migrate } from '@/server/db/migrate';
 import { rows } from '@/server/db/rows';
 import { withIdentity, withTenant } from '@/server/db/tenant';
-import type { Database } from '@/server/db/types';
+import type { Database, TenantTx } from '@/server/db/types';
 import { createOrganizationWithOwner } from '@/server/domain/organizations/create-organization';
 import { issueApiKey } from '@/server/domain/api-keys';
-import { insertSeededRange, seededCustomerIds, TIMELINE_EVERY, TIMELINE_OFFSET } from './seed-rows';
+import {
+  bigCompanyId,
+  insertSeededRange,
+  seedCompanies,
+  seededCustomerIds,
+  TIMELINE_EVERY,
+  TIMELINE_OFFSET,
+} from './seed-rows';
 
 /** Customers per transaction: each batch commits with its interactions and orders. */
 const BATCH = 50_000;
@@ -34,6 +41,8 @@ export interface BenchTenant extends TenantCredentials {
   middleEmail: string;
   /** The row at position N/2 of the default sort (createdAt desc, id desc). */
   middleRow: { createdAt: Date; id: string };
+  /** The company of exactly BIG_COMPANY_PEOPLE people, the same in every tenant size. */
+  bigCompanyId: string;
 }
 
 /**
@@ -42,7 +51,8 @@ export interface BenchTenant extends TenantCredentials {
  * some costs grow with the table rather than the tenant.
  */
 export async function ensureBenchDatabase(serverUrl: string, sizes: number[]) {
-  const name = `clientele_bench_${sizes.join('_')}`;
+  // v2: with companies and deals; a database seeded before them is left alone.
+  const name = `clientele_bench_v2_${sizes.join('_')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
@@ -107,10 +117,14 @@ async function fillTenant(
   }
   if (present === size) return false;
   const started = performance.now();
+  const stageIds = await withTenant(db, organization.id, async (tx) => {
+    await seedCompanies(tx, organization.ownerId);
+    return defaultStageIds(tx);
+  });
   for (let from = present + 1; from <= size; from += BATCH) {
     const to = Math.min(size, from + BATCH - 1);
     await withTenant(db, organization.id, (tx) =>
-      insertSeededRange(tx, organization.ownerId, { from, to }),
+      insertSeededRange(tx, organization.ownerId, { from, to }, stageIds),
     );
     const seconds = (performance.now() - started) / 1000;
     log(`  bench-${size}: ${to.toLocaleString('en')} customers (${seconds.toFixed(0)} s)`);
@@ -127,6 +141,14 @@ async function fillTenant(
     }),
   );
   return true;
+}
+
+/** The stages of the tenant's default pipeline, in order. */
+async function defaultStageIds(tx: TenantTx): Promise<string[]> {
+  const result = await tx.execute(sql`
+    select s.id from pipeline_stages s join pipelines p on p.id = s.pipeline_id
+    where p.is_default order by s.position`);
+  return rows<{ id: string }>(result).map((row) => row.id);
 }
 
 async function credentialsFor(
@@ -170,6 +192,13 @@ async function middleRowOf(db: Database, organizationId: string, size: number) {
   return { createdAt: new Date(row.created_at), id: row.id };
 }
 
+async function bigCompanyOf(db: Database, organizationId: string): Promise<string> {
+  const result = await withTenant(db, organizationId, (tx) =>
+    tx.execute(sql`select id from companies where id = ${bigCompanyId(organizationId)}`),
+  );
+  return rows<{ id: string }>(result)[0]!.id;
+}
+
 /** Up to `count` numbers of 1…size, evenly spread. */
 function spread(size: number, count: number): number[] {
   const step = Math.max(1, Math.floor(size / count));
@@ -203,6 +232,7 @@ export async function seedBenchTenant(
     sampleCustomerIds: await idsOf(spread(size, 100)),
     middleEmail: middle!.email,
     middleRow: await middleRowOf(db, organization.id, size),
+    bigCompanyId: await bigCompanyOf(db, organization.id),
   };
   return { tenant, inserted };
 }
@@ -231,7 +261,9 @@ export async function emptyWebhooksTenant(db: Database, organizationId: string):
 }
 
 export async function analyzeSeededTables(db: Database): Promise<void> {
-  await db.execute(sql`analyze customers, customer_interactions, orders, order_lines`);
+  await db.execute(
+    sql`analyze customers, customer_interactions, orders, order_lines, companies, deals, deal_customers, deal_stage_totals`,
+  );
 }
 
 /**

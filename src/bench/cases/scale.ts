@@ -1,5 +1,5 @@
 import { encodeCursor } from '@/server/db/repositories/cursor';
-import { TIMELINE_LENGTH } from '../seed-rows';
+import { BIG_COMPANY_PEOPLE, TIMELINE_LENGTH } from '../seed-rows';
 import type { BenchTenant } from '../seed';
 import {
   comparisonResults,
@@ -9,7 +9,7 @@ import {
   type SizedOperation,
 } from './across-sizes';
 import { sizeLabel, type BenchContext, type CaseReport } from './case';
-import { restGet, restSequence, rotation } from './requests';
+import { restGet, restSequence, rotation, trpcGet } from './requests';
 
 /** The cursor of the page after the row at position N/2 of the default sort. */
 const middleCursor = (tenant: BenchTenant) =>
@@ -55,10 +55,34 @@ const OPERATIONS: SizedOperation[] = [
       restGet(api, tenant, '/customers?limit=50&status=active&tag=vip&sort=name&order=asc'),
     expectedItems: 50,
   },
+  {
+    key: 'deal-board',
+    name: 'deal board, one deal per customer (tRPC)',
+    targetIn: (api, tenant) => trpcGet(api, tenant, 'deals.board', {}),
+  },
+  {
+    key: 'company-people',
+    name: `company page: first 50 of its ${BIG_COMPANY_PEOPLE.toLocaleString('en')} people`,
+    targetIn: (api, tenant) =>
+      restGet(api, tenant, `/companies/${tenant.bigCompanyId}/customers?limit=50`),
+    expectedItems: 50,
+  },
+  {
+    key: 'company-timeline',
+    name: 'company page: timeline of its people (tRPC)',
+    targetIn: (api, tenant) =>
+      trpcGet(api, tenant, 'companies.timeline', { id: tenant.bigCompanyId }),
+  },
+  {
+    key: 'company-revenue',
+    name: 'company page: revenue of its people (tRPC)',
+    targetIn: (api, tenant) =>
+      trpcGet(api, tenant, 'companies.revenue', { id: tenant.bigCompanyId }),
+  },
 ];
 
 /**
- * The same REST reads in the smallest and the largest tenant, which share their tables: the
+ * The same reads in the smallest and the largest tenant, which share their tables: the
  * work of a request should depend on the page, not on the size of the tenant. Target: p95 in
  * the largest ≤ 1.2× p95 in the smallest.
  */
@@ -66,10 +90,12 @@ export async function scaleCase(ctx: BenchContext): Promise<CaseReport> {
   const comparisons = await measureAcrossSizes(ctx, OPERATIONS);
   return {
     name: 'scale',
-    title: `REST reads, ${ctx.tenants.map((tenant) => sizeLabel(tenant.customers)).join(' vs ')} customers`,
+    title: `Reads, ${ctx.tenants.map((tenant) => sizeLabel(tenant.customers)).join(' vs ')} customers`,
     description:
       'The deep page starts after the row at position N/2 of the default sort (createdAt desc). ' +
-      'The customer page is the two calls a client makes: the customer, then its timeline.',
+      'The customer page is the two calls a client makes: the customer, then its timeline. ' +
+      `The deal board reads the kept per-stage totals and each stage's newest deals; the company ` +
+      `is one of ${BIG_COMPANY_PEOPLE.toLocaleString('en')} people in every tenant.`,
     tables: [sizeComparisonTable(comparisons, 'operation')],
     measures: comparisons.map((comparison) => p95RatioMeasure(ctx, 'scale', comparison, 1.2)),
     results: comparisonResults(comparisons),

@@ -1,56 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnection, type Connection } from './connection';
-import { MIGRATIONS_FOLDER, migrate } from './migrate';
+import { migrationsUpTo, openOwnDatabase } from '@/test/own-database';
+import { migrate } from './migrate';
 import { rows } from './rows';
 
 const LAST_BEFORE_COMPANIES = '0013_search_prefix_indexes';
-
-/** A copy of drizzle/ whose journal ends before the companies migration. */
-async function migrationsUpToCompanies(): Promise<string> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'clientele-before-companies-'));
-  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  const last = journal.entries.findIndex((entry) => entry.tag === LAST_BEFORE_COMPANIES);
-  expect(last).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  await writeFile(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-/**
- * A database of its own, as the login that owns the tables: an in-memory PGlite, or a fresh
- * PostgreSQL database created and migrated by MIGRATION_DATABASE_URL's login.
- */
-async function openOwnDatabase(): Promise<{ connection: Connection; drop: () => Promise<void> }> {
-  if (process.env.TEST_DRIVER !== 'postgres') {
-    const connection = await openConnection({ pgliteDir: 'memory://' });
-    return { connection, drop: async () => {} };
-  }
-  const ownerServer = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL!;
-  const name = `clientele_migration_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(ownerServer, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(ownerServer);
-  url.pathname = `/${name}`;
-  const connection = await openConnection({ databaseUrl: url.toString(), maxConnections: 2 });
-  return {
-    connection,
-    drop: async () => {
-      await connection.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 interface Person {
   org: 'a' | 'b';
@@ -83,7 +39,7 @@ describe('migrating customers’ free-text companies into company records', () =
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    folder = await migrationsUpToCompanies();
+    folder = await migrationsUpTo(LAST_BEFORE_COMPANIES);
     database = await openOwnDatabase();
     const { db } = database.connection;
     await migrate(database.connection, { migrationsFolder: folder });

@@ -154,3 +154,27 @@ export const dealStageChanges = pgTable(
     index('deal_stage_changes_org_changed_idx').on(t.organizationId, t.changedAt),
   ],
 );
+
+/**
+ * Live deals per stage and currency: how many and their sum, kept exact by the
+ * deal_stage_totals trigger on deals, so the board reads O(stages) rows whatever the number
+ * of deals. A stage and currency without live deals has no row.
+ */
+export const dealStageTotals = pgTable(
+  'deal_stage_totals',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id')
+      .notNull()
+      .references(() => pipelineStages.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    dealCount: bigint('deal_count', { mode: 'number' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stageId, t.currency] }),
+    index('deal_stage_totals_org_idx').on(t.organizationId),
+  ],
+);

@@ -9,8 +9,9 @@ export const weighted = (amountCents: number, probability: number) =>
   Math.round((amountCents * probability) / 100);
 
 /**
- * The board of a pipeline: per stage, the count and sums of its deals (one aggregate query)
- * and its newest deals (one indexed query per stage, as `deals.list` pages it).
+ * The board of a pipeline: per stage, the count and sums of its deals (the kept totals, or one
+ * aggregate query when filtered) and its newest deals (one indexed query per stage, as
+ * `deals.list` pages it).
  */
 export async function dealBoard(tx: TenantTx, params: DealBoardParams): Promise<DealBoard> {
   const pipeline = params.pipelineId
