@@ -15,9 +15,12 @@ const DealCreateForm = dynamic(() => loadForm().then((module) => module.DealCrea
 
 export function DealCreateDialog({
   pipeline,
+  companyId,
   variant = 'default',
 }: {
   pipeline: Pipeline;
+  /** The company the new deal starts linked to. */
+  companyId?: string;
   variant?: 'default' | 'outline';
 }) {
   const { open, mounted, setOpen } = useOpenOnce();
@@ -33,7 +36,14 @@ export function DealCreateDialog({
         <PlusIcon aria-hidden="true" />
         New deal
       </Button>
-      {mounted ? <DealCreateForm pipeline={pipeline} open={open} onOpenChange={setOpen} /> : null}
+      {mounted ? (
+        <DealCreateForm
+          pipeline={pipeline}
+          companyId={companyId}
+          open={open}
+          onOpenChange={setOpen}
+        />
+      ) : null}
     </>
   );
 }
