@@ -16,11 +16,14 @@ const DealCreateForm = dynamic(() => loadForm().then((module) => module.DealCrea
 export function DealCreateDialog({
   pipeline,
   companyId,
+  customerId,
   variant = 'default',
 }: {
   pipeline: Pipeline;
   /** The company the new deal starts linked to. */
   companyId?: string;
+  /** The person the new deal starts with. */
+  customerId?: string;
   variant?: 'default' | 'outline';
 }) {
   const { open, mounted, setOpen } = useOpenOnce();
@@ -40,6 +43,7 @@ export function DealCreateDialog({
         <DealCreateForm
           pipeline={pipeline}
           companyId={companyId}
+          customerId={customerId}
           open={open}
           onOpenChange={setOpen}
         />

@@ -20,10 +20,12 @@ import { DealFormFields } from './deal-form-fields';
 function DealCreateForm({
   pipeline,
   companyId,
+  customerId,
   onDone,
 }: {
   pipeline: Pipeline;
   companyId: string | null;
+  customerId: string | null;
   onDone: () => void;
 }) {
   const utils = api.useUtils();
@@ -33,6 +35,7 @@ function DealCreateForm({
     defaultValues: {
       ...EMPTY_DEAL,
       companyId,
+      customerIds: customerId ? [customerId] : [],
       stageId: stages.find((stage) => stage.kind === 'open')?.id ?? '',
     },
   });
@@ -71,12 +74,15 @@ function DealCreateForm({
 export function DealCreateFormDialog({
   pipeline,
   companyId = null,
+  customerId = null,
   open,
   onOpenChange,
 }: {
   pipeline: Pipeline;
   /** The company the new deal starts linked to. */
   companyId?: string | null;
+  /** The person the new deal starts with. */
+  customerId?: string | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -90,6 +96,7 @@ export function DealCreateFormDialog({
       <DealCreateForm
         pipeline={pipeline}
         companyId={companyId}
+        customerId={customerId}
         onDone={() => onOpenChange(false)}
       />
     </FormDialog>
