@@ -105,7 +105,7 @@ function CompanySections({ company }: { company: Company }) {
       <CompanyCrumbs name={company.name} />
       <CompanyProfile company={company} onMerged={() => selectTab('people')} />
       <Tabs value={tab} onValueChange={selectTab}>
-        <TabsList>
+        <TabsList className="h-auto max-w-full flex-wrap justify-start">
           <TabsTrigger value="people">People</TabsTrigger>
           {canReadDeals ? <TabsTrigger value="deals">Deals</TabsTrigger> : null}
           <TabsTrigger value="timeline">Timeline</TabsTrigger>

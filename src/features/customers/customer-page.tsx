@@ -111,7 +111,7 @@ function CustomerSections({ customer }: { customer: Customer }) {
       <CustomerCrumbs name={customerName(customer)} />
       <CustomerProfile customer={customer} />
       <Tabs value={tab} onValueChange={selectTab}>
-        <TabsList>
+        <TabsList className="h-auto max-w-full flex-wrap justify-start">
           <TabsTrigger value="timeline">Timeline</TabsTrigger>
           {canReadDeals ? <TabsTrigger value="deals">Deals</TabsTrigger> : null}
           {canReadOrders ? <TabsTrigger value="orders">Orders</TabsTrigger> : null}
