@@ -82,6 +82,11 @@ test('every page of the app has no serious accessibility violations in either th
   const deal = page.getByRole('dialog', { name: 'New deal' });
   await deal.getByLabel('Title').fill('Difference engine');
   await deal.getByLabel('Amount').fill('2500');
+  await deal.getByRole('combobox', { name: 'Company' }).fill('engines');
+  await deal.getByRole('option', { name: /Engines/ }).click();
+  await deal.getByRole('combobox', { name: 'People' }).fill('lovelace');
+  await deal.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await expect(deal.getByRole('button', { name: 'Remove Ada Lovelace' })).toBeVisible();
   await deal.getByRole('button', { name: 'Create deal' }).click();
   await page.getByRole('link', { name: 'Difference engine' }).click();
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
@@ -104,6 +109,9 @@ test('every page of the app has no serious accessibility violations in either th
   });
   await scan(page, customerPath, heading('Ada Lovelace'));
   await scan(page, `${customerPath}?tab=audit`, heading('Ada Lovelace'));
+  await scan(page, `${customerPath}?tab=deals`, async (p) => {
+    await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
+  });
   await scan(page, '/companies', async (p) => {
     await expect(p.getByRole('link', { name: 'Engines' })).toBeVisible();
   });
@@ -114,13 +122,20 @@ test('every page of the app has no serious accessibility violations in either th
     await expect(p.getByRole('heading', { name: 'Engines', level: 1 })).toBeVisible();
     await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
   });
+  await scan(page, `${companyPath}?tab=deals`, async (p) => {
+    await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
+  });
   await scan(page, '/deals', async (p) => {
     await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
   });
   await scan(page, '/deals?view=list', async (p) => {
     await expect(p.getByRole('link', { name: 'Difference engine' })).toBeVisible();
   });
-  await scan(page, dealPath, heading('Difference engine'));
+  await scan(page, dealPath, async (p) => {
+    await expect(p.getByRole('heading', { name: 'Difference engine', level: 1 })).toBeVisible();
+    await expect(p.getByRole('link', { name: 'Engines' })).toBeVisible();
+    await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  });
   await scan(page, '/orders', heading('Orders'));
   await scan(page, orderPath, heading(/^Order #/));
   await scan(page, '/import', heading(/Import/));

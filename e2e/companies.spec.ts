@@ -83,6 +83,25 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   await expect(people.getByRole('link', { name: 'Milton Waddams' })).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/company-page.png` });
 
+  // A deal started from the company's Deals tab is the company's, both ways.
+  await page.getByRole('tab', { name: 'Deals' }).click();
+  await page.getByRole('button', { name: 'New deal' }).click();
+  const newDeal = page.getByRole('dialog', { name: 'New deal' });
+  await expect(newDeal.getByRole('combobox', { name: 'Company' })).toHaveValue('Initech Systems');
+  await newDeal.getByLabel('Title').fill('Initech rollout');
+  await newDeal.getByLabel('Amount').fill('2500');
+  await newDeal.getByRole('button', { name: 'Create deal' }).click();
+  await expect(newDeal).toBeHidden();
+  const deals = page.getByRole('region', { name: 'Deals' });
+  await expect(deals.getByRole('row', { name: /Initech rollout.*\$2,500\.00/ })).toBeVisible();
+  await deals.getByRole('link', { name: 'Initech rollout' }).click();
+  await expect(page.getByRole('heading', { name: 'Initech rollout', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Initech Systems' })).toHaveAttribute(
+    'href',
+    initechPath,
+  );
+  await page.goto(initechPath);
+
   // A second company with nearly the same name is questioned before it is created.
   await page.goto('/companies');
   await page.getByRole('button', { name: 'New company' }).first().click();

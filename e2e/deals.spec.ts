@@ -91,9 +91,31 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   await expectColumn(column(page, 'Qualified'), 1, '$250.00');
   await expectColumn(column(page, 'Proposal'), 1, '$1,000.00');
 
-  // Alpha is won from its page; with no person linked, its order cannot be made, and it says so.
+  // Alpha's page says its order needs a person, and one is added from the edit dialog.
   await page.getByRole('link', { name: 'Alpha pilot' }).click();
   await expect(page.getByRole('heading', { name: 'Alpha pilot', level: 1 })).toBeVisible();
+  const alphaPath = new URL(page.url()).pathname;
+  await expect(page.getByText('No one is linked to this deal yet.')).toBeVisible();
+  await page.goto('/customers');
+  await page.getByRole('button', { name: 'New customer' }).click();
+  const newCustomer = page.getByRole('dialog', { name: 'New customer' });
+  await newCustomer.getByLabel('First name').fill('Ada');
+  await newCustomer.getByLabel('Last name').fill('Lovelace');
+  await newCustomer.getByRole('button', { name: 'Create customer' }).click();
+  await expect(newCustomer).toBeHidden();
+  await page.goto(alphaPath);
+  await page.getByRole('button', { name: 'Edit deal' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Alpha pilot' });
+  await edit.getByRole('combobox', { name: 'People' }).fill('lovelace');
+  await edit.getByRole('option', { name: /Ada Lovelace/ }).click();
+  const chosen = edit.getByRole('list', { name: 'Chosen people' });
+  await expect(chosen.getByRole('button', { name: 'Remove Ada Lovelace' })).toBeVisible();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  const people = page.getByRole('region', { name: 'People' });
+  await expect(people.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+
+  // Alpha is won from its page, and becomes a draft order billed to Ada.
   await page.getByRole('combobox', { name: 'Stage' }).click();
   await page.getByRole('option', { name: 'Won' }).click();
   await expect(page.getByText('Alpha pilot moved to Won')).toBeVisible();
@@ -101,9 +123,12 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   await expect(history.getByText('Created in Lead in')).toBeVisible();
   await expect(history.getByText('Lead in → Qualified')).toBeVisible();
   await expect(history.getByText('Qualified → Won')).toBeVisible();
-  const order = page.getByRole('button', { name: 'Create draft order' });
-  await expect(order).toBeDisabled();
-  await expect(order).toHaveAccessibleDescription(/link someone to this deal/);
+  await page.getByRole('button', { name: 'Create draft order' }).click();
+  await page.getByRole('link', { name: /^Order #\d+$/ }).click();
+  await expect(page.getByRole('heading', { name: /^Order #\d+$/, level: 1 })).toBeVisible();
+  const lines = page.getByRole('region', { name: 'Lines' });
+  await expect(lines.getByRole('cell', { name: 'Alpha pilot' })).toBeVisible();
+  await expect(lines.getByText('$1,000.00').first()).toBeVisible();
 
   // The list view finds it among the won deals.
   await page.goto('/deals?view=list&status=won');

@@ -12,6 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { isNotFound } from '@/lib/server-errors';
 import type { Company } from '@/schemas/companies';
+import { RelatedDeals } from '@/features/deals/related-deals';
 import { api } from '@/trpc/react';
 import { CompanyDetails } from './company-details';
 import { CompanyOrders } from './company-orders';
@@ -19,14 +20,14 @@ import { CompanyPeople } from './company-people';
 import { CompanyProfile } from './company-profile';
 import { CompanyTimeline } from './company-timeline';
 
-const TABS = ['people', 'timeline', 'orders', 'details'] as const;
+const TABS = ['people', 'deals', 'timeline', 'orders', 'details'] as const;
 type Tab = (typeof TABS)[number];
 
 function CompanyCrumbs({ name }: { name: string }) {
   return <Breadcrumbs items={[{ label: 'Companies', href: '/companies' }, { label: name }]} />;
 }
 
-/** One company: who works there, what happened with them, their orders and revenue. */
+/** One company: who works there, its deals, what happened with them, their orders and revenue. */
 export function CompanyPage({ id }: { id: string }) {
   const company = api.companies.get.useQuery({ id });
 
@@ -83,7 +84,10 @@ function CompanySections({ company }: { company: Company }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const canReadOrders = useCan('orders:read');
-  const available = TABS.filter((tab) => tab !== 'orders' || canReadOrders);
+  const canReadDeals = useCan('deals:read');
+  const available = TABS.filter(
+    (tab) => (tab !== 'orders' || canReadOrders) && (tab !== 'deals' || canReadDeals),
+  );
   const requested = searchParams.get('tab');
   const tab: Tab = available.find((t) => t === requested) ?? 'people';
 
@@ -101,8 +105,9 @@ function CompanySections({ company }: { company: Company }) {
       <CompanyCrumbs name={company.name} />
       <CompanyProfile company={company} onMerged={() => selectTab('people')} />
       <Tabs value={tab} onValueChange={selectTab}>
-        <TabsList>
+        <TabsList className="h-auto max-w-full flex-wrap justify-start">
           <TabsTrigger value="people">People</TabsTrigger>
+          {canReadDeals ? <TabsTrigger value="deals">Deals</TabsTrigger> : null}
           <TabsTrigger value="timeline">Timeline</TabsTrigger>
           {canReadOrders ? <TabsTrigger value="orders">Orders</TabsTrigger> : null}
           <TabsTrigger value="details">Details</TabsTrigger>
@@ -110,6 +115,11 @@ function CompanySections({ company }: { company: Company }) {
         <TabsContent value="people">
           <CompanyPeople company={company} />
         </TabsContent>
+        {canReadDeals ? (
+          <TabsContent value="deals">
+            <RelatedDeals companyId={company.id} emptyText="No deals with this company yet." />
+          </TabsContent>
+        ) : null}
         <TabsContent value="timeline">
           <CompanyTimeline companyId={company.id} />
         </TabsContent>

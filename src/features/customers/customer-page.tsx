@@ -13,6 +13,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { Customer } from '@/schemas/customers';
 import { customerName } from '@/lib/format';
 import { isNotFound } from '@/lib/server-errors';
+import { RelatedDeals } from '@/features/deals/related-deals';
 import { api } from '@/trpc/react';
 import { CustomerAudit } from './customer-audit';
 import { CustomerDetails } from './customer-details';
@@ -20,7 +21,7 @@ import { CustomerOrders } from './customer-orders';
 import { CustomerProfile } from './customer-profile';
 import { CustomerTimeline } from './customer-timeline';
 
-const TABS = ['timeline', 'orders', 'audit', 'details'] as const;
+const TABS = ['timeline', 'deals', 'orders', 'audit', 'details'] as const;
 type Tab = (typeof TABS)[number];
 
 function CustomerCrumbs({ name }: { name: string }) {
@@ -85,8 +86,12 @@ function CustomerSections({ customer }: { customer: Customer }) {
   const searchParams = useSearchParams();
   const canReadOrders = useCan('orders:read');
   const canReadAudit = useCan('audit:read');
+  const canReadDeals = useCan('deals:read');
   const available = TABS.filter(
-    (tab) => (tab !== 'orders' || canReadOrders) && (tab !== 'audit' || canReadAudit),
+    (tab) =>
+      (tab !== 'orders' || canReadOrders) &&
+      (tab !== 'audit' || canReadAudit) &&
+      (tab !== 'deals' || canReadDeals),
   );
   const requested = searchParams.get('tab');
   const tab: Tab = available.find((t) => t === requested) ?? 'timeline';
@@ -106,8 +111,9 @@ function CustomerSections({ customer }: { customer: Customer }) {
       <CustomerCrumbs name={customerName(customer)} />
       <CustomerProfile customer={customer} />
       <Tabs value={tab} onValueChange={selectTab}>
-        <TabsList>
+        <TabsList className="h-auto max-w-full flex-wrap justify-start">
           <TabsTrigger value="timeline">Timeline</TabsTrigger>
+          {canReadDeals ? <TabsTrigger value="deals">Deals</TabsTrigger> : null}
           {canReadOrders ? <TabsTrigger value="orders">Orders</TabsTrigger> : null}
           {canReadAudit ? <TabsTrigger value="audit">Audit</TabsTrigger> : null}
           <TabsTrigger value="details">Details</TabsTrigger>
@@ -115,6 +121,11 @@ function CustomerSections({ customer }: { customer: Customer }) {
         <TabsContent value="timeline">
           <CustomerTimeline customerId={customer.id} />
         </TabsContent>
+        {canReadDeals ? (
+          <TabsContent value="deals">
+            <RelatedDeals customerId={customer.id} emptyText="No deals with this person yet." />
+          </TabsContent>
+        ) : null}
         {canReadOrders ? (
           <TabsContent value="orders">
             <CustomerOrders customerId={customer.id} />

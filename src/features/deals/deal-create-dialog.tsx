@@ -15,9 +15,15 @@ const DealCreateForm = dynamic(() => loadForm().then((module) => module.DealCrea
 
 export function DealCreateDialog({
   pipeline,
+  companyId,
+  customerId,
   variant = 'default',
 }: {
   pipeline: Pipeline;
+  /** The company the new deal starts linked to. */
+  companyId?: string;
+  /** The person the new deal starts with. */
+  customerId?: string;
   variant?: 'default' | 'outline';
 }) {
   const { open, mounted, setOpen } = useOpenOnce();
@@ -33,7 +39,15 @@ export function DealCreateDialog({
         <PlusIcon aria-hidden="true" />
         New deal
       </Button>
-      {mounted ? <DealCreateForm pipeline={pipeline} open={open} onOpenChange={setOpen} /> : null}
+      {mounted ? (
+        <DealCreateForm
+          pipeline={pipeline}
+          companyId={companyId}
+          customerId={customerId}
+          open={open}
+          onOpenChange={setOpen}
+        />
+      ) : null}
     </>
   );
 }

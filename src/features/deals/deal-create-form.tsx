@@ -17,13 +17,25 @@ import {
 } from './deal-form';
 import { DealFormFields } from './deal-form-fields';
 
-function DealCreateForm({ pipeline, onDone }: { pipeline: Pipeline; onDone: () => void }) {
+function DealCreateForm({
+  pipeline,
+  companyId,
+  customerId,
+  onDone,
+}: {
+  pipeline: Pipeline;
+  companyId: string | null;
+  customerId: string | null;
+  onDone: () => void;
+}) {
   const utils = api.useUtils();
   const stages = [...pipeline.stages].sort((a, b) => a.position - b.position);
   const form = useForm<DealFormInput, unknown, DealFormOutput>({
     resolver: zodResolver(dealForm),
     defaultValues: {
       ...EMPTY_DEAL,
+      companyId,
+      customerIds: customerId ? [customerId] : [],
       stageId: stages.find((stage) => stage.kind === 'open')?.id ?? '',
     },
   });
@@ -61,10 +73,16 @@ function DealCreateForm({ pipeline, onDone }: { pipeline: Pipeline; onDone: () =
 
 export function DealCreateFormDialog({
   pipeline,
+  companyId = null,
+  customerId = null,
   open,
   onOpenChange,
 }: {
   pipeline: Pipeline;
+  /** The company the new deal starts linked to. */
+  companyId?: string | null;
+  /** The person the new deal starts with. */
+  customerId?: string | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -75,7 +93,12 @@ export function DealCreateFormDialog({
       title="New deal"
       description={`A deal in the ${pipeline.name} pipeline. Only the title is required.`}
     >
-      <DealCreateForm pipeline={pipeline} onDone={() => onOpenChange(false)} />
+      <DealCreateForm
+        pipeline={pipeline}
+        companyId={companyId}
+        customerId={customerId}
+        onDone={() => onOpenChange(false)}
+      />
     </FormDialog>
   );
 }

@@ -22,7 +22,7 @@ import {
 import { DealFormFields } from './deal-form-fields';
 
 /**
- * Edits a deal's title, amount, close date and owner. The update carries the version that was
+ * Edits a deal's title, amount, close date, owner, company and people. The update carries the version that was
  * read, so a change someone else saved meanwhile is never silently overwritten.
  */
 export function DealEditDialog({

@@ -7,10 +7,11 @@ import { SelectItem } from '@/components/ui/select';
 import { OwnerSelectField } from '@/features/customers/owner-select-field';
 import type { PipelineStage } from '@/schemas/pipelines';
 import type { DealFormReturn } from './deal-form';
+import { DealCompanyField, DealPeopleField } from './deal-link-fields';
 
 /**
- * The fields of a deal: title, amount and currency, expected close date and owner, and (when
- * `stages` are given, for a new deal) the stage it starts in.
+ * The fields of a deal: title, amount and currency, expected close date, owner, company and
+ * people, and (when `stages` are given, for a new deal) the stage it starts in.
  */
 export function DealFormFields({
   form,
@@ -61,6 +62,28 @@ export function DealFormFields({
             onChange={field.onChange}
             onBlur={field.onBlur}
             triggerRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="companyId"
+        render={({ field, fieldState }) => (
+          <DealCompanyField
+            companyId={field.value}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="customerIds"
+        render={({ field, fieldState }) => (
+          <DealPeopleField
+            customerIds={field.value}
+            onChange={field.onChange}
             error={fieldState.error?.message}
           />
         )}

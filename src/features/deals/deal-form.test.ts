@@ -21,6 +21,8 @@ describe('dealForm', () => {
       stageId: undefined,
       expectedCloseDate: '2027-01-31',
       ownerId: null,
+      companyId: null,
+      customerIds: [],
     });
   });
 

@@ -17,6 +17,8 @@ export const dealForm = z
     stageId: z.string(),
     expectedCloseDate: z.string(),
     ownerId: z.string().nullable(),
+    companyId: z.string().nullable(),
+    customerIds: z.array(z.string()),
   })
   // Checked on the whole form, because how many decimals an amount may have depends on its currency.
   .superRefine((values, ctx) => {
@@ -41,6 +43,8 @@ export const dealForm = z
     stageId: values.stageId || undefined,
     expectedCloseDate: values.expectedCloseDate || null,
     ownerId: values.ownerId,
+    companyId: values.companyId,
+    customerIds: values.customerIds,
   }));
 export type DealFormInput = z.input<typeof dealForm>;
 export type DealFormOutput = z.output<typeof dealForm>;
@@ -64,6 +68,8 @@ export const EMPTY_DEAL: DealFormInput = {
   stageId: '',
   expectedCloseDate: '',
   ownerId: null,
+  companyId: null,
+  customerIds: [],
 };
 
 /** A deal's fields as the edit form starts from them. */
@@ -75,6 +81,8 @@ export function dealFormValues(deal: Deal): DealFormInput {
     stageId: deal.stageId,
     expectedCloseDate: deal.expectedCloseDate ?? '',
     ownerId: deal.ownerId,
+    companyId: deal.companyId,
+    customerIds: [...deal.customerIds],
   };
 }
 
@@ -85,6 +93,8 @@ const FIELDS: Record<string, Path<DealFormInput>> = {
   stageId: 'stageId',
   expectedCloseDate: 'expectedCloseDate',
   ownerId: 'ownerId',
+  companyId: 'companyId',
+  customerIds: 'customerIds',
 };
 
 /** Puts the server's field issues on the form's fields; true when at least one landed. */

@@ -151,12 +151,7 @@ function DealDetails({ deal }: { deal: Deal }) {
               ) : null}
               {deal.companyId ? (
                 <Fact label="Company">
-                  <Link
-                    href={`/companies/${deal.companyId}`}
-                    className="underline-offset-4 hover:underline"
-                  >
-                    The deal’s company
-                  </Link>
+                  <DealCompany companyId={deal.companyId} />
                 </Fact>
               ) : null}
               {deal.status === 'lost' ? (
@@ -193,6 +188,17 @@ function DealDetails({ deal }: { deal: Deal }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The deal's company by name, a link to its page; a deleted company is said to be. */
+function DealCompany({ companyId }: { companyId: string }) {
+  const company = api.companies.get.useQuery({ id: companyId });
+  if (company.isError) return <span className="text-muted-foreground">A deleted company</span>;
+  return (
+    <Link href={`/companies/${companyId}`} className="underline-offset-4 hover:underline">
+      {company.data?.name ?? 'Loading…'}
+    </Link>
   );
 }
 
