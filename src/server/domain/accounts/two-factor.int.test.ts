@@ -8,12 +8,10 @@ import { browserClient, trpcFailure } from '@/test/browser-client';
 // A second factor after the password: TOTP codes and recovery codes.
 const { server, signUp } = setupAccounts();
 
-const totpNow = (key: string, offsetSteps = 0) =>
-  generateHOTP(
-    decodeBase32IgnorePadding(key),
-    BigInt(Math.floor(Date.now() / 1000 / TOTP_PERIOD_SECONDS) + offsetSteps),
-    6,
-  );
+const stepNow = () => Math.floor(Date.now() / 1000 / TOTP_PERIOD_SECONDS);
+const totpAt = (key: string, step: number) =>
+  generateHOTP(decodeBase32IgnorePadding(key), BigInt(step), 6);
+const totpNow = (key: string, offsetSteps = 0) => totpAt(key, stepNow() + offsetSteps);
 
 describe('two-factor authentication', () => {
   async function withTwoFactor() {
@@ -32,17 +30,18 @@ describe('two-factor authentication', () => {
     );
     expect(noPassword.data?.issues?.[0]?.path).toEqual(['password']);
     // Enabled with the previous step's code, so the current one is still unused.
+    const enabledStep = stepNow() - 1;
     const { recoveryCodes } = await browser.account.twoFactor.enable.mutate({
       key,
-      code: totpNow(key, -1),
+      code: totpAt(key, enabledStep),
       password: PASSWORD,
     });
     expect(recoveryCodes).toHaveLength(10);
-    return { browser, email, key, recoveryCodes };
+    return { browser, email, key, recoveryCodes, enabledStep };
   }
 
   it('asks for a code after the password, and the half-signed-in session can do nothing else', async () => {
-    const { browser, email, key } = await withTwoFactor();
+    const { browser, email, key, enabledStep } = await withTwoFactor();
     const device = browserClient(server);
     expect(await device.auth.signIn.mutate({ email, password: PASSWORD })).toEqual({
       twoFactorRequired: true,
@@ -55,10 +54,11 @@ describe('two-factor authentication', () => {
     ).toBe('BAD_REQUEST');
     const events = await browser.account.securityActivity.query();
     expect(events.map((event) => event.action)).toContain('user.two_factor_failed');
-    // The code that turned two-factor on was used: it cannot be used again.
+    // The code that turned two-factor on was used: it cannot be used again (named by its step,
+    // as the clock may have moved on to the next step since).
     expect(
-      (await trpcFailure(device.auth.verifyTwoFactor.mutate({ code: totpNow(key, -1) }))).data
-        ?.code,
+      (await trpcFailure(device.auth.verifyTwoFactor.mutate({ code: totpAt(key, enabledStep) })))
+        .data?.code,
     ).toBe('BAD_REQUEST');
     await device.auth.verifyTwoFactor.mutate({ code: totpNow(key) });
     await expect(device.auth.me.query()).resolves.toMatchObject({ user: { email } });
