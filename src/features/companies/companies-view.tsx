@@ -1,5 +1,6 @@
 'use client';
 
+import { ColumnVisibilityMenu } from '@/components/column-visibility-menu';
 import { keepPreviousData } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
@@ -12,8 +13,7 @@ import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { CompaniesTable } from './companies-table';
-import { CompanyColumnMenu } from './company-column-menu';
-import { useHiddenCompanyColumns } from './company-columns';
+import { COMPANY_COLUMNS, useHiddenCompanyColumns } from './company-columns';
 import { CompanyCreateDialog } from './company-create-dialog';
 import { CompanyFilters } from './company-filters';
 import {
@@ -58,7 +58,7 @@ export function CompaniesView() {
       <CompanyFilters state={state} term={term} onTermChange={setTerm} onChange={changeFilters} />
 
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <CompanyColumnMenu hidden={hidden} onChange={setVisible} />
+        <ColumnVisibilityMenu columns={COMPANY_COLUMNS} hidden={hidden} onChange={setVisible} />
       </div>
 
       {selectedShown.length > 0 ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
+import { useHiddenColumns } from '@/lib/hidden-columns';
 
 /** The customer table's optional columns; the name is always shown. */
 export const CUSTOMER_COLUMNS = [
@@ -12,36 +12,6 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number]['id'];
 
-const STORAGE_KEY = 'clientele.customers.hiddenColumns';
-const KNOWN = new Set<string>(CUSTOMER_COLUMNS.map((column) => column.id));
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
-
-const readStored = () => window.localStorage.getItem(STORAGE_KEY) ?? '';
-
-function parse(stored: string): ReadonlySet<CustomerColumn> {
-  return new Set(stored.split(',').filter((id): id is CustomerColumn => KNOWN.has(id)));
-}
-
 /** Which columns are hidden, remembered in this browser. */
-export function useHiddenColumns() {
-  // The stored string is the snapshot (stable between renders); the server renders every column.
-  const stored = useSyncExternalStore(subscribe, readStored, () => '');
-  const hidden = parse(stored);
-  const setVisible = useCallback((column: CustomerColumn, visible: boolean) => {
-    const next = new Set(parse(readStored()));
-    if (visible) next.delete(column);
-    else next.add(column);
-    window.localStorage.setItem(STORAGE_KEY, [...next].join(','));
-    for (const listener of listeners) listener();
-  }, []);
-  return { hidden, setVisible };
-}
+export const useHiddenCustomerColumns = () =>
+  useHiddenColumns('clientele.customers.hiddenColumns', CUSTOMER_COLUMNS);

@@ -1,5 +1,6 @@
 'use client';
 
+import { ColumnVisibilityMenu } from '@/components/column-visibility-menu';
 import { keepPreviousData } from '@tanstack/react-query';
 import { DownloadIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
@@ -12,8 +13,7 @@ import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
-import { ColumnVisibilityMenu } from './column-visibility-menu';
-import { useHiddenColumns } from './customer-columns';
+import { CUSTOMER_COLUMNS, useHiddenCustomerColumns } from './customer-columns';
 import { CustomerCount } from './customer-count';
 import { CustomerCreateDialog } from './customer-create-dialog';
 import { CustomerFilters } from './customer-filters';
@@ -37,7 +37,7 @@ const BulkActionsBar = dynamic(
 export function CustomersView() {
   const { state, term, setTerm, changeFilters, clearFilters } = useCustomerListUrl();
   const canBulkEdit = useHasRowActions();
-  const { hidden, setVisible } = useHiddenColumns();
+  const { hidden, setVisible } = useHiddenCustomerColumns();
   const [selected, setSelected] = useViewSelection(state);
 
   // While another filter loads, the previous result stays on screen instead of a skeleton.
@@ -57,7 +57,7 @@ export function CustomersView() {
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <CustomerCount state={state} />
-        <ColumnVisibilityMenu hidden={hidden} onChange={setVisible} />
+        <ColumnVisibilityMenu columns={CUSTOMER_COLUMNS} hidden={hidden} onChange={setVisible} />
       </div>
 
       {selectedShown.length > 0 ? (

@@ -9,14 +9,17 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { CUSTOMER_COLUMNS, type CustomerColumn } from './customer-columns';
+import type { OptionalColumn } from '@/lib/hidden-columns';
 
-export function ColumnVisibilityMenu({
+/** A table's optional columns, each switched on or off. */
+export function ColumnVisibilityMenu<Id extends string>({
+  columns,
   hidden,
   onChange,
 }: {
-  hidden: ReadonlySet<CustomerColumn>;
-  onChange: (column: CustomerColumn, visible: boolean) => void;
+  columns: readonly OptionalColumn<Id>[];
+  hidden: ReadonlySet<Id>;
+  onChange: (column: Id, visible: boolean) => void;
 }) {
   return (
     <DropdownMenu>
@@ -28,7 +31,7 @@ export function ColumnVisibilityMenu({
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>Show columns</DropdownMenuLabel>
-        {CUSTOMER_COLUMNS.map((column) => (
+        {columns.map((column) => (
           <DropdownMenuCheckboxItem
             key={column.id}
             checked={!hidden.has(column.id)}
