@@ -33,9 +33,17 @@ export async function companyLinkFor(
   if (input.company === undefined) return {};
   const name = input.company?.trim();
   if (!name) return { link: { companyId: null, company: null } };
-  await lockCompanyName(tx, name);
+  const linkTo = (company: { id: string; name: string }) => ({
+    link: { companyId: company.id, company: company.name },
+  });
+  // Most names are of companies that exist: those link without a lock, so customers of one
+  // company are created in parallel. Only a creation takes turns, and looks again once its
+  // turn comes, as another request may have just created the company.
   const existing = await liveCompanyNamed(tx, name);
-  if (existing) return { link: { companyId: existing.id, company: existing.name } };
+  if (existing) return linkTo(existing);
+  await lockCompanyName(tx, name);
+  const createdMeanwhile = await liveCompanyNamed(tx, name);
+  if (createdMeanwhile) return linkTo(createdMeanwhile);
   const created = await insertCompany(tx, { name, tags: [], metadata: {} });
   return { link: { companyId: created.id, company: created.name }, created };
 }

@@ -203,6 +203,18 @@ describe('customers and their companies', () => {
     expect(people.items.map((c) => c.firstName)).toEqual(['Ada', 'Charles']);
   });
 
+  it('creates one company when several people name a new one at once', async () => {
+    const { org, api } = await newOrganization();
+    const people = await Promise.all(
+      ['Grace', 'Alan', 'Edsger', 'Barbara'].map((firstName) =>
+        api.customers.create({ firstName, lastName: 'Pioneer', company: 'Difference Works' }),
+      ),
+    );
+    expect(new Set(people.map((person) => person.companyId)).size).toBe(1);
+    const created = (await auditTrail(org.id)).filter((row) => row.action === 'company.created');
+    expect(created).toHaveLength(1);
+  });
+
   it('links by companyId (which wins over a name) and refuses another organization’s', async () => {
     const { api } = await newOrganization();
     const { api: otherApi } = await newOrganization();
