@@ -47,7 +47,9 @@ test('the pages a visitor sees have no serious accessibility violations in eithe
 test('every page of the app has no serious accessibility violations in either theme', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  // Two themes of every page, companies and deals included: over three minutes on a loaded
+  // two-core machine. The bound catches a hang, not slowness.
+  test.setTimeout(480_000);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
