@@ -1,28 +1,10 @@
 'use client';
 
+import { addressLines, DetailItem, noValue } from '@/components/detail-item';
 import { formatDateTime } from '@/lib/format';
 import type { Company } from '@/schemas/companies';
 import { api } from '@/trpc/react';
 import { sizeLabel } from './company-size';
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-[10rem_1fr] sm:gap-4">
-      <dt className="text-sm font-medium text-muted-foreground">{term}</dt>
-      <dd className="min-w-0 text-sm break-words">{children}</dd>
-    </div>
-  );
-}
-
-const none = <span className="text-muted-foreground">—</span>;
-
-function addressLines(address: Company['address']): string[] {
-  if (!address) return [];
-  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.line1, address.line2, cityLine, address.region, address.country].filter(
-    (line): line is string => Boolean(line),
-  );
-}
 
 export function CompanyDetails({ company }: { company: Company }) {
   const members = api.members.list.useQuery({});
@@ -37,8 +19,8 @@ export function CompanyDetails({ company }: { company: Company }) {
         Details
       </h2>
       <dl className="grid gap-4 rounded-lg border bg-background p-4">
-        <Item term="Domain">{company.domain ?? none}</Item>
-        <Item term="Website">
+        <DetailItem term="Domain">{company.domain ?? noValue}</DetailItem>
+        <DetailItem term="Website">
           {company.website ? (
             <a
               href={company.website}
@@ -49,12 +31,12 @@ export function CompanyDetails({ company }: { company: Company }) {
               {company.website}
             </a>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Industry">{company.industry ?? none}</Item>
-        <Item term="Size">{company.size ? sizeLabel(company.size) : none}</Item>
-        <Item term="Phone">
+        </DetailItem>
+        <DetailItem term="Industry">{company.industry ?? noValue}</DetailItem>
+        <DetailItem term="Size">{company.size ? sizeLabel(company.size) : noValue}</DetailItem>
+        <DetailItem term="Phone">
           {company.phone ? (
             <a
               href={`tel:${company.phone.replace(/[^+0-9]/g, '')}`}
@@ -63,10 +45,10 @@ export function CompanyDetails({ company }: { company: Company }) {
               {company.phone}
             </a>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Owner">
+        </DetailItem>
+        <DetailItem term="Owner">
           {!company.ownerId
             ? 'No owner'
             : owner
@@ -74,8 +56,8 @@ export function CompanyDetails({ company }: { company: Company }) {
               : members.isPending
                 ? 'Loading…'
                 : 'A former member'}
-        </Item>
-        <Item term="Address">
+        </DetailItem>
+        <DetailItem term="Address">
           {address.length > 0 ? (
             <address className="not-italic">
               {address.map((line, i) => (
@@ -85,20 +67,20 @@ export function CompanyDetails({ company }: { company: Company }) {
               ))}
             </address>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Created">
+        </DetailItem>
+        <DetailItem term="Created">
           <time dateTime={company.createdAt.toISOString()}>
             {formatDateTime(company.createdAt)}
           </time>
-        </Item>
-        <Item term="Updated">
+        </DetailItem>
+        <DetailItem term="Updated">
           <time dateTime={company.updatedAt.toISOString()}>
             {formatDateTime(company.updatedAt)}
           </time>
-        </Item>
-        <Item term="Version">{company.version}</Item>
+        </DetailItem>
+        <DetailItem term="Version">{company.version}</DetailItem>
       </dl>
     </section>
   );

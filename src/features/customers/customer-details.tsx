@@ -1,28 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { addressLines, DetailItem, noValue } from '@/components/detail-item';
 import { formatDateTime } from '@/lib/format';
 import type { Customer } from '@/schemas/customers';
 import { api } from '@/trpc/react';
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-[10rem_1fr] sm:gap-4">
-      <dt className="text-sm font-medium text-muted-foreground">{term}</dt>
-      <dd className="min-w-0 text-sm break-words">{children}</dd>
-    </div>
-  );
-}
-
-const none = <span className="text-muted-foreground">—</span>;
-
-function addressLines(address: Customer['address']): string[] {
-  if (!address) return [];
-  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.line1, address.line2, cityLine, address.region, address.country].filter(
-    (line): line is string => Boolean(line),
-  );
-}
 
 export function CustomerDetails({ customer }: { customer: Customer }) {
   const members = api.members.list.useQuery({});
@@ -38,16 +20,16 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
         Details
       </h2>
       <dl className="grid gap-4 rounded-lg border bg-background p-4">
-        <Item term="Email">
+        <DetailItem term="Email">
           {customer.email ? (
             <a href={`mailto:${customer.email}`} className="underline-offset-4 hover:underline">
               {customer.email}
             </a>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Company">
+        </DetailItem>
+        <DetailItem term="Company">
           {customer.companyId && customer.company ? (
             <Link
               href={`/companies/${customer.companyId}`}
@@ -56,10 +38,10 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
               {customer.company}
             </Link>
           ) : (
-            (customer.company ?? none)
+            (customer.company ?? noValue)
           )}
-        </Item>
-        <Item term="Phone">
+        </DetailItem>
+        <DetailItem term="Phone">
           {customer.phone ? (
             <a
               href={`tel:${customer.phone.replace(/[^+0-9]/g, '')}`}
@@ -68,10 +50,10 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
               {customer.phone}
             </a>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Owner">
+        </DetailItem>
+        <DetailItem term="Owner">
           {!customer.ownerId
             ? 'No owner'
             : owner
@@ -79,8 +61,8 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
               : members.isPending
                 ? 'Loading…'
                 : 'A former member'}
-        </Item>
-        <Item term="Address">
+        </DetailItem>
+        <DetailItem term="Address">
           {address.length > 0 ? (
             <address className="not-italic">
               {address.map((line, i) => (
@@ -90,29 +72,29 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
               ))}
             </address>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Metadata">
+        </DetailItem>
+        <DetailItem term="Metadata">
           {hasMetadata ? (
             <pre className="max-h-64 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
               {JSON.stringify(customer.metadata, null, 2)}
             </pre>
           ) : (
-            none
+            noValue
           )}
-        </Item>
-        <Item term="Created">
+        </DetailItem>
+        <DetailItem term="Created">
           <time dateTime={customer.createdAt.toISOString()}>
             {formatDateTime(customer.createdAt)}
           </time>
-        </Item>
-        <Item term="Updated">
+        </DetailItem>
+        <DetailItem term="Updated">
           <time dateTime={customer.updatedAt.toISOString()}>
             {formatDateTime(customer.updatedAt)}
           </time>
-        </Item>
-        <Item term="Version">{customer.version}</Item>
+        </DetailItem>
+        <DetailItem term="Version">{customer.version}</DetailItem>
       </dl>
     </section>
   );
