@@ -8,6 +8,7 @@ import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { listCompanies } from '@/server/db/repositories/companies';
 import { customersAfter } from '@/server/db/repositories/customers';
 import { listDeals } from '@/server/db/repositories/deals';
+import type { PostalAddress } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
 
 /** Rows read per page of a download: each page is its own short read-only transaction. */
@@ -38,6 +39,16 @@ export interface ExportTable<Filters, Row> {
 
 const iso = (time: Date | null | undefined) => time?.toISOString() ?? null;
 
+const ADDRESS_COLUMNS = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'];
+const addressCells = (address: PostalAddress | null | undefined): Cell[] => [
+  address?.line1,
+  address?.line2,
+  address?.city,
+  address?.region,
+  address?.postalCode,
+  address?.country,
+];
+
 const table = <Filters, Row>(definition: ExportTable<Filters, Row>) => definition;
 
 type RowOf<List extends (...args: never[]) => Promise<{ items: unknown[] }>> = Awaited<
@@ -51,7 +62,7 @@ const customers = table<z.output<typeof customerFilterInput>, RowOf<typeof custo
   filters: customerFilterInput,
   listParameters: ['status'],
   // prettier-ignore
-  columns: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country', 'createdAt', 'updatedAt'],
+  columns: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', ...ADDRESS_COLUMNS, 'createdAt', 'updatedAt'],
   cells: (c) => [
     c.id,
     c.email,
@@ -62,12 +73,7 @@ const customers = table<z.output<typeof customerFilterInput>, RowOf<typeof custo
     c.status,
     c.tags.join(';'),
     c.ownerId,
-    c.address?.line1,
-    c.address?.line2,
-    c.address?.city,
-    c.address?.region,
-    c.address?.postalCode,
-    c.address?.country,
+    ...addressCells(c.address),
     iso(c.createdAt),
     iso(c.updatedAt),
   ],
@@ -104,7 +110,7 @@ const companies = table<CompanyFilters, RowOf<typeof listCompanies>>({
   filters: companyFilters,
   listParameters: [],
   // prettier-ignore
-  columns: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country', 'createdAt', 'updatedAt'],
+  columns: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', ...ADDRESS_COLUMNS, 'createdAt', 'updatedAt'],
   cells: (c) => [
     c.id,
     c.name,
@@ -115,12 +121,7 @@ const companies = table<CompanyFilters, RowOf<typeof listCompanies>>({
     c.phone,
     c.tags.join(';'),
     c.ownerId,
-    c.address?.line1,
-    c.address?.line2,
-    c.address?.city,
-    c.address?.region,
-    c.address?.postalCode,
-    c.address?.country,
+    ...addressCells(c.address),
     iso(c.createdAt),
     iso(c.updatedAt),
   ],
