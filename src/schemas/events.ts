@@ -53,8 +53,8 @@ const completedImport = z
   .meta({
     id: 'CompletedImport',
     description:
-      'A CSV import finished. It sends no event per customer: read the customers changed since ' +
-      'it started with `updatedSince`.',
+      'A CSV import finished. It sends no event per record: read the records changed since it ' +
+      'started with `updatedSince`.',
   });
 
 /** Every event type, with the shape of its `data`. */
@@ -71,6 +71,8 @@ export const EVENT_DATA = {
   'order.lines_changed': orderOutput,
   'order.status_changed': orderStatusChange,
   'customer_import.completed': completedImport,
+  'company_import.completed': completedImport,
+  'deal_import.completed': completedImport,
   'company.created': companyOutput,
   'company.updated': companyOutput,
   'company.deleted': deletedCompany,
@@ -102,6 +104,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'order.lines_changed': 'The lines of an order were changed.',
   'order.status_changed': 'An order moved to another status.',
   'customer_import.completed': 'A CSV import of customers finished.',
+  'company_import.completed': 'A CSV import of companies finished.',
+  'deal_import.completed': 'A CSV import of deals finished.',
   'company.created': 'A company was created.',
   'company.updated': 'A company was changed (a new name is also written into its people).',
   'company.deleted': 'A company was deleted (it can be restored).',

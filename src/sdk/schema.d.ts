@@ -851,6 +851,26 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "company_import.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company_import.completed
+         * @description A CSV import of companies finished. Sent to each enabled endpoint subscribed to `company_import.completed`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-company_import.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "company.created": {
         parameters: {
             query?: never;
@@ -1065,6 +1085,26 @@ export interface webhooks {
          * @description A customer was changed. Sent to each enabled endpoint subscribed to `customer.updated`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
          */
         post: operations["webhook-customer.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal_import.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal_import.completed
+         * @description A CSV import of deals finished. Sent to each enabled endpoint subscribed to `deal_import.completed`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-deal_import.completed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1496,6 +1536,25 @@ export interface components {
              */
             type: "company.deleted";
         };
+        /** @description A CSV import of companies finished. */
+        CompanyImportCompletedEvent: {
+            data: components["schemas"]["CompletedImport"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "company_import.completed";
+        };
         /** @description A company was merged into another: its people and deals moved to `company`, and it was deleted. */
         CompanyMergedEvent: {
             data: components["schemas"]["MergedCompany"];
@@ -1562,7 +1621,7 @@ export interface components {
              */
             type: "company.updated";
         };
-        /** @description A CSV import finished. It sends no event per customer: read the customers changed since it started with `updatedSince`. */
+        /** @description A CSV import finished. It sends no event per record: read the records changed since it started with `updatedSince`. */
         CompletedImport: {
             /** Format: int64 */
             createdCount: number;
@@ -1837,6 +1896,25 @@ export interface components {
              */
             type: "deal.deleted";
         };
+        /** @description A CSV import of deals finished. */
+        DealImportCompletedEvent: {
+            data: components["schemas"]["CompletedImport"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deal_import.completed";
+        };
         /** @description A deal was lost: it moved into a lost stage. */
         DealLostEvent: {
             data: components["schemas"]["Deal"];
@@ -2040,7 +2118,7 @@ export interface components {
             /** @description The `X-Request-Id` of the request. */
             requestId: string;
         };
-        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"] | components["schemas"]["DealCreatedEvent"] | components["schemas"]["DealUpdatedEvent"] | components["schemas"]["DealDeletedEvent"] | components["schemas"]["DealRestoredEvent"] | components["schemas"]["DealStageChangedEvent"] | components["schemas"]["DealWonEvent"] | components["schemas"]["DealLostEvent"];
+        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyImportCompletedEvent"] | components["schemas"]["DealImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"] | components["schemas"]["DealCreatedEvent"] | components["schemas"]["DealUpdatedEvent"] | components["schemas"]["DealDeletedEvent"] | components["schemas"]["DealRestoredEvent"] | components["schemas"]["DealStageChangedEvent"] | components["schemas"]["DealWonEvent"] | components["schemas"]["DealLostEvent"];
         /**
          * @example {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
@@ -2414,7 +2492,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost";
+            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost";
             /** Format: uuid */
             id: string;
             lastAttemptAt: string | null;
@@ -2450,7 +2528,7 @@ export interface components {
             createdAt: string;
             description: string;
             enabled: boolean;
-            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
             /** Format: uuid */
             id: string;
             /** @description After a rotation, the old secret also signs deliveries until this time. */
@@ -4920,7 +4998,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
-                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
             };
             header?: {
                 /**
@@ -5684,7 +5762,7 @@ export interface operations {
                     /** @default true */
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -5929,7 +6007,7 @@ export interface operations {
                     description?: string;
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -6011,6 +6089,53 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "webhook-company_import.completed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyImportCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     "webhook-company.created": {
@@ -6504,6 +6629,53 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-deal_import.completed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealImportCompletedEvent"];
             };
         };
         responses: {

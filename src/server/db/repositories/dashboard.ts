@@ -94,7 +94,14 @@ export async function recentActivity(tx: TenantTx, limit: number) {
     .where(
       and(
         eq(auditLogs.organizationId, tx.organizationId),
-        inArray(auditLogs.entityType, ['customer', 'interaction', 'order', 'customer_import']),
+        inArray(auditLogs.entityType, [
+          'customer',
+          'interaction',
+          'order',
+          'customer_import',
+          'company_import',
+          'deal_import',
+        ]),
       ),
     )
     .orderBy(desc(auditLogs.sequence))

@@ -6,6 +6,7 @@ export type ImportRow = typeof customerImports.$inferSelect;
 
 const viewColumns = {
   id: customerImports.id,
+  kind: customerImports.kind,
   filename: customerImports.filename,
   status: customerImports.status,
   duplicates: customerImports.duplicates,
@@ -26,6 +27,7 @@ const ofTenant = (tx: TenantTx) => eq(customerImports.organizationId, tx.organiz
 export async function insertImport(
   tx: TenantTx,
   values: {
+    kind: ImportRow['kind'];
     filename: string;
     csv: string;
     mapping: Record<string, string>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   jsonb,
@@ -9,6 +10,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { IMPORT_KINDS } from '@/schemas/imports';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { companies } from './companies';
 import { customerStatusEnum, importStatusEnum, interactionTypeEnum } from './enums';
@@ -145,20 +147,24 @@ export interface ImportIssue {
   message: string;
 }
 
-/** A CSV import: its input, its progress, and what came of it. */
+/**
+ * A CSV import of customers, companies or deals: its input, its progress, and what came of it.
+ * (The table keeps the name it had when customers were all there was to import.)
+ */
 export const customerImports = pgTable(
   'customer_imports',
   {
     id: id(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull().default('customers'),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     filename: text('filename').notNull(),
     status: importStatusEnum('status').notNull().default('queued'),
-    /** What to do with a row whose e-mail matches a live customer: 'skip' or 'update'. */
+    /** What to do with a row that matches a live record ('skip' or 'update'). */
     duplicates: text('duplicates').notNull(),
-    /** CSV column → customer field. */
+    /** CSV column → field of the kind imported. */
     mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
     csv: text('csv').notNull(),
     totalRows: integer('total_rows').notNull().default(0),
@@ -173,5 +179,8 @@ export const customerImports = pgTable(
     updatedAt: updatedAt(),
     finishedAt: timestamptz('finished_at'),
   },
-  (t) => [index('customer_imports_org_created_idx').on(t.organizationId, t.createdAt)],
+  (t) => [
+    index('customer_imports_org_created_idx').on(t.organizationId, t.createdAt),
+    check('customer_imports_kind', sql`${t.kind} in ('customers', 'companies', 'deals')`),
+  ],
 );

@@ -7,6 +7,8 @@ describe('who may read which events', () => {
     expect(eventPermission('company.merged')).toBe('companies:read');
     expect(eventPermission('deal.won')).toBe('deals:read');
     expect(eventPermission('customer_import.completed')).toBe('data:import');
+    expect(eventPermission('company_import.completed')).toBe('data:import');
+    expect(eventPermission('deal_import.completed')).toBe('data:import');
     expect(eventPermission('customer.created')).toBe('customers:read');
     expect(eventPermission('order.created')).toBe('customers:read');
   });

@@ -6,6 +6,8 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
   customer: 'customers:read',
   customer_erasure: 'customers:read',
   customer_import: 'data:import',
+  company_import: 'data:import',
+  deal_import: 'data:import',
   company: 'companies:read',
   interaction: 'interactions:read',
   order: 'orders:read',
@@ -26,6 +28,8 @@ export const mayHear = (role: Role, change: { entityType: string }) =>
 /** The permission to read the data of events of a type, by the type's prefix. */
 const PERMISSION_BY_EVENT_PREFIX: [prefix: string, permission: Permission][] = [
   ['customer_import.', 'data:import'],
+  ['company_import.', 'data:import'],
+  ['deal_import.', 'data:import'],
   ['deal.', 'deals:read'],
   ['company.', 'companies:read'],
 ];

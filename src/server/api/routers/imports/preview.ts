@@ -7,4 +7,4 @@ export const preview = organizationProcedure
   .meta({ permission: 'data:import', readOnly: true })
   .input(importPreviewInput)
   .output(importPreviewOutput)
-  .mutation(({ input }) => previewImport(input.csv));
+  .mutation(({ input }) => previewImport(input.csv, input.kind));

@@ -1,4 +1,4 @@
-import { importOutput, importStartInput } from '@/schemas/imports';
+import { IMPORT_ENTITY, importOutput, importStartInput } from '@/schemas/imports';
 import { startImport } from '@/server/domain/imports/start-import';
 import { organizationProcedure } from '../../trpc';
 
@@ -13,11 +13,16 @@ export const start = organizationProcedure
       createdById: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
     });
     await ctx.audit({
-      action: 'customer_import.started',
-      entityType: 'customer_import',
+      action: `${IMPORT_ENTITY[input.kind]}.started`,
+      entityType: IMPORT_ENTITY[input.kind],
       entityId: created.id,
       changes: {
-        after: { filename: input.filename, duplicates: input.duplicates, mapping: input.mapping },
+        after: {
+          kind: input.kind,
+          filename: input.filename,
+          duplicates: input.duplicates,
+          mapping: input.mapping,
+        },
       },
     });
     return created;

@@ -1,0 +1,2 @@
+ALTER TABLE "customer_imports" ADD COLUMN "kind" text DEFAULT 'customers' NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_imports" ADD CONSTRAINT "customer_imports_kind" CHECK ("customer_imports"."kind" in ('customers', 'companies', 'deals'));

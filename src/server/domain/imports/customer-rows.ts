@@ -1,0 +1,88 @@
+import { customerCreateInput, type CustomerCreateValues } from '@/schemas/customers';
+import { insertAuditLog, insertAuditLogs } from '@/server/db/repositories/audit-logs';
+import { customerIdsByEmail, insertCustomers } from '@/server/db/repositories/customer-bulk';
+import { updateCustomer } from '@/server/db/repositories/customer-writes';
+import { changedFields } from '../audit/changed-fields';
+import { companyLinker } from './company-links';
+import { mappedInput, type ImportRules } from './import-rules';
+
+const CHUNK = 500;
+
+/** One CSV row as customer input, through the column mapping. */
+export const rowToCustomer = (values: Record<string, string>, mapping: Record<string, string>) =>
+  mappedInput(values, mapping as Parameters<typeof mappedInput>[1], (field, value, input) => {
+    input[field] = field === 'status' ? value.toLowerCase() : value;
+  });
+
+/** Customers, deduplicated by e-mail address: a known address is skipped or updated. */
+export const customerRows: ImportRules<CustomerCreateValues> = {
+  toInput: rowToCustomer,
+  schema: customerCreateInput,
+  async apply(context, valid) {
+    const { tx, importRow, audit } = context;
+    const emailOf = (values: CustomerCreateValues) => values.email?.toLowerCase() ?? null;
+    const known = await customerIdsByEmail(tx, [
+      ...new Set(valid.map((row) => emailOf(row.values)).filter((e): e is string => !!e)),
+    ]);
+    const willExist = new Set(known.keys());
+    const inserts: CustomerCreateValues[] = [];
+    const updates: { email: string; values: Partial<CustomerCreateValues> }[] = [];
+    let skippedCount = 0;
+    for (const { values, given } of valid) {
+      const email = emailOf(values);
+      if (email && willExist.has(email)) {
+        const changes = Object.fromEntries(given.map((field) => [field, values[field]]));
+        if (importRow.duplicates === 'update') updates.push({ email, values: changes });
+        else skippedCount += 1;
+        continue;
+      }
+      if (email) willExist.add(email);
+      inserts.push(values);
+    }
+
+    // A company column links each row to the company of that name, created when there is none.
+    const linkCompany = companyLinker(context);
+    const linked = async <T extends { company?: string | null }>(values: T) =>
+      values.company === undefined
+        ? values
+        : { ...values, ...(await linkCompany(values.company ?? null)) };
+    for (let i = 0; i < inserts.length; i++) inserts[i] = await linked(inserts[i]!);
+    for (const update of updates) update.values = await linked(update.values);
+
+    for (let i = 0; i < inserts.length; i += CHUNK) {
+      const created = await insertCustomers(tx, inserts.slice(i, i + CHUNK));
+      for (const customer of created)
+        if (customer.email) known.set(customer.email.toLowerCase(), customer.id);
+      await insertAuditLogs(
+        tx,
+        created.map((customer) =>
+          audit({
+            action: 'customer.imported',
+            entityType: 'customer',
+            entityId: customer.id,
+            changes: { after: { ...customer, importId: importRow.id } },
+          }),
+        ),
+      );
+    }
+    let updatedCount = 0;
+    for (const { email, values } of updates) {
+      const { before, after, changed } = await updateCustomer(tx, known.get(email)!, values);
+      if (!changed) {
+        skippedCount += 1;
+        continue;
+      }
+      updatedCount += 1;
+      await insertAuditLog(
+        tx,
+        audit({
+          action: 'customer.updated',
+          entityType: 'customer',
+          entityId: after.id,
+          changes: changedFields(before, after),
+        }),
+      );
+    }
+    return { createdCount: inserts.length, updatedCount, skippedCount, rejected: [] };
+  },
+};
