@@ -51,3 +51,55 @@ test('importing 500 customers shows progress, reports the bad rows, and adds the
   await expect(page.getByText('1 customer matches')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Person Number 251' })).toBeVisible();
 });
+
+test('importing companies, then deals that name them, fills the board', async ({ page }) => {
+  await signUp(page, 'deal-importer');
+  const importFile = async (kind: string, name: string, lines: string[]) => {
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'What the file holds' }).click();
+    await page.getByRole('option', { name: kind }).click();
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await page.getByRole('button', { name: 'Start import' }).click();
+  };
+
+  await importFile('Companies', 'accounts.csv', [
+    'Company name,Domain,Industry',
+    'Analytical Engines,engines.example,Computing',
+    'Difference Ltd,difference.example,Computing',
+    'analytical engines,,',
+  ]);
+  await expect(
+    page.getByRole('region', { name: 'Import finished' }).getByRole('status'),
+  ).toHaveText('Import finished: 2 created, 0 updated, 1 skipped, 0 rows with problems.', {
+    timeout: 30_000,
+  });
+
+  await importFile('Deals', 'pipeline.csv', [
+    'Deal name,Value,Currency,Stage,Company',
+    'Engine pilot,"12,000",USD,Proposal,Analytical Engines',
+    'Tables licence,800,USD,Qualified,Difference Ltd',
+    'Mystery,1,USD,Signed,',
+  ]);
+  const finished = page.getByRole('region', { name: 'Import finished' });
+  await expect(finished.getByRole('status')).toHaveText(
+    'Import finished: 2 created, 0 updated, 0 skipped, 1 row with problems.',
+    { timeout: 30_000 },
+  );
+  await expect(
+    finished.getByRole('cell', { name: 'is not a stage of the pipeline “Sales”' }),
+  ).toBeVisible();
+
+  await finished.getByRole('link', { name: 'View deals' }).click();
+  const board = page.getByRole('region', { name: 'Board' });
+  await expect(board.getByRole('list', { name: 'Deals in Proposal' })).toContainText(
+    'Engine pilot',
+  );
+  await expect(board.getByRole('list', { name: 'Deals in Qualified' })).toContainText(
+    'Tables licence',
+  );
+});

@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_TYPES = [
   'api_key',
   'organization',
   'customer_import',
+  'company_import',
+  'deal_import',
   'export',
 ] as const;
 

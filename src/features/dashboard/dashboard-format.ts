@@ -89,6 +89,10 @@ const VERBS: Record<string, string> = {
   'order.lines_changed': "changed an order's lines",
   'customer_import.started': 'started an import',
   'customer_import.completed': 'finished an import',
+  'company_import.started': 'started an import of companies',
+  'company_import.completed': 'finished an import of companies',
+  'deal_import.started': 'started an import of deals',
+  'deal_import.completed': 'finished an import of deals',
 };
 
 export interface ActivityEntry {
@@ -106,7 +110,7 @@ export function activitySentence(entry: ActivityEntry): string {
 /** Where an entry leads: the customer, the order or the imports; nothing once deleted. */
 export function activityHref(entry: ActivityEntry): string | null {
   if (entry.action.endsWith('.deleted')) return null;
-  if (entry.entityType === 'customer_import') return '/import';
+  if (entry.entityType.endsWith('_import')) return '/import';
   if (!entry.entityId) return null;
   const id = encodeURIComponent(entry.entityId);
   if (entry.entityType === 'customer') return `/customers/${id}`;

@@ -6,17 +6,26 @@ import { SubmitButton } from '@/components/submit-button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { describeError } from '@/lib/server-errors';
-import { MAX_IMPORT_BYTES } from '@/schemas/imports';
+import { SelectField } from '@/components/select-field';
+import { SelectItem } from '@/components/ui/select';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '@/schemas/imports';
 import { api, type RouterOutputs } from '@/trpc/react';
-import { formatBytes } from './mapping';
+import { formatBytes, KIND_WORDS } from './mapping';
 import { StepCard } from './step-card';
 
 export type ImportPreview = RouterOutputs['imports']['preview'];
 
 export interface ChosenFile {
+  kind: ImportKind;
   name: string;
   csv: string;
 }
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  customers: 'Customers (people)',
+  companies: 'Companies',
+  deals: 'Deals',
+};
 
 /** Why a file cannot be read, or null when it can. */
 function fileProblem(file: File | null): string | null {
@@ -30,15 +39,18 @@ function fileProblem(file: File | null): string | null {
   return null;
 }
 
-/** Step 1: choose a file, read it in the browser, and let the server preview it. */
+/** Step 1: say what to import, choose a file, read it, and let the server preview it. */
 export function FileStep({
+  initialKind,
   focusOnMount,
   onPreviewed,
 }: {
+  initialKind: ImportKind;
   focusOnMount: boolean;
   onPreviewed: (file: ChosenFile, preview: ImportPreview) => void;
 }) {
   const inputId = useId();
+  const [kind, setKind] = useState(initialKind);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -64,9 +76,9 @@ export function FileStep({
       setReading(false);
     }
     preview.mutate(
-      { csv },
+      { kind, csv },
       {
-        onSuccess: (result) => onPreviewed({ name: file.name, csv }, result),
+        onSuccess: (result) => onPreviewed({ kind, name: file.name, csv }, result),
         onError: (failure) =>
           setError(`“${file.name}” cannot be imported: ${describeError(failure)}`),
       },
@@ -84,6 +96,24 @@ export function FileStep({
       focusOnMount={focusOnMount}
     >
       <PostForm onSubmit={(event) => void submit(event)}>
+        <SelectField
+          className="max-w-md"
+          label="What the file holds"
+          name="kind"
+          value={kind}
+          disabled={busy}
+          onValueChange={(next) => {
+            const chosen = IMPORT_KINDS.find((candidate) => candidate === next);
+            if (chosen) setKind(chosen);
+          }}
+          hint={`One ${KIND_WORDS[kind].one} a row.`}
+        >
+          {IMPORT_KINDS.map((option) => (
+            <SelectItem key={option} value={option}>
+              {KIND_LABELS[option]}
+            </SelectItem>
+          ))}
+        </SelectField>
         <div className="grid max-w-md gap-2">
           <Label htmlFor={inputId}>CSV file</Label>
           <Input

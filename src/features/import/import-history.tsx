@@ -7,6 +7,7 @@ import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { ImportStatusBadge, isFinished } from './import-status-badge';
+import { KIND_WORDS } from './mapping';
 
 type ImportJob = RouterOutputs['imports']['list'][number];
 
@@ -16,6 +17,7 @@ const n = (value: number) => numberFormat.format(value);
 /** The counts and the start time align right. */
 const COLUMNS: ListColumn[] = [
   'File',
+  'Records',
   'Status',
   ...['Rows', 'Created', 'Updated', 'Skipped', 'With problems', 'Started'].map((label) => ({
     label,
@@ -42,7 +44,7 @@ export function ImportHistory() {
         isEmpty={(jobs) => jobs.length === 0}
         empty={
           <EmptyState title="No imports yet.">
-            Choose a CSV file above to import your first customers.
+            Choose a CSV file above to import your first customers, companies or deals.
           </EmptyState>
         }
       >
@@ -60,6 +62,7 @@ function ImportsTable({ jobs }: { jobs: ImportJob[] }) {
           <TableCell className="max-w-64 truncate font-medium" title={job.filename}>
             {job.filename}
           </TableCell>
+          <TableCell>{KIND_WORDS[job.kind].many}</TableCell>
           <TableCell>
             <ImportStatusBadge status={job.status} />
           </TableCell>

@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import { cn } from '@/lib/utils';
+import type { ImportKind } from '@/schemas/imports';
 import { FileStep, type ChosenFile, type ImportPreview } from './file-step';
 import { MappingStep } from './mapping-step';
 import { ProgressStep } from './progress-step';
 
 type WizardState =
-  | { step: 'file' }
+  | { step: 'file'; kind?: ImportKind }
   | { step: 'mapping'; file: ChosenFile; preview: ImportPreview }
   | { step: 'progress'; importId: string };
 
@@ -18,7 +19,7 @@ const STEPS = [
 ] as const;
 
 /** Choose a file, match its columns, then follow the import to its result. */
-export function ImportWizard() {
+export function ImportWizard({ initialKind }: { initialKind: ImportKind }) {
   const [state, setState] = useState<WizardState>({ step: 'file' });
   // Focus moves to a step's heading only once the person has moved on from the first one.
   const [moved, setMoved] = useState(false);
@@ -61,6 +62,7 @@ export function ImportWizard() {
 
       {state.step === 'file' ? (
         <FileStep
+          initialKind={state.kind ?? initialKind}
           focusOnMount={moved}
           onPreviewed={(file, preview) => go({ step: 'mapping', file, preview })}
         />
@@ -69,7 +71,7 @@ export function ImportWizard() {
           file={state.file}
           preview={state.preview}
           focusOnMount={moved}
-          onBack={() => go({ step: 'file' })}
+          onBack={() => go({ step: 'file', kind: state.file.kind })}
           onStarted={(importId) => go({ step: 'progress', importId })}
         />
       ) : (

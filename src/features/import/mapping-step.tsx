@@ -18,11 +18,13 @@ import {
 } from '@/components/ui/table';
 import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/schemas/imports';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportKind } from '@/schemas/imports';
 import { api } from '@/trpc/react';
 import type { ChosenFile, ImportPreview } from './file-step';
 import {
+  DUPLICATE_RULE,
   initialChoices,
+  KIND_WORDS,
   isColumnChoice,
   mappingProblems,
   NOT_IMPORTED,
@@ -33,7 +35,7 @@ import { StepCard } from './step-card';
 
 const numberFormat = new Intl.NumberFormat();
 
-/** Step 2: say which customer field each column holds, and what to do with known e-mails. */
+/** Step 2: say which field each column holds, and what to do with records already there. */
 export function MappingStep({
   file,
   preview,
@@ -53,7 +55,7 @@ export function MappingStep({
   );
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
   const [attempted, setAttempted] = useState(false);
-  const problems = mappingProblems(choices);
+  const problems = mappingProblems(choices, file.kind);
   const start = api.imports.start.useMutation({
     onSuccess: (created) => {
       toast.success(`Import of “${created.filename}” started`);
@@ -64,7 +66,7 @@ export function MappingStep({
   });
 
   function choose(header: string, value: string) {
-    if (!isColumnChoice(value)) return;
+    if (!isColumnChoice(file.kind, value)) return;
     setChoices((current) => new Map(current).set(header, value));
   }
 
@@ -73,6 +75,7 @@ export function MappingStep({
     setAttempted(true);
     if (problems.length > 0) return;
     start.mutate({
+      kind: file.kind,
       filename: file.name.trim().slice(0, 200) || 'import.csv',
       csv: file.csv,
       mapping: toMapping(choices),
@@ -87,8 +90,8 @@ export function MappingStep({
       description={
         <>
           <span className="font-medium text-foreground">{file.name}</span> has{' '}
-          {rows === 1 ? '1 row' : `${numberFormat.format(rows)} rows`}. Choose the customer field
-          each column holds; columns you do not need can stay out.
+          {rows === 1 ? '1 row' : `${numberFormat.format(rows)} rows`}. Choose the{' '}
+          {KIND_WORDS[file.kind].one} field each column holds; columns you do not need can stay out.
         </>
       }
       focusOnMount={focusOnMount}
@@ -96,8 +99,14 @@ export function MappingStep({
       <SampleTable preview={preview} />
 
       <PostForm className="grid-cols-1 gap-6" onSubmit={submit}>
-        <ColumnChoices headers={preview.headers} choices={choices} onChoose={choose} />
-        <DuplicatesField value={duplicates} onChange={setDuplicates} />
+        <ColumnChoices
+          kind={file.kind}
+          headers={preview.headers}
+          choices={choices}
+          onChoose={choose}
+        />
+        {file.kind === 'deals' ? <DealDefaults /> : null}
+        <DuplicatesField kind={file.kind} value={duplicates} onChange={setDuplicates} />
 
         {attempted && problems.length > 0 ? (
           <Alert variant="destructive">
@@ -172,12 +181,14 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** One select per column of the file: the customer field it holds, or none. */
+/** One select per column of the file: the field it holds, or none. */
 function ColumnChoices({
+  kind,
   headers,
   choices,
   onChoose,
 }: {
+  kind: ImportKind;
   headers: string[];
   choices: ReadonlyMap<string, string>;
   onChoose: (header: string, value: string) => void;
@@ -185,7 +196,10 @@ function ColumnChoices({
   const baseId = useId();
   return (
     <fieldset className="grid gap-4">
-      <legend className="mb-2 text-sm font-medium">Customer field for each column</legend>
+      <legend className="mb-2 text-sm font-medium">
+        {KIND_WORDS[kind].one[0]!.toUpperCase() + KIND_WORDS[kind].one.slice(1)} field for each
+        column
+      </legend>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {headers.map((header, i) => {
           const triggerId = `${baseId}-column-${i}`;
@@ -202,7 +216,7 @@ function ColumnChoices({
               onValueChange={(value) => onChoose(header, value)}
             >
               <SelectItem value={NOT_IMPORTED}>Do not import</SelectItem>
-              {IMPORT_FIELDS.map((field) => (
+              {IMPORT_FIELDS[kind].map((field) => (
                 <SelectItem key={field} value={field}>
                   {IMPORT_FIELD_LABELS[field]}
                 </SelectItem>
@@ -215,31 +229,49 @@ function ColumnChoices({
   );
 }
 
-/** What to do with a row whose e-mail address is already a customer's. */
+/** How deal rows read names: what each name must match, and what is assumed when it is blank. */
+function DealDefaults() {
+  return (
+    <ul className="grid list-disc gap-1 pl-5 text-sm text-muted-foreground">
+      <li>
+        Pipelines and stages are matched by name; a row without them starts in the first open stage
+        of the default pipeline.
+      </li>
+      <li>
+        Amounts are in the currency&apos;s units (12,000.50); a row without a currency is in the
+        currency most of your deals use.
+      </li>
+      <li>
+        People are matched by e-mail address (several separated by semicolons), owners by their
+        e-mail address; a company that does not exist yet is created.
+      </li>
+    </ul>
+  );
+}
+
+/** What to do with a row that matches a record the organization already has. */
 function DuplicatesField({
+  kind,
   value,
   onChange,
 }: {
+  kind: ImportKind;
   value: DuplicatePolicy;
   onChange: (value: DuplicatePolicy) => void;
 }) {
   return (
     <SelectField
       className="max-w-sm"
-      label="When an e-mail address already exists"
+      label={DUPLICATE_RULE[kind].question}
       name="duplicates"
       value={value}
       onValueChange={(next) => {
         if (next === 'skip' || next === 'update') onChange(next);
       }}
-      hint={
-        value === 'skip'
-          ? 'Customers you already have stay as they are.'
-          : 'Customers you already have get the values of the columns you import.'
-      }
+      hint={DUPLICATE_RULE[kind][value]}
     >
       <SelectItem value="skip">Skip the row</SelectItem>
-      <SelectItem value="update">Update the customer</SelectItem>
+      <SelectItem value="update">Update the {KIND_WORDS[kind].one}</SelectItem>
     </SelectField>
   );
 }

@@ -28,6 +28,14 @@ describe('import mapping', () => {
     expect(mappingProblems(choices)).toEqual(['Choose the column that holds the First name.']);
   });
 
+  it('requires the field each kind cannot do without', () => {
+    const choices = initialChoices(['Domain', 'Title'], { Domain: 'domain', Title: 'title' });
+    expect(mappingProblems(choices, 'companies')).toEqual([
+      'Choose the column that holds the Name.',
+    ]);
+    expect(mappingProblems(choices, 'deals')).toEqual([]);
+  });
+
   it('refuses a field chosen for two columns', () => {
     const choices = new Map([
       ['First', 'firstName'],

@@ -1,4 +1,10 @@
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '@/schemas/imports';
+import {
+  IMPORT_FIELD_LABELS,
+  isImportField,
+  REQUIRED_IMPORT_FIELD,
+  type ImportField,
+  type ImportKind,
+} from '@/schemas/imports';
 
 /** The choice for a column that is left out. */
 export const NOT_IMPORTED = 'none';
@@ -6,9 +12,39 @@ export type ColumnChoice = ImportField | typeof NOT_IMPORTED;
 
 export type DuplicatePolicy = 'skip' | 'update';
 
-export function isColumnChoice(value: string): value is ColumnChoice {
-  return value === NOT_IMPORTED || (IMPORT_FIELDS as readonly string[]).includes(value);
+export function isColumnChoice(kind: ImportKind, value: string): value is ColumnChoice {
+  return value === NOT_IMPORTED || isImportField(kind, value);
 }
+
+/** What each kind is called in the wizard's sentences. */
+export const KIND_WORDS: Record<ImportKind, { one: string; many: string }> = {
+  customers: { one: 'customer', many: 'customers' },
+  companies: { one: 'company', many: 'companies' },
+  deals: { one: 'deal', many: 'deals' },
+};
+
+/** How a row is recognised as a record the organization already has, for each kind. */
+export const DUPLICATE_RULE: Record<
+  ImportKind,
+  { question: string; skip: string; update: string }
+> = {
+  customers: {
+    question: 'When an e-mail address already exists',
+    skip: 'Customers you already have stay as they are.',
+    update: 'Customers you already have get the values of the columns you import.',
+  },
+  companies: {
+    question: 'When a company already exists (same domain, or same name)',
+    skip: 'Companies you already have stay as they are.',
+    update: 'Companies you already have get the values of the columns you import.',
+  },
+  deals: {
+    question: 'When a deal already exists (same title at the same company)',
+    skip: 'Deals you already have stay as they are.',
+    update:
+      'Deals you already have get the values of the columns you import, and move to its stage.',
+  },
+};
 
 /** Each column's field, from the server's guess; the rest are not imported. */
 export function initialChoices(
@@ -24,15 +60,19 @@ export function initialChoices(
 }
 
 /** What stops the import from starting, in words; empty when the mapping is fine. */
-export function mappingProblems(choices: ReadonlyMap<string, ColumnChoice>): string[] {
+export function mappingProblems(
+  choices: ReadonlyMap<string, ColumnChoice>,
+  kind: ImportKind = 'customers',
+): string[] {
   const columnsByField = new Map<ImportField, string[]>();
   for (const [header, choice] of choices) {
     if (choice === NOT_IMPORTED) continue;
     columnsByField.set(choice, [...(columnsByField.get(choice) ?? []), header]);
   }
   const problems: string[] = [];
-  if (!columnsByField.has('firstName')) {
-    problems.push(`Choose the column that holds the ${IMPORT_FIELD_LABELS.firstName}.`);
+  const required = REQUIRED_IMPORT_FIELD[kind];
+  if (!columnsByField.has(required)) {
+    problems.push(`Choose the column that holds the ${IMPORT_FIELD_LABELS[required]}.`);
   }
   for (const [field, columns] of columnsByField) {
     if (columns.length > 1) {
@@ -64,6 +104,5 @@ export function formatBytes(bytes: number): string {
 export function problemFieldLabel(field: string): string {
   if (field === 'row') return 'Whole row';
   const key = field.startsWith('address.') ? field.slice('address.'.length) : field;
-  const known = (IMPORT_FIELDS as readonly string[]).includes(key);
-  return known ? IMPORT_FIELD_LABELS[key as ImportField] : field;
+  return Object.hasOwn(IMPORT_FIELD_LABELS, key) ? IMPORT_FIELD_LABELS[key as ImportField] : field;
 }

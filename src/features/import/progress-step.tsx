@@ -17,10 +17,10 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { cn } from '@/lib/utils';
-import type { ImportView } from '@/schemas/imports';
+import type { ImportKind, ImportView } from '@/schemas/imports';
 import { api } from '@/trpc/react';
 import { isFinished } from './import-status-badge';
-import { problemFieldLabel } from './mapping';
+import { KIND_WORDS, problemFieldLabel } from './mapping';
 import { StepCard } from './step-card';
 
 const POLL_MS = 500;
@@ -70,6 +70,8 @@ export function ProgressStep({
     else toast.error('The import failed; nothing was imported.');
     void utils.imports.list.invalidate();
     void utils.customers.invalidate();
+    void utils.companies.invalidate();
+    void utils.deals.invalidate();
     void utils.dashboard.invalidate();
   }, [job.data, status, utils]);
 
@@ -133,19 +135,19 @@ export function ProgressStep({
         </Alert>
       )}
       {data.errors.length > 0 ? <ProblemsTable job={data} /> : null}
-      <Actions onReset={onReset} />
+      <Actions kind={data.kind} onReset={onReset} />
     </StepCard>
   );
 }
 
-function Actions({ onReset }: { onReset: () => void }) {
+function Actions({ kind, onReset }: { kind?: ImportKind; onReset: () => void }) {
   return (
     <div className="flex flex-wrap gap-2">
       <Button type="button" onClick={onReset}>
         Import another file
       </Button>
       <Button asChild variant="outline">
-        <Link href="/customers">View customers</Link>
+        <Link href={`/${kind ?? 'customers'}`}>View {KIND_WORDS[kind ?? 'customers'].many}</Link>
       </Button>
     </div>
   );

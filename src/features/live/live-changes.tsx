@@ -38,24 +38,19 @@ export function LiveChanges({ userId }: { userId: string }) {
       timer.current = setTimeout(() => {
         const types = pending.current;
         pending.current = new Set();
-        if (
-          types.has('customer') ||
-          types.has('customer_erasure') ||
-          types.has('customer_import')
-        ) {
+        const imported = ['customer_import', 'company_import', 'deal_import'].some((type) =>
+          types.has(type),
+        );
+        if (types.has('customer') || types.has('customer_erasure') || imported) {
           void utils.customers.invalidate();
           void utils.dashboard.invalidate();
         }
         // A company's page shows its people, their timeline and orders: any of them may change it.
         if (
-          [
-            'company',
-            'customer',
-            'customer_erasure',
-            'customer_import',
-            'interaction',
-            'order',
-          ].some((type) => types.has(type))
+          ['company', 'customer', 'customer_erasure', 'interaction', 'order'].some((type) =>
+            types.has(type),
+          ) ||
+          imported
         ) {
           void utils.companies.invalidate();
         }
@@ -66,12 +61,12 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.orders.invalidate();
           void utils.dashboard.invalidate();
         }
-        if (types.has('deal') || types.has('pipeline')) {
+        if (types.has('deal') || types.has('pipeline') || types.has('deal_import')) {
           void utils.deals.invalidate();
           void utils.dashboard.invalidate();
         }
         if (types.has('pipeline')) void utils.pipelines.invalidate();
-        if (types.has('customer_import')) void utils.imports.invalidate();
+        if (imported) void utils.imports.invalidate();
         if (types.has('membership') || types.has('invitation')) {
           void utils.members.invalidate();
           void utils.invitations.invalidate();

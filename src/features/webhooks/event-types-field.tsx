@@ -5,11 +5,13 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { EVENT_DESCRIPTIONS, EVENT_TYPES, type EventType } from '@/schemas/events';
 
-const GROUPS: { label: string; prefix: string }[] = [
-  { label: 'Customers', prefix: 'customer.' },
-  { label: 'Timeline', prefix: 'interaction.' },
-  { label: 'Orders', prefix: 'order.' },
-  { label: 'Imports', prefix: 'customer_import.' },
+const GROUPS: { label: string; prefixes: string[] }[] = [
+  { label: 'Customers', prefixes: ['customer.'] },
+  { label: 'Companies', prefixes: ['company.'] },
+  { label: 'Deals', prefixes: ['deal.'] },
+  { label: 'Timeline', prefixes: ['interaction.'] },
+  { label: 'Orders', prefixes: ['order.'] },
+  { label: 'Imports', prefixes: ['customer_import.', 'company_import.', 'deal_import.'] },
 ];
 
 /** Checkboxes for the event types an endpoint receives, grouped by what changed. */
@@ -49,11 +51,13 @@ export function EventTypesField({
       </div>
       <div className="grid max-h-72 gap-4 overflow-y-auto rounded-md border p-3">
         {GROUPS.map((group) => (
-          <div key={group.prefix} className="grid gap-2">
+          <div key={group.label} className="grid gap-2">
             <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">
               {group.label}
             </p>
-            {EVENT_TYPES.filter((type) => type.startsWith(group.prefix)).map((type) => (
+            {EVENT_TYPES.filter((type) =>
+              group.prefixes.some((prefix) => type.startsWith(prefix)),
+            ).map((type) => (
               <div key={type} className="flex items-start gap-2">
                 <Checkbox
                   id={`${id}-${type}`}
