@@ -30,7 +30,7 @@ const PEOPLE: Person[] = [
   { org: 'b', firstName: 'Pepe', company: ' Initech', day: 10 },
 ];
 
-const READ_TABLES = ['companies', 'customers', 'pipelines'];
+const READ_TABLES = ['companies', 'customers', 'pipelines', 'customer_interactions', 'orders'];
 
 describe('migrating customers’ free-text companies into company records', () => {
   let folder: string;
@@ -62,8 +62,20 @@ describe('migrating customers’ free-text companies into company records', () =
               values (${id}, ${orgs[person.org]}, ${person.firstName}, ${person.company}, ${createdAt}::timestamptz, ${createdAt}::timestamptz)`,
         );
       }
-      await tx.execute(sql`alter table organizations force row level security`);
-      await tx.execute(sql`alter table customers force row level security`);
+      // Wile has a call and an order: a company's timeline and revenue will read them.
+      const wile = ids.get('Wile')!;
+      await tx.execute(sql`alter table customer_interactions no force row level security`);
+      await tx.execute(sql`alter table orders no force row level security`);
+      await tx.execute(
+        sql`insert into customer_interactions (organization_id, customer_id, type, subject)
+            values (${orgs.a}, ${wile}, 'call', 'Anvils')`,
+      );
+      await tx.execute(
+        sql`insert into orders (organization_id, customer_id, number, currency)
+            values (${orgs.a}, ${wile}, 1, 'USD')`,
+      );
+      for (const table of ['organizations', 'customers', 'customer_interactions', 'orders'])
+        await tx.execute(sql.raw(`alter table ${table} force row level security`));
     });
 
     await migrate(database.connection);
@@ -133,6 +145,20 @@ describe('migrating customers’ free-text companies into company records', () =
       // The other spellings live on in the company's formerNames (above).
       expect(row.company, person.firstName).toBe(linked ? row.company_name : person.company);
       if (linked) expect(row.company_org).toBe(row.organization_id);
+    }
+  });
+
+  it('files existing timeline entries and orders under the company of their customer', async () => {
+    const filed = await read<{ company_id: string | null; customer_company: string | null }>(
+      sql`select x.company_id, c.company_id as customer_company
+          from (select customer_id, company_id from customer_interactions
+                union all select customer_id, company_id from orders) x
+          join customers c on c.id = x.customer_id`,
+    );
+    expect(filed).toHaveLength(2);
+    for (const row of filed) {
+      expect(row.company_id).not.toBeNull();
+      expect(row.company_id).toBe(row.customer_company);
     }
   });
 

@@ -165,7 +165,7 @@ export async function setOrderStatus(tx: TenantTx, id: string, status: OrderStat
 /** Orders newest first, filtered (also to the people of one company); keyset on (created_at, id). */
 export async function listOrders(tx: TenantTx, params: OrderListParams & { companyId?: string }) {
   const where: SQL[] = [ofTenant(tx)];
-  if (params.companyId) where.push(eq(customers.companyId, params.companyId));
+  if (params.companyId) where.push(eq(orders.companyId, params.companyId));
   if (params.status?.length) where.push(inArray(orders.status, params.status));
   if (params.customerId) where.push(eq(orders.customerId, params.customerId));
   if (params.createdFrom) where.push(gte(orders.createdAt, params.createdFrom));

@@ -118,6 +118,11 @@ export const customerInteractions = pgTable(
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
+    /**
+     * The company of its customer while the customer is live, kept by triggers (migration 0017),
+     * so a company's timeline reads one index range however large the organization is.
+     */
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     authorApiKeyId: uuid('author_api_key_id').references(() => apiKeys.id, {
       onDelete: 'set null',
@@ -137,6 +142,9 @@ export const customerInteractions = pgTable(
       t.id.desc(),
     ),
     index('customer_interactions_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+    index('customer_interactions_company_timeline_idx')
+      .on(t.organizationId, t.companyId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.companyId} is not null`),
   ],
 );
 

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { companies } from './companies';
 import { customers } from './customers';
 import { orderStatusEnum } from './enums';
 import { organizations } from './identity';
@@ -25,6 +26,8 @@ export const orders = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     /** Null once the customer was erased: the order stays (revenue), without personal data. */
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    /** The company of its customer while the customer is live, kept by triggers (migration 0017). */
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
     /** Per-organization order number, shown to people ("#1042"). */
     number: integer('number').notNull(),
     status: orderStatusEnum('status').notNull().default('draft'),
@@ -45,6 +48,9 @@ export const orders = pgTable(
     index('orders_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('orders_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     index('orders_customer_idx').on(t.organizationId, t.customerId, t.createdAt),
+    index('orders_company_idx')
+      .on(t.organizationId, t.companyId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.companyId} is not null`),
     check('orders_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_total_non_negative', sql`${t.totalCents} >= 0`),
   ],

@@ -385,6 +385,42 @@ describe('company page', () => {
   });
 });
 
+describe('company activity follows its people', () => {
+  it('moves timeline entries and orders with a person, and hides a deleted person’s entries', async () => {
+    const { api } = await newOrganization();
+    const ada = await api.customers.create({ firstName: 'Ada', company: 'First Co' });
+    const first = ada.companyId!;
+    await api.interactions.create({ customerId: ada.id, type: 'call', subject: 'Hello' });
+    const order = await api.orders.create({
+      customerId: ada.id,
+      currency: 'EUR',
+      lines: [{ description: 'Widget', quantity: 1, unitPriceCents: 500 }],
+    });
+    await api.orders.setStatus({ id: order.id, status: 'placed' });
+    await api.orders.setStatus({ id: order.id, status: 'paid' });
+    const subjects = async (id: string) =>
+      (await api.companies.timeline({ id })).items.map((entry) => entry.subject);
+    const revenue = async (id: string) =>
+      (await api.companies.revenue({ id })).map((row) => row.paidCents);
+    expect(await subjects(first)).toEqual(['Hello']);
+    expect(await revenue(first)).toEqual([500]);
+
+    const moved = await api.customers.update({ id: ada.id, company: 'Second Co' });
+    const second = moved.companyId!;
+    expect(await subjects(first)).toEqual([]);
+    expect(await revenue(first)).toEqual([]);
+    expect(await subjects(second)).toEqual(['Hello']);
+    expect((await api.companies.orders({ id: second })).items.map((o) => o.id)).toEqual([order.id]);
+
+    // A deleted person's entries leave the timeline until restored; their revenue stays.
+    await api.customers.delete({ id: ada.id });
+    expect(await subjects(second)).toEqual([]);
+    expect(await revenue(second)).toEqual([500]);
+    await api.customers.restore({ id: ada.id });
+    expect(await subjects(second)).toEqual(['Hello']);
+  });
+});
+
 describe('tenant isolation', () => {
   it('answers 404 for another organization’s company on every procedure', async () => {
     const { api } = await newOrganization();
