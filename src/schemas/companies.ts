@@ -195,7 +195,13 @@ export const companyCustomerPage = page(customerOutput);
 export const companyTimelineInput = companyPageInput(20);
 export type CompanyTimelineParams = z.output<typeof companyTimelineInput>;
 export const companyTimelineEntry = interactionOutput
-  .extend({ customerName: z.string().max(201) })
+  .extend({
+    customerName: z
+      .string()
+      .max(201)
+      .nullable()
+      .meta({ description: 'Null for an entry about the company itself.' }),
+  })
   .meta({ id: 'CompanyTimelineEntry' });
 export const companyTimelinePage = page(companyTimelineEntry);
 

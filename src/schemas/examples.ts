@@ -35,6 +35,7 @@ export const customerCreateExample = {
 export const interactionExample = {
   id: '5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c',
   customerId: CUSTOMER_ID,
+  companyId: COMPANY_ID,
   type: 'call',
   subject: 'Discovery call',
   content: 'Wants a pilot for the difference engine team in January.',

@@ -31,6 +31,12 @@ export const interactionCreateInput = z
   .meta({ id: 'InteractionCreate', example: interactionCreateExample });
 export type InteractionCreateInput = z.input<typeof interactionCreateInput>;
 
+/** An entry about a company as a whole, not one of its people. */
+export const companyInteractionCreateInput = z
+  .strictObject({ companyId: uuid(), ...fields })
+  .meta({ id: 'CompanyInteractionCreate', example: interactionCreateExample });
+export type CompanyInteractionCreateInput = z.input<typeof companyInteractionCreateInput>;
+
 export const interactionUpdateInput = z
   .strictObject({
     id: uuid(),
@@ -44,7 +50,13 @@ export const interactionUpdateInput = z
 export const interactionOutput = z
   .object({
     id: uuid(),
-    customerId: uuid(),
+    customerId: uuid()
+      .nullable()
+      .meta({ description: 'The customer it is about; null for an entry about a company alone.' }),
+    companyId: uuid().nullable().meta({
+      description:
+        'The company whose timeline shows it: the one it is about, or its live customer’s company.',
+    }),
     type: interactionType,
     subject: z.string().max(MAX_SUBJECT_LENGTH),
     content: z.string().max(MAX_CONTENT_LENGTH),

@@ -65,6 +65,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{companyId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an interaction with a company
+         * @description A note, call, e-mail or meeting about the company as a whole (`customerId` is null); it shows on the company's timeline beside its people's.
+         */
+        post: operations["interactions-createForCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies/{id}": {
         parameters: {
             query?: never;
@@ -133,6 +153,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a company's orders
+         * @description The orders of the company's people, newest first, one page at a time.
+         */
+        get: operations["companies-orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies/{id}/restore": {
         parameters: {
             query?: never;
@@ -147,6 +187,46 @@ export interface paths {
          * @description Undoes a delete. Refused (409) if another live company has taken the domain meanwhile.
          */
         post: operations["companies-restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{id}/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's revenue
+         * @description What the paid and fulfilled orders of the company's people add up to, per currency.
+         */
+        get: operations["companies-revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's timeline
+         * @description Notes, calls, e-mails and meetings about the company and its live people, newest first, one page at a time; `customerName` is null for an entry about the company itself.
+         */
+        get: operations["companies-timeline"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1602,6 +1682,28 @@ export interface components {
              */
             type: "company.restored";
         };
+        CompanyTimelineEntry: {
+            authorId: string | null;
+            authorName: string | null;
+            /** @description The company whose timeline shows it: the one it is about, or its live customer’s company. */
+            companyId: string | null;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The customer it is about; null for an entry about a company alone. */
+            customerId: string | null;
+            /** @description Null for an entry about the company itself. */
+            customerName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            subject: string;
+            /** @enum {string} */
+            type: "note" | "call" | "email" | "meeting";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @description A company was changed (a new name is also written into its people). */
         CompanyUpdatedEvent: {
             data: components["schemas"]["Company"];
@@ -2123,6 +2225,7 @@ export interface components {
          * @example {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
          *       "customerId": "3f6c2a1e-8d4b-4c2f-9a7e-1b5d0c9e8f21",
+         *       "companyId": "7d1f3b5a-2c4e-4f6a-8b0d-1e3f5a7c9b2d",
          *       "type": "call",
          *       "subject": "Discovery call",
          *       "content": "Wants a pilot for the difference engine team in January.",
@@ -2136,11 +2239,13 @@ export interface components {
         Interaction: {
             authorId: string | null;
             authorName: string | null;
+            /** @description The company whose timeline shows it: the one it is about, or its live customer’s company. */
+            companyId: string | null;
             content: string;
             /** Format: date-time */
             createdAt: string;
-            /** Format: uuid */
-            customerId: string;
+            /** @description The customer it is about; null for an entry about a company alone. */
+            customerId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -3134,6 +3239,75 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "interactions-createForCompany": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "call",
+                 *       "subject": "Discovery call",
+                 *       "content": "Wants a pilot for the difference engine team in January.",
+                 *       "occurredAt": "2026-11-20T14:00:00.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @default  */
+                    content?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it happened; defaults to now.
+                     */
+                    occurredAt?: string;
+                    subject: string;
+                    /** @enum {string} */
+                    type: "note" | "call" | "email" | "meeting";
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "companies-get": {
         parameters: {
             query?: never;
@@ -3415,6 +3589,57 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "companies-orders": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Order"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "companies-restore": {
         parameters: {
             query?: never;
@@ -3456,6 +3681,106 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-revenue": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        /** Format: int64 */
+                        orderCount: number;
+                        /** Format: int64 */
+                        paidCents: number;
+                    }[];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "companies-timeline": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CompanyTimelineEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -124,7 +124,10 @@ function EditInteractionForm({
       toast.success('The timeline entry was saved');
       onDone();
       await Promise.all([
-        utils.interactions.list.invalidate({ customerId: interaction.customerId }),
+        utils.interactions.list.invalidate(
+          interaction.customerId ? { customerId: interaction.customerId } : undefined,
+        ),
+        utils.companies.timeline.invalidate(),
         utils.audit.list.invalidate(),
       ]);
     },
@@ -162,7 +165,10 @@ function DeleteInteractionButton({ interaction }: { interaction: Interaction }) 
     onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
       void Promise.all([
-        utils.interactions.list.invalidate({ customerId: interaction.customerId }),
+        utils.interactions.list.invalidate(
+          interaction.customerId ? { customerId: interaction.customerId } : undefined,
+        ),
+        utils.companies.timeline.invalidate(),
         utils.audit.list.invalidate(),
       ]);
     },

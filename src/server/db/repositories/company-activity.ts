@@ -51,7 +51,10 @@ export async function listCompanyTimeline(tx: TenantTx, params: CompanyTimelineP
     .select({
       id: customerInteractions.id,
       customerId: customerInteractions.customerId,
-      customerName: sql<string>`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
+      companyId: customerInteractions.companyId,
+      customerName: sql<
+        string | null
+      >`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
       type: customerInteractions.type,
       subject: customerInteractions.subject,
       content: customerInteractions.content,
@@ -62,7 +65,7 @@ export async function listCompanyTimeline(tx: TenantTx, params: CompanyTimelineP
       updatedAt: customerInteractions.updatedAt,
     })
     .from(customerInteractions)
-    .innerJoin(customers, eq(customers.id, customerInteractions.customerId))
+    .leftJoin(customers, eq(customers.id, customerInteractions.customerId))
     .leftJoin(users, eq(users.id, customerInteractions.authorId))
     .where(and(...where))
     .orderBy(desc(customerInteractions.occurredAt), desc(customerInteractions.id))

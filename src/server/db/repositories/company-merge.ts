@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Company } from '@/schemas/companies';
 import type { Customer } from '@/schemas/customers';
-import { customers, deals } from '../schema';
+import { customerInteractions, customers, deals } from '../schema';
 import type { TenantTx } from '../types';
 import { customerColumns } from './customer-columns';
 
@@ -46,5 +46,21 @@ export async function moveCompanyDeals(tx: TenantTx, fromId: string, toId: strin
     .set({ companyId: toId, updatedAt: new Date(), version: sql`${deals.version} + 1` })
     .where(and(eq(deals.organizationId, tx.organizationId), eq(deals.companyId, fromId)))
     .returning({ id: deals.id });
+  return rows.map((row) => row.id);
+}
+
+/** Moves the entries about a company alone (not those of its people, which follow them). */
+export async function moveCompanyInteractions(tx: TenantTx, fromId: string, toId: string) {
+  const rows = await tx
+    .update(customerInteractions)
+    .set({ companyId: toId, updatedAt: new Date() })
+    .where(
+      and(
+        eq(customerInteractions.organizationId, tx.organizationId),
+        eq(customerInteractions.companyId, fromId),
+        isNull(customerInteractions.customerId),
+      ),
+    )
+    .returning({ id: customerInteractions.id });
   return rows.map((row) => row.id);
 }

@@ -8,6 +8,7 @@ import { changesTo, isEmpty } from './changes';
 const interactionColumns = {
   id: customerInteractions.id,
   customerId: customerInteractions.customerId,
+  companyId: customerInteractions.companyId,
   type: customerInteractions.type,
   subject: customerInteractions.subject,
   content: customerInteractions.content,
@@ -72,8 +73,7 @@ export async function getInteraction(
 
 export async function insertInteraction(
   tx: TenantTx,
-  values: {
-    customerId: string;
+  values: ({ customerId: string } | { companyId: string }) & {
     type: InteractionType;
     subject: string;
     content: string;

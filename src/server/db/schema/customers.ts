@@ -115,9 +115,8 @@ export const customerInteractions = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Null for an entry about a company alone (then `companyId` names it). */
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
     /**
      * The company of its customer while the customer is live, kept by triggers (migration 0017),
      * so a company's timeline reads one index range however large the organization is.
@@ -142,6 +141,10 @@ export const customerInteractions = pgTable(
       t.id.desc(),
     ),
     index('customer_interactions_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+    check(
+      'customer_interactions_about_someone',
+      sql`${t.customerId} is not null or ${t.companyId} is not null`,
+    ),
     index('customer_interactions_company_timeline_idx')
       .on(t.organizationId, t.companyId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.companyId} is not null`),

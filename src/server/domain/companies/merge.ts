@@ -2,7 +2,11 @@ import { MAX_TAGS } from '@/schemas/customer-constants';
 import type { Company, CompanyUpdateValues } from '@/schemas/companies';
 import type { Customer } from '@/schemas/customers';
 import { getCompany } from '@/server/db/repositories/companies';
-import { moveCompanyDeals, moveCompanyPeople } from '@/server/db/repositories/company-merge';
+import {
+  moveCompanyDeals,
+  moveCompanyInteractions,
+  moveCompanyPeople,
+} from '@/server/db/repositories/company-merge';
 import { softDeleteCompany, updateCompany } from '@/server/db/repositories/company-writes';
 import type { TenantTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';
@@ -13,13 +17,15 @@ export interface CompanyMerge {
   source: Company;
   people: { before: Customer; after: Customer }[];
   dealIds: string[];
+  /** The entries about the source company itself, now about the target. */
+  interactionIds: string[];
 }
 
 const sourceIssue = (message: string) => ({ issues: [{ path: ['sourceId'], message }] });
 
 /**
- * Merges the source company into the target: the source's people (their interactions stay with
- * them) and deals move to the target, the target keeps its own values and takes the source's
+ * Merges the source company into the target: the source's people (their interactions and
+ * orders stay with them), deals and its own timeline entries move to the target, the target keeps its own values and takes the source's
  * where it has none (tags are joined, the source's names kept in `metadata.formerNames`), and the
  * source is deleted (restorable, empty).
  */
@@ -48,9 +54,10 @@ export async function mergeCompanies(
 
   const people = await moveCompanyPeople(tx, source.id, target);
   const dealIds = await moveCompanyDeals(tx, source.id, target.id);
+  const interactionIds = await moveCompanyInteractions(tx, source.id, target.id);
   await softDeleteCompany(tx, source.id);
   const { after } = await updateCompany(tx, target.id, mergedValues(target, source));
-  return { before: target, after, source, people, dealIds };
+  return { before: target, after, source, people, dealIds, interactionIds };
 }
 
 /** The target's values, completed by the source's. */

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { Interaction, interactionCreateInput } from '@/schemas/interactions';
+import type {
+  companyInteractionCreateInput,
+  Interaction,
+  interactionCreateInput,
+} from '@/schemas/interactions';
+import { getCompany } from '@/server/db/repositories/companies';
 import { ROLES, type Role } from '@/schemas/permissions';
 import { getCustomer } from '@/server/db/repositories/customers';
 import {
@@ -32,6 +37,16 @@ export async function recordInteraction(
   input: z.output<typeof interactionCreateInput>,
 ) {
   if (!(await getCustomer(tx, input.customerId))) throw notFound('Customer');
+  return insertInteraction(tx, { ...input, ...author });
+}
+
+/** A new entry on the timeline of one of the organization's live companies, about it alone. */
+export async function recordCompanyInteraction(
+  tx: TenantTx,
+  author: { authorId: string | null; authorApiKeyId: string | null },
+  input: z.output<typeof companyInteractionCreateInput>,
+) {
+  if (!(await getCompany(tx, input.companyId))) throw notFound('Company');
   return insertInteraction(tx, { ...input, ...author });
 }
 

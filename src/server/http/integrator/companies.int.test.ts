@@ -94,6 +94,37 @@ describe('companies over REST', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it('keeps notes about a company on its timeline, beside its people’s, through a merge', async () => {
+    const { call } = await integrator();
+    const company = await call('POST', '/companies', { body: { name: 'Initech' } });
+    const copy = await call('POST', '/companies', {
+      body: { name: 'Initech Corp', allowDuplicate: true },
+    });
+    const person = await call('POST', '/customers', {
+      body: { firstName: 'Peter', companyId: company.body.id },
+    });
+    await call('POST', `/customers/${person.body.id}/interactions`, {
+      body: { type: 'call', subject: 'TPS reports', occurredAt: '2026-11-01T10:00:00Z' },
+    });
+    const note = await call('POST', `/companies/${copy.body.id}/interactions`, {
+      body: { type: 'note', subject: 'Budget review', occurredAt: '2026-11-02T10:00:00Z' },
+    });
+    expect(note.status).toBe(200);
+    expect(note.body).toMatchObject({ customerId: null, companyId: copy.body.id });
+
+    await call('POST', `/companies/${company.body.id}/merge`, { body: { sourceId: copy.body.id } });
+    const timeline = await call('GET', `/companies/${company.body.id}/timeline`);
+    expect(timeline.body.items.map((entry: Body) => [entry.subject, entry.customerName])).toEqual([
+      ['Budget review', null],
+      ['TPS reports', 'Peter'],
+    ]);
+
+    const missing = await call('POST', `/companies/${copy.body.id}/interactions`, {
+      body: { type: 'note', subject: 'Too late' },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it('answers 404 for another organization’s company', async () => {
     const mine = await integrator();
     const theirs = await integrator();

@@ -43,9 +43,20 @@ export const customers = organizationProcedure
     return listCompanyCustomers(ctx.tx, input);
   });
 
-/** The company page's timeline: the interactions of its people, newest first. */
 export const timeline = organizationProcedure
-  .meta({ permission: 'interactions:read' })
+  .meta({
+    permission: 'interactions:read',
+    openapi: {
+      method: 'GET',
+      path: '/companies/{id}/timeline',
+      tags: ['Companies'],
+      summary: "A company's timeline",
+      description:
+        'Notes, calls, e-mails and meetings about the company and its live people, newest first, ' +
+        'one page at a time; `customerName` is null for an entry about the company itself.',
+      protect: true,
+    },
+  })
   .input(companyTimelineInput)
   .output(companyTimelinePage)
   .query(async ({ ctx, input }) => {
@@ -53,9 +64,18 @@ export const timeline = organizationProcedure
     return listCompanyTimeline(ctx.tx, input);
   });
 
-/** The orders of the company's people, newest first. */
 export const orders = organizationProcedure
-  .meta({ permission: 'orders:read' })
+  .meta({
+    permission: 'orders:read',
+    openapi: {
+      method: 'GET',
+      path: '/companies/{id}/orders',
+      tags: ['Companies'],
+      summary: "List a company's orders",
+      description: "The orders of the company's people, newest first, one page at a time.",
+      protect: true,
+    },
+  })
   .input(companyOrdersInput)
   .output(companyOrderPage)
   .query(async ({ ctx, input }) => {
@@ -63,9 +83,19 @@ export const orders = organizationProcedure
     return listOrders(ctx.tx, { limit: input.limit, cursor: input.cursor, companyId: input.id });
   });
 
-/** Per currency, the paid and fulfilled orders of the company's people. */
 export const revenue = organizationProcedure
-  .meta({ permission: 'orders:read' })
+  .meta({
+    permission: 'orders:read',
+    openapi: {
+      method: 'GET',
+      path: '/companies/{id}/revenue',
+      tags: ['Companies'],
+      summary: "A company's revenue",
+      description:
+        "What the paid and fulfilled orders of the company's people add up to, per currency.",
+      protect: true,
+    },
+  })
   .input(idParam)
   .output(companyRevenueOutput)
   .query(async ({ ctx, input }) => {

@@ -32,12 +32,24 @@ export const merge = organizationProcedure
     for (const { before, after } of merged.people) {
       await ctx.audit(customerUpdatedAudit(before, after));
     }
+    const moved = {
+      before: { companyId: merged.source.id },
+      after: { companyId: merged.after.id },
+    };
     for (const dealId of merged.dealIds) {
       await ctx.audit({
         action: 'deal.updated',
         entityType: 'deal',
         entityId: dealId,
-        changes: { before: { companyId: merged.source.id }, after: { companyId: merged.after.id } },
+        changes: moved,
+      });
+    }
+    for (const interactionId of merged.interactionIds) {
+      await ctx.audit({
+        action: 'interaction.updated',
+        entityType: 'interaction',
+        entityId: interactionId,
+        changes: moved,
       });
     }
     const result = {

@@ -1,5 +1,6 @@
 import { router } from '../../trpc';
 import { create } from './create';
+import { createForCompany } from './create-for-company';
 import { remove } from './delete';
 import { list } from './list';
 import { update } from './update';
@@ -7,6 +8,7 @@ import { update } from './update';
 export const interactionsRouter = router({
   list,
   create,
+  createForCompany,
   update,
   delete: remove,
 });

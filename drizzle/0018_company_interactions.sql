@@ -1,0 +1,2 @@
+ALTER TABLE "customer_interactions" ALTER COLUMN "customer_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_interactions" ADD CONSTRAINT "customer_interactions_about_someone" CHECK ("customer_interactions"."customer_id" is not null or "customer_interactions"."company_id" is not null);

@@ -1,0 +1,38 @@
+import { companyInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
+import { recordCompanyInteraction } from '@/server/domain/interactions/interactions';
+import { organizationProcedure } from '../../trpc';
+
+export const createForCompany = organizationProcedure
+  .meta({
+    permission: 'interactions:write',
+    openapi: {
+      method: 'POST',
+      path: '/companies/{companyId}/interactions',
+      tags: ['Interactions'],
+      summary: 'Record an interaction with a company',
+      description:
+        'A note, call, e-mail or meeting about the company as a whole (`customerId` is null); ' +
+        "it shows on the company's timeline beside its people's.",
+      protect: true,
+    },
+  })
+  .input(companyInteractionCreateInput)
+  .output(interactionOutput)
+  .mutation(async ({ ctx, input }) => {
+    const interaction = await recordCompanyInteraction(
+      ctx.tx,
+      {
+        authorId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
+        authorApiKeyId: ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null,
+      },
+      input,
+    );
+    await ctx.audit({
+      action: 'interaction.created',
+      entityType: 'interaction',
+      entityId: interaction.id,
+      changes: { after: interaction },
+      publish: { data: interaction },
+    });
+    return interaction;
+  });
