@@ -29,7 +29,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
       <h2 id="timeline-heading" className="text-lg font-semibold">
         Timeline
       </h2>
-      {canWrite ? <InteractionComposer customerId={customerId} /> : null}
+      {canWrite ? <InteractionComposer about={{ customerId }} /> : null}
 
       <QueryState
         query={list}

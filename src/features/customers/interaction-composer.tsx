@@ -8,6 +8,7 @@ import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import { PostForm } from '@/components/post-form';
+import type { InteractionType } from '@/schemas/interactions';
 import { api } from '@/trpc/react';
 import {
   INTERACTION_FIELDS,
@@ -19,8 +20,11 @@ import {
   type InteractionFormValues,
 } from './interaction-form';
 
-/** Records a note, call, e-mail or meeting on the customer's timeline. */
-export function InteractionComposer({ customerId }: { customerId: string }) {
+/** What a new entry is about: a customer, or a company as a whole. */
+export type InteractionAbout = { customerId: string } | { companyId: string };
+
+/** Records a note, call, e-mail or meeting on the timeline of a customer or a company. */
+export function InteractionComposer({ about }: { about: InteractionAbout }) {
   const utils = api.useUtils();
   const form = useForm<InteractionFormInput, unknown, InteractionFormValues>({
     resolver: zodResolver(interactionForm),
@@ -32,8 +36,8 @@ export function InteractionComposer({ customerId }: { customerId: string }) {
     if (!form.getValues('occurredAt')) form.setValue('occurredAt', toLocalInput(new Date()));
   }, [form]);
 
-  const create = api.interactions.create.useMutation({
-    onSuccess: async (interaction) => {
+  const handlers = {
+    onSuccess: async (interaction: { type: InteractionType }) => {
       toast.success(`${INTERACTION_LABELS[interaction.type]} added to the timeline`);
       form.reset({
         type: interaction.type,
@@ -42,33 +46,39 @@ export function InteractionComposer({ customerId }: { customerId: string }) {
         occurredAt: toLocalInput(new Date()),
       });
       await Promise.all([
-        utils.interactions.list.invalidate({ customerId }),
+        'customerId' in about
+          ? utils.interactions.list.invalidate({ customerId: about.customerId })
+          : utils.companies.timeline.invalidate({ id: about.companyId }),
         utils.audit.list.invalidate(),
       ]);
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
-  });
+  };
+  const forCustomer = api.interactions.create.useMutation(handlers);
+  const forCompany = api.interactions.createForCompany.useMutation(handlers);
+  const pending = forCustomer.isPending || forCompany.isPending;
 
   return (
     <PostForm
       aria-label="New timeline entry"
       className="rounded-lg border bg-background p-4"
-      onSubmit={form.handleSubmit((values) =>
-        create.mutate({
-          customerId,
+      onSubmit={form.handleSubmit((values) => {
+        const entry = {
           type: values.type,
           subject: values.subject,
           content: values.content,
           // Left as it was filled in, "When" means the moment it is saved.
           occurredAt: form.getFieldState('occurredAt').isDirty ? values.occurredAt : new Date(),
-        }),
-      )}
+        };
+        if ('customerId' in about) forCustomer.mutate({ ...entry, customerId: about.customerId });
+        else forCompany.mutate({ ...entry, companyId: about.companyId });
+      })}
     >
       <InteractionFields form={form} layout="wide" />
       <div className="flex justify-end">
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={pending}>
           <PlusIcon aria-hidden="true" />
-          {create.isPending ? 'Adding…' : 'Add to timeline'}
+          {pending ? 'Adding…' : 'Add to timeline'}
         </Button>
       </div>
     </PostForm>
