@@ -5,7 +5,7 @@ import { companies, customers } from '../schema';
 import type { TenantTx } from '../types';
 import { changesTo, isEmpty } from './changes';
 import { companyColumns, liveCompanies } from './company-columns';
-import { assertMember } from './customer-writes';
+import { assertMember } from './members';
 import { isUniqueViolation } from './pg-errors';
 import { staleVersion } from './versions';
 

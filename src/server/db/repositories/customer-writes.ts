@@ -1,10 +1,11 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Customer, CustomerCreateValues, CustomerUpdateValues } from '@/schemas/customers';
 import { AppError, conflictOn, notFound } from '@/server/errors';
-import { customers, memberships } from '../schema';
+import { customers } from '../schema';
 import type { TenantTx } from '../types';
 import { changesTo, isEmpty } from './changes';
 import { customerColumns, live } from './customer-columns';
+import { assertMember } from './members';
 import { isUniqueViolation } from './pg-errors';
 import { staleVersion } from './versions';
 
@@ -22,19 +23,6 @@ export async function insertCustomer(
   } catch (error) {
     if (isUniqueViolation(error, 'customers_organization_email_unique')) throw emailTaken();
     throw error;
-  }
-}
-
-export async function assertMember(tx: TenantTx, userId: string, field: string) {
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, tx.organizationId), eq(memberships.userId, userId)))
-    .limit(1);
-  if (!member) {
-    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization', {
-      issues: [{ path: [field], message: 'is not a member of this organization' }],
-    });
   }
 }
 
