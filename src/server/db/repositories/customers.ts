@@ -23,7 +23,7 @@ import { customers } from '../schema';
 import type { TenantTx } from '../types';
 import { customerColumns, live } from './customer-columns';
 import { customerSearch } from './customer-search';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 const SORT_COLUMNS = {
   createdAt: customers.createdAt,
@@ -83,37 +83,21 @@ export async function listCustomers(
   const sort = requested === 'relevance' ? 'createdAt' : requested;
   const sortColumn = SORT_COLUMNS[sort];
   const isTime = sortColumn === customers.createdAt || sortColumn === customers.updatedAt;
+  const keyset = { sort, order: params.order };
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort, order: params.order });
-    const value = isTime ? sql`${String(position.value)}::timestamptz` : sql`${position.value}`;
-    filters.push(
-      params.order === 'asc'
-        ? sql`(${sortColumn}, ${customers.id}) > (${value}, ${position.id}::uuid)`
-        : sql`(${sortColumn}, ${customers.id}) < (${value}, ${position.id}::uuid)`,
-    );
+    const position = decodeCursor(params.cursor, keyset);
+    const type = isTime ? sql`timestamptz` : undefined;
+    filters.push(afterPosition(sortColumn, customers.id, position, type));
   }
 
-  const direction = params.order === 'asc' ? asc : desc;
   const rows = await tx
     .select({ ...customerColumns, sortValue: sortColumn })
     .from(customers)
     .where(and(...filters))
-    .orderBy(direction(sortColumn), direction(customers.id))
+    .orderBy(...keysetOrder(params.order, sortColumn, customers.id))
     .limit(params.limit + 1);
-
-  const hasMore = rows.length > params.limit;
-  const pageRows = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = pageRows.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          sort,
-          order: params.order,
-          value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
-          id: last.id,
-        })
-      : null;
-  return { items: pageRows.map(({ sortValue: _sortValue, ...customer }) => customer), nextCursor };
+  const page = pageOf(rows, params.limit, keyset, (row) => row.sortValue);
+  return { ...page, items: page.items.map(({ sortValue: _sortValue, ...customer }) => customer) };
 }
 
 /**
@@ -151,19 +135,14 @@ async function listByRelevance(
     found.push(...rows.map((row) => ({ ...row, tier })));
     if (found.length > params.limit) break;
   }
-  const hasMore = found.length > params.limit;
-  const page = found.slice(0, params.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          sort: 'relevance',
-          order: params.order,
-          value: `${last.tier}:${last.createdAt.toISOString()}`,
-          id: last.id,
-        })
-      : null;
-  return { items: page.map(({ tier: _tier, ...customer }) => customer), nextCursor };
+  const keyset = { sort: 'relevance', order: params.order };
+  const page = pageOf(
+    found,
+    params.limit,
+    keyset,
+    (row) => `${row.tier}:${row.createdAt.toISOString()}`,
+  );
+  return { ...page, items: page.items.map(({ tier: _tier, ...customer }) => customer) };
 }
 
 function relevancePosition(cursor: string, order: 'asc' | 'desc', tierCount: number) {
