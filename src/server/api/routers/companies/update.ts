@@ -28,7 +28,6 @@ export const update = organizationProcedure
     const { id, expectedVersion, ...values } = input;
     if (ctx.ifMatch) assertIfMatch(ctx.ifMatch, companyOutput, await getCompany(ctx.tx, id, true));
     const { before, after, changed } = await updateCompany(ctx.tx, id, values, expectedVersion);
-    if (changed) await ctx.audit(companyAudits.updated(before, after));
-    else ctx.nothingChanged();
+    await ctx.auditChange(changed, companyAudits.updated(before, after));
     return after;
   });

@@ -27,10 +27,6 @@ export const update = organizationProcedure
     if (ctx.ifMatch)
       assertIfMatch(ctx.ifMatch, dealOutput, await getDeal(ctx.tx, id, { lock: true }));
     const { before, after, changed } = await updateDeal(ctx.tx, id, values, expectedVersion);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit(dealAudits.updated(before, after));
+    await ctx.auditChange(changed, dealAudits.updated(before, after));
     return after;
   });

@@ -26,11 +26,7 @@ export const update = organizationProcedure
     assertIfMatch(ctx.ifMatch, interactionOutput, before);
     const { id, ...values } = input;
     const { after, changed } = await changeInteraction(ctx.tx, actingMember(ctx), before, values);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'interaction.updated',
       entityType: 'interaction',
       entityId: id,

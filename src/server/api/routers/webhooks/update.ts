@@ -23,11 +23,7 @@ export const update = organizationProcedure
     const before = orNotFound(await getEndpoint(ctx.tx, input.id, true), 'Webhook endpoint');
     assertIfMatch(ctx.ifMatch, webhookEndpointOutput, before);
     const { after, changed } = await changeEndpoint(ctx.tx, before, input, ctx.services.webhooks);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'webhook.updated',
       entityType: 'webhook_endpoint',
       entityId: after.id,
