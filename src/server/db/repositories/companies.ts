@@ -2,7 +2,9 @@ import { and, arrayContains, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Company, CompanyListParams } from '@/schemas/companies';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
+import { getRecord } from './versioned-writes';
 import { companyColumns, liveCompanies } from './company-columns';
+import { COMPANIES } from './company-writes';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 const SORT_COLUMNS = {
@@ -18,19 +20,8 @@ const SORT_COLUMNS = {
 const CANDIDATE_SIMILARITY = '0.3';
 
 /** A live company; with `lock`, locked for the rest of the transaction. */
-export async function getCompany(
-  tx: TenantTx,
-  id: string,
-  lock = false,
-): Promise<Company | undefined> {
-  const query = tx
-    .select(companyColumns)
-    .from(companies)
-    .where(and(liveCompanies(tx), eq(companies.id, id)))
-    .limit(1);
-  const [company] = lock ? await query.for('update') : await query;
-  return company;
-}
+export const getCompany = (tx: TenantTx, id: string, lock = false) =>
+  getRecord(tx, COMPANIES, id, lock);
 
 /**
  * What a search finds: companies whose name or domain contains the term; when none does, names

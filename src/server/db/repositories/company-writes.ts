@@ -15,7 +15,7 @@ import {
 
 export const domainTaken = () => conflictOn('domain', 'A company with this domain already exists');
 
-const COMPANIES: VersionedRecords<Company> = {
+export const COMPANIES: VersionedRecords<Company> = {
   name: 'Company',
   plural: 'companies',
   table: companies,

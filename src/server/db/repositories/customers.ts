@@ -23,7 +23,9 @@ import { customers } from '../schema';
 import type { TenantTx } from '../types';
 import { customerColumns, live } from './customer-columns';
 import { customerSearch } from './customer-search';
+import { CUSTOMERS } from './customer-writes';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
+import { getRecord } from './versioned-writes';
 
 const SORT_COLUMNS = {
   createdAt: customers.createdAt,
@@ -33,19 +35,8 @@ const SORT_COLUMNS = {
 } as const satisfies Record<Exclude<CustomerSort, 'relevance'>, unknown>;
 
 /** A live customer; with `lock`, locked for the rest of the transaction. */
-export async function getCustomer(
-  tx: TenantTx,
-  id: string,
-  lock = false,
-): Promise<Customer | undefined> {
-  const query = tx
-    .select(customerColumns)
-    .from(customers)
-    .where(and(live(tx), eq(customers.id, id)))
-    .limit(1);
-  const [customer] = lock ? await query.for('update') : await query;
-  return customer;
-}
+export const getCustomer = (tx: TenantTx, id: string, lock = false) =>
+  getRecord(tx, CUSTOMERS, id, lock);
 
 /**
  * The WHERE of a filtered view of live customers (list, count and export share it), and with a

@@ -45,6 +45,22 @@ const ofOrganization = (tx: TenantTx, { table }: VersionedRecords<Versioned>) =>
 const liveRecords = (tx: TenantTx, records: VersionedRecords<Versioned>) =>
   and(ofOrganization(tx, records), isNull(records.table.deletedAt));
 
+/** A live record; with `lock`, locked for the rest of the transaction. */
+export async function getRecord<Row extends Versioned>(
+  tx: TenantTx,
+  records: VersionedRecords<Row>,
+  id: string,
+  lock = false,
+): Promise<Row | undefined> {
+  const query = tx
+    .select(fieldsOf(records))
+    .from(records.table)
+    .where(and(liveRecords(tx, records), eq(records.table.id, id)))
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  return row as Row | undefined;
+}
+
 export async function insertRecord<Row extends Versioned>(
   tx: TenantTx,
   records: VersionedRecords<Row>,
@@ -90,14 +106,7 @@ export async function updateRecord<Row extends Versioned>(
   values: Partial<Row>,
   expectedVersion?: number,
 ): Promise<{ before: Row; after: Row; changed: boolean }> {
-  const { table } = records;
-  const [row] = await tx
-    .select(fieldsOf(records))
-    .from(table)
-    .where(and(liveRecords(tx, records), eq(table.id, id)))
-    .for('update')
-    .limit(1);
-  const before = row as Row | undefined;
+  const before = await getRecord(tx, records, id, true);
   if (!before) throw notFound(records.name);
   if (expectedVersion !== undefined && before.version !== expectedVersion) {
     throw staleVersion(before.version);
@@ -106,7 +115,7 @@ export async function updateRecord<Row extends Versioned>(
   if (isEmpty(changes)) return { before, after: before, changed: false };
   if (changes.ownerId) await assertMember(tx, changes.ownerId, 'ownerId');
   const after = await refuseUnique(records.unique.constraint, records.unique.taken, () =>
-    write(tx, records, id, changes, isNull(table.deletedAt)),
+    write(tx, records, id, changes, isNull(records.table.deletedAt)),
   );
   return { before, after: after!, changed: true };
 }
