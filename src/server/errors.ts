@@ -51,6 +51,12 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 
+/** What a lookup found, or a 404 naming what it looked for. */
+export function orNotFound<T>(found: T | null | undefined, what: string): T {
+  if (found === undefined || found === null) throw notFound(what);
+  return found;
+}
+
 export const conflictOn = (field: string, message: string) =>
   new AppError('CONFLICT', message, { issues: [{ path: [field], message }] });
 

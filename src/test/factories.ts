@@ -106,3 +106,28 @@ export function callerAs(
 export function ownerCaller(services: AppServices, organization: TestOrganization) {
   return callerAs(services, userPrincipal(organization, { id: organization.ownerId }, 'owner'));
 }
+
+/** A new organization, and a caller acting as its owner. */
+export async function organizationWithOwner(services: AppServices, name?: string) {
+  const org = await createTestOrganization(services.db, name);
+  return { org, api: ownerCaller(services, org) };
+}
+
+/** A caller acting as a new member of the organization with this role. */
+export async function newMemberCaller(
+  services: AppServices,
+  organization: TestOrganization,
+  role: Role,
+) {
+  const member = await addTestMember(services.db, organization, role);
+  return callerAs(services, userPrincipal(organization, member, role));
+}
+
+/** A new organization with its default pipeline, whose stages `stage` finds by name. */
+export async function salesOrganization(services: AppServices) {
+  const { org, api } = await organizationWithOwner(services);
+  const { items } = await api.pipelines.list({});
+  const pipeline = items[0]!;
+  const stage = (name: string) => pipeline.stages.find((s) => s.name === name)!;
+  return { org, api, pipeline, stage };
+}

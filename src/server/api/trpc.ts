@@ -9,7 +9,13 @@ import {
   runInSpan,
   startProcedureSpan,
 } from '@/server/observability/tracing';
-import { authorize, inOrganization, requirePrincipal, type Audit } from './authorize';
+import {
+  authorize,
+  inOrganization,
+  requirePrincipal,
+  type Audit,
+  type AuditInput,
+} from './authorize';
 import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
@@ -186,7 +192,7 @@ export const organizationStreamProcedure = withPermission;
  * then runs the procedure in a tenant transaction (read-only for queries). A mutation must
  * write exactly one audit row through ctx.audit, in that same transaction, unless it declares
  * through ctx.nothingChanged that it found everything already as asked: then it writes none
- * (and so publishes no event).
+ * (and so publishes no event). ctx.auditChange does one or the other, as a change says.
  */
 export const organizationProcedure = withPermission.use(async ({ ctx, meta, path, type, next }) => {
   const changes = type === 'mutation' && !meta?.readOnly;
@@ -206,10 +212,17 @@ export const organizationProcedure = withPermission.use(async ({ ctx, meta, path
         auditRows += 1;
         return writeAudit(input);
       };
+      /** Audits a change, or declares that nothing changed when nothing did. */
+      const auditChange = async (changed: boolean, input: AuditInput) => {
+        if (changed) await audit(input);
+        else nothingChanged();
+      };
       const idempotency = changes ? ctx.idempotency : undefined;
       const caller = `${actor.actorType}:${actor.actorId}`;
       if (idempotency) await claimIdempotencyKey(tx, caller, idempotency);
-      const result = await next({ ctx: { tx, organization, actor, audit, nothingChanged } });
+      const result = await next({
+        ctx: { tx, organization, actor, audit, auditChange, nothingChanged },
+      });
       if (!result.ok) throw result.error;
       const expected = unchanged ? 0 : 1;
       if (changes && !meta?.bulk && auditRows !== expected) {

@@ -39,6 +39,14 @@ export interface ExportTable<Filters, Row> {
 
 const iso = (time: Date | null | undefined) => time?.toISOString() ?? null;
 
+/** A value as a cell: a time in ISO 8601, tags joined by ";", structured data as JSON. */
+function cellOf(value: unknown): Cell {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join(';');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value as Cell;
+}
+
 const ADDRESS_COLUMNS = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'];
 const addressCells = (address: PostalAddress | null | undefined): Cell[] => [
   address?.line1,
@@ -49,7 +57,23 @@ const addressCells = (address: PostalAddress | null | undefined): Cell[] => [
   address?.country,
 ];
 
-const table = <Filters, Row>(definition: ExportTable<Filters, Row>) => definition;
+/**
+ * A download whose columns are fields of its rows, in order: each field is a column of its
+ * name, but an `address`, which is six (line 1 to country).
+ */
+const table = <Filters, Row>({
+  fields,
+  ...definition
+}: Omit<ExportTable<Filters, Row>, 'columns' | 'cells'> & {
+  fields: (keyof Row & string)[];
+}): ExportTable<Filters, Row> => ({
+  ...definition,
+  columns: fields.flatMap((field) => (field === 'address' ? ADDRESS_COLUMNS : [field])),
+  cells: (row) =>
+    fields.flatMap((field) =>
+      field === 'address' ? addressCells(row[field] as PostalAddress | null) : [cellOf(row[field])],
+    ),
+});
 
 type RowOf<List extends (...args: never[]) => Promise<{ items: unknown[] }>> = Awaited<
   ReturnType<List>
@@ -62,21 +86,7 @@ const customers = table<z.output<typeof customerFilterInput>, RowOf<typeof custo
   filters: customerFilterInput,
   listParameters: ['status'],
   // prettier-ignore
-  columns: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', ...ADDRESS_COLUMNS, 'createdAt', 'updatedAt'],
-  cells: (c) => [
-    c.id,
-    c.email,
-    c.firstName,
-    c.lastName,
-    c.company,
-    c.phone,
-    c.status,
-    c.tags.join(';'),
-    c.ownerId,
-    ...addressCells(c.address),
-    iso(c.createdAt),
-    iso(c.updatedAt),
-  ],
+  fields: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', 'address', 'createdAt', 'updatedAt'],
   page: customerPage,
 });
 
@@ -110,21 +120,7 @@ const companies = table<CompanyFilters, RowOf<typeof listCompanies>>({
   filters: companyFilters,
   listParameters: [],
   // prettier-ignore
-  columns: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', ...ADDRESS_COLUMNS, 'createdAt', 'updatedAt'],
-  cells: (c) => [
-    c.id,
-    c.name,
-    c.domain,
-    c.industry,
-    c.size,
-    c.website,
-    c.phone,
-    c.tags.join(';'),
-    c.ownerId,
-    ...addressCells(c.address),
-    iso(c.createdAt),
-    iso(c.updatedAt),
-  ],
+  fields: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', 'address', 'createdAt', 'updatedAt'],
   page: (tx, filters, cursor) => listCompanies(tx, { ...filters, limit: LIST_PAGE, cursor }),
 });
 
@@ -135,23 +131,7 @@ const deals = table<DealFilters, RowOf<typeof listDeals>>({
   filters: dealFilters,
   listParameters: ['status'],
   // prettier-ignore
-  columns: ['id', 'title', 'pipelineId', 'stageId', 'status', 'amountCents', 'currency', 'expectedCloseDate', 'ownerId', 'companyId', 'lostReason', 'closedAt', 'createdAt', 'updatedAt'],
-  cells: (d) => [
-    d.id,
-    d.title,
-    d.pipelineId,
-    d.stageId,
-    d.status,
-    d.amountCents,
-    d.currency,
-    d.expectedCloseDate,
-    d.ownerId,
-    d.companyId,
-    d.lostReason,
-    iso(d.closedAt),
-    iso(d.createdAt),
-    iso(d.updatedAt),
-  ],
+  fields: ['id', 'title', 'pipelineId', 'stageId', 'status', 'amountCents', 'currency', 'expectedCloseDate', 'ownerId', 'companyId', 'lostReason', 'closedAt', 'createdAt', 'updatedAt'],
   page: (tx, filters, cursor) => listDeals(tx, { ...filters, limit: LIST_PAGE, cursor }),
 });
 
@@ -162,21 +142,7 @@ const audit = table<AuditFilters, RowOf<typeof listAuditLogs>>({
   filters: auditFilters,
   listParameters: [],
   // prettier-ignore
-  columns: ['sequence', 'createdAt', 'action', 'entityType', 'entityId', 'actorType', 'actorId', 'actorName', 'ipAddress', 'userAgent', 'requestId', 'changes'],
-  cells: (e) => [
-    e.sequence,
-    iso(e.createdAt),
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.actorType,
-    e.actorId,
-    e.actorName,
-    e.ipAddress,
-    e.userAgent,
-    e.requestId,
-    JSON.stringify(e.changes),
-  ],
+  fields: ['sequence', 'createdAt', 'action', 'entityType', 'entityId', 'actorType', 'actorId', 'actorName', 'ipAddress', 'userAgent', 'requestId', 'changes'],
   page: (tx, filters, cursor) => listAuditLogs(tx, { ...filters, limit: LIST_PAGE, cursor }),
 });
 

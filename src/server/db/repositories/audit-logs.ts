@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, auditChainHeads, auditLogs, users, type AuditChanges } from '../schema';
 import { rows } from '../rows';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, pageOf } from './cursor';
 import type { AuditListParams } from '@/schemas/audit';
 import type { IdentityTx, TenantTx, Transaction } from '../types';
 
@@ -62,6 +62,8 @@ const changeColumns = {
   actorId: auditLogs.actorId,
 };
 
+const LATEST_FIRST = { sort: 'sequence', order: 'desc' } as const;
+
 /** An organization's trail, newest first, filtered; keyset on the chain sequence. */
 export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
   const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId)];
@@ -72,7 +74,7 @@ export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
   if (params.from) where.push(gte(auditLogs.createdAt, params.from));
   if (params.to) where.push(lt(auditLogs.createdAt, params.to));
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort: 'sequence', order: 'desc' });
+    const position = decodeCursor(params.cursor, LATEST_FIRST);
     where.push(lt(auditLogs.sequence, Number(position.value)));
   }
   const rows = await tx
@@ -92,19 +94,8 @@ export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
     .where(and(...where))
     .orderBy(desc(auditLogs.sequence))
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const items = (hasMore ? rows.slice(0, params.limit) : rows).map((row) => ({
-    ...row,
-    sequence: row.sequence ?? 0,
-  }));
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({ sort: 'sequence', order: 'desc', value: last.sequence, id: last.id })
-        : null,
-  };
+  const chained = rows.map((row) => ({ ...row, sequence: row.sequence ?? 0 }));
+  return pageOf(chained, params.limit, LATEST_FIRST, (row) => row.sequence);
 }
 
 export interface ChainRow {

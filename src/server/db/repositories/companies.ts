@@ -1,9 +1,11 @@
-import { and, arrayContains, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Company, CompanyListParams } from '@/schemas/companies';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
+import { getRecord } from './versioned-writes';
 import { companyColumns, liveCompanies } from './company-columns';
-import { decodeCursor, encodeCursor } from './cursor';
+import { COMPANIES } from './company-writes';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 const SORT_COLUMNS = {
   name: companies.nameSort,
@@ -18,19 +20,8 @@ const SORT_COLUMNS = {
 const CANDIDATE_SIMILARITY = '0.3';
 
 /** A live company; with `lock`, locked for the rest of the transaction. */
-export async function getCompany(
-  tx: TenantTx,
-  id: string,
-  lock = false,
-): Promise<Company | undefined> {
-  const query = tx
-    .select(companyColumns)
-    .from(companies)
-    .where(and(liveCompanies(tx), eq(companies.id, id)))
-    .limit(1);
-  const [company] = lock ? await query.for('update') : await query;
-  return company;
-}
+export const getCompany = (tx: TenantTx, id: string, lock = false) =>
+  getRecord(tx, COMPANIES, id, lock);
 
 /**
  * What a search finds: companies whose name or domain contains the term; when none does, names
@@ -67,34 +58,15 @@ export async function listCompanies(
   const column = SORT_COLUMNS[sort];
   if (params.cursor) {
     const position = decodeCursor(params.cursor, { sort, order });
-    const value =
-      sort === 'name' ? sql`${position.value}` : sql`${String(position.value)}::timestamptz`;
-    where.push(
-      order === 'asc'
-        ? sql`(${column}, ${companies.id}) > (${value}, ${position.id}::uuid)`
-        : sql`(${column}, ${companies.id}) < (${value}, ${position.id}::uuid)`,
-    );
+    const type = sort === 'name' ? undefined : sql`timestamptz`;
+    where.push(afterPosition(column, companies.id, position, type));
   }
-  const direction = order === 'asc' ? asc : desc;
   const rows = await tx
     .select({ ...companyColumns, sortValue: column })
     .from(companies)
     .where(and(...where))
-    .orderBy(direction(column), direction(companies.id))
+    .orderBy(...keysetOrder(order, column, companies.id))
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const page = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sortValue: _sortValue, ...company }) => company),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({
-            sort,
-            order,
-            value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
-            id: last.id,
-          })
-        : null,
-  };
+  const page = pageOf(rows, params.limit, { sort, order }, (row) => row.sortValue);
+  return { ...page, items: page.items.map(({ sortValue: _sortValue, ...company }) => company) };
 }

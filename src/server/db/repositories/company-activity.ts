@@ -1,35 +1,28 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CompanyCustomersParams, CompanyTimelineParams } from '@/schemas/companies';
 import { customerInteractions, customers, orders, users } from '../schema';
 import type { TenantTx } from '../types';
 import { customerColumns, live } from './customer-columns';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
+import { afterTimelineCursor, interactionColumns, NEWEST_FIRST, newestFirst } from './interactions';
+
+const BY_NAME = { sort: 'name', order: 'asc' } as const;
 
 /** A company's live people by name, one page at a time (keyset on name and id). */
 export async function listCompanyCustomers(tx: TenantTx, params: CompanyCustomersParams) {
   const where: SQL[] = [live(tx)!, eq(customers.companyId, params.id)];
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort: 'name', order: 'asc' });
-    where.push(
-      sql`(${customers.nameSort}, ${customers.id}) > (${position.value}, ${position.id}::uuid)`,
-    );
+    const position = decodeCursor(params.cursor, BY_NAME);
+    where.push(afterPosition(customers.nameSort, customers.id, position));
   }
   const rows = await tx
     .select({ ...customerColumns, nameSort: customers.nameSort })
     .from(customers)
     .where(and(...where))
-    .orderBy(asc(customers.nameSort), asc(customers.id))
+    .orderBy(...keysetOrder('asc', customers.nameSort, customers.id))
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const page = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = page.at(-1);
-  return {
-    items: page.map(({ nameSort: _nameSort, ...customer }) => customer),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({ sort: 'name', order: 'asc', value: last.nameSort, id: last.id })
-        : null,
-  };
+  const page = pageOf(rows, params.limit, BY_NAME, (row) => row.nameSort);
+  return { ...page, items: page.items.map(({ nameSort: _nameSort, ...customer }) => customer) };
 }
 
 /**
@@ -41,50 +34,21 @@ export async function listCompanyTimeline(tx: TenantTx, params: CompanyTimelineP
     eq(customerInteractions.organizationId, tx.organizationId),
     eq(customerInteractions.companyId, params.id),
   ];
-  if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort: 'occurredAt', order: 'desc' });
-    where.push(
-      sql`(${customerInteractions.occurredAt}, ${customerInteractions.id}) < (${String(position.value)}::timestamptz, ${position.id}::uuid)`,
-    );
-  }
+  if (params.cursor) where.push(afterTimelineCursor(params.cursor));
   const rows = await tx
     .select({
-      id: customerInteractions.id,
-      customerId: customerInteractions.customerId,
-      companyId: customerInteractions.companyId,
+      ...interactionColumns,
       customerName: sql<
         string | null
       >`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
-      type: customerInteractions.type,
-      subject: customerInteractions.subject,
-      content: customerInteractions.content,
-      occurredAt: customerInteractions.occurredAt,
-      authorId: customerInteractions.authorId,
-      authorName: users.name,
-      createdAt: customerInteractions.createdAt,
-      updatedAt: customerInteractions.updatedAt,
     })
     .from(customerInteractions)
     .leftJoin(customers, eq(customers.id, customerInteractions.customerId))
     .leftJoin(users, eq(users.id, customerInteractions.authorId))
     .where(and(...where))
-    .orderBy(desc(customerInteractions.occurredAt), desc(customerInteractions.id))
+    .orderBy(...newestFirst)
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const items = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({
-            sort: 'occurredAt',
-            order: 'desc',
-            value: last.occurredAt.toISOString(),
-            id: last.id,
-          })
-        : null,
-  };
+  return pageOf(rows, params.limit, NEWEST_FIRST, (row) => row.occurredAt);
 }
 
 /** What the paid and fulfilled orders of a company's people add up to, per currency. */

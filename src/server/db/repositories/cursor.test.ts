@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/server/errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, pageOf } from './cursor';
 
 const id = '0b6f5a0e-6b8b-4c2a-9d6e-1f0f6e2b3c4d';
 
@@ -31,5 +31,22 @@ describe('keyset cursors', () => {
     ]) {
       expect(() => decodeCursor(cursor, { sort: 'name', order: 'asc' })).toThrow(AppError);
     }
+  });
+
+  it('end a page after its last row only when more were read than it holds', () => {
+    const keyset = { sort: 'createdAt', order: 'desc' } as const;
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    const rows = [1, 2, 3].map(() => ({ id, createdAt: at }));
+    const full = pageOf(rows, 2, keyset, (row) => row.createdAt);
+    expect(full.items).toHaveLength(2);
+    expect(decodeCursor(full.nextCursor!, keyset)).toEqual({
+      ...keyset,
+      value: '2026-01-02T03:04:05.678Z',
+      id,
+    });
+    expect(pageOf(rows, 3, keyset, (row) => row.createdAt)).toEqual({
+      items: rows,
+      nextCursor: null,
+    });
   });
 });

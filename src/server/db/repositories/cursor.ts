@@ -1,3 +1,4 @@
+import { asc, desc, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { AppError } from '@/server/errors';
 
 /**
@@ -36,6 +37,55 @@ export function decodeCursor(
   const validValue = value === null || typeof value === 'string' || typeof value === 'number';
   if (!validValue || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
   return { sort, order, value, id } as CursorPosition;
+}
+
+/** A keyset order: the sort it is by, and its direction. */
+export type Keyset = Pick<CursorPosition, 'sort' | 'order'>;
+
+/**
+ * The rows after a cursor's position in the order of (key, id). The key is compared as `type`
+ * (`timestamptz`, `date`…) from the cursor's text, or as the cursor's value when none is given.
+ */
+export function afterPosition(
+  key: SQLWrapper,
+  id: SQLWrapper,
+  position: CursorPosition,
+  type?: SQL,
+): SQL {
+  const value = type ? sql`${String(position.value)}::${type}` : sql`${position.value}`;
+  const after = sql`(${value}, ${position.id}::uuid)`;
+  return position.order === 'asc'
+    ? sql`(${key}, ${id}) > ${after}`
+    : sql`(${key}, ${id}) < ${after}`;
+}
+
+/** The ORDER BY of a keyset order on (key, id). */
+export const keysetOrder = (order: 'asc' | 'desc', key: SQLWrapper, id: SQLWrapper) =>
+  order === 'asc' ? [asc(key), asc(id)] : [desc(key), desc(id)];
+
+/**
+ * One page of a keyset list, from the `limit + 1` rows read for it: its rows, and the cursor
+ * after the last of them when there are more. `valueOf` is a row's sort value (a time is
+ * carried as ISO 8601 text).
+ */
+export function pageOf<Row extends { id: string }>(
+  rows: Row[],
+  limit: number,
+  keyset: Keyset,
+  valueOf: (row: Row) => Date | string | number | null,
+): { items: Row[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  if (rows.length <= limit || !last) return { items, nextCursor: null };
+  const value = valueOf(last);
+  return {
+    items,
+    nextCursor: encodeCursor({
+      ...keyset,
+      value: value instanceof Date ? value.toISOString() : value,
+      id: last.id,
+    }),
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

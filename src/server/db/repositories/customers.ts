@@ -23,7 +23,9 @@ import { customers } from '../schema';
 import type { TenantTx } from '../types';
 import { customerColumns, live } from './customer-columns';
 import { customerSearch } from './customer-search';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CUSTOMERS } from './customer-writes';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
+import { getRecord } from './versioned-writes';
 
 const SORT_COLUMNS = {
   createdAt: customers.createdAt,
@@ -33,19 +35,8 @@ const SORT_COLUMNS = {
 } as const satisfies Record<Exclude<CustomerSort, 'relevance'>, unknown>;
 
 /** A live customer; with `lock`, locked for the rest of the transaction. */
-export async function getCustomer(
-  tx: TenantTx,
-  id: string,
-  lock = false,
-): Promise<Customer | undefined> {
-  const query = tx
-    .select(customerColumns)
-    .from(customers)
-    .where(and(live(tx), eq(customers.id, id)))
-    .limit(1);
-  const [customer] = lock ? await query.for('update') : await query;
-  return customer;
-}
+export const getCustomer = (tx: TenantTx, id: string, lock = false) =>
+  getRecord(tx, CUSTOMERS, id, lock);
 
 /**
  * The WHERE of a filtered view of live customers (list, count and export share it), and with a
@@ -83,37 +74,21 @@ export async function listCustomers(
   const sort = requested === 'relevance' ? 'createdAt' : requested;
   const sortColumn = SORT_COLUMNS[sort];
   const isTime = sortColumn === customers.createdAt || sortColumn === customers.updatedAt;
+  const keyset = { sort, order: params.order };
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort, order: params.order });
-    const value = isTime ? sql`${String(position.value)}::timestamptz` : sql`${position.value}`;
-    filters.push(
-      params.order === 'asc'
-        ? sql`(${sortColumn}, ${customers.id}) > (${value}, ${position.id}::uuid)`
-        : sql`(${sortColumn}, ${customers.id}) < (${value}, ${position.id}::uuid)`,
-    );
+    const position = decodeCursor(params.cursor, keyset);
+    const type = isTime ? sql`timestamptz` : undefined;
+    filters.push(afterPosition(sortColumn, customers.id, position, type));
   }
 
-  const direction = params.order === 'asc' ? asc : desc;
   const rows = await tx
     .select({ ...customerColumns, sortValue: sortColumn })
     .from(customers)
     .where(and(...filters))
-    .orderBy(direction(sortColumn), direction(customers.id))
+    .orderBy(...keysetOrder(params.order, sortColumn, customers.id))
     .limit(params.limit + 1);
-
-  const hasMore = rows.length > params.limit;
-  const pageRows = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = pageRows.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          sort,
-          order: params.order,
-          value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
-          id: last.id,
-        })
-      : null;
-  return { items: pageRows.map(({ sortValue: _sortValue, ...customer }) => customer), nextCursor };
+  const page = pageOf(rows, params.limit, keyset, (row) => row.sortValue);
+  return { ...page, items: page.items.map(({ sortValue: _sortValue, ...customer }) => customer) };
 }
 
 /**
@@ -151,19 +126,14 @@ async function listByRelevance(
     found.push(...rows.map((row) => ({ ...row, tier })));
     if (found.length > params.limit) break;
   }
-  const hasMore = found.length > params.limit;
-  const page = found.slice(0, params.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          sort: 'relevance',
-          order: params.order,
-          value: `${last.tier}:${last.createdAt.toISOString()}`,
-          id: last.id,
-        })
-      : null;
-  return { items: page.map(({ tier: _tier, ...customer }) => customer), nextCursor };
+  const keyset = { sort: 'relevance', order: params.order };
+  const page = pageOf(
+    found,
+    params.limit,
+    keyset,
+    (row) => `${row.tier}:${row.createdAt.toISOString()}`,
+  );
+  return { ...page, items: page.items.map(({ tier: _tier, ...customer }) => customer) };
 }
 
 function relevancePosition(cursor: string, order: 'asc' | 'desc', tierCount: number) {

@@ -9,7 +9,7 @@ import {
   deals,
 } from '../schema';
 import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 /** A deal's live people, the longest-known first, read with the deal. */
 const customerIdsOf = sql<string[]>`coalesce((
@@ -308,28 +308,15 @@ export async function listDeals(tx: TenantTx, params: DealListParams) {
   const where: (SQL | undefined)[] = [dealFilters(tx, params)];
   if (params.cursor) {
     const position = decodeCursor(params.cursor, { sort, order });
-    const after = sql`(${String(position.value)}::${type}, ${position.id}::uuid)`;
-    where.push(
-      order === 'desc'
-        ? sql`(${key}, ${deals.id}) < ${after}`
-        : sql`(${key}, ${deals.id}) > ${after}`,
-    );
+    where.push(afterPosition(key, deals.id, position, type));
   }
-  const direction = order === 'desc' ? sql`desc` : sql`asc`;
   const rows = await tx
     .select(dealColumns)
     .from(deals)
     .where(and(...where))
-    .orderBy(sql`${key} ${direction}`, sql`${deals.id} ${direction}`)
+    .orderBy(...keysetOrder(order, key, deals.id))
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const items = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = items.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({ sort, order, value: cursorValue(sort, order, last), id: last.id })
-      : null;
-  return { items, nextCursor };
+  return pageOf(rows, params.limit, { sort, order }, (deal) => cursorValue(sort, order, deal));
 }
 
 /**

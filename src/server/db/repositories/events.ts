@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Event, EventListParams, EventType } from '@/schemas/events';
 import { events } from '../schema';
 import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, pageOf } from './cursor';
 import { AppError } from '@/server/errors';
 
 export interface NewEvent {
@@ -43,15 +43,8 @@ export async function listEvents(tx: TenantTx, params: EventListParams) {
     )
     .orderBy(asc(events.sequence))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(toEvent),
-    nextCursor:
-      rows.length > params.limit && last
-        ? encodeCursor({ ...FEED, value: last.sequence, id: last.id })
-        : null,
-  };
+  const page = pageOf(rows, params.limit, FEED, (row) => row.sequence);
+  return { ...page, items: page.items.map(toEvent) };
 }
 
 async function sequenceOf(tx: TenantTx, id: string): Promise<number> {

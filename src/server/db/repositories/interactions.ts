@@ -1,11 +1,12 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { customerInteractions, users } from '../schema';
 import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 import type { Interaction, InteractionListParams, InteractionType } from '@/schemas/interactions';
 import { changesTo, isEmpty } from './changes';
 
-const interactionColumns = {
+/** An interaction as the API shows it, with its author's name (joined from users). */
+export const interactionColumns = {
   id: customerInteractions.id,
   customerId: customerInteractions.customerId,
   companyId: customerInteractions.companyId,
@@ -21,38 +22,36 @@ const interactionColumns = {
 
 const ofTenant = (tx: TenantTx) => eq(customerInteractions.organizationId, tx.organizationId);
 
+/** The order of every timeline: newest first, by keyset on (occurred_at, id). */
+export const NEWEST_FIRST = { sort: 'occurredAt', order: 'desc' } as const;
+export const newestFirst = keysetOrder(
+  'desc',
+  customerInteractions.occurredAt,
+  customerInteractions.id,
+);
+
+/** The interactions of a timeline after its cursor's position. */
+export const afterTimelineCursor = (cursor: string) =>
+  afterPosition(
+    customerInteractions.occurredAt,
+    customerInteractions.id,
+    decodeCursor(cursor, NEWEST_FIRST),
+    sql`timestamptz`,
+  );
+
 /** A customer's timeline, newest first, by keyset on (occurred_at, id). */
 export async function listInteractions(tx: TenantTx, params: InteractionListParams) {
   const where = [ofTenant(tx), eq(customerInteractions.customerId, params.customerId)];
   if (params.updatedSince) where.push(gte(customerInteractions.updatedAt, params.updatedSince));
-  if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort: 'occurredAt', order: 'desc' });
-    where.push(
-      sql`(${customerInteractions.occurredAt}, ${customerInteractions.id}) < (${String(position.value)}::timestamptz, ${position.id}::uuid)`,
-    );
-  }
+  if (params.cursor) where.push(afterTimelineCursor(params.cursor));
   const rows = await tx
     .select(interactionColumns)
     .from(customerInteractions)
     .leftJoin(users, eq(users.id, customerInteractions.authorId))
     .where(and(...where))
-    .orderBy(desc(customerInteractions.occurredAt), desc(customerInteractions.id))
+    .orderBy(...newestFirst)
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const items = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({
-            sort: 'occurredAt',
-            order: 'desc',
-            value: last.occurredAt.toISOString(),
-            id: last.id,
-          })
-        : null,
-  };
+  return pageOf(rows, params.limit, NEWEST_FIRST, (row) => row.occurredAt);
 }
 
 /** One interaction; with `lock`, locked for the rest of the transaction. */

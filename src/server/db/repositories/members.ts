@@ -2,6 +2,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { memberships, users } from '../schema';
 import type { TenantTx } from '../types';
 import type { Role } from '@/schemas/permissions';
+import { AppError } from '@/server/errors';
 
 /** The organization's members (tenant transaction: only this organization's rows exist). */
 export async function listMembers(tx: TenantTx) {
@@ -65,4 +66,13 @@ export async function countMembers(tx: TenantTx): Promise<number> {
     .from(memberships)
     .where(eq(memberships.organizationId, tx.organizationId));
   return row?.value ?? 0;
+}
+
+/** Refuses (400, naming the field) a user who is not a member of the organization. */
+export async function assertMember(tx: TenantTx, userId: string, field: string) {
+  if (!(await findMember(tx, userId))) {
+    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization', {
+      issues: [{ path: [field], message: 'is not a member of this organization' }],
+    });
+  }
 }

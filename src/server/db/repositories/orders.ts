@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { customers, orderLines, orderNumbers, orders } from '../schema';
 import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 import type { Order, OrderListParams, OrderStatus } from '@/schemas/orders';
 
 export interface LineValues {
@@ -162,6 +162,8 @@ export async function setOrderStatus(tx: TenantTx, id: string, status: OrderStat
   return (await getOrder(tx, id))!;
 }
 
+const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
+
 /** Orders newest first, filtered (also to the people of one company); keyset on (created_at, id). */
 export async function listOrders(tx: TenantTx, params: OrderListParams & { companyId?: string }) {
   const where: SQL[] = [ofTenant(tx)];
@@ -172,33 +174,18 @@ export async function listOrders(tx: TenantTx, params: OrderListParams & { compa
   if (params.createdTo) where.push(lt(orders.createdAt, params.createdTo));
   if (params.updatedSince) where.push(gte(orders.updatedAt, params.updatedSince));
   if (params.cursor) {
-    const position = decodeCursor(params.cursor, { sort: 'createdAt', order: 'desc' });
-    where.push(
-      sql`(${orders.createdAt}, ${orders.id}) < (${String(position.value)}::timestamptz, ${position.id}::uuid)`,
-    );
+    const position = decodeCursor(params.cursor, NEWEST_FIRST);
+    where.push(afterPosition(orders.createdAt, orders.id, position, sql`timestamptz`));
   }
   const rows = await tx
     .select(orderColumns)
     .from(orders)
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .where(and(...where))
-    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .orderBy(...keysetOrder('desc', orders.createdAt, orders.id))
     .limit(params.limit + 1);
-  const hasMore = rows.length > params.limit;
-  const page = hasMore ? rows.slice(0, params.limit) : rows;
-  const last = page.at(-1);
-  return {
-    items: await withLines(tx, page),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({
-            sort: 'createdAt',
-            order: 'desc',
-            value: last.createdAt.toISOString(),
-            id: last.id,
-          })
-        : null,
-  };
+  const page = pageOf(rows, params.limit, NEWEST_FIRST, (row) => row.createdAt);
+  return { ...page, items: await withLines(tx, page.items) };
 }
 
 /** Ids of a customer's orders (erasure names them in the audit trail). */

@@ -27,3 +27,17 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const pg = pgErrorOf(error);
   return pg?.code === '23505' && pg.constraint === constraint;
 }
+
+/** Runs a write, throwing `conflict()` instead of a violation of the unique constraint. */
+export async function refuseUnique<T>(
+  constraint: string,
+  conflict: () => Error,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) throw conflict();
+    throw error;
+  }
+}

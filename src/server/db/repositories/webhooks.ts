@@ -9,7 +9,7 @@ import type {
 } from '@/schemas/webhooks';
 import { events, webhookDeliveries, webhookEndpoints } from '../schema';
 import type { TenantTx } from '../types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, pageOf } from './cursor';
 import { toEvent } from './events';
 
 /** The public shape of an endpoint: never its secrets. */
@@ -206,15 +206,7 @@ export async function listDeliveries(tx: TenantTx, params: DeliveryListParams) {
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit) as WebhookDelivery[];
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > params.limit && last
-        ? encodeCursor({ ...NEWEST_FIRST, value: last.createdAt.toISOString(), id: last.id })
-        : null,
-  };
+  return pageOf(rows as WebhookDelivery[], params.limit, NEWEST_FIRST, (row) => row.createdAt);
 }
 
 export async function getDelivery(

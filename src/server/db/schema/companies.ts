@@ -1,17 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { editableRecord, id, metadata, refersTo, tags } from './columns';
 import { companySizeEnum } from './enums';
-import { organizations, users } from './identity';
+import { organizationId, users } from './identity';
 import type { PostalAddress } from './customers';
 
 export const companies = pgTable(
   'companies',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     name: text('name').notNull(),
     /** The normalised host (lowercase, no `www.`): unique among an organization's live companies. */
     domain: text('domain'),
@@ -20,16 +18,10 @@ export const companies = pgTable(
     website: text('website'),
     phone: text('phone'),
     address: jsonb('address').$type<PostalAddress>(),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
-    tags: text('tags')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    deletedAt: timestamptz('deleted_at'),
+    ownerId: refersTo('owner_id', () => users.id),
+    tags: tags(),
+    metadata: metadata(),
+    ...editableRecord(),
     /** Sort key and search document, derived by Postgres so they can be indexed. */
     nameSort: text('name_sort')
       .notNull()

@@ -8,13 +8,12 @@ import {
   text,
   uniqueIndex,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { IMPORT_KINDS } from '@/schemas/imports';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { editableRecord, id, metadata, refersTo, tags, timestamps, timestamptz } from './columns';
 import { companies } from './companies';
 import { customerStatusEnum, importStatusEnum, interactionTypeEnum } from './enums';
-import { apiKeys, organizations, users } from './identity';
+import { apiKeys, organizationId, users } from './identity';
 
 export interface PostalAddress {
   line1?: string;
@@ -29,30 +28,20 @@ export const customers = pgTable(
   'customers',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     email: text('email'),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull().default(''),
     /** The linked company's name, kept in step with it so search and sort need no join. */
     company: text('company'),
-    companyId: uuid('company_id').references((): AnyPgColumn => companies.id, {
-      onDelete: 'set null',
-    }),
+    companyId: refersTo('company_id', () => companies.id),
     phone: text('phone'),
     status: customerStatusEnum('status').notNull().default('lead'),
-    tags: text('tags')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    tags: tags(),
+    ownerId: refersTo('owner_id', () => users.id),
     address: jsonb('address').$type<PostalAddress>(),
-    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    deletedAt: timestamptz('deleted_at'),
+    metadata: metadata(),
+    ...editableRecord(),
     /** Sort keys and the search document, derived by Postgres so they can be indexed. */
     nameSort: text('name_sort')
       .notNull()
@@ -112,26 +101,21 @@ export const customerInteractions = pgTable(
   'customer_interactions',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     /** Null for an entry about a company alone (then `companyId` names it). */
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
     /**
      * The company of its customer while the customer is live, kept by triggers (migration 0017),
      * so a company's timeline reads one index range however large the organization is.
      */
-    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    authorApiKeyId: uuid('author_api_key_id').references(() => apiKeys.id, {
-      onDelete: 'set null',
-    }),
+    companyId: refersTo('company_id', () => companies.id),
+    authorId: refersTo('author_id', () => users.id),
+    authorApiKeyId: refersTo('author_api_key_id', () => apiKeys.id),
     type: interactionTypeEnum('type').notNull(),
     subject: text('subject').notNull(),
     content: text('content').notNull().default(''),
     occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('customer_interactions_timeline_idx').on(
@@ -167,10 +151,8 @@ export const customerImports = pgTable(
   {
     id: id(),
     kind: text('kind', { enum: IMPORT_KINDS }).notNull().default('customers'),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    organizationId: organizationId(),
+    createdById: refersTo('created_by_id', () => users.id),
     filename: text('filename').notNull(),
     status: importStatusEnum('status').notNull().default('queued'),
     /** What to do with a row that matches a live record ('skip' or 'update'). */
@@ -186,8 +168,7 @@ export const customerImports = pgTable(
     errorCount: integer('error_count').notNull().default(0),
     errors: jsonb('errors').$type<ImportIssue[]>().notNull().default([]),
     failure: text('failure'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
     finishedAt: timestamptz('finished_at'),
   },
   (t) => [

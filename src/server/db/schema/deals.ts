@@ -12,25 +12,30 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import {
+  belongsTo,
+  editableRecord,
+  id,
+  refersTo,
+  timestamps,
+  timestamptz,
+  version,
+} from './columns';
 import { companies } from './companies';
 import { customers } from './customers';
 import { dealStatusEnum, stageKindEnum } from './enums';
-import { organizations, users } from './identity';
+import { organizationId, users } from './identity';
 
 /** A sales pipeline: ordered stages a deal moves through. Every organization has a default one. */
 export const pipelines = pgTable(
   'pipelines',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     name: text('name').notNull(),
     isDefault: boolean('is_default').notNull().default(false),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('pipelines_one_default_per_organization')
@@ -44,18 +49,13 @@ export const pipelineStages = pgTable(
   'pipeline_stages',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    pipelineId: uuid('pipeline_id')
-      .notNull()
-      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    pipelineId: belongsTo('pipeline_id', () => pipelines.id),
     name: text('name').notNull(),
     position: integer('position').notNull(),
     probability: integer('probability').notNull(),
     kind: stageKindEnum('kind').notNull().default('open'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('pipeline_stages_pipeline_idx').on(t.organizationId, t.pipelineId, t.position),
@@ -67,9 +67,7 @@ export const deals = pgTable(
   'deals',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     title: text('title').notNull(),
     pipelineId: uuid('pipeline_id')
       .notNull()
@@ -82,17 +80,14 @@ export const deals = pgTable(
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull().default(0),
     currency: text('currency').notNull(),
     expectedCloseDate: date('expected_close_date', { mode: 'string' }),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
-    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    ownerId: refersTo('owner_id', () => users.id),
+    companyId: refersTo('company_id', () => companies.id),
     lostReason: text('lost_reason'),
     /** Set on entering a won or lost stage, cleared on reopening (by the trigger). */
     closedAt: timestamptz('closed_at'),
     /** When the deal entered its current stage (by the trigger): time in stage, velocity. */
     stageEnteredAt: timestamptz('stage_entered_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    deletedAt: timestamptz('deleted_at'),
+    ...editableRecord(),
   },
   (t) => {
     const live = sql`${t.deletedAt} is null`;
@@ -114,15 +109,9 @@ export const deals = pgTable(
 export const dealCustomers = pgTable(
   'deal_customers',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    dealId: uuid('deal_id')
-      .notNull()
-      .references(() => deals.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    dealId: belongsTo('deal_id', () => deals.id),
+    customerId: belongsTo('customer_id', () => customers.id),
   },
   (t) => [
     primaryKey({ columns: [t.dealId, t.customerId] }),
@@ -135,18 +124,12 @@ export const dealStageChanges = pgTable(
   'deal_stage_changes',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    dealId: uuid('deal_id')
-      .notNull()
-      .references(() => deals.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    dealId: belongsTo('deal_id', () => deals.id),
     /** Null for the stage a deal was created in. */
-    fromStageId: uuid('from_stage_id').references(() => pipelineStages.id, {
-      onDelete: 'set null',
-    }),
-    toStageId: uuid('to_stage_id').references(() => pipelineStages.id, { onDelete: 'set null' }),
-    changedById: uuid('changed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    fromStageId: refersTo('from_stage_id', () => pipelineStages.id),
+    toStageId: refersTo('to_stage_id', () => pipelineStages.id),
+    changedById: refersTo('changed_by_id', () => users.id),
     changedAt: timestamptz('changed_at').notNull().defaultNow(),
   },
   (t) => [
@@ -163,12 +146,8 @@ export const dealStageChanges = pgTable(
 export const dealStageTotals = pgTable(
   'deal_stage_totals',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => pipelineStages.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    stageId: belongsTo('stage_id', () => pipelineStages.id),
     currency: text('currency').notNull(),
     dealCount: bigint('deal_count', { mode: 'number' }).notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),

@@ -7,9 +7,8 @@ import {
   pgTable,
   text,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { belongsTo, createdAt, id, refersTo, timestamps, timestamptz } from './columns';
 import { roleEnum } from './enums';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -21,9 +20,11 @@ export const organizations = pgTable('organizations', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique('organizations_slug_unique'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
 });
+
+/** The organization a row belongs to, and is deleted with. */
+export const organizationId = () => belongsTo('organization_id', () => organizations.id);
 
 export const users = pgTable(
   'users',
@@ -38,8 +39,7 @@ export const users = pgTable(
     twoFactorEnabledAt: timestamptz('two_factor_enabled_at'),
     /** The last TOTP time step accepted, so a code cannot be used twice. */
     twoFactorLastStep: integer('two_factor_last_step'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
 );
@@ -48,15 +48,10 @@ export const memberships = pgTable(
   'memberships',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    userId: belongsTo('user_id', () => users.id),
     role: roleEnum('role').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('memberships_organization_user_unique').on(t.organizationId, t.userId),
@@ -70,12 +65,8 @@ export const sessions = pgTable(
   {
     id: text('id').primaryKey(),
     secretHash: bytea('secret_hash').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    activeOrganizationId: uuid('active_organization_id').references(() => organizations.id, {
-      onDelete: 'set null',
-    }),
+    userId: belongsTo('user_id', () => users.id),
+    activeOrganizationId: refersTo('active_organization_id', () => organizations.id),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
     /** False until the second factor is given, for users who have two-factor authentication. */
@@ -96,13 +87,11 @@ export const invitations = pgTable(
   'invitations',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     email: text('email').notNull(),
     role: roleEnum('role').notNull(),
     tokenHash: bytea('token_hash').notNull(),
-    invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    invitedById: refersTo('invited_by_id', () => users.id),
     expiresAt: timestamptz('expires_at').notNull(),
     acceptedAt: timestamptz('accepted_at'),
     revokedAt: timestamptz('revoked_at'),
@@ -121,9 +110,7 @@ export const twoFactorRecoveryCodes = pgTable(
   'two_factor_recovery_codes',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo('user_id', () => users.id),
     codeHash: bytea('code_hash').notNull(),
     usedAt: timestamptz('used_at'),
     createdAt: createdAt(),
@@ -131,17 +118,20 @@ export const twoFactorRecoveryCodes = pgTable(
   (t) => [uniqueIndex('two_factor_recovery_codes_user_code_unique').on(t.userId, t.codeHash)],
 );
 
+/** A token sent by e-mail: only its SHA-256 is kept, and it works once before it expires. */
+const singleUseToken = () => ({
+  tokenHash: bytea('token_hash').notNull(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  usedAt: timestamptz('used_at'),
+  createdAt: createdAt(),
+});
+
 export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tokenHash: bytea('token_hash').notNull(),
-    expiresAt: timestamptz('expires_at').notNull(),
-    usedAt: timestamptz('used_at'),
-    createdAt: createdAt(),
+    userId: belongsTo('user_id', () => users.id),
+    ...singleUseToken(),
   },
   (t) => [
     uniqueIndex('password_reset_tokens_token_hash_unique').on(t.tokenHash),
@@ -153,14 +143,9 @@ export const emailVerificationTokens = pgTable(
   'email_verification_tokens',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo('user_id', () => users.id),
     email: text('email').notNull(),
-    tokenHash: bytea('token_hash').notNull(),
-    expiresAt: timestamptz('expires_at').notNull(),
-    usedAt: timestamptz('used_at'),
-    createdAt: createdAt(),
+    ...singleUseToken(),
   },
   (t) => [
     uniqueIndex('email_verification_tokens_token_hash_unique').on(t.tokenHash),
@@ -172,15 +157,13 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     name: text('name').notNull(),
     role: roleEnum('role').notNull(),
     /** The first characters of the key, shown so people can tell keys apart. */
     prefix: text('prefix').notNull(),
     keyHash: bytea('key_hash').notNull(),
-    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdById: refersTo('created_by_id', () => users.id),
     lastUsedAt: timestamptz('last_used_at'),
     expiresAt: timestamptz('expires_at'),
     revokedAt: timestamptz('revoked_at'),

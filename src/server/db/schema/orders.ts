@@ -10,36 +10,33 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { belongsTo, id, refersTo, timestamps, timestamptz, version } from './columns';
 import { companies } from './companies';
 import { customers } from './customers';
 import { orderStatusEnum } from './enums';
-import { organizations } from './identity';
+import { organizationId, organizations } from './identity';
 
 /** Money is integer minor units (cents) with an ISO 4217 currency code. */
 export const orders = pgTable(
   'orders',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     /** Null once the customer was erased: the order stays (revenue), without personal data. */
-    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
-    /** The company of its customer while the customer is live, kept by triggers (migration 0017). */
-    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    customerId: refersTo('customer_id', () => customers.id),
+    /** The company of its customer, kept by triggers (migration 0017). */
+    companyId: refersTo('company_id', () => companies.id),
     /** Per-organization order number, shown to people ("#1042"). */
     number: integer('number').notNull(),
     status: orderStatusEnum('status').notNull().default('draft'),
     currency: char('currency', { length: 3 }).notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull().default(0),
-    version: integer('version').notNull().default(1),
+    version: version(),
     placedAt: timestamptz('placed_at'),
     paidAt: timestamptz('paid_at'),
     fulfilledAt: timestamptz('fulfilled_at'),
     cancelledAt: timestamptz('cancelled_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('orders_org_status_created_idx').on(t.organizationId, t.status, t.createdAt),
@@ -60,12 +57,8 @@ export const orderLines = pgTable(
   'order_lines',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    orderId: belongsTo('order_id', () => orders.id),
     position: integer('position').notNull(),
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),

@@ -11,9 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { belongsTo, createdAt, id, timestamps, timestamptz } from './columns';
 import { deliveryStatusEnum } from './enums';
-import { organizations } from './identity';
+import { organizationId } from './identity';
 
 /**
  * The organization's public change events: what webhooks deliver and the change feed serves.
@@ -24,9 +24,7 @@ export const events = pgTable(
   'events',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     sequence: bigint('sequence', { mode: 'number' }).notNull(),
     type: text('type').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
@@ -48,9 +46,7 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     url: text('url').notNull(),
     description: text('description').notNull().default(''),
     eventTypes: text('event_types').array().notNull(),
@@ -60,8 +56,7 @@ export const webhookEndpoints = pgTable(
     previousSecret: text('previous_secret'),
     previousSecretExpiresAt: timestamptz('previous_secret_expires_at'),
     enabled: boolean('enabled').notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index('webhook_endpoints_organization_idx').on(t.organizationId, t.createdAt)],
 );
@@ -70,15 +65,9 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    endpointId: uuid('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
+    endpointId: belongsTo('endpoint_id', () => webhookEndpoints.id),
+    eventId: belongsTo('event_id', () => events.id),
     status: deliveryStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     responseStatus: integer('response_status'),
@@ -88,8 +77,7 @@ export const webhookDeliveries = pgTable(
     error: text('error'),
     lastAttemptAt: timestamptz('last_attempt_at'),
     nextAttemptAt: timestamptz('next_attempt_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('webhook_deliveries_endpoint_idx').on(
@@ -109,9 +97,7 @@ export const webhookDeliveries = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationId(),
     caller: text('caller').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),

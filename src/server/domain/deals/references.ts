@@ -1,4 +1,4 @@
-import { assertMember } from '@/server/db/repositories/customer-writes';
+import { assertMember } from '@/server/db/repositories/members';
 import { isLiveCompany, missingCustomers } from '@/server/db/repositories/deals';
 import type { TenantTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';

@@ -11,7 +11,7 @@ import {
 } from '@/server/db/repositories/company-writes';
 import { bulkChangeFor } from '@/server/domain/customers/bulk';
 import { organizationProcedure } from '../../trpc';
-import { companyDeletedAudit, companyUpdatedAudit } from './audits';
+import { companyAudits } from '../../record-audits';
 
 /** Tags or assigns up to 100 companies at once: all or none, one audit row per company changed. */
 export const bulkUpdate = organizationProcedure
@@ -38,7 +38,7 @@ export const bulkUpdate = organizationProcedure
       const values = bulkChangeFor(company, input.change, 'company');
       if (!values) continue;
       const { before, after } = await updateCompany(ctx.tx, company.id, values);
-      await ctx.audit(companyUpdatedAudit(before, after));
+      await ctx.audit(companyAudits.updated(before, after));
       items.push(after);
     }
     return { items, unchanged: input.ids.length - items.length };
@@ -66,7 +66,7 @@ export const bulkDelete = organizationProcedure
     const items: Company[] = [];
     for (const { id } of await lockLiveCompanies(ctx.tx, input.ids)) {
       const company = await softDeleteCompany(ctx.tx, id);
-      await ctx.audit(companyDeletedAudit(company));
+      await ctx.audit(companyAudits.deleted(company));
       items.push(company);
     }
     return { items, unchanged: 0 };

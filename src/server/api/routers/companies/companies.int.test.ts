@@ -5,15 +5,12 @@ import { auditLogs, customerInteractions, events } from '@/server/db/schema';
 import { AppError } from '@/server/errors';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
-import { createTestOrganization, ownerCaller } from '@/test/factories';
+import { organizationWithOwner } from '@/test/factories';
 
 const { services } = setupTestServices();
 const db = () => services().db;
 
-async function newOrganization() {
-  const org = await createTestOrganization(db());
-  return { org, api: ownerCaller(services(), org) };
-}
+const newOrganization = () => organizationWithOwner(services());
 
 const auditTrail = (organizationId: string) =>
   withTenant(db(), organizationId, (tx) => tx.select().from(auditLogs));

@@ -3,7 +3,7 @@ import { insertCompany, lockCompanyName } from '@/server/db/repositories/company
 import { similarCompanies } from '@/server/db/repositories/duplicates';
 import { possibleDuplicate } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
-import { companyCreatedAudit } from './audits';
+import { companyAudits } from '../../record-audits';
 
 export const create = organizationProcedure
   .meta({
@@ -34,6 +34,6 @@ export const create = organizationProcedure
       if (candidates.length > 0) throw possibleDuplicate('company', candidates);
     }
     const company = await insertCompany(ctx.tx, values);
-    await ctx.audit(companyCreatedAudit(company));
+    await ctx.audit(companyAudits.created(company));
     return company;
   });

@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { companyOutput } from '@/schemas/companies';
 import { getCompany } from '@/server/db/repositories/companies';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,4 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(companyOutput)
-  .query(async ({ ctx, input }) => {
-    const company = await getCompany(ctx.tx, input.id);
-    if (!company) throw notFound('Company');
-    return company;
-  });
+  .query(async ({ ctx, input }) => orNotFound(await getCompany(ctx.tx, input.id), 'Company'));

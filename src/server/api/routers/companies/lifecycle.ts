@@ -4,7 +4,7 @@ import { getCompany } from '@/server/db/repositories/companies';
 import { restoreCompany, softDeleteCompany } from '@/server/db/repositories/company-writes';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
-import { companyDeletedAudit } from './audits';
+import { companyAudits } from '../../record-audits';
 
 /** Soft delete: the company disappears from reads and lists, and can be restored. */
 export const remove = organizationProcedure
@@ -27,7 +27,7 @@ export const remove = organizationProcedure
       assertIfMatch(ctx.ifMatch, companyOutput, await getCompany(ctx.tx, input.id, true));
     }
     const company = await softDeleteCompany(ctx.tx, input.id);
-    await ctx.audit(companyDeletedAudit(company));
+    await ctx.audit(companyAudits.deleted(company));
     return company;
   });
 
@@ -48,11 +48,6 @@ export const restore = organizationProcedure
   .output(companyOutput)
   .mutation(async ({ ctx, input }) => {
     const company = await restoreCompany(ctx.tx, input.id);
-    await ctx.audit({
-      action: 'company.restored',
-      entityType: 'company',
-      entityId: company.id,
-      publish: { data: company },
-    });
+    await ctx.audit(companyAudits.restored(company));
     return company;
   });

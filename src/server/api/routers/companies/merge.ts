@@ -1,8 +1,8 @@
 import { companyMergeInput, companyMergeOutput } from '@/schemas/companies';
 import { mergeCompanies } from '@/server/domain/companies/merge';
 import { changedFields } from '@/server/domain/audit/changed-fields';
+import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
-import { updateAudit as customerUpdatedAudit } from '../customers/update';
 
 /**
  * Merges a duplicate into this company: one audit row (and event) per person and deal moved,
@@ -30,7 +30,7 @@ export const merge = organizationProcedure
   .mutation(async ({ ctx, input }) => {
     const merged = await mergeCompanies(ctx.tx, input.id, input.sourceId);
     for (const { before, after } of merged.people) {
-      await ctx.audit(customerUpdatedAudit(before, after));
+      await ctx.audit(customerAudits.updated(before, after));
     }
     const moved = {
       before: { companyId: merged.source.id },

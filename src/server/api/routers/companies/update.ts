@@ -3,7 +3,7 @@ import { getCompany } from '@/server/db/repositories/companies';
 import { updateCompany } from '@/server/db/repositories/company-writes';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
-import { companyUpdatedAudit } from './audits';
+import { companyAudits } from '../../record-audits';
 
 export const update = organizationProcedure
   .meta({
@@ -28,7 +28,6 @@ export const update = organizationProcedure
     const { id, expectedVersion, ...values } = input;
     if (ctx.ifMatch) assertIfMatch(ctx.ifMatch, companyOutput, await getCompany(ctx.tx, id, true));
     const { before, after, changed } = await updateCompany(ctx.tx, id, values, expectedVersion);
-    if (changed) await ctx.audit(companyUpdatedAudit(before, after));
-    else ctx.nothingChanged();
+    await ctx.auditChange(changed, companyAudits.updated(before, after));
     return after;
   });

@@ -4,13 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TAGS } from '@/schemas/customers';
 import { auditLogs } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
-import {
-  addTestMember,
-  callerAs,
-  createTestOrganization,
-  ownerCaller,
-  userPrincipal,
-} from '@/test/factories';
+import { createTestOrganization, newMemberCaller, organizationWithOwner } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
@@ -25,8 +19,7 @@ async function errorOf(promise: Promise<unknown>) {
 }
 
 async function newOrg() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
+  const { org, api } = await organizationWithOwner(services());
   const [ada, grace, alan] = await Promise.all(
     ['Ada', 'Grace', 'Alan'].map((firstName) => api.customers.create({ firstName })),
   );
@@ -149,8 +142,7 @@ describe('customers.bulkUpdate', () => {
 describe('customers.bulkDelete', () => {
   it('deletes many customers restorably, and only for roles that may delete', async () => {
     const { org, api, ada, grace, alan } = await newOrg();
-    const member = await addTestMember(services().db, org, 'member');
-    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
+    const asMember = await newMemberCaller(services(), org, 'member');
     expect((await errorOf(asMember.customers.bulkDelete({ ids: [ada.id] }))).code).toBe(
       'FORBIDDEN',
     );

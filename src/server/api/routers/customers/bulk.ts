@@ -7,9 +7,8 @@ import {
 import { lockLiveCustomers } from '@/server/db/repositories/customer-bulk';
 import { softDeleteCustomer, updateCustomer } from '@/server/db/repositories/customer-writes';
 import { bulkChangeFor } from '@/server/domain/customers/bulk';
+import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
-import { deletionAudit } from './lifecycle';
-import { updateAudit } from './update';
 
 /** Tags or assigns up to 100 customers at once: all or none, one audit row per customer changed. */
 export const bulkUpdate = organizationProcedure
@@ -36,7 +35,7 @@ export const bulkUpdate = organizationProcedure
       const values = bulkChangeFor(customer, input.change);
       if (!values) continue;
       const { before, after } = await updateCustomer(ctx.tx, customer.id, values);
-      await ctx.audit(updateAudit(before, after));
+      await ctx.audit(customerAudits.updated(before, after));
       items.push(after);
     }
     return { items, unchanged: input.ids.length - items.length };
@@ -64,7 +63,7 @@ export const bulkDelete = organizationProcedure
     const items: Customer[] = [];
     for (const { id } of await lockLiveCustomers(ctx.tx, input.ids)) {
       const customer = await softDeleteCustomer(ctx.tx, id);
-      await ctx.audit(deletionAudit(customer));
+      await ctx.audit(customerAudits.deleted(customer));
       items.push(customer);
     }
     return { items, unchanged: 0 };

@@ -3,7 +3,7 @@ import { insertCustomer } from '@/server/db/repositories/customer-writes';
 import { refuseDuplicateCustomer } from '@/server/domain/customers/duplicates';
 import { companyLinkFor } from '@/server/domain/companies/link';
 import { organizationProcedure } from '../../trpc';
-import { companyCreatedAudit } from '../companies/audits';
+import { companyAudits, customerAudits } from '../../record-audits';
 
 export const create = organizationProcedure
   .meta({
@@ -32,14 +32,8 @@ export const create = organizationProcedure
     const { allowDuplicate, ...values } = input;
     if (!allowDuplicate) await refuseDuplicateCustomer(ctx.tx, values);
     const { link, created } = await companyLinkFor(ctx.tx, values);
-    if (created) await ctx.audit(companyCreatedAudit(created));
+    if (created) await ctx.audit(companyAudits.created(created));
     const customer = await insertCustomer(ctx.tx, { ...values, ...link });
-    await ctx.audit({
-      action: 'customer.created',
-      entityType: 'customer',
-      entityId: customer.id,
-      changes: { after: customer },
-      publish: { data: customer, customerId: customer.id },
-    });
+    await ctx.audit(customerAudits.created(customer));
     return customer;
   });

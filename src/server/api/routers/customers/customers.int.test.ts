@@ -4,11 +4,10 @@ import { auditLogs } from '@/server/db/schema';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 import {
-  addTestMember,
   callerAs,
   createTestOrganization,
-  ownerCaller,
-  userPrincipal,
+  newMemberCaller,
+  organizationWithOwner,
 } from '@/test/factories';
 
 const { services } = setupTestServices();
@@ -20,8 +19,7 @@ async function auditTrail(organizationId: string) {
 
 describe('customers.create', () => {
   it('creates a customer and writes its audit row with the actor and request', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { org, api } = await organizationWithOwner(services());
 
     const customer = await api.customers.create({
       firstName: ' Ada ',
@@ -53,8 +51,7 @@ describe('customers.create', () => {
   });
 
   it('refuses a second live customer with the same e-mail in any letter case, and audits nothing', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { org, api } = await organizationWithOwner(services());
     await api.customers.create({ firstName: 'Ada', email: 'ada@example.com' });
 
     expect(
@@ -65,24 +62,17 @@ describe('customers.create', () => {
   });
 
   it('allows the same e-mail in two organizations', async () => {
-    const a = await createTestOrganization(db());
-    const b = await createTestOrganization(db());
-    await ownerCaller(services(), a).customers.create({
-      firstName: 'Ada',
-      email: 'shared@example.com',
-    });
+    const a = await organizationWithOwner(services());
+    const b = await organizationWithOwner(services());
+    await a.api.customers.create({ firstName: 'Ada', email: 'shared@example.com' });
     await expect(
-      ownerCaller(services(), b).customers.create({
-        firstName: 'Ada',
-        email: 'shared@example.com',
-      }),
+      b.api.customers.create({ firstName: 'Ada', email: 'shared@example.com' }),
     ).resolves.toMatchObject({ email: 'shared@example.com' });
   });
 
   it('never takes ids, organization, version or timestamps from input', async () => {
-    const org = await createTestOrganization(db());
+    const { api } = await organizationWithOwner(services());
     const other = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
     const attempt = api.customers.create({
       firstName: 'Mallory',
       organizationId: other.id,
@@ -92,9 +82,9 @@ describe('customers.create', () => {
   });
 
   it('rejects an owner who is not a member of the organization', async () => {
-    const org = await createTestOrganization(db());
+    const { api } = await organizationWithOwner(services());
     const other = await createTestOrganization(db());
-    const attempt = ownerCaller(services(), org).customers.create({
+    const attempt = api.customers.create({
       firstName: 'Ada',
       ownerId: other.ownerId,
     });
@@ -103,8 +93,7 @@ describe('customers.create', () => {
 
   it('is refused to a viewer, who may still read', async () => {
     const org = await createTestOrganization(db());
-    const viewer = await addTestMember(db(), org, 'viewer');
-    const api = callerAs(services(), userPrincipal(org, viewer, 'viewer'));
+    const api = await newMemberCaller(services(), org, 'viewer');
     expect(await codeOf(api.customers.create({ firstName: 'Nope' }))).toBe('FORBIDDEN');
     await expect(api.customers.list({})).resolves.toEqual({ items: [], nextCursor: null });
   });
@@ -112,16 +101,13 @@ describe('customers.create', () => {
 
 describe('customers.get', () => {
   it("answers NOT_FOUND for another organization's customer, exactly as for a missing one", async () => {
-    const a = await createTestOrganization(db());
-    const b = await createTestOrganization(db());
-    const theirs = await ownerCaller(services(), b).customers.create({ firstName: 'Secret' });
-    const api = ownerCaller(services(), a);
+    const { api } = await organizationWithOwner(services());
+    const b = await organizationWithOwner(services());
+    const theirs = await b.api.customers.create({ firstName: 'Secret' });
 
     expect(await codeOf(api.customers.get({ id: theirs.id }))).toBe('NOT_FOUND');
     expect(await codeOf(api.customers.get({ id: crypto.randomUUID() }))).toBe('NOT_FOUND');
-    await expect(
-      ownerCaller(services(), b).customers.get({ id: theirs.id }),
-    ).resolves.toMatchObject({
+    await expect(b.api.customers.get({ id: theirs.id })).resolves.toMatchObject({
       firstName: 'Secret',
     });
   });
@@ -135,8 +121,7 @@ describe('customers.get', () => {
 
 describe('customers.list', () => {
   async function orgWithCustomers(names: [string, string, string | null][]) {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     for (const [firstName, lastName, company] of names) {
       await api.customers.create({ firstName, lastName, company, allowDuplicate: true });
     }
@@ -184,8 +169,7 @@ describe('customers.list', () => {
   });
 
   it('searches name, e-mail and company case-insensitively and forgives a typo', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     await api.customers.create({
       firstName: 'Johnathan',
       lastName: 'Appleseed',
@@ -208,8 +192,7 @@ describe('customers.list', () => {
   });
 
   it('lists only exact matches when there are any, not their near misses', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     for (const lastName of ['Number 25', 'Number 251', 'Number 252'])
       await api.customers.create({ firstName: 'Person', lastName, allowDuplicate: true });
 
@@ -222,8 +205,7 @@ describe('customers.list', () => {
   });
 
   it('finds the customer with a whole e-mail address, not others that contain it', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     await api.customers.create({ firstName: 'Ann', email: 'ann@example.com' });
     await api.customers.create({ firstName: 'Joann', email: 'joann@example.com' });
 
@@ -235,8 +217,7 @@ describe('customers.list', () => {
   });
 
   it('filters by status, tag, owner and updatedSince', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { org, api } = await organizationWithOwner(services());
     const before = new Date();
     await api.customers.create({ firstName: 'Lead', status: 'lead', tags: ['eu'] });
     await api.customers.create({ firstName: 'Active', status: 'active', ownerId: org.ownerId });

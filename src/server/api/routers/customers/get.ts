@@ -1,7 +1,7 @@
 import { customerOutput } from '@/schemas/customers';
 import { idParam } from '@/schemas/common';
 import { getCustomer } from '@/server/db/repositories/customers';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,4 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(customerOutput)
-  .query(async ({ ctx, input }) => {
-    const customer = await getCustomer(ctx.tx, input.id);
-    if (!customer) throw notFound('Customer');
-    return customer;
-  });
+  .query(async ({ ctx, input }) => orNotFound(await getCustomer(ctx.tx, input.id), 'Customer'));

@@ -3,22 +3,13 @@ import { auditLogs, customers } from '@/server/db/schema';
 import { insertCustomer } from '@/server/db/repositories/customer-writes';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
-import {
-  addTestMember,
-  callerAs,
-  createTestOrganization,
-  ownerCaller,
-  userPrincipal,
-} from '@/test/factories';
+import { newMemberCaller, organizationWithOwner } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
-async function newOrg() {
-  const org = await createTestOrganization(services().db);
-  return { org, api: ownerCaller(services(), org) };
-}
+const newOrg = () => organizationWithOwner(services());
 
 describe('customers.update', () => {
   it('changes only the fields given, bumps the version, and audits before and after', async () => {
@@ -107,14 +98,8 @@ describe('customers.delete and customers.restore', () => {
   it('is for managers and above', async () => {
     const { org, api } = await newOrg();
     const customer = await api.customers.create({ firstName: 'Kept' });
-    const member = await addTestMember(services().db, org, 'member');
-    expect(
-      await codeOf(
-        callerAs(services(), userPrincipal(org, member, 'member')).customers.delete({
-          id: customer.id,
-        }),
-      ),
-    ).toBe('FORBIDDEN');
+    const asMember = await newMemberCaller(services(), org, 'member');
+    expect(await codeOf(asMember.customers.delete({ id: customer.id }))).toBe('FORBIDDEN');
   });
 });
 

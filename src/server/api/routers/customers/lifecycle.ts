@@ -1,22 +1,11 @@
 import { idParam } from '@/schemas/common';
-import { customerErasureOutput, customerOutput, type Customer } from '@/schemas/customers';
+import { customerErasureOutput, customerOutput } from '@/schemas/customers';
 import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
 import { assertIfMatch } from '../../preconditions';
+import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
-
-/** The audit entry (and its public `customer.deleted` tombstone) of a soft delete. */
-export const deletionAudit = (customer: Customer) =>
-  ({
-    action: 'customer.deleted',
-    entityType: 'customer',
-    entityId: customer.id,
-    publish: {
-      data: { id: customer.id, deletedAt: customer.updatedAt },
-      customerId: customer.id,
-    },
-  }) as const;
 
 /** Soft delete: the customer disappears from reads and lists, and can be restored. */
 export const remove = organizationProcedure
@@ -39,7 +28,7 @@ export const remove = organizationProcedure
       assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, input.id, true));
     }
     const customer = await softDeleteCustomer(ctx.tx, input.id);
-    await ctx.audit(deletionAudit(customer));
+    await ctx.audit(customerAudits.deleted(customer));
     return customer;
   });
 
@@ -60,12 +49,7 @@ export const restore = organizationProcedure
   .output(customerOutput)
   .mutation(async ({ ctx, input }) => {
     const customer = await restoreCustomer(ctx.tx, input.id);
-    await ctx.audit({
-      action: 'customer.restored',
-      entityType: 'customer',
-      entityId: customer.id,
-      publish: { data: customer, customerId: customer.id },
-    });
+    await ctx.audit(customerAudits.restored(customer));
     return customer;
   });
 

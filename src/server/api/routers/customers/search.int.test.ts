@@ -3,7 +3,12 @@ import { customers } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 import { demoCustomers, seededRandom } from '@/server/domain/demo-data';
 import { setupTestServices } from '@/test/services';
-import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
+import {
+  createTestOrganization,
+  organizationWithOwner,
+  ownerCaller,
+  type TestOrganization,
+} from '@/test/factories';
 
 const { services } = setupTestServices();
 const db = () => services().db;
@@ -57,8 +62,7 @@ describe('customers.list: search on a realistic customer base', () => {
   });
 
   it('ranks exact matches first, then names that start with the term, then the rest', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     for (const [firstName, lastName] of [
       ['Joann', 'Marsh'],
       ['Anna', 'Bell'],
@@ -80,8 +84,7 @@ describe('customers.list: search on a realistic customer base', () => {
   });
 
   it('lists the plausible misspellings newest first', async () => {
-    const org = await createTestOrganization(db());
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
     for (const lastName of ['Johanssen', 'Johansson', 'Johnson', 'Jackson']) {
       await api.customers.create({ firstName: 'Sam', lastName });
     }

@@ -1,23 +1,12 @@
-import { customerOutput, customerUpdateInput, type Customer } from '@/schemas/customers';
+import { customerOutput, customerUpdateInput } from '@/schemas/customers';
 import { updateCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
-import { changedFields } from '@/server/domain/audit/changed-fields';
 import { companyLinkFor } from '@/server/domain/companies/link';
-import { companyCreatedAudit } from '../companies/audits';
+import { companyAudits, customerAudits } from '../../record-audits';
 import { staleVersion } from '@/server/db/repositories/versions';
 import { notFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
-
-/** The audit entry (with what changed) and the public `customer.updated` event of an update. */
-export const updateAudit = (before: Customer, after: Customer) =>
-  ({
-    action: 'customer.updated',
-    entityType: 'customer',
-    entityId: after.id,
-    changes: changedFields(before, after),
-    publish: { data: after, customerId: after.id },
-  }) as const;
 
 export const update = organizationProcedure
   .meta({
@@ -50,9 +39,9 @@ export const update = organizationProcedure
       throw staleVersion(current.version);
     }
     const { link, created } = await companyLinkFor(ctx.tx, values);
-    if (created) await ctx.audit(companyCreatedAudit(created));
+    if (created) await ctx.audit(companyAudits.created(created));
     const { before, after, changed } = await updateCustomer(ctx.tx, id, { ...values, ...link });
-    if (changed) await ctx.audit(updateAudit(before, after));
+    if (changed) await ctx.audit(customerAudits.updated(before, after));
     else if (!created) ctx.nothingChanged();
     return after;
   });

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestOrganization, ownerCaller } from '@/test/factories';
+import { organizationWithOwner } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
 /** An organization with three customers and four orders, three of them paid. */
 async function sellingOrganization() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
+  const { api } = await organizationWithOwner(services());
   const big = await api.customers.create({
     firstName: 'Big',
     lastName: 'Spender',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteCurrentOrganization } from '@/server/db/repositories/organizations';
 import { rows } from '@/server/db/rows';
 import { withTenant } from '@/server/db/tenant';
-import { createTestOrganization, ownerCaller, type TestOrganization } from '@/test/factories';
+import { salesOrganization, type TestOrganization } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
@@ -15,14 +15,7 @@ interface Total {
   amountCents: string;
 }
 
-async function salesOrg() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
-  const { items } = await api.pipelines.list({});
-  const pipeline = items[0]!;
-  const stage = (name: string) => pipeline.stages.find((s) => s.name === name)!;
-  return { org, api, pipeline, stage };
-}
+const salesOrg = () => salesOrganization(services());
 
 /** The totals the trigger kept, as the organization's tenant role sees them. */
 function keptTotals(org: TestOrganization) {

@@ -1,6 +1,7 @@
 import { dealCreateInput, dealOutput } from '@/schemas/deals';
 import { createDeal } from '@/server/domain/deals/deals';
 import { actingMember } from '../acting-member';
+import { dealAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
 
 export const create = organizationProcedure
@@ -25,12 +26,6 @@ export const create = organizationProcedure
   .output(dealOutput)
   .mutation(async ({ ctx, input }) => {
     const deal = await createDeal(ctx.tx, input, actingMember(ctx).userId);
-    await ctx.audit({
-      action: 'deal.created',
-      entityType: 'deal',
-      entityId: deal.id,
-      changes: { after: deal },
-      publish: { data: deal },
-    });
+    await ctx.audit(dealAudits.created(deal));
     return deal;
   });

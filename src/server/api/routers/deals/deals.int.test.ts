@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addTestMember,
-  callerAs,
-  createTestOrganization,
-  ownerCaller,
-  userPrincipal,
-} from '@/test/factories';
+import { newMemberCaller, salesOrganization } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
-async function salesOrg() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
-  const { items } = await api.pipelines.list({});
-  const pipeline = items[0]!;
-  const stage = (name: string) => pipeline.stages.find((s) => s.name === name)!;
-  return { org, api, pipeline, stage };
-}
+const salesOrg = () => salesOrganization(services());
 
 describe('deals.create', () => {
   it('starts a deal in the first open stage of the default pipeline and records that stage', async () => {
@@ -189,8 +176,7 @@ describe('deals.delete and deals.restore', () => {
 
   it('is for managers and above; members may create and move', async () => {
     const { org, stage } = await salesOrg();
-    const member = await addTestMember(services().db, org, 'member');
-    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
+    const asMember = await newMemberCaller(services(), org, 'member');
     const deal = await asMember.deals.create({ title: 'Mine', currency: 'USD' });
     await asMember.deals.move({ id: deal.id, stageId: stage('Won').id });
     expect(await codeOf(asMember.deals.delete({ id: deal.id }))).toBe('FORBIDDEN');

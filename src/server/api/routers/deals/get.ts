@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { dealOutput } from '@/schemas/deals';
 import { getDeal } from '@/server/db/repositories/deals';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,4 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(dealOutput)
-  .query(async ({ ctx, input }) => {
-    const deal = await getDeal(ctx.tx, input.id);
-    if (!deal) throw notFound('Deal');
-    return deal;
-  });
+  .query(async ({ ctx, input }) => orNotFound(await getDeal(ctx.tx, input.id), 'Deal'));

@@ -3,6 +3,7 @@ import { dealOutput } from '@/schemas/deals';
 import { getDeal } from '@/server/db/repositories/deals';
 import { restoreDeal, softDeleteDeal } from '@/server/domain/deals/deals';
 import { assertIfMatch } from '../../preconditions';
+import { dealAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
 
 /** Soft delete: the deal disappears from reads, lists and the board, and can be restored. */
@@ -25,12 +26,7 @@ export const remove = organizationProcedure
       assertIfMatch(ctx.ifMatch, dealOutput, await getDeal(ctx.tx, input.id, { lock: true }));
     }
     const deal = await softDeleteDeal(ctx.tx, input.id);
-    await ctx.audit({
-      action: 'deal.deleted',
-      entityType: 'deal',
-      entityId: deal.id,
-      publish: { data: { id: deal.id, deletedAt: deal.updatedAt } },
-    });
+    await ctx.audit(dealAudits.deleted(deal));
     return deal;
   });
 
@@ -50,11 +46,6 @@ export const restore = organizationProcedure
   .output(dealOutput)
   .mutation(async ({ ctx, input }) => {
     const deal = await restoreDeal(ctx.tx, input.id);
-    await ctx.audit({
-      action: 'deal.restored',
-      entityType: 'deal',
-      entityId: deal.id,
-      publish: { data: deal },
-    });
+    await ctx.audit(dealAudits.restored(deal));
     return deal;
   });

@@ -1,8 +1,8 @@
 import { dealOutput, dealUpdateInput } from '@/schemas/deals';
 import { getDeal } from '@/server/db/repositories/deals';
-import { changedFields } from '@/server/domain/audit/changed-fields';
 import { updateDeal } from '@/server/domain/deals/deals';
 import { assertIfMatch } from '../../preconditions';
+import { dealAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
 
 export const update = organizationProcedure
@@ -27,16 +27,6 @@ export const update = organizationProcedure
     if (ctx.ifMatch)
       assertIfMatch(ctx.ifMatch, dealOutput, await getDeal(ctx.tx, id, { lock: true }));
     const { before, after, changed } = await updateDeal(ctx.tx, id, values, expectedVersion);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
-      action: 'deal.updated',
-      entityType: 'deal',
-      entityId: after.id,
-      changes: changedFields(before, after),
-      publish: { data: after },
-    });
+    await ctx.auditChange(changed, dealAudits.updated(before, after));
     return after;
   });

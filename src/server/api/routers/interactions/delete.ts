@@ -2,7 +2,7 @@ import { idParam, okOutput } from '@/schemas/common';
 import { interactionOutput } from '@/schemas/interactions';
 import { getInteraction } from '@/server/db/repositories/interactions';
 import { removeInteraction } from '@/server/domain/interactions/interactions';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 import { actingMember } from '../acting-member';
@@ -22,8 +22,7 @@ export const remove = organizationProcedure
   .input(idParam)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    const interaction = await getInteraction(ctx.tx, input.id, true);
-    if (!interaction) throw notFound('Interaction');
+    const interaction = orNotFound(await getInteraction(ctx.tx, input.id, true), 'Interaction');
     assertIfMatch(ctx.ifMatch, interactionOutput, interaction);
     await removeInteraction(ctx.tx, actingMember(ctx), interaction);
     await ctx.audit({

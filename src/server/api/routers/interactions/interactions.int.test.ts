@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addTestMember,
-  callerAs,
-  createTestOrganization,
-  ownerCaller,
-  userPrincipal,
-} from '@/test/factories';
+import { newMemberCaller, organizationWithOwner } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
@@ -13,8 +7,7 @@ const { services } = setupTestServices();
 
 describe('interactions.list', () => {
   it('lists interactions newest first, page by page, with their author', async () => {
-    const org = await createTestOrganization(services().db);
-    const api = ownerCaller(services(), org);
+    const { org, api } = await organizationWithOwner(services());
     const customer = await api.customers.create({ firstName: 'Tim' });
     const day = 24 * 60 * 60 * 1000;
     for (let i = 0; i < 5; i++) {
@@ -49,12 +42,9 @@ describe('interactions.list', () => {
 
 describe('interactions.list and interactions.create', () => {
   it("is a 404 for another organization's customer", async () => {
-    const org = await createTestOrganization(services().db);
-    const theirs = await ownerCaller(
-      services(),
-      await createTestOrganization(services().db),
-    ).customers.create({ firstName: 'X' });
-    const api = ownerCaller(services(), org);
+    const { api } = await organizationWithOwner(services());
+    const other = await organizationWithOwner(services());
+    const theirs = await other.api.customers.create({ firstName: 'X' });
     expect(await codeOf(api.interactions.list({ customerId: theirs.id }))).toBe('NOT_FOUND');
     expect(
       await codeOf(api.interactions.create({ customerId: theirs.id, type: 'note', subject: 'Hi' })),
@@ -64,17 +54,11 @@ describe('interactions.list and interactions.create', () => {
 
 describe('interactions.update and interactions.delete', () => {
   it('lets the author or a manager change or delete an interaction, and nobody else', async () => {
-    const org = await createTestOrganization(services().db);
-    const owner = ownerCaller(services(), org);
+    const { org, api: owner } = await organizationWithOwner(services());
     const customer = await owner.customers.create({ firstName: 'Cara' });
-    const [alice, bob, manny] = [
-      await addTestMember(services().db, org, 'member'),
-      await addTestMember(services().db, org, 'member'),
-      await addTestMember(services().db, org, 'manager'),
-    ];
-    const asAlice = callerAs(services(), userPrincipal(org, alice, 'member'));
-    const asBob = callerAs(services(), userPrincipal(org, bob, 'member'));
-    const asManny = callerAs(services(), userPrincipal(org, manny, 'manager'));
+    const asAlice = await newMemberCaller(services(), org, 'member');
+    const asBob = await newMemberCaller(services(), org, 'member');
+    const asManny = await newMemberCaller(services(), org, 'manager');
 
     const note = await asAlice.interactions.create({
       customerId: customer.id,

@@ -2,7 +2,7 @@ import { interactionOutput, interactionUpdateInput } from '@/schemas/interaction
 import { getInteraction } from '@/server/db/repositories/interactions';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 import { changeInteraction } from '@/server/domain/interactions/interactions';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 import { actingMember } from '../acting-member';
@@ -22,16 +22,11 @@ export const update = organizationProcedure
   .input(interactionUpdateInput)
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
-    const before = await getInteraction(ctx.tx, input.id, true);
-    if (!before) throw notFound('Interaction');
+    const before = orNotFound(await getInteraction(ctx.tx, input.id, true), 'Interaction');
     assertIfMatch(ctx.ifMatch, interactionOutput, before);
     const { id, ...values } = input;
     const { after, changed } = await changeInteraction(ctx.tx, actingMember(ctx), before, values);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'interaction.updated',
       entityType: 'interaction',
       entityId: id,

@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { orderOutput } from '@/schemas/orders';
 import { getOrder } from '@/server/db/repositories/orders';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,4 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(orderOutput)
-  .query(async ({ ctx, input }) => {
-    const order = await getOrder(ctx.tx, input.id);
-    if (!order) throw notFound('Order');
-    return order;
-  });
+  .query(async ({ ctx, input }) => orNotFound(await getOrder(ctx.tx, input.id), 'Order'));

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addTestMember,
-  callerAs,
-  createTestOrganization,
-  ownerCaller,
-  userPrincipal,
-} from '@/test/factories';
+import { newMemberCaller, organizationWithOwner } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
 async function withCustomer() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
+  const { org, api } = await organizationWithOwner(services());
   const customer = await api.customers.create({ firstName: 'Olly', lastName: 'Order' });
   return { org, api, customer };
 }
@@ -83,8 +76,7 @@ describe('orders.create', () => {
 
   it('is for managers and above only, while members may still list', async () => {
     const { org, customer } = await withCustomer();
-    const member = await addTestMember(services().db, org, 'member');
-    const asMember = callerAs(services(), userPrincipal(org, member, 'member'));
+    const asMember = await newMemberCaller(services(), org, 'member');
     expect(
       await codeOf(
         asMember.orders.create({ customerId: customer.id, currency: 'USD', lines: twoLines }),

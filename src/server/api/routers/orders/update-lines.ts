@@ -25,11 +25,7 @@ export const updateLines = organizationProcedure
     if (ctx.ifMatch)
       assertIfMatch(ctx.ifMatch, orderOutput, await getOrder(ctx.tx, input.id, true));
     const { before, after, changed } = await changeOrderLines(ctx.tx, input);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'order.lines_changed',
       entityType: 'order',
       entityId: after.id,

@@ -9,11 +9,7 @@ export const rename = organizationProcedure
   .output(organizationSummary)
   .mutation(async ({ ctx, input }) => {
     const { before, after, changed } = await renameOrganization(ctx.tx, input.name);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'organization.renamed',
       entityType: 'organization',
       entityId: after.id,

@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { pipelineOutput } from '@/schemas/pipelines';
 import { getPipeline } from '@/server/db/repositories/pipelines';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,4 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(pipelineOutput)
-  .query(async ({ ctx, input }) => {
-    const pipeline = await getPipeline(ctx.tx, input.id);
-    if (!pipeline) throw notFound('Pipeline');
-    return pipeline;
-  });
+  .query(async ({ ctx, input }) => orNotFound(await getPipeline(ctx.tx, input.id), 'Pipeline'));

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTestOrganization, ownerCaller } from '@/test/factories';
+import { organizationWithOwner } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
 async function withPipeline() {
-  const org = await createTestOrganization(services().db);
-  const api = ownerCaller(services(), org);
+  const { api } = await organizationWithOwner(services());
   const pipeline = await api.pipelines.create({
     name: 'Partners',
     stages: [

@@ -40,11 +40,7 @@ export const update = organizationProcedure
       input,
       actingMember(ctx).userId,
     );
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'pipeline.updated',
       entityType: 'pipeline',
       entityId: after.id,

@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { webhookEndpointOutput } from '@/schemas/webhooks';
 import { deleteEndpoint, getEndpoint } from '@/server/db/repositories/webhooks';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 
@@ -23,8 +23,7 @@ export const remove = organizationProcedure
     if (ctx.ifMatch) {
       assertIfMatch(ctx.ifMatch, webhookEndpointOutput, await getEndpoint(ctx.tx, input.id, true));
     }
-    const endpoint = await deleteEndpoint(ctx.tx, input.id);
-    if (!endpoint) throw notFound('Webhook endpoint');
+    const endpoint = orNotFound(await deleteEndpoint(ctx.tx, input.id), 'Webhook endpoint');
     await ctx.audit({
       action: 'webhook.deleted',
       entityType: 'webhook_endpoint',

@@ -1,7 +1,7 @@
 import { idParam } from '@/schemas/common';
 import { webhookEndpointOutput } from '@/schemas/webhooks';
 import { getEndpoint } from '@/server/db/repositories/webhooks';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
 export const get = organizationProcedure
@@ -18,8 +18,6 @@ export const get = organizationProcedure
   })
   .input(idParam)
   .output(webhookEndpointOutput)
-  .query(async ({ ctx, input }) => {
-    const endpoint = await getEndpoint(ctx.tx, input.id);
-    if (!endpoint) throw notFound('Webhook endpoint');
-    return endpoint;
-  });
+  .query(async ({ ctx, input }) =>
+    orNotFound(await getEndpoint(ctx.tx, input.id), 'Webhook endpoint'),
+  );

@@ -1,7 +1,7 @@
 import { webhookEndpointOutput, webhookUpdateInput } from '@/schemas/webhooks';
 import { getEndpoint } from '@/server/db/repositories/webhooks';
 import { changeEndpoint } from '@/server/domain/webhooks/endpoints';
-import { notFound } from '@/server/errors';
+import { orNotFound } from '@/server/errors';
 import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 
@@ -20,15 +20,10 @@ export const update = organizationProcedure
   .input(webhookUpdateInput)
   .output(webhookEndpointOutput)
   .mutation(async ({ ctx, input }) => {
-    const before = await getEndpoint(ctx.tx, input.id, true);
-    if (!before) throw notFound('Webhook endpoint');
+    const before = orNotFound(await getEndpoint(ctx.tx, input.id, true), 'Webhook endpoint');
     assertIfMatch(ctx.ifMatch, webhookEndpointOutput, before);
     const { after, changed } = await changeEndpoint(ctx.tx, before, input, ctx.services.webhooks);
-    if (!changed) {
-      ctx.nothingChanged();
-      return after;
-    }
-    await ctx.audit({
+    await ctx.auditChange(changed, {
       action: 'webhook.updated',
       entityType: 'webhook_endpoint',
       entityId: after.id,
