@@ -25,8 +25,8 @@ import {
 import { useCompanyListUrl } from './use-company-list-url';
 
 // Loaded with the first selection: most visits never select.
-const CompanyBulkActionsBar = dynamic(
-  () => import('./company-bulk-actions-bar').then((module) => module.CompanyBulkActionsBar),
+const BulkActionsBar = dynamic(
+  () => import('@/features/records/bulk-actions-bar').then((module) => module.BulkActionsBar),
   { ssr: false },
 );
 
@@ -62,7 +62,11 @@ export function CompaniesView() {
       </div>
 
       {selectedShown.length > 0 ? (
-        <CompanyBulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+        <BulkActionsBar
+          kind="companies"
+          ids={selectedShown}
+          onDone={() => setSelected(new Set())}
+        />
       ) : null}
 
       <QueryState

@@ -30,7 +30,7 @@ import { useCustomerListUrl } from './use-customer-list-url';
 
 // Loaded with the first selection: most visits never select.
 const BulkActionsBar = dynamic(
-  () => import('./bulk-actions-bar').then((module) => module.BulkActionsBar),
+  () => import('@/features/records/bulk-actions-bar').then((module) => module.BulkActionsBar),
   { ssr: false },
 );
 
@@ -61,7 +61,11 @@ export function CustomersView() {
       </div>
 
       {selectedShown.length > 0 ? (
-        <BulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+        <BulkActionsBar
+          kind="customers"
+          ids={selectedShown}
+          onDone={() => setSelected(new Set())}
+        />
       ) : null}
 
       <QueryState
