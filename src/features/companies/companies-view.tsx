@@ -5,10 +5,9 @@ import { keepPreviousData } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
@@ -69,31 +68,24 @@ export function CompaniesView() {
         />
       ) : null}
 
-      <QueryState
+      <PagedList
         query={list}
         loading={{ label: 'Loading companies', count: 6 }}
         failure="The companies could not be loaded."
-        isEmpty={() => companies.length === 0}
         empty={<NoCompanies state={state} onClearFilters={clearFilters} />}
+        moreLabel="Load more companies"
+        stale={list.isPlaceholderData}
       >
-        {() => (
-          <>
-            <div
-              aria-busy={list.isPlaceholderData}
-              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-            >
-              <CompaniesTable
-                companies={companies}
-                sort={state.sort}
-                hidden={hidden}
-                selected={canBulkEdit ? selected : undefined}
-                onSelectedChange={canBulkEdit ? setSelected : undefined}
-              />
-            </div>
-            <LoadMore query={list} label="Load more companies" />
-          </>
+        {(shown) => (
+          <CompaniesTable
+            companies={shown}
+            sort={state.sort}
+            hidden={hidden}
+            selected={canBulkEdit ? selected : undefined}
+            onSelectedChange={canBulkEdit ? setSelected : undefined}
+          />
         )}
-      </QueryState>
+      </PagedList>
     </div>
   );
 }

@@ -5,13 +5,13 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { CustomerStatusBadge } from '@/features/customers/customer-status-badge';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
@@ -33,22 +33,17 @@ export function CompanyPeople({ company }: { company: Company }) {
   const list = api.companies.customers.useInfiniteQuery(companyPeopleParams(company.id), {
     getNextPageParam: nextPageCursor,
   });
-  const people = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="people-heading" className="grid grid-cols-1 gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 id="people-heading" className="text-lg font-semibold">
-          People
-        </h2>
-        {canWrite ? <AddPersonButton company={company} /> : null}
-      </div>
-
-      <QueryState
+    <PageSection
+      id="people-heading"
+      title="People"
+      action={canWrite ? <AddPersonButton company={company} /> : null}
+    >
+      <PagedList
         query={list}
         loading={{ label: 'Loading people', count: 3 }}
         failure="The people could not be loaded."
-        isEmpty={() => people.length === 0}
         empty={
           <EmptyState>
             {canWrite
@@ -56,40 +51,38 @@ export function CompanyPeople({ company }: { company: Company }) {
               : `Nobody at ${company.name} yet.`}
           </EmptyState>
         }
+        moreLabel="Show more people"
       >
-        {() => (
-          <>
-            <ListTable
-              className="overflow-x-auto"
-              columns={['Name', 'Email', 'Status', canWrite && ACTIONS_COLUMN]}
-            >
-              {people.map((person) => (
-                <TableRow key={person.id}>
-                  <TableCell className="font-medium">
-                    <Link
-                      href={`/customers/${person.id}`}
-                      className="underline-offset-4 hover:underline focus-visible:underline"
-                    >
-                      {customerName(person)}
-                    </Link>
+        {(people) => (
+          <ListTable
+            className="overflow-x-auto"
+            columns={['Name', 'Email', 'Status', canWrite && ACTIONS_COLUMN]}
+          >
+            {people.map((person) => (
+              <TableRow key={person.id}>
+                <TableCell className="font-medium">
+                  <Link
+                    href={`/customers/${person.id}`}
+                    className="underline-offset-4 hover:underline focus-visible:underline"
+                  >
+                    {customerName(person)}
+                  </Link>
+                </TableCell>
+                <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
+                <TableCell>
+                  <CustomerStatusBadge status={person.status} />
+                </TableCell>
+                {canWrite ? (
+                  <TableCell aria-label="Actions" className="text-right">
+                    <UnlinkButton person={person} company={company} />
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
-                  <TableCell>
-                    <CustomerStatusBadge status={person.status} />
-                  </TableCell>
-                  {canWrite ? (
-                    <TableCell aria-label="Actions" className="text-right">
-                      <UnlinkButton person={person} company={company} />
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </ListTable>
-            <LoadMore query={list} label="Show more people" />
-          </>
+                ) : null}
+              </TableRow>
+            ))}
+          </ListTable>
         )}
-      </QueryState>
-    </section>
+      </PagedList>
+    </PageSection>
   );
 }
 

@@ -6,10 +6,9 @@ import { DownloadIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
@@ -68,31 +67,24 @@ export function CustomersView() {
         />
       ) : null}
 
-      <QueryState
+      <PagedList
         query={list}
         loading={{ label: 'Loading customers', count: 6 }}
         failure="The customers could not be loaded."
-        isEmpty={() => customers.length === 0}
         empty={<NoCustomers state={state} onClearFilters={clearFilters} />}
+        moreLabel="Load more customers"
+        stale={list.isPlaceholderData}
       >
-        {() => (
-          <>
-            <div
-              aria-busy={list.isPlaceholderData}
-              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-            >
-              <CustomersTable
-                customers={customers}
-                sort={state.sort}
-                hidden={hidden}
-                selected={canBulkEdit ? selected : undefined}
-                onSelectedChange={canBulkEdit ? setSelected : undefined}
-              />
-            </div>
-            <LoadMore query={list} label="Load more customers" />
-          </>
+        {(shown) => (
+          <CustomersTable
+            customers={shown}
+            sort={state.sort}
+            hidden={hidden}
+            selected={canBulkEdit ? selected : undefined}
+            onSelectedChange={canBulkEdit ? setSelected : undefined}
+          />
         )}
-      </QueryState>
+      </PagedList>
     </div>
   );
 }

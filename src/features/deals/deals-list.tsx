@@ -3,10 +3,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { Button } from '@/components/ui/button';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { useReplaceSearchParams } from '@/lib/use-replace-search-params';
 import type { Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
@@ -32,7 +32,6 @@ export function DealsList({
     getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
-  const deals = loadedItems(list.data);
   const stageNames = useMemo(
     () =>
       new Map(
@@ -48,15 +47,11 @@ export function DealsList({
         filters={filters}
         stageLabel={filters.stageId ? (stageNames.get(filters.stageId) ?? 'Unknown stage') : ''}
       />
-      <section aria-labelledby="deals-list-heading" className="grid grid-cols-1 gap-4">
-        <h2 id="deals-list-heading" className="sr-only">
-          Deal list
-        </h2>
-        <QueryState
+      <PageSection id="deals-list-heading" title="Deal list" hiddenTitle>
+        <PagedList
           query={list}
           loading={{ label: 'Loading deals', count: 6 }}
           failure="The deals could not be loaded."
-          isEmpty={() => deals.length === 0}
           empty={
             filtered ? (
               <EmptyState
@@ -85,20 +80,12 @@ export function DealsList({
               </EmptyState>
             )
           }
+          moreLabel="Load more deals"
+          stale={list.isPlaceholderData}
         >
-          {() => (
-            <>
-              <div
-                aria-busy={list.isPlaceholderData}
-                className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-              >
-                <DealsTable deals={deals} stageNames={stageNames} names={names} />
-              </div>
-              <LoadMore query={list} label="Load more deals" />
-            </>
-          )}
-        </QueryState>
-      </section>
+          {(deals) => <DealsTable deals={deals} stageNames={stageNames} names={names} />}
+        </PagedList>
+      </PageSection>
     </div>
   );
 }
