@@ -4,6 +4,7 @@ import { UnlinkIcon, UserPlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
 import { PagedList } from '@/components/paged-list';
 import { PageSection } from '@/components/page-section';
@@ -15,7 +16,6 @@ import { nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
-import { useOpenOnce } from '@/lib/use-open-once';
 import type { Company } from '@/schemas/companies';
 import { api } from '@/trpc/react';
 import { companyPeopleParams } from './list-params';
@@ -87,20 +87,14 @@ export function CompanyPeople({ company }: { company: Company }) {
 }
 
 function AddPersonButton({ company }: { company: Company }) {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadDialog()}
-        onFocus={() => void loadDialog()}
-        onClick={() => setOpen(true)}
-      >
-        <UserPlusIcon aria-hidden="true" />
-        Add person
-      </Button>
-      {mounted ? <AddPersonDialog company={company} open={open} onOpenChange={setOpen} /> : null}
-    </>
+    <LazyDialogButton
+      load={loadDialog}
+      icon={UserPlusIcon}
+      dialog={(state) => <AddPersonDialog company={company} {...state} />}
+    >
+      Add person
+    </LazyDialogButton>
   );
 }
 
