@@ -1,14 +1,9 @@
 'use client';
 
 import type { LucideIcon } from 'lucide-react';
+import type { DialogOpenState } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
 import { useOpenOnce } from '@/lib/use-open-once';
-
-/** Whether a dialog is open, as a button that opens it hands it over. */
-export interface DialogOpenState {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}
 
 /**
  * A button opening a dialog whose code loads when it is first wanted: as soon as the button is

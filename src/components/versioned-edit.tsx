@@ -2,7 +2,7 @@
 
 import { RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { useState } from 'react';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -45,9 +45,7 @@ export function useVersionedRecord<T>(
 }
 
 /** Whether an edit dialog is open, and where focus goes when it closes. */
-export interface EditDialogState {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+export interface EditDialogState extends DialogOpenState {
   /** Where focus goes when the dialog closes (e.g. the menu that opened it). */
   finalFocus?: React.RefObject<HTMLElement | null>;
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
 import { FormTextField } from '@/components/form-field';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { SearchCombobox, type ComboboxOption } from '@/components/search-combobox';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -22,19 +22,11 @@ import { api } from '@/trpc/react';
 const SEARCH_DELAY_MS = 200;
 
 /** Adds a person to the company: a customer already known, or a new one created there. */
-export function AddPersonDialog({
-  company,
-  open,
-  onOpenChange,
-}: {
-  company: Company;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function AddPersonDialog({ company, ...dialog }: { company: Company } & DialogOpenState) {
+  const done = () => dialog.onOpenChange(false);
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title={`Add a person to ${company.name}`}
       description="Link a customer you already have, or create a new one at this company."
     >
@@ -44,10 +36,10 @@ export function AddPersonDialog({
           <TabsTrigger value="new">New person</TabsTrigger>
         </TabsList>
         <TabsContent value="existing" className="pt-2">
-          <LinkCustomerForm company={company} onDone={() => onOpenChange(false)} />
+          <LinkCustomerForm company={company} onDone={done} />
         </TabsContent>
         <TabsContent value="new" className="pt-2">
-          <NewPersonForm company={company} onDone={() => onOpenChange(false)} />
+          <NewPersonForm company={company} onDone={done} />
         </TabsContent>
       </Tabs>
     </FormDialog>

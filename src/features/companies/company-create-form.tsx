@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { duplicateCandidates } from '@/lib/server-errors';
@@ -85,22 +85,15 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function CompanyCreateFormDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CompanyCreateFormDialog(dialog: DialogOpenState) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       className="sm:max-w-xl"
       title="New company"
       description="Only the name is required; add the rest when you know it."
     >
-      <CompanyCreateForm onCreated={() => onOpenChange(false)} />
+      <CompanyCreateForm onCreated={() => dialog.onOpenChange(false)} />
     </FormDialog>
   );
 }

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { customerName } from '@/lib/format';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
@@ -80,21 +80,14 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function CustomerCreateFormDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CustomerCreateFormDialog(dialog: DialogOpenState) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title="New customer"
       description="Only the first name is required; add the rest when you know it."
     >
-      <CustomerCreateForm onCreated={() => onOpenChange(false)} />
+      <CustomerCreateForm onCreated={() => dialog.onOpenChange(false)} />
     </FormDialog>
   );
 }
