@@ -46,18 +46,6 @@ export function orderLabel(sort: CustomerSort, order: SortOrder): string {
   return order === 'desc' ? 'Newest first' : 'Oldest first';
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-/** The page's `searchParams` (server) as URLSearchParams, the way the browser sees them. */
-export function toSearchParams(raw: RawParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  }
-  return params;
-}
-
 const isStatus = (value: string): value is CustomerStatus =>
   (CUSTOMER_STATUSES as readonly string[]).includes(value);
 const isSort = (value: string | null): value is CustomerSort =>
