@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { useListUrl } from '@/lib/use-list-url';
 import { api } from '@/trpc/react';
 import { CompaniesTable } from './companies-table';
 import { COMPANY_COLUMNS, useHiddenCompanyColumns } from './company-columns';
@@ -19,9 +20,9 @@ import {
   companyListParams,
   hasFilters,
   listStateQuery,
+  COMPANY_LIST_URL,
   type CompanyListState,
 } from './list-params';
-import { useCompanyListUrl } from './use-company-list-url';
 
 // Loaded with the first selection: most visits never select.
 const BulkActionsBar = dynamic(
@@ -30,7 +31,7 @@ const BulkActionsBar = dynamic(
 );
 
 export function CompaniesView() {
-  const { state, term, setTerm, changeFilters, clearFilters } = useCompanyListUrl();
+  const { state, term, setTerm, changeFilters, clearFilters } = useListUrl(COMPANY_LIST_URL);
   const canCreate = useCan('companies:write');
   const canDelete = useCan('companies:delete');
   const canBulkEdit = canCreate || canDelete;

@@ -1,4 +1,5 @@
 import { uuidParam } from '@/lib/url-params';
+import type { ListUrlState } from '@/lib/use-list-url';
 
 export const COMPANIES_PAGE_SIZE = 25;
 /** The longest search term the API takes. */
@@ -68,6 +69,14 @@ export function listStateQuery(state: CompanyListState): string {
   if (state.order !== DEFAULT_ORDER[state.sort]) params.set('order', state.order);
   return params.toString();
 }
+
+/** How the companies list keeps its state in the URL; a search keeps the chosen order. */
+export const COMPANY_LIST_URL: ListUrlState<CompanyListState> = {
+  read: readListState,
+  query: listStateQuery,
+  withSearch: (state, q) => ({ ...state, q }),
+  cleared: (state) => ({ ...state, q: '', ownerId: undefined, tag: '' }),
+};
 
 export const hasFilters = (state: CompanyListState) =>
   state.q.trim() !== '' || state.ownerId !== undefined || state.tag.trim() !== '';

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { useListUrl } from '@/lib/use-list-url';
 import { api } from '@/trpc/react';
 import { CUSTOMER_COLUMNS, useHiddenCustomerColumns } from './customer-columns';
 import { CustomerCount } from './customer-count';
@@ -23,9 +24,9 @@ import {
   exportHref,
   hasFilters,
   listStateQuery,
+  CUSTOMER_LIST_URL,
   type CustomerListState,
 } from './list-params';
-import { useCustomerListUrl } from './use-customer-list-url';
 
 // Loaded with the first selection: most visits never select.
 const BulkActionsBar = dynamic(
@@ -34,7 +35,7 @@ const BulkActionsBar = dynamic(
 );
 
 export function CustomersView() {
-  const { state, term, setTerm, changeFilters, clearFilters } = useCustomerListUrl();
+  const { state, term, setTerm, changeFilters, clearFilters } = useListUrl(CUSTOMER_LIST_URL);
   const canBulkEdit = useHasRowActions();
   const { hidden, setVisible } = useHiddenCustomerColumns();
   const [selected, setSelected] = useViewSelection(state);

@@ -4,6 +4,7 @@ import {
   type CustomerSort,
   type CustomerStatus,
 } from '@/schemas/customer-constants';
+import type { ListUrlState } from '@/lib/use-list-url';
 import type { CustomerListInput } from '@/schemas/customers';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -90,6 +91,14 @@ export function withSearch(state: CustomerListState, q: string): CustomerListSta
   const sort = defaultSort(q);
   return { ...state, q, sort, order: DEFAULT_ORDER[sort] };
 }
+
+/** How the customers list keeps its state in the URL. */
+export const CUSTOMER_LIST_URL: ListUrlState<CustomerListState> = {
+  read: readListState,
+  query: listStateQuery,
+  withSearch,
+  cleared: (state) => ({ ...state, q: '', status: [] }),
+};
 
 /** Filters shared by the list, the count and the CSV export. */
 export function customerFilters(state: CustomerListState) {
