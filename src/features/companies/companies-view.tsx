@@ -3,10 +3,10 @@
 import { ColumnVisibilityMenu } from '@/components/column-visibility-menu';
 import { keepPreviousData } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { PagedList } from '@/components/paged-list';
 import { PageHeader } from '@/components/page-header';
+import { useRowSelection } from '@/components/row-selection';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
@@ -20,6 +20,7 @@ import {
   companyListParams,
   hasFilters,
   listStateQuery,
+  MAX_BULK_COMPANIES,
   COMPANY_LIST_URL,
   type CompanyListState,
 } from './list-params';
@@ -36,16 +37,13 @@ export function CompaniesView() {
   const canDelete = useCan('companies:delete');
   const canBulkEdit = canCreate || canDelete;
   const { hidden, setVisible } = useHiddenCompanyColumns();
-  const [selected, setSelected] = useViewSelection(state);
 
   // While another filter loads, the previous result stays on screen instead of a skeleton.
   const list = api.companies.list.useInfiniteQuery(companyListParams(state), {
     getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
-  const companies = loadedItems(list.data);
-  // Companies removed meanwhile (live updates) drop out of the selection.
-  const selectedShown = companies.filter((c) => selected.has(c.id)).map((c) => c.id);
+  const rows = useRowSelection(listStateQuery(state), loadedItems(list.data), MAX_BULK_COMPANIES);
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -61,12 +59,8 @@ export function CompaniesView() {
         <ColumnVisibilityMenu columns={COMPANY_COLUMNS} hidden={hidden} onChange={setVisible} />
       </div>
 
-      {selectedShown.length > 0 ? (
-        <BulkActionsBar
-          kind="companies"
-          ids={selectedShown}
-          onDone={() => setSelected(new Set())}
-        />
+      {rows.shownIds.length > 0 ? (
+        <BulkActionsBar kind="companies" ids={rows.shownIds} onDone={rows.clear} />
       ) : null}
 
       <PagedList
@@ -82,25 +76,12 @@ export function CompaniesView() {
             companies={shown}
             sort={state.sort}
             hidden={hidden}
-            selected={canBulkEdit ? selected : undefined}
-            onSelectedChange={canBulkEdit ? setSelected : undefined}
+            selection={canBulkEdit ? rows.selection : undefined}
           />
         )}
       </PagedList>
     </div>
   );
-}
-
-/** The companies picked for bulk actions; a selection belongs to the view it was made in. */
-function useViewSelection(state: CompanyListState) {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const viewKey = listStateQuery(state);
-  const [selectionView, setSelectionView] = useState(viewKey);
-  if (viewKey !== selectionView) {
-    setSelectionView(viewKey);
-    setSelected(new Set());
-  }
-  return [selected, setSelected] as const;
 }
 
 /** Why the list is empty: nothing matches the filters, or there is no company yet. */

@@ -2,11 +2,11 @@
 
 import { UnlinkIcon, UserPlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
 import { LazyDialogButton } from '@/components/lazy-dialog-button';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
 import { PagedList } from '@/components/paged-list';
+import { NameCell } from '@/components/record-cells';
 import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
@@ -60,14 +60,7 @@ export function CompanyPeople({ company }: { company: Company }) {
           >
             {people.map((person) => (
               <TableRow key={person.id}>
-                <TableCell className="font-medium">
-                  <Link
-                    href={`/customers/${person.id}`}
-                    className="underline-offset-4 hover:underline focus-visible:underline"
-                  >
-                    {customerName(person)}
-                  </Link>
-                </TableCell>
+                <NameCell href={`/customers/${person.id}`}>{customerName(person)}</NameCell>
                 <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
                 <TableCell>
                   <CustomerStatusBadge status={person.status} />

@@ -2,6 +2,8 @@ import { uuidParam } from '@/lib/url-params';
 import type { ListUrlState } from '@/lib/use-list-url';
 
 export const COMPANIES_PAGE_SIZE = 25;
+/** How many companies one bulk change may touch. */
+export const MAX_BULK_COMPANIES = 100;
 /** The longest search term the API takes. */
 export const MAX_SEARCH_LENGTH = 200;
 /** The longest tag the API takes. */
