@@ -3,14 +3,10 @@
 import { addressLines, DetailItem, noValue } from '@/components/detail-item';
 import { formatDateTime } from '@/lib/format';
 import type { Company } from '@/schemas/companies';
-import { api } from '@/trpc/react';
+import { OwnerName } from '@/features/members/owner-fields';
 import { sizeLabel } from './company-size';
 
 export function CompanyDetails({ company }: { company: Company }) {
-  const members = api.members.list.useQuery({});
-  const owner = company.ownerId
-    ? members.data?.items.find((member) => member.userId === company.ownerId)
-    : undefined;
   const address = addressLines(company.address);
 
   return (
@@ -49,13 +45,7 @@ export function CompanyDetails({ company }: { company: Company }) {
           )}
         </DetailItem>
         <DetailItem term="Owner">
-          {!company.ownerId
-            ? 'No owner'
-            : owner
-              ? owner.name
-              : members.isPending
-                ? 'Loading…'
-                : 'A former member'}
+          <OwnerName ownerId={company.ownerId} />
         </DetailItem>
         <DetailItem term="Address">
           {address.length > 0 ? (

@@ -2,12 +2,10 @@
 
 import { SearchIcon } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
-import { SelectField } from '@/components/select-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
-import { SelectItem } from '@/components/ui/select';
-import { api } from '@/trpc/react';
+import { OwnerFilter } from '@/features/members/owner-fields';
 import {
   COMPANY_SORTS,
   DEFAULT_ORDER,
@@ -19,7 +17,6 @@ import {
   type SortOrder,
 } from './list-params';
 
-const ANY_OWNER = 'any';
 const TAG_DELAY_MS = 400;
 
 /**
@@ -38,7 +35,6 @@ export function CompanyFilters({
   onChange: (next: Partial<CompanyListState>) => void;
 }) {
   const ids = { search: useId(), tag: useId(), sort: useId(), order: useId() };
-  const members = api.members.list.useQuery({});
 
   return (
     <div className="flex flex-wrap items-end gap-3">
@@ -63,25 +59,11 @@ export function CompanyFilters({
         </div>
       </div>
 
-      <SelectField
-        label="Owner"
-        name="owner"
-        triggerClassName="w-44"
-        value={state.ownerId ?? ANY_OWNER}
-        onValueChange={(value) => onChange({ ownerId: value === ANY_OWNER ? undefined : value })}
-      >
-        <SelectItem value={ANY_OWNER}>Any owner</SelectItem>
-        {state.ownerId &&
-        members.isSuccess &&
-        !members.data.items.some((m) => m.userId === state.ownerId) ? (
-          <SelectItem value={state.ownerId}>A former member</SelectItem>
-        ) : null}
-        {(members.data?.items ?? []).map((member) => (
-          <SelectItem key={member.userId} value={member.userId}>
-            {member.name}
-          </SelectItem>
-        ))}
-      </SelectField>
+      <OwnerFilter
+        ownerId={state.ownerId}
+        anyLabel="Any owner"
+        onChange={(ownerId) => onChange({ ownerId })}
+      />
 
       <TagFilter id={ids.tag} tag={state.tag} onChange={(tag) => onChange({ tag })} />
 

@@ -4,13 +4,9 @@ import Link from 'next/link';
 import { addressLines, DetailItem, noValue } from '@/components/detail-item';
 import { formatDateTime } from '@/lib/format';
 import type { Customer } from '@/schemas/customers';
-import { api } from '@/trpc/react';
+import { OwnerName } from '@/features/members/owner-fields';
 
 export function CustomerDetails({ customer }: { customer: Customer }) {
-  const members = api.members.list.useQuery({});
-  const owner = customer.ownerId
-    ? members.data?.items.find((member) => member.userId === customer.ownerId)
-    : undefined;
   const address = addressLines(customer.address);
   const hasMetadata = Object.keys(customer.metadata).length > 0;
 
@@ -54,13 +50,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
           )}
         </DetailItem>
         <DetailItem term="Owner">
-          {!customer.ownerId
-            ? 'No owner'
-            : owner
-              ? owner.name
-              : members.isPending
-                ? 'Loading…'
-                : 'A former member'}
+          <OwnerName ownerId={customer.ownerId} />
         </DetailItem>
         <DetailItem term="Address">
           {address.length > 0 ? (

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { FormTextField } from '@/components/form-field';
 import {
@@ -24,7 +24,7 @@ import {
   type CustomerEditValues,
 } from './customer-edit-form';
 import { CustomerBasicFields } from './customer-form-fields';
-import { OwnerSelectField } from './owner-select-field';
+import { FormOwnerSelectField } from '@/features/members/owner-fields';
 
 type EditForm = UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>;
 
@@ -46,7 +46,6 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
     resolver: zodResolver(customerEditForm),
     defaultValues: customerEditValues(customer),
   });
-  const { errors } = form.formState;
   const version = useVersionedRecord(customer, {
     fetchLatest: ({ id }) => utils.customers.get.fetch({ id }, { staleTime: 0 }),
     onReloaded: (fresh) => {
@@ -90,20 +89,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
         hint="Separate tags with commas, e.g. vip, newsletter."
       />
 
-      <Controller
-        control={form.control}
-        name="ownerId"
-        render={({ field }) => (
-          <OwnerSelectField
-            name={field.name}
-            ownerId={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            triggerRef={field.ref}
-            error={errors.ownerId?.message}
-          />
-        )}
-      />
+      <FormOwnerSelectField control={form.control} name="ownerId" />
 
       <AddressFields form={form} />
     </VersionedEditForm>

@@ -4,7 +4,6 @@ import { ChevronDownIcon } from 'lucide-react';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { TextField } from '@/components/form-field';
-import { SelectField } from '@/components/select-field';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -15,14 +14,11 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { SelectItem } from '@/components/ui/select';
 import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { DEAL_STATUSES, type DealStatus } from '@/schemas/deals';
-import { api } from '@/trpc/react';
+import { OwnerFilter } from '@/features/members/owner-fields';
 import { dealStatusLabel } from './deal-status-badge';
 import { DEAL_FILTER_KEYS, hasDealFilters, type DealFilters } from './list-params';
-
-const ANY_OWNER = 'any';
 
 export function DealFiltersBar({
   filters,
@@ -34,7 +30,6 @@ export function DealFiltersBar({
 }) {
   const replace = useReplaceSearchParams();
   const setParam = useSetSearchParam();
-  const members = api.members.list.useQuery({});
 
   const toggleStatus = (status: DealStatus, checked: boolean) =>
     replace((params) => {
@@ -87,25 +82,11 @@ export function DealFiltersBar({
         </DropdownMenuContent>
       </DropdownMenu>
 
-      <SelectField
-        label="Owner"
-        name="owner"
-        value={filters.ownerId ?? ANY_OWNER}
-        onValueChange={(value) => setParam('owner', value === ANY_OWNER ? undefined : value)}
-        triggerClassName="w-44"
-      >
-        <SelectItem value={ANY_OWNER}>Anyone</SelectItem>
-        {filters.ownerId &&
-        members.isSuccess &&
-        !members.data.items.some((member) => member.userId === filters.ownerId) ? (
-          <SelectItem value={filters.ownerId}>A former member</SelectItem>
-        ) : null}
-        {(members.data?.items ?? []).map((member) => (
-          <SelectItem key={member.userId} value={member.userId}>
-            {member.name}
-          </SelectItem>
-        ))}
-      </SelectField>
+      <OwnerFilter
+        ownerId={filters.ownerId}
+        anyLabel="Anyone"
+        onChange={(ownerId) => setParam('owner', ownerId)}
+      />
 
       <fieldset className="flex flex-wrap items-end gap-4">
         <legend className="sr-only">Expected close date</legend>

@@ -5,7 +5,7 @@ import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { tag as tagSchema } from '@/schemas/customers';
-import { OwnerSelectField } from '@/features/customers/owner-select-field';
+import { OwnerSelectField } from '@/features/members/owner-fields';
 
 interface BulkChangeDialogProps<T> {
   open: boolean;
