@@ -1,4 +1,5 @@
 import { uuidParam } from '@/lib/url-params';
+import type { Sorting, SortOrder } from '@/lib/sorting';
 import type { ListUrlState } from '@/lib/use-list-url';
 
 export const COMPANIES_PAGE_SIZE = 25;
@@ -11,7 +12,6 @@ const MAX_TAG_LENGTH = 50;
 
 export const COMPANY_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
-export type SortOrder = 'asc' | 'desc';
 
 /** What the companies list shows, as kept in the URL (?q=…&owner=…&tag=…&sort=…&order=…). */
 export interface CompanyListState {
@@ -22,14 +22,8 @@ export interface CompanyListState {
   order: SortOrder;
 }
 
-export const SORT_LABELS: Record<CompanySort, string> = {
-  name: 'Name',
-  createdAt: 'Created',
-  updatedAt: 'Updated',
-};
-
 /** Names read best A to Z, dates newest first. */
-export const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
+const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
   name: 'asc',
   createdAt: 'desc',
   updatedAt: 'desc',
@@ -38,10 +32,16 @@ export const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
 /** Companies are looked up by name, so the list reads A to Z unless asked otherwise. */
 export const DEFAULT_SORT: CompanySort = 'name';
 
-export function orderLabel(sort: CompanySort, order: SortOrder): string {
-  if (sort === 'name') return order === 'asc' ? 'A to Z' : 'Z to A';
-  return order === 'desc' ? 'Newest first' : 'Oldest first';
-}
+/** How the companies list can be sorted; A to Z (or oldest first) is offered first. */
+export const COMPANY_SORTING: Sorting<CompanySort> = {
+  labels: { name: 'Name', createdAt: 'Created', updatedAt: 'Updated' },
+  defaultOrder: DEFAULT_ORDER,
+  orderLabel: (sort, order) => {
+    if (sort === 'name') return order === 'asc' ? 'A to Z' : 'Z to A';
+    return order === 'desc' ? 'Newest first' : 'Oldest first';
+  },
+  directions: ['asc', 'desc'],
+};
 
 const isSort = (value: string | null): value is CompanySort =>
   value !== null && (COMPANY_SORTS as readonly string[]).includes(value);
