@@ -1,21 +1,11 @@
 'use client';
 
-import { ChevronDownIcon } from 'lucide-react';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { TextField } from '@/components/form-field';
-import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
-import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
-import { DEAL_STATUSES, type DealStatus } from '@/schemas/deals';
+import { StatusFilterMenu } from '@/components/status-filter-menu';
+import { useClearSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
+import { DEAL_STATUSES } from '@/schemas/deals';
 import { OwnerFilter } from '@/features/members/owner-fields';
 import { dealStatusLabel } from './deal-status-badge';
 import { DEAL_FILTER_KEYS, hasDealFilters, type DealFilters } from './list-params';
@@ -28,59 +18,17 @@ export function DealFiltersBar({
   /** The name of the stage filtered by, once known. */
   stageLabel: string;
 }) {
-  const replace = useReplaceSearchParams();
   const setParam = useSetSearchParam();
-
-  const toggleStatus = (status: DealStatus, checked: boolean) =>
-    replace((params) => {
-      const chosen = new Set(params.getAll('status'));
-      if (checked) chosen.add(status);
-      else chosen.delete(status);
-      params.delete('status');
-      for (const item of DEAL_STATUSES) if (chosen.has(item)) params.append('status', item);
-    });
+  const clearFilters = useClearSearchParams(DEAL_FILTER_KEYS);
 
   return (
-    <FilterBar
-      label="Filter deals"
-      onClear={
-        hasDealFilters(filters)
-          ? () =>
-              replace((params) => {
-                for (const key of DEAL_FILTER_KEYS) params.delete(key);
-              })
-          : undefined
-      }
-    >
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="outline" className="justify-between">
-            Status
-            {filters.status.length > 0 ? (
-              <Badge variant="secondary">
-                {filters.status.length}
-                <span className="sr-only"> selected</span>
-              </Badge>
-            ) : null}
-            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="start">
-          <DropdownMenuLabel>Show deals that are</DropdownMenuLabel>
-          <DropdownMenuSeparator />
-          {DEAL_STATUSES.map((status) => (
-            <DropdownMenuCheckboxItem
-              key={status}
-              checked={filters.status.includes(status)}
-              onCheckedChange={(checked) => toggleStatus(status, checked === true)}
-              // Keep the menu open so several statuses can be picked in a row.
-              onSelect={(event) => event.preventDefault()}
-            >
-              {dealStatusLabel(status)}
-            </DropdownMenuCheckboxItem>
-          ))}
-        </DropdownMenuContent>
-      </DropdownMenu>
+    <FilterBar label="Filter deals" onClear={hasDealFilters(filters) ? clearFilters : undefined}>
+      <StatusFilterMenu
+        statuses={DEAL_STATUSES}
+        chosen={filters.status}
+        heading="Show deals that are"
+        labelOf={dealStatusLabel}
+      />
 
       <OwnerFilter
         ownerId={filters.ownerId}

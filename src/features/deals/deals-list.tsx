@@ -7,7 +7,7 @@ import { PagedList } from '@/components/paged-list';
 import { PageSection } from '@/components/page-section';
 import { Button } from '@/components/ui/button';
 import { nextPageCursor } from '@/lib/cursor-pages';
-import { useReplaceSearchParams } from '@/lib/use-replace-search-params';
+import { useClearSearchParams } from '@/lib/use-replace-search-params';
 import type { Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
 import { DealFiltersBar } from './deal-filters';
@@ -26,7 +26,7 @@ export function DealsList({
   /** What fills an empty list: the "New deal" button, for those who may create deals. */
   emptyAction?: React.ReactNode;
 }) {
-  const replace = useReplaceSearchParams();
+  const clearFilters = useClearSearchParams(DEAL_FILTER_KEYS);
   const names = useMemberNames();
   const list = api.deals.list.useInfiniteQuery(dealListParams(filters), {
     getNextPageParam: nextPageCursor,
@@ -57,15 +57,7 @@ export function DealsList({
               <EmptyState
                 title="No deals match these filters."
                 action={
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    onClick={() =>
-                      replace((params) => {
-                        for (const key of DEAL_FILTER_KEYS) params.delete(key);
-                      })
-                    }
-                  >
+                  <Button variant="outline" size="sm" onClick={clearFilters}>
                     Clear filters
                   </Button>
                 }
