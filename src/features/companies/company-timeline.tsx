@@ -22,7 +22,7 @@ export function CompanyTimeline({ companyId }: { companyId: string }) {
     <PageSection id="timeline-heading" title="Timeline">
       <PagedList
         query={list}
-        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the timeline', shape: 'items' }}
         failure="The timeline could not be loaded."
         empty={
           <EmptyState>

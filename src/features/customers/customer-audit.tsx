@@ -71,7 +71,7 @@ export function CustomerAudit({ customerId }: { customerId: string }) {
     <PageSection id="audit-heading" title="Audit trail">
       <PagedList
         query={list}
-        loading={{ label: 'Loading the audit trail', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the audit trail', shape: 'items' }}
         failure="The audit trail could not be loaded."
         empty={
           <EmptyState>

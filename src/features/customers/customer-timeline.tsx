@@ -29,7 +29,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
 
       <PagedList
         query={list}
-        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the timeline', shape: 'items' }}
         failure="The timeline could not be loaded."
         empty={
           <EmptyState>
