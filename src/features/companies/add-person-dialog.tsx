@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
+import { DuplicateWarning, useDuplicates } from '@/components/duplicate-warning';
 import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
@@ -131,10 +131,7 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
     resolver: zodResolver(customerCreateInput),
     defaultValues: { firstName: '', lastName: '', email: '', companyId: company.id },
   });
-  const [duplicates, setDuplicates] = useState<{
-    sent: CustomerCreateInput;
-    candidates: DuplicateCandidate[];
-  } | null>(null);
+  const duplicates = useDuplicates<CustomerCreateInput>();
   const showFieldErrors = fieldsOrToast(form.setError, NEW_PERSON_FIELDS);
 
   const create = api.customers.create.useMutation({
@@ -144,16 +141,14 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
       await refresh();
     },
     onError: (error, sent) => {
-      const candidates = customerCandidates(error);
-      if (candidates.length > 0) setDuplicates({ sent, candidates });
-      else showFieldErrors(error);
+      if (!duplicates.caught(sent, customerCandidates(error))) showFieldErrors(error);
     },
   });
 
   return (
     <PostForm
       onSubmit={form.handleSubmit((values) => {
-        setDuplicates(null);
+        duplicates.clear();
         create.mutate({ ...values, companyId: company.id });
       })}
     >
@@ -162,14 +157,11 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
         <FormTextField form={form} name="lastName" label="Last name" autoComplete="off" />
       </div>
       <FormTextField form={form} name="email" label="Email" type="email" autoComplete="off" />
-      {duplicates ? (
-        <DuplicateWarning
-          title="This person may already exist"
-          candidates={duplicates.candidates}
-          pending={create.isPending}
-          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
-        />
-      ) : null}
+      <DuplicateWarning
+        title="This person may already exist"
+        duplicates={duplicates}
+        create={create}
+      />
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create person"

@@ -2,9 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
+import {
+  DuplicateWarning,
+  useDuplicates,
+  type DuplicateCandidate,
+} from '@/components/duplicate-warning';
 import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { fieldsOrToast } from '@/lib/form-errors';
@@ -39,11 +42,7 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(companyForm),
     defaultValues: EMPTY_COMPANY,
   });
-  // What was sent when the server named look-alikes, so "Create anyway" sends exactly that.
-  const [duplicates, setDuplicates] = useState<{
-    sent: CompanyCreateInput;
-    candidates: DuplicateCandidate[];
-  } | null>(null);
+  const duplicates = useDuplicates<CompanyCreateInput>();
   const showFieldErrors = fieldsOrToast(form.setError, COMPANY_FORM_FIELDS);
 
   const create = api.companies.create.useMutation({
@@ -53,29 +52,24 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
       router.push(`/companies/${company.id}`);
       await utils.companies.list.invalidate();
     },
-    onError: (error, input) => {
-      const candidates = companyCandidates(error);
-      if (candidates.length > 0) setDuplicates({ sent: input, candidates });
-      else showFieldErrors(error);
+    onError: (error, sent) => {
+      if (!duplicates.caught(sent, companyCandidates(error))) showFieldErrors(error);
     },
   });
 
   return (
     <PostForm
       onSubmit={form.handleSubmit((values) => {
-        setDuplicates(null);
+        duplicates.clear();
         create.mutate(companyCreate(values));
       })}
     >
       <CompanyFormFields form={form} />
-      {duplicates ? (
-        <DuplicateWarning
-          title="This company may already exist"
-          candidates={duplicates.candidates}
-          pending={create.isPending}
-          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
-        />
-      ) : null}
+      <DuplicateWarning
+        title="This company may already exist"
+        duplicates={duplicates}
+        create={create}
+      />
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create company"
