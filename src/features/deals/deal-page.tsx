@@ -1,18 +1,13 @@
 'use client';
 
-import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { PencilIcon, Trash2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
+import { ActionsMenu, ActionsMenuItem } from '@/components/actions-menu';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import {
   RecordNotFound,
   RecordPageFrame,
@@ -106,21 +101,11 @@ function DealDetails({ deal }: { deal: Deal }) {
               </Button>
             ) : null}
             {canDelete ? (
-              // Not modal: the dialog it opens takes over focus and the rest of the page.
-              <DropdownMenu modal={false}>
-                <DropdownMenuTrigger asChild>
-                  <Button ref={more} variant="outline">
-                    <EllipsisIcon aria-hidden="true" />
-                    More
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(true)}>
-                    <Trash2Icon aria-hidden="true" />
-                    Delete deal
-                  </DropdownMenuItem>
-                </DropdownMenuContent>
-              </DropdownMenu>
+              <ActionsMenu triggerRef={more}>
+                <ActionsMenuItem icon={Trash2Icon} destructive onSelect={() => setDeleting(true)}>
+                  Delete deal
+                </ActionsMenuItem>
+              </ActionsMenu>
             ) : null}
           </>
         }
