@@ -2,6 +2,7 @@
 
 import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useState } from 'react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
@@ -14,20 +15,37 @@ export interface DuplicateCandidate {
 }
 
 /**
- * Says that what is being created looks like records that already exist, links to them (in a
- * new tab, so the form stays as it is), and offers to create it anyway.
+ * The look-alikes the server named when a create was refused as a likely duplicate, with what
+ * was sent, so that "Create anyway" sends exactly that again.
  */
-export function DuplicateWarning({
+export function useDuplicates<T>() {
+  const [found, setFound] = useState<{ sent: T; candidates: DuplicateCandidate[] } | null>(null);
+  return {
+    found,
+    clear: () => setFound(null),
+    /** For a create's onError: whether the server named look-alikes (now kept in `found`). */
+    caught(sent: T, candidates: DuplicateCandidate[]) {
+      if (candidates.length > 0) setFound({ sent, candidates });
+      return candidates.length > 0;
+    },
+  };
+}
+
+/**
+ * Says that what is being created looks like records that already exist (once the server named
+ * some), links to them (in a new tab, so the form stays as it is), and offers to create it
+ * anyway: `create` sends what was sent again, allowing the duplicate.
+ */
+export function DuplicateWarning<T>({
   title,
-  candidates,
-  pending,
-  onCreateAnyway,
+  duplicates: { found },
+  create,
 }: {
   title: string;
-  candidates: DuplicateCandidate[];
-  pending: boolean;
-  onCreateAnyway: () => void;
+  duplicates: ReturnType<typeof useDuplicates<T>>;
+  create: { isPending: boolean; mutate(input: T & { allowDuplicate: true }): void };
 }) {
+  if (!found) return null;
   return (
     <Alert>
       <TriangleAlertIcon aria-hidden="true" />
@@ -35,7 +53,7 @@ export function DuplicateWarning({
       <AlertDescription>
         <p>Open one of these instead, or create it anyway if it is a different one.</p>
         <ul className="grid gap-1">
-          {candidates.map((candidate) => (
+          {found.candidates.map((candidate) => (
             <li key={candidate.id}>
               <Link
                 href={candidate.href}
@@ -54,10 +72,10 @@ export function DuplicateWarning({
           type="button"
           variant="outline"
           size="sm"
-          disabled={pending}
-          onClick={onCreateAnyway}
+          disabled={create.isPending}
+          onClick={() => create.mutate({ ...found.sent, allowDuplicate: true })}
         >
-          {pending ? 'Creating…' : 'Create anyway'}
+          {create.isPending ? 'Creating…' : 'Create anyway'}
         </Button>
       </AlertDescription>
     </Alert>

@@ -13,6 +13,12 @@ import {
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
 
+/** Whether a dialog opened from elsewhere is open, and how it opens and closes. */
+export interface DialogOpenState {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
 /** A dialog named by its title, with what it is for under it, holding a form or its result. */
 export function FormDialog({
   trigger,

@@ -11,30 +11,33 @@ export type QueryStatus<TData> = { refetch: () => unknown } & (
   | { isPending: false; isError: false; data: TData }
 );
 
-const SKELETON_HEIGHTS = {
+/** Each shape's placeholder height, and how many of them stand for what is loading. */
+const SKELETONS = {
   /** Form fields and buttons: a settings section. */
-  fields: 'h-9',
+  fields: { height: 'h-9', count: 2 },
   /** Table rows. */
-  rows: 'h-10',
+  rows: { height: 'h-10', count: 4 },
   /** Cards of a list: timeline entries, audit entries. */
-  items: 'h-20',
+  items: { height: 'h-20', count: 3 },
   /** One block the size of a chart. */
-  chart: 'h-64',
+  chart: { height: 'h-64', count: 1 },
 };
 
 export interface SkeletonShape {
   /** Names the placeholder for assistive technology: "Loading customers". */
   label: string;
-  shape?: keyof typeof SKELETON_HEIGHTS;
+  shape?: keyof typeof SKELETONS;
+  /** How many placeholders; the shape's usual number when left out. */
   count?: number;
 }
 
 /** Grey placeholders in the shape of what is loading. */
-export function LoadingSkeleton({ label, shape = 'rows', count = 4 }: SkeletonShape) {
+export function LoadingSkeleton({ label, shape = 'rows', count }: SkeletonShape) {
+  const { height, count: usual } = SKELETONS[shape];
   return (
     <div className="grid gap-2" role="status" aria-label={label}>
-      {Array.from({ length: count }, (_, i) => (
-        <Skeleton key={i} className={cn(SKELETON_HEIGHTS[shape], 'w-full')} />
+      {Array.from({ length: count ?? usual }, (_, i) => (
+        <Skeleton key={i} className={cn(height, 'w-full')} />
       ))}
     </div>
   );

@@ -1,5 +1,5 @@
 /** One page of a cursor-paged list, as the list procedures answer. */
-interface CursorPage<T> {
+export interface CursorPage<T> {
   items: T[];
   nextCursor: string | null;
 }

@@ -15,5 +15,11 @@ export function useOpenOnce() {
       }),
     [],
   );
-  return { open: state.open, mounted: state.mounted, setOpen };
+  return {
+    open: state.open,
+    mounted: state.mounted,
+    setOpen,
+    /** The open state as a dialog takes it. */
+    dialog: { open: state.open, onOpenChange: setOpen },
+  };
 }

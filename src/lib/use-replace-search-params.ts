@@ -31,3 +31,12 @@ export function useSetSearchParam() {
     [replace],
   );
 }
+
+/** Removes the given search params in place: clears a list's filters. */
+export function useClearSearchParams(keys: readonly string[]) {
+  const replace = useReplaceSearchParams();
+  return () =>
+    replace((params) => {
+      for (const key of keys) params.delete(key);
+    });
+}

@@ -2,6 +2,7 @@
 
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import { QueryState } from '@/components/query-state';
 import { api } from '@/trpc/react';
@@ -29,10 +30,7 @@ export function ApiKeysView() {
 function ApiKeysList() {
   const list = api.apiKeys.list.useQuery();
   return (
-    <section aria-labelledby="api-keys-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="api-keys-heading" className="sr-only">
-        Keys
-      </h2>
+    <PageSection id="api-keys-heading" title="Keys" hiddenTitle>
       <QueryState
         query={list}
         loading={{ label: 'Loading API keys' }}
@@ -46,6 +44,6 @@ function ApiKeysList() {
       >
         {(keys) => <ApiKeysTable keys={keys} canManage />}
       </QueryState>
-    </section>
+    </PageSection>
   );
 }

@@ -7,7 +7,7 @@ import { SelectField } from '@/components/select-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { SelectItem } from '@/components/ui/select';
-import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
+import { useClearSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { api } from '@/trpc/react';
 import {
   AUDIT_ENTITY_TYPES,
@@ -47,7 +47,7 @@ function useTypedAction(action: string, setParam: (key: string, value: string) =
 }
 
 export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
-  const replace = useReplaceSearchParams();
+  const clearFilters = useClearSearchParams(AUDIT_FILTER_KEYS);
   const setParam = useSetSearchParam();
   const [actionTerm, setActionTerm] = useTypedAction(filters.action ?? '', setParam);
 
@@ -64,9 +64,7 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
         hasAuditFilters(filters) || actionTerm
           ? () => {
               setActionTerm('');
-              replace((params) => {
-                for (const key of AUDIT_FILTER_KEYS) params.delete(key);
-              });
+              clearFilters();
             }
           : undefined
       }

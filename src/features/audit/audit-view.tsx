@@ -4,12 +4,12 @@ import { DownloadIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { AuditFiltersBar } from './audit-filters';
 import { AuditTable } from './audit-table';
@@ -87,18 +87,13 @@ function AuditEntries({ filters }: { filters: AuditFilters }) {
   const list = api.audit.list.useInfiniteQuery(auditListParams(filters), {
     getNextPageParam: nextPageCursor,
   });
-  const entries = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="audit-entries-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="audit-entries-heading" className="sr-only">
-        Entries
-      </h2>
-      <QueryState
+    <PageSection id="audit-entries-heading" title="Entries" hiddenTitle>
+      <PagedList
         query={list}
         loading={{ label: 'Loading entries', count: 8 }}
         failure="The audit trail could not be loaded."
-        isEmpty={() => entries.length === 0}
         empty={
           hasAuditFilters(filters) ? (
             <EmptyState title="No entries match these filters.">
@@ -110,14 +105,10 @@ function AuditEntries({ filters }: { filters: AuditFilters }) {
             </EmptyState>
           )
         }
+        moreLabel="Load more entries"
       >
-        {() => (
-          <>
-            <AuditTable entries={entries} />
-            <LoadMore query={list} label="Load more entries" />
-          </>
-        )}
-      </QueryState>
-    </section>
+        {(entries) => <AuditTable entries={entries} />}
+      </PagedList>
+    </PageSection>
   );
 }

@@ -79,14 +79,3 @@ export function auditExportHref(filters: AuditFilters): string {
   }
   return `/api/exports/audit.csv?${query.toString()}`;
 }
-
-/** Server pages get their search params as a record; this reads them like the browser does. */
-export function toSearchParams(
-  record: Record<string, string | string[] | undefined>,
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record)) {
-    for (const item of [value ?? []].flat()) params.append(key, item);
-  }
-  return params;
-}

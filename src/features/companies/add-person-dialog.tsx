@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
+import { DuplicateWarning, useDuplicates } from '@/components/duplicate-warning';
 import { FormTextField } from '@/components/form-field';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { SearchCombobox, type ComboboxOption } from '@/components/search-combobox';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -22,19 +22,11 @@ import { api } from '@/trpc/react';
 const SEARCH_DELAY_MS = 200;
 
 /** Adds a person to the company: a customer already known, or a new one created there. */
-export function AddPersonDialog({
-  company,
-  open,
-  onOpenChange,
-}: {
-  company: Company;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function AddPersonDialog({ company, ...dialog }: { company: Company } & DialogOpenState) {
+  const done = () => dialog.onOpenChange(false);
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title={`Add a person to ${company.name}`}
       description="Link a customer you already have, or create a new one at this company."
     >
@@ -44,10 +36,10 @@ export function AddPersonDialog({
           <TabsTrigger value="new">New person</TabsTrigger>
         </TabsList>
         <TabsContent value="existing" className="pt-2">
-          <LinkCustomerForm company={company} onDone={() => onOpenChange(false)} />
+          <LinkCustomerForm company={company} onDone={done} />
         </TabsContent>
         <TabsContent value="new" className="pt-2">
-          <NewPersonForm company={company} onDone={() => onOpenChange(false)} />
+          <NewPersonForm company={company} onDone={done} />
         </TabsContent>
       </Tabs>
     </FormDialog>
@@ -139,10 +131,7 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
     resolver: zodResolver(customerCreateInput),
     defaultValues: { firstName: '', lastName: '', email: '', companyId: company.id },
   });
-  const [duplicates, setDuplicates] = useState<{
-    sent: CustomerCreateInput;
-    candidates: DuplicateCandidate[];
-  } | null>(null);
+  const duplicates = useDuplicates<CustomerCreateInput>();
   const showFieldErrors = fieldsOrToast(form.setError, NEW_PERSON_FIELDS);
 
   const create = api.customers.create.useMutation({
@@ -152,16 +141,14 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
       await refresh();
     },
     onError: (error, sent) => {
-      const candidates = customerCandidates(error);
-      if (candidates.length > 0) setDuplicates({ sent, candidates });
-      else showFieldErrors(error);
+      if (!duplicates.caught(sent, customerCandidates(error))) showFieldErrors(error);
     },
   });
 
   return (
     <PostForm
       onSubmit={form.handleSubmit((values) => {
-        setDuplicates(null);
+        duplicates.clear();
         create.mutate({ ...values, companyId: company.id });
       })}
     >
@@ -170,14 +157,11 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
         <FormTextField form={form} name="lastName" label="Last name" autoComplete="off" />
       </div>
       <FormTextField form={form} name="email" label="Email" type="email" autoComplete="off" />
-      {duplicates ? (
-        <DuplicateWarning
-          title="This person may already exist"
-          candidates={duplicates.candidates}
-          pending={create.isPending}
-          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
-        />
-      ) : null}
+      <DuplicateWarning
+        title="This person may already exist"
+        duplicates={duplicates}
+        create={create}
+      />
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create person"

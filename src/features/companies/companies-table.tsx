@@ -1,80 +1,45 @@
 'use client';
 
-import Link from 'next/link';
 import { ListTable } from '@/components/list-table';
-import { Badge } from '@/components/ui/badge';
-import { Checkbox } from '@/components/ui/checkbox';
+import { DateCell, NameCell, TagsCell } from '@/components/record-cells';
+import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { TableCell, TableRow } from '@/components/ui/table';
-import { formatDate } from '@/lib/format';
 import type { Company } from '@/schemas/companies';
 import type { CompanyColumn } from './company-columns';
 import type { CompanySort } from './list-params';
-
-/** How many companies one bulk change may touch. */
-export const MAX_BULK_COMPANIES = 100;
 
 /** What every row shows: the columns left visible, and whether rows have checkboxes. */
 interface RowLayout {
   shows: (column: CompanyColumn) => boolean;
   byUpdate: boolean;
-  selectable: boolean;
+  selection?: RowSelection;
 }
 
 export function CompaniesTable({
   companies,
   sort,
   hidden,
-  selected,
-  onSelectedChange,
+  selection,
 }: {
   companies: Company[];
   /** Sorted by when they were last changed, the table shows that date instead of the created one. */
   sort: CompanySort;
   hidden: ReadonlySet<CompanyColumn>;
   /** With a selection, rows get checkboxes for bulk actions. */
-  selected?: ReadonlySet<string>;
-  onSelectedChange?: (selected: Set<string>) => void;
+  selection?: RowSelection;
 }) {
   const layout: RowLayout = {
     shows: (column) => !hidden.has(column),
     byUpdate: sort === 'updatedAt',
-    selectable: selected !== undefined && onSelectedChange !== undefined,
+    selection,
   };
-  const selectedHere = companies.filter((company) => selected?.has(company.id)).length;
-
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    onSelectedChange?.(next);
-  }
 
   return (
     <ListTable
       className="overflow-x-auto"
       columns={[
-        layout.selectable && {
-          className: 'w-10',
-          label: (
-            <Checkbox
-              aria-label="Select all shown companies"
-              checked={
-                selectedHere === 0
-                  ? false
-                  : selectedHere === companies.length
-                    ? true
-                    : 'indeterminate'
-              }
-              onCheckedChange={(checked) =>
-                onSelectedChange?.(
-                  checked === true
-                    ? new Set(companies.slice(0, MAX_BULK_COMPANIES).map((c) => c.id))
-                    : new Set(),
-                )
-              }
-            />
-          ),
-        },
+        selection !== undefined &&
+          selectionColumn(companies, selection, 'Select all shown companies'),
         'Name',
         layout.shows('domain') && 'Domain',
         layout.shows('industry') && 'Industry',
@@ -87,74 +52,28 @@ export function CompaniesTable({
       ]}
     >
       {companies.map((company) => (
-        <CompanyRow
-          key={company.id}
-          company={company}
-          layout={layout}
-          isSelected={selected?.has(company.id) ?? false}
-          selectionFull={(selected?.size ?? 0) >= MAX_BULK_COMPANIES}
-          onToggle={(on) => toggle(company.id, on)}
-        />
+        <CompanyRow key={company.id} company={company} layout={layout} />
       ))}
     </ListTable>
   );
 }
 
-function CompanyRow({
-  company,
-  layout,
-  isSelected,
-  selectionFull,
-  onToggle,
-}: {
-  company: Company;
-  layout: RowLayout;
-  isSelected: boolean;
-  selectionFull: boolean;
-  onToggle: (on: boolean) => void;
-}) {
-  const { shows } = layout;
-  const date = layout.byUpdate ? company.updatedAt : company.createdAt;
+function CompanyRow({ company, layout }: { company: Company; layout: RowLayout }) {
+  const { shows, selection } = layout;
   return (
-    <TableRow data-state={isSelected ? 'selected' : undefined}>
-      {layout.selectable ? (
-        <TableCell aria-label="Select">
-          <Checkbox
-            aria-label={`Select ${company.name}`}
-            checked={isSelected}
-            disabled={!isSelected && selectionFull}
-            onCheckedChange={(checked) => onToggle(checked === true)}
-          />
-        </TableCell>
+    <TableRow data-state={selection?.selected.has(company.id) ? 'selected' : undefined}>
+      {selection ? (
+        <SelectRowCell id={company.id} name={company.name} selection={selection} />
       ) : null}
-      <TableCell className="font-medium">
-        <Link
-          href={`/companies/${company.id}`}
-          className="underline-offset-4 hover:underline focus-visible:underline"
-        >
-          {company.name}
-        </Link>
-      </TableCell>
+      <NameCell href={`/companies/${company.id}`}>{company.name}</NameCell>
       {shows('domain') ? (
         <TableCell className="text-muted-foreground">{company.domain ?? '—'}</TableCell>
       ) : null}
       {shows('industry') ? <TableCell>{company.industry ?? '—'}</TableCell> : null}
       {shows('size') ? <TableCell>{company.size ?? '—'}</TableCell> : null}
-      {shows('tags') ? (
-        <TableCell>
-          <div className="flex flex-wrap gap-1">
-            {company.tags.map((tag) => (
-              <Badge key={tag} variant="secondary">
-                {tag}
-              </Badge>
-            ))}
-          </div>
-        </TableCell>
-      ) : null}
+      {shows('tags') ? <TagsCell tags={company.tags} /> : null}
       {shows('date') ? (
-        <TableCell className="text-right text-muted-foreground">
-          <time dateTime={date.toISOString()}>{formatDate(date)}</time>
-        </TableCell>
+        <DateCell date={layout.byUpdate ? company.updatedAt : company.createdAt} />
       ) : null}
     </TableRow>
   );

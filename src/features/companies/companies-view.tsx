@@ -3,14 +3,14 @@
 import { ColumnVisibilityMenu } from '@/components/column-visibility-menu';
 import { keepPreviousData } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
 import { PageHeader } from '@/components/page-header';
+import { useRowSelection } from '@/components/row-selection';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { useListUrl } from '@/lib/use-list-url';
 import { api } from '@/trpc/react';
 import { CompaniesTable } from './companies-table';
 import { COMPANY_COLUMNS, useHiddenCompanyColumns } from './company-columns';
@@ -20,32 +20,30 @@ import {
   companyListParams,
   hasFilters,
   listStateQuery,
+  MAX_BULK_COMPANIES,
+  COMPANY_LIST_URL,
   type CompanyListState,
 } from './list-params';
-import { useCompanyListUrl } from './use-company-list-url';
 
 // Loaded with the first selection: most visits never select.
-const CompanyBulkActionsBar = dynamic(
-  () => import('./company-bulk-actions-bar').then((module) => module.CompanyBulkActionsBar),
+const BulkActionsBar = dynamic(
+  () => import('@/features/records/bulk-actions-bar').then((module) => module.BulkActionsBar),
   { ssr: false },
 );
 
 export function CompaniesView() {
-  const { state, term, setTerm, changeFilters, clearFilters } = useCompanyListUrl();
+  const { state, term, setTerm, changeFilters, clearFilters } = useListUrl(COMPANY_LIST_URL);
   const canCreate = useCan('companies:write');
   const canDelete = useCan('companies:delete');
   const canBulkEdit = canCreate || canDelete;
   const { hidden, setVisible } = useHiddenCompanyColumns();
-  const [selected, setSelected] = useViewSelection(state);
 
   // While another filter loads, the previous result stays on screen instead of a skeleton.
   const list = api.companies.list.useInfiniteQuery(companyListParams(state), {
     getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
-  const companies = loadedItems(list.data);
-  // Companies removed meanwhile (live updates) drop out of the selection.
-  const selectedShown = companies.filter((c) => selected.has(c.id)).map((c) => c.id);
+  const rows = useRowSelection(listStateQuery(state), loadedItems(list.data), MAX_BULK_COMPANIES);
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -61,49 +59,29 @@ export function CompaniesView() {
         <ColumnVisibilityMenu columns={COMPANY_COLUMNS} hidden={hidden} onChange={setVisible} />
       </div>
 
-      {selectedShown.length > 0 ? (
-        <CompanyBulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+      {rows.shownIds.length > 0 ? (
+        <BulkActionsBar kind="companies" ids={rows.shownIds} onDone={rows.clear} />
       ) : null}
 
-      <QueryState
+      <PagedList
         query={list}
         loading={{ label: 'Loading companies', count: 6 }}
         failure="The companies could not be loaded."
-        isEmpty={() => companies.length === 0}
         empty={<NoCompanies state={state} onClearFilters={clearFilters} />}
+        moreLabel="Load more companies"
+        stale={list.isPlaceholderData}
       >
-        {() => (
-          <>
-            <div
-              aria-busy={list.isPlaceholderData}
-              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-            >
-              <CompaniesTable
-                companies={companies}
-                sort={state.sort}
-                hidden={hidden}
-                selected={canBulkEdit ? selected : undefined}
-                onSelectedChange={canBulkEdit ? setSelected : undefined}
-              />
-            </div>
-            <LoadMore query={list} label="Load more companies" />
-          </>
+        {(shown) => (
+          <CompaniesTable
+            companies={shown}
+            sort={state.sort}
+            hidden={hidden}
+            selection={canBulkEdit ? rows.selection : undefined}
+          />
         )}
-      </QueryState>
+      </PagedList>
     </div>
   );
-}
-
-/** The companies picked for bulk actions; a selection belongs to the view it was made in. */
-function useViewSelection(state: CompanyListState) {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const viewKey = listStateQuery(state);
-  const [selectionView, setSelectionView] = useState(viewKey);
-  if (viewKey !== selectionView) {
-    setSelectionView(viewKey);
-    setSelected(new Set());
-  }
-  return [selected, setSelected] as const;
 }
 
 /** Why the list is empty: nothing matches the filters, or there is no company yet. */

@@ -2,8 +2,7 @@
 
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { Button } from '@/components/ui/button';
-import { useOpenOnce } from '@/lib/use-open-once';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 
 // The dialog and its form (with validation) load when first opened, or when the button is
 // pointed at or focused, not with the list.
@@ -14,20 +13,14 @@ const CompanyCreateForm = dynamic(
 );
 
 export function CompanyCreateDialog({ size }: { size?: 'sm' }) {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        size={size}
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadForm()}
-        onFocus={() => void loadForm()}
-        onClick={() => setOpen(true)}
-      >
-        <PlusIcon aria-hidden="true" />
-        New company
-      </Button>
-      {mounted ? <CompanyCreateForm open={open} onOpenChange={setOpen} /> : null}
-    </>
+    <LazyDialogButton
+      size={size}
+      load={loadForm}
+      icon={PlusIcon}
+      dialog={(state) => <CompanyCreateForm {...state} />}
+    >
+      New company
+    </LazyDialogButton>
   );
 }

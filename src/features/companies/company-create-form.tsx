@@ -2,10 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import {
+  DuplicateWarning,
+  useDuplicates,
+  type DuplicateCandidate,
+} from '@/components/duplicate-warning';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { duplicateCandidates } from '@/lib/server-errors';
@@ -39,11 +42,7 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(companyForm),
     defaultValues: EMPTY_COMPANY,
   });
-  // What was sent when the server named look-alikes, so "Create anyway" sends exactly that.
-  const [duplicates, setDuplicates] = useState<{
-    sent: CompanyCreateInput;
-    candidates: DuplicateCandidate[];
-  } | null>(null);
+  const duplicates = useDuplicates<CompanyCreateInput>();
   const showFieldErrors = fieldsOrToast(form.setError, COMPANY_FORM_FIELDS);
 
   const create = api.companies.create.useMutation({
@@ -53,29 +52,24 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
       router.push(`/companies/${company.id}`);
       await utils.companies.list.invalidate();
     },
-    onError: (error, input) => {
-      const candidates = companyCandidates(error);
-      if (candidates.length > 0) setDuplicates({ sent: input, candidates });
-      else showFieldErrors(error);
+    onError: (error, sent) => {
+      if (!duplicates.caught(sent, companyCandidates(error))) showFieldErrors(error);
     },
   });
 
   return (
     <PostForm
       onSubmit={form.handleSubmit((values) => {
-        setDuplicates(null);
+        duplicates.clear();
         create.mutate(companyCreate(values));
       })}
     >
       <CompanyFormFields form={form} />
-      {duplicates ? (
-        <DuplicateWarning
-          title="This company may already exist"
-          candidates={duplicates.candidates}
-          pending={create.isPending}
-          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
-        />
-      ) : null}
+      <DuplicateWarning
+        title="This company may already exist"
+        duplicates={duplicates}
+        create={create}
+      />
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create company"
@@ -85,22 +79,15 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function CompanyCreateFormDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CompanyCreateFormDialog(dialog: DialogOpenState) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       className="sm:max-w-xl"
       title="New company"
       description="Only the name is required; add the rest when you know it."
     >
-      <CompanyCreateForm onCreated={() => onOpenChange(false)} />
+      <CompanyCreateForm onCreated={() => dialog.onOpenChange(false)} />
     </FormDialog>
   );
 }

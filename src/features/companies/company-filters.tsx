@@ -1,25 +1,17 @@
 'use client';
 
-import { SearchIcon } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
-import { SelectField } from '@/components/select-field';
+import { SearchBox, SortFields } from '@/components/list-controls';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
-import { SelectItem } from '@/components/ui/select';
-import { api } from '@/trpc/react';
+import { OwnerFilter } from '@/features/members/owner-fields';
 import {
+  COMPANY_SORTING,
   COMPANY_SORTS,
-  DEFAULT_ORDER,
   MAX_SEARCH_LENGTH,
-  orderLabel,
-  SORT_LABELS,
   type CompanyListState,
-  type CompanySort,
-  type SortOrder,
 } from './list-params';
 
-const ANY_OWNER = 'any';
 const TAG_DELAY_MS = 400;
 
 /**
@@ -37,102 +29,35 @@ export function CompanyFilters({
   onTermChange: (term: string) => void;
   onChange: (next: Partial<CompanyListState>) => void;
 }) {
-  const ids = { search: useId(), tag: useId(), sort: useId(), order: useId() };
-  const members = api.members.list.useQuery({});
-
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="grid w-full max-w-sm gap-2">
-        <Label htmlFor={ids.search} className="sr-only">
-          Search companies
-        </Label>
-        <div className="relative">
-          <SearchIcon
-            className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted-foreground"
-            aria-hidden="true"
-          />
-          <Input
-            id={ids.search}
-            type="search"
-            placeholder="Search by name or domain"
-            className="pl-9"
-            maxLength={MAX_SEARCH_LENGTH}
-            value={term}
-            onChange={(event) => onTermChange(event.target.value)}
-          />
-        </div>
-      </div>
-
-      <SelectField
-        label="Owner"
-        name="owner"
-        triggerClassName="w-44"
-        value={state.ownerId ?? ANY_OWNER}
-        onValueChange={(value) => onChange({ ownerId: value === ANY_OWNER ? undefined : value })}
-      >
-        <SelectItem value={ANY_OWNER}>Any owner</SelectItem>
-        {state.ownerId &&
-        members.isSuccess &&
-        !members.data.items.some((m) => m.userId === state.ownerId) ? (
-          <SelectItem value={state.ownerId}>A former member</SelectItem>
-        ) : null}
-        {(members.data?.items ?? []).map((member) => (
-          <SelectItem key={member.userId} value={member.userId}>
-            {member.name}
-          </SelectItem>
-        ))}
-      </SelectField>
-
-      <TagFilter id={ids.tag} tag={state.tag} onChange={(tag) => onChange({ tag })} />
-
-      <div className="grid gap-2">
-        <Label htmlFor={ids.sort}>Sort by</Label>
-        <NativeSelect
-          id={ids.sort}
-          className="w-36"
-          value={state.sort}
-          onChange={(event) => {
-            const sort = event.target.value as CompanySort;
-            onChange({ sort, order: DEFAULT_ORDER[sort] });
-          }}
-        >
-          {COMPANY_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-
-      <div className="grid gap-2">
-        <Label htmlFor={ids.order}>Direction</Label>
-        <NativeSelect
-          id={ids.order}
-          className="w-36"
-          value={state.order}
-          onChange={(event) => onChange({ order: event.target.value as SortOrder })}
-        >
-          {(['asc', 'desc'] as const).map((order) => (
-            <option key={order} value={order}>
-              {orderLabel(state.sort, order)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <SearchBox
+        label="Search companies"
+        placeholder="Search by name or domain"
+        maxLength={MAX_SEARCH_LENGTH}
+        value={term}
+        onChange={onTermChange}
+      />
+      <OwnerFilter
+        ownerId={state.ownerId}
+        anyLabel="Any owner"
+        onChange={(ownerId) => onChange({ ownerId })}
+      />
+      <TagFilter tag={state.tag} onChange={(tag) => onChange({ tag })} />
+      <SortFields
+        sorting={COMPANY_SORTING}
+        sorts={COMPANY_SORTS}
+        sort={state.sort}
+        order={state.order}
+        onChange={onChange}
+      />
     </div>
   );
 }
 
 /** Only companies with this tag; applied a moment after the last keystroke. */
-function TagFilter({
-  id,
-  tag,
-  onChange,
-}: {
-  id: string;
-  tag: string;
-  onChange: (tag: string) => void;
-}) {
+function TagFilter({ tag, onChange }: { tag: string; onChange: (tag: string) => void }) {
+  const id = useId();
   const [text, setText] = useState(tag);
   const [seen, setSeen] = useState(tag);
   // Cleared or changed from elsewhere (Clear filters, the back button): show it.

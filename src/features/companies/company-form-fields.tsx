@@ -1,10 +1,10 @@
 'use client';
 
-import { Controller, type UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
 import { SelectItem } from '@/components/ui/select';
-import { OwnerSelectField } from '@/features/customers/owner-select-field';
+import { FormOwnerSelectField } from '@/features/members/owner-fields';
 import { COMPANY_SIZES } from '@/schemas/companies';
 import { sizeLabel } from './company-size';
 import { NO_SIZE, type CompanyFormInput, type CompanyFormValues } from './company-form';
@@ -13,7 +13,6 @@ export type CompanyFormApi = UseFormReturn<CompanyFormInput, unknown, CompanyFor
 
 /** Name, domain, industry, size, website, phone, owner and tags, for the create and edit forms. */
 export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
-  const { errors } = form.formState;
   return (
     <>
       <FormTextField form={form} name="name" label="Name" autoComplete="off" />
@@ -39,20 +38,7 @@ export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
         <FormTextField form={form} name="phone" label="Phone" type="tel" autoComplete="off" />
       </div>
       <FormTextField form={form} name="website" label="Website" type="url" autoComplete="off" />
-      <Controller
-        control={form.control}
-        name="ownerId"
-        render={({ field }) => (
-          <OwnerSelectField
-            name={field.name}
-            ownerId={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            triggerRef={field.ref}
-            error={errors.ownerId?.message}
-          />
-        )}
-      />
+      <FormOwnerSelectField control={form.control} name="ownerId" />
       <FormTextField
         form={form}
         name="tags"

@@ -6,33 +6,10 @@ import {
   type CompanyCreateInput,
   type CompanyUpdateInput,
 } from '@/schemas/companies';
-import { MAX_TAGS, tag } from '@/schemas/customers';
+import { tagsText } from '@/features/records/tags-text';
 
 /** The select's value for "not given" (a select item cannot have an empty one). */
 export const NO_SIZE = 'none';
-
-/** "vip, eu" → ["vip", "eu"], each checked like the server checks a tag. */
-const tagsText = z.string().transform((value, ctx) => {
-  const tags = [
-    ...new Set(
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
-  for (const item of tags) {
-    const checked = tag.safeParse(item);
-    if (!checked.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `“${item}” ${checked.error.issues[0]?.message ?? 'is not a valid tag'}`,
-      });
-    }
-  }
-  if (tags.length > MAX_TAGS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_TAGS} tags` });
-  return tags;
-});
 
 /** A company as the create and edit forms hold it: tags as one line, size as a select's value. */
 export const companyForm = z.object({

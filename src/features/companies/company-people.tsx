@@ -2,20 +2,20 @@
 
 import { UnlinkIcon, UserPlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
+import { NameCell } from '@/components/record-cells';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { CustomerStatusBadge } from '@/features/customers/customer-status-badge';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
-import { useOpenOnce } from '@/lib/use-open-once';
 import type { Company } from '@/schemas/companies';
 import { api } from '@/trpc/react';
 import { companyPeopleParams } from './list-params';
@@ -33,22 +33,17 @@ export function CompanyPeople({ company }: { company: Company }) {
   const list = api.companies.customers.useInfiniteQuery(companyPeopleParams(company.id), {
     getNextPageParam: nextPageCursor,
   });
-  const people = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="people-heading" className="grid grid-cols-1 gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 id="people-heading" className="text-lg font-semibold">
-          People
-        </h2>
-        {canWrite ? <AddPersonButton company={company} /> : null}
-      </div>
-
-      <QueryState
+    <PageSection
+      id="people-heading"
+      title="People"
+      action={canWrite ? <AddPersonButton company={company} /> : null}
+    >
+      <PagedList
         query={list}
         loading={{ label: 'Loading people', count: 3 }}
         failure="The people could not be loaded."
-        isEmpty={() => people.length === 0}
         empty={
           <EmptyState>
             {canWrite
@@ -56,58 +51,43 @@ export function CompanyPeople({ company }: { company: Company }) {
               : `Nobody at ${company.name} yet.`}
           </EmptyState>
         }
+        moreLabel="Show more people"
       >
-        {() => (
-          <>
-            <ListTable
-              className="overflow-x-auto"
-              columns={['Name', 'Email', 'Status', canWrite && ACTIONS_COLUMN]}
-            >
-              {people.map((person) => (
-                <TableRow key={person.id}>
-                  <TableCell className="font-medium">
-                    <Link
-                      href={`/customers/${person.id}`}
-                      className="underline-offset-4 hover:underline focus-visible:underline"
-                    >
-                      {customerName(person)}
-                    </Link>
+        {(people) => (
+          <ListTable
+            className="overflow-x-auto"
+            columns={['Name', 'Email', 'Status', canWrite && ACTIONS_COLUMN]}
+          >
+            {people.map((person) => (
+              <TableRow key={person.id}>
+                <NameCell href={`/customers/${person.id}`}>{customerName(person)}</NameCell>
+                <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
+                <TableCell>
+                  <CustomerStatusBadge status={person.status} />
+                </TableCell>
+                {canWrite ? (
+                  <TableCell aria-label="Actions" className="text-right">
+                    <UnlinkButton person={person} company={company} />
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{person.email ?? '—'}</TableCell>
-                  <TableCell>
-                    <CustomerStatusBadge status={person.status} />
-                  </TableCell>
-                  {canWrite ? (
-                    <TableCell aria-label="Actions" className="text-right">
-                      <UnlinkButton person={person} company={company} />
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </ListTable>
-            <LoadMore query={list} label="Show more people" />
-          </>
+                ) : null}
+              </TableRow>
+            ))}
+          </ListTable>
         )}
-      </QueryState>
-    </section>
+      </PagedList>
+    </PageSection>
   );
 }
 
 function AddPersonButton({ company }: { company: Company }) {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadDialog()}
-        onFocus={() => void loadDialog()}
-        onClick={() => setOpen(true)}
-      >
-        <UserPlusIcon aria-hidden="true" />
-        Add person
-      </Button>
-      {mounted ? <AddPersonDialog company={company} open={open} onOpenChange={setOpen} /> : null}
-    </>
+    <LazyDialogButton
+      load={loadDialog}
+      icon={UserPlusIcon}
+      dialog={(state) => <AddPersonDialog company={company} {...state} />}
+    >
+      Add person
+    </LazyDialogButton>
   );
 }
 

@@ -1,19 +1,14 @@
 'use client';
 
-import { EllipsisIcon, MergeIcon, PencilIcon, TagIcon, Trash2Icon } from 'lucide-react';
+import { MergeIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
+import { ActionsMenu, ActionsMenuItem } from '@/components/actions-menu';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { Badge } from '@/components/ui/badge';
+import { TagList } from '@/components/tag-list';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { useOpenOnce } from '@/lib/use-open-once';
 import type { Company } from '@/schemas/companies';
 import { CompanyRevenue } from './company-revenue';
@@ -59,57 +54,36 @@ export function CompanyProfile({ company, onMerged }: { company: Company; onMerg
               </Button>
             ) : null}
             {canMerge || canDelete ? (
-              // Not modal: the dialogs it opens take over focus and the rest of the page.
-              <DropdownMenu modal={false}>
-                <DropdownMenuTrigger asChild>
-                  <Button ref={more} variant="outline">
-                    <EllipsisIcon aria-hidden="true" />
-                    More
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  {canMerge ? (
-                    <DropdownMenuItem onSelect={() => merge.setOpen(true)}>
-                      <MergeIcon aria-hidden="true" />
-                      Merge another company into this one
-                    </DropdownMenuItem>
-                  ) : null}
-                  {canDelete ? (
-                    <DropdownMenuItem variant="destructive" onSelect={() => remove.setOpen(true)}>
-                      <Trash2Icon aria-hidden="true" />
-                      Delete company
-                    </DropdownMenuItem>
-                  ) : null}
-                </DropdownMenuContent>
-              </DropdownMenu>
+              <ActionsMenu triggerRef={more}>
+                {canMerge ? (
+                  <ActionsMenuItem icon={MergeIcon} onSelect={() => merge.setOpen(true)}>
+                    Merge another company into this one
+                  </ActionsMenuItem>
+                ) : null}
+                {canDelete ? (
+                  <ActionsMenuItem
+                    icon={Trash2Icon}
+                    destructive
+                    onSelect={() => remove.setOpen(true)}
+                  >
+                    Delete company
+                  </ActionsMenuItem>
+                ) : null}
+              </ActionsMenu>
             ) : null}
           </>
         }
       />
 
-      {company.tags.length > 0 ? (
-        <ul className="flex flex-wrap gap-1" aria-label="Tags">
-          {company.tags.map((tag) => (
-            <li key={tag}>
-              <Badge variant="secondary">
-                <TagIcon className="size-3" aria-hidden="true" />
-                {tag}
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={company.tags} />
 
       {canReadOrders ? <CompanyRevenue companyId={company.id} /> : null}
 
-      {canEdit && edit.mounted ? (
-        <CompanyEditDialog company={company} open={edit.open} onOpenChange={edit.setOpen} />
-      ) : null}
+      {canEdit && edit.mounted ? <CompanyEditDialog company={company} {...edit.dialog} /> : null}
       {canDelete && remove.mounted ? (
         <CompanyDeleteDialog
           company={company}
-          open={remove.open}
-          onOpenChange={remove.setOpen}
+          {...remove.dialog}
           finalFocus={more}
           onDeleted={() => router.push('/companies')}
         />
@@ -117,8 +91,7 @@ export function CompanyProfile({ company, onMerged }: { company: Company; onMerg
       {canMerge && merge.mounted ? (
         <CompanyMergeDialog
           company={company}
-          open={merge.open}
-          onOpenChange={merge.setOpen}
+          {...merge.dialog}
           finalFocus={more}
           onMerged={onMerged}
         />

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { INTERACTION_ICONS, INTERACTION_LABELS } from '@/features/customers/interaction-form';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { companyTimelineParams } from './list-params';
@@ -17,37 +17,30 @@ export function CompanyTimeline({ companyId }: { companyId: string }) {
   const list = api.companies.timeline.useInfiniteQuery(companyTimelineParams(companyId), {
     getNextPageParam: nextPageCursor,
   });
-  const entries = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="timeline-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="timeline-heading" className="text-lg font-semibold">
-        Timeline
-      </h2>
-      <QueryState
+    <PageSection id="timeline-heading" title="Timeline">
+      <PagedList
         query={list}
-        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the timeline', shape: 'items' }}
         failure="The timeline could not be loaded."
-        isEmpty={() => entries.length === 0}
         empty={
           <EmptyState>
             Nothing recorded yet. Notes, calls, e-mails and meetings with the people here appear on
             this timeline.
           </EmptyState>
         }
+        moreLabel="Show older"
       >
-        {() => (
-          <>
-            <ol className="grid gap-3" aria-label="Timeline, newest first">
-              {entries.map((entry) => (
-                <TimelineEntry key={entry.id} entry={entry} />
-              ))}
-            </ol>
-            <LoadMore query={list} label="Show older" />
-          </>
+        {(entries) => (
+          <ol className="grid gap-3" aria-label="Timeline, newest first">
+            {entries.map((entry) => (
+              <TimelineEntry key={entry.id} entry={entry} />
+            ))}
+          </ol>
         )}
-      </QueryState>
-    </section>
+      </PagedList>
+    </PageSection>
   );
 }
 

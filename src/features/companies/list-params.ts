@@ -1,6 +1,10 @@
 import { uuidParam } from '@/lib/url-params';
+import type { Sorting, SortOrder } from '@/lib/sorting';
+import type { ListUrlState } from '@/lib/use-list-url';
 
 export const COMPANIES_PAGE_SIZE = 25;
+/** How many companies one bulk change may touch. */
+export const MAX_BULK_COMPANIES = 100;
 /** The longest search term the API takes. */
 export const MAX_SEARCH_LENGTH = 200;
 /** The longest tag the API takes. */
@@ -8,7 +12,6 @@ const MAX_TAG_LENGTH = 50;
 
 export const COMPANY_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
-export type SortOrder = 'asc' | 'desc';
 
 /** What the companies list shows, as kept in the URL (?q=…&owner=…&tag=…&sort=…&order=…). */
 export interface CompanyListState {
@@ -19,14 +22,8 @@ export interface CompanyListState {
   order: SortOrder;
 }
 
-export const SORT_LABELS: Record<CompanySort, string> = {
-  name: 'Name',
-  createdAt: 'Created',
-  updatedAt: 'Updated',
-};
-
 /** Names read best A to Z, dates newest first. */
-export const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
+const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
   name: 'asc',
   createdAt: 'desc',
   updatedAt: 'desc',
@@ -35,10 +32,16 @@ export const DEFAULT_ORDER: Record<CompanySort, SortOrder> = {
 /** Companies are looked up by name, so the list reads A to Z unless asked otherwise. */
 export const DEFAULT_SORT: CompanySort = 'name';
 
-export function orderLabel(sort: CompanySort, order: SortOrder): string {
-  if (sort === 'name') return order === 'asc' ? 'A to Z' : 'Z to A';
-  return order === 'desc' ? 'Newest first' : 'Oldest first';
-}
+/** How the companies list can be sorted; A to Z (or oldest first) is offered first. */
+export const COMPANY_SORTING: Sorting<CompanySort> = {
+  labels: { name: 'Name', createdAt: 'Created', updatedAt: 'Updated' },
+  defaultOrder: DEFAULT_ORDER,
+  orderLabel: (sort, order) => {
+    if (sort === 'name') return order === 'asc' ? 'A to Z' : 'Z to A';
+    return order === 'desc' ? 'Newest first' : 'Oldest first';
+  },
+  directions: ['asc', 'desc'],
+};
 
 const isSort = (value: string | null): value is CompanySort =>
   value !== null && (COMPANY_SORTS as readonly string[]).includes(value);
@@ -68,6 +71,14 @@ export function listStateQuery(state: CompanyListState): string {
   if (state.order !== DEFAULT_ORDER[state.sort]) params.set('order', state.order);
   return params.toString();
 }
+
+/** How the companies list keeps its state in the URL; a search keeps the chosen order. */
+export const COMPANY_LIST_URL: ListUrlState<CompanyListState> = {
+  read: readListState,
+  query: listStateQuery,
+  withSearch: (state, q) => ({ ...state, q }),
+  cleared: (state) => ({ ...state, q: '', ownerId: undefined, tag: '' }),
+};
 
 export const hasFilters = (state: CompanyListState) =>
   state.q.trim() !== '' || state.ownerId !== undefined || state.tag.trim() !== '';

@@ -2,11 +2,11 @@
 
 import { EmptyState } from '@/components/empty-state';
 import { ListTable } from '@/components/list-table';
-import { LoadMore } from '@/components/load-more';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { Badge } from '@/components/ui/badge';
 import { TableCell, TableRow } from '@/components/ui/table';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 
@@ -66,36 +66,29 @@ export function CustomerAudit({ customerId }: { customerId: string }) {
     { entityId: customerId, limit: AUDIT_PAGE_SIZE },
     { getNextPageParam: nextPageCursor },
   );
-  const entries = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="audit-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="audit-heading" className="text-lg font-semibold">
-        Audit trail
-      </h2>
-      <QueryState
+    <PageSection id="audit-heading" title="Audit trail">
+      <PagedList
         query={list}
-        loading={{ label: 'Loading the audit trail', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the audit trail', shape: 'items' }}
         failure="The audit trail could not be loaded."
-        isEmpty={() => entries.length === 0}
         empty={
           <EmptyState>
             Nothing recorded about this customer yet. Changes appear here as they are made.
           </EmptyState>
         }
+        moreLabel="Show older"
       >
-        {() => (
-          <>
-            <ol className="grid gap-3">
-              {entries.map((entry) => (
-                <AuditItem key={entry.id} entry={entry} />
-              ))}
-            </ol>
-            <LoadMore query={list} label="Show older" />
-          </>
+        {(entries) => (
+          <ol className="grid gap-3">
+            {entries.map((entry) => (
+              <AuditItem key={entry.id} entry={entry} />
+            ))}
+          </ol>
         )}
-      </QueryState>
-    </section>
+      </PagedList>
+    </PageSection>
   );
 }
 

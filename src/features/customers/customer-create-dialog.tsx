@@ -2,8 +2,7 @@
 
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { Button } from '@/components/ui/button';
-import { useOpenOnce } from '@/lib/use-open-once';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 
 // The dialog and its form (with validation) load when first opened, or when the button is
 // pointed at or focused, not with the list.
@@ -14,19 +13,13 @@ const CustomerCreateForm = dynamic(
 );
 
 export function CustomerCreateDialog() {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadForm()}
-        onFocus={() => void loadForm()}
-        onClick={() => setOpen(true)}
-      >
-        <PlusIcon aria-hidden="true" />
-        New customer
-      </Button>
-      {mounted ? <CustomerCreateForm open={open} onOpenChange={setOpen} /> : null}
-    </>
+    <LazyDialogButton
+      load={loadForm}
+      icon={PlusIcon}
+      dialog={(state) => <CustomerCreateForm {...state} />}
+    >
+      New customer
+    </LazyDialogButton>
   );
 }

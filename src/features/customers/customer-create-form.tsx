@@ -1,12 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, type DuplicateCandidate } from '@/components/duplicate-warning';
+import { DuplicateWarning, useDuplicates } from '@/components/duplicate-warning';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { customerName } from '@/lib/format';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
@@ -31,11 +30,7 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(customerCreateInput),
     defaultValues: EMPTY,
   });
-  // What was sent when the server named look-alikes, so "Create anyway" sends exactly that.
-  const [duplicates, setDuplicates] = useState<{
-    sent: CustomerCreateInput;
-    candidates: DuplicateCandidate[];
-  } | null>(null);
+  const duplicates = useDuplicates<CustomerCreateInput>();
   const showFieldErrors = fieldsOrToast(form.setError, BASIC_FIELDS);
   const create = api.customers.create.useMutation({
     onSuccess: async (customer) => {
@@ -49,28 +44,23 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
       ]);
     },
     onError: (error, sent) => {
-      const candidates = customerCandidates(error);
-      if (candidates.length > 0) setDuplicates({ sent, candidates });
-      else showFieldErrors(error);
+      if (!duplicates.caught(sent, customerCandidates(error))) showFieldErrors(error);
     },
   });
 
   return (
     <PostForm
       onSubmit={form.handleSubmit((values) => {
-        setDuplicates(null);
+        duplicates.clear();
         create.mutate(companyLinkInput(values));
       })}
     >
       <CustomerBasicFields form={form} />
-      {duplicates ? (
-        <DuplicateWarning
-          title="This customer may already exist"
-          candidates={duplicates.candidates}
-          pending={create.isPending}
-          onCreateAnyway={() => create.mutate({ ...duplicates.sent, allowDuplicate: true })}
-        />
-      ) : null}
+      <DuplicateWarning
+        title="This customer may already exist"
+        duplicates={duplicates}
+        create={create}
+      />
       <FormDialogActions
         pending={create.isPending}
         submitLabel="Create customer"
@@ -80,21 +70,14 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function CustomerCreateFormDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CustomerCreateFormDialog(dialog: DialogOpenState) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title="New customer"
       description="Only the first name is required; add the rest when you know it."
     >
-      <CustomerCreateForm onCreated={() => onOpenChange(false)} />
+      <CustomerCreateForm onCreated={() => dialog.onOpenChange(false)} />
     </FormDialog>
   );
 }

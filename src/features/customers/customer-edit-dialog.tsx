@@ -1,17 +1,18 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
-import { useId, useState } from 'react';
-import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { useId } from 'react';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { FormTextField } from '@/components/form-field';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
-import { PostForm } from '@/components/post-form';
-import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import {
+  EditDialog,
+  useVersionedRecord,
+  VersionedEditForm,
+  type EditDialogState,
+} from '@/components/versioned-edit';
 import { customerName } from '@/lib/format';
-import { describeError, isStaleVersion } from '@/lib/server-errors';
+import { describeError } from '@/lib/server-errors';
 import type { Customer } from '@/schemas/customers';
 import { api } from '@/trpc/react';
 import {
@@ -23,50 +24,35 @@ import {
   type CustomerEditValues,
 } from './customer-edit-form';
 import { CustomerBasicFields } from './customer-form-fields';
-import { OwnerSelectField } from './owner-select-field';
+import { FormOwnerSelectField } from '@/features/members/owner-fields';
 
 type EditForm = UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>;
 
-/**
- * Edits every field of a customer. The update carries the version that was read, so a change
- * someone else saved meanwhile is never silently overwritten.
- */
+/** Edits every field of a customer. */
 export function CustomerEditDialog({
   customer,
-  open,
-  onOpenChange,
-  finalFocus,
-}: {
-  customer: Customer;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  /** Where focus goes when the dialog closes (e.g. the menu that opened it). */
-  finalFocus?: React.RefObject<HTMLElement | null>;
-}) {
+  ...dialog
+}: { customer: Customer } & EditDialogState) {
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      className="sm:max-w-2xl"
-      finalFocus={finalFocus}
-      title={`Edit ${customerName(customer)}`}
-      description="Changes are saved for everyone in your organization and recorded in the audit trail."
-    >
-      {/* Mounted only while open, so each opening starts from the customer as it is now. */}
-      <EditForm customer={customer} onDone={() => onOpenChange(false)} />
-    </FormDialog>
+    <EditDialog name={customerName(customer)} className="sm:max-w-2xl" {...dialog}>
+      {(done) => <EditForm customer={customer} onDone={done} />}
+    </EditDialog>
   );
 }
 
 function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const utils = api.useUtils();
-  const [base, setBase] = useState(customer);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<CustomerEditInput, unknown, CustomerEditValues>({
     resolver: zodResolver(customerEditForm),
     defaultValues: customerEditValues(customer),
   });
-  const { errors } = form.formState;
+  const version = useVersionedRecord(customer, {
+    fetchLatest: ({ id }) => utils.customers.get.fetch({ id }, { staleTime: 0 }),
+    onReloaded: (fresh) => {
+      form.reset(customerEditValues(fresh));
+      void utils.customers.list.invalidate();
+    },
+  });
 
   const update = api.customers.update.useMutation({
     onSuccess: async (updated) => {
@@ -80,24 +66,19 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       ]);
     },
     onError: (error) => {
-      if (isStaleVersion(error)) setConflict(true);
-      else if (!applyCustomerEditErrors(error, form)) toast.error(describeError(error));
+      if (version.caughtConflict(error) || applyCustomerEditErrors(error, form)) return;
+      toast.error(describeError(error));
     },
   });
 
   return (
-    <PostForm onSubmit={form.handleSubmit((values) => update.mutate(customerUpdate(base, values)))}>
-      {conflict ? (
-        <StaleVersionAlert
-          customerId={base.id}
-          onReloaded={(fresh) => {
-            setBase(fresh);
-            form.reset(customerEditValues(fresh));
-            setConflict(false);
-          }}
-        />
-      ) : null}
-
+    <VersionedEditForm
+      what="customer"
+      version={version}
+      pending={update.isPending}
+      onSubmit={form.handleSubmit((values) => update.mutate(customerUpdate(version.base, values)))}
+      onCancel={onDone}
+    >
       <CustomerBasicFields form={form} />
 
       <FormTextField
@@ -108,78 +89,10 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
         hint="Separate tags with commas, e.g. vip, newsletter."
       />
 
-      <Controller
-        control={form.control}
-        name="ownerId"
-        render={({ field }) => (
-          <OwnerSelectField
-            name={field.name}
-            ownerId={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            triggerRef={field.ref}
-            error={errors.ownerId?.message}
-          />
-        )}
-      />
+      <FormOwnerSelectField control={form.control} name="ownerId" />
 
       <AddressFields form={form} />
-
-      <FormDialogActions
-        pending={update.isPending}
-        submitLabel="Save changes"
-        pendingLabel="Saving…"
-        submitDisabled={conflict}
-        onCancel={onDone}
-      />
-    </PostForm>
-  );
-}
-
-/** Says the customer changed since it was read, and loads the latest version to start over. */
-function StaleVersionAlert({
-  customerId,
-  onReloaded,
-}: {
-  customerId: string;
-  onReloaded: (fresh: Customer) => void;
-}) {
-  const utils = api.useUtils();
-  const [reloading, setReloading] = useState(false);
-
-  async function reload() {
-    setReloading(true);
-    try {
-      onReloaded(await utils.customers.get.fetch({ id: customerId }, { staleTime: 0 }));
-      void utils.customers.list.invalidate();
-    } catch (error) {
-      toast.error(describeError(error));
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  return (
-    <Alert variant="destructive">
-      <TriangleAlertIcon aria-hidden="true" />
-      <AlertTitle>Someone else changed this customer meanwhile</AlertTitle>
-      <AlertDescription>
-        <p>
-          Your changes were not saved. Reload to see the latest version, then make your changes
-          again.
-        </p>
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          onClick={() => void reload()}
-          disabled={reloading}
-        >
-          <RefreshCwIcon aria-hidden="true" />
-          {reloading ? 'Reloading…' : 'Reload'}
-        </Button>
-      </AlertDescription>
-    </Alert>
+    </VersionedEditForm>
   );
 }
 

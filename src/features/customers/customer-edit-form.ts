@@ -4,40 +4,16 @@ import { applyServerErrors, issuesOf } from '@/lib/server-errors';
 import {
   customerFields,
   customerStatus,
-  MAX_TAGS,
   postalAddress,
-  tag,
   type Customer,
   type CustomerUpdateInput,
 } from '@/schemas/customers';
+import { tagsText } from '@/features/records/tags-text';
 import { companyLinkInput } from './customer-company';
 import { BASIC_FIELDS } from './customer-form-fields';
 
 /** An optional text input: empty means "not given". */
 const blankable = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
-
-/** "vip, eu" → ["vip", "eu"], each checked like the server checks a tag. */
-const tagsText = z.string().transform((value, ctx) => {
-  const tags = [
-    ...new Set(
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
-  for (const item of tags) {
-    const checked = tag.safeParse(item);
-    if (!checked.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `“${item}” ${checked.error.issues[0]?.message ?? 'is not a valid tag'}`,
-      });
-    }
-  }
-  if (tags.length > MAX_TAGS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_TAGS} tags` });
-  return tags;
-});
 
 /** Every field of a customer as the edit form holds it: tags as one line, the address flat. */
 export const customerEditForm = z.object({

@@ -1,7 +1,7 @@
 'use client';
 
-import { ChevronDownIcon, SearchIcon } from 'lucide-react';
-import { useId } from 'react';
+import { ChevronDownIcon } from 'lucide-react';
+import { SearchBox, SortFields } from '@/components/list-controls';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -12,24 +12,13 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
-  type CustomerSort,
   type CustomerStatus,
 } from '@/schemas/customer-constants';
 import { customerStatusLabel } from './customer-status-badge';
-import {
-  DEFAULT_ORDER,
-  MAX_SEARCH_LENGTH,
-  orderLabel,
-  SORT_LABELS,
-  type CustomerListState,
-  type SortOrder,
-} from './list-params';
+import { CUSTOMER_SORTING, MAX_SEARCH_LENGTH, type CustomerListState } from './list-params';
 
 /**
  * Search, status, sort and direction of the customers list. The parent keeps them in the URL;
@@ -46,67 +35,24 @@ export function CustomerFilters({
   onTermChange: (term: string) => void;
   onChange: (next: Partial<CustomerListState>) => void;
 }) {
-  const ids = { search: useId(), sort: useId(), order: useId() };
-
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="grid w-full max-w-sm gap-2">
-        <Label htmlFor={ids.search} className="sr-only">
-          Search customers
-        </Label>
-        <div className="relative">
-          <SearchIcon
-            className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted-foreground"
-            aria-hidden="true"
-          />
-          <Input
-            id={ids.search}
-            type="search"
-            placeholder="Search by name, e-mail or company"
-            className="pl-9"
-            maxLength={MAX_SEARCH_LENGTH}
-            value={term}
-            onChange={(event) => onTermChange(event.target.value)}
-          />
-        </div>
-      </div>
-
+      <SearchBox
+        label="Search customers"
+        placeholder="Search by name, e-mail or company"
+        maxLength={MAX_SEARCH_LENGTH}
+        value={term}
+        onChange={onTermChange}
+      />
       <StatusFilter chosen={state.status} onChange={(status) => onChange({ status })} />
-
-      <div className="grid gap-2">
-        <Label htmlFor={ids.sort}>Sort by</Label>
-        <NativeSelect
-          id={ids.sort}
-          className="w-36"
-          value={state.sort}
-          onChange={(event) => {
-            const sort = event.target.value as CustomerSort;
-            onChange({ sort, order: DEFAULT_ORDER[sort] });
-          }}
-        >
-          {CUSTOMER_SORTS.filter((sort) => sort !== 'relevance' || state.q).map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-
-      <div className="grid gap-2">
-        <Label htmlFor={ids.order}>Direction</Label>
-        <NativeSelect
-          id={ids.order}
-          className="w-36"
-          value={state.order}
-          onChange={(event) => onChange({ order: event.target.value as SortOrder })}
-        >
-          {(['desc', 'asc'] as const).map((order) => (
-            <option key={order} value={order}>
-              {orderLabel(state.sort, order)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <SortFields
+        sorting={CUSTOMER_SORTING}
+        // Relevance needs a search term to rank by.
+        sorts={CUSTOMER_SORTS.filter((sort) => sort !== 'relevance' || state.q)}
+        sort={state.sort}
+        order={state.order}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { OrdersTable } from '@/features/orders/orders-table';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { OrderCreateDialog } from './order-create-dialog';
 
@@ -17,22 +17,17 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
     { customerId, limit: ORDERS_PAGE_SIZE },
     { getNextPageParam: nextPageCursor },
   );
-  const orders = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="orders-heading" className="grid grid-cols-1 gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 id="orders-heading" className="text-lg font-semibold">
-          Orders
-        </h2>
-        {canWrite ? <OrderCreateDialog customerId={customerId} /> : null}
-      </div>
-
-      <QueryState
+    <PageSection
+      id="orders-heading"
+      title="Orders"
+      action={canWrite ? <OrderCreateDialog customerId={customerId} /> : null}
+    >
+      <PagedList
         query={list}
         loading={{ label: 'Loading orders', count: 3 }}
         failure="The orders could not be loaded."
-        isEmpty={() => orders.length === 0}
         empty={
           <EmptyState>
             {canWrite
@@ -40,14 +35,10 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
               : 'No orders yet. Orders your team creates for this customer will appear here.'}
           </EmptyState>
         }
+        moreLabel="Show more orders"
       >
-        {() => (
-          <>
-            <OrdersTable orders={orders} withCustomer={false} />
-            <LoadMore query={list} label="Show more orders" />
-          </>
-        )}
-      </QueryState>
-    </section>
+        {(orders) => <OrdersTable orders={orders} withCustomer={false} />}
+      </PagedList>
+    </PageSection>
   );
 }

@@ -1,28 +1,14 @@
 'use client';
 
-import {
-  Building2Icon,
-  DownloadIcon,
-  EllipsisIcon,
-  EraserIcon,
-  PencilIcon,
-  TagIcon,
-  Trash2Icon,
-} from 'lucide-react';
+import { Building2Icon, DownloadIcon, EraserIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { ActionsMenu, ActionsMenuItem, ActionsMenuSeparator } from '@/components/actions-menu';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
-import { Badge } from '@/components/ui/badge';
+import { TagList } from '@/components/tag-list';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { customerName } from '@/lib/format';
 import type { Customer } from '@/schemas/customers';
 import { CustomerDeleteDialog } from './customer-delete-dialog';
@@ -57,36 +43,28 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
               </Button>
             ) : null}
             {canExport || canDelete || canErase ? (
-              // Not modal: the dialogs it opens take over focus and the rest of the page.
-              <DropdownMenu modal={false}>
-                <DropdownMenuTrigger asChild>
-                  <Button ref={more} variant="outline">
-                    <EllipsisIcon aria-hidden="true" />
-                    More
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  {canExport ? (
-                    <DropdownMenuItem disabled={data.pending} onSelect={() => void data.download()}>
-                      <DownloadIcon aria-hidden="true" />
-                      {data.pending ? 'Preparing download…' : 'Download data (GDPR)'}
-                    </DropdownMenuItem>
-                  ) : null}
-                  {canExport && (canDelete || canErase) ? <DropdownMenuSeparator /> : null}
-                  {canDelete ? (
-                    <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(true)}>
-                      <Trash2Icon aria-hidden="true" />
-                      Delete customer
-                    </DropdownMenuItem>
-                  ) : null}
-                  {canErase ? (
-                    <DropdownMenuItem variant="destructive" onSelect={() => setErasing(true)}>
-                      <EraserIcon aria-hidden="true" />
-                      Erase customer permanently
-                    </DropdownMenuItem>
-                  ) : null}
-                </DropdownMenuContent>
-              </DropdownMenu>
+              <ActionsMenu triggerRef={more}>
+                {canExport ? (
+                  <ActionsMenuItem
+                    icon={DownloadIcon}
+                    disabled={data.pending}
+                    onSelect={() => void data.download()}
+                  >
+                    {data.pending ? 'Preparing download…' : 'Download data (GDPR)'}
+                  </ActionsMenuItem>
+                ) : null}
+                {canExport && (canDelete || canErase) ? <ActionsMenuSeparator /> : null}
+                {canDelete ? (
+                  <ActionsMenuItem icon={Trash2Icon} destructive onSelect={() => setDeleting(true)}>
+                    Delete customer
+                  </ActionsMenuItem>
+                ) : null}
+                {canErase ? (
+                  <ActionsMenuItem icon={EraserIcon} destructive onSelect={() => setErasing(true)}>
+                    Erase customer permanently
+                  </ActionsMenuItem>
+                ) : null}
+              </ActionsMenu>
             ) : null}
           </>
         }
@@ -106,18 +84,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
           <span className="text-sm text-muted-foreground">{customer.company}</span>
         ) : null}
         <CustomerStatusBadge status={customer.status} />
-        {customer.tags.length > 0 ? (
-          <ul className="flex flex-wrap gap-1" aria-label="Tags">
-            {customer.tags.map((tag) => (
-              <li key={tag}>
-                <Badge variant="secondary">
-                  <TagIcon className="size-3" aria-hidden="true" />
-                  {tag}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <TagList tags={customer.tags} />
       </div>
 
       {canEdit ? (

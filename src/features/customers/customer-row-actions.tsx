@@ -1,16 +1,10 @@
 'use client';
 
-import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { PencilIcon, Trash2Icon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useRef } from 'react';
+import { ActionsMenu, ActionsMenuItem } from '@/components/actions-menu';
 import { useCan } from '@/components/permissions-provider';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { customerName } from '@/lib/format';
 import { useOpenOnce } from '@/lib/use-open-once';
 import type { Customer } from '@/schemas/customers';
@@ -43,43 +37,23 @@ export function CustomerRowActions({ customer }: { customer: Customer }) {
   if (!canEdit && !canDelete) return null;
   return (
     <>
-      {/* Not modal: the dialogs it opens take over focus and the rest of the page. */}
-      <DropdownMenu modal={false}>
-        <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${name}`}>
-            <EllipsisIcon aria-hidden="true" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          {canEdit ? (
-            <DropdownMenuItem onSelect={() => edit.setOpen(true)}>
-              <PencilIcon aria-hidden="true" />
-              Edit
-            </DropdownMenuItem>
-          ) : null}
-          {canDelete ? (
-            <DropdownMenuItem variant="destructive" onSelect={() => remove.setOpen(true)}>
-              <Trash2Icon aria-hidden="true" />
-              Delete
-            </DropdownMenuItem>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+      <ActionsMenu triggerRef={trigger} label={`Actions for ${name}`}>
+        {canEdit ? (
+          <ActionsMenuItem icon={PencilIcon} onSelect={() => edit.setOpen(true)}>
+            Edit
+          </ActionsMenuItem>
+        ) : null}
+        {canDelete ? (
+          <ActionsMenuItem icon={Trash2Icon} destructive onSelect={() => remove.setOpen(true)}>
+            Delete
+          </ActionsMenuItem>
+        ) : null}
+      </ActionsMenu>
       {canEdit && edit.mounted ? (
-        <CustomerEditDialog
-          customer={customer}
-          open={edit.open}
-          onOpenChange={edit.setOpen}
-          finalFocus={trigger}
-        />
+        <CustomerEditDialog customer={customer} {...edit.dialog} finalFocus={trigger} />
       ) : null}
       {canDelete && remove.mounted ? (
-        <CustomerDeleteDialog
-          customer={customer}
-          open={remove.open}
-          onOpenChange={remove.setOpen}
-          finalFocus={trigger}
-        />
+        <CustomerDeleteDialog customer={customer} {...remove.dialog} finalFocus={trigger} />
       ) : null}
     </>
   );

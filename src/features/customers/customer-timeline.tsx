@@ -1,10 +1,10 @@
 'use client';
 
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import type { Role } from '@/schemas/permissions';
 import { api } from '@/trpc/react';
 import { InteractionComposer } from './interaction-composer';
@@ -20,22 +20,17 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const list = api.interactions.list.useInfiniteQuery(timelineParams(customerId), {
     getNextPageParam: nextPageCursor,
   });
-  const items = loadedItems(list.data);
   const myId = me.data?.user?.id;
   const moderates = me.data?.role ? MODERATORS.includes(me.data.role) : false;
 
   return (
-    <section aria-labelledby="timeline-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="timeline-heading" className="text-lg font-semibold">
-        Timeline
-      </h2>
+    <PageSection id="timeline-heading" title="Timeline">
       {canWrite ? <InteractionComposer about={{ customerId }} /> : null}
 
-      <QueryState
+      <PagedList
         query={list}
-        loading={{ label: 'Loading the timeline', shape: 'items', count: 3 }}
+        loading={{ label: 'Loading the timeline', shape: 'items' }}
         failure="The timeline could not be loaded."
-        isEmpty={() => items.length === 0}
         empty={
           <EmptyState>
             {canWrite
@@ -43,24 +38,22 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
               : 'Nothing recorded yet.'}
           </EmptyState>
         }
+        moreLabel="Show older"
       >
-        {() => (
-          <>
-            <ol className="grid gap-3" aria-label="Timeline, newest first">
-              {items.map((interaction) => (
-                <InteractionItem
-                  key={interaction.id}
-                  interaction={interaction}
-                  mayModify={
-                    canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
-                  }
-                />
-              ))}
-            </ol>
-            <LoadMore query={list} label="Show older" />
-          </>
+        {(items) => (
+          <ol className="grid gap-3" aria-label="Timeline, newest first">
+            {items.map((interaction) => (
+              <InteractionItem
+                key={interaction.id}
+                interaction={interaction}
+                mayModify={
+                  canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
+                }
+              />
+            ))}
+          </ol>
         )}
-      </QueryState>
-    </section>
+      </PagedList>
+    </PageSection>
   );
 }

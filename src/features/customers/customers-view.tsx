@@ -4,14 +4,15 @@ import { ColumnVisibilityMenu } from '@/components/column-visibility-menu';
 import { keepPreviousData } from '@tanstack/react-query';
 import { DownloadIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
 import { PageHeader } from '@/components/page-header';
+import { useRowSelection } from '@/components/row-selection';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { useListUrl } from '@/lib/use-list-url';
+import { MAX_BULK_CUSTOMERS } from '@/schemas/customer-constants';
 import { api } from '@/trpc/react';
 import { CUSTOMER_COLUMNS, useHiddenCustomerColumns } from './customer-columns';
 import { CustomerCount } from './customer-count';
@@ -24,30 +25,27 @@ import {
   exportHref,
   hasFilters,
   listStateQuery,
+  CUSTOMER_LIST_URL,
   type CustomerListState,
 } from './list-params';
-import { useCustomerListUrl } from './use-customer-list-url';
 
 // Loaded with the first selection: most visits never select.
 const BulkActionsBar = dynamic(
-  () => import('./bulk-actions-bar').then((module) => module.BulkActionsBar),
+  () => import('@/features/records/bulk-actions-bar').then((module) => module.BulkActionsBar),
   { ssr: false },
 );
 
 export function CustomersView() {
-  const { state, term, setTerm, changeFilters, clearFilters } = useCustomerListUrl();
+  const { state, term, setTerm, changeFilters, clearFilters } = useListUrl(CUSTOMER_LIST_URL);
   const canBulkEdit = useHasRowActions();
   const { hidden, setVisible } = useHiddenCustomerColumns();
-  const [selected, setSelected] = useViewSelection(state);
 
   // While another filter loads, the previous result stays on screen instead of a skeleton.
   const list = api.customers.list.useInfiniteQuery(customerListParams(state), {
     getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
-  const customers = loadedItems(list.data);
-  // Customers removed meanwhile (live updates) drop out of the selection.
-  const selectedShown = customers.filter((c) => selected.has(c.id)).map((c) => c.id);
+  const rows = useRowSelection(listStateQuery(state), loadedItems(list.data), MAX_BULK_CUSTOMERS);
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -60,49 +58,29 @@ export function CustomersView() {
         <ColumnVisibilityMenu columns={CUSTOMER_COLUMNS} hidden={hidden} onChange={setVisible} />
       </div>
 
-      {selectedShown.length > 0 ? (
-        <BulkActionsBar ids={selectedShown} onDone={() => setSelected(new Set())} />
+      {rows.shownIds.length > 0 ? (
+        <BulkActionsBar kind="customers" ids={rows.shownIds} onDone={rows.clear} />
       ) : null}
 
-      <QueryState
+      <PagedList
         query={list}
         loading={{ label: 'Loading customers', count: 6 }}
         failure="The customers could not be loaded."
-        isEmpty={() => customers.length === 0}
         empty={<NoCustomers state={state} onClearFilters={clearFilters} />}
+        moreLabel="Load more customers"
+        stale={list.isPlaceholderData}
       >
-        {() => (
-          <>
-            <div
-              aria-busy={list.isPlaceholderData}
-              className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-            >
-              <CustomersTable
-                customers={customers}
-                sort={state.sort}
-                hidden={hidden}
-                selected={canBulkEdit ? selected : undefined}
-                onSelectedChange={canBulkEdit ? setSelected : undefined}
-              />
-            </div>
-            <LoadMore query={list} label="Load more customers" />
-          </>
+        {(shown) => (
+          <CustomersTable
+            customers={shown}
+            sort={state.sort}
+            hidden={hidden}
+            selection={canBulkEdit ? rows.selection : undefined}
+          />
         )}
-      </QueryState>
+      </PagedList>
     </div>
   );
-}
-
-/** The customers picked for bulk actions; a selection belongs to the view it was made in. */
-function useViewSelection(state: CustomerListState) {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const viewKey = listStateQuery(state);
-  const [selectionView, setSelectionView] = useState(viewKey);
-  if (viewKey !== selectionView) {
-    setSelectionView(viewKey);
-    setSelected(new Set());
-  }
-  return [selected, setSelected] as const;
 }
 
 function CustomersHeader({ state }: { state: CustomerListState }) {

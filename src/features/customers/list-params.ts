@@ -4,13 +4,13 @@ import {
   type CustomerSort,
   type CustomerStatus,
 } from '@/schemas/customer-constants';
+import type { Sorting, SortOrder } from '@/lib/sorting';
+import type { ListUrlState } from '@/lib/use-list-url';
 import type { CustomerListInput } from '@/schemas/customers';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 /** The longest search term the API takes. */
 export const MAX_SEARCH_LENGTH = 200;
-
-export type SortOrder = 'asc' | 'desc';
 
 /** What the customers list shows, as kept in the URL (?q=…&status=…&sort=…&order=…). */
 export interface CustomerListState {
@@ -20,7 +20,7 @@ export interface CustomerListState {
   order: SortOrder;
 }
 
-export const SORT_LABELS: Record<CustomerSort, string> = {
+const SORT_LABELS: Record<CustomerSort, string> = {
   relevance: 'Relevance',
   createdAt: 'Created',
   updatedAt: 'Updated',
@@ -29,7 +29,7 @@ export const SORT_LABELS: Record<CustomerSort, string> = {
 };
 
 /** Dates read best newest first, names and companies A to Z. */
-export const DEFAULT_ORDER: Record<CustomerSort, SortOrder> = {
+const DEFAULT_ORDER: Record<CustomerSort, SortOrder> = {
   relevance: 'desc',
   createdAt: 'desc',
   updatedAt: 'desc',
@@ -40,23 +40,17 @@ export const DEFAULT_ORDER: Record<CustomerSort, SortOrder> = {
 /** A search lists the best matches first; otherwise the newest customers come first. */
 export const defaultSort = (q: string): CustomerSort => (q.trim() ? 'relevance' : 'createdAt');
 
-export function orderLabel(sort: CustomerSort, order: SortOrder): string {
-  if (sort === 'relevance') return order === 'desc' ? 'Best match first' : 'Weakest match first';
-  if (sort === 'name' || sort === 'company') return order === 'asc' ? 'A to Z' : 'Z to A';
-  return order === 'desc' ? 'Newest first' : 'Oldest first';
-}
-
-type RawParams = Record<string, string | string[] | undefined>;
-
-/** The page's `searchParams` (server) as URLSearchParams, the way the browser sees them. */
-export function toSearchParams(raw: RawParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  }
-  return params;
-}
+/** How the customers list can be sorted; the newest (or best) first is offered first. */
+export const CUSTOMER_SORTING: Sorting<CustomerSort> = {
+  labels: SORT_LABELS,
+  defaultOrder: DEFAULT_ORDER,
+  orderLabel: (sort, order) => {
+    if (sort === 'relevance') return order === 'desc' ? 'Best match first' : 'Weakest match first';
+    if (sort === 'name' || sort === 'company') return order === 'asc' ? 'A to Z' : 'Z to A';
+    return order === 'desc' ? 'Newest first' : 'Oldest first';
+  },
+  directions: ['desc', 'asc'],
+};
 
 const isStatus = (value: string): value is CustomerStatus =>
   (CUSTOMER_STATUSES as readonly string[]).includes(value);
@@ -102,6 +96,14 @@ export function withSearch(state: CustomerListState, q: string): CustomerListSta
   const sort = defaultSort(q);
   return { ...state, q, sort, order: DEFAULT_ORDER[sort] };
 }
+
+/** How the customers list keeps its state in the URL. */
+export const CUSTOMER_LIST_URL: ListUrlState<CustomerListState> = {
+  read: readListState,
+  query: listStateQuery,
+  withSearch,
+  cleared: (state) => ({ ...state, q: '', status: [] }),
+};
 
 /** Filters shared by the list, the count and the CSV export. */
 export function customerFilters(state: CustomerListState) {

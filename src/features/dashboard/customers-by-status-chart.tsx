@@ -32,7 +32,7 @@ export function CustomersByStatusChart() {
     <DashboardCard title="Customers by status" description="Where every customer stands today.">
       <QueryState
         query={statuses}
-        loading={{ label: 'Loading customers by status', shape: 'chart', count: 1 }}
+        loading={{ label: 'Loading customers by status', shape: 'chart' }}
         failure="Customers by status could not be loaded."
         isEmpty={(rows) => rows.every((row) => row.count === 0)}
         empty={

@@ -26,7 +26,7 @@ export function NewCustomersChart() {
     >
       <QueryState
         query={weeks}
-        loading={{ label: 'Loading new customers per week', shape: 'chart', count: 1 }}
+        loading={{ label: 'Loading new customers per week', shape: 'chart' }}
         failure="New customers per week could not be loaded."
         isEmpty={(data) => data.every((week) => week.count === 0)}
         empty={

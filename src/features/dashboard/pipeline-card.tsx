@@ -77,7 +77,7 @@ export function PipelineCard() {
       <PipelineFiguresList figures={figures} windowLabel={windowLabel} />
       <QueryState
         query={board}
-        loading={{ label: 'Loading open value by stage', shape: 'chart', count: 1 }}
+        loading={{ label: 'Loading open value by stage', shape: 'chart' }}
         failure="Open value by stage could not be loaded."
         isEmpty={(data) => data.stages.every((stage) => stage.kind !== 'open' || stage.count === 0)}
         empty={

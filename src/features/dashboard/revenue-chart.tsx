@@ -41,7 +41,7 @@ export function RevenueChart() {
     >
       <QueryState
         query={revenue}
-        loading={{ label: 'Loading revenue per month', shape: 'chart', count: 1 }}
+        loading={{ label: 'Loading revenue per month', shape: 'chart' }}
         failure="Revenue per month could not be loaded."
         isEmpty={(rows) => rows.length === 0}
         empty={

@@ -2,7 +2,7 @@
 
 import { useDraggable } from '@dnd-kit/core';
 import { CalendarIcon, GripVerticalIcon, UserIcon } from 'lucide-react';
-import Link from 'next/link';
+import { RecordLink } from '@/components/record-cells';
 import { formatMoney } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { Deal } from '@/schemas/deals';
@@ -72,12 +72,7 @@ export function DealCard({
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 text-sm leading-snug font-medium break-words">
-          <Link
-            href={`/deals/${deal.id}`}
-            className="underline-offset-4 hover:underline focus-visible:underline"
-          >
-            {deal.title}
-          </Link>
+          <RecordLink href={`/deals/${deal.id}`}>{deal.title}</RecordLink>
         </h3>
         {canMove ? (
           <button

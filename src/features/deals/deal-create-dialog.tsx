@@ -2,8 +2,7 @@
 
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { Button } from '@/components/ui/button';
-import { useOpenOnce } from '@/lib/use-open-once';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 import type { Pipeline } from '@/schemas/pipelines';
 
 // The dialog and its form (with validation) load when first opened, or when the button is
@@ -26,28 +25,21 @@ export function DealCreateDialog({
   customerId?: string;
   variant?: 'default' | 'outline';
 }) {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        variant={variant}
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadForm()}
-        onFocus={() => void loadForm()}
-        onClick={() => setOpen(true)}
-      >
-        <PlusIcon aria-hidden="true" />
-        New deal
-      </Button>
-      {mounted ? (
+    <LazyDialogButton
+      variant={variant}
+      load={loadForm}
+      icon={PlusIcon}
+      dialog={(state) => (
         <DealCreateForm
           pipeline={pipeline}
           companyId={companyId}
           customerId={customerId}
-          open={open}
-          onOpenChange={setOpen}
+          {...state}
         />
-      ) : null}
-    </>
+      )}
+    >
+      New deal
+    </LazyDialogButton>
   );
 }

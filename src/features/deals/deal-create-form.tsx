@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
@@ -75,21 +75,17 @@ export function DealCreateFormDialog({
   pipeline,
   companyId = null,
   customerId = null,
-  open,
-  onOpenChange,
-}: {
+  ...dialog
+}: DialogOpenState & {
   pipeline: Pipeline;
   /** The company the new deal starts linked to. */
   companyId?: string | null;
   /** The person the new deal starts with. */
   customerId?: string | null;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
 }) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title="New deal"
       description={`A deal in the ${pipeline.name} pipeline. Only the title is required.`}
     >
@@ -97,7 +93,7 @@ export function DealCreateFormDialog({
         pipeline={pipeline}
         companyId={companyId}
         customerId={customerId}
-        onDone={() => onOpenChange(false)}
+        onDone={() => dialog.onOpenChange(false)}
       />
     </FormDialog>
   );

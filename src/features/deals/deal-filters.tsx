@@ -1,28 +1,14 @@
 'use client';
 
-import { ChevronDownIcon } from 'lucide-react';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { TextField } from '@/components/form-field';
-import { SelectField } from '@/components/select-field';
-import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
-import { SelectItem } from '@/components/ui/select';
-import { useReplaceSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
-import { DEAL_STATUSES, type DealStatus } from '@/schemas/deals';
-import { api } from '@/trpc/react';
+import { StatusFilterMenu } from '@/components/status-filter-menu';
+import { useClearSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
+import { DEAL_STATUSES } from '@/schemas/deals';
+import { OwnerFilter } from '@/features/members/owner-fields';
 import { dealStatusLabel } from './deal-status-badge';
 import { DEAL_FILTER_KEYS, hasDealFilters, type DealFilters } from './list-params';
-
-const ANY_OWNER = 'any';
 
 export function DealFiltersBar({
   filters,
@@ -32,80 +18,23 @@ export function DealFiltersBar({
   /** The name of the stage filtered by, once known. */
   stageLabel: string;
 }) {
-  const replace = useReplaceSearchParams();
   const setParam = useSetSearchParam();
-  const members = api.members.list.useQuery({});
-
-  const toggleStatus = (status: DealStatus, checked: boolean) =>
-    replace((params) => {
-      const chosen = new Set(params.getAll('status'));
-      if (checked) chosen.add(status);
-      else chosen.delete(status);
-      params.delete('status');
-      for (const item of DEAL_STATUSES) if (chosen.has(item)) params.append('status', item);
-    });
+  const clearFilters = useClearSearchParams(DEAL_FILTER_KEYS);
 
   return (
-    <FilterBar
-      label="Filter deals"
-      onClear={
-        hasDealFilters(filters)
-          ? () =>
-              replace((params) => {
-                for (const key of DEAL_FILTER_KEYS) params.delete(key);
-              })
-          : undefined
-      }
-    >
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="outline" className="justify-between">
-            Status
-            {filters.status.length > 0 ? (
-              <Badge variant="secondary">
-                {filters.status.length}
-                <span className="sr-only"> selected</span>
-              </Badge>
-            ) : null}
-            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="start">
-          <DropdownMenuLabel>Show deals that are</DropdownMenuLabel>
-          <DropdownMenuSeparator />
-          {DEAL_STATUSES.map((status) => (
-            <DropdownMenuCheckboxItem
-              key={status}
-              checked={filters.status.includes(status)}
-              onCheckedChange={(checked) => toggleStatus(status, checked === true)}
-              // Keep the menu open so several statuses can be picked in a row.
-              onSelect={(event) => event.preventDefault()}
-            >
-              {dealStatusLabel(status)}
-            </DropdownMenuCheckboxItem>
-          ))}
-        </DropdownMenuContent>
-      </DropdownMenu>
+    <FilterBar label="Filter deals" onClear={hasDealFilters(filters) ? clearFilters : undefined}>
+      <StatusFilterMenu
+        statuses={DEAL_STATUSES}
+        chosen={filters.status}
+        heading="Show deals that are"
+        labelOf={dealStatusLabel}
+      />
 
-      <SelectField
-        label="Owner"
-        name="owner"
-        value={filters.ownerId ?? ANY_OWNER}
-        onValueChange={(value) => setParam('owner', value === ANY_OWNER ? undefined : value)}
-        triggerClassName="w-44"
-      >
-        <SelectItem value={ANY_OWNER}>Anyone</SelectItem>
-        {filters.ownerId &&
-        members.isSuccess &&
-        !members.data.items.some((member) => member.userId === filters.ownerId) ? (
-          <SelectItem value={filters.ownerId}>A former member</SelectItem>
-        ) : null}
-        {(members.data?.items ?? []).map((member) => (
-          <SelectItem key={member.userId} value={member.userId}>
-            {member.name}
-          </SelectItem>
-        ))}
-      </SelectField>
+      <OwnerFilter
+        ownerId={filters.ownerId}
+        anyLabel="Anyone"
+        onChange={(ownerId) => setParam('owner', ownerId)}
+      />
 
       <fieldset className="flex flex-wrap items-end gap-4">
         <legend className="sr-only">Expected close date</legend>

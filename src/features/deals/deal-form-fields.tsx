@@ -4,7 +4,7 @@ import { Controller } from 'react-hook-form';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
 import { SelectItem } from '@/components/ui/select';
-import { OwnerSelectField } from '@/features/customers/owner-select-field';
+import { FormOwnerSelectField } from '@/features/members/owner-fields';
 import type { PipelineStage } from '@/schemas/pipelines';
 import type { DealFormReturn } from './deal-form';
 import { DealCompanyField, DealPeopleField } from './deal-link-fields';
@@ -52,20 +52,7 @@ export function DealFormFields({
         </FormSelectField>
       ) : null}
       <FormTextField form={form} name="expectedCloseDate" label="Expected close date" type="date" />
-      <Controller
-        control={form.control}
-        name="ownerId"
-        render={({ field, fieldState }) => (
-          <OwnerSelectField
-            name={field.name}
-            ownerId={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            triggerRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
-      />
+      <FormOwnerSelectField control={form.control} name="ownerId" />
       <Controller
         control={form.control}
         name="companyId"

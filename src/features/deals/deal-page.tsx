@@ -1,24 +1,21 @@
 'use client';
 
-import { EllipsisIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { PencilIcon, Trash2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import { Breadcrumbs } from '@/components/breadcrumbs';
-import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
+import { ActionsMenu, ActionsMenuItem } from '@/components/actions-menu';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
+  RecordNotFound,
+  RecordPageFrame,
+  RecordPageSkeleton,
+  RecordQueryState,
+} from '@/components/record-page';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { isNotFound } from '@/lib/server-errors';
 import { uuidParam } from '@/lib/url-params';
 import type { Deal } from '@/schemas/deals';
 import { api } from '@/trpc/react';
@@ -32,29 +29,36 @@ import { DealStagePicker } from './deal-stage-picker';
 import { DealStatusBadge } from './deal-status-badge';
 import { ownerLabel, useMemberNames } from './use-member-names';
 
+const DEALS = { label: 'Deals', href: '/deals' };
+
 /** One deal: what it is worth and to whom, where it stands, and how it got there. */
 export function DealPage({ id }: { id: string }) {
   // A malformed id cannot be a deal, so it is not asked for.
   const wellFormed = uuidParam(id) !== undefined;
   const deal = api.deals.get.useQuery({ id }, { enabled: wellFormed });
 
-  if (!wellFormed) return <DealNotFound />;
-  if (deal.isPending) return <DealSkeleton />;
-  if (deal.isError) {
-    if (isNotFound(deal.error)) return <DealNotFound />;
-    return (
-      <div className="grid grid-cols-1 gap-6">
-        <DealCrumbs label="Deal" />
-        <PageHeader title="Deal" />
-        <ErrorState
-          what="The deal could not be loaded."
-          error={deal.error}
-          retry={() => void deal.refetch()}
-        />
-      </div>
-    );
-  }
-  return <DealDetails deal={deal.data} />;
+  const notFound = (
+    <RecordNotFound
+      list={DEALS}
+      title="Deal not found"
+      message="This deal does not exist, or was deleted."
+      hint="It may have been mistyped, or belong to another organization."
+    />
+  );
+
+  if (!wellFormed) return notFound;
+  return (
+    <RecordQueryState
+      query={deal}
+      list={DEALS}
+      title="Deal"
+      failure="The deal could not be loaded."
+      loading={<DealSkeleton />}
+      notFound={notFound}
+    >
+      {(data) => <DealDetails deal={data} />}
+    </RecordQueryState>
+  );
 }
 
 function DealDetails({ deal }: { deal: Deal }) {
@@ -84,8 +88,7 @@ function DealDetails({ deal }: { deal: Deal }) {
   const stageName = stageNames.get(deal.stageId);
 
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <DealCrumbs label={deal.title} />
+    <RecordPageFrame list={DEALS} crumb={deal.title}>
       <PageHeader
         title={deal.title}
         description={pipeline ? `${pipeline.name} pipeline` : undefined}
@@ -98,21 +101,11 @@ function DealDetails({ deal }: { deal: Deal }) {
               </Button>
             ) : null}
             {canDelete ? (
-              // Not modal: the dialog it opens takes over focus and the rest of the page.
-              <DropdownMenu modal={false}>
-                <DropdownMenuTrigger asChild>
-                  <Button ref={more} variant="outline">
-                    <EllipsisIcon aria-hidden="true" />
-                    More
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(true)}>
-                    <Trash2Icon aria-hidden="true" />
-                    Delete deal
-                  </DropdownMenuItem>
-                </DropdownMenuContent>
-              </DropdownMenu>
+              <ActionsMenu triggerRef={more}>
+                <ActionsMenuItem icon={Trash2Icon} destructive onSelect={() => setDeleting(true)}>
+                  Delete deal
+                </ActionsMenuItem>
+              </ActionsMenu>
             ) : null}
           </>
         }
@@ -187,7 +180,7 @@ function DealDetails({ deal }: { deal: Deal }) {
           onDeleted={() => router.push('/deals')}
         />
       ) : null}
-    </div>
+    </RecordPageFrame>
   );
 }
 
@@ -222,41 +215,13 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function DealCrumbs({ label }: { label: string }) {
-  return <Breadcrumbs items={[{ label: 'Deals', href: '/deals' }, { label }]} />;
-}
-
-function DealNotFound() {
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <DealCrumbs label="Not found" />
-      <PageHeader title="Deal not found" />
-      <EmptyState
-        title="This deal does not exist, or was deleted."
-        action={
-          <Button asChild variant="outline">
-            <Link href="/deals">Back to deals</Link>
-          </Button>
-        }
-      >
-        It may have been mistyped, or belong to another organization.
-      </EmptyState>
-    </div>
-  );
-}
-
 function DealSkeleton() {
   return (
-    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the deal">
-      <Skeleton className="h-4 w-24" />
-      <div className="grid gap-2">
-        <Skeleton className="h-8 w-48" />
-        <Skeleton className="h-5 w-64" />
-      </div>
+    <RecordPageSkeleton label="Loading the deal">
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Skeleton className="h-48 w-full" />
         <Skeleton className="h-40 w-full" />
       </div>
-    </div>
+    </RecordPageSkeleton>
   );
 }

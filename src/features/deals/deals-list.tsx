@@ -3,11 +3,11 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { Button } from '@/components/ui/button';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
-import { useReplaceSearchParams } from '@/lib/use-replace-search-params';
+import { nextPageCursor } from '@/lib/cursor-pages';
+import { useClearSearchParams } from '@/lib/use-replace-search-params';
 import type { Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
 import { DealFiltersBar } from './deal-filters';
@@ -26,13 +26,12 @@ export function DealsList({
   /** What fills an empty list: the "New deal" button, for those who may create deals. */
   emptyAction?: React.ReactNode;
 }) {
-  const replace = useReplaceSearchParams();
+  const clearFilters = useClearSearchParams(DEAL_FILTER_KEYS);
   const names = useMemberNames();
   const list = api.deals.list.useInfiniteQuery(dealListParams(filters), {
     getNextPageParam: nextPageCursor,
     placeholderData: keepPreviousData,
   });
-  const deals = loadedItems(list.data);
   const stageNames = useMemo(
     () =>
       new Map(
@@ -48,29 +47,17 @@ export function DealsList({
         filters={filters}
         stageLabel={filters.stageId ? (stageNames.get(filters.stageId) ?? 'Unknown stage') : ''}
       />
-      <section aria-labelledby="deals-list-heading" className="grid grid-cols-1 gap-4">
-        <h2 id="deals-list-heading" className="sr-only">
-          Deal list
-        </h2>
-        <QueryState
+      <PageSection id="deals-list-heading" title="Deal list" hiddenTitle>
+        <PagedList
           query={list}
           loading={{ label: 'Loading deals', count: 6 }}
           failure="The deals could not be loaded."
-          isEmpty={() => deals.length === 0}
           empty={
             filtered ? (
               <EmptyState
                 title="No deals match these filters."
                 action={
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    onClick={() =>
-                      replace((params) => {
-                        for (const key of DEAL_FILTER_KEYS) params.delete(key);
-                      })
-                    }
-                  >
+                  <Button variant="outline" size="sm" onClick={clearFilters}>
                     Clear filters
                   </Button>
                 }
@@ -85,20 +72,12 @@ export function DealsList({
               </EmptyState>
             )
           }
+          moreLabel="Load more deals"
+          stale={list.isPlaceholderData}
         >
-          {() => (
-            <>
-              <div
-                aria-busy={list.isPlaceholderData}
-                className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}
-              >
-                <DealsTable deals={deals} stageNames={stageNames} names={names} />
-              </div>
-              <LoadMore query={list} label="Load more deals" />
-            </>
-          )}
-        </QueryState>
-      </section>
+          {(deals) => <DealsTable deals={deals} stageNames={stageNames} names={names} />}
+        </PagedList>
+      </PageSection>
     </div>
   );
 }

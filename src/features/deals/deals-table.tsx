@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { ListTable } from '@/components/list-table';
+import { NameCell } from '@/components/record-cells';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
 import type { Deal } from '@/schemas/deals';
@@ -30,14 +30,7 @@ export function DealsTable({
     >
       {deals.map((deal) => (
         <TableRow key={deal.id}>
-          <TableCell className="font-medium">
-            <Link
-              href={`/deals/${deal.id}`}
-              className="underline-offset-4 hover:underline focus-visible:underline"
-            >
-              {deal.title}
-            </Link>
-          </TableCell>
+          <NameCell href={`/deals/${deal.id}`}>{deal.title}</NameCell>
           <TableCell>{stageNames.get(deal.stageId) ?? '—'}</TableCell>
           <TableCell>
             <DealStatusBadge status={deal.status} />

@@ -94,7 +94,7 @@ function BoardSection({ pipelineId }: { pipelineId: string | undefined }) {
   return (
     <QueryState
       query={board}
-      loading={{ label: 'Loading the board', shape: 'chart', count: 1 }}
+      loading={{ label: 'Loading the board', shape: 'chart' }}
       failure="The board could not be loaded."
       isEmpty={(data) => data.stages.every((stage) => stage.count === 0)}
       empty={

@@ -2,8 +2,7 @@
 
 import { Settings2Icon } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { Button } from '@/components/ui/button';
-import { useOpenOnce } from '@/lib/use-open-once';
+import { LazyDialogButton } from '@/components/lazy-dialog-button';
 import type { Pipeline } from '@/schemas/pipelines';
 
 // The editor loads when first opened, or when its button is pointed at or focused.
@@ -15,22 +14,14 @@ const PipelineStagesDialog = dynamic(
 
 /** "Edit stages", for those who manage pipelines. */
 export function PipelineStagesButton({ pipeline }: { pipeline: Pipeline }) {
-  const { open, mounted, setOpen } = useOpenOnce();
   return (
-    <>
-      <Button
-        variant="outline"
-        aria-haspopup="dialog"
-        onPointerEnter={() => void loadDialog()}
-        onFocus={() => void loadDialog()}
-        onClick={() => setOpen(true)}
-      >
-        <Settings2Icon aria-hidden="true" />
-        Edit stages
-      </Button>
-      {mounted ? (
-        <PipelineStagesDialog pipeline={pipeline} open={open} onOpenChange={setOpen} />
-      ) : null}
-    </>
+    <LazyDialogButton
+      variant="outline"
+      load={loadDialog}
+      icon={Settings2Icon}
+      dialog={(state) => <PipelineStagesDialog pipeline={pipeline} {...state} />}
+    >
+      Edit stages
+    </LazyDialogButton>
   );
 }

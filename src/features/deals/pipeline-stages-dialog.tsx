@@ -2,7 +2,7 @@
 
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, Trash2Icon } from 'lucide-react';
 import { useId, useMemo, useRef, useState } from 'react';
-import { FormDialog, FormDialogActions } from '@/components/form-dialog';
+import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { TextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
@@ -30,23 +30,17 @@ const KIND_LABELS: Record<StageKind, string> = { open: 'Open', won: 'Won', lost:
 
 export function PipelineStagesDialog({
   pipeline,
-  open,
-  onOpenChange,
-}: {
-  pipeline: Pipeline;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+  ...dialog
+}: { pipeline: Pipeline } & DialogOpenState) {
   return (
     <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       className="max-h-[90dvh] overflow-y-auto sm:max-w-2xl"
       title={`Edit stages of ${pipeline.name}`}
       description="Rename stages, set how likely a deal in each is to be won, reorder, add or remove them. Won and lost stages close a deal."
     >
       {/* Mounted only while open, so each opening starts from the stages as they are now. */}
-      <StagesForm pipeline={pipeline} onDone={() => onOpenChange(false)} />
+      <StagesForm pipeline={pipeline} onDone={() => dialog.onOpenChange(false)} />
     </FormDialog>
   );
 }

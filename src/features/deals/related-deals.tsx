@@ -2,10 +2,10 @@
 
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { QueryState } from '@/components/query-state';
-import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
+import { nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { DealCreateDialog } from './deal-create-dialog';
 import { DealsTable } from './deals-table';
@@ -31,7 +31,6 @@ export function RelatedDeals({
     { companyId, customerId, sort: 'createdAt', order: 'desc' },
     { getNextPageParam: nextPageCursor },
   );
-  const deals = loadedItems(list.data);
   const items = pipelines.data?.items;
   const stageNames = useMemo(
     () =>
@@ -42,34 +41,29 @@ export function RelatedDeals({
   );
   const pipeline = items?.find((item) => item.isDefault) ?? items?.[0];
   return (
-    <section aria-labelledby="deals-heading" className="grid grid-cols-1 gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="deals-heading" className="text-lg font-semibold">
-          Deals
-        </h2>
-        {canCreate && pipeline ? (
+    <PageSection
+      id="deals-heading"
+      title="Deals"
+      action={
+        canCreate && pipeline ? (
           <DealCreateDialog
             pipeline={pipeline}
             companyId={companyId}
             customerId={customerId}
             variant="outline"
           />
-        ) : null}
-      </div>
-      <QueryState
+        ) : null
+      }
+    >
+      <PagedList
         query={list}
         loading={{ label: 'Loading deals', count: 3 }}
         failure="The deals could not be loaded."
-        isEmpty={() => deals.length === 0}
         empty={<EmptyState>{emptyText}</EmptyState>}
+        moreLabel="Show more deals"
       >
-        {() => (
-          <>
-            <DealsTable deals={deals} stageNames={stageNames} names={names} />
-            <LoadMore query={list} label="Show more deals" />
-          </>
-        )}
-      </QueryState>
-    </section>
+        {(deals) => <DealsTable deals={deals} stageNames={stageNames} names={names} />}
+      </PagedList>
+    </PageSection>
   );
 }

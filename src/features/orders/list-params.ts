@@ -26,17 +26,6 @@ export function orderFiltersFrom(params: SearchParamsLike): OrderFilters {
   };
 }
 
-/** Server pages get their search params as a record; this reads them like the browser does. */
-export function toSearchParams(
-  record: Record<string, string | string[] | undefined>,
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record)) {
-    for (const item of [value ?? []].flat()) params.append(key, item);
-  }
-  return params;
-}
-
 export const hasOrderFilters = (filters: OrderFilters) =>
   filters.status.length > 0 || Boolean(filters.customerId || filters.from || filters.to);
 

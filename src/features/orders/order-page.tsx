@@ -1,13 +1,15 @@
 'use client';
 
 import { PencilIcon } from 'lucide-react';
-import Link from 'next/link';
 import { useState } from 'react';
-import { Breadcrumbs } from '@/components/breadcrumbs';
-import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import {
+  RecordNotFound,
+  RecordPageFrame,
+  RecordPageSkeleton,
+  RecordQueryState,
+} from '@/components/record-page';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import {
@@ -19,7 +21,6 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { isNotFound } from '@/lib/server-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { uuidParam } from '@/lib/url-params';
 import { OrderLinesEditor } from './order-lines-editor';
@@ -29,28 +30,36 @@ import { OrderCustomer } from './orders-table';
 
 type Order = RouterOutputs['orders']['get'];
 
+const ORDERS = { label: 'Orders', href: '/orders' };
+
 export function OrderPage({ id }: { id: string }) {
   // A malformed id cannot be an order, so it is not asked for.
   const wellFormed = uuidParam(id) !== undefined;
   const order = api.orders.get.useQuery({ id }, { enabled: wellFormed });
 
-  if (!wellFormed) return <OrderNotFound />;
-  if (order.isPending) return <OrderSkeleton />;
-  if (order.isError) {
-    if (isNotFound(order.error)) return <OrderNotFound />;
-    return (
-      <div className="grid grid-cols-1 gap-6">
-        <OrderCrumbs label="Order" />
-        <PageHeader title="Order" />
-        <ErrorState
-          what="The order could not be loaded."
-          error={order.error}
-          retry={() => void order.refetch()}
-        />
-      </div>
-    );
-  }
-  return <OrderDetails order={order.data} />;
+  const notFound = (
+    <RecordNotFound
+      list={ORDERS}
+      breadcrumbs={false}
+      title="Order not found"
+      message="This order does not exist."
+      hint="It may have been mistyped, or belong to another organization."
+    />
+  );
+
+  if (!wellFormed) return notFound;
+  return (
+    <RecordQueryState
+      query={order}
+      list={ORDERS}
+      title="Order"
+      failure="The order could not be loaded."
+      loading={<OrderSkeleton />}
+      notFound={notFound}
+    >
+      {(data) => <OrderDetails order={data} />}
+    </RecordQueryState>
+  );
 }
 
 function OrderDetails({ order }: { order: Order }) {
@@ -60,8 +69,7 @@ function OrderDetails({ order }: { order: Order }) {
   const editing = editingLines && canWrite && order.status === 'draft';
 
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <OrderCrumbs label={`Order #${order.number}`} />
+    <RecordPageFrame list={ORDERS} crumb={`Order #${order.number}`}>
       <PageHeader
         title={`Order #${order.number}`}
         // Hidden while editing lines, so a status change cannot drop unsaved edits.
@@ -108,7 +116,7 @@ function OrderDetails({ order }: { order: Order }) {
           <OrderTimeline order={order} />
         </section>
       </div>
-    </div>
+    </RecordPageFrame>
   );
 }
 
@@ -185,36 +193,9 @@ function OrderTimeline({ order }: { order: Order }) {
   );
 }
 
-function OrderCrumbs({ label }: { label: string }) {
-  return <Breadcrumbs items={[{ label: 'Orders', href: '/orders' }, { label }]} />;
-}
-
-function OrderNotFound() {
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <PageHeader title="Order not found" />
-      <EmptyState
-        title="This order does not exist."
-        action={
-          <Button asChild variant="outline">
-            <Link href="/orders">Back to orders</Link>
-          </Button>
-        }
-      >
-        It may have been mistyped, or belong to another organization.
-      </EmptyState>
-    </div>
-  );
-}
-
 function OrderSkeleton() {
   return (
-    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the order">
-      <Skeleton className="h-4 w-24" />
-      <div className="grid gap-2">
-        <Skeleton className="h-8 w-48" />
-        <Skeleton className="h-5 w-64" />
-      </div>
+    <RecordPageSkeleton label="Loading the order">
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid gap-2">
           {Array.from({ length: 4 }, (_, i) => (
@@ -223,6 +204,6 @@ function OrderSkeleton() {
         </div>
         <Skeleton className="h-40 w-full" />
       </div>
-    </div>
+    </RecordPageSkeleton>
   );
 }

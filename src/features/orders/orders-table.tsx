@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { ListTable } from '@/components/list-table';
+import { DateCell, NameCell } from '@/components/record-cells';
 import { TableCell, TableRow } from '@/components/ui/table';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import type { RouterOutputs } from '@/trpc/react';
 import { OrderStatusBadge } from './order-status-badge';
 
@@ -27,14 +28,7 @@ export function OrdersTable({
     >
       {orders.map((order) => (
         <TableRow key={order.id}>
-          <TableCell className="font-medium">
-            <Link
-              href={`/orders/${order.id}`}
-              className="underline-offset-4 hover:underline focus-visible:underline"
-            >
-              #{order.number}
-            </Link>
-          </TableCell>
+          <NameCell href={`/orders/${order.id}`}>#{order.number}</NameCell>
           {withCustomer ? (
             <TableCell>
               <OrderCustomer customerId={order.customerId} customerName={order.customerName} />
@@ -46,9 +40,7 @@ export function OrdersTable({
           <TableCell className="text-right tabular-nums">
             {formatMoney(order.totalCents, order.currency)}
           </TableCell>
-          <TableCell className="text-right text-muted-foreground">
-            <time dateTime={order.createdAt.toISOString()}>{formatDate(order.createdAt)}</time>
-          </TableCell>
+          <DateCell date={order.createdAt} />
         </TableRow>
       ))}
     </ListTable>

@@ -3,9 +3,9 @@
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { customerName } from '@/lib/format';
 import { api } from '@/trpc/react';
@@ -39,15 +39,11 @@ export function OrdersView() {
 
       <OrderFiltersBar filters={filters} customerLabel={customerLabel} />
 
-      <section aria-labelledby="orders-list-heading" className="grid grid-cols-1 gap-4">
-        <h2 id="orders-list-heading" className="sr-only">
-          Order list
-        </h2>
-        <QueryState
+      <PageSection id="orders-list-heading" title="Order list" hiddenTitle>
+        <PagedList
           query={list}
           loading={{ label: 'Loading orders', count: 6 }}
           failure="The orders could not be loaded."
-          isEmpty={() => orders.length === 0}
           empty={
             filtered ? (
               <EmptyState title="No orders match these filters.">
@@ -59,15 +55,11 @@ export function OrdersView() {
               </EmptyState>
             )
           }
+          moreLabel="Load more orders"
         >
-          {() => (
-            <>
-              <OrdersTable orders={orders} />
-              <LoadMore query={list} label="Load more orders" />
-            </>
-          )}
-        </QueryState>
-      </section>
+          {(shown) => <OrdersTable orders={shown} />}
+        </PagedList>
+      </PageSection>
     </div>
   );
 }

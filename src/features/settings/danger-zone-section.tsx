@@ -32,7 +32,7 @@ export function DangerZoneSection() {
     >
       <QueryState
         query={organization}
-        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
+        loading={{ label: 'Loading your organization', shape: 'fields' }}
         failure="Your organization could not be loaded."
       >
         {({ id, name, slug }) => <DeleteForm key={id} name={name} slug={slug} />}

@@ -21,7 +21,7 @@ export function OrganizationSection() {
     <SettingsSection title="Organization" description="What your team and customers see.">
       <QueryState
         query={organization}
-        loading={{ label: 'Loading your organization', shape: 'fields', count: 2 }}
+        loading={{ label: 'Loading your organization', shape: 'fields' }}
         failure="Your organization could not be loaded."
       >
         {({ id, name, slug }) => (

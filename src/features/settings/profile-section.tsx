@@ -22,7 +22,7 @@ export function ProfileSection() {
     <SettingsSection title="Profile" description="How your team sees you.">
       <QueryState
         query={profile}
-        loading={{ label: 'Loading your profile', shape: 'fields', count: 2 }}
+        loading={{ label: 'Loading your profile', shape: 'fields' }}
         failure="Your profile could not be loaded."
       >
         {({ email, emailVerified, name }) => (

@@ -39,7 +39,7 @@ export function TwoFactorSection() {
       ) : (
         <QueryState
           query={profile}
-          loading={{ label: 'Loading two-factor authentication', shape: 'fields', count: 2 }}
+          loading={{ label: 'Loading two-factor authentication', shape: 'fields' }}
           failure="Your two-factor settings could not be loaded."
         >
           {({ twoFactorEnabled, recoveryCodesLeft }) =>

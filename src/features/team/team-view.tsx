@@ -2,6 +2,7 @@
 
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import { QueryState } from '@/components/query-state';
 import { api } from '@/trpc/react';
@@ -36,10 +37,7 @@ function MembersSection({
 }) {
   const list = api.members.list.useQuery({});
   return (
-    <section aria-labelledby="members-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="members-heading" className="text-lg font-semibold">
-        Members
-      </h2>
+    <PageSection id="members-heading" title="Members">
       <QueryState
         query={list}
         loading={{ label: 'Loading members' }}
@@ -49,17 +47,14 @@ function MembersSection({
       >
         {({ items }) => <MembersTable members={items} canManage={canManage} me={actor} />}
       </QueryState>
-    </section>
+    </PageSection>
   );
 }
 
 function InvitationsSection() {
   const list = api.invitations.list.useQuery();
   return (
-    <section aria-labelledby="invitations-heading" className="grid grid-cols-1 gap-4">
-      <h2 id="invitations-heading" className="text-lg font-semibold">
-        Pending invitations
-      </h2>
+    <PageSection id="invitations-heading" title="Pending invitations">
       <QueryState
         query={list}
         loading={{ label: 'Loading invitations', count: 2 }}
@@ -69,6 +64,6 @@ function InvitationsSection() {
       >
         {(invitations) => <InvitationsTable invitations={invitations} />}
       </QueryState>
-    </section>
+    </PageSection>
   );
 }

@@ -4,8 +4,8 @@ import { ChevronDownIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { Fragment, useState } from 'react';
 import { toast } from '@/lib/toast';
 import { EmptyState } from '@/components/empty-state';
-import { LoadMore } from '@/components/load-more';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
 import { Button } from '@/components/ui/button';
 import {
   Select,
@@ -62,14 +62,12 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
       refetchInterval: (query) => refreshInterval(loadedItems(query.state.data)),
     },
   );
-  const deliveries = loadedItems(list.data);
 
   return (
-    <section aria-labelledby="deliveries-heading" className="grid grid-cols-1 gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="deliveries-heading" className="text-lg font-semibold">
-          Deliveries
-        </h2>
+    <PageSection
+      id="deliveries-heading"
+      title="Deliveries"
+      action={
         <Select value={status} onValueChange={(value) => setStatus(value as typeof status)}>
           <SelectTrigger className="w-40" aria-label="Show deliveries">
             <SelectValue />
@@ -83,12 +81,12 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             ))}
           </SelectContent>
         </Select>
-      </div>
-      <QueryState
+      }
+    >
+      <PagedList
         query={list}
         loading={{ label: 'Loading deliveries' }}
         failure="The deliveries could not be loaded."
-        isEmpty={() => deliveries.length === 0}
         empty={
           <EmptyState>
             {status === ALL
@@ -96,15 +94,11 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
               : `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} deliveries.`}
           </EmptyState>
         }
+        moreLabel="Show older"
       >
-        {() => (
-          <>
-            <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />
-            <LoadMore query={list} label="Show older" />
-          </>
-        )}
-      </QueryState>
-    </section>
+        {(deliveries) => <DeliveriesTable endpointId={endpointId} deliveries={deliveries} />}
+      </PagedList>
+    </PageSection>
   );
 }
 

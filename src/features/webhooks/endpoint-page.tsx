@@ -1,20 +1,19 @@
 'use client';
 
 import { useState } from 'react';
-import { Breadcrumbs } from '@/components/breadcrumbs';
-import { ErrorState } from '@/components/error-state';
-import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import { RecordPageFrame, RecordPageSkeleton, RecordQueryState } from '@/components/record-page';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { uuidParam } from '@/lib/url-params';
 import { formatDateTime } from '@/lib/format';
-import { isNotFound } from '@/lib/server-errors';
 import type { WebhookEndpoint } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
 import { DeliveryLog } from './delivery-log';
 import { EndpointActions } from './endpoint-actions';
 import { EndpointStateBadge } from './endpoint-state-badge';
+
+const WEBHOOKS = { label: 'Webhooks', href: '/webhooks' };
 
 export function EndpointPage({ id }: { id: string }) {
   const canManage = useCan('webhooks:manage');
@@ -23,22 +22,19 @@ export function EndpointPage({ id }: { id: string }) {
   const endpoint = api.webhooks.get.useQuery({ id }, { enabled: wellFormed && canManage });
 
   if (!wellFormed || !canManage) return <EndpointNotFound />;
-  if (endpoint.isPending) return <EndpointSkeleton />;
-  if (endpoint.isError) {
-    if (isNotFound(endpoint.error)) return <EndpointNotFound />;
-    return (
-      <div className="grid grid-cols-1 gap-6">
-        <EndpointCrumbs label="Endpoint" />
-        <PageHeader title="Webhook endpoint" />
-        <ErrorState
-          what="The endpoint could not be loaded."
-          error={endpoint.error}
-          retry={() => void endpoint.refetch()}
-        />
-      </div>
-    );
-  }
-  return <EndpointDetails endpoint={endpoint.data} />;
+  return (
+    <RecordQueryState
+      query={endpoint}
+      list={WEBHOOKS}
+      title="Webhook endpoint"
+      crumb="Endpoint"
+      failure="The endpoint could not be loaded."
+      loading={<EndpointSkeleton />}
+      notFound={<EndpointNotFound />}
+    >
+      {(data) => <EndpointDetails endpoint={data} />}
+    </RecordQueryState>
+  );
 }
 
 function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
@@ -47,8 +43,7 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
   const previousSecretValid =
     endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now;
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <EndpointCrumbs label={endpoint.url} />
+    <RecordPageFrame list={WEBHOOKS} crumb={endpoint.url}>
       <div className="grid gap-4">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight break-all">{endpoint.url}</h1>
@@ -83,35 +78,28 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
         <dd>{formatDateTime(endpoint.createdAt)}</dd>
       </dl>
       <DeliveryLog endpointId={endpoint.id} />
-    </div>
+    </RecordPageFrame>
   );
-}
-
-function EndpointCrumbs({ label }: { label: string }) {
-  return <Breadcrumbs items={[{ label: 'Webhooks', href: '/webhooks' }, { label }]} />;
 }
 
 function EndpointNotFound() {
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <EndpointCrumbs label="Not found" />
+    <RecordPageFrame list={WEBHOOKS} crumb="Not found">
       <div className="rounded-lg border border-dashed bg-background p-10 text-center">
         <h1 className="font-medium">Endpoint not found</h1>
         <p className="mt-1 text-sm text-muted-foreground">
           It may have been deleted, or it belongs to another organization.
         </p>
       </div>
-    </div>
+    </RecordPageFrame>
   );
 }
 
 function EndpointSkeleton() {
   return (
-    <div className="grid grid-cols-1 gap-6" role="status" aria-label="Loading the endpoint">
-      <Skeleton className="h-5 w-24" />
-      <Skeleton className="h-8 w-2/3" />
+    <RecordPageSkeleton label="Loading the endpoint">
       <Skeleton className="h-32 w-full" />
       <Skeleton className="h-48 w-full" />
-    </div>
+    </RecordPageSkeleton>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { auditFiltersFrom, auditListParams, toSearchParams } from '@/features/audit/list-params';
+import { auditFiltersFrom, auditListParams } from '@/features/audit/list-params';
 import { AuditView } from '@/features/audit/audit-view';
+import { toSearchParams } from '@/lib/url-params';
 import { can } from '@/schemas/permissions';
 import { getServerContext, HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 

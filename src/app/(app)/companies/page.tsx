@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { toSearchParams } from '@/features/customers/list-params';
 import { CompaniesView } from '@/features/companies/companies-view';
 import { companyListParams, readListState } from '@/features/companies/list-params';
+import { toSearchParams } from '@/lib/url-params';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Companies' };

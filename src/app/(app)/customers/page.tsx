@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
-import {
-  customerListParams,
-  readListState,
-  toSearchParams,
-} from '@/features/customers/list-params';
+import { customerListParams, readListState } from '@/features/customers/list-params';
 import { CustomersView } from '@/features/customers/customers-view';
+import { toSearchParams } from '@/lib/url-params';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Customers' };

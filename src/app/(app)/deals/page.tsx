@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DealsView } from '@/features/deals/deals-view';
 import { dealFiltersFrom, dealsViewMode } from '@/features/deals/list-params';
-import { toSearchParams } from '@/features/orders/list-params';
+import { toSearchParams } from '@/lib/url-params';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Deals' };

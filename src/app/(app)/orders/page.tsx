@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { orderFiltersFrom, orderListParams, toSearchParams } from '@/features/orders/list-params';
+import { orderFiltersFrom, orderListParams } from '@/features/orders/list-params';
 import { OrdersView } from '@/features/orders/orders-view';
+import { toSearchParams } from '@/lib/url-params';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Orders' };

@@ -2,19 +2,30 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { listStateQuery, readListState, withSearch, type CustomerListState } from './list-params';
 
 const SEARCH_DELAY_MS = 250;
 
+/** How the state of a list with a search box is kept in its URL. */
+export interface ListUrlState<S extends { q: string }> {
+  read: (params: Pick<URLSearchParams, 'get' | 'getAll'>) => S;
+  /** The URL query of a state, its defaults left out. */
+  query: (state: S) => string;
+  /** The state with a new search term. */
+  withSearch: (state: S, q: string) => S;
+  /** The state with every filter cleared; sorting stays. */
+  cleared: (state: S) => S;
+}
+
 /**
- * What the customers list shows, kept in the URL so a view can be shared and survives the back
- * button. The search box writes its term there a moment after the last keystroke.
+ * What a list shows, kept in the URL so a view can be shared and survives the back button. The
+ * search box writes its term there a moment after the last keystroke. `url` must not change
+ * between renders (a module's constant).
  */
-export function useCustomerListUrl() {
+export function useListUrl<S extends { q: string }>(url: ListUrlState<S>) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const state = readListState(searchParams);
+  const state = url.read(searchParams);
   const { q } = state;
   const [term, setTerm] = useState(q);
   const [seenQ, setSeenQ] = useState(q);
@@ -29,33 +40,33 @@ export function useCustomerListUrl() {
   }
 
   const replaceState = useCallback(
-    (next: CustomerListState) => {
-      const query = listStateQuery(next);
-      setRequestedQ(readListState(new URLSearchParams(query)).q);
+    (next: S) => {
+      const query = url.query(next);
+      setRequestedQ(url.read(new URLSearchParams(query)).q);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [pathname, router],
+    [pathname, router, url],
   );
 
   useEffect(() => {
     if (term.trim() === q) return;
     const timer = setTimeout(
-      () => replaceState(withSearch(readListState(searchParams), term)),
+      () => replaceState(url.withSearch(url.read(searchParams), term)),
       SEARCH_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [term, q, searchParams, replaceState]);
+  }, [term, q, searchParams, replaceState, url]);
 
   return {
     state,
     term,
     setTerm,
     /** Other filters or sorting, with the term typed so far. */
-    changeFilters: (change: Partial<CustomerListState>) =>
-      replaceState({ ...withSearch(state, term), ...change }),
+    changeFilters: (change: Partial<S>) =>
+      replaceState({ ...url.withSearch(state, term), ...change }),
     clearFilters: () => {
       setTerm('');
-      replaceState({ ...state, q: '', status: [] });
+      replaceState(url.cleared(state));
     },
   };
 }

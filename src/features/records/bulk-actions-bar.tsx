@@ -9,46 +9,70 @@ import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/server-errors';
 import type { BulkCustomerChange } from '@/schemas/customers';
 import { api } from '@/trpc/react';
-import { customersLabel, OwnerDialog, TagDialog } from './bulk-change-dialogs';
+import { OwnerDialog, TagDialog } from './bulk-change-dialogs';
+
+/** The lists whose rows can be selected and changed together. */
+export type BulkKind = 'customers' | 'companies';
+
+const NOUNS: Record<BulkKind, { one: string; many: string }> = {
+  customers: { one: 'customer', many: 'customers' },
+  companies: { one: 'company', many: 'companies' },
+};
+
+/** "1 customer", "3 companies". */
+export function countOf(kind: BulkKind, n: number) {
+  const { one, many } = NOUNS[kind];
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 type Dialogs = 'addTag' | 'removeTag' | 'assignOwner' | 'delete' | null;
 
-/** What can be done to the selected customers at once, for those allowed to. */
-export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
-  const canEdit = useCan('customers:write');
-  const canDelete = useCan('customers:delete');
+/** What can be done to the selected customers or companies at once, for those allowed to. */
+export function BulkActionsBar({
+  kind,
+  ids,
+  onDone,
+}: {
+  kind: BulkKind;
+  ids: string[];
+  onDone: () => void;
+}) {
+  const canEdit = useCan(`${kind}:write`);
+  const canDelete = useCan(`${kind}:delete`);
+  const canRestore = useCan(`${kind}:restore`);
   const [open, setOpen] = useState<Dialogs>(null);
   const utils = api.useUtils();
+  const label = (n: number) => countOf(kind, n);
+  const refresh = () => Promise.all([utils[kind].invalidate(), utils.dashboard.invalidate()]);
   const finish = async () => {
     setOpen(null);
     onDone();
-    await Promise.all([utils.customers.invalidate(), utils.dashboard.invalidate()]);
+    await refresh();
   };
-  const update = api.customers.bulkUpdate.useMutation({
+  const update = api[kind].bulkUpdate.useMutation({
     onSuccess: async (result) => {
       toast.success(
-        `${customersLabel(result.items.length)} changed` +
+        `${label(result.items.length)} changed` +
           (result.unchanged > 0 ? `, ${result.unchanged} already were as asked` : ''),
       );
       await finish();
     },
     onError: (error) => toast.error(describeError(error)),
   });
-  const canRestore = useCan('customers:restore');
   // The toast outlives the selection, so the undo uses the plain client.
   async function undoDelete(deleted: string[]) {
     try {
-      for (const id of deleted) await utils.client.customers.restore.mutate({ id });
-      toast.success(`${customersLabel(deleted.length)} restored`);
+      for (const id of deleted) await utils.client[kind].restore.mutate({ id });
+      toast.success(`${label(deleted.length)} restored`);
     } catch (error) {
       toast.error(describeError(error));
     }
-    await utils.customers.invalidate();
+    await utils[kind].invalidate();
   }
-  const remove = api.customers.bulkDelete.useMutation({
+  const remove = api[kind].bulkDelete.useMutation({
     onSuccess: async (result) => {
-      const deleted = result.items.map((customer) => customer.id);
-      toast.success(`${customersLabel(deleted.length)} deleted`, {
+      const deleted = result.items.map((item) => item.id);
+      toast.success(`${label(deleted.length)} deleted`, {
         action: canRestore ? { label: 'Undo', onClick: () => void undoDelete(deleted) } : undefined,
       });
       await finish();
@@ -59,11 +83,11 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
   return (
     <div
       role="region"
-      aria-label="Selected customers"
+      aria-label={`Selected ${NOUNS[kind].many}`}
       className="flex flex-wrap items-center gap-2 rounded-lg border bg-background px-3 py-2"
     >
       <span className="text-sm font-medium" aria-live="polite">
-        {customersLabel(ids.length)} selected
+        {label(ids.length)} selected
       </span>
       <div className="ml-auto flex flex-wrap items-center gap-2">
         {canEdit ? (
@@ -96,14 +120,14 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
       <TagDialog
         mode={open === 'removeTag' ? 'removeTag' : 'addTag'}
         open={open === 'addTag' || open === 'removeTag'}
-        count={ids.length}
+        records={label(ids.length)}
         pending={update.isPending}
         onCancel={() => setOpen(null)}
         onSubmit={(tag) => change({ type: open === 'removeTag' ? 'removeTag' : 'addTag', tag })}
       />
       <OwnerDialog
         open={open === 'assignOwner'}
-        count={ids.length}
+        records={label(ids.length)}
         pending={update.isPending}
         onCancel={() => setOpen(null)}
         onSubmit={(ownerId) => change({ type: 'assignOwner', ownerId })}
@@ -111,9 +135,9 @@ export function BulkActionsBar({ ids, onDone }: { ids: string[]; onDone: () => v
       <ConfirmDestructiveDialog
         open={open === 'delete'}
         onOpenChange={(next) => !next && setOpen(null)}
-        title={`Delete ${customersLabel(ids.length)}?`}
+        title={`Delete ${label(ids.length)}?`}
         description="They disappear from lists and searches."
-        confirmLabel={`Delete ${customersLabel(ids.length)}`}
+        confirmLabel={`Delete ${label(ids.length)}`}
         pendingLabel="Deleting…"
         onConfirm={() => remove.mutateAsync({ ids })}
       />

@@ -5,25 +5,22 @@ import { TextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { tag as tagSchema } from '@/schemas/customers';
-import { OwnerSelectField } from './owner-select-field';
-
-/** "1 customer", "3 customers". */
-export const customersLabel = (n: number) => `${n} ${n === 1 ? 'customer' : 'customers'}`;
+import { OwnerSelectField } from '@/features/members/owner-fields';
 
 interface BulkChangeDialogProps<T> {
   open: boolean;
-  /** How many customers the change is for. */
-  count: number;
+  /** The records the change is for, counted: "3 customers". */
+  records: string;
   pending: boolean;
   onCancel: () => void;
   onSubmit: (value: T) => void;
 }
 
-/** Asks for the tag to add to, or remove from, the selected customers. */
+/** Asks for the tag to add to, or remove from, the selected records. */
 export function TagDialog({
   mode,
   open,
-  count,
+  records,
   pending,
   onCancel,
   onSubmit,
@@ -34,7 +31,7 @@ export function TagDialog({
       open={open}
       onOpenChange={(next) => !next && !pending && onCancel()}
       title={adding ? 'Add a tag' : 'Remove a tag'}
-      description={`${adding ? 'To' : 'From'} ${customersLabel(count)}.`}
+      description={`${adding ? 'To' : 'From'} ${records}.`}
     >
       <TagForm
         submitLabel={adding ? 'Add tag' : 'Remove tag'}
@@ -83,10 +80,10 @@ function TagForm({
   );
 }
 
-/** Asks for the member who is to own the selected customers, or for nobody. */
+/** Asks for the member who is to own the selected records, or for nobody. */
 export function OwnerDialog({
   open,
-  count,
+  records,
   pending,
   onCancel,
   onSubmit,
@@ -96,7 +93,7 @@ export function OwnerDialog({
       open={open}
       onOpenChange={(next) => !next && !pending && onCancel()}
       title="Assign an owner"
-      description={`For ${customersLabel(count)}.`}
+      description={`For ${records}.`}
     >
       <OwnerForm pending={pending} onSubmit={onSubmit} />
     </FormDialog>
