@@ -102,6 +102,16 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   );
   await page.goto(initechPath);
 
+  // A call about the company as a whole goes on its timeline, beside its people's entries.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const composer = page.getByRole('form', { name: 'New timeline entry' });
+  await composer.getByLabel('Subject').fill('Budget review with purchasing');
+  await composer.getByRole('button', { name: 'Add to timeline' }).click();
+  const timeline = page.getByRole('list', { name: 'Timeline, newest first' });
+  await expect(
+    timeline.getByRole('listitem').filter({ hasText: 'Budget review with purchasing' }),
+  ).toContainText('about the company');
+
   // A second company with nearly the same name is questioned before it is created.
   await page.goto('/companies');
   await page.getByRole('button', { name: 'New company' }).first().click();

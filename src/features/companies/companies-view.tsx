@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { useListUrl } from '@/lib/use-list-url';
 import { api } from '@/trpc/react';
+import { ImportLink } from '@/features/import/import-link';
 import { CompaniesTable } from './companies-table';
 import { COMPANY_COLUMNS, useHiddenCompanyColumns } from './company-columns';
 import { CompanyCreateDialog } from './company-create-dialog';
@@ -50,7 +51,12 @@ export function CompaniesView() {
       <PageHeader
         title="Companies"
         description="The organizations your customers work for."
-        actions={canCreate ? <CompanyCreateDialog /> : null}
+        actions={
+          <>
+            <ImportLink kind="companies" />
+            {canCreate ? <CompanyCreateDialog /> : null}
+          </>
+        }
       />
 
       <CompanyFilters state={state} term={term} onTermChange={setTerm} onChange={changeFilters} />

@@ -14,6 +14,7 @@ import { useSetSearchParam } from '@/lib/use-replace-search-params';
 import { cn } from '@/lib/utils';
 import type { Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
+import { ImportLink } from '@/features/import/import-link';
 import { DealBoard } from './deal-board';
 import { DealCreateDialog } from './deal-create-dialog';
 import { DealsList } from './deals-list';
@@ -48,6 +49,7 @@ export function DealsView() {
         actions={
           pipeline ? (
             <>
+              <ImportLink kind="deals" />
               {canManage ? <PipelineStagesButton pipeline={pipeline} /> : null}
               {canCreate ? <DealCreateDialog pipeline={pipeline} /> : null}
             </>
