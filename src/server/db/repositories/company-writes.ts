@@ -6,7 +6,6 @@ import type { TenantTx } from '../types';
 import { companyColumns } from './company-columns';
 import {
   insertRecord,
-  lockLiveRecords,
   restoreRecord,
   softDeleteRecord,
   updateRecord,
@@ -72,10 +71,3 @@ async function renamePeople(tx: TenantTx, companyId: string, name: string) {
 export const softDeleteCompany = (tx: TenantTx, id: string) => softDeleteRecord(tx, COMPANIES, id);
 
 export const restoreCompany = (tx: TenantTx, id: string) => restoreRecord(tx, COMPANIES, id);
-
-/**
- * Locks the live companies with these ids (in id order, so two bulk changes cannot deadlock).
- * All must exist, else 404 naming the missing ones.
- */
-export const lockLiveCompanies = (tx: TenantTx, ids: string[]) =>
-  lockLiveRecords(tx, COMPANIES, ids);
