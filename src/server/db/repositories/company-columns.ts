@@ -1,24 +1,15 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
+import { columnsExcept } from './public-columns';
 
-/** The public shape of a company; internal columns (deletion, sort keys) stay inside. */
-export const companyColumns = {
-  id: companies.id,
-  name: companies.name,
-  domain: companies.domain,
-  industry: companies.industry,
-  size: companies.size,
-  website: companies.website,
-  phone: companies.phone,
-  address: companies.address,
-  ownerId: companies.ownerId,
-  tags: companies.tags,
-  metadata: companies.metadata,
-  version: companies.version,
-  createdAt: companies.createdAt,
-  updatedAt: companies.updatedAt,
-};
+/** The public shape of a company: its columns but the internal ones (tenant, deletion, sort keys). */
+export const companyColumns = columnsExcept(getTableColumns(companies), [
+  'organizationId',
+  'deletedAt',
+  'nameSort',
+  'searchText',
+]);
 
 /** The organization's companies that are not soft-deleted. */
 export const liveCompanies = (tx: TenantTx) =>
