@@ -1,7 +1,10 @@
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Company } from '@/schemas/companies';
+import { conflictOn } from '@/server/errors';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
 import { columnsExcept } from './public-columns';
+import type { VersionedRecords } from './versioned-writes';
 
 /** The public shape of a company: its columns but the internal ones (tenant, deletion, sort keys). */
 export const companyColumns = columnsExcept(getTableColumns(companies), [
@@ -10,6 +13,22 @@ export const companyColumns = columnsExcept(getTableColumns(companies), [
   'nameSort',
   'searchText',
 ]);
+
+export const domainTaken = () => conflictOn('domain', 'A company with this domain already exists');
+
+/** Companies as versioned, soft-deleted records (see versioned-writes.ts). */
+export const COMPANIES: VersionedRecords<Company> = {
+  name: 'Company',
+  plural: 'companies',
+  table: companies,
+  columns: companyColumns,
+  unique: {
+    constraint: 'companies_organization_domain_unique',
+    taken: domainTaken,
+    takenMeanwhile: () =>
+      conflictOn('domain', 'Another live company now has this domain; change one of them first'),
+  },
+};
 
 /** The organization's companies that are not soft-deleted. */
 export const liveCompanies = (tx: TenantTx) =>

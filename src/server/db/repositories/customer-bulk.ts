@@ -2,8 +2,7 @@ import { and, inArray, sql } from 'drizzle-orm';
 import type { Customer, CustomerCreateValues } from '@/schemas/customers';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
-import { customerColumns, live } from './customer-columns';
-import { CUSTOMERS, emailTaken } from './customer-writes';
+import { CUSTOMERS, customerColumns, emailTaken, live } from './customer-columns';
 import { refuseUnique } from './pg-errors';
 
 /** Live customers with these (lower-cased) e-mail addresses: address → id. */

@@ -3,7 +3,7 @@ import {
   companyBulkDeleteInput,
   companyBulkUpdateInput,
 } from '@/schemas/companies';
-import { COMPANIES } from '@/server/db/repositories/company-writes';
+import { COMPANIES } from '@/server/db/repositories/company-columns';
 import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { organizationProcedure } from '../../trpc';
 import { companyAudits } from '../../record-audits';

@@ -3,7 +3,7 @@ import {
   customerBulkDeleteInput,
   customerBulkUpdateInput,
 } from '@/schemas/customers';
-import { CUSTOMERS } from '@/server/db/repositories/customer-writes';
+import { CUSTOMERS } from '@/server/db/repositories/customer-columns';
 import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
