@@ -1,10 +1,14 @@
+import { Webhook } from 'standardwebhooks';
 import { afterEach, expect } from 'vitest';
 import type { Role } from '@/schemas/permissions';
+import { deliverWebhook, type WebhookJob } from '@/server/domain/webhooks/deliver';
+import { webhookDeliveryDeps } from '@/server/services';
 import { createTestApiKey } from './api-keys';
 import { setupApiServer } from './api-server';
 import { createTestOrganization } from './factories';
-import { problemsWithResponse } from './openapi-validator';
+import { problemsWithResponse, problemsWithWebhook } from './openapi-validator';
 import type { Body } from './rest-client';
+import type { ReceivedWebhook } from './webhook-receiver';
 
 export interface Call {
   status: number;
@@ -63,7 +67,26 @@ export function setupIntegrators() {
     };
   }
 
-  return { connection, services, problems, client, integrator };
+  /** Runs the webhook jobs that are due, as the worker would. */
+  const deliverDue = () =>
+    services().jobs.drain('webhook', (data) =>
+      deliverWebhook(webhookDeliveryDeps(services()), data as WebhookJob),
+    );
+
+  /**
+   * The events of webhook requests received, each checked against the document's webhooks
+   * section and verified with the endpoint's secret by an independent library. Deliveries are
+   * independent requests that may arrive in any order: the events are sorted by type.
+   */
+  function verifiedEvents(received: ReceivedWebhook[], secret: string): Body[] {
+    problems.push(...received.flatMap(problemsWithWebhook));
+    const verifier = new Webhook(secret);
+    return received
+      .map((request) => verifier.verify(request.body, request.headers) as Body)
+      .sort((a, b) => String(a.type).localeCompare(String(b.type)));
+  }
+
+  return { connection, services, problems, client, integrator, deliverDue, verifiedEvents };
 }
 
 /** Follows nextCursor to the end; returns every item. */

@@ -82,114 +82,90 @@ export const errorSchema = {
   example: ERROR_EXAMPLE,
 };
 
-const errorResponse = (description: string, example: Json, extraHeaders: Json = {}) => ({
-  description,
-  headers: { ...COMMON_HEADERS, ...extraHeaders },
-  content: {
-    'application/json': {
-      schema: ref('schemas', 'Error'),
-      example: { ...example, requestId: ERROR_EXAMPLE.requestId },
+/** The name an error response has among the document's responses: `NOT_FOUND` → `NotFound`. */
+const responseName = (code: string) =>
+  code.toLowerCase().replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** An error response, named after its code: when it happens, an example, any extra headers. */
+const errorResponse = (
+  description: string,
+  example: { code: string; message: string } & Json,
+  extraHeaders: Json = {},
+) => ({
+  name: responseName(example.code),
+  response: {
+    description,
+    headers: { ...COMMON_HEADERS, ...extraHeaders },
+    content: {
+      'application/json': {
+        schema: ref('schemas', 'Error'),
+        example: { ...example, requestId: ERROR_EXAMPLE.requestId },
+      },
     },
   },
 });
 
 /** The error responses, by status, as operations refer to them. */
 export const ERRORS: Record<string, { name: string; response: Json }> = {
-  400: {
-    name: 'BadRequest',
-    response: errorResponse('The input is invalid; `issues` names each wrong field.', {
-      code: 'BAD_REQUEST',
-      message: 'Input validation failed',
-      issues: [{ path: ['email'], message: 'must be a valid e-mail address' }],
-    }),
-  },
-  401: {
-    name: 'Unauthorized',
-    response: errorResponse(
-      'No API key, or one that is invalid or revoked.',
-      { code: 'UNAUTHORIZED', message: 'Invalid or revoked API key' },
-      { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') },
-    ),
-  },
-  403: {
-    name: 'Forbidden',
-    response: errorResponse("The key's role does not allow this.", {
-      code: 'FORBIDDEN',
-      message: 'The viewer role does not allow customers:write',
-    }),
-  },
-  404: {
-    name: 'NotFound',
-    response: errorResponse(
-      'There is no such resource in your organization (resources of other organizations are never visible).',
-      { code: 'NOT_FOUND', message: 'Customer not found' },
-    ),
-  },
-  409: {
-    name: 'Conflict',
-    response: errorResponse(
-      'The request conflicts with the current state (a duplicate, a stale `expectedVersion`; a probable ' +
-        'duplicate lists its `candidates`), or a request with the same Idempotency-Key is still running.',
-      {
-        code: 'CONFLICT',
-        message: 'The customer was changed by someone else; reload it and try again',
-      },
-    ),
-  },
-  412: {
-    name: 'PreconditionFailed',
-    response: errorResponse('It changed since you read it: `If-Match` names an older `ETag`.', {
-      code: 'PRECONDITION_FAILED',
-      message:
-        'This changed since you read it (If-Match names an older version); read it again and retry',
-    }),
-  },
-  413: {
-    name: 'PayloadTooLarge',
-    response: errorResponse('The body is larger than 100 KB.', {
-      code: 'PAYLOAD_TOO_LARGE',
-      message: 'The request body is too large',
-    }),
-  },
-  415: {
-    name: 'UnsupportedMediaType',
-    response: errorResponse('The body is not JSON.', {
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'Send the body as JSON (Content-Type: application/json)',
-    }),
-  },
-  422: {
-    name: 'UnprocessableContent',
-    response: errorResponse('The Idempotency-Key was already used for a different request.', {
-      code: 'UNPROCESSABLE_CONTENT',
-      message:
-        'This Idempotency-Key was already used for a different request; use a new key for each request',
-    }),
-  },
-  429: {
-    name: 'TooManyRequests',
-    response: errorResponse(
-      'Rate limited: wait `Retry-After` seconds.',
-      { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in 12 seconds' },
-      { 'Retry-After': ref('headers', 'Retry-After') },
-    ),
-  },
-  500: {
-    name: 'InternalServerError',
-    response: errorResponse('Something failed on our side; nothing was changed.', {
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'Internal server error',
-    }),
-  },
-  503: {
-    name: 'ServiceUnavailable',
-    response: errorResponse(
-      'The service cannot answer now (its database is unreachable or too slow). Try again ' +
-        'shortly; a POST is safe to retry with the same Idempotency-Key.',
-      {
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'The database is unavailable; try again shortly',
-      },
-    ),
-  },
+  400: errorResponse('The input is invalid; `issues` names each wrong field.', {
+    code: 'BAD_REQUEST',
+    message: 'Input validation failed',
+    issues: [{ path: ['email'], message: 'must be a valid e-mail address' }],
+  }),
+  401: errorResponse(
+    'No API key, or one that is invalid or revoked.',
+    { code: 'UNAUTHORIZED', message: 'Invalid or revoked API key' },
+    { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') },
+  ),
+  403: errorResponse("The key's role does not allow this.", {
+    code: 'FORBIDDEN',
+    message: 'The viewer role does not allow customers:write',
+  }),
+  404: errorResponse(
+    'There is no such resource in your organization (resources of other organizations are never visible).',
+    { code: 'NOT_FOUND', message: 'Customer not found' },
+  ),
+  409: errorResponse(
+    'The request conflicts with the current state (a duplicate, a stale `expectedVersion`; a probable ' +
+      'duplicate lists its `candidates`), or a request with the same Idempotency-Key is still running.',
+    {
+      code: 'CONFLICT',
+      message: 'The customer was changed by someone else; reload it and try again',
+    },
+  ),
+  412: errorResponse('It changed since you read it: `If-Match` names an older `ETag`.', {
+    code: 'PRECONDITION_FAILED',
+    message:
+      'This changed since you read it (If-Match names an older version); read it again and retry',
+  }),
+  413: errorResponse('The body is larger than 100 KB.', {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large',
+  }),
+  415: errorResponse('The body is not JSON.', {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the body as JSON (Content-Type: application/json)',
+  }),
+  422: errorResponse('The Idempotency-Key was already used for a different request.', {
+    code: 'UNPROCESSABLE_CONTENT',
+    message:
+      'This Idempotency-Key was already used for a different request; use a new key for each request',
+  }),
+  429: errorResponse(
+    'Rate limited: wait `Retry-After` seconds.',
+    { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in 12 seconds' },
+    { 'Retry-After': ref('headers', 'Retry-After') },
+  ),
+  500: errorResponse('Something failed on our side; nothing was changed.', {
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Internal server error',
+  }),
+  503: errorResponse(
+    'The service cannot answer now (its database is unreachable or too slow). Try again ' +
+      'shortly; a POST is safe to retry with the same Idempotency-Key.',
+    {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; try again shortly',
+    },
+  ),
 };

@@ -3,8 +3,7 @@ import type { Company, CompanyListParams } from '@/schemas/companies';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
 import { getRecord } from './versioned-writes';
-import { companyColumns, liveCompanies } from './company-columns';
-import { COMPANIES } from './company-writes';
+import { COMPANIES, companyColumns, liveCompanies } from './company-columns';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 const SORT_COLUMNS = {

@@ -1,23 +1,33 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Company } from '@/schemas/companies';
+import { conflictOn } from '@/server/errors';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
+import { columnsExcept } from './public-columns';
+import type { VersionedRecords } from './versioned-writes';
 
-/** The public shape of a company; internal columns (deletion, sort keys) stay inside. */
-export const companyColumns = {
-  id: companies.id,
-  name: companies.name,
-  domain: companies.domain,
-  industry: companies.industry,
-  size: companies.size,
-  website: companies.website,
-  phone: companies.phone,
-  address: companies.address,
-  ownerId: companies.ownerId,
-  tags: companies.tags,
-  metadata: companies.metadata,
-  version: companies.version,
-  createdAt: companies.createdAt,
-  updatedAt: companies.updatedAt,
+/** The public shape of a company: its columns but the internal ones (tenant, deletion, sort keys). */
+export const companyColumns = columnsExcept(getTableColumns(companies), [
+  'organizationId',
+  'deletedAt',
+  'nameSort',
+  'searchText',
+]);
+
+export const domainTaken = () => conflictOn('domain', 'A company with this domain already exists');
+
+/** Companies as versioned, soft-deleted records (see versioned-writes.ts). */
+export const COMPANIES: VersionedRecords<Company> = {
+  name: 'Company',
+  plural: 'companies',
+  table: companies,
+  columns: companyColumns,
+  unique: {
+    constraint: 'companies_organization_domain_unique',
+    taken: domainTaken,
+    takenMeanwhile: () =>
+      conflictOn('domain', 'Another live company now has this domain; change one of them first'),
+  },
 };
 
 /** The organization's companies that are not soft-deleted. */

@@ -1,32 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Company, CompanyCreateValues, CompanyUpdateValues } from '@/schemas/companies';
-import { conflictOn } from '@/server/errors';
-import { companies, customers } from '../schema';
+import { customers } from '../schema';
 import type { TenantTx } from '../types';
-import { companyColumns } from './company-columns';
-import {
-  insertRecord,
-  lockLiveRecords,
-  restoreRecord,
-  softDeleteRecord,
-  updateRecord,
-  type VersionedRecords,
-} from './versioned-writes';
-
-export const domainTaken = () => conflictOn('domain', 'A company with this domain already exists');
-
-export const COMPANIES: VersionedRecords<Company> = {
-  name: 'Company',
-  plural: 'companies',
-  table: companies,
-  columns: companyColumns,
-  unique: {
-    constraint: 'companies_organization_domain_unique',
-    taken: domainTaken,
-    takenMeanwhile: () =>
-      conflictOn('domain', 'Another live company now has this domain; change one of them first'),
-  },
-};
+import { COMPANIES } from './company-columns';
+import { insertRecord, restoreRecord, softDeleteRecord, updateRecord } from './versioned-writes';
 
 /**
  * Holds, until commit, the right to create a company of this name in the organization: two
@@ -72,10 +49,3 @@ async function renamePeople(tx: TenantTx, companyId: string, name: string) {
 export const softDeleteCompany = (tx: TenantTx, id: string) => softDeleteRecord(tx, COMPANIES, id);
 
 export const restoreCompany = (tx: TenantTx, id: string) => restoreRecord(tx, COMPANIES, id);
-
-/**
- * Locks the live companies with these ids (in id order, so two bulk changes cannot deadlock).
- * All must exist, else 404 naming the missing ones.
- */
-export const lockLiveCompanies = (tx: TenantTx, ids: string[]) =>
-  lockLiveRecords(tx, COMPANIES, ids);

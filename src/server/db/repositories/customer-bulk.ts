@@ -2,18 +2,8 @@ import { and, inArray, sql } from 'drizzle-orm';
 import type { Customer, CustomerCreateValues } from '@/schemas/customers';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
-import { customerColumns, live } from './customer-columns';
-import { CUSTOMERS, emailTaken } from './customer-writes';
+import { CUSTOMERS, customerColumns, emailTaken, live } from './customer-columns';
 import { refuseUnique } from './pg-errors';
-import { lockLiveRecords } from './versioned-writes';
-
-/**
- * Locks the live customers with these ids for the rest of the transaction (in id order, so two
- * bulk changes cannot deadlock). All must exist: otherwise nothing is locked for long, the
- * transaction fails with a 404.
- */
-export const lockLiveCustomers = (tx: TenantTx, ids: string[]) =>
-  lockLiveRecords(tx, CUSTOMERS, ids);
 
 /** Live customers with these (lower-cased) e-mail addresses: address → id. */
 export async function customerIdsByEmail(tx: TenantTx, emails: string[]) {

@@ -1,24 +1,40 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import type { Customer } from '@/schemas/customers';
+import { AppError, conflictOn } from '@/server/errors';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
+import { columnsExcept } from './public-columns';
+import type { VersionedRecords } from './versioned-writes';
 
-/** The public shape of a customer; internal columns (deletion, sort keys) stay inside. */
-export const customerColumns = {
-  id: customers.id,
-  email: customers.email,
-  firstName: customers.firstName,
-  lastName: customers.lastName,
-  company: customers.company,
-  companyId: customers.companyId,
-  phone: customers.phone,
-  status: customers.status,
-  tags: customers.tags,
-  ownerId: customers.ownerId,
-  address: customers.address,
-  metadata: customers.metadata,
-  version: customers.version,
-  createdAt: customers.createdAt,
-  updatedAt: customers.updatedAt,
+/** The public shape of a customer: its columns but the internal ones (tenant, deletion, sort keys). */
+export const customerColumns = columnsExcept(getTableColumns(customers), [
+  'organizationId',
+  'deletedAt',
+  'nameSort',
+  'lastNameSort',
+  'companySort',
+  'searchText',
+  'searchNames',
+]);
+
+export const emailTaken = () =>
+  conflictOn('email', 'A customer with this e-mail address already exists');
+
+/** Customers as versioned, soft-deleted records (see versioned-writes.ts). */
+export const CUSTOMERS: VersionedRecords<Customer> = {
+  name: 'Customer',
+  plural: 'customers',
+  table: customers,
+  columns: customerColumns,
+  unique: {
+    constraint: 'customers_organization_email_unique',
+    taken: emailTaken,
+    takenMeanwhile: () =>
+      new AppError(
+        'CONFLICT',
+        'Another live customer now has this e-mail address; change one of them first',
+      ),
+  },
 };
 
 /** The organization's customers that are not soft-deleted. */

@@ -1,35 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Customer, CustomerCreateValues, CustomerUpdateValues } from '@/schemas/customers';
-import { AppError, conflictOn } from '@/server/errors';
+import type { CustomerCreateValues, CustomerUpdateValues } from '@/schemas/customers';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
-import { customerColumns } from './customer-columns';
-import {
-  insertRecord,
-  restoreRecord,
-  softDeleteRecord,
-  updateRecord,
-  type VersionedRecords,
-} from './versioned-writes';
-
-export const emailTaken = () =>
-  conflictOn('email', 'A customer with this e-mail address already exists');
-
-export const CUSTOMERS: VersionedRecords<Customer> = {
-  name: 'Customer',
-  plural: 'customers',
-  table: customers,
-  columns: customerColumns,
-  unique: {
-    constraint: 'customers_organization_email_unique',
-    taken: emailTaken,
-    takenMeanwhile: () =>
-      new AppError(
-        'CONFLICT',
-        'Another live customer now has this e-mail address; change one of them first',
-      ),
-  },
-};
+import { CUSTOMERS } from './customer-columns';
+import { insertRecord, restoreRecord, softDeleteRecord, updateRecord } from './versioned-writes';
 
 export const insertCustomer = (tx: TenantTx, values: CustomerCreateValues) =>
   insertRecord(tx, CUSTOMERS, values);

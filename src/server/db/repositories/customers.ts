@@ -21,9 +21,8 @@ import {
 import { AppError } from '@/server/errors';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
-import { customerColumns, live } from './customer-columns';
+import { CUSTOMERS, customerColumns, live } from './customer-columns';
 import { customerSearch } from './customer-search';
-import { CUSTOMERS } from './customer-writes';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 import { getRecord } from './versioned-writes';
 

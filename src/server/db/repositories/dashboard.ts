@@ -1,6 +1,8 @@
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { auditLogs, customers, orders, users, apiKeys } from '../schema';
 import type { TenantTx } from '../types';
+import { live } from './customer-columns';
+import { ofOrganization } from './tenant-rows';
 
 const REVENUE_STATUSES = ['paid', 'fulfilled'] as const;
 
@@ -8,7 +10,7 @@ export async function customersByStatus(tx: TenantTx) {
   return tx
     .select({ status: customers.status, count: sql<number>`count(*)::int` })
     .from(customers)
-    .where(and(eq(customers.organizationId, tx.organizationId), isNull(customers.deletedAt)))
+    .where(live(tx))
     .groupBy(customers.status);
 }
 
@@ -18,13 +20,7 @@ export async function newCustomersPerWeek(tx: TenantTx, since: Date) {
   return tx
     .select({ week, count: sql<number>`count(*)::int` })
     .from(customers)
-    .where(
-      and(
-        eq(customers.organizationId, tx.organizationId),
-        isNull(customers.deletedAt),
-        gte(customers.createdAt, since),
-      ),
-    )
+    .where(and(live(tx), gte(customers.createdAt, since)))
     .groupBy(week)
     .orderBy(week);
 }
@@ -41,7 +37,7 @@ export async function revenuePerMonth(tx: TenantTx, since: Date) {
     .from(orders)
     .where(
       and(
-        eq(orders.organizationId, tx.organizationId),
+        ofOrganization(tx, orders),
         inArray(orders.status, REVENUE_STATUSES),
         gte(orders.paidAt, since),
       ),
@@ -63,9 +59,7 @@ export async function topCustomersByRevenue(tx: TenantTx, limit: number) {
     })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(
-      and(eq(orders.organizationId, tx.organizationId), inArray(orders.status, REVENUE_STATUSES)),
-    )
+    .where(and(ofOrganization(tx, orders), inArray(orders.status, REVENUE_STATUSES)))
     .groupBy(
       customers.id,
       customers.firstName,
@@ -93,7 +87,7 @@ export async function recentActivity(tx: TenantTx, limit: number) {
     .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
     .where(
       and(
-        eq(auditLogs.organizationId, tx.organizationId),
+        ofOrganization(tx, auditLogs),
         inArray(auditLogs.entityType, [
           'customer',
           'interaction',

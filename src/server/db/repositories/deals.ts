@@ -9,6 +9,9 @@ import {
   deals,
 } from '../schema';
 import type { TenantTx } from '../types';
+import { ofOrganization } from './tenant-rows';
+import { liveCompanies } from './company-columns';
+import { live } from './customer-columns';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 
 /** A deal's live people, the longest-known first, read with the deal. */
@@ -198,12 +201,7 @@ export async function stageHistory(tx: TenantTx, dealId: string) {
       changedAt: dealStageChanges.changedAt,
     })
     .from(dealStageChanges)
-    .where(
-      and(
-        eq(dealStageChanges.organizationId, tx.organizationId),
-        eq(dealStageChanges.dealId, dealId),
-      ),
-    )
+    .where(and(ofOrganization(tx, dealStageChanges), eq(dealStageChanges.dealId, dealId)))
     .orderBy(dealStageChanges.changedAt, dealStageChanges.id);
 }
 
@@ -212,13 +210,7 @@ export async function isLiveCompany(tx: TenantTx, id: string) {
   const [row] = await tx
     .select({ id: companies.id })
     .from(companies)
-    .where(
-      and(
-        eq(companies.organizationId, tx.organizationId),
-        eq(companies.id, id),
-        isNull(companies.deletedAt),
-      ),
-    )
+    .where(and(liveCompanies(tx), eq(companies.id, id)))
     .limit(1);
   return row !== undefined;
 }
@@ -229,13 +221,7 @@ export async function missingCustomers(tx: TenantTx, ids: string[]) {
   const rows = await tx
     .select({ id: customers.id })
     .from(customers)
-    .where(
-      and(
-        eq(customers.organizationId, tx.organizationId),
-        inArray(customers.id, ids),
-        isNull(customers.deletedAt),
-      ),
-    );
+    .where(and(live(tx), inArray(customers.id, ids)));
   const found = new Set(rows.map((row) => row.id));
   return ids.filter((id) => !found.has(id));
 }
@@ -362,12 +348,7 @@ async function keptStageTotals(tx: TenantTx, stageIds: string[]) {
       amountCents: dealStageTotals.amountCents,
     })
     .from(dealStageTotals)
-    .where(
-      and(
-        eq(dealStageTotals.organizationId, tx.organizationId),
-        inArray(dealStageTotals.stageId, stageIds),
-      ),
-    );
+    .where(and(ofOrganization(tx, dealStageTotals), inArray(dealStageTotals.stageId, stageIds)));
   return rows.map((row) => ({
     ...row,
     count: Number(row.count),

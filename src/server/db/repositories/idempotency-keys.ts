@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../schema';
 import type { TenantTx } from '../types';
+import { ofOrganization } from './tenant-rows';
 
 /** The stored response for a caller's key, if it has not expired. */
 export async function findIdempotencyKey(tx: TenantTx, caller: string, key: string) {
@@ -12,7 +13,7 @@ export async function findIdempotencyKey(tx: TenantTx, caller: string, key: stri
     .from(idempotencyKeys)
     .where(
       and(
-        eq(idempotencyKeys.organizationId, tx.organizationId),
+        ofOrganization(tx, idempotencyKeys),
         eq(idempotencyKeys.caller, caller),
         eq(idempotencyKeys.key, key),
         gt(idempotencyKeys.expiresAt, sql`now()`),

@@ -3,7 +3,7 @@ import { invitations, organizations, users } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
 import type { Role } from '@/schemas/permissions';
 import { conflictOn } from '@/server/errors';
-import { isUniqueViolation } from './pg-errors';
+import { refuseUnique } from './pg-errors';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -24,18 +24,15 @@ export async function insertInvitation(
     expiresAt: Date;
   },
 ): Promise<InvitationRow> {
-  try {
-    const [row] = await tx
+  const invited = () =>
+    conflictOn('email', 'This address already has an invitation; resend it instead');
+  const [row] = await refuseUnique('invitations_pending_email_unique', invited, () =>
+    tx
       .insert(invitations)
       .values({ ...values, organizationId: tx.organizationId })
-      .returning();
-    return row!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'invitations_pending_email_unique')) {
-      throw conflictOn('email', 'This address already has an invitation; resend it instead');
-    }
-    throw error;
-  }
+      .returning(),
+  );
+  return row!;
 }
 
 /** Invitations not yet accepted or revoked (expired ones included, so they can be resent). */

@@ -10,24 +10,26 @@ export async function insertEmailVerificationToken(
   await tx.insert(emailVerificationTokens).values(values);
 }
 
-export async function consumeEmailVerificationToken(
+type Tokens = typeof emailVerificationTokens | typeof passwordResetTokens;
+
+/** Uses a token: marks it used if it is unused and unexpired, and returns it; else undefined. */
+async function consume<Table extends Tokens>(
   tx: IdentityTx,
+  table: Table,
   tokenHash: Uint8Array,
   now: Date,
-) {
+): Promise<Table['$inferSelect'] | undefined> {
+  const tokens: Tokens = table;
   const [row] = await tx
-    .update(emailVerificationTokens)
+    .update(tokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(emailVerificationTokens.tokenHash, tokenHash),
-        isNull(emailVerificationTokens.usedAt),
-        gt(emailVerificationTokens.expiresAt, now),
-      ),
-    )
+    .where(and(eq(tokens.tokenHash, tokenHash), isNull(tokens.usedAt), gt(tokens.expiresAt, now)))
     .returning();
-  return row;
+  return row as Table['$inferSelect'] | undefined;
 }
+
+export const consumeEmailVerificationToken = (tx: IdentityTx, tokenHash: Uint8Array, now: Date) =>
+  consume(tx, emailVerificationTokens, tokenHash, now);
 
 export async function insertPasswordResetToken(
   tx: IdentityTx,
@@ -36,20 +38,8 @@ export async function insertPasswordResetToken(
   await tx.insert(passwordResetTokens).values(values);
 }
 
-export async function consumePasswordResetToken(tx: IdentityTx, tokenHash: Uint8Array, now: Date) {
-  const [row] = await tx
-    .update(passwordResetTokens)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(passwordResetTokens.tokenHash, tokenHash),
-        isNull(passwordResetTokens.usedAt),
-        gt(passwordResetTokens.expiresAt, now),
-      ),
-    )
-    .returning();
-  return row;
-}
+export const consumePasswordResetToken = (tx: IdentityTx, tokenHash: Uint8Array, now: Date) =>
+  consume(tx, passwordResetTokens, tokenHash, now);
 
 /** Voids the user's outstanding reset links (after a reset or a password change). */
 export async function voidPasswordResetTokens(tx: IdentityTx, userId: string, now: Date) {

@@ -3,7 +3,7 @@ import { memberships, organizations } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
 import type { Role } from '@/schemas/permissions';
 import { conflictOn } from '@/server/errors';
-import { isUniqueViolation } from './pg-errors';
+import { refuseUnique } from './pg-errors';
 
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
@@ -12,14 +12,11 @@ export async function insertOrganization(
   tx: IdentityTx,
   values: { name: string; slug: string },
 ): Promise<Organization> {
-  try {
-    const [organization] = await tx.insert(organizations).values(values).returning();
-    return organization!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'organizations_slug_unique'))
-      throw conflictOn('slug', `The organization slug "${values.slug}" is taken`);
-    throw error;
-  }
+  const slugTaken = () => conflictOn('slug', `The organization slug "${values.slug}" is taken`);
+  const [organization] = await refuseUnique('organizations_slug_unique', slugTaken, () =>
+    tx.insert(organizations).values(values).returning(),
+  );
+  return organization!;
 }
 
 export async function findOrganizationBySlug(

@@ -2,9 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { users } from '../schema';
 import type { IdentityTx } from '../types';
 import { conflictOn } from '@/server/errors';
-import { isUniqueViolation } from './pg-errors';
+import { refuseUnique } from './pg-errors';
 
 export type User = typeof users.$inferSelect;
+
+const EMAIL_UNIQUE = 'users_email_unique';
+const emailTaken = () => conflictOn('email', 'An account with this e-mail address already exists');
 
 export async function findUserByEmail(tx: IdentityTx, email: string): Promise<User | undefined> {
   const [user] = await tx
@@ -24,14 +27,10 @@ export async function insertUser(
   tx: IdentityTx,
   values: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date | null },
 ): Promise<User> {
-  try {
-    const [user] = await tx.insert(users).values(values).returning();
-    return user!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique'))
-      throw conflictOn('email', 'An account with this e-mail address already exists');
-    throw error;
-  }
+  const [user] = await refuseUnique(EMAIL_UNIQUE, emailTaken, () =>
+    tx.insert(users).values(values).returning(),
+  );
+  return user!;
 }
 
 export async function updateUser(
@@ -50,17 +49,12 @@ export async function updateUser(
     >
   >,
 ): Promise<User> {
-  try {
-    const [user] = await tx
+  const [user] = await refuseUnique(EMAIL_UNIQUE, emailTaken, () =>
+    tx
       .update(users)
       .set({ ...values, updatedAt: new Date() })
       .where(eq(users.id, id))
-      .returning();
-    return user!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) {
-      throw conflictOn('email', 'An account with this e-mail address already exists');
-    }
-    throw error;
-  }
+      .returning(),
+  );
+  return user!;
 }

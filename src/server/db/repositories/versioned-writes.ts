@@ -8,7 +8,7 @@ import { assertMember } from './members';
 import { refuseUnique } from './pg-errors';
 import { staleVersion } from './versions';
 
-interface Versioned {
+export interface Versioned {
   id: string;
   version: number;
   ownerId: string | null;

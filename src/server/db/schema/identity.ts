@@ -7,6 +7,7 @@ import {
   pgTable,
   text,
   uniqueIndex,
+  type PgColumnBuilderBase,
 } from 'drizzle-orm/pg-core';
 import { belongsTo, createdAt, id, refersTo, timestamps, timestamptz } from './columns';
 import { roleEnum } from './enums';
@@ -118,40 +119,36 @@ export const twoFactorRecoveryCodes = pgTable(
   (t) => [uniqueIndex('two_factor_recovery_codes_user_code_unique').on(t.userId, t.codeHash)],
 );
 
-/** A token sent by e-mail: only its SHA-256 is kept, and it works once before it expires. */
-const singleUseToken = () => ({
-  tokenHash: bytea('token_hash').notNull(),
-  expiresAt: timestamptz('expires_at').notNull(),
-  usedAt: timestamptz('used_at'),
-  createdAt: createdAt(),
+/**
+ * A table of tokens sent to a user by e-mail: only their SHA-256 is kept, and each works once
+ * before it expires. `columns` are what a token of the kind carries besides.
+ */
+const emailedTokens = <Name extends string, Columns extends Record<string, PgColumnBuilderBase>>(
+  name: Name,
+  columns: Columns,
+) =>
+  pgTable(
+    name,
+    {
+      id: id(),
+      userId: belongsTo('user_id', () => users.id),
+      ...columns,
+      tokenHash: bytea('token_hash').notNull(),
+      expiresAt: timestamptz('expires_at').notNull(),
+      usedAt: timestamptz('used_at'),
+      createdAt: createdAt(),
+    },
+    (t) => [
+      uniqueIndex(`${name}_token_hash_unique`).on(t.tokenHash),
+      index(`${name}_user_idx`).on(t.userId),
+    ],
+  );
+
+export const passwordResetTokens = emailedTokens('password_reset_tokens', {});
+
+export const emailVerificationTokens = emailedTokens('email_verification_tokens', {
+  email: text('email').notNull(),
 });
-
-export const passwordResetTokens = pgTable(
-  'password_reset_tokens',
-  {
-    id: id(),
-    userId: belongsTo('user_id', () => users.id),
-    ...singleUseToken(),
-  },
-  (t) => [
-    uniqueIndex('password_reset_tokens_token_hash_unique').on(t.tokenHash),
-    index('password_reset_tokens_user_idx').on(t.userId),
-  ],
-);
-
-export const emailVerificationTokens = pgTable(
-  'email_verification_tokens',
-  {
-    id: id(),
-    userId: belongsTo('user_id', () => users.id),
-    email: text('email').notNull(),
-    ...singleUseToken(),
-  },
-  (t) => [
-    uniqueIndex('email_verification_tokens_token_hash_unique').on(t.tokenHash),
-    index('email_verification_tokens_user_idx').on(t.userId),
-  ],
-);
 
 export const apiKeys = pgTable(
   'api_keys',

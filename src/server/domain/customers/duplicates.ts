@@ -1,6 +1,6 @@
 import type { CustomerCreateValues } from '@/schemas/customers';
 import { customerIdsByEmail } from '@/server/db/repositories/customer-bulk';
-import { emailTaken } from '@/server/db/repositories/customer-writes';
+import { emailTaken } from '@/server/db/repositories/customer-columns';
 import { similarCustomers } from '@/server/db/repositories/duplicates';
 import type { TenantTx } from '@/server/db/types';
 import { possibleDuplicate } from '@/server/errors';

@@ -2,14 +2,9 @@ import {
   bulkCompanyResult,
   companyBulkDeleteInput,
   companyBulkUpdateInput,
-  type Company,
 } from '@/schemas/companies';
-import {
-  lockLiveCompanies,
-  softDeleteCompany,
-  updateCompany,
-} from '@/server/db/repositories/company-writes';
-import { bulkChangeFor } from '@/server/domain/customers/bulk';
+import { COMPANIES } from '@/server/db/repositories/company-columns';
+import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { organizationProcedure } from '../../trpc';
 import { companyAudits } from '../../record-audits';
 
@@ -33,14 +28,9 @@ export const bulkUpdate = organizationProcedure
   .input(companyBulkUpdateInput)
   .output(bulkCompanyResult)
   .mutation(async ({ ctx, input }) => {
-    const items: Company[] = [];
-    for (const company of await lockLiveCompanies(ctx.tx, input.ids)) {
-      const values = bulkChangeFor(company, input.change, 'company');
-      if (!values) continue;
-      const { before, after } = await updateCompany(ctx.tx, company.id, values);
-      await ctx.audit(companyAudits.updated(before, after));
-      items.push(after);
-    }
+    const items = await changeEach(ctx.tx, COMPANIES, input.ids, input.change, (before, after) =>
+      ctx.audit(companyAudits.updated(before, after)),
+    );
     return { items, unchanged: input.ids.length - items.length };
   });
 
@@ -63,11 +53,8 @@ export const bulkDelete = organizationProcedure
   .input(companyBulkDeleteInput)
   .output(bulkCompanyResult)
   .mutation(async ({ ctx, input }) => {
-    const items: Company[] = [];
-    for (const { id } of await lockLiveCompanies(ctx.tx, input.ids)) {
-      const company = await softDeleteCompany(ctx.tx, id);
-      await ctx.audit(companyAudits.deleted(company));
-      items.push(company);
-    }
+    const items = await deleteEach(ctx.tx, COMPANIES, input.ids, (company) =>
+      ctx.audit(companyAudits.deleted(company)),
+    );
     return { items, unchanged: 0 };
   });

@@ -2,11 +2,9 @@ import {
   bulkCustomerResult,
   customerBulkDeleteInput,
   customerBulkUpdateInput,
-  type Customer,
 } from '@/schemas/customers';
-import { lockLiveCustomers } from '@/server/db/repositories/customer-bulk';
-import { softDeleteCustomer, updateCustomer } from '@/server/db/repositories/customer-writes';
-import { bulkChangeFor } from '@/server/domain/customers/bulk';
+import { CUSTOMERS } from '@/server/db/repositories/customer-columns';
+import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
 
@@ -30,14 +28,9 @@ export const bulkUpdate = organizationProcedure
   .input(customerBulkUpdateInput)
   .output(bulkCustomerResult)
   .mutation(async ({ ctx, input }) => {
-    const items: Customer[] = [];
-    for (const customer of await lockLiveCustomers(ctx.tx, input.ids)) {
-      const values = bulkChangeFor(customer, input.change);
-      if (!values) continue;
-      const { before, after } = await updateCustomer(ctx.tx, customer.id, values);
-      await ctx.audit(customerAudits.updated(before, after));
-      items.push(after);
-    }
+    const items = await changeEach(ctx.tx, CUSTOMERS, input.ids, input.change, (before, after) =>
+      ctx.audit(customerAudits.updated(before, after)),
+    );
     return { items, unchanged: input.ids.length - items.length };
   });
 
@@ -60,11 +53,8 @@ export const bulkDelete = organizationProcedure
   .input(customerBulkDeleteInput)
   .output(bulkCustomerResult)
   .mutation(async ({ ctx, input }) => {
-    const items: Customer[] = [];
-    for (const { id } of await lockLiveCustomers(ctx.tx, input.ids)) {
-      const customer = await softDeleteCustomer(ctx.tx, id);
-      await ctx.audit(customerAudits.deleted(customer));
-      items.push(customer);
-    }
+    const items = await deleteEach(ctx.tx, CUSTOMERS, input.ids, (customer) =>
+      ctx.audit(customerAudits.deleted(customer)),
+    );
     return { items, unchanged: 0 };
   });

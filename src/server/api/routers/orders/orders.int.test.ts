@@ -5,25 +5,24 @@ import { setupTestServices } from '@/test/services';
 
 const { services } = setupTestServices();
 
-async function withCustomer() {
-  const { org, api } = await organizationWithOwner(services());
-  const customer = await api.customers.create({ firstName: 'Olly', lastName: 'Order' });
-  return { org, api, customer };
-}
-
 const twoLines = [
   { description: 'Widget', quantity: 3, unitPriceCents: 1250 },
   { description: 'Setup', quantity: 1, unitPriceCents: 9900 },
 ];
 
+/** An organization with a customer, and `newOrder`, which drafts an order of theirs. */
+async function withCustomer() {
+  const { org, api } = await organizationWithOwner(services());
+  const customer = await api.customers.create({ firstName: 'Olly', lastName: 'Order' });
+  const newOrder = (currency = 'USD') =>
+    api.orders.create({ customerId: customer.id, currency, lines: twoLines });
+  return { org, api, customer, newOrder };
+}
+
 describe('orders.create', () => {
   it('computes line and order totals on the server and numbers orders per organization', async () => {
-    const { api, customer } = await withCustomer();
-    const first = await api.orders.create({
-      customerId: customer.id,
-      currency: 'eur',
-      lines: twoLines,
-    });
+    const { newOrder } = await withCustomer();
+    const first = await newOrder('eur');
     expect(first).toMatchObject({
       number: 1001,
       status: 'draft',
@@ -35,20 +34,9 @@ describe('orders.create', () => {
         { description: 'Setup', quantity: 1, unitPriceCents: 9900, totalCents: 9900 },
       ],
     });
-    expect(
-      (await api.orders.create({ customerId: customer.id, currency: 'EUR', lines: twoLines }))
-        .number,
-    ).toBe(1002);
+    expect((await newOrder('EUR')).number).toBe(1002);
     const elsewhere = await withCustomer();
-    expect(
-      (
-        await elsewhere.api.orders.create({
-          customerId: elsewhere.customer.id,
-          currency: 'USD',
-          lines: twoLines,
-        })
-      ).number,
-    ).toBe(1001);
+    expect((await elsewhere.newOrder()).number).toBe(1001);
   });
 
   it('refuses totals from the client, negative prices, empty orders and bad currencies', async () => {
@@ -88,12 +76,8 @@ describe('orders.create', () => {
 
 describe('orders.setStatus', () => {
   it('moves draft → placed → paid → fulfilled, and refuses any other step without changing the order', async () => {
-    const { api, customer } = await withCustomer();
-    const order = await api.orders.create({
-      customerId: customer.id,
-      currency: 'USD',
-      lines: twoLines,
-    });
+    const { api, newOrder } = await withCustomer();
+    const order = await newOrder();
     expect(await codeOf(api.orders.setStatus({ id: order.id, status: 'paid' }))).toBe('CONFLICT');
     expect((await api.orders.get({ id: order.id })).status).toBe('draft');
 
@@ -111,11 +95,7 @@ describe('orders.setStatus', () => {
     expect(fulfilled).toMatchObject({ status: 'fulfilled', version: 4 });
     expect(await codeOf(api.orders.setStatus({ id: order.id, status: 'draft' }))).toBe('CONFLICT');
 
-    const other = await api.orders.create({
-      customerId: customer.id,
-      currency: 'USD',
-      lines: twoLines,
-    });
+    const other = await newOrder();
     await api.orders.setStatus({ id: other.id, status: 'placed' });
     expect((await api.orders.setStatus({ id: other.id, status: 'cancelled' })).status).toBe(
       'cancelled',
@@ -125,12 +105,8 @@ describe('orders.setStatus', () => {
 
 describe('orders.updateLines', () => {
   it('lets lines change only while the order is a draft', async () => {
-    const { api, customer } = await withCustomer();
-    const order = await api.orders.create({
-      customerId: customer.id,
-      currency: 'USD',
-      lines: twoLines,
-    });
+    const { api, newOrder } = await withCustomer();
+    const order = await newOrder();
     const changed = await api.orders.updateLines({
       id: order.id,
       lines: [{ description: 'Only this', quantity: 2, unitPriceCents: 500 }],
@@ -149,13 +125,9 @@ describe('orders.updateLines', () => {
 
 describe('orders.list', () => {
   it('lists across the organization by status, customer and date', async () => {
-    const { api, customer } = await withCustomer();
+    const { api, customer, newOrder } = await withCustomer();
     const other = await api.customers.create({ firstName: 'Other' });
-    const a = await api.orders.create({
-      customerId: customer.id,
-      currency: 'USD',
-      lines: twoLines,
-    });
+    const a = await newOrder();
     const b = await api.orders.create({ customerId: other.id, currency: 'USD', lines: twoLines });
     await api.orders.setStatus({ id: b.id, status: 'placed' });
     const ids = async (input: Parameters<typeof api.orders.list>[0]) =>
