@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
-import type { EditDialogState } from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
 
@@ -20,7 +20,7 @@ export function DeleteRecordDialog({
   refreshRestored = refresh,
   onDeleted,
   ...dialog
-}: EditDialogState & {
+}: DialogOpenState & {
   name: string;
   /** What the record is: "customer" makes the button "Delete customer". */
   noun: string;

@@ -2,14 +2,14 @@
 
 import { DeleteRecordDialog } from '@/components/delete-record-dialog';
 import { useCan } from '@/components/permissions-provider';
-import type { EditDialogState } from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
 import { api } from '@/trpc/react';
 
 /** Confirms a (soft) delete; the toast offers to undo it for those who may restore. */
 export function CompanyDeleteDialog({
   company: { id, name },
   ...dialog
-}: EditDialogState & { company: { id: string; name: string }; onDeleted?: () => void }) {
+}: DialogOpenState & { company: { id: string; name: string }; onDeleted?: () => void }) {
   const utils = api.useUtils();
   const canRestore = useCan('companies:restore');
   return (

@@ -2,7 +2,7 @@
 
 import { DeleteRecordDialog } from '@/components/delete-record-dialog';
 import { useCan } from '@/components/permissions-provider';
-import type { EditDialogState } from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
 import { customerName } from '@/lib/format';
 import { api } from '@/trpc/react';
 
@@ -17,7 +17,7 @@ interface Deletable {
 export function CustomerDeleteDialog({
   customer,
   ...dialog
-}: EditDialogState & { customer: Deletable; onDeleted?: () => void }) {
+}: DialogOpenState & { customer: Deletable; onDeleted?: () => void }) {
   const utils = api.useUtils();
   const canRestore = useCan('customers:restore');
   const { id } = customer;

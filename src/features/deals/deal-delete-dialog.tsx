@@ -1,7 +1,7 @@
 'use client';
 
 import { DeleteRecordDialog } from '@/components/delete-record-dialog';
-import type { EditDialogState } from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
 import type { Deal } from '@/schemas/deals';
 import { api } from '@/trpc/react';
 
@@ -9,7 +9,7 @@ import { api } from '@/trpc/react';
 export function DealDeleteDialog({
   deal: { id, title },
   ...dialog
-}: EditDialogState & { deal: Deal; onDeleted: () => void }) {
+}: DialogOpenState & { deal: Deal; onDeleted: () => void }) {
   const utils = api.useUtils();
   return (
     <DeleteRecordDialog
