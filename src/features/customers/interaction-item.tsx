@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { PencilIcon, Trash2Icon } from 'lucide-react';
+import { PencilIcon, Trash2Icon, type LucideIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
@@ -58,12 +58,7 @@ function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
     <FormDialog
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={`Edit ${interaction.subject}`}>
-          <PencilIcon aria-hidden="true" />
-          Edit
-        </Button>
-      }
+      trigger={<EntryButton icon={PencilIcon} verb="Edit" subject={interaction.subject} />}
       open={open}
       onOpenChange={setOpen}
       title={`Edit ${INTERACTION_LABELS[interaction.type].toLowerCase()}`}
@@ -142,17 +137,27 @@ function DeleteInteractionButton({ interaction }: { interaction: Interaction }) 
 
   return (
     <ConfirmDestructiveDialog
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={`Delete ${interaction.subject}`}>
-          <Trash2Icon aria-hidden="true" />
-          Delete
-        </Button>
-      }
+      trigger={<EntryButton icon={Trash2Icon} verb="Delete" subject={interaction.subject} />}
       title={`Delete this ${label}?`}
       description={`“${interaction.subject}” is removed from the timeline for everyone. This cannot be undone.`}
       confirmLabel={`Delete ${label}`}
       pendingLabel="Deleting…"
       onConfirm={() => remove.mutateAsync({ id: interaction.id })}
     />
+  );
+}
+
+/** A small button beside an entry, named after it for screen readers: "Edit Call with Ada". */
+function EntryButton({
+  icon: Icon,
+  verb,
+  subject,
+  ...props
+}: React.ComponentProps<typeof Button> & { icon: LucideIcon; verb: string; subject: string }) {
+  return (
+    <Button variant="ghost" size="sm" aria-label={`${verb} ${subject}`} {...props}>
+      <Icon aria-hidden="true" />
+      {verb}
+    </Button>
   );
 }
