@@ -1,6 +1,6 @@
 'use client';
 
-import { ArrowDownIcon, ArrowUpIcon, PlusIcon, Trash2Icon } from 'lucide-react';
+import { ArrowDownIcon, ArrowUpIcon, PlusIcon, Trash2Icon, type LucideIcon } from 'lucide-react';
 import { useId, useMemo, useRef, useState } from 'react';
 import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { TextField } from '@/components/form-field';
@@ -229,37 +229,47 @@ function StageRow({
         </NativeSelect>
       </div>
       <div className="flex gap-1 sm:pt-[1.375rem]">
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Move ${name} up`}
+        <IconButton
+          icon={ArrowUpIcon}
+          label={`Move ${name} up`}
           disabled={first}
           onClick={() => onMove(-1)}
-        >
-          <ArrowUpIcon aria-hidden="true" />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Move ${name} down`}
+        />
+        <IconButton
+          icon={ArrowDownIcon}
+          label={`Move ${name} down`}
           disabled={last}
           onClick={() => onMove(1)}
-        >
-          <ArrowDownIcon aria-hidden="true" />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Remove ${name}`}
-          onClick={onRemove}
-        >
-          <Trash2Icon aria-hidden="true" />
-        </Button>
+        />
+        <IconButton icon={Trash2Icon} label={`Remove ${name}`} onClick={onRemove} />
       </div>
     </li>
+  );
+}
+
+/** A stage's button that shows only its icon, named for screen readers. */
+function IconButton({
+  icon: Icon,
+  label,
+  disabled,
+  onClick,
+}: {
+  icon: LucideIcon;
+  label: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="icon"
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <Icon aria-hidden="true" />
+    </Button>
   );
 }
 
