@@ -1,14 +1,8 @@
 'use client';
 
 import { Columns3Icon } from 'lucide-react';
+import { ChecklistMenu } from '@/components/checklist-menu';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import type { OptionalColumn } from '@/lib/hidden-columns';
 
 /** A table's optional columns, each switched on or off. */
@@ -21,28 +15,21 @@ export function ColumnVisibilityMenu<Id extends string>({
   hidden: ReadonlySet<Id>;
   onChange: (column: Id, visible: boolean) => void;
 }) {
+  const labels = new Map(columns.map((column) => [column.id, column.label]));
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
+    <ChecklistMenu
+      trigger={
         <Button variant="outline" size="sm">
           <Columns3Icon aria-hidden="true" />
           Columns
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>Show columns</DropdownMenuLabel>
-        {columns.map((column) => (
-          <DropdownMenuCheckboxItem
-            key={column.id}
-            checked={!hidden.has(column.id)}
-            onCheckedChange={(checked) => onChange(column.id, checked === true)}
-            // Stay open so several columns can be switched in one go.
-            onSelect={(event) => event.preventDefault()}
-          >
-            {column.label}
-          </DropdownMenuCheckboxItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+      heading="Show columns"
+      align="end"
+      options={columns.map((column) => column.id)}
+      labelOf={(id) => labels.get(id) ?? id}
+      isChecked={(id) => !hidden.has(id)}
+      onCheckedChange={onChange}
+    />
   );
 }

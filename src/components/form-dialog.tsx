@@ -13,10 +13,12 @@ import {
 import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
 
-/** Whether a dialog opened from elsewhere is open, and how it opens and closes. */
+/** Whether a dialog opened from elsewhere is open, how it closes, and where focus goes then. */
 export interface DialogOpenState {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Where focus goes when the dialog closes (e.g. the menu that opened it). */
+  finalFocus?: React.RefObject<HTMLElement | null>;
 }
 
 /** A dialog named by its title, with what it is for under it, holding a form or its result. */

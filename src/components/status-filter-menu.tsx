@@ -1,16 +1,9 @@
 'use client';
 
 import { ChevronDownIcon } from 'lucide-react';
+import { ChecklistMenu } from '@/components/checklist-menu';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { useReplaceSearchParams } from '@/lib/use-replace-search-params';
 
 /**
@@ -40,8 +33,8 @@ export function StatusFilterMenu<S extends string>({
     });
 
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
+    <ChecklistMenu
+      trigger={
         <Button variant="outline" className="justify-between">
           Status
           {chosen.length > 0 ? (
@@ -52,22 +45,13 @@ export function StatusFilterMenu<S extends string>({
           ) : null}
           <ChevronDownIcon aria-hidden="true" className="opacity-50" />
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start">
-        <DropdownMenuLabel>{heading}</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {statuses.map((status) => (
-          <DropdownMenuCheckboxItem
-            key={status}
-            checked={chosen.includes(status)}
-            onCheckedChange={(checked) => toggle(status, checked === true)}
-            // Keep the menu open so several statuses can be picked in a row.
-            onSelect={(event) => event.preventDefault()}
-          >
-            {labelOf(status)}
-          </DropdownMenuCheckboxItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+      heading={heading}
+      separated
+      options={statuses}
+      labelOf={labelOf}
+      isChecked={(status) => chosen.includes(status)}
+      onCheckedChange={toggle}
+    />
   );
 }

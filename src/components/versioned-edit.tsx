@@ -44,12 +44,6 @@ export function useVersionedRecord<T>(
   };
 }
 
-/** Whether an edit dialog is open, and where focus goes when it closes. */
-export interface EditDialogState extends DialogOpenState {
-  /** Where focus goes when the dialog closes (e.g. the menu that opened it). */
-  finalFocus?: React.RefObject<HTMLElement | null>;
-}
-
 /** A dialog that edits `name`; its form is mounted only while it is open. */
 export function EditDialog({
   name,
@@ -58,7 +52,7 @@ export function EditDialog({
   finalFocus,
   className,
   children,
-}: EditDialogState & {
+}: DialogOpenState & {
   name: string;
   className?: string;
   /** The form, given what closes the dialog once it is done. */

@@ -1,15 +1,8 @@
 'use client';
 
-import {
-  AddressDetail,
-  DetailItem,
-  DetailsSection,
-  noValue,
-  PhoneDetail,
-  RecordDates,
-} from '@/components/detail-item';
+import { DetailItem, DetailsSection, noValue, RecordDates } from '@/components/detail-item';
 import type { Company } from '@/schemas/companies';
-import { OwnerName } from '@/features/members/owner-fields';
+import { ContactDetails } from '@/features/records/contact-details';
 import { sizeLabel } from './company-size';
 
 export function CompanyDetails({ company }: { company: Company }) {
@@ -32,11 +25,7 @@ export function CompanyDetails({ company }: { company: Company }) {
       </DetailItem>
       <DetailItem term="Industry">{company.industry ?? noValue}</DetailItem>
       <DetailItem term="Size">{company.size ? sizeLabel(company.size) : noValue}</DetailItem>
-      <PhoneDetail phone={company.phone} />
-      <DetailItem term="Owner">
-        <OwnerName ownerId={company.ownerId} />
-      </DetailItem>
-      <AddressDetail address={company.address} />
+      <ContactDetails record={company} />
       <RecordDates record={company} />
     </DetailsSection>
   );

@@ -2,12 +2,8 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import {
-  EditDialog,
-  useVersionedRecord,
-  VersionedEditForm,
-  type EditDialogState,
-} from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
+import { EditDialog, useVersionedRecord, VersionedEditForm } from '@/components/versioned-edit';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { Company } from '@/schemas/companies';
@@ -23,7 +19,7 @@ import {
 import { CompanyFormFields } from './company-form-fields';
 
 /** Edits a company. */
-export function CompanyEditDialog({ company, ...dialog }: { company: Company } & EditDialogState) {
+export function CompanyEditDialog({ company, ...dialog }: { company: Company } & DialogOpenState) {
   return (
     <EditDialog name={company.name} className="sm:max-w-xl" {...dialog}>
       {(done) => <EditForm company={company} onDone={done} />}

@@ -6,9 +6,8 @@ import { useCan } from '@/components/permissions-provider';
 import { PagedList } from '@/components/paged-list';
 import { PageSection } from '@/components/page-section';
 import { InteractionComposer } from '@/features/customers/interaction-composer';
-import { INTERACTION_ICONS, INTERACTION_LABELS } from '@/features/customers/interaction-form';
+import { InteractionEntry } from '@/features/customers/interaction-entry';
 import { nextPageCursor } from '@/lib/cursor-pages';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { companyTimelineParams } from './list-params';
 
@@ -49,23 +48,11 @@ export function CompanyTimeline({ companyId }: { companyId: string }) {
 }
 
 function TimelineEntry({ entry }: { entry: Entry }) {
-  const Icon = INTERACTION_ICONS[entry.type];
-  const label = INTERACTION_LABELS[entry.type];
   return (
-    <li className="flex gap-3 rounded-lg border bg-background p-4">
-      <div
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-muted-foreground"
-        aria-hidden="true"
-      >
-        <Icon className="size-4" />
-      </div>
-      <article className="grid min-w-0 flex-1 gap-1">
-        <h3 className="font-medium break-words">
-          <span className="sr-only">{label}: </span>
-          {entry.subject}
-        </h3>
-        <p className="text-xs text-muted-foreground">
-          <span aria-hidden="true">{label} · </span>
+    <InteractionEntry
+      interaction={entry}
+      byline={
+        <>
           {entry.customerId ? (
             <>
               with{' '}
@@ -81,18 +68,8 @@ function TimelineEntry({ entry }: { entry: Entry }) {
           )}
           {entry.authorName ? ` · by ${entry.authorName}` : null}
           {' · '}
-          <time
-            suppressHydrationWarning
-            dateTime={entry.occurredAt.toISOString()}
-            title={formatDateTime(entry.occurredAt)}
-          >
-            {formatRelative(entry.occurredAt)}
-          </time>
-        </p>
-        {entry.content ? (
-          <p className="text-sm break-words whitespace-pre-wrap">{entry.content}</p>
-        ) : null}
-      </article>
-    </li>
+        </>
+      }
+    />
   );
 }

@@ -1,16 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import {
-  AddressDetail,
-  DetailItem,
-  DetailsSection,
-  noValue,
-  PhoneDetail,
-  RecordDates,
-} from '@/components/detail-item';
+import { DetailItem, DetailsSection, noValue, RecordDates } from '@/components/detail-item';
 import type { Customer } from '@/schemas/customers';
-import { OwnerName } from '@/features/members/owner-fields';
+import { ContactDetails } from '@/features/records/contact-details';
 
 export function CustomerDetails({ customer }: { customer: Customer }) {
   const hasMetadata = Object.keys(customer.metadata).length > 0;
@@ -38,11 +31,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
           (customer.company ?? noValue)
         )}
       </DetailItem>
-      <PhoneDetail phone={customer.phone} />
-      <DetailItem term="Owner">
-        <OwnerName ownerId={customer.ownerId} />
-      </DetailItem>
-      <AddressDetail address={customer.address} />
+      <ContactDetails record={customer} />
       <DetailItem term="Metadata">
         {hasMetadata ? (
           <pre className="max-h-64 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">

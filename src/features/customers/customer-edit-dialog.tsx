@@ -5,12 +5,8 @@ import { useId } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from '@/lib/toast';
 import { FormTextField } from '@/components/form-field';
-import {
-  EditDialog,
-  useVersionedRecord,
-  VersionedEditForm,
-  type EditDialogState,
-} from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
+import { EditDialog, useVersionedRecord, VersionedEditForm } from '@/components/versioned-edit';
 import { customerName } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import type { Customer } from '@/schemas/customers';
@@ -32,7 +28,7 @@ type EditForm = UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>;
 export function CustomerEditDialog({
   customer,
   ...dialog
-}: { customer: Customer } & EditDialogState) {
+}: { customer: Customer } & DialogOpenState) {
   return (
     <EditDialog name={customerName(customer)} className="sm:max-w-2xl" {...dialog}>
       {(done) => <EditForm customer={customer} onDone={done} />}

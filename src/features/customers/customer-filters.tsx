@@ -1,17 +1,10 @@
 'use client';
 
 import { ChevronDownIcon } from 'lucide-react';
+import { ChecklistMenu } from '@/components/checklist-menu';
 import { SearchBox, SortFields } from '@/components/list-controls';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
+import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
@@ -84,8 +77,8 @@ function StatusFilter({
       <span className="text-sm font-medium" aria-hidden="true">
         Status
       </span>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <ChecklistMenu
+        trigger={
           <Button variant="outline" className="justify-between font-normal">
             <span>
               <span className="sr-only">Status: </span>
@@ -93,28 +86,20 @@ function StatusFilter({
             </span>
             <ChevronDownIcon aria-hidden="true" className="opacity-50" />
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="start">
-          <DropdownMenuLabel>Show customers who are</DropdownMenuLabel>
-          {CUSTOMER_STATUSES.map((status) => (
-            <DropdownMenuCheckboxItem
-              key={status}
-              checked={chosen.includes(status)}
-              onCheckedChange={(checked) => toggleStatus(status, checked)}
-              // Stay open, so several statuses can be picked in one go.
-              onSelect={(event) => event.preventDefault()}
-            >
-              {customerStatusLabel(status)}
-            </DropdownMenuCheckboxItem>
-          ))}
-          {chosen.length > 0 ? (
-            <>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
-            </>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+        }
+        heading="Show customers who are"
+        options={CUSTOMER_STATUSES}
+        labelOf={customerStatusLabel}
+        isChecked={(status) => chosen.includes(status)}
+        onCheckedChange={toggleStatus}
+      >
+        {chosen.length > 0 ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
+          </>
+        ) : null}
+      </ChecklistMenu>
     </div>
   );
 }

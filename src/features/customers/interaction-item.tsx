@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { PencilIcon, Trash2Icon } from 'lucide-react';
+import { PencilIcon, Trash2Icon, type LucideIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
@@ -10,11 +10,9 @@ import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialo
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import {
   INTERACTION_FIELDS,
-  INTERACTION_ICONS,
   INTERACTION_LABELS,
   InteractionFields,
   interactionForm,
@@ -22,6 +20,7 @@ import {
   type InteractionFormInput,
   type InteractionFormValues,
 } from './interaction-form';
+import { InteractionEntry } from './interaction-entry';
 
 export type Interaction = RouterOutputs['interactions']['list']['items'][number];
 
@@ -33,52 +32,25 @@ export function InteractionItem({
   interaction: Interaction;
   mayModify: boolean;
 }) {
-  const Icon = INTERACTION_ICONS[interaction.type];
-  const label = INTERACTION_LABELS[interaction.type];
-
   return (
-    <li className="flex gap-3 rounded-lg border bg-background p-4">
-      <div
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-muted-foreground"
-        aria-hidden="true"
-      >
-        <Icon className="size-4" />
-      </div>
-      <article className="grid min-w-0 flex-1 gap-1">
-        <div className="flex flex-wrap items-start justify-between gap-2">
-          <div className="min-w-0">
-            <h3 className="font-medium break-words">
-              <span className="sr-only">{label}: </span>
-              {interaction.subject}
-            </h3>
-            <p className="text-xs text-muted-foreground">
-              <span aria-hidden="true">{label} · </span>
-              {interaction.authorName
-                ? `by ${interaction.authorName} · `
-                : interaction.authorId
-                  ? 'by a former member · '
-                  : 'by an API key · '}
-              <time
-                suppressHydrationWarning
-                dateTime={interaction.occurredAt.toISOString()}
-                title={formatDateTime(interaction.occurredAt)}
-              >
-                {formatRelative(interaction.occurredAt)}
-              </time>
-            </p>
+    <InteractionEntry
+      interaction={interaction}
+      byline={
+        interaction.authorName
+          ? `by ${interaction.authorName} · `
+          : interaction.authorId
+            ? 'by a former member · '
+            : 'by an API key · '
+      }
+      actions={
+        mayModify ? (
+          <div className="flex gap-1">
+            <EditInteractionDialog interaction={interaction} />
+            <DeleteInteractionButton interaction={interaction} />
           </div>
-          {mayModify ? (
-            <div className="flex gap-1">
-              <EditInteractionDialog interaction={interaction} />
-              <DeleteInteractionButton interaction={interaction} />
-            </div>
-          ) : null}
-        </div>
-        {interaction.content ? (
-          <p className="text-sm break-words whitespace-pre-wrap">{interaction.content}</p>
-        ) : null}
-      </article>
-    </li>
+        ) : null
+      }
+    />
   );
 }
 
@@ -86,12 +58,7 @@ function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
     <FormDialog
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={`Edit ${interaction.subject}`}>
-          <PencilIcon aria-hidden="true" />
-          Edit
-        </Button>
-      }
+      trigger={<EntryButton icon={PencilIcon} verb="Edit" subject={interaction.subject} />}
       open={open}
       onOpenChange={setOpen}
       title={`Edit ${INTERACTION_LABELS[interaction.type].toLowerCase()}`}
@@ -176,17 +143,27 @@ function DeleteInteractionButton({ interaction }: { interaction: Interaction }) 
 
   return (
     <ConfirmDestructiveDialog
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={`Delete ${interaction.subject}`}>
-          <Trash2Icon aria-hidden="true" />
-          Delete
-        </Button>
-      }
+      trigger={<EntryButton icon={Trash2Icon} verb="Delete" subject={interaction.subject} />}
       title={`Delete this ${label}?`}
       description={`“${interaction.subject}” is removed from the timeline for everyone. This cannot be undone.`}
       confirmLabel={`Delete ${label}`}
       pendingLabel="Deleting…"
       onConfirm={() => remove.mutateAsync({ id: interaction.id })}
     />
+  );
+}
+
+/** A small button beside an entry, named after it for screen readers: "Edit Call with Ada". */
+function EntryButton({
+  icon: Icon,
+  verb,
+  subject,
+  ...props
+}: React.ComponentProps<typeof Button> & { icon: LucideIcon; verb: string; subject: string }) {
+  return (
+    <Button variant="ghost" size="sm" aria-label={`${verb} ${subject}`} {...props}>
+      <Icon aria-hidden="true" />
+      {verb}
+    </Button>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
-import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartTooltip,
@@ -13,7 +12,7 @@ import {
 import { customerStatusLabel } from '@/features/customers/customer-status-badge';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '@/schemas/customers';
 import { api } from '@/trpc/react';
-import { CardEmptyState, DashboardCard } from './dashboard-card';
+import { QueryCard } from './dashboard-card';
 import { formatCount } from './dashboard-format';
 
 const config: ChartConfig = {
@@ -29,22 +28,19 @@ const config: ChartConfig = {
 export function CustomersByStatusChart() {
   const statuses = api.dashboard.customersByStatus.useQuery();
   return (
-    <DashboardCard title="Customers by status" description="Where every customer stands today.">
-      <QueryState
-        query={statuses}
-        loading={{ label: 'Loading customers by status', shape: 'chart' }}
-        failure="Customers by status could not be loaded."
-        isEmpty={(rows) => rows.every((row) => row.count === 0)}
-        empty={
-          <CardEmptyState
-            title="No customers yet."
-            hint="Add customers or import a CSV file; they will be counted here by status."
-          />
-        }
-      >
-        {(rows) => <StatusBars rows={rows} />}
-      </QueryState>
-    </DashboardCard>
+    <QueryCard
+      title="Customers by status"
+      description="Where every customer stands today."
+      query={statuses}
+      chart
+      isEmpty={(rows) => rows.every((row) => row.count === 0)}
+      empty={{
+        title: 'No customers yet.',
+        hint: 'Add customers or import a CSV file; they will be counted here by status.',
+      }}
+    >
+      {(rows) => <StatusBars rows={rows} />}
+    </QueryCard>
   );
 }
 

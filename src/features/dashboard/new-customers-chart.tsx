@@ -1,7 +1,6 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartTooltip,
@@ -10,7 +9,7 @@ import {
   type ChartConfig,
 } from '@/components/ui/chart';
 import { api } from '@/trpc/react';
-import { CardEmptyState, DashboardCard } from './dashboard-card';
+import { QueryCard } from './dashboard-card';
 import { formatCount, weekLabel, weekLongLabel } from './dashboard-format';
 
 const config = {
@@ -20,25 +19,19 @@ const config = {
 export function NewCustomersChart() {
   const weeks = api.dashboard.newCustomersPerWeek.useQuery();
   return (
-    <DashboardCard
+    <QueryCard
       title="New customers per week"
       description="Customers added in the last twelve weeks."
+      query={weeks}
+      chart
+      isEmpty={(data) => data.every((week) => week.count === 0)}
+      empty={{
+        title: 'No new customers in the last twelve weeks.',
+        hint: 'Add customers or import a CSV file to see them here.',
+      }}
     >
-      <QueryState
-        query={weeks}
-        loading={{ label: 'Loading new customers per week', shape: 'chart' }}
-        failure="New customers per week could not be loaded."
-        isEmpty={(data) => data.every((week) => week.count === 0)}
-        empty={
-          <CardEmptyState
-            title="No new customers in the last twelve weeks."
-            hint="Add customers or import a CSV file to see them here."
-          />
-        }
-      >
-        {(data) => <NewCustomersBars weeks={data} />}
-      </QueryState>
-    </DashboardCard>
+      {(data) => <NewCustomersBars weeks={data} />}
+    </QueryCard>
   );
 }
 

@@ -1,7 +1,6 @@
 'use client';
 
 import { Area, AreaChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import { QueryState } from '@/components/query-state';
 import {
   ChartContainer,
   ChartLegend,
@@ -14,7 +13,7 @@ import {
 } from '@/components/ui/chart';
 import { formatMoney } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
-import { CardEmptyState, DashboardCard } from './dashboard-card';
+import { QueryCard } from './dashboard-card';
 import {
   formatCompact,
   formatCompactMoney,
@@ -35,25 +34,19 @@ export function currenciesOf(rows: readonly RevenueRow[]): string[] {
 export function RevenueChart() {
   const revenue = api.dashboard.revenuePerMonth.useQuery();
   return (
-    <DashboardCard
+    <QueryCard
       title="Revenue per month"
       description="Paid orders in the last twelve months, by month of payment."
+      query={revenue}
+      chart
+      isEmpty={(rows) => rows.length === 0}
+      empty={{
+        title: 'No paid orders in the last twelve months.',
+        hint: 'Revenue appears here once orders are marked as paid.',
+      }}
     >
-      <QueryState
-        query={revenue}
-        loading={{ label: 'Loading revenue per month', shape: 'chart' }}
-        failure="Revenue per month could not be loaded."
-        isEmpty={(rows) => rows.length === 0}
-        empty={
-          <CardEmptyState
-            title="No paid orders in the last twelve months."
-            hint="Revenue appears here once orders are marked as paid."
-          />
-        }
-      >
-        {(rows) => <RevenueAreas rows={rows} />}
-      </QueryState>
-    </DashboardCard>
+      {(rows) => <RevenueAreas rows={rows} />}
+    </QueryCard>
   );
 }
 

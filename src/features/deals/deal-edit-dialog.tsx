@@ -2,12 +2,8 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import {
-  EditDialog,
-  useVersionedRecord,
-  VersionedEditForm,
-  type EditDialogState,
-} from '@/components/versioned-edit';
+import type { DialogOpenState } from '@/components/form-dialog';
+import { EditDialog, useVersionedRecord, VersionedEditForm } from '@/components/versioned-edit';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
 import type { Deal } from '@/schemas/deals';
@@ -22,7 +18,7 @@ import {
 import { DealFormFields } from './deal-form-fields';
 
 /** Edits a deal's title, amount, close date, owner, company and people. */
-export function DealEditDialog({ deal, ...dialog }: { deal: Deal } & EditDialogState) {
+export function DealEditDialog({ deal, ...dialog }: { deal: Deal } & DialogOpenState) {
   return (
     <EditDialog name={deal.title} {...dialog}>
       {(done) => <EditForm deal={deal} onDone={done} />}

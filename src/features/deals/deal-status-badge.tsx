@@ -1,16 +1,8 @@
-import { Badge } from '@/components/ui/badge';
+import { statusBadges } from '@/components/status-badge';
 import type { DealStatus } from '@/schemas/deals';
 
-const LABELS: Record<DealStatus, string> = { open: 'Open', won: 'Won', lost: 'Lost' };
-
-const VARIANTS = {
-  open: 'outline',
-  won: 'default',
-  lost: 'destructive',
-} as const satisfies Record<DealStatus, 'outline' | 'default' | 'destructive'>;
-
-export const dealStatusLabel = (status: DealStatus) => LABELS[status];
-
-export function DealStatusBadge({ status }: { status: DealStatus }) {
-  return <Badge variant={VARIANTS[status]}>{LABELS[status]}</Badge>;
-}
+export const { label: dealStatusLabel, Badge: DealStatusBadge } = statusBadges<DealStatus>({
+  open: ['Open', 'outline'],
+  won: ['Won', 'default'],
+  lost: ['Lost', 'destructive'],
+});

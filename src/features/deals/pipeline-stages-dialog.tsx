@@ -1,16 +1,15 @@
 'use client';
 
-import { ArrowDownIcon, ArrowUpIcon, PlusIcon, Trash2Icon } from 'lucide-react';
+import { PlusIcon } from 'lucide-react';
 import { useId, useMemo, useRef, useState } from 'react';
 import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
-import { TextField } from '@/components/form-field';
 import { PostForm } from '@/components/post-form';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { describeError, issuesOf } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
-import { MAX_STAGES, STAGE_KINDS, type Pipeline, type StageKind } from '@/schemas/pipelines';
+import { MAX_STAGES, type Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
 import {
   addStage,
@@ -25,8 +24,7 @@ import {
   type DraftStage,
   type StagesDraft,
 } from './stages-draft';
-
-const KIND_LABELS: Record<StageKind, string> = { open: 'Open', won: 'Won', lost: 'Lost' };
+import { StageRow } from './pipeline-stage-row';
 
 export function PipelineStagesDialog({
   pipeline,
@@ -171,95 +169,6 @@ function StagesForm({ pipeline, onDone }: { pipeline: Pipeline; onDone: () => vo
         onCancel={onDone}
       />
     </PostForm>
-  );
-}
-
-function StageRow({
-  stage,
-  position,
-  first,
-  last,
-  problems,
-  onChange,
-  onMove,
-  onRemove,
-}: {
-  stage: DraftStage;
-  position: number;
-  first: boolean;
-  last: boolean;
-  problems?: { name?: string; probability?: string };
-  onChange: (fields: Partial<Omit<DraftStage, 'key' | 'id'>>) => void;
-  onMove: (by: -1 | 1) => void;
-  onRemove: () => void;
-}) {
-  const kindId = useId();
-  const name = stage.name.trim() || `stage ${position}`;
-  return (
-    <li className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_6rem_7rem_auto] sm:items-start">
-      <TextField
-        label="Name"
-        value={stage.name}
-        autoComplete="off"
-        maxLength={100}
-        error={problems?.name}
-        onChange={(event) => onChange({ name: event.target.value })}
-      />
-      <TextField
-        label="Probability (%)"
-        value={stage.probability}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={3}
-        error={problems?.probability}
-        onChange={(event) => onChange({ probability: event.target.value })}
-      />
-      <div className="grid gap-2">
-        <Label htmlFor={kindId}>Kind</Label>
-        <NativeSelect
-          id={kindId}
-          value={stage.kind}
-          onChange={(event) => onChange({ kind: event.target.value as StageKind })}
-        >
-          {STAGE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="flex gap-1 sm:pt-[1.375rem]">
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Move ${name} up`}
-          disabled={first}
-          onClick={() => onMove(-1)}
-        >
-          <ArrowUpIcon aria-hidden="true" />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Move ${name} down`}
-          disabled={last}
-          onClick={() => onMove(1)}
-        >
-          <ArrowDownIcon aria-hidden="true" />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          aria-label={`Remove ${name}`}
-          onClick={onRemove}
-        >
-          <Trash2Icon aria-hidden="true" />
-        </Button>
-      </div>
-    </li>
   );
 }
 

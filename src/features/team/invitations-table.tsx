@@ -65,24 +65,21 @@ function InvitationRow({ invitation, expired }: { invitation: Invitation; expire
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-2">
-          <Button
-            variant="outline"
-            size="sm"
-            aria-label={`Resend invitation to ${invitation.email}`}
-            disabled={busy}
-            onClick={() => resend.mutate({ id: invitation.id })}
-          >
-            {resend.isPending ? 'Sending…' : 'Resend'}
-          </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            aria-label={`Revoke invitation to ${invitation.email}`}
-            disabled={busy}
-            onClick={() => revoke.mutate({ id: invitation.id })}
-          >
-            {revoke.isPending ? 'Revoking…' : 'Revoke'}
-          </Button>
+          {[
+            { verb: 'Resend', pendingLabel: 'Sending…', mutation: resend },
+            { verb: 'Revoke', pendingLabel: 'Revoking…', mutation: revoke },
+          ].map(({ verb, pendingLabel, mutation }) => (
+            <Button
+              key={verb}
+              variant="outline"
+              size="sm"
+              aria-label={`${verb} invitation to ${invitation.email}`}
+              disabled={busy}
+              onClick={() => mutation.mutate({ id: invitation.id })}
+            >
+              {mutation.isPending ? pendingLabel : verb}
+            </Button>
+          ))}
         </div>
       </TableCell>
     </TableRow>

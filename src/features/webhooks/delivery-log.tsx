@@ -21,7 +21,7 @@ import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
-import { DELIVERY_STATUS_LABELS, DeliveryStatusBadge } from './delivery-status-badge';
+import { deliveryStatusLabel, DeliveryStatusBadge } from './delivery-status-badge';
 
 const PAGE_SIZE = 25;
 const ALL = 'all';
@@ -76,7 +76,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             <SelectItem value={ALL}>All deliveries</SelectItem>
             {DELIVERY_STATUSES.map((value) => (
               <SelectItem key={value} value={value}>
-                {DELIVERY_STATUS_LABELS[value]}
+                {deliveryStatusLabel(value)}
               </SelectItem>
             ))}
           </SelectContent>
@@ -91,7 +91,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           <EmptyState>
             {status === ALL
               ? 'Nothing sent yet. A delivery appears here as soon as a subscribed event happens.'
-              : `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} deliveries.`}
+              : `No ${deliveryStatusLabel(status).toLowerCase()} deliveries.`}
           </EmptyState>
         }
         moreLabel="Show older"

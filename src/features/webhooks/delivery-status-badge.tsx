@@ -1,20 +1,10 @@
-import { Badge } from '@/components/ui/badge';
+import { statusBadges } from '@/components/status-badge';
 import type { DeliveryStatus } from '@/schemas/webhooks';
 
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  retrying: 'Retrying',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-};
-
-const VARIANTS = {
-  pending: 'outline',
-  retrying: 'secondary',
-  succeeded: 'default',
-  failed: 'destructive',
-} as const satisfies Record<DeliveryStatus, 'default' | 'secondary' | 'destructive' | 'outline'>;
-
-export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
-  return <Badge variant={VARIANTS[status]}>{DELIVERY_STATUS_LABELS[status]}</Badge>;
-}
+export const { label: deliveryStatusLabel, Badge: DeliveryStatusBadge } =
+  statusBadges<DeliveryStatus>({
+    pending: ['Pending', 'outline'],
+    retrying: ['Retrying', 'secondary'],
+    succeeded: ['Succeeded', 'default'],
+    failed: ['Failed', 'destructive'],
+  });
