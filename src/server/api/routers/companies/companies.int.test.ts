@@ -2,8 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { withTenant } from '@/server/db/tenant';
 import { auditLogs, customerInteractions, events } from '@/server/db/schema';
-import { AppError } from '@/server/errors';
-import { codeOf } from '@/test/error-codes';
+import { codeOf, refusal } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 import { organizationWithOwner } from '@/test/factories';
 
@@ -17,18 +16,6 @@ const auditTrail = (organizationId: string) =>
 
 const eventTypes = async (organizationId: string) =>
   (await withTenant(db(), organizationId, (tx) => tx.select().from(events))).map((e) => e.type);
-
-/** What a refused call threw, for its details. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const cause = (error as TRPCError).cause;
-  expect(cause).toBeInstanceOf(AppError);
-  return cause as AppError;
-}
 
 describe('companies.create', () => {
   it('creates a company with a normalised domain, audited and published', async () => {
@@ -182,108 +169,6 @@ describe('companies.update, delete and restore', () => {
   });
 });
 
-describe('customers and their companies', () => {
-  it('links a customer by company name, creating the company once, audited', async () => {
-    const { org, api } = await newOrganization();
-    const ada = await api.customers.create({ firstName: 'Ada', company: 'Analytical Engines' });
-    expect(ada.companyId).toEqual(expect.any(String));
-    const company = await api.companies.get({ id: ada.companyId! });
-    expect(company.name).toBe('Analytical Engines');
-    const charles = await api.customers.create({
-      firstName: 'Charles',
-      company: ' analytical ENGINES ',
-    });
-    expect(charles).toMatchObject({ companyId: company.id, company: 'Analytical Engines' });
-    const created = (await auditTrail(org.id)).filter((row) => row.action === 'company.created');
-    expect(created).toHaveLength(1);
-    const people = await api.companies.customers({ id: company.id });
-    expect(people.items.map((c) => c.firstName)).toEqual(['Ada', 'Charles']);
-  });
-
-  it('creates one company when several people name a new one at once', async () => {
-    const { org, api } = await newOrganization();
-    const people = await Promise.all(
-      ['Grace', 'Alan', 'Edsger', 'Barbara'].map((firstName) =>
-        api.customers.create({ firstName, lastName: 'Pioneer', company: 'Difference Works' }),
-      ),
-    );
-    expect(new Set(people.map((person) => person.companyId)).size).toBe(1);
-    const created = (await auditTrail(org.id)).filter((row) => row.action === 'company.created');
-    expect(created).toHaveLength(1);
-  });
-
-  it('links by companyId (which wins over a name) and refuses another organization’s', async () => {
-    const { api } = await newOrganization();
-    const { api: otherApi } = await newOrganization();
-    const mine = await api.companies.create({ name: 'Mine' });
-    const theirs = await otherApi.companies.create({ name: 'Theirs' });
-    const linked = await api.customers.create({
-      firstName: 'Grace',
-      companyId: mine.id,
-      company: 'Something else',
-    });
-    expect(linked).toMatchObject({ companyId: mine.id, company: 'Mine' });
-    const error = await refusal(api.customers.create({ firstName: 'Joan', companyId: theirs.id }));
-    expect(error.code).toBe('BAD_REQUEST');
-    expect(error.details.issues?.[0]?.path).toEqual(['companyId']);
-    const unlinked = await api.customers.update({ id: linked.id, companyId: null });
-    expect(unlinked).toMatchObject({ companyId: null, company: null });
-  });
-
-  it('writes a new company name into its people, changing their updatedAt', async () => {
-    const { api } = await newOrganization();
-    const person = await api.customers.create({ firstName: 'Linus', company: 'Initech' });
-    const since = new Date();
-    await api.companies.update({ id: person.companyId!, name: 'Initrode' });
-    const after = await api.customers.get({ id: person.id });
-    expect(after).toMatchObject({ company: 'Initrode', companyId: person.companyId });
-    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(since.getTime());
-    const resync = await api.customers.list({ updatedSince: since });
-    expect(resync.items.map((c) => c.id)).toEqual([person.id]);
-    expect((await api.customers.list({ q: 'initrode' })).items).toHaveLength(1);
-  });
-
-  it('warns of a customer with a very similar name, unless allowDuplicate', async () => {
-    const { api } = await newOrganization();
-    const ada = await api.customers.create({
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: 'ada@example.com',
-    });
-    const error = await refusal(api.customers.create({ firstName: 'ada ', lastName: 'LOVELACE' }));
-    expect(error.code).toBe('CONFLICT');
-    expect(error.details.candidates).toEqual([
-      { id: ada.id, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
-    ]);
-    const sameEmail = await refusal(
-      api.customers.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ADA@example.com' }),
-    );
-    expect(sameEmail.details.issues?.[0]?.path).toEqual(['email']);
-    await expect(
-      api.customers.create({ firstName: 'Ada', lastName: 'Lovelace', allowDuplicate: true }),
-    ).resolves.toMatchObject({ firstName: 'Ada' });
-  });
-
-  it('takes a near first name of the same family for the same person, and nothing else', async () => {
-    const { api } = await newOrganization();
-    const john = await api.customers.create({ firstName: 'John', lastName: 'Smith' });
-    await api.customers.create({ firstName: 'Person', lastName: 'Number 25' });
-
-    const jon = await refusal(api.customers.create({ firstName: 'Jon', lastName: 'smith' }));
-    expect(jon.details.candidates).toEqual([expect.objectContaining({ id: john.id })]);
-    // Other people: another first name of the family, another family, another number.
-    for (const [firstName, lastName] of [
-      ['Jane', 'Smith'],
-      ['John', 'Smithson'],
-      ['Person', 'Number 26'],
-    ]) {
-      await expect(
-        api.customers.create({ firstName: firstName!, lastName: lastName! }),
-      ).resolves.toMatchObject({ firstName, lastName });
-    }
-  });
-});
-
 describe('companies.merge', () => {
   it('moves people and their interactions, deletes the source, audits each move', async () => {
     const { org, api } = await newOrganization();
@@ -345,76 +230,6 @@ describe('companies.merge', () => {
     const missing = await refusal(api.companies.merge({ id: company.id, sourceId: foreign.id }));
     expect(missing.code).toBe('NOT_FOUND');
     expect(missing.details.issues?.[0]?.path).toEqual(['sourceId']);
-  });
-});
-
-describe('company page', () => {
-  it('lists the orders of its people and their revenue per currency', async () => {
-    const { api } = await newOrganization();
-    const buyer = await api.customers.create({ firstName: 'Buyer', company: 'Buying Co' });
-    const other = await api.customers.create({ firstName: 'Elsewhere' });
-    const order = (lines: number, currency = 'EUR') =>
-      api.orders.create({
-        customerId: buyer.id,
-        currency,
-        lines: [{ description: 'Widget', quantity: lines, unitPriceCents: 1000 }],
-      });
-    const paid = await order(2);
-    await order(1);
-    const usd = await order(3, 'USD');
-    await api.orders.create({
-      customerId: other.id,
-      currency: 'EUR',
-      lines: [{ description: 'Widget', quantity: 9, unitPriceCents: 1000 }],
-    });
-    for (const id of [paid.id, usd.id]) {
-      await api.orders.setStatus({ id, status: 'placed' });
-      await api.orders.setStatus({ id, status: 'paid' });
-    }
-    await api.orders.setStatus({ id: usd.id, status: 'fulfilled' });
-
-    const orders = await api.companies.orders({ id: buyer.companyId! });
-    expect(orders.items).toHaveLength(3);
-    expect(await api.companies.revenue({ id: buyer.companyId! })).toEqual([
-      { currency: 'EUR', paidCents: 2000, orderCount: 1 },
-      { currency: 'USD', paidCents: 3000, orderCount: 1 },
-    ]);
-  });
-});
-
-describe('company activity follows its people', () => {
-  it('moves timeline entries and orders with a person, and hides a deleted person’s entries', async () => {
-    const { api } = await newOrganization();
-    const ada = await api.customers.create({ firstName: 'Ada', company: 'First Co' });
-    const first = ada.companyId!;
-    await api.interactions.create({ customerId: ada.id, type: 'call', subject: 'Hello' });
-    const order = await api.orders.create({
-      customerId: ada.id,
-      currency: 'EUR',
-      lines: [{ description: 'Widget', quantity: 1, unitPriceCents: 500 }],
-    });
-    await api.orders.setStatus({ id: order.id, status: 'placed' });
-    await api.orders.setStatus({ id: order.id, status: 'paid' });
-    const subjects = async (id: string) =>
-      (await api.companies.timeline({ id })).items.map((entry) => entry.subject);
-    const revenue = async (id: string) =>
-      (await api.companies.revenue({ id })).map((row) => row.paidCents);
-    expect(await subjects(first)).toEqual(['Hello']);
-    expect(await revenue(first)).toEqual([500]);
-
-    const moved = await api.customers.update({ id: ada.id, company: 'Second Co' });
-    const second = moved.companyId!;
-    expect(await subjects(first)).toEqual([]);
-    expect(await revenue(first)).toEqual([]);
-    expect(await subjects(second)).toEqual(['Hello']);
-    expect((await api.companies.orders({ id: second })).items.map((o) => o.id)).toEqual([order.id]);
-
-    // A deleted person's entries leave the timeline until restored; their revenue stays.
-    await api.customers.delete({ id: ada.id });
-    expect(await subjects(second)).toEqual([]);
-    expect(await revenue(second)).toEqual([500]);
-    await api.customers.restore({ id: ada.id });
-    expect(await subjects(second)).toEqual(['Hello']);
   });
 });
 
