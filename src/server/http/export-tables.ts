@@ -7,7 +7,7 @@ import type { Permission } from '@/schemas/permissions';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { listCompanies } from '@/server/db/repositories/companies';
 import { customersAfter } from '@/server/db/repositories/customers';
-import { listDeals } from '@/server/db/repositories/deals';
+import { listDeals } from '@/server/db/repositories/deal-lists';
 import type { PostalAddress } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
 

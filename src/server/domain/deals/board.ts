@@ -1,5 +1,5 @@
 import type { DealBoard, DealBoardParams } from '@/schemas/deals';
-import { listDeals, stageTotals } from '@/server/db/repositories/deals';
+import { listDeals, stageTotals } from '@/server/db/repositories/deal-lists';
 import { getDefaultPipeline, getPipeline } from '@/server/db/repositories/pipelines';
 import type { TenantTx } from '@/server/db/types';
 import { notFound } from '@/server/errors';

@@ -1,5 +1,5 @@
 import { dealListInput, dealPage } from '@/schemas/deals';
-import { listDeals } from '@/server/db/repositories/deals';
+import { listDeals } from '@/server/db/repositories/deal-lists';
 import { organizationProcedure } from '../../trpc';
 
 export const list = organizationProcedure
