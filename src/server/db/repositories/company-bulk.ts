@@ -1,4 +1,4 @@
-import { and, inArray } from 'drizzle-orm';
+import { and, inArray, or } from 'drizzle-orm';
 import type { Company, CompanyCreateValues } from '@/schemas/companies';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
@@ -9,22 +9,26 @@ export async function liveCompaniesMatching(
   tx: TenantTx,
   { domains, names }: { domains: string[]; names: string[] },
 ) {
-  const byDomain = new Map<string, string>();
-  const byName = new Map<string, { id: string; domain: string | null }>();
-  if (domains.length > 0) {
-    const rows = await tx
-      .select({ id: companies.id, domain: companies.domain })
-      .from(companies)
-      .where(and(liveCompanies(tx), inArray(companies.domain, domains)));
-    for (const row of rows) byDomain.set(row.domain!, row.id);
-  }
-  if (names.length > 0) {
-    const rows = await tx
-      .select({ id: companies.id, name: companies.nameSort, domain: companies.domain })
-      .from(companies)
-      .where(and(liveCompanies(tx), inArray(companies.nameSort, names)))
-      .orderBy(companies.createdAt, companies.id);
-    for (const { name, ...company } of rows) if (!byName.has(name)) byName.set(name, company);
+  type Match = { id: string; domain: string | null };
+  const byDomain = new Map<string, Match>();
+  const byName = new Map<string, Match>();
+  if (domains.length === 0 && names.length === 0) return { byDomain, byName };
+  const rows = await tx
+    .select({ id: companies.id, name: companies.nameSort, domain: companies.domain })
+    .from(companies)
+    .where(
+      and(
+        liveCompanies(tx),
+        or(
+          domains.length > 0 ? inArray(companies.domain, domains) : undefined,
+          names.length > 0 ? inArray(companies.nameSort, names) : undefined,
+        ),
+      ),
+    )
+    .orderBy(companies.createdAt, companies.id);
+  for (const { name, ...company } of rows) {
+    if (company.domain) byDomain.set(company.domain, company);
+    if (!byName.has(name)) byName.set(name, company);
   }
   return { byDomain, byName };
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { companyFields, type CompanyCreateValues } from '@/schemas/companies';
-import { insertAuditLog, insertAuditLogs } from '@/server/db/repositories/audit-logs';
+import { insertAuditLogs } from '@/server/db/repositories/audit-logs';
 import { insertCompanies, liveCompaniesMatching } from '@/server/db/repositories/company-bulk';
 import { updateCompany } from '@/server/db/repositories/company-writes';
-import { changedFields } from '../audit/changed-fields';
-import { mappedInput, type ImportRules } from './import-rules';
+import { applyUpdates, mappedInput, type ImportRules } from './import-rules';
 
 const CHUNK = 500;
 
@@ -17,59 +16,70 @@ export const rowToCompany: ImportRules<CompanyCreateValues>['toInput'] = (values
 const nameKey = (name: string) => name.trim().toLowerCase();
 
 /**
+ * The company a row is among those indexed: the one with its domain, else the one with its
+ * name, where one of the two has no domain.
+ */
+function sameCompany<C extends { domain?: string | null }>(
+  index: { byDomain: Map<string, C>; byName: Map<string, C> },
+  domain: string | null,
+  name: string,
+): C | undefined {
+  const named = index.byName.get(name);
+  return (
+    (domain ? index.byDomain.get(domain) : undefined) ??
+    (named && (!domain || !named.domain) ? named : undefined)
+  );
+}
+
+/**
  * Companies, deduplicated by domain, else by name (ignoring case) where one of the two has no
  * domain: "Acme" at acme.com and "Acme" at acme.co.uk are two companies. A known company is
- * skipped or updated; a company repeated in the file is created once.
+ * skipped or updated; a company repeated in the file is created once (with the later rows'
+ * values, when updating).
  */
 export const companyRows: ImportRules<CompanyCreateValues> = {
   toInput: rowToCompany,
   schema: z.strictObject(companyFields),
-  async apply({ tx, importRow, audit }, valid) {
+  async apply(context, valid) {
+    const { tx, importRow, audit } = context;
     const existing = await liveCompaniesMatching(tx, {
       domains: [...new Set(valid.flatMap((row) => row.values.domain ?? []))],
       names: [...new Set(valid.map((row) => nameKey(row.values.name)))],
     });
     const inserts: CompanyCreateValues[] = [];
-    const newByDomain = new Map<string, CompanyCreateValues>();
-    const newByName = new Map<string, CompanyCreateValues>();
+    const created = {
+      byDomain: new Map<string, CompanyCreateValues>(),
+      byName: new Map<string, CompanyCreateValues>(),
+    };
     const updates: { id: string; values: Partial<CompanyCreateValues> }[] = [];
-    let skippedCount = 0;
     const update = importRow.duplicates === 'update';
+    let skippedCount = 0;
 
     for (const { values, given } of valid) {
       const domain = values.domain ?? null;
       const name = nameKey(values.name);
-      const sameName = existing.byName.get(name);
-      const knownId =
-        (domain && existing.byDomain.get(domain)) ||
-        (sameName && (!domain || !sameName.domain) ? sameName.id : undefined);
       const changes = Object.fromEntries(given.map((field) => [field, values[field]]));
-      if (knownId) {
-        if (update) updates.push({ id: knownId, values: changes });
-        else skippedCount += 1;
-        continue;
+      const known = sameCompany(existing, domain, name);
+      const earlier = known ? undefined : sameCompany(created, domain, name);
+      if (!known && !earlier) {
+        inserts.push(values);
+        if (domain) created.byDomain.set(domain, values);
+        created.byName.set(name, values);
+      } else if (!update) {
+        skippedCount += 1;
+      } else if (known) {
+        updates.push({ id: known.id, values: changes });
+      } else {
+        Object.assign(earlier!, changes);
+        if (earlier!.domain) created.byDomain.set(earlier!.domain, earlier!);
       }
-      const earlier =
-        (domain && newByDomain.get(domain)) ||
-        (newByName.get(name) && (!domain || !newByName.get(name)!.domain)
-          ? newByName.get(name)
-          : undefined);
-      if (earlier) {
-        if (update) Object.assign(earlier, changes);
-        else skippedCount += 1;
-        if (earlier.domain) newByDomain.set(earlier.domain, earlier);
-        continue;
-      }
-      inserts.push(values);
-      if (domain) newByDomain.set(domain, values);
-      newByName.set(name, values);
     }
 
     for (let i = 0; i < inserts.length; i += CHUNK) {
-      const created = await insertCompanies(tx, inserts.slice(i, i + CHUNK));
+      const rows = await insertCompanies(tx, inserts.slice(i, i + CHUNK));
       await insertAuditLogs(
         tx,
-        created.map((company) =>
+        rows.map((company) =>
           audit({
             action: 'company.imported',
             entityType: 'company',
@@ -79,24 +89,12 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
         ),
       );
     }
-    let updatedCount = 0;
-    for (const { id, values } of updates) {
-      const { before, after, changed } = await updateCompany(tx, id, values);
-      if (!changed) {
-        skippedCount += 1;
-        continue;
-      }
-      updatedCount += 1;
-      await insertAuditLog(
-        tx,
-        audit({
-          action: 'company.updated',
-          entityType: 'company',
-          entityId: after.id,
-          changes: changedFields(before, after),
-        }),
-      );
-    }
-    return { createdCount: inserts.length, updatedCount, skippedCount, rejected: [] };
+    const updated = await applyUpdates(context, 'company', updates, updateCompany);
+    return {
+      createdCount: inserts.length,
+      updatedCount: updated.updatedCount,
+      skippedCount: skippedCount + updated.skippedCount,
+      rejected: [],
+    };
   },
 };

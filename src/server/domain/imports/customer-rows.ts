@@ -1,10 +1,9 @@
 import { customerCreateInput, type CustomerCreateValues } from '@/schemas/customers';
-import { insertAuditLog, insertAuditLogs } from '@/server/db/repositories/audit-logs';
+import { insertAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customerIdsByEmail, insertCustomers } from '@/server/db/repositories/customer-bulk';
 import { updateCustomer } from '@/server/db/repositories/customer-writes';
-import { changedFields } from '../audit/changed-fields';
 import { companyLinker } from './company-links';
-import { mappedInput, type ImportRules } from './import-rules';
+import { applyUpdates, mappedInput, type ImportRules } from './import-rules';
 
 const CHUNK = 500;
 
@@ -65,24 +64,17 @@ export const customerRows: ImportRules<CustomerCreateValues> = {
         ),
       );
     }
-    let updatedCount = 0;
-    for (const { email, values } of updates) {
-      const { before, after, changed } = await updateCustomer(tx, known.get(email)!, values);
-      if (!changed) {
-        skippedCount += 1;
-        continue;
-      }
-      updatedCount += 1;
-      await insertAuditLog(
-        tx,
-        audit({
-          action: 'customer.updated',
-          entityType: 'customer',
-          entityId: after.id,
-          changes: changedFields(before, after),
-        }),
-      );
-    }
-    return { createdCount: inserts.length, updatedCount, skippedCount, rejected: [] };
+    const updated = await applyUpdates(
+      context,
+      'customer',
+      updates.map(({ email, values }) => ({ id: known.get(email)!, values })),
+      updateCustomer,
+    );
+    return {
+      createdCount: inserts.length,
+      updatedCount: updated.updatedCount,
+      skippedCount: skippedCount + updated.skippedCount,
+      rejected: [],
+    };
   },
 };

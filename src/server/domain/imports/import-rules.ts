@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { ImportField } from '@/schemas/imports';
-import type { AuditEntry } from '@/server/db/repositories/audit-logs';
 import type { ImportRow } from '@/server/db/repositories/imports';
 import type { ImportIssue } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
+import { insertAuditLog, type AuditEntry } from '@/server/db/repositories/audit-logs';
+import { changedFields } from '../audit/changed-fields';
 
 /** A row that passed the form's rules: its line, its values, and the fields it actually had. */
 export interface ValidRow<V> {
@@ -78,4 +79,40 @@ export function mappedInput(
     else read(field, value, input);
   }
   return input;
+}
+
+/**
+ * Applies update rows one at a time, each audited as a form's update would be; a row that
+ * changes nothing writes nothing and counts as skipped.
+ */
+export async function applyUpdates<V, R extends Record<string, unknown> & { id: string }>(
+  { tx, audit }: ImportContext,
+  entityType: 'customer' | 'company',
+  updates: { id: string; values: V }[],
+  write: (
+    tx: TenantTx,
+    id: string,
+    values: V,
+  ) => Promise<{ before: R; after: R; changed: boolean }>,
+) {
+  let updatedCount = 0;
+  let skippedCount = 0;
+  for (const { id, values } of updates) {
+    const { before, after, changed } = await write(tx, id, values);
+    if (!changed) {
+      skippedCount += 1;
+      continue;
+    }
+    updatedCount += 1;
+    await insertAuditLog(
+      tx,
+      audit({
+        action: `${entityType}.updated`,
+        entityType,
+        entityId: after.id,
+        changes: changedFields(before, after),
+      }),
+    );
+  }
+  return { updatedCount, skippedCount };
 }
