@@ -54,6 +54,7 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
     const updates: { id: string; values: Partial<CompanyCreateValues> }[] = [];
     const update = importRow.duplicates === 'update';
     let skippedCount = 0;
+    let mergedCount = 0;
 
     for (const { values, given } of valid) {
       const domain = values.domain ?? null;
@@ -72,6 +73,7 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
       } else {
         Object.assign(earlier!, changes);
         if (earlier!.domain) created.byDomain.set(earlier!.domain, earlier!);
+        mergedCount += 1;
       }
     }
 
@@ -92,7 +94,7 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
     const updated = await applyUpdates(context, 'company', updates, updateCompany);
     return {
       createdCount: inserts.length,
-      updatedCount: updated.updatedCount,
+      updatedCount: updated.updatedCount + mergedCount,
       skippedCount: skippedCount + updated.skippedCount,
       rejected: [],
     };

@@ -115,8 +115,24 @@ describe('CSV import of companies', () => {
       industry: 'Tabulating',
     });
     // The same name at another domain is another company.
+    expect(done.updatedCount + done.createdCount + done.skippedCount).toBe(3);
     expect(await api.companies.get({ id: other.id })).toMatchObject({ version: 1 });
     expect((await api.companies.list({ domain: 'difference.example' })).items).toHaveLength(1);
+  });
+});
+
+describe('CSV import counts', () => {
+  it('counts every row once, a company repeated in the file as an update when updating', async () => {
+    const api = await withOrganization();
+    const done = await importFile(
+      api,
+      'companies',
+      ['Name,Industry', 'Globex,Energy', 'GLOBEX,Utilities', 'Initech,'],
+      'update',
+    );
+    expect(done).toMatchObject({ createdCount: 2, updatedCount: 1, skippedCount: 0 });
+    const globex = (await api.companies.list({ q: 'globex' })).items;
+    expect(globex.map((c) => [c.name, c.industry])).toEqual([['GLOBEX', 'Utilities']]);
   });
 });
 
