@@ -5,3 +5,9 @@ export const actingMember = (ctx: { principal: Principal; organization: Organiza
   userId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
   role: ctx.organization.role,
 });
+
+/** Who wrote a timeline entry: a person, or an API key. */
+export const authorOf = (principal: Principal) => ({
+  authorId: principal.kind === 'user' ? principal.userId : null,
+  authorApiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
+});

@@ -1,5 +1,6 @@
 import { companyInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
 import { recordCompanyInteraction } from '@/server/domain/interactions/interactions';
+import { authorOf } from '../acting-member';
 import { organizationProcedure } from '../../trpc';
 
 export const createForCompany = organizationProcedure
@@ -19,14 +20,7 @@ export const createForCompany = organizationProcedure
   .input(companyInteractionCreateInput)
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
-    const interaction = await recordCompanyInteraction(
-      ctx.tx,
-      {
-        authorId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
-        authorApiKeyId: ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null,
-      },
-      input,
-    );
+    const interaction = await recordCompanyInteraction(ctx.tx, authorOf(ctx.principal), input);
     await ctx.audit({
       action: 'interaction.created',
       entityType: 'interaction',

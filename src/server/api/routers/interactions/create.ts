@@ -1,5 +1,6 @@
 import { interactionCreateInput, interactionOutput } from '@/schemas/interactions';
 import { recordInteraction } from '@/server/domain/interactions/interactions';
+import { authorOf } from '../acting-member';
 import { organizationProcedure } from '../../trpc';
 
 export const create = organizationProcedure
@@ -17,14 +18,7 @@ export const create = organizationProcedure
   .input(interactionCreateInput)
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
-    const interaction = await recordInteraction(
-      ctx.tx,
-      {
-        authorId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
-        authorApiKeyId: ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null,
-      },
-      input,
-    );
+    const interaction = await recordInteraction(ctx.tx, authorOf(ctx.principal), input);
     await ctx.audit({
       action: 'interaction.created',
       entityType: 'interaction',
