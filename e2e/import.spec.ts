@@ -54,10 +54,9 @@ test('importing 500 customers shows progress, reports the bad rows, and adds the
 
 test('importing companies, then deals that name them, fills the board', async ({ page }) => {
   await signUp(page, 'deal-importer');
-  const importFile = async (kind: string, name: string, lines: string[]) => {
-    await page.goto('/import');
-    await page.getByRole('combobox', { name: 'What the file holds' }).click();
-    await page.getByRole('option', { name: kind }).click();
+  const kindField = page.getByRole('combobox', { name: 'What the file holds' });
+  /** Reads and starts a file on the import page, once it is set to the right kind. */
+  const importFile = async (name: string, lines: string[]) => {
     await page.getByLabel('CSV file', { exact: true }).setInputFiles({
       name,
       mimeType: 'text/csv',
@@ -67,7 +66,11 @@ test('importing companies, then deals that name them, fills the board', async ({
     await page.getByRole('button', { name: 'Start import' }).click();
   };
 
-  await importFile('Companies', 'accounts.csv', [
+  // The companies list leads to the import page set to import companies.
+  await page.goto('/companies');
+  await page.getByRole('link', { name: 'Import companies' }).click();
+  await expect(kindField).toContainText('Companies');
+  await importFile('accounts.csv', [
     'Company name,Domain,Industry',
     'Analytical Engines,engines.example,Computing',
     'Difference Ltd,difference.example,Computing',
@@ -79,7 +82,10 @@ test('importing companies, then deals that name them, fills the board', async ({
     timeout: 30_000,
   });
 
-  await importFile('Deals', 'pipeline.csv', [
+  await page.goto('/import');
+  await kindField.click();
+  await page.getByRole('option', { name: 'Deals' }).click();
+  await importFile('pipeline.csv', [
     'Deal name,Value,Currency,Stage,Company',
     'Engine pilot,"12,000",USD,Proposal,Analytical Engines',
     'Tables licence,800,USD,Qualified,Difference Ltd',
