@@ -115,6 +115,23 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   const people = page.getByRole('region', { name: 'People' });
   await expect(people.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
 
+  // What was said about the deal goes on its own timeline.
+  const composer = page.getByRole('form', { name: 'New timeline entry' });
+  await composer.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Call' }).click();
+  await composer.getByLabel('Subject').fill('Pricing call with Ada');
+  await composer.getByRole('button', { name: 'Add to timeline' }).click();
+  const timeline = page.getByRole('list', { name: 'Timeline, newest first' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(1);
+  await expect(timeline.getByRole('listitem')).toContainText('by deals Person');
+  // Its author corrects it in place.
+  await timeline.getByRole('button', { name: 'Edit Pricing call with Ada' }).click();
+  const editEntry = page.getByRole('dialog', { name: 'Edit call' });
+  await editEntry.getByLabel('Subject').fill('Pricing call with Ada: 10 seats');
+  await editEntry.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editEntry).toBeHidden();
+  await expect(timeline.getByRole('listitem')).toContainText('Pricing call with Ada: 10 seats');
+
   // Alpha is won from its page, and becomes a draft order billed to Ada.
   await page.getByRole('combobox', { name: 'Stage' }).click();
   await page.getByRole('option', { name: 'Won' }).click();

@@ -5,7 +5,7 @@ import { QueryState, type QueryStatus, type SkeletonShape } from '@/components/q
 import { loadedItems, type CursorPage } from '@/lib/cursor-pages';
 
 /** An infinite query over cursor pages, as a paged list needs it. */
-type PagedQuery<T> = QueryStatus<{ pages: CursorPage<T>[] }> & {
+export type PagedQuery<T> = QueryStatus<{ pages: CursorPage<T>[] }> & {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => Promise<unknown>;

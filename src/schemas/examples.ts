@@ -36,6 +36,7 @@ export const interactionExample = {
   id: '5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c',
   customerId: CUSTOMER_ID,
   companyId: COMPANY_ID,
+  dealId: null,
   type: 'call',
   subject: 'Discovery call',
   content: 'Wants a pilot for the difference engine team in January.',

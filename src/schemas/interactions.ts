@@ -37,6 +37,12 @@ export const companyInteractionCreateInput = z
   .meta({ id: 'CompanyInteractionCreate', example: interactionCreateExample });
 export type CompanyInteractionCreateInput = z.input<typeof companyInteractionCreateInput>;
 
+/** An entry about a deal: the call that moved it, the note on what the buyer asked. */
+export const dealInteractionCreateInput = z
+  .strictObject({ dealId: uuid(), ...fields })
+  .meta({ id: 'DealInteractionCreate', example: interactionCreateExample });
+export type DealInteractionCreateInput = z.input<typeof dealInteractionCreateInput>;
+
 export const interactionUpdateInput = z
   .strictObject({
     id: uuid(),
@@ -50,13 +56,16 @@ export const interactionUpdateInput = z
 export const interactionOutput = z
   .object({
     id: uuid(),
-    customerId: uuid()
-      .nullable()
-      .meta({ description: 'The customer it is about; null for an entry about a company alone.' }),
+    customerId: uuid().nullable().meta({
+      description: 'The customer it is about; null for an entry about a company or a deal.',
+    }),
     companyId: uuid().nullable().meta({
       description:
         'The company whose timeline shows it: the one it is about, or its live customer’s company.',
     }),
+    dealId: uuid()
+      .nullable()
+      .meta({ description: "The deal it is about; such an entry is on the deal's timeline only." }),
     type: interactionType,
     subject: z.string().max(MAX_SUBJECT_LENGTH),
     content: z.string().max(MAX_CONTENT_LENGTH),
@@ -78,3 +87,6 @@ export const interactionListInput = z.object({
 export type InteractionListParams = z.output<typeof interactionListInput>;
 
 export const interactionPage = page(interactionOutput);
+
+export const dealTimelineInput = z.object({ id: uuid(), limit: pageLimit(20), cursor: cursor() });
+export type DealTimelineParams = z.output<typeof dealTimelineInput>;

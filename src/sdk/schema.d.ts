@@ -497,6 +497,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals/{dealId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an interaction about a deal
+         * @description A note, call, e-mail or meeting about the deal (`dealId` is set, `customerId` null); it shows on the deal's timeline.
+         */
+        post: operations["interactions-createForDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deals/{id}": {
         parameters: {
             query?: never;
@@ -597,6 +617,26 @@ export interface paths {
          * @description Every stage the deal entered, oldest first, with who moved it (null for API keys) and when. The first entry is the stage it was created in.
          */
         get: operations["deals-stageHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deal's timeline
+         * @description The notes, calls, e-mails and meetings recorded about the deal, newest first, one page at a time. Its stage moves are in `GET /deals/{id}/stages`.
+         */
+        get: operations["deals-timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1690,10 +1730,12 @@ export interface components {
             content: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description The customer it is about; null for an entry about a company alone. */
+            /** @description The customer it is about; null for an entry about a company or a deal. */
             customerId: string | null;
             /** @description Null for an entry about the company itself. */
             customerName: string | null;
+            /** @description The deal it is about; such an entry is on the deal's timeline only. */
+            dealId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2226,6 +2268,7 @@ export interface components {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
          *       "customerId": "3f6c2a1e-8d4b-4c2f-9a7e-1b5d0c9e8f21",
          *       "companyId": "7d1f3b5a-2c4e-4f6a-8b0d-1e3f5a7c9b2d",
+         *       "dealId": null,
          *       "type": "call",
          *       "subject": "Discovery call",
          *       "content": "Wants a pilot for the difference engine team in January.",
@@ -2244,8 +2287,10 @@ export interface components {
             content: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description The customer it is about; null for an entry about a company alone. */
+            /** @description The customer it is about; null for an entry about a company or a deal. */
             customerId: string | null;
+            /** @description The deal it is about; such an entry is on the deal's timeline only. */
+            dealId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -4903,6 +4948,75 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "interactions-createForDeal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "call",
+                 *       "subject": "Discovery call",
+                 *       "content": "Wants a pilot for the difference engine team in January.",
+                 *       "occurredAt": "2026-11-20T14:00:00.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @default  */
+                    content?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it happened; defaults to now.
+                     */
+                    occurredAt?: string;
+                    subject: string;
+                    /** @enum {string} */
+                    type: "note" | "call" | "email" | "meeting";
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "deals-get": {
         parameters: {
             query?: never;
@@ -5301,6 +5415,57 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["DealStageChange"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "deals-timeline": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Interaction"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
                     };

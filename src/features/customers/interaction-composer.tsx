@@ -20,10 +20,10 @@ import {
   type InteractionFormValues,
 } from './interaction-form';
 
-/** What a new entry is about: a customer, or a company as a whole. */
-export type InteractionAbout = { customerId: string } | { companyId: string };
+/** What a new entry is about: a customer, a company as a whole, or a deal. */
+export type InteractionAbout = { customerId: string } | { companyId: string } | { dealId: string };
 
-/** Records a note, call, e-mail or meeting on the timeline of a customer or a company. */
+/** Records a note, call, e-mail or meeting on the timeline of a customer, a company or a deal. */
 export function InteractionComposer({ about }: { about: InteractionAbout }) {
   const utils = api.useUtils();
   const form = useForm<InteractionFormInput, unknown, InteractionFormValues>({
@@ -48,7 +48,9 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
       await Promise.all([
         'customerId' in about
           ? utils.interactions.list.invalidate({ customerId: about.customerId })
-          : utils.companies.timeline.invalidate({ id: about.companyId }),
+          : 'companyId' in about
+            ? utils.companies.timeline.invalidate({ id: about.companyId })
+            : utils.deals.timeline.invalidate({ id: about.dealId }),
         utils.audit.list.invalidate(),
       ]);
     },
@@ -56,7 +58,8 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
   };
   const forCustomer = api.interactions.create.useMutation(handlers);
   const forCompany = api.interactions.createForCompany.useMutation(handlers);
-  const pending = forCustomer.isPending || forCompany.isPending;
+  const forDeal = api.interactions.createForDeal.useMutation(handlers);
+  const pending = forCustomer.isPending || forCompany.isPending || forDeal.isPending;
 
   return (
     <PostForm
@@ -71,7 +74,8 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
           occurredAt: form.getFieldState('occurredAt').isDirty ? values.occurredAt : new Date(),
         };
         if ('customerId' in about) forCustomer.mutate({ ...entry, customerId: about.customerId });
-        else forCompany.mutate({ ...entry, companyId: about.companyId });
+        else if ('companyId' in about) forCompany.mutate({ ...entry, companyId: about.companyId });
+        else forDeal.mutate({ ...entry, dealId: about.dealId });
       })}
     >
       <InteractionFields form={form} layout="wide" />

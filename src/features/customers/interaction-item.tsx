@@ -54,6 +54,20 @@ export function InteractionItem({
   );
 }
 
+/** Reloads every timeline an entry shows on, and the audit trail that recorded its change. */
+function useRefreshTimelines() {
+  const utils = api.useUtils();
+  return (interaction: Interaction) =>
+    Promise.all([
+      utils.interactions.list.invalidate(
+        interaction.customerId ? { customerId: interaction.customerId } : undefined,
+      ),
+      utils.companies.timeline.invalidate(),
+      utils.deals.timeline.invalidate(interaction.dealId ? { id: interaction.dealId } : undefined),
+      utils.audit.list.invalidate(),
+    ]);
+}
+
 function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
@@ -76,7 +90,7 @@ function EditInteractionForm({
   interaction: Interaction;
   onDone: () => void;
 }) {
-  const utils = api.useUtils();
+  const refresh = useRefreshTimelines();
   const form = useForm<InteractionFormInput, unknown, InteractionFormValues>({
     resolver: zodResolver(interactionForm),
     defaultValues: {
@@ -90,13 +104,7 @@ function EditInteractionForm({
     onSuccess: async () => {
       toast.success('The timeline entry was saved');
       onDone();
-      await Promise.all([
-        utils.interactions.list.invalidate(
-          interaction.customerId ? { customerId: interaction.customerId } : undefined,
-        ),
-        utils.companies.timeline.invalidate(),
-        utils.audit.list.invalidate(),
-      ]);
+      await refresh(interaction);
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
@@ -126,18 +134,12 @@ function EditInteractionForm({
 }
 
 function DeleteInteractionButton({ interaction }: { interaction: Interaction }) {
-  const utils = api.useUtils();
+  const refresh = useRefreshTimelines();
   const label = INTERACTION_LABELS[interaction.type].toLowerCase();
   const remove = api.interactions.delete.useMutation({
     onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
-      void Promise.all([
-        utils.interactions.list.invalidate(
-          interaction.customerId ? { customerId: interaction.customerId } : undefined,
-        ),
-        utils.companies.timeline.invalidate(),
-        utils.audit.list.invalidate(),
-      ]);
+      void refresh(interaction);
     },
   });
 

@@ -27,6 +27,7 @@ import { DealPeople } from './deal-people';
 import { DealStageHistory } from './deal-stage-history';
 import { DealStagePicker } from './deal-stage-picker';
 import { DealStatusBadge } from './deal-status-badge';
+import { DealTimeline } from './deal-timeline';
 import { ownerLabel, useMemberNames } from './use-member-names';
 
 const DEALS = { label: 'Deals', href: '/deals' };
@@ -163,6 +164,8 @@ function DealDetails({ deal }: { deal: Deal }) {
               <DealOrderAction deal={deal} />
             </Panel>
           ) : null}
+
+          <DealTimeline dealId={deal.id} />
         </div>
 
         <Panel title="Stage history" id="deal-history-heading">

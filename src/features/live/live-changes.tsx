@@ -56,7 +56,10 @@ export function LiveChanges({ userId }: { userId: string }) {
         }
         // A renamed or merged company is written into its people.
         if (types.has('company')) void utils.customers.invalidate();
-        if (types.has('interaction')) void utils.interactions.invalidate();
+        if (types.has('interaction')) {
+          void utils.interactions.invalidate();
+          void utils.deals.timeline.invalidate();
+        }
         if (types.has('order')) {
           void utils.orders.invalidate();
           void utils.dashboard.invalidate();

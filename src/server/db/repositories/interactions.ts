@@ -1,8 +1,13 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { customerInteractions, users } from '../schema';
 import type { TenantTx } from '../types';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
-import type { Interaction, InteractionListParams, InteractionType } from '@/schemas/interactions';
+import type {
+  DealTimelineParams,
+  Interaction,
+  InteractionListParams,
+  InteractionType,
+} from '@/schemas/interactions';
 import { changesTo, isEmpty } from './changes';
 
 /** An interaction as the API shows it, with its author's name (joined from users). */
@@ -10,6 +15,7 @@ export const interactionColumns = {
   id: customerInteractions.id,
   customerId: customerInteractions.customerId,
   companyId: customerInteractions.companyId,
+  dealId: customerInteractions.dealId,
   type: customerInteractions.type,
   subject: customerInteractions.subject,
   content: customerInteractions.content,
@@ -43,6 +49,19 @@ export const afterTimelineCursor = (cursor: string) =>
 export async function listInteractions(tx: TenantTx, params: InteractionListParams) {
   const where = [ofTenant(tx), eq(customerInteractions.customerId, params.customerId)];
   if (params.updatedSince) where.push(gte(customerInteractions.updatedAt, params.updatedSince));
+  return timelinePage(tx, where, params);
+}
+
+/** A deal's own entries, newest first, by keyset on (occurred_at, id). */
+export async function listDealTimeline(tx: TenantTx, params: DealTimelineParams) {
+  return timelinePage(tx, [ofTenant(tx), eq(customerInteractions.dealId, params.id)], params);
+}
+
+async function timelinePage(
+  tx: TenantTx,
+  where: SQL[],
+  params: { limit: number; cursor?: string | undefined },
+) {
   if (params.cursor) where.push(afterTimelineCursor(params.cursor));
   const rows = await tx
     .select(interactionColumns)
@@ -72,7 +91,7 @@ export async function getInteraction(
 
 export async function insertInteraction(
   tx: TenantTx,
-  values: ({ customerId: string } | { companyId: string }) & {
+  values: ({ customerId: string } | { companyId: string } | { dealId: string }) & {
     type: InteractionType;
     subject: string;
     content: string;

@@ -1,19 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { IMPORT_KINDS } from '@/schemas/imports';
 import { editableRecord, id, metadata, refersTo, tags, timestamps, timestamptz } from './columns';
 import { companies } from './companies';
-import { customerStatusEnum, importStatusEnum, interactionTypeEnum } from './enums';
-import { apiKeys, organizationId, users } from './identity';
+import { customerStatusEnum, importStatusEnum } from './enums';
+import { organizationId, users } from './identity';
 
 export interface PostalAddress {
   line1?: string;
@@ -95,44 +86,6 @@ export const customers = pgTable(
         .where(live),
     ];
   },
-);
-
-export const customerInteractions = pgTable(
-  'customer_interactions',
-  {
-    id: id(),
-    organizationId: organizationId(),
-    /** Null for an entry about a company alone (then `companyId` names it). */
-    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
-    /**
-     * The company of its customer while the customer is live, kept by triggers (migration 0017),
-     * so a company's timeline reads one index range however large the organization is.
-     */
-    companyId: refersTo('company_id', () => companies.id),
-    authorId: refersTo('author_id', () => users.id),
-    authorApiKeyId: refersTo('author_api_key_id', () => apiKeys.id),
-    type: interactionTypeEnum('type').notNull(),
-    subject: text('subject').notNull(),
-    content: text('content').notNull().default(''),
-    occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
-    ...timestamps(),
-  },
-  (t) => [
-    index('customer_interactions_timeline_idx').on(
-      t.organizationId,
-      t.customerId,
-      t.occurredAt.desc(),
-      t.id.desc(),
-    ),
-    index('customer_interactions_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
-    check(
-      'customer_interactions_about_someone',
-      sql`${t.customerId} is not null or ${t.companyId} is not null`,
-    ),
-    index('customer_interactions_company_timeline_idx')
-      .on(t.organizationId, t.companyId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.companyId} is not null`),
-  ],
 );
 
 export interface ImportIssue {

@@ -4,6 +4,7 @@ export * from './identity-views';
 export * from './customers';
 export * from './companies';
 export * from './deals';
+export * from './interactions';
 export * from './orders';
 export * from './audit';
 

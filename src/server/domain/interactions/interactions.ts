@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type {
   companyInteractionCreateInput,
+  dealInteractionCreateInput,
   Interaction,
   interactionCreateInput,
 } from '@/schemas/interactions';
 import { getCompany } from '@/server/db/repositories/companies';
+import { getDeal } from '@/server/db/repositories/deals';
 import { ROLES, type Role } from '@/schemas/permissions';
 import { getCustomer } from '@/server/db/repositories/customers';
 import {
@@ -47,6 +49,16 @@ export async function recordCompanyInteraction(
   input: z.output<typeof companyInteractionCreateInput>,
 ) {
   if (!(await getCompany(tx, input.companyId))) throw notFound('Company');
+  return insertInteraction(tx, { ...input, ...author });
+}
+
+/** A new entry on the timeline of one of the organization's live deals. */
+export async function recordDealInteraction(
+  tx: TenantTx,
+  author: { authorId: string | null; authorApiKeyId: string | null },
+  input: z.output<typeof dealInteractionCreateInput>,
+) {
+  if (!(await getDeal(tx, input.dealId))) throw notFound('Deal');
   return insertInteraction(tx, { ...input, ...author });
 }
 

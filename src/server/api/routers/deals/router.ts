@@ -7,6 +7,7 @@ import { remove, restore } from './lifecycle';
 import { list } from './list';
 import { move } from './move';
 import { stageHistory } from './stage-history';
+import { timeline } from './timeline';
 import { update } from './update';
 
 export const dealsRouter = router({
@@ -19,5 +20,6 @@ export const dealsRouter = router({
   restore,
   move,
   stageHistory,
+  timeline,
   createOrder,
 });

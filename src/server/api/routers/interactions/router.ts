@@ -1,6 +1,7 @@
 import { router } from '../../trpc';
 import { create } from './create';
 import { createForCompany } from './create-for-company';
+import { createForDeal } from './create-for-deal';
 import { remove } from './delete';
 import { list } from './list';
 import { update } from './update';
@@ -9,6 +10,7 @@ export const interactionsRouter = router({
   list,
   create,
   createForCompany,
+  createForDeal,
   update,
   delete: remove,
 });

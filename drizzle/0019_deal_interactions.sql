@@ -1,0 +1,5 @@
+ALTER TABLE "customer_interactions" DROP CONSTRAINT "customer_interactions_about_someone";--> statement-breakpoint
+ALTER TABLE "customer_interactions" ADD COLUMN "deal_id" uuid;--> statement-breakpoint
+ALTER TABLE "customer_interactions" ADD CONSTRAINT "customer_interactions_deal_id_deals_id_fk" FOREIGN KEY ("deal_id") REFERENCES "public"."deals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "customer_interactions_deal_timeline_idx" ON "customer_interactions" USING btree ("organization_id","deal_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "customer_interactions"."deal_id" is not null;--> statement-breakpoint
+ALTER TABLE "customer_interactions" ADD CONSTRAINT "customer_interactions_about_someone" CHECK ("customer_interactions"."customer_id" is not null or "customer_interactions"."company_id" is not null or "customer_interactions"."deal_id" is not null);

@@ -1,0 +1,64 @@
+'use client';
+
+import { EmptyState } from '@/components/empty-state';
+import { PagedList, type PagedQuery } from '@/components/paged-list';
+import { PageSection } from '@/components/page-section';
+import { useCan } from '@/components/permissions-provider';
+import type { Role } from '@/schemas/permissions';
+import { api } from '@/trpc/react';
+import { InteractionComposer, type InteractionAbout } from './interaction-composer';
+import { InteractionItem, type Interaction } from './interaction-item';
+
+/** Roles that may change anyone's timeline entries; others only their own. */
+const MODERATORS: readonly Role[] = ['owner', 'admin', 'manager'];
+
+/**
+ * The timeline of a customer or a deal: a composer for a new entry above the entries, newest
+ * first, each with edit and delete buttons for its author and for managers.
+ */
+export function InteractionTimeline({
+  about,
+  list,
+}: {
+  about: InteractionAbout;
+  list: PagedQuery<Interaction>;
+}) {
+  const canWrite = useCan('interactions:write');
+  const me = api.auth.me.useQuery();
+  const myId = me.data?.user?.id;
+  const moderates = me.data?.role ? MODERATORS.includes(me.data.role) : false;
+
+  return (
+    <PageSection id="timeline-heading" title="Timeline">
+      {canWrite ? <InteractionComposer about={about} /> : null}
+
+      <PagedList
+        query={list}
+        loading={{ label: 'Loading the timeline', shape: 'items' }}
+        failure="The timeline could not be loaded."
+        empty={
+          <EmptyState>
+            {canWrite
+              ? 'Nothing recorded yet. Add a note, call, e-mail or meeting above.'
+              : 'Nothing recorded yet.'}
+          </EmptyState>
+        }
+        moreLabel="Show older"
+      >
+        {(items) => (
+          <ol className="grid gap-3" aria-label="Timeline, newest first">
+            {items.map((interaction) => (
+              <InteractionItem
+                key={interaction.id}
+                interaction={interaction}
+                mayModify={
+                  canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
+                }
+              />
+            ))}
+          </ol>
+        )}
+      </PagedList>
+    </PageSection>
+  );
+}
