@@ -1,6 +1,7 @@
 import { companyInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
 import { recordCompanyInteraction } from '@/server/domain/interactions/interactions';
 import { authorOf } from '../acting-member';
+import { auditCreated } from './audit-created';
 import { organizationProcedure } from '../../trpc';
 
 export const createForCompany = organizationProcedure
@@ -21,12 +22,6 @@ export const createForCompany = organizationProcedure
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
     const interaction = await recordCompanyInteraction(ctx.tx, authorOf(ctx.principal), input);
-    await ctx.audit({
-      action: 'interaction.created',
-      entityType: 'interaction',
-      entityId: interaction.id,
-      changes: { after: interaction },
-      publish: { data: interaction },
-    });
+    await auditCreated(ctx.audit, interaction);
     return interaction;
   });

@@ -1,6 +1,7 @@
 import { dealInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
 import { recordDealInteraction } from '@/server/domain/interactions/interactions';
 import { authorOf } from '../acting-member';
+import { auditCreated } from './audit-created';
 import { organizationProcedure } from '../../trpc';
 
 export const createForDeal = organizationProcedure
@@ -21,12 +22,6 @@ export const createForDeal = organizationProcedure
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
     const interaction = await recordDealInteraction(ctx.tx, authorOf(ctx.principal), input);
-    await ctx.audit({
-      action: 'interaction.created',
-      entityType: 'interaction',
-      entityId: interaction.id,
-      changes: { after: interaction },
-      publish: { data: interaction },
-    });
+    await auditCreated(ctx.audit, interaction);
     return interaction;
   });

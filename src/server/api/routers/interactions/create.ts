@@ -1,6 +1,7 @@
 import { interactionCreateInput, interactionOutput } from '@/schemas/interactions';
 import { recordInteraction } from '@/server/domain/interactions/interactions';
 import { authorOf } from '../acting-member';
+import { auditCreated } from './audit-created';
 import { organizationProcedure } from '../../trpc';
 
 export const create = organizationProcedure
@@ -19,12 +20,6 @@ export const create = organizationProcedure
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
     const interaction = await recordInteraction(ctx.tx, authorOf(ctx.principal), input);
-    await ctx.audit({
-      action: 'interaction.created',
-      entityType: 'interaction',
-      entityId: interaction.id,
-      changes: { after: { ...interaction, customerId: input.customerId } },
-      publish: { data: interaction, customerId: input.customerId },
-    });
+    await auditCreated(ctx.audit, interaction);
     return interaction;
   });
