@@ -1,5 +1,6 @@
 import { idParam } from '@/schemas/common';
-import { customerCountOutput, customerDataExport, customerFilterInput } from '@/schemas/customers';
+import { customerCountOutput, customerFilterInput } from '@/schemas/customers';
+import { customerDataExport } from '@/schemas/customer-privacy';
 import { countCustomers } from '@/server/db/repositories/customers';
 import { exportCustomerData } from '@/server/domain/customers/gdpr';
 import { organizationProcedure } from '../../trpc';

@@ -1,5 +1,6 @@
 import { idParam } from '@/schemas/common';
-import { customerErasureOutput, customerOutput } from '@/schemas/customers';
+import { customerOutput } from '@/schemas/customers';
+import { customerErasureOutput } from '@/schemas/customer-privacy';
 import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
