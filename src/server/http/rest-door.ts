@@ -11,11 +11,12 @@ import { REST_PREFIX } from '@/server/api/openapi';
 import { entityTagOf, entityTagsOf, noneMatch, type EntityTags } from '@/server/api/preconditions';
 import { appRouter } from '@/server/api/root';
 import type { AppServices } from '@/server/services';
-import { AppError, type DuplicateCandidate, type FieldIssue } from '@/server/errors';
+import { AppError } from '@/server/errors';
 import { compressedFor } from './compression';
 import { createCors } from './cors';
 import { isJsonContentType, readJsonBody } from './json';
 import { header } from './request-info';
+import { bearerChallenge, restErrorOf, type RestError } from './rest-errors';
 import { restRoutesOf, type RestRoute } from './rest-routes';
 import { addVary } from './vary';
 import { enforceRateLimit } from '@/server/api/rate-limit';
@@ -30,15 +31,6 @@ type RestRequest = IncomingMessage & {
   /** Set when the procedure answered a retry with the response stored for its key. */
   replay?: IdempotentReplay;
 };
-
-/** The error body of every REST failure. */
-export interface RestError {
-  code: string;
-  message: string;
-  issues?: FieldIssue[];
-  candidates?: DuplicateCandidate[];
-  requestId: string;
-}
 
 /**
  * The REST bridge: trpc-to-openapi routes /api/v1 to the same procedures as tRPC. This door
@@ -201,13 +193,6 @@ function requireOperation(
   }
 }
 
-/** RFC 6750's challenge; a bearer token that was sent and refused is an `invalid_token`. */
-function bearerChallenge(authorization: string | null): string {
-  const realm = 'Bearer realm="Clientele API"';
-  if (!authorization || !/^bearer\s/i.test(authorization)) return realm;
-  return `${realm}, error="invalid_token", error_description="The API key is invalid, expired or revoked"`;
-}
-
 /** A JSON body, compressed when the client asks and it is worth it, with its length. */
 async function send(req: IncomingMessage, res: ServerResponse, status: number, body: string) {
   const bytes = await compressedFor(req, res, body);
@@ -247,29 +232,6 @@ async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
   // trpc-to-openapi takes the parsed body as it is, but checks the header again first.
   req.headers['content-type'] = 'application/json';
   return body ?? {};
-}
-
-/** trpc-to-openapi's error body, reduced to the public shape (no stack, no internals). */
-function restErrorOf(body: string | undefined, requestId: string): RestError {
-  let parsed: {
-    code?: string;
-    message?: string;
-    data?: { issues?: FieldIssue[] | null; candidates?: DuplicateCandidate[] };
-  } = {};
-  try {
-    parsed = JSON.parse(body ?? '{}');
-  } catch {
-    // keep the defaults below
-  }
-  const issues = parsed.data?.issues ?? undefined;
-  const candidates = parsed.data?.candidates ?? undefined;
-  return {
-    code: parsed.code ?? 'INTERNAL_SERVER_ERROR',
-    message: parsed.message ?? 'Internal server error',
-    ...(issues ? { issues } : {}),
-    ...(candidates ? { candidates } : {}),
-    requestId,
-  };
 }
 
 interface CapturedResponse {
