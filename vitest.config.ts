@@ -15,6 +15,9 @@ export default defineConfig({
     // test that starts processes or databases can take minutes and still be right.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll waits for what must happen (a delivery, a change heard); its default of one
+    // second fails a right test on such a machine.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,
