@@ -3,6 +3,7 @@
 import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
+import { FormDialogActions } from '@/components/form-dialog';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
@@ -31,6 +32,12 @@ export function useDuplicates<T>() {
   };
 }
 
+/** A create mutation that can be sent again allowing the duplicate. */
+interface DuplicateCheckedCreate<T> {
+  isPending: boolean;
+  mutate(input: T & { allowDuplicate: true }): void;
+}
+
 /**
  * Says that what is being created looks like records that already exist (once the server named
  * some), links to them (in a new tab, so the form stays as it is), and offers to create it
@@ -43,7 +50,7 @@ export function DuplicateWarning<T>({
 }: {
   title: string;
   duplicates: ReturnType<typeof useDuplicates<T>>;
-  create: { isPending: boolean; mutate(input: T & { allowDuplicate: true }): void };
+  create: DuplicateCheckedCreate<T>;
 }) {
   if (!found) return null;
   return (
@@ -79,5 +86,34 @@ export function DuplicateWarning<T>({
         </Button>
       </AlertDescription>
     </Alert>
+  );
+}
+
+/**
+ * The end of a dialog's create form for a `noun` ("customer") that may be refused as a likely
+ * duplicate: the warning once the server named look-alikes, then the form's buttons.
+ */
+export function DuplicateCheckedActions<T>({
+  noun,
+  duplicates,
+  create,
+}: {
+  noun: string;
+  duplicates: ReturnType<typeof useDuplicates<T>>;
+  create: DuplicateCheckedCreate<T>;
+}) {
+  return (
+    <>
+      <DuplicateWarning
+        title={`This ${noun} may already exist`}
+        duplicates={duplicates}
+        create={create}
+      />
+      <FormDialogActions
+        pending={create.isPending}
+        submitLabel={`Create ${noun}`}
+        pendingLabel="Creating…"
+      />
+    </>
   );
 }

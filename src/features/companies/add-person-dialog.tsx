@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, useDuplicates } from '@/components/duplicate-warning';
+import { DuplicateCheckedActions, useDuplicates } from '@/components/duplicate-warning';
 import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
@@ -157,16 +157,7 @@ function NewPersonForm({ company, onDone }: { company: Company; onDone: () => vo
         <FormTextField form={form} name="lastName" label="Last name" autoComplete="off" />
       </div>
       <FormTextField form={form} name="email" label="Email" type="email" autoComplete="off" />
-      <DuplicateWarning
-        title="This person may already exist"
-        duplicates={duplicates}
-        create={create}
-      />
-      <FormDialogActions
-        pending={create.isPending}
-        submitLabel="Create person"
-        pendingLabel="Creating…"
-      />
+      <DuplicateCheckedActions noun="person" duplicates={duplicates} create={create} />
     </PostForm>
   );
 }

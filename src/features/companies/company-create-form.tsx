@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import {
-  DuplicateWarning,
+  DuplicateCheckedActions,
   useDuplicates,
   type DuplicateCandidate,
 } from '@/components/duplicate-warning';
-import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
+import { FormDialog, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { duplicateCandidates } from '@/lib/server-errors';
@@ -65,16 +65,7 @@ function CompanyCreateForm({ onCreated }: { onCreated: () => void }) {
       })}
     >
       <CompanyFormFields form={form} />
-      <DuplicateWarning
-        title="This company may already exist"
-        duplicates={duplicates}
-        create={create}
-      />
-      <FormDialogActions
-        pending={create.isPending}
-        submitLabel="Create company"
-        pendingLabel="Creating…"
-      />
+      <DuplicateCheckedActions noun="company" duplicates={duplicates} create={create} />
     </PostForm>
   );
 }

@@ -2,10 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { DuplicateWarning, useDuplicates } from '@/components/duplicate-warning';
+import { DuplicateCheckedActions, useDuplicates } from '@/components/duplicate-warning';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
-import { FormDialog, FormDialogActions, type DialogOpenState } from '@/components/form-dialog';
+import { FormDialog, type DialogOpenState } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
 import { customerName } from '@/lib/format';
 import { customerCreateInput, type CustomerCreateInput } from '@/schemas/customers';
@@ -56,16 +56,7 @@ function CustomerCreateForm({ onCreated }: { onCreated: () => void }) {
       })}
     >
       <CustomerBasicFields form={form} />
-      <DuplicateWarning
-        title="This customer may already exist"
-        duplicates={duplicates}
-        create={create}
-      />
-      <FormDialogActions
-        pending={create.isPending}
-        submitLabel="Create customer"
-        pendingLabel="Creating…"
-      />
+      <DuplicateCheckedActions noun="customer" duplicates={duplicates} create={create} />
     </PostForm>
   );
 }

@@ -1,10 +1,7 @@
 'use client';
 
-import { EmptyState } from '@/components/empty-state';
-import { PagedList } from '@/components/paged-list';
-import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
-import { OrdersTable } from '@/features/orders/orders-table';
+import { OrdersSection } from '@/features/orders/orders-section';
 import { nextPageCursor } from '@/lib/cursor-pages';
 import { api } from '@/trpc/react';
 import { OrderCreateDialog } from './order-create-dialog';
@@ -19,26 +16,15 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   );
 
   return (
-    <PageSection
-      id="orders-heading"
-      title="Orders"
+    <OrdersSection
+      query={list}
       action={canWrite ? <OrderCreateDialog customerId={customerId} /> : null}
-    >
-      <PagedList
-        query={list}
-        loading={{ label: 'Loading orders', count: 3 }}
-        failure="The orders could not be loaded."
-        empty={
-          <EmptyState>
-            {canWrite
-              ? 'No orders yet. Create one with “New order”.'
-              : 'No orders yet. Orders your team creates for this customer will appear here.'}
-          </EmptyState>
-        }
-        moreLabel="Show more orders"
-      >
-        {(orders) => <OrdersTable orders={orders} withCustomer={false} />}
-      </PagedList>
-    </PageSection>
+      empty={
+        canWrite
+          ? 'No orders yet. Create one with “New order”.'
+          : 'No orders yet. Orders your team creates for this customer will appear here.'
+      }
+      withCustomer={false}
+    />
   );
 }

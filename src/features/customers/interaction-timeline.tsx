@@ -1,5 +1,6 @@
 'use client';
 
+import { Fragment } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { PagedList, type PagedQuery } from '@/components/paged-list';
 import { PageSection } from '@/components/page-section';
@@ -29,32 +30,58 @@ export function InteractionTimeline({
   const moderates = me.data?.role ? MODERATORS.includes(me.data.role) : false;
 
   return (
+    <TimelineSection
+      about={about}
+      query={list}
+      empty={
+        canWrite
+          ? 'Nothing recorded yet. Add a note, call, e-mail or meeting above.'
+          : 'Nothing recorded yet.'
+      }
+    >
+      {(interaction) => (
+        <InteractionItem
+          interaction={interaction}
+          mayModify={
+            canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
+          }
+        />
+      )}
+    </TimelineSection>
+  );
+}
+
+/**
+ * A record's "Timeline" section: a composer for a new entry, for those who may write, above the
+ * entries newest first, a page at a time, each drawn by `children`.
+ */
+export function TimelineSection<TEntry extends { id: string }>({
+  about,
+  query,
+  empty,
+  children,
+}: {
+  about: InteractionAbout;
+  query: PagedQuery<TEntry>;
+  /** Why there is no entry yet. */
+  empty: React.ReactNode;
+  children: (entry: TEntry) => React.ReactNode;
+}) {
+  const canWrite = useCan('interactions:write');
+  return (
     <PageSection id="timeline-heading" title="Timeline">
       {canWrite ? <InteractionComposer about={about} /> : null}
-
       <PagedList
-        query={list}
+        query={query}
         loading={{ label: 'Loading the timeline', shape: 'items' }}
         failure="The timeline could not be loaded."
-        empty={
-          <EmptyState>
-            {canWrite
-              ? 'Nothing recorded yet. Add a note, call, e-mail or meeting above.'
-              : 'Nothing recorded yet.'}
-          </EmptyState>
-        }
+        empty={<EmptyState>{empty}</EmptyState>}
         moreLabel="Show older"
       >
-        {(items) => (
+        {(entries) => (
           <ol className="grid gap-3" aria-label="Timeline, newest first">
-            {items.map((interaction) => (
-              <InteractionItem
-                key={interaction.id}
-                interaction={interaction}
-                mayModify={
-                  canWrite && (moderates || (myId !== undefined && myId === interaction.authorId))
-                }
-              />
+            {entries.map((entry) => (
+              <Fragment key={entry.id}>{children(entry)}</Fragment>
             ))}
           </ol>
         )}

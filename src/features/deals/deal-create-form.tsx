@@ -16,6 +16,7 @@ import {
   type DealFormOutput,
 } from './deal-form';
 import { DealFormFields } from './deal-form-fields';
+import { useRefreshDealLists } from './use-refresh-deal-lists';
 
 function DealCreateForm({
   pipeline,
@@ -28,7 +29,7 @@ function DealCreateForm({
   customerId: string | null;
   onDone: () => void;
 }) {
-  const utils = api.useUtils();
+  const refreshDealLists = useRefreshDealLists();
   const stages = [...pipeline.stages].sort((a, b) => a.position - b.position);
   const form = useForm<DealFormInput, unknown, DealFormOutput>({
     resolver: zodResolver(dealForm),
@@ -43,11 +44,7 @@ function DealCreateForm({
     onSuccess: async (deal) => {
       toast.success(`${deal.title} was added`);
       onDone();
-      await Promise.all([
-        utils.deals.board.invalidate(),
-        utils.deals.list.invalidate(),
-        utils.dashboard.invalidate(),
-      ]);
+      await refreshDealLists();
     },
     onError: (error) => {
       if (!applyDealErrors(error, form)) toast.error(describeError(error));

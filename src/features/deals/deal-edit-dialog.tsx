@@ -16,6 +16,7 @@ import {
   type DealFormOutput,
 } from './deal-form';
 import { DealFormFields } from './deal-form-fields';
+import { useRefreshDealLists } from './use-refresh-deal-lists';
 
 /** Edits a deal's title, amount, close date, owner, company and people. */
 export function DealEditDialog({ deal, ...dialog }: { deal: Deal } & DialogOpenState) {
@@ -28,6 +29,7 @@ export function DealEditDialog({ deal, ...dialog }: { deal: Deal } & DialogOpenS
 
 function EditForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
   const utils = api.useUtils();
+  const refreshDealLists = useRefreshDealLists();
   const form = useForm<DealFormInput, unknown, DealFormOutput>({
     resolver: zodResolver(dealForm),
     defaultValues: dealFormValues(deal),
@@ -43,11 +45,7 @@ function EditForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
       toast.success(`${updated.title} was saved`);
       utils.deals.get.setData({ id: updated.id }, updated);
       onDone();
-      await Promise.all([
-        utils.deals.board.invalidate(),
-        utils.deals.list.invalidate(),
-        utils.dashboard.invalidate(),
-      ]);
+      await refreshDealLists();
     },
     onError: (error) => {
       if (version.caughtConflict(error) || applyDealErrors(error, form)) return;

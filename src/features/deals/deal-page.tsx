@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { ActionsMenu, ActionsMenuItem } from '@/components/actions-menu';
 import { PageHeader } from '@/components/page-header';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import {
@@ -123,7 +124,7 @@ function DealDetails({ deal }: { deal: Deal }) {
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid gap-6">
-          <Panel title="Details" id="deal-details-heading">
+          <PageSection boxed id="deal-details-heading" title="Details">
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <Fact label="Amount">
                 <span className="tabular-nums">{formatMoney(deal.amountCents, deal.currency)}</span>
@@ -153,24 +154,24 @@ function DealDetails({ deal }: { deal: Deal }) {
               ) : null}
             </dl>
             {canWrite && stages.length > 0 ? <DealStagePicker deal={deal} stages={stages} /> : null}
-          </Panel>
+          </PageSection>
 
-          <Panel title="People" id="deal-people-heading">
+          <PageSection boxed id="deal-people-heading" title="People">
             <DealPeople customerIds={deal.customerIds} />
-          </Panel>
+          </PageSection>
 
           {deal.status === 'won' && canOrder ? (
-            <Panel title="Order" id="deal-order-heading">
+            <PageSection boxed id="deal-order-heading" title="Order">
               <DealOrderAction deal={deal} />
-            </Panel>
+            </PageSection>
           ) : null}
 
           <DealTimeline dealId={deal.id} />
         </div>
 
-        <Panel title="Stage history" id="deal-history-heading">
+        <PageSection boxed id="deal-history-heading" title="Stage history">
           <DealStageHistory dealId={deal.id} stageNames={stageNames} />
-        </Panel>
+        </PageSection>
       </div>
 
       {canWrite ? <DealEditDialog deal={deal} open={editing} onOpenChange={setEditing} /> : null}
@@ -195,17 +196,6 @@ function DealCompany({ companyId }: { companyId: string }) {
     <Link href={`/companies/${companyId}`} className="underline-offset-4 hover:underline">
       {company.data?.name ?? 'Loading…'}
     </Link>
-  );
-}
-
-function Panel({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="grid gap-4 rounded-lg border bg-background p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 

@@ -3,6 +3,7 @@
 import { PencilIcon } from 'lucide-react';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
+import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import {
   RecordNotFound,
@@ -84,37 +85,29 @@ function OrderDetails({ order }: { order: Order }) {
       </div>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <section
-          aria-labelledby="order-lines-heading"
-          className="grid gap-4 rounded-lg border bg-background p-4"
-        >
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="order-lines-heading" className="text-lg font-semibold">
-              Lines
-            </h2>
-            {canWrite && order.status === 'draft' && !editing ? (
+        <PageSection
+          boxed
+          id="order-lines-heading"
+          title="Lines"
+          action={
+            canWrite && order.status === 'draft' && !editing ? (
               <Button variant="outline" size="sm" onClick={() => setEditingLines(true)}>
                 <PencilIcon aria-hidden="true" />
                 Edit lines
               </Button>
-            ) : null}
-          </div>
+            ) : null
+          }
+        >
           {editing ? (
             <OrderLinesEditor order={order} onDone={() => setEditingLines(false)} />
           ) : (
             <OrderLinesTable order={order} />
           )}
-        </section>
+        </PageSection>
 
-        <section
-          aria-labelledby="order-history-heading"
-          className="grid gap-4 rounded-lg border bg-background p-4"
-        >
-          <h2 id="order-history-heading" className="text-lg font-semibold">
-            Status history
-          </h2>
+        <PageSection boxed id="order-history-heading" title="Status history">
           <OrderTimeline order={order} />
-        </section>
+        </PageSection>
       </div>
     </RecordPageFrame>
   );
