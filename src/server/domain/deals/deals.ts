@@ -135,6 +135,18 @@ export async function moveDeal(tx: TenantTx, input: DealMoveInput, changedById: 
   return { before, after, stage, moved, changed: true };
 }
 
+/** The audit entry of a move to another stage, whichever door it came through. */
+export const stageChangeAudit = (before: Deal, after: Deal) =>
+  ({
+    action: 'deal.stage_changed',
+    entityType: 'deal',
+    entityId: after.id,
+    changes: {
+      before: { stageId: before.stageId, status: before.status },
+      after: { stageId: after.stageId, status: after.status },
+    },
+  }) as const;
+
 export async function softDeleteDeal(tx: TenantTx, id: string): Promise<Deal> {
   const deal = await getDeal(tx, id, { lock: true });
   if (!deal) throw notFound('Deal');

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { companyFields, type CompanyCreateValues } from '@/schemas/companies';
-import { insertAuditLogs } from '@/server/db/repositories/audit-logs';
 import { insertCompanies, liveCompaniesMatching } from '@/server/db/repositories/company-bulk';
 import { updateCompany } from '@/server/db/repositories/company-writes';
-import { applyUpdates, mappedInput, type ImportRules } from './import-rules';
-
-const CHUNK = 500;
+import { applyUpdates, insertImported, mappedInput, type ImportRules } from './import-rules';
 
 /** One CSV row as company input: a size typed "11–50" or "11 - 50" reads as "11-50". */
 export const rowToCompany: ImportRules<CompanyCreateValues>['toInput'] = (values, mapping) =>
@@ -41,7 +38,7 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
   toInput: rowToCompany,
   schema: z.strictObject(companyFields),
   async apply(context, valid) {
-    const { tx, importRow, audit } = context;
+    const { tx, importRow } = context;
     const existing = await liveCompaniesMatching(tx, {
       domains: [...new Set(valid.flatMap((row) => row.values.domain ?? []))],
       names: [...new Set(valid.map((row) => nameKey(row.values.name)))],
@@ -77,20 +74,7 @@ export const companyRows: ImportRules<CompanyCreateValues> = {
       }
     }
 
-    for (let i = 0; i < inserts.length; i += CHUNK) {
-      const rows = await insertCompanies(tx, inserts.slice(i, i + CHUNK));
-      await insertAuditLogs(
-        tx,
-        rows.map((company) =>
-          audit({
-            action: 'company.imported',
-            entityType: 'company',
-            entityId: company.id,
-            changes: { after: { ...company, importId: importRow.id } },
-          }),
-        ),
-      );
-    }
+    await insertImported(context, 'company', inserts, insertCompanies);
     const updated = await applyUpdates(context, 'company', updates, updateCompany);
     return {
       createdCount: inserts.length,

@@ -1,11 +1,8 @@
 import { customerCreateInput, type CustomerCreateValues } from '@/schemas/customers';
-import { insertAuditLogs } from '@/server/db/repositories/audit-logs';
 import { customerIdsByEmail, insertCustomers } from '@/server/db/repositories/customer-bulk';
 import { updateCustomer } from '@/server/db/repositories/customer-writes';
 import { companyLinker } from './company-links';
-import { applyUpdates, mappedInput, type ImportRules } from './import-rules';
-
-const CHUNK = 500;
+import { applyUpdates, insertImported, mappedInput, type ImportRules } from './import-rules';
 
 /** One CSV row as customer input, through the column mapping. */
 export const rowToCustomer = (values: Record<string, string>, mapping: Record<string, string>) =>
@@ -18,7 +15,7 @@ export const customerRows: ImportRules<CustomerCreateValues> = {
   toInput: rowToCustomer,
   schema: customerCreateInput,
   async apply(context, valid) {
-    const { tx, importRow, audit } = context;
+    const { tx, importRow } = context;
     const emailOf = (values: CustomerCreateValues) => values.email?.toLowerCase() ?? null;
     const known = await customerIdsByEmail(tx, [
       ...new Set(valid.map((row) => emailOf(row.values)).filter((e): e is string => !!e)),
@@ -48,21 +45,8 @@ export const customerRows: ImportRules<CustomerCreateValues> = {
     for (let i = 0; i < inserts.length; i++) inserts[i] = await linked(inserts[i]!);
     for (const update of updates) update.values = await linked(update.values);
 
-    for (let i = 0; i < inserts.length; i += CHUNK) {
-      const created = await insertCustomers(tx, inserts.slice(i, i + CHUNK));
-      for (const customer of created)
-        if (customer.email) known.set(customer.email.toLowerCase(), customer.id);
-      await insertAuditLogs(
-        tx,
-        created.map((customer) =>
-          audit({
-            action: 'customer.imported',
-            entityType: 'customer',
-            entityId: customer.id,
-            changes: { after: { ...customer, importId: importRow.id } },
-          }),
-        ),
-      );
+    for (const customer of await insertImported(context, 'customer', inserts, insertCustomers)) {
+      if (customer.email) known.set(customer.email.toLowerCase(), customer.id);
     }
     const updated = await applyUpdates(
       context,

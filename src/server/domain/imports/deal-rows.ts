@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_COMPANY_NAME_LENGTH } from '@/schemas/companies';
 import { emailAddress } from '@/schemas/customers';
-import { calendarDate, dealCreateInput, MAX_DEAL_CUSTOMERS, type Deal } from '@/schemas/deals';
+import { calendarDate, dealCreateInput, MAX_DEAL_CUSTOMERS } from '@/schemas/deals';
 import { currency } from '@/schemas/orders';
 import type { ImportIssue } from '@/server/db/schema';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
@@ -11,7 +11,7 @@ import { listMembers } from '@/server/db/repositories/members';
 import { listPipelines } from '@/server/db/repositories/pipelines';
 import { parseMoney } from '@/lib/money';
 import { changedFields } from '../audit/changed-fields';
-import { createDeal, moveDeal, updateDeal } from '../deals/deals';
+import { createDeal, moveDeal, stageChangeAudit, updateDeal } from '../deals/deals';
 import { companyLinker } from './company-links';
 import { mappedInput, splitList, type ImportContext, type ImportRules } from './import-rules';
 
@@ -233,13 +233,3 @@ async function updateImportedDeal(
   }
   return fields.changed || move.changed;
 }
-
-const stageChangeAudit = (before: Deal, after: Deal) => ({
-  action: 'deal.stage_changed',
-  entityType: 'deal',
-  entityId: after.id,
-  changes: {
-    before: { stageId: before.stageId, status: before.status },
-    after: { stageId: after.stageId, status: after.status },
-  },
-});

@@ -3,7 +3,11 @@ import type { ImportField } from '@/schemas/imports';
 import type { ImportRow } from '@/server/db/repositories/imports';
 import type { ImportIssue } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
-import { insertAuditLog, type AuditEntry } from '@/server/db/repositories/audit-logs';
+import {
+  insertAuditLog,
+  insertAuditLogs,
+  type AuditEntry,
+} from '@/server/db/repositories/audit-logs';
 import { changedFields } from '../audit/changed-fields';
 
 /** A row that passed the form's rules: its line, its values, and the fields it actually had. */
@@ -79,6 +83,35 @@ export function mappedInput(
     else read(field, value, input);
   }
   return input;
+}
+
+/** New records inserted per statement. */
+const CHUNK = 500;
+
+/** Inserts new records in chunks, each audited as imported by this import; returns them all. */
+export async function insertImported<V, R extends Record<string, unknown> & { id: string }>(
+  { tx, importRow, audit }: ImportContext,
+  entityType: 'customer' | 'company',
+  inserts: V[],
+  insert: (tx: TenantTx, values: V[]) => Promise<R[]>,
+): Promise<R[]> {
+  const created: R[] = [];
+  for (let i = 0; i < inserts.length; i += CHUNK) {
+    const rows = await insert(tx, inserts.slice(i, i + CHUNK));
+    await insertAuditLogs(
+      tx,
+      rows.map((row) =>
+        audit({
+          action: `${entityType}.imported`,
+          entityType,
+          entityId: row.id,
+          changes: { after: { ...row, importId: importRow.id } },
+        }),
+      ),
+    );
+    created.push(...rows);
+  }
+  return created;
 }
 
 /**

@@ -32,33 +32,30 @@ function assertMayModify(editor: Editor, interaction: Interaction) {
   }
 }
 
-/** A new entry on the timeline of one of the organization's customers. */
+type NewInteraction =
+  | z.output<typeof interactionCreateInput>
+  | z.output<typeof companyInteractionCreateInput>
+  | z.output<typeof dealInteractionCreateInput>;
+
+/** Not found unless the entry's subject is a customer, live company or live deal of the organization. */
+async function assertSubjectExists(tx: TenantTx, input: NewInteraction) {
+  if ('customerId' in input) {
+    if (!(await getCustomer(tx, input.customerId))) throw notFound('Customer');
+  } else if ('companyId' in input) {
+    if (!(await getCompany(tx, input.companyId))) throw notFound('Company');
+  } else if (!(await getDeal(tx, input.dealId))) throw notFound('Deal');
+}
+
+/**
+ * A new entry on the timeline of one of the organization's customers, live companies (about it
+ * alone) or live deals, whichever the input names.
+ */
 export async function recordInteraction(
   tx: TenantTx,
   author: { authorId: string | null; authorApiKeyId: string | null },
-  input: z.output<typeof interactionCreateInput>,
+  input: NewInteraction,
 ) {
-  if (!(await getCustomer(tx, input.customerId))) throw notFound('Customer');
-  return insertInteraction(tx, { ...input, ...author });
-}
-
-/** A new entry on the timeline of one of the organization's live companies, about it alone. */
-export async function recordCompanyInteraction(
-  tx: TenantTx,
-  author: { authorId: string | null; authorApiKeyId: string | null },
-  input: z.output<typeof companyInteractionCreateInput>,
-) {
-  if (!(await getCompany(tx, input.companyId))) throw notFound('Company');
-  return insertInteraction(tx, { ...input, ...author });
-}
-
-/** A new entry on the timeline of one of the organization's live deals. */
-export async function recordDealInteraction(
-  tx: TenantTx,
-  author: { authorId: string | null; authorApiKeyId: string | null },
-  input: z.output<typeof dealInteractionCreateInput>,
-) {
-  if (!(await getDeal(tx, input.dealId))) throw notFound('Deal');
+  await assertSubjectExists(tx, input);
   return insertInteraction(tx, { ...input, ...author });
 }
 

@@ -4,8 +4,8 @@ import {
   companyBulkUpdateInput,
 } from '@/schemas/companies';
 import { COMPANIES } from '@/server/db/repositories/company-columns';
-import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { organizationProcedure } from '../../trpc';
+import { bulkDeleteHandler, bulkUpdateHandler } from '../bulk-records';
 import { companyAudits } from '../../record-audits';
 
 /** Tags or assigns up to 100 companies at once: all or none, one audit row per company changed. */
@@ -27,12 +27,7 @@ export const bulkUpdate = organizationProcedure
   })
   .input(companyBulkUpdateInput)
   .output(bulkCompanyResult)
-  .mutation(async ({ ctx, input }) => {
-    const items = await changeEach(ctx.tx, COMPANIES, input.ids, input.change, (before, after) =>
-      ctx.audit(companyAudits.updated(before, after)),
-    );
-    return { items, unchanged: input.ids.length - items.length };
-  });
+  .mutation(bulkUpdateHandler(COMPANIES, companyAudits));
 
 /** Soft-deletes up to 100 companies at once: all or none, one audit row each. */
 export const bulkDelete = organizationProcedure
@@ -52,9 +47,4 @@ export const bulkDelete = organizationProcedure
   })
   .input(companyBulkDeleteInput)
   .output(bulkCompanyResult)
-  .mutation(async ({ ctx, input }) => {
-    const items = await deleteEach(ctx.tx, COMPANIES, input.ids, (company) =>
-      ctx.audit(companyAudits.deleted(company)),
-    );
-    return { items, unchanged: 0 };
-  });
+  .mutation(bulkDeleteHandler(COMPANIES, companyAudits));

@@ -1,10 +1,18 @@
 import { idParam } from '@/schemas/common';
-import { companyOutput } from '@/schemas/companies';
+import { companyOutput, type Company } from '@/schemas/companies';
 import { getCompany } from '@/server/db/repositories/companies';
 import { restoreCompany, softDeleteCompany } from '@/server/db/repositories/company-writes';
-import { assertIfMatch } from '../../preconditions';
 import { organizationProcedure } from '../../trpc';
 import { companyAudits } from '../../record-audits';
+import { restoreHandler, softDeleteHandler, type SoftDeletable } from '../soft-delete';
+
+const companies: SoftDeletable<Company> = {
+  output: companyOutput,
+  lock: (tx, id) => getCompany(tx, id, true),
+  softDelete: softDeleteCompany,
+  restore: restoreCompany,
+  audits: companyAudits,
+};
 
 /** Soft delete: the company disappears from reads and lists, and can be restored. */
 export const remove = organizationProcedure
@@ -22,14 +30,7 @@ export const remove = organizationProcedure
   })
   .input(idParam)
   .output(companyOutput)
-  .mutation(async ({ ctx, input }) => {
-    if (ctx.ifMatch) {
-      assertIfMatch(ctx.ifMatch, companyOutput, await getCompany(ctx.tx, input.id, true));
-    }
-    const company = await softDeleteCompany(ctx.tx, input.id);
-    await ctx.audit(companyAudits.deleted(company));
-    return company;
-  });
+  .mutation(softDeleteHandler(companies));
 
 export const restore = organizationProcedure
   .meta({
@@ -46,8 +47,4 @@ export const restore = organizationProcedure
   })
   .input(idParam)
   .output(companyOutput)
-  .mutation(async ({ ctx, input }) => {
-    const company = await restoreCompany(ctx.tx, input.id);
-    await ctx.audit(companyAudits.restored(company));
-    return company;
-  });
+  .mutation(restoreHandler(companies));

@@ -36,21 +36,14 @@ export const merge = organizationProcedure
       before: { companyId: merged.source.id },
       after: { companyId: merged.after.id },
     };
-    for (const dealId of merged.dealIds) {
-      await ctx.audit({
-        action: 'deal.updated',
-        entityType: 'deal',
-        entityId: dealId,
-        changes: moved,
-      });
-    }
-    for (const interactionId of merged.interactionIds) {
-      await ctx.audit({
-        action: 'interaction.updated',
-        entityType: 'interaction',
-        entityId: interactionId,
-        changes: moved,
-      });
+    const relinked = [
+      ['deal', merged.dealIds],
+      ['interaction', merged.interactionIds],
+    ] as const;
+    for (const [entityType, ids] of relinked) {
+      for (const entityId of ids) {
+        await ctx.audit({ action: `${entityType}.updated`, entityType, entityId, changes: moved });
+      }
     }
     const result = {
       company: merged.after,

@@ -4,9 +4,9 @@ import {
   customerBulkUpdateInput,
 } from '@/schemas/customers';
 import { CUSTOMERS } from '@/server/db/repositories/customer-columns';
-import { changeEach, deleteEach } from '@/server/domain/customers/bulk';
 import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
+import { bulkDeleteHandler, bulkUpdateHandler } from '../bulk-records';
 
 /** Tags or assigns up to 100 customers at once: all or none, one audit row per customer changed. */
 export const bulkUpdate = organizationProcedure
@@ -27,12 +27,7 @@ export const bulkUpdate = organizationProcedure
   })
   .input(customerBulkUpdateInput)
   .output(bulkCustomerResult)
-  .mutation(async ({ ctx, input }) => {
-    const items = await changeEach(ctx.tx, CUSTOMERS, input.ids, input.change, (before, after) =>
-      ctx.audit(customerAudits.updated(before, after)),
-    );
-    return { items, unchanged: input.ids.length - items.length };
-  });
+  .mutation(bulkUpdateHandler(CUSTOMERS, customerAudits));
 
 /** Soft-deletes up to 100 customers at once: all or none, one audit row each. */
 export const bulkDelete = organizationProcedure
@@ -52,9 +47,4 @@ export const bulkDelete = organizationProcedure
   })
   .input(customerBulkDeleteInput)
   .output(bulkCustomerResult)
-  .mutation(async ({ ctx, input }) => {
-    const items = await deleteEach(ctx.tx, CUSTOMERS, input.ids, (customer) =>
-      ctx.audit(customerAudits.deleted(customer)),
-    );
-    return { items, unchanged: 0 };
-  });
+  .mutation(bulkDeleteHandler(CUSTOMERS, customerAudits));

@@ -1,12 +1,20 @@
 import { idParam } from '@/schemas/common';
-import { customerOutput } from '@/schemas/customers';
+import { customerOutput, type Customer } from '@/schemas/customers';
 import { customerErasureOutput } from '@/schemas/customer-privacy';
 import { restoreCustomer, softDeleteCustomer } from '@/server/db/repositories/customer-writes';
 import { getCustomer } from '@/server/db/repositories/customers';
 import { eraseCustomer } from '@/server/domain/customers/gdpr';
-import { assertIfMatch } from '../../preconditions';
 import { customerAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
+import { restoreHandler, softDeleteHandler, type SoftDeletable } from '../soft-delete';
+
+const customers: SoftDeletable<Customer> = {
+  output: customerOutput,
+  lock: (tx, id) => getCustomer(tx, id, true),
+  softDelete: softDeleteCustomer,
+  restore: restoreCustomer,
+  audits: customerAudits,
+};
 
 /** Soft delete: the customer disappears from reads and lists, and can be restored. */
 export const remove = organizationProcedure
@@ -24,14 +32,7 @@ export const remove = organizationProcedure
   })
   .input(idParam)
   .output(customerOutput)
-  .mutation(async ({ ctx, input }) => {
-    if (ctx.ifMatch) {
-      assertIfMatch(ctx.ifMatch, customerOutput, await getCustomer(ctx.tx, input.id, true));
-    }
-    const customer = await softDeleteCustomer(ctx.tx, input.id);
-    await ctx.audit(customerAudits.deleted(customer));
-    return customer;
-  });
+  .mutation(softDeleteHandler(customers));
 
 export const restore = organizationProcedure
   .meta({
@@ -48,11 +49,7 @@ export const restore = organizationProcedure
   })
   .input(idParam)
   .output(customerOutput)
-  .mutation(async ({ ctx, input }) => {
-    const customer = await restoreCustomer(ctx.tx, input.id);
-    await ctx.audit(customerAudits.restored(customer));
-    return customer;
-  });
+  .mutation(restoreHandler(customers));
 
 /**
  * GDPR erasure: the customer and their interactions are deleted for good, their orders are kept

@@ -1,10 +1,18 @@
 import { idParam } from '@/schemas/common';
-import { dealOutput } from '@/schemas/deals';
+import { dealOutput, type Deal } from '@/schemas/deals';
 import { getDeal } from '@/server/db/repositories/deals';
 import { restoreDeal, softDeleteDeal } from '@/server/domain/deals/deals';
-import { assertIfMatch } from '../../preconditions';
 import { dealAudits } from '../../record-audits';
 import { organizationProcedure } from '../../trpc';
+import { restoreHandler, softDeleteHandler, type SoftDeletable } from '../soft-delete';
+
+const deals: SoftDeletable<Deal> = {
+  output: dealOutput,
+  lock: (tx, id) => getDeal(tx, id, { lock: true }),
+  softDelete: softDeleteDeal,
+  restore: restoreDeal,
+  audits: dealAudits,
+};
 
 /** Soft delete: the deal disappears from reads, lists and the board, and can be restored. */
 export const remove = organizationProcedure
@@ -21,14 +29,7 @@ export const remove = organizationProcedure
   })
   .input(idParam)
   .output(dealOutput)
-  .mutation(async ({ ctx, input }) => {
-    if (ctx.ifMatch) {
-      assertIfMatch(ctx.ifMatch, dealOutput, await getDeal(ctx.tx, input.id, { lock: true }));
-    }
-    const deal = await softDeleteDeal(ctx.tx, input.id);
-    await ctx.audit(dealAudits.deleted(deal));
-    return deal;
-  });
+  .mutation(softDeleteHandler(deals));
 
 export const restore = organizationProcedure
   .meta({
@@ -44,8 +45,4 @@ export const restore = organizationProcedure
   })
   .input(idParam)
   .output(dealOutput)
-  .mutation(async ({ ctx, input }) => {
-    const deal = await restoreDeal(ctx.tx, input.id);
-    await ctx.audit(dealAudits.restored(deal));
-    return deal;
-  });
+  .mutation(restoreHandler(deals));

@@ -1,5 +1,5 @@
 import { dealMoveInput, dealOutput } from '@/schemas/deals';
-import { moveDeal } from '@/server/domain/deals/deals';
+import { moveDeal, stageChangeAudit } from '@/server/domain/deals/deals';
 import { actingMember } from '../acting-member';
 import { organizationProcedure } from '../../trpc';
 
@@ -51,13 +51,7 @@ export const move = organizationProcedure
       return after;
     }
     await ctx.audit({
-      action: 'deal.stage_changed',
-      entityType: 'deal',
-      entityId: after.id,
-      changes: {
-        before: { stageId: before.stageId, status: before.status },
-        after: { stageId: after.stageId, status: after.status },
-      },
+      ...stageChangeAudit(before, after),
       publish: { data: { ...after, previousStageId: before.stageId } },
     });
     if (after.status !== 'open' && after.status !== before.status) {

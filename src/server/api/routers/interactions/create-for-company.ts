@@ -1,5 +1,5 @@
 import { companyInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
-import { recordCompanyInteraction } from '@/server/domain/interactions/interactions';
+import { recordInteraction } from '@/server/domain/interactions/interactions';
 import { authorOf } from '../acting-member';
 import { auditCreated } from './audit-created';
 import { organizationProcedure } from '../../trpc';
@@ -21,7 +21,7 @@ export const createForCompany = organizationProcedure
   .input(companyInteractionCreateInput)
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
-    const interaction = await recordCompanyInteraction(ctx.tx, authorOf(ctx.principal), input);
+    const interaction = await recordInteraction(ctx.tx, authorOf(ctx.principal), input);
     await auditCreated(ctx.audit, interaction);
     return interaction;
   });

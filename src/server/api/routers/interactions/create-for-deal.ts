@@ -1,5 +1,5 @@
 import { dealInteractionCreateInput, interactionOutput } from '@/schemas/interactions';
-import { recordDealInteraction } from '@/server/domain/interactions/interactions';
+import { recordInteraction } from '@/server/domain/interactions/interactions';
 import { authorOf } from '../acting-member';
 import { auditCreated } from './audit-created';
 import { organizationProcedure } from '../../trpc';
@@ -21,7 +21,7 @@ export const createForDeal = organizationProcedure
   .input(dealInteractionCreateInput)
   .output(interactionOutput)
   .mutation(async ({ ctx, input }) => {
-    const interaction = await recordDealInteraction(ctx.tx, authorOf(ctx.principal), input);
+    const interaction = await recordInteraction(ctx.tx, authorOf(ctx.principal), input);
     await auditCreated(ctx.audit, interaction);
     return interaction;
   });
