@@ -71,7 +71,6 @@ function DealDetails({ deal }: { deal: Deal }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const more = useRef<HTMLButtonElement>(null);
-  const names = useMemberNames();
   const pipelines = api.pipelines.list.useQuery({});
   const pipeline = pipelines.data?.items.find((item) => item.id === deal.pipelineId);
   const stages = useMemo(
@@ -125,34 +124,7 @@ function DealDetails({ deal }: { deal: Deal }) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid gap-6">
           <PageSection boxed id="deal-details-heading" title="Details">
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
-              <Fact label="Amount">
-                <span className="tabular-nums">{formatMoney(deal.amountCents, deal.currency)}</span>
-              </Fact>
-              <Fact label="Owner">{ownerLabel(names, deal.ownerId)}</Fact>
-              <Fact label="Expected close">
-                {deal.expectedCloseDate ? (
-                  <time dateTime={deal.expectedCloseDate}>{formatDay(deal.expectedCloseDate)}</time>
-                ) : (
-                  'Not set'
-                )}
-              </Fact>
-              {deal.closedAt ? (
-                <Fact label={deal.status === 'won' ? 'Won' : 'Closed'}>
-                  <time dateTime={deal.closedAt.toISOString()}>
-                    {formatDateTime(deal.closedAt)}
-                  </time>
-                </Fact>
-              ) : null}
-              {deal.companyId ? (
-                <Fact label="Company">
-                  <DealCompany companyId={deal.companyId} />
-                </Fact>
-              ) : null}
-              {deal.status === 'lost' ? (
-                <Fact label="Lost reason">{deal.lostReason ?? 'None given'}</Fact>
-              ) : null}
-            </dl>
+            <DealFacts deal={deal} />
             {canWrite && stages.length > 0 ? <DealStagePicker deal={deal} stages={stages} /> : null}
           </PageSection>
 
@@ -185,6 +157,39 @@ function DealDetails({ deal }: { deal: Deal }) {
         />
       ) : null}
     </RecordPageFrame>
+  );
+}
+
+/** What the deal is worth, to whom, and when it closes (or closed, and why it was lost). */
+function DealFacts({ deal }: { deal: Deal }) {
+  const names = useMemberNames();
+  return (
+    <dl className="grid gap-3 text-sm sm:grid-cols-2">
+      <Fact label="Amount">
+        <span className="tabular-nums">{formatMoney(deal.amountCents, deal.currency)}</span>
+      </Fact>
+      <Fact label="Owner">{ownerLabel(names, deal.ownerId)}</Fact>
+      <Fact label="Expected close">
+        {deal.expectedCloseDate ? (
+          <time dateTime={deal.expectedCloseDate}>{formatDay(deal.expectedCloseDate)}</time>
+        ) : (
+          'Not set'
+        )}
+      </Fact>
+      {deal.closedAt ? (
+        <Fact label={deal.status === 'won' ? 'Won' : 'Closed'}>
+          <time dateTime={deal.closedAt.toISOString()}>{formatDateTime(deal.closedAt)}</time>
+        </Fact>
+      ) : null}
+      {deal.companyId ? (
+        <Fact label="Company">
+          <DealCompany companyId={deal.companyId} />
+        </Fact>
+      ) : null}
+      {deal.status === 'lost' ? (
+        <Fact label="Lost reason">{deal.lostReason ?? 'None given'}</Fact>
+      ) : null}
+    </dl>
   );
 }
 
