@@ -68,6 +68,18 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       reject(new Error(`The instance exited with ${code} before listening:\n${output}`)),
     );
   });
+  // Listening is said from inside the process; a test starts once the URL itself answers.
+  for (;;) {
+    const answered = await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) break;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The instance exited after listening:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     url,
     process: child,

@@ -111,8 +111,9 @@ function setupFaultLab(): FaultLab {
     try {
       return await timedCall(instance.url, lab.key, method, path, body, headers);
     } catch (error) {
+      const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : '';
       throw new Error(
-        `${method} ${path} got no answer: ${String(error)}\n${lab.app.output().slice(-3000)}`,
+        `${method} ${path} got no answer: ${String(error)}${cause}\n${instance.output().slice(-3000)}`,
       );
     }
   };
