@@ -11,16 +11,16 @@ import {
   useDroppable,
   useSensor,
   useSensors,
+  type Announcements,
   type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/utils';
 import type { Deal, DealBoard as Board } from '@/schemas/deals';
-import { boardAnnouncements, dealOf } from './board-announcements';
 import { DealCard, DealCardPreview } from './deal-card';
 import { formatSums } from './deal-money';
 import { LostReasonDialog } from './lost-reason-dialog';
@@ -76,6 +76,8 @@ export function DealBoard({
   const move = useMoveDeal(input);
   const [dragged, setDragged] = useState<Deal | null>(null);
   const [losing, setLosing] = useState<{ deal: Deal; stage: Stage } | null>(null);
+  /** The stage last announced as under the lifted card. */
+  const lastOver = useRef<string | null>(null);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
@@ -84,7 +86,50 @@ export function DealBoard({
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
   );
 
-  const announcements = useMemo(() => boardAnnouncements(board.stages), [board.stages]);
+  const stageName = useMemo(() => {
+    const byId = new Map(board.stages.map((stage) => [stage.id, stage.name]));
+    return (id: unknown) => byId.get(String(id)) ?? 'an unknown stage';
+  }, [board.stages]);
+
+  const dealOf = (active: { data: { current?: Record<string, unknown> } }) =>
+    active.data.current?.deal as Deal | undefined;
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      const deal = dealOf(active);
+      lastOver.current = deal?.stageId ?? null;
+      return deal
+        ? `Picked up ${deal.title}, in ${stageName(deal.stageId)}. Use the left and right arrow keys to choose a stage.`
+        : undefined;
+    },
+    onDragOver: ({ active, over }) => {
+      const deal = dealOf(active);
+      // The card starts over its own stage: that was said when it was picked up.
+      const overId = over ? String(over.id) : null;
+      if (!deal || overId === lastOver.current) return undefined;
+      lastOver.current = overId;
+      return overId
+        ? `${deal.title} is over ${stageName(overId)}.`
+        : `${deal.title} is not over a stage.`;
+    },
+    onDragEnd: ({ active, over }) => {
+      const deal = dealOf(active);
+      if (!deal) return undefined;
+      if (!over || over.id === deal.stageId) {
+        return `${deal.title} was dropped and stays in ${stageName(deal.stageId)}.`;
+      }
+      const target = board.stages.find((stage) => stage.id === over.id);
+      return target?.kind === 'lost'
+        ? `${deal.title} was dropped on ${target.name}; say why it was lost to finish the move.`
+        : `${deal.title} was moved from ${stageName(deal.stageId)} to ${stageName(over.id)}.`;
+    },
+    onDragCancel: ({ active }) => {
+      const deal = dealOf(active);
+      return deal
+        ? `Moving was cancelled. ${deal.title} stays in ${stageName(deal.stageId)}.`
+        : undefined;
+    },
+  };
 
   function moveTo(deal: Deal, stage: Stage, lostReason?: string | null) {
     move.mutate({
