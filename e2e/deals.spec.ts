@@ -131,6 +131,13 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   await editEntry.getByRole('button', { name: 'Save changes' }).click();
   await expect(editEntry).toBeHidden();
   await expect(timeline.getByRole('listitem')).toContainText('Pricing call with Ada: 10 seats');
+  // And deletes it: the deal's timeline is empty again.
+  await timeline.getByRole('button', { name: 'Delete Pricing call with Ada: 10 seats' }).click();
+  const confirmDelete = page.getByRole('alertdialog', { name: 'Delete this call?' });
+  await confirmDelete.getByRole('button', { name: 'Delete call' }).click();
+  await expect(
+    page.getByText('Nothing recorded yet. Add a note, call, e-mail or meeting above.'),
+  ).toBeVisible();
 
   // Alpha is won from its page, and becomes a draft order billed to Ada.
   await page.getByRole('combobox', { name: 'Stage' }).click();
