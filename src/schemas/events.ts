@@ -6,6 +6,7 @@ import { cursor, page, pageLimit, timestamp, uuid } from './common';
 import { MAX_IMPORT_FILENAME_LENGTH } from './imports';
 import { interactionOutput } from './interactions';
 import { orderOutput, orderStatus } from './orders';
+import { taskOutput } from './tasks';
 
 /** What an erased customer's events carry once their personal data is gone. */
 export const erasedRecord = z.object({ id: uuid(), erased: z.literal(true) }).meta({
@@ -38,6 +39,10 @@ const dealStageChange = dealOutput.extend({ previousStageId: uuid() }).meta({
   id: 'DealWithPreviousStage',
   description: 'The deal after the move, and the stage it left.',
 });
+
+const deletedTask = z
+  .object({ id: uuid() })
+  .meta({ id: 'DeletedTask', description: 'A tombstone: the task was deleted.' });
 
 const rowCount = z.number().int().min(0);
 
@@ -85,6 +90,11 @@ export const EVENT_DATA = {
   'deal.stage_changed': dealStageChange,
   'deal.won': dealOutput,
   'deal.lost': dealOutput,
+  'task.created': taskOutput,
+  'task.updated': taskOutput,
+  'task.completed': taskOutput,
+  'task.reopened': taskOutput,
+  'task.deleted': deletedTask,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -119,6 +129,11 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'deal.stage_changed': 'A deal moved to another stage of its pipeline.',
   'deal.won': 'A deal was won: it moved into a won stage.',
   'deal.lost': 'A deal was lost: it moved into a lost stage.',
+  'task.created': 'A task was created.',
+  'task.updated': 'A task was changed (completing it sends `task.completed`).',
+  'task.completed': 'A task was completed.',
+  'task.reopened': 'A completed task was opened again.',
+  'task.deleted': 'A task was deleted.',
 };
 
 /** `customer.created` → `CustomerCreatedEvent`, the event's schema in the OpenAPI document. */

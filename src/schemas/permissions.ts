@@ -32,6 +32,11 @@ export const PERMISSION_ROLES = {
   'deals:read': ['owner', 'admin', 'manager', 'member', 'viewer'],
   'deals:write': ['owner', 'admin', 'manager', 'member'],
   'deals:delete': ['owner', 'admin', 'manager'],
+  'tasks:read': ['owner', 'admin', 'manager', 'member', 'viewer'],
+  /** Create tasks, and change the ones they created or are assigned. */
+  'tasks:write': ['owner', 'admin', 'manager', 'member'],
+  /** Change, complete and delete anyone's tasks. */
+  'tasks:manage': ['owner', 'admin', 'manager'],
   'pipelines:manage': ['owner', 'admin'],
   'org:delete': ['owner'],
   'org:transfer': ['owner'],

@@ -857,6 +857,78 @@ export interface paths {
         patch: operations["pipelines-update"];
         trace?: never;
     };
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Open tasks soonest due first (those without a due time last); with `completed=true`, the most recently completed first. Filter by assignee, due window, record; follow `nextCursor`.
+         */
+        get: operations["tasks-list"];
+        put?: never;
+        /**
+         * Create a task
+         * @description A task for a member (by default the person creating it), perhaps due at a time and about a customer, company, deal or order of your organization.
+         */
+        post: operations["tasks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task
+         * @description One task of your organization.
+         */
+        get: operations["tasks-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task
+         * @description Deletes the task for good. Its creator and assignee may, and so may a manager.
+         */
+        delete: operations["tasks-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task
+         * @description Changes only the fields given. Its creator and assignee may change a task, and so may a manager. Send the `version` you read as `expectedVersion` to be refused (409) if someone changed the task since.
+         */
+        patch: operations["tasks-update"];
+        trace?: never;
+    };
+    "/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task
+         * @description Marks the task done, by you, now; `{"completed": false}` opens it again. A task already so is left as it is.
+         */
+        post: operations["tasks-complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1485,6 +1557,106 @@ export interface webhooks {
          * @description An order moved to another status. Sent to each enabled endpoint subscribed to `order.status_changed`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
          */
         post: operations["webhook-order.status_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.completed
+         * @description A task was completed. Sent to each enabled endpoint subscribed to `task.completed`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-task.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.created
+         * @description A task was created. Sent to each enabled endpoint subscribed to `task.created`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-task.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.deleted
+         * @description A task was deleted. Sent to each enabled endpoint subscribed to `task.deleted`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-task.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.reopened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.reopened
+         * @description A completed task was opened again. Sent to each enabled endpoint subscribed to `task.reopened`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-task.reopened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.updated
+         * @description A task was changed (completing it sends `task.completed`). Sent to each enabled endpoint subscribed to `task.updated`, signed as Standard Webhooks describes. Deliveries are at least once and unordered: deduplicate on `webhook-id` and order by `timestamp`.
+         */
+        post: operations["webhook-task.updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2223,6 +2395,11 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        /** @description A tombstone: the task was deleted. */
+        DeletedTask: {
+            /** Format: uuid */
+            id: string;
+        };
         /** @description Stands in for a record whose personal data was erased (GDPR). */
         ErasedRecord: {
             /** @constant */
@@ -2262,7 +2439,7 @@ export interface components {
             /** @description The `X-Request-Id` of the request. */
             requestId: string;
         };
-        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyImportCompletedEvent"] | components["schemas"]["DealImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"] | components["schemas"]["DealCreatedEvent"] | components["schemas"]["DealUpdatedEvent"] | components["schemas"]["DealDeletedEvent"] | components["schemas"]["DealRestoredEvent"] | components["schemas"]["DealStageChangedEvent"] | components["schemas"]["DealWonEvent"] | components["schemas"]["DealLostEvent"];
+        Event: components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["CustomerRestoredEvent"] | components["schemas"]["CustomerErasedEvent"] | components["schemas"]["InteractionCreatedEvent"] | components["schemas"]["InteractionUpdatedEvent"] | components["schemas"]["InteractionDeletedEvent"] | components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderLinesChangedEvent"] | components["schemas"]["OrderStatusChangedEvent"] | components["schemas"]["CustomerImportCompletedEvent"] | components["schemas"]["CompanyImportCompletedEvent"] | components["schemas"]["DealImportCompletedEvent"] | components["schemas"]["CompanyCreatedEvent"] | components["schemas"]["CompanyUpdatedEvent"] | components["schemas"]["CompanyDeletedEvent"] | components["schemas"]["CompanyRestoredEvent"] | components["schemas"]["CompanyMergedEvent"] | components["schemas"]["DealCreatedEvent"] | components["schemas"]["DealUpdatedEvent"] | components["schemas"]["DealDeletedEvent"] | components["schemas"]["DealRestoredEvent"] | components["schemas"]["DealStageChangedEvent"] | components["schemas"]["DealWonEvent"] | components["schemas"]["DealLostEvent"] | components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskReopenedEvent"] | components["schemas"]["TaskDeletedEvent"];
         /**
          * @example {
          *       "id": "5a7c9e1b-3d5f-4b7a-8c9e-1f3a5b7d9e2c",
@@ -2365,7 +2542,7 @@ export interface components {
                 name: string;
             } | null;
             organization: components["schemas"]["OrganizationSummary"] | null;
-            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "companies:read" | "companies:write" | "companies:delete" | "companies:restore" | "companies:merge" | "deals:read" | "deals:write" | "deals:delete" | "pipelines:manage" | "org:delete" | "org:transfer")[];
+            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "companies:read" | "companies:write" | "companies:delete" | "companies:restore" | "companies:merge" | "deals:read" | "deals:write" | "deals:delete" | "tasks:read" | "tasks:write" | "tasks:manage" | "pipelines:manage" | "org:delete" | "org:transfer")[];
             role: ("owner" | "admin" | "manager" | "member" | "viewer") | null;
             user: {
                 /** Format: email */
@@ -2629,6 +2806,148 @@ export interface components {
             postalCode?: string;
             region?: string;
         };
+        /**
+         * @example {
+         *       "id": "5b7d9f1a-3c5e-4a7b-9d1f-3a5c7e9b1d3f",
+         *       "title": "Send the revised quote",
+         *       "notes": "",
+         *       "dueAt": "2027-01-15T09:00:00.000Z",
+         *       "assigneeId": "c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d",
+         *       "priority": "high",
+         *       "related": {
+         *         "type": "deal",
+         *         "id": "7d1f3b5a-9c2e-4a6b-8d0f-1e3c5a7b9d2f"
+         *       },
+         *       "completedAt": null,
+         *       "completedById": null,
+         *       "createdById": "c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d",
+         *       "version": 1,
+         *       "createdAt": "2026-12-01T14:31:07.204Z",
+         *       "updatedAt": "2026-12-01T14:31:07.204Z"
+         *     }
+         */
+        Task: {
+            assigneeId: string | null;
+            completedAt: string | null;
+            completedById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdById: string | null;
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            notes: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high";
+            related: components["schemas"]["TaskRelated"] | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A task was completed. */
+        TaskCompletedEvent: {
+            data: components["schemas"]["Task"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.completed";
+        };
+        /** @description A task was created. */
+        TaskCreatedEvent: {
+            data: components["schemas"]["Task"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.created";
+        };
+        /** @description A task was deleted. */
+        TaskDeletedEvent: {
+            data: components["schemas"]["DeletedTask"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.deleted";
+        };
+        /** @description The record the task is about. */
+        TaskRelated: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "customer" | "company" | "deal" | "order";
+        };
+        /** @description A completed task was opened again. */
+        TaskReopenedEvent: {
+            data: components["schemas"]["Task"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.reopened";
+        };
+        /** @description A task was changed (completing it sends `task.completed`). */
+        TaskUpdatedEvent: {
+            data: components["schemas"]["Task"];
+            /**
+             * Format: uuid
+             * @description Unique per event; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.updated";
+        };
         WebhookDelivery: {
             /** Format: int64 */
             attempts: number;
@@ -2642,7 +2961,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost";
+            eventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.deleted";
             /** Format: uuid */
             id: string;
             lastAttemptAt: string | null;
@@ -2678,7 +2997,7 @@ export interface components {
             createdAt: string;
             description: string;
             enabled: boolean;
-            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+            eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.deleted")[];
             /** Format: uuid */
             id: string;
             /** @description After a rotation, the old secret also signs deliveries until this time. */
@@ -5488,7 +5807,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
-                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                type?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.deleted")[];
             };
             header?: {
                 /**
@@ -6187,6 +6506,358 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "tasks-list": {
+        parameters: {
+            query?: {
+                assigneeId?: string;
+                completed?: boolean;
+                cursor?: string;
+                due?: "overdue" | "today" | "upcoming";
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                relatedId?: string;
+                relatedType?: "customer" | "company" | "deal" | "order";
+                /** @description The time zone whose day `due=today` means. */
+                timeZone?: string;
+                updatedSince?: string;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Task"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "tasks-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Send the revised quote",
+                 *       "dueAt": "2027-01-15T09:00:00.000Z",
+                 *       "priority": "high",
+                 *       "related": {
+                 *         "type": "deal",
+                 *         "id": "7d1f3b5a-9c2e-4a6b-8d0f-1e3c5a7b9d2f"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A member; defaults to the person creating it (none for an API key). */
+                    assigneeId?: string | null;
+                    /** @description When it is due. */
+                    dueAt?: string | null;
+                    /** @default  */
+                    notes?: string;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "low" | "normal" | "high";
+                    related?: components["schemas"]["TaskRelated"] | null;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The created task */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "tasks-get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "tasks-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "tasks-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (of the order, for its lines): the change is refused (412) if it changed since, so concurrent edits cannot overwrite each other. `*` matches any.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assigneeId?: string | null;
+                    dueAt?: string | null;
+                    /**
+                     * Format: int64
+                     * @description The `version` you read; a newer one means someone else changed the task (409).
+                     */
+                    expectedVersion?: number;
+                    notes?: string;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high";
+                    related?: components["schemas"]["TaskRelated"] | null;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another live customer has the e-mail address, or a very similar name (see `candidates`). */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CONFLICT",
+                     *       "message": "The customer was changed by someone else; reload it and try again",
+                     *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "tasks-complete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description False reopens a completed task.
+                     * @default true
+                     */
+                    completed?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     "webhooks-list": {
         parameters: {
             query?: never;
@@ -6252,7 +6923,7 @@ export interface operations {
                     /** @default true */
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                    eventTypes: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.deleted")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -6497,7 +7168,7 @@ export interface operations {
                     description?: string;
                     enabled?: boolean;
                     /** @description The event types sent to this endpoint. */
-                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost")[];
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.erased" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "order.created" | "order.lines_changed" | "order.status_changed" | "customer_import.completed" | "company_import.completed" | "deal_import.completed" | "company.created" | "company.updated" | "company.deleted" | "company.restored" | "company.merged" | "deal.created" | "deal.updated" | "deal.deleted" | "deal.restored" | "deal.stage_changed" | "deal.won" | "deal.lost" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.deleted")[];
                     /**
                      * Format: uri
                      * @description Where events are POSTed.
@@ -7777,6 +8448,241 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrderStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-task.completed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-task.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-task.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-task.reopened": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskReopenedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx answer within 10 seconds is success. The body is not read beyond its first kilobyte, which the delivery log keeps. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (for example, a signature that does not check out), a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Failed, a redirect (not followed) or no answer within 10 seconds: the delivery is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all), then marked failed. Redeliver it from the delivery log. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook-task.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same for every attempt and redelivery of an event, so receivers deduplicate on it. It is signed. */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /**
+                 * @description `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` (the raw body), keyed with the base64-decoded part of the endpoint secret after `whsec_`. While a rotated secret is still valid, two signatures are sent, separated by a space: accept the delivery if one matches. Libraries such as `standardwebhooks` check all of this.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description When this attempt was signed, in seconds since the Unix epoch. It is signed; refuse deliveries more than five minutes from your clock to stop replays. */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as the change feed (`GET /events`) lists it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskUpdatedEvent"];
             };
         };
         responses: {

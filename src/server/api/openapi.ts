@@ -33,6 +33,10 @@ const TAGS = [
     name: 'Deals',
     description: 'Opportunities moving through a pipeline, won or lost, with their stage history.',
   },
+  {
+    name: 'Tasks',
+    description: 'What members are to do, by when, about which customer, company, deal or order.',
+  },
   { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
   {
     name: 'Webhooks',

@@ -1,6 +1,7 @@
 import type { Company } from '@/schemas/companies';
 import type { Customer } from '@/schemas/customers';
 import type { Deal } from '@/schemas/deals';
+import type { Task } from '@/schemas/tasks';
 import type { AuditChanges } from '@/server/db/schema';
 import { changedFields } from '@/server/domain/audit/changed-fields';
 
@@ -40,3 +41,25 @@ function recordAudits<
 export const companyAudits = recordAudits<'company', Company>('company');
 export const customerAudits = recordAudits<'customer', Customer>('customer', (row) => row.id);
 export const dealAudits = recordAudits<'deal', Deal>('deal');
+
+const taskEntry = (
+  action: `task.${'created' | 'updated' | 'completed' | 'reopened' | 'deleted'}`,
+  task: Task,
+  data: object,
+  changes: AuditChanges,
+) => ({ action, entityType: 'task', entityId: task.id, changes, publish: { data } }) as const;
+
+/** Tasks are deleted for good (the event carries only the id), and completed or reopened. */
+export const taskAudits = {
+  created: (task: Task) => taskEntry('task.created', task, task, { after: task }),
+  updated: (before: Task, after: Task) =>
+    taskEntry('task.updated', after, after, changedFields(before, after)),
+  completed: (before: Task, after: Task) =>
+    taskEntry(
+      after.completedAt ? 'task.completed' : 'task.reopened',
+      after,
+      after,
+      changedFields(before, after),
+    ),
+  deleted: (task: Task) => taskEntry('task.deleted', task, { id: task.id }, { before: task }),
+};

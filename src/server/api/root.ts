@@ -11,6 +11,7 @@ import { importsRouter } from './routers/imports/router';
 import { interactionsRouter } from './routers/interactions/router';
 import { ordersRouter } from './routers/orders/router';
 import { pipelinesRouter } from './routers/pipelines/router';
+import { tasksRouter } from './routers/tasks/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
@@ -30,6 +31,7 @@ export const appRouter = router({
   orders: ordersRouter,
   pipelines: pipelinesRouter,
   deals: dealsRouter,
+  tasks: tasksRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   imports: importsRouter,

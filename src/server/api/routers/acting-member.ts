@@ -11,3 +11,9 @@ export const authorOf = (principal: Principal) => ({
   authorId: principal.kind === 'user' ? principal.userId : null,
   authorApiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
 });
+
+/** Who acts on a task: a person or an API key, with the role they act in. */
+export const taskActor = (ctx: { principal: Principal; organization: OrganizationAccess }) => ({
+  ...actingMember(ctx),
+  apiKeyId: ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null,
+});

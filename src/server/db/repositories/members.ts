@@ -71,7 +71,7 @@ export async function countMembers(tx: TenantTx): Promise<number> {
 /** Refuses (400, naming the field) a user who is not a member of the organization. */
 export async function assertMember(tx: TenantTx, userId: string, field: string) {
   if (!(await findMember(tx, userId))) {
-    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization', {
+    throw new AppError('BAD_REQUEST', 'The person given must be a member of this organization', {
       issues: [{ path: [field], message: 'is not a member of this organization' }],
     });
   }

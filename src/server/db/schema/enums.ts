@@ -2,6 +2,7 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import { CUSTOMER_STATUSES } from '@/schemas/customers';
 import { ROLES } from '@/schemas/permissions';
 import { STAGE_KINDS } from '@/schemas/pipelines';
+import { TASK_PRIORITIES } from '@/schemas/tasks';
 import { DELIVERY_STATUSES } from '@/schemas/webhooks';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -34,3 +35,5 @@ export const companySizeEnum = pgEnum('company_size', COMPANY_SIZES);
 export { STAGE_KINDS };
 export const stageKindEnum = pgEnum('stage_kind', STAGE_KINDS);
 export const dealStatusEnum = pgEnum('deal_status', STAGE_KINDS);
+
+export const taskPriorityEnum = pgEnum('task_priority', TASK_PRIORITIES);

@@ -6,6 +6,7 @@ export * from './companies';
 export * from './deals';
 export * from './interactions';
 export * from './orders';
+export * from './tasks';
 export * from './audit';
 
 export * from './webhooks';

@@ -13,6 +13,7 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
   order: 'orders:read',
   deal: 'deals:read',
   pipeline: 'deals:read',
+  task: 'tasks:read',
   membership: 'members:read',
   organization: 'members:read',
   invitation: 'members:manage',
@@ -32,6 +33,7 @@ const PERMISSION_BY_EVENT_PREFIX: [prefix: string, permission: Permission][] = [
   ['deal_import.', 'data:import'],
   ['deal.', 'deals:read'],
   ['company.', 'companies:read'],
+  ['task.', 'tasks:read'],
 ];
 
 export const eventPermission = (type: EventType): Permission =>
