@@ -7,13 +7,20 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleLikeTheServer } from '@/bench/servers';
 import { looksLikeApiKey } from '@/server/auth/api-key';
-import { openConnection } from '@/server/db/connection';
-import { countDistinct, eq, isNotNull, max } from 'drizzle-orm';
+import { openConnection, type Connection } from '@/server/db/connection';
+import { and, countDistinct, eq, isNotNull, max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
+import { verifyPassword } from '@/server/auth/password';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
+import {
+  findOrganizationBySlug,
+  listMembershipsOfUser,
+} from '@/server/db/repositories/organizations';
+import { findUserByEmail } from '@/server/db/repositories/users';
 import { checkpointKeys } from '@/server/domain/audit/checkpoint-signature';
 import {
+  auditLogs,
   companies,
   customers,
   deals,
@@ -21,7 +28,7 @@ import {
   orders,
   pipelineStages,
 } from '@/server/db/schema';
-import { withTenant } from '@/server/db/tenant';
+import { withIdentity, withTenant } from '@/server/db/tenant';
 
 const run = promisify(execFile);
 const pgliteDir = mkdtempSync(path.join(tmpdir(), 'clientele-cli-'));
@@ -68,6 +75,44 @@ async function command(file: string, args: string[]) {
   const lines = result.stdout.trim().split('\n');
   expect(lines, result.stdout).toHaveLength(1);
   return { code: result.code, json: JSON.parse(lines[0]!) as Record<string, unknown> };
+}
+
+/** The database the CLI ran on, opened by the test as the app's login. */
+async function withDatabase<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await openConnection(
+    onPostgres ? { databaseUrl: inject('testDatabaseUrl') } : { pgliteDir: databaseEnv.PGLITE_DIR },
+  );
+  try {
+    return await fn(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The account with the address, its organizations and roles, as sign-in sees them. */
+async function account(email: string) {
+  return withDatabase((connection) =>
+    withIdentity(connection.db, async (tx) => {
+      const user = await findUserByEmail(tx, email);
+      if (!user) return null;
+      const memberships = await listMembershipsOfUser(tx, user.id);
+      return { user, memberships: memberships.map(({ slug, role }) => ({ slug, role })) };
+    }),
+  );
+}
+
+/** The organization's `member.added` audit rows. */
+async function membersAdded(organizationId: string) {
+  return withDatabase((connection) =>
+    withTenant(connection.db, organizationId, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(
+          and(eq(auditLogs.organizationId, organizationId), eq(auditLogs.action, 'member.added')),
+        ),
+    ),
+  );
 }
 
 // Every command is a process of its own that opens the database (PGlite compiles its WebAssembly
@@ -124,6 +169,149 @@ describe('operator CLI', { timeout: 300_000 }, () => {
     } finally {
       await connection.close();
     }
+  });
+
+  describe('create-user', () => {
+    const email = `user-${slug}@example.com`;
+    const password = 'a member password';
+    let organizationId = '';
+    let userId = '';
+
+    it('makes a verified member with the role and the password to sign in with', async () => {
+      const created = await cli(
+        'create-user',
+        '--org',
+        slug,
+        '--email',
+        email,
+        '--password',
+        password,
+        '--role',
+        'member',
+        '--name',
+        'Casey Member',
+      );
+      expect(created).toEqual({ code: 0, json: { userId: expect.any(String) } });
+      userId = String(created.json.userId);
+
+      const found = await account(email);
+      expect(found?.user).toMatchObject({ id: userId, name: 'Casey Member', email });
+      expect(found?.user.emailVerifiedAt).toBeInstanceOf(Date);
+      expect(await verifyPassword(found!.user.passwordHash!, password)).toBe(true);
+      expect(found?.memberships).toEqual([{ slug, role: 'member' }]);
+
+      organizationId = await withDatabase((connection) =>
+        withIdentity(connection.db, async (tx) => (await findOrganizationBySlug(tx, slug))!.id),
+      );
+      expect(await membersAdded(organizationId)).toEqual([
+        expect.objectContaining({
+          actorType: 'system',
+          actorId: null,
+          entityType: 'membership',
+          entityId: userId,
+          changes: { after: { email, role: 'member' } },
+        }),
+      ]);
+    });
+
+    it('adds an existing account (any case of its e-mail) to another organization, keeping its password', async () => {
+      const other = `${slug}-other`;
+      const org = await cli(
+        'create-org',
+        '--name',
+        'CLI Other',
+        '--slug',
+        other,
+        '--owner-email',
+        `${other}@example.com`,
+        '--owner-password',
+        'a long password',
+      );
+      expect(org.code).toBe(0);
+
+      const added = await cli(
+        'create-user',
+        '--org',
+        other,
+        '--email',
+        email.toUpperCase(),
+        '--password',
+        'not the password it has',
+        '--role',
+        'viewer',
+      );
+      expect(added).toEqual({ code: 0, json: { userId } });
+      const found = await account(email);
+      expect(found?.memberships).toEqual([
+        { slug, role: 'member' },
+        { slug: other, role: 'viewer' },
+      ]);
+      expect(found?.user.email).toBe(email);
+      expect(await verifyPassword(found!.user.passwordHash!, password)).toBe(true);
+      expect(await membersAdded(String(org.json.organizationId))).toEqual([
+        expect.objectContaining({
+          entityId: userId,
+          changes: { after: { email, role: 'viewer' } },
+        }),
+      ]);
+    });
+
+    it('refuses a member of the organization already, changing nothing', async () => {
+      const again = await cli(
+        'create-user',
+        '--org',
+        slug,
+        '--email',
+        email,
+        '--password',
+        password,
+        '--role',
+        'admin',
+      );
+      expect(again).toMatchObject({
+        code: 1,
+        json: { error: { code: 'CONFLICT', message: expect.stringContaining('already a member') } },
+      });
+      expect((await account(email))?.memberships[0]).toEqual({ slug, role: 'member' });
+      expect(await membersAdded(organizationId)).toHaveLength(1);
+    });
+
+    it('refuses an unknown organization, a bad role, e-mail or password, writing nothing', async () => {
+      const fresh = `fresh-${slug}@example.com`;
+      const attempt = (overrides: Record<string, string>) => {
+        const options = { org: slug, email: fresh, password, role: 'member', ...overrides };
+        return cli('create-user', ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, v]));
+      };
+
+      expect(await attempt({ org: 'no-such-org' })).toMatchObject({
+        code: 1,
+        json: { error: { code: 'NOT_FOUND', message: expect.stringContaining('no-such-org') } },
+      });
+      expect(await attempt({ role: 'superuser' })).toMatchObject({
+        code: 2,
+        json: { error: { code: 'USAGE', message: expect.stringContaining('--role') } },
+      });
+      expect(await attempt({ email: 'not-an-address' })).toMatchObject({
+        code: 2,
+        json: { error: { code: 'USAGE', message: expect.stringContaining('--email') } },
+      });
+      expect(await attempt({ password: 'short' })).toMatchObject({
+        code: 2,
+        json: { error: { code: 'USAGE', message: expect.stringContaining('--password') } },
+      });
+      // Long enough, but refused by the policy sign-up applies.
+      expect(await attempt({ password: 'qwerty123456' })).toMatchObject({
+        code: 1,
+        json: { error: { code: 'BAD_REQUEST', message: expect.stringContaining('commonly used') } },
+      });
+      expect(await attempt({ password: 'fresh-' + slug })).toMatchObject({
+        code: 1,
+        json: { error: { code: 'BAD_REQUEST', message: expect.stringContaining('e-mail') } },
+      });
+
+      expect(await account(fresh)).toBeNull();
+      expect(await membersAdded(organizationId)).toHaveLength(1);
+    });
   });
 
   it('verifies an organization\u2019s audit chain', async () => {

@@ -6,15 +6,16 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { emailAddress } from '@/schemas/customers';
 import { newPassword } from '@/schemas/auth';
-import { API_KEY_ROLES } from '@/schemas/permissions';
+import { API_KEY_ROLES, ROLES } from '@/schemas/permissions';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
+import { assertAcceptablePassword } from '@/server/auth/password-policy';
 import type { Env } from '@/env';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { migrateAsOwner } from '@/server/db/migrate';
 import { exportPglite } from '@/server/db/pglite-export';
 import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import { findOrganizationBySlug } from '@/server/db/repositories/organizations';
-import { findUserByEmail } from '@/server/db/repositories/users';
+import { findUserByEmail, insertUser, updateUser } from '@/server/db/repositories/users';
 import { withIdentity, withTenant } from '@/server/db/tenant';
 import { checkpointKeys, parsePublicKey } from '@/server/domain/audit/checkpoint-signature';
 import { readCheckpoints, type CheckpointsRead } from '@/server/domain/audit/read-checkpoints';
@@ -26,6 +27,7 @@ import {
   createOrganizationFor,
   createOrganizationWithOwner,
 } from '@/server/domain/organizations/create-organization';
+import { addMember } from '@/server/domain/organizations/members';
 import { SLUG_PATTERN } from '@/server/domain/slug';
 import { AppError } from '@/server/errors';
 
@@ -44,6 +46,14 @@ export const createApiKeyOptions = z.object({
   org: z.string().min(1, 'is required'),
   name: z.string().trim().min(1, 'is required').max(100),
   role: z.enum(API_KEY_ROLES, { error: `must be one of ${API_KEY_ROLES.join(', ')}` }),
+});
+
+export const createUserOptions = z.object({
+  org: z.string().min(1, 'is required'),
+  email: emailAddress,
+  password: newPassword,
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  name: z.string().trim().min(1).max(100).optional(),
 });
 
 export const auditVerifyOptions = z.object({
@@ -281,5 +291,56 @@ export async function createApiKeyCommand(
       ...CLI_CLIENT,
     });
     return { id: issued.id, key: issued.key };
+  });
+}
+
+/**
+ * A verified member of an organization with a role (owner too: the operator holds the database
+ * anyway). A new account is made with the password (its address counts as verified: the operator
+ * vouches for it); an existing one (the e-mail in any case) keeps its password and joins, and is
+ * refused if it is a member already. The membership is audited as `member.added`, by the system.
+ */
+export async function createUserCommand(
+  connection: Connection,
+  options: z.output<typeof createUserOptions>,
+) {
+  const { email, password, role } = options;
+  const name = options.name ?? email.split('@')[0]!;
+  assertAcceptablePassword(password, { email, name });
+  const found = await withIdentity(
+    connection.db,
+    async (tx) => ({
+      organization: await findOrganizationBySlug(tx, options.org),
+      user: await findUserByEmail(tx, email),
+    }),
+    { readOnly: true },
+  );
+  if (!found.organization)
+    throw new AppError('NOT_FOUND', `No organization with the slug "${options.org}"`);
+  const organization = found.organization;
+  // Hashed before the transaction, which then stays short (as sign-up does).
+  let passwordHash = found.user ? null : await hashPassword(password);
+
+  return withIdentity(connection.db, async (tx) => {
+    let user = await findUserByEmail(tx, email);
+    if (!user) {
+      passwordHash ??= await hashPassword(password);
+      user = await insertUser(tx, { email, name, passwordHash, emailVerifiedAt: new Date() });
+    } else if (!user.emailVerifiedAt) {
+      user = await updateUser(tx, user.id, { emailVerifiedAt: new Date() });
+    }
+    await addMember(
+      tx,
+      {
+        organizationId: organization.id,
+        user: { id: user.id, email: user.email },
+        role,
+        action: 'member.added',
+        addedBy: BY_OPERATOR,
+        alreadyMember: `${user.email} is already a member of "${organization.slug}"`,
+      },
+      CLI_CLIENT,
+    );
+    return { userId: user.id };
   });
 }

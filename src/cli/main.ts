@@ -19,6 +19,8 @@ import {
   createApiKeyOptions,
   createOrgCommand,
   createOrgOptions,
+  createUserCommand,
+  createUserOptions,
   exportPgliteCommand,
   exportPgliteOptions,
   migrateCommand,
@@ -37,6 +39,9 @@ Commands:
   seed                         create the demo organization with sample data
   create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
   create-api-key --org SLUG --name NAME --role ROLE
+  create-user --org SLUG --email EMAIL --password PW --role ROLE [--name NAME]
+                               a verified member of the organization; an existing account
+                               (same e-mail) joins with its own password unchanged
   audit-verify --org SLUG [--checkpoints FILE|DIR] [--public-key KEY]
                                check the organization's audit hash chain (exit code 1 if broken),
                                and that it still holds every row the checkpoints recorded
@@ -53,6 +58,7 @@ const COMMANDS = {
   seed: { options: z.object({}), run: (c: Connection) => seedCommand(c) },
   'create-org': { options: createOrgOptions, run: createOrgCommand },
   'create-api-key': { options: createApiKeyOptions, run: createApiKeyCommand },
+  'create-user': { options: createUserOptions, run: createUserCommand },
   'audit-verify': {
     options: auditVerifyOptions,
     run: (c: Connection, o: z.output<typeof auditVerifyOptions>, config: Env) =>

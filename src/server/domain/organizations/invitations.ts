@@ -3,7 +3,6 @@ import { hashPassword } from '@/server/auth/password';
 import { assertAcceptablePassword } from '@/server/auth/password-policy';
 import { createSession, type NewSession } from '@/server/auth/session';
 import { randomToken, sha256Of } from '@/server/auth/tokens';
-import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import {
   claimInvitation,
   findOpenInvitation,
@@ -13,8 +12,6 @@ import {
   revokeInvitation,
 } from '@/server/db/repositories/invitations';
 import { findMemberByEmail } from '@/server/db/repositories/members';
-import { insertMembership } from '@/server/db/repositories/organizations';
-import { isUniqueViolation } from '@/server/db/repositories/pg-errors';
 import { updateSession } from '@/server/db/repositories/sessions';
 import {
   findUserByEmail,
@@ -29,6 +26,7 @@ import { composeMail } from '@/server/mail/message';
 import { queueMail, type MailOutbox } from '@/server/mail/outbox';
 import type { AccountDeps } from '../accounts/deps';
 import { assertMayAssignRole } from './membership-rules';
+import { addMember } from './members';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -180,28 +178,18 @@ async function joinByInvitation(
 ) {
   const now = new Date();
   if (!(await claimInvitation(tx, found.invitation.id, now))) throw invalidInvitation();
-  try {
-    await insertMembership(tx, {
+  await addMember(
+    tx,
+    {
       organizationId: found.organization.id,
-      userId,
+      user: { id: userId, email: found.invitation.email },
       role: found.invitation.role,
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'memberships_organization_user_unique')) {
-      throw new AppError('CONFLICT', `You are already a member of ${found.organization.name}`);
-    }
-    throw error;
-  }
-  await insertAuditLog(tx, {
-    organizationId: found.organization.id,
-    actorType: 'user',
-    actorId: userId,
-    action: 'invitation.accepted',
-    entityType: 'membership',
-    entityId: userId,
-    changes: { after: { email: found.invitation.email, role: found.invitation.role } },
-    ...deps.client,
-  });
+      action: 'invitation.accepted',
+      addedBy: { type: 'user', userId },
+      alreadyMember: `You are already a member of ${found.organization.name}`,
+    },
+    deps.client,
+  );
 }
 
 export async function acceptInvitation(

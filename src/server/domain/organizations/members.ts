@@ -1,18 +1,64 @@
 import type { Role } from '@/schemas/permissions';
+import { insertAuditLog } from '@/server/db/repositories/audit-logs';
 import {
   deleteMember,
   findMember,
   lockOwners,
   updateMemberRole,
 } from '@/server/db/repositories/members';
-import type { TenantTx } from '@/server/db/types';
+import { insertMembership } from '@/server/db/repositories/organizations';
+import { isUniqueViolation } from '@/server/db/repositories/pg-errors';
+import type { IdentityTx, TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
+import type { ClientInfo } from '../accounts/deps';
 import { assertMayAssignRole, assertMayManageMember, assertOwnerRemains } from './membership-rules';
 
 export interface MemberChange {
   userId: string;
   before: { role: Role };
   after: { role: Role } | null;
+}
+
+/**
+ * Adds a person to an organization with a role, audited in its trail: by accepting an
+ * invitation (the person acts) or by an operator (the system acts). Someone already a member is
+ * refused with the message given; of two additions at once, one wins.
+ */
+export async function addMember(
+  tx: IdentityTx,
+  input: {
+    organizationId: string;
+    user: { id: string; email: string };
+    role: Role;
+    action: 'invitation.accepted' | 'member.added';
+    addedBy: { type: 'user'; userId: string } | { type: 'system' };
+    alreadyMember: string;
+  },
+  client: ClientInfo,
+) {
+  try {
+    await insertMembership(tx, {
+      organizationId: input.organizationId,
+      userId: input.user.id,
+      role: input.role,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'memberships_organization_user_unique')) {
+      throw new AppError('CONFLICT', input.alreadyMember);
+    }
+    throw error;
+  }
+  const { addedBy } = input;
+  await insertAuditLog(tx, {
+    organizationId: input.organizationId,
+    actorType: addedBy.type,
+    actorId: addedBy.type === 'user' ? addedBy.userId : null,
+    action: input.action,
+    entityType: 'membership',
+    entityId: input.user.id,
+    changes: { after: { email: input.user.email, role: input.role } },
+    ...client,
+  });
 }
 
 /** Gives a member another role; null when they have that role already (nothing changes). */
