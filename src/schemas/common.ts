@@ -31,6 +31,18 @@ export const timeInput = () =>
       },
     });
 
+/** `true`/`false` in a query string, a boolean from typed clients. */
+export const booleanParam = () =>
+  z
+    .union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' })
+    .transform((value) => value === true || value === 'true')
+    .meta({
+      override: ({ jsonSchema }) => {
+        delete jsonSchema.anyOf;
+        jsonSchema.type = 'boolean';
+      },
+    });
+
 /** A UUID; its format fixes the length, which the document states for clients that check it. */
 export const uuid = () => z.uuid({ error: 'must be a UUID' }).meta({ maxLength: 36 });
 

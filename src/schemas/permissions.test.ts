@@ -31,6 +31,7 @@ const DESIGN: Record<string, string> = {
   'tasks:read': 'owner admin manager member viewer',
   'tasks:write': 'owner admin manager member',
   'tasks:manage': 'owner admin manager',
+  'notifications:read': 'owner admin manager member viewer',
   'pipelines:manage': 'owner admin',
   'org:delete': 'owner',
   'org:transfer': 'owner',

@@ -37,6 +37,8 @@ export const PERMISSION_ROLES = {
   'tasks:write': ['owner', 'admin', 'manager', 'member'],
   /** Change, complete and delete anyone's tasks. */
   'tasks:manage': ['owner', 'admin', 'manager'],
+  /** One's own notifications: a person's, never an API key's (a key acts for no one). */
+  'notifications:read': ['owner', 'admin', 'manager', 'member', 'viewer'],
   'pipelines:manage': ['owner', 'admin'],
   'org:delete': ['owner'],
   'org:transfer': ['owner'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
+import { booleanParam, cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
@@ -56,18 +56,6 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
-
-/** `true`/`false` in a query string, a boolean from typed clients. */
-const booleanParam = () =>
-  z
-    .union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' })
-    .transform((value) => value === true || value === 'true')
-    .meta({
-      override: ({ jsonSchema }) => {
-        delete jsonSchema.anyOf;
-        jsonSchema.type = 'boolean';
-      },
-    });
 
 export const taskCreateInput = z
   .strictObject({

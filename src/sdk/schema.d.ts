@@ -709,6 +709,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description The calling person's notifications, latest first (user-bound credentials only; an API key is refused with 403). Bursts about the same record are one notification.
+         */
+        get: operations["notifications-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description One of your notifications; one already read stays as it was.
+         */
+        post: operations["notifications-markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["notifications-markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members": {
         parameters: {
             query?: never;
@@ -2542,7 +2599,7 @@ export interface components {
                 name: string;
             } | null;
             organization: components["schemas"]["OrganizationSummary"] | null;
-            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "companies:read" | "companies:write" | "companies:delete" | "companies:restore" | "companies:merge" | "deals:read" | "deals:write" | "deals:delete" | "tasks:read" | "tasks:write" | "tasks:manage" | "pipelines:manage" | "org:delete" | "org:transfer")[];
+            permissions: ("customers:read" | "interactions:read" | "orders:read" | "members:read" | "customers:write" | "interactions:write" | "orders:write" | "customers:delete" | "customers:restore" | "data:import" | "data:export" | "customers:erase" | "members:manage" | "audit:read" | "api-keys:manage" | "webhooks:manage" | "org:manage" | "companies:read" | "companies:write" | "companies:delete" | "companies:restore" | "companies:merge" | "deals:read" | "deals:write" | "deals:delete" | "tasks:read" | "tasks:write" | "tasks:manage" | "notifications:read" | "pipelines:manage" | "org:delete" | "org:transfer")[];
             role: ("owner" | "admin" | "manager" | "member" | "viewer") | null;
             user: {
                 /** Format: email */
@@ -2594,6 +2651,29 @@ export interface components {
             /** Format: int64 */
             version: number;
             website: string | null;
+        };
+        Notification: {
+            /** @description The latest person who acted; null for the system. */
+            actorId: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            entityId: string | null;
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The path of the record in the app. */
+            link: string;
+            /**
+             * Format: int64
+             * @description How many more people acted in the same burst, grouped into this one.
+             */
+            othersCount: number;
+            readAt: string | null;
+            /** @description Who did what to which record: "Ana Lima and 2 others moved …". */
+            title: string;
+            /** @enum {string} */
+            type: "mentioned" | "assigned" | "task_due" | "task_overdue" | "deal_stage_changed" | "deal_won" | "deal_lost" | "import_finished" | "webhook_failing" | "invitation_accepted";
         };
         /**
          * @example {
@@ -5989,6 +6069,153 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "notifications-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                unread?: boolean;
+            };
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "notifications-markRead": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The id of the resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        marked: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "notifications-markAllRead": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response is stored for 24 hours and returned again for the same key and body (with `Idempotent-Replayed: true`). The same key with another body is refused (422), and so is a request while the first one is still running (409). Failed requests are not stored. Use a new UUID per operation.
+                 * @example 7b1f8c2e-3f0e-4d8a-9a59-2f6c8a3e1d44
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        marked: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -7,6 +7,7 @@ import {
 } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
+import { notifyOf } from '@/server/domain/notifications/sources';
 import { publishEvent, subscribersOf, type PublishedEvent } from '@/server/domain/webhooks/publish';
 import { AppError } from '@/server/errors';
 import type { Context, OrganizationAccess, Principal } from './context';
@@ -97,6 +98,7 @@ export function inOrganization<T>(
         const subscribers = await subscribersOf(tx, type);
         const sequence = await appendAuditLog(tx, row);
         await publishEvent(tx, ctx.services.jobs, { ...publish, type, sequence }, subscribers);
+        await notifyOf(tx, { ...entry, action: type, data: publish.data }, actor);
       }),
     { readOnly: options.readOnly },
   );

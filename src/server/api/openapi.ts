@@ -37,6 +37,10 @@ const TAGS = [
     name: 'Tasks',
     description: 'What members are to do, by when, about which customer, company, deal or order.',
   },
+  {
+    name: 'Notifications',
+    description: "The calling person's inbox: what others did to the records they look after.",
+  },
   { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
   {
     name: 'Webhooks',

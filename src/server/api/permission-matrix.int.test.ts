@@ -43,7 +43,16 @@ const procedures: ProcedureInfo[] = Object.entries(
 const organizationProcedures = procedures.filter((p) => p.access === 'organization');
 
 /** Procedures that refuse API keys whatever their role (checked before the input). */
-const PEOPLE_ONLY = new Set(['apiKeys.list', 'apiKeys.create', 'apiKeys.revoke', 'members.leave']);
+const PEOPLE_ONLY = new Set([
+  'apiKeys.list',
+  'apiKeys.create',
+  'apiKeys.revoke',
+  'members.leave',
+  'notifications.list',
+  'notifications.unreadCount',
+  'notifications.markRead',
+  'notifications.markAllRead',
+]);
 
 async function outcome(principal: Principal, path: string): Promise<string> {
   const caller = callerAs(services(), principal) as unknown as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { importsRouter } from './routers/imports/router';
 import { interactionsRouter } from './routers/interactions/router';
 import { ordersRouter } from './routers/orders/router';
 import { pipelinesRouter } from './routers/pipelines/router';
+import { notificationsRouter } from './routers/notifications/router';
 import { tasksRouter } from './routers/tasks/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
@@ -32,6 +33,7 @@ export const appRouter = router({
   pipelines: pipelinesRouter,
   deals: dealsRouter,
   tasks: tasksRouter,
+  notifications: notificationsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   imports: importsRouter,

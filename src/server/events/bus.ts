@@ -7,6 +7,15 @@ import type { Connection } from '@/server/db/connection';
 export const EVENTS_CHANNEL = 'clientele_events';
 /** Where the database announces changes to who may do what (see the access triggers). */
 export const ACCESS_CHANNEL = 'clientele_access';
+/** Where the database announces a member's new (or regrouped) notification. */
+export const NOTIFICATIONS_CHANNEL = 'clientele_notifications';
+
+const notificationArrival = z.object({
+  organizationId: z.uuid(),
+  userId: z.uuid(),
+  id: z.uuid(),
+});
+export type NotificationArrival = z.infer<typeof notificationArrival>;
 
 /** What the database announces for each committed audit row of an organization. */
 export const changeEvent = z.object({
@@ -50,6 +59,7 @@ export class EventBus {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #accessWatchers = new Map<string, Set<() => void>>();
   readonly #gapListeners = new Set<() => void>();
+  readonly #inboxWatchers = new Map<string, Set<(arrival: NotificationArrival) => void>>();
   readonly #logger: Logger;
   #stop: (() => Promise<void>) | undefined;
 
@@ -60,11 +70,13 @@ export class EventBus {
   async start(connection: Connection): Promise<void> {
     const onChange = (payload: string) => this.#dispatch(payload);
     const onAccessChange = (payload: string) => this.#dispatchAccessChange(payload);
+    const onNotification = (payload: string) => this.#dispatchNotification(payload);
     if (connection.driver === 'pglite') {
       const client = connection.client as PGlite;
       const unlisten = [
         await client.listen(EVENTS_CHANNEL, onChange),
         await client.listen(ACCESS_CHANNEL, onAccessChange),
+        await client.listen(NOTIFICATIONS_CHANNEL, onNotification),
       ];
       this.#stop = async () => void (await Promise.all(unlisten.map((stop) => stop())));
       return;
@@ -84,6 +96,7 @@ export class EventBus {
     const listening = [
       await listen(EVENTS_CHANNEL, onChange),
       await listen(ACCESS_CHANNEL, onAccessChange),
+      await listen(NOTIFICATIONS_CHANNEL, onNotification),
     ];
     this.#stop = async () => void (await Promise.all(listening.map((one) => one.unlisten())));
   }
@@ -134,6 +147,34 @@ export class EventBus {
     };
   }
 
+  /** Calls onArrival for each new notification of one member, until the returned function is called. */
+  watchInbox(
+    organizationId: string,
+    userId: string,
+    onArrival: (arrival: NotificationArrival) => void,
+  ): () => void {
+    const key = `${organizationId}:${userId}`;
+    const set = this.#inboxWatchers.get(key) ?? new Set();
+    set.add(onArrival);
+    this.#inboxWatchers.set(key, set);
+    return () => {
+      set.delete(onArrival);
+      if (set.size === 0) this.#inboxWatchers.delete(key);
+    };
+  }
+
+  #dispatchNotification(payload: string) {
+    const parsed = notificationArrival.safeParse(JSON.parse(payload));
+    if (!parsed.success) {
+      this.#logger.warn('ignoring a malformed notification announcement');
+      return;
+    }
+    const { organizationId, userId } = parsed.data;
+    for (const onArrival of this.#inboxWatchers.get(`${organizationId}:${userId}`) ?? []) {
+      onArrival(parsed.data);
+    }
+  }
+
   #dispatchAccessChange(payload: string) {
     const parsed = accessChange.safeParse(JSON.parse(payload));
     if (!parsed.success) {
@@ -159,5 +200,6 @@ export class EventBus {
     this.#listeners.clear();
     this.#accessWatchers.clear();
     this.#gapListeners.clear();
+    this.#inboxWatchers.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { CUSTOMER_STATUSES } from '@/schemas/customers';
+import { NOTIFICATION_TYPES } from '@/schemas/notifications';
 import { ROLES } from '@/schemas/permissions';
 import { STAGE_KINDS } from '@/schemas/pipelines';
 import { TASK_PRIORITIES } from '@/schemas/tasks';
@@ -37,3 +38,5 @@ export const stageKindEnum = pgEnum('stage_kind', STAGE_KINDS);
 export const dealStatusEnum = pgEnum('deal_status', STAGE_KINDS);
 
 export const taskPriorityEnum = pgEnum('task_priority', TASK_PRIORITIES);
+
+export const notificationTypeEnum = pgEnum('notification_type', NOTIFICATION_TYPES);

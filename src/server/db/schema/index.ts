@@ -7,6 +7,7 @@ export * from './deals';
 export * from './interactions';
 export * from './orders';
 export * from './tasks';
+export * from './notifications';
 export * from './audit';
 
 export * from './webhooks';

@@ -26,6 +26,12 @@ const PERMISSION_BY_ENTITY: Record<string, Permission> = {
 export const mayHear = (role: Role, change: { entityType: string }) =>
   can(role, PERMISSION_BY_ENTITY[change.entityType] ?? 'audit:read');
 
+/** The kinds of entity a role may hear of: of these, a member is notified. */
+export const readableEntityTypes = (role: Role) =>
+  Object.entries(PERMISSION_BY_ENTITY)
+    .filter(([, permission]) => can(role, permission))
+    .map(([entityType]) => entityType);
+
 /** The permission to read the data of events of a type, by the type's prefix. */
 const PERMISSION_BY_EVENT_PREFIX: [prefix: string, permission: Permission][] = [
   ['customer_import.', 'data:import'],

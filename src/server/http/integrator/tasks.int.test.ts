@@ -190,4 +190,12 @@ describe('tasks over REST', () => {
     expect(events.map((event) => event.type)).toEqual(['task.completed', 'task.created']);
     expect(events[0]!.data).toMatchObject({ id: task.id, title: 'Ship it today' });
   });
+
+  it('has no inbox for an API key: notifications belong to people', async () => {
+    const { call } = await integrator();
+    const inbox = await call('GET', '/me/notifications');
+    expect(inbox.status).toBe(403);
+    expect(inbox.body.message).toBe('Notifications belong to people: an API key acts for no one');
+    expect((await call('POST', '/me/notifications/read-all', { body: {} })).status).toBe(403);
+  });
 });

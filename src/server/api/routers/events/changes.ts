@@ -4,7 +4,7 @@ import { can, type Permission } from '@/schemas/permissions';
 import { changeEventsAfter, latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import { withTenant } from '@/server/db/tenant';
 import { mayHear } from '@/server/domain/events/visibility';
-import type { AccessChange, ChangeEvent } from '@/server/events/bus';
+import type { AccessChange, ChangeEvent, NotificationArrival } from '@/server/events/bus';
 import type { Principal } from '../../context';
 import { toTRPCError } from '../../errors';
 import { currentAccess } from '../../principal';
@@ -32,8 +32,15 @@ const accessOf = (principal: Principal, organizationId: string): AccessChange[] 
         { kind: 'membership', organizationId, userId: principal.userId },
       ];
 
-/** In the order they happened: a change to hear, a change to the caller's access, a gap. */
-type Arrival = { kind: 'change'; event: ChangeEvent } | { kind: 'access' } | { kind: 'gap' };
+/**
+ * In the order they happened: a change to hear, a change to the caller's access, a gap, a new
+ * notification for the caller.
+ */
+type Arrival =
+  | { kind: 'change'; event: ChangeEvent }
+  | { kind: 'access' }
+  | { kind: 'gap' }
+  | { kind: 'notification'; arrival: NotificationArrival };
 
 /**
  * The organization's changes as they commit (server-sent events), each with its audit
@@ -70,6 +77,12 @@ export const changes = organizationStreamProcedure
       recheckAccess,
     );
     const unwatchGaps = ctx.services.events.onGap(() => arrive({ kind: 'gap' }));
+    const unwatchInbox =
+      principal.kind === 'user'
+        ? ctx.services.events.watchInbox(organization.id, principal.userId, (arrival) =>
+            arrive({ kind: 'notification', arrival }),
+          )
+        : () => undefined;
 
     let role = organization.role;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -141,6 +154,18 @@ export const changes = organizationStreamProcedure
         } else if (arrival.kind === 'gap') {
           await checkAccess();
           yield* replay();
+        } else if (arrival.kind === 'notification') {
+          // Not a change of the trail: it carries the last change's id, so a resumed stream
+          // starts where it would have anyway (and the inbox is read afresh).
+          yield tracked(String(last), {
+            sequence: last,
+            action: 'notification.delivered',
+            entityType: 'notification',
+            entityId: arrival.arrival.id,
+            actorType: 'system',
+            actorId: null,
+            createdAt: new Date().toISOString(),
+          } satisfies Change);
         } else if (arrival.event.sequence > last) {
           const { organizationId: _organizationId, ...change } = arrival.event;
           last = change.sequence;
@@ -152,5 +177,6 @@ export const changes = organizationStreamProcedure
       unsubscribe();
       unwatchAccess();
       unwatchGaps();
+      unwatchInbox();
     }
   });

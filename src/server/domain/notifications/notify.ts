@@ -1,0 +1,38 @@
+import type { NotificationType } from '@/schemas/notifications';
+import { findMember } from '@/server/db/repositories/members';
+import { insertOrGroupNotification } from '@/server/db/repositories/notifications';
+import type { TenantTx } from '@/server/db/types';
+import { mayHear } from '../events/visibility';
+
+/** Something to tell one member about a record. */
+export interface NewNotification {
+  type: NotificationType;
+  recipientId: string;
+  /** The person who acted; null when an API key or the system did. */
+  actorId: string | null;
+  /** After the actor's name ("assigned you …"), or the whole sentence when there is no actor. */
+  summary: string;
+  body?: string;
+  link: string;
+  entityType: string;
+  entityId: string | null;
+}
+
+/**
+ * Delivers a notification in the transaction of the change it tells of, so it exists exactly
+ * when the change does. Nobody is told of their own change, and nobody who is not a member or
+ * may not read the record (the inbox checks again when it is read, for later demotions).
+ */
+export async function notify(tx: TenantTx, notification: NewNotification) {
+  const { recipientId, actorId, body = '', ...rest } = notification;
+  if (recipientId === actorId) return;
+  const member = await findMember(tx, recipientId);
+  if (!member || !mayHear(member.role, notification)) return;
+  await insertOrGroupNotification(tx, {
+    ...rest,
+    body,
+    userId: recipientId,
+    actorId,
+    groupKey: `${notification.type}:${notification.entityType}:${notification.entityId ?? ''}`,
+  });
+}
