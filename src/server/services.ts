@@ -7,6 +7,7 @@ import type { Database } from './db/types';
 import { checkpointKeys } from './domain/audit/checkpoint-signature';
 import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
 import { runImport, type ImportJob } from './domain/imports/run-import';
+import { sendTaskReminder, type ReminderJob } from './domain/tasks/reminders';
 import {
   DELIVERIES_AT_ONCE,
   DELIVERIES_AT_ONCE_PER_ENDPOINT,
@@ -145,6 +146,7 @@ export async function startWorkers(services: AppServices): Promise<void> {
       perKey: { field: 'endpointId', limit: DELIVERIES_AT_ONCE_PER_ENDPOINT },
     },
   );
+  services.jobs.work('reminder', (data) => sendTaskReminder(services.db, data as ReminderJob));
   services.jobs.work('maintenance', async () => {
     services.logger.info(await runMaintenance(services.db), 'maintenance done');
   });

@@ -32,6 +32,7 @@ const QUEUE_OPTIONS = {
     retryBackoff: true,
     expireInSeconds: expiryAfter(WEBHOOK_SEND_TIMEOUT_MS),
   },
+  reminder: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
   maintenance: { retryLimit: 0 },
   'audit-checkpoint': { retryLimit: 0 },
 } as const;

@@ -179,3 +179,29 @@ export async function countOpenTasks(
     .where(and(ofOrganization(tx, tasks), eq(tasks.assigneeId, assigneeId), open));
   return row ?? { overdue: 0, today: 0, upcoming: 0 };
 }
+
+/** Which reminders of a task were sent, for the due times they were sent for. */
+export async function getReminderState(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({
+      dueReminderSentFor: tasks.dueReminderSentFor,
+      overdueAnnouncedFor: tasks.overdueAnnouncedFor,
+    })
+    .from(tasks)
+    .where(and(ofOrganization(tx, tasks), eq(tasks.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Records that a reminder was sent for a due time (not an edit: no version, no updatedAt). */
+export async function recordReminderSent(
+  tx: TenantTx,
+  id: string,
+  kind: 'due' | 'overdue',
+  dueAt: Date,
+) {
+  await tx
+    .update(tasks)
+    .set(kind === 'due' ? { dueReminderSentFor: dueAt } : { overdueAnnouncedFor: dueAt })
+    .where(and(ofOrganization(tx, tasks), eq(tasks.id, id)));
+}

@@ -34,6 +34,9 @@ export const tasks = pgTable(
     createdById: refersTo('created_by_id', () => users.id),
     /** The API key that created it, which may change it as its creator. */
     createdByApiKeyId: refersTo('created_by_api_key_id', () => apiKeys.id),
+    /** The due time whose reminder was sent, and whose passing was announced: each once. */
+    dueReminderSentFor: timestamptz('due_reminder_sent_for'),
+    overdueAnnouncedFor: timestamptz('overdue_announced_for'),
     version: version(),
     ...timestamps(),
   },

@@ -1,4 +1,5 @@
 import { taskCompleteInput, taskOutput } from '@/schemas/tasks';
+import { scheduleTaskReminders } from '@/server/domain/tasks/reminders';
 import { completeTask } from '@/server/domain/tasks/tasks';
 import { taskActor } from '../acting-member';
 import { taskAudits } from '../../record-audits';
@@ -30,6 +31,10 @@ export const complete = organizationProcedure
       input.id,
       input.completed,
     );
+    // Reopened: its reminders are due again, if its due time is still ahead.
+    if (changed && !after.completedAt) {
+      await scheduleTaskReminders(ctx.tx, ctx.services.jobs, after);
+    }
     await ctx.auditChange(changed, taskAudits.completed(before, after));
     return after;
   });

@@ -1,4 +1,5 @@
 import { taskCreateInput, taskOutput } from '@/schemas/tasks';
+import { scheduleTaskReminders } from '@/server/domain/tasks/reminders';
 import { createTask } from '@/server/domain/tasks/tasks';
 import { taskActor } from '../acting-member';
 import { taskAudits } from '../../record-audits';
@@ -24,6 +25,7 @@ export const create = organizationProcedure
   .output(taskOutput)
   .mutation(async ({ ctx, input }) => {
     const task = await createTask(ctx.tx, taskActor(ctx), input);
+    await scheduleTaskReminders(ctx.tx, ctx.services.jobs, task);
     await ctx.audit(taskAudits.created(task));
     return task;
   });

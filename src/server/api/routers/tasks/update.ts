@@ -1,5 +1,6 @@
 import { taskOutput, taskUpdateInput } from '@/schemas/tasks';
 import { getTask } from '@/server/db/repositories/tasks';
+import { scheduleTaskReminders } from '@/server/domain/tasks/reminders';
 import { updateTask } from '@/server/domain/tasks/tasks';
 import { taskActor } from '../acting-member';
 import { assertIfMatch } from '../../preconditions';
@@ -37,6 +38,9 @@ export const update = organizationProcedure
       values,
       expectedVersion,
     );
+    if (after.dueAt?.getTime() !== before.dueAt?.getTime()) {
+      await scheduleTaskReminders(ctx.tx, ctx.services.jobs, after);
+    }
     await ctx.auditChange(changed, taskAudits.updated(before, after));
     return after;
   });

@@ -1,0 +1,78 @@
+import type { Task } from '@/schemas/tasks';
+import { getReminderState, getTask, recordReminderSent } from '@/server/db/repositories/tasks';
+import { withTenant } from '@/server/db/tenant';
+import type { Database, TenantTx } from '@/server/db/types';
+import type { JobQueue } from '@/server/jobs/queue';
+import { notify } from '../notifications/notify';
+
+/** How long before its due time a task's assignee is reminded of it. */
+export const REMINDER_LEAD_MS = 15 * 60_000;
+
+export interface ReminderJob {
+  organizationId: string;
+  taskId: string;
+  /** `due`: the reminder ahead of the due time; `overdue`: the due time passed. */
+  kind: 'due' | 'overdue';
+  /** The due time the job was scheduled for (ISO 8601): a rescheduled task ignores it. */
+  dueAt: string;
+}
+
+/**
+ * Schedules an open task's reminder and overdue announcement as durable jobs, in the
+ * transaction that set its due time: the jobs exist exactly when the change does. Times already
+ * past are not announced (a task created late is not news to whoever wrote it), except the
+ * reminder of a task due soon, which is sent now. Jobs of an earlier due time find the task
+ * rescheduled when they run, and do nothing.
+ */
+export async function scheduleTaskReminders(tx: TenantTx, jobs: JobQueue, task: Task) {
+  if (!task.dueAt || task.completedAt) return;
+  const now = Date.now();
+  const due = task.dueAt.getTime();
+  if (due <= now) return;
+  const dueAt = task.dueAt.toISOString();
+  for (const [kind, at] of [
+    ['due', new Date(Math.max(now, due - REMINDER_LEAD_MS))],
+    ['overdue', task.dueAt],
+  ] as const) {
+    const job: ReminderJob = { organizationId: tx.organizationId, taskId: task.id, kind, dueAt };
+    await jobs.enqueue(tx, 'reminder', job, {
+      startAfter: at,
+      singletonKey: `${task.id}:${kind}:${dueAt}`,
+    });
+  }
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/**
+ * Sends one reminder, at most once for its due time whichever instance runs it and however
+ * often: the task is locked, and the reminder recorded in the transaction of its notification.
+ * A task completed, deleted, unassigned or rescheduled meanwhile is left alone.
+ */
+export async function sendTaskReminder(db: Database, job: ReminderJob) {
+  await withTenant(db, job.organizationId, async (tx) => {
+    const task = await getTask(tx, job.taskId, true);
+    if (!task?.assigneeId || task.completedAt || task.dueAt?.toISOString() !== job.dueAt) return;
+    const sent = await getReminderState(tx, task.id);
+    const sentFor = job.kind === 'due' ? sent?.dueReminderSentFor : sent?.overdueAnnouncedFor;
+    if (sentFor?.toISOString() === job.dueAt) return;
+    await recordReminderSent(tx, task.id, job.kind, task.dueAt);
+    await notify(tx, {
+      type: job.kind === 'due' ? 'task_due' : 'task_overdue',
+      recipientId: task.assigneeId,
+      actorId: null,
+      summary:
+        job.kind === 'due'
+          ? `Your task “${task.title}” is due at ${timeFormat.format(task.dueAt)}`
+          : `Your task “${task.title}” is overdue`,
+      link: '/tasks',
+      entityType: 'task',
+      entityId: task.id,
+    });
+  });
+}
