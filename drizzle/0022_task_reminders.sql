@@ -1,2 +1,7 @@
 ALTER TABLE "tasks" ADD COLUMN "due_reminder_sent_for" timestamp (3) with time zone;--> statement-breakpoint
-ALTER TABLE "tasks" ADD COLUMN "overdue_announced_for" timestamp (3) with time zone;
+ALTER TABLE "tasks" ADD COLUMN "overdue_announced_for" timestamp (3) with time zone;--> statement-breakpoint
+-- Accepting an invitation runs as the identity role, before the new member has a tenant
+-- transaction: it may tell the inviter, and add no other notification nor read any.
+CREATE POLICY identity_invitation_accepted ON notifications FOR INSERT TO clientele_auth
+  WITH CHECK (type = 'invitation_accepted');--> statement-breakpoint
+GRANT INSERT ON notifications TO clientele_auth;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Notification, NotificationListParams } from '@/schemas/notifications';
 import { notifications, users } from '../schema';
-import type { TenantTx } from '../types';
+import type { IdentityTx, TenantTx } from '../types';
 import { afterPosition, decodeCursor, pageOf } from './cursor';
 import { ofOrganization } from './tenant-rows';
 
@@ -139,4 +139,24 @@ export async function notificationExists(tx: TenantTx, userId: string, id: strin
     )
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Tells whoever sent an invitation that it was accepted, if they are still a member (from the
+ * identity transaction that accepts it, which may insert exactly this kind of notification).
+ */
+export async function insertInvitationAcceptedNotice(
+  tx: IdentityTx,
+  notice: { organizationId: string; inviterId: string; newMemberId: string; summary: string },
+) {
+  await tx.execute(sql`
+    insert into notifications
+      (organization_id, user_id, type, summary, link, actor_id, entity_type, entity_id, group_key)
+    select ${notice.organizationId}, ${notice.inviterId}, 'invitation_accepted', ${notice.summary},
+      '/team', ${notice.newMemberId}, 'membership', ${notice.newMemberId},
+      ${`invitation_accepted:membership:${notice.newMemberId}`}
+    where exists (
+      select 1 from memberships
+      where organization_id = ${notice.organizationId} and user_id = ${notice.inviterId}
+    )`);
 }

@@ -131,6 +131,16 @@ describe('CSV import', () => {
       ['Grace', 'Hopper', 'Navy', 'active', [], 'Arlington'],
     ]);
     expect((await api.audit.list({ action: 'customer.imported' })).items).toHaveLength(2);
+    // Whoever started it is told it finished, with what it did.
+    expect((await api.notifications.list({})).items).toMatchObject([
+      {
+        type: 'import_finished',
+        title: 'Your import of people.csv finished',
+        body: '2 created, 1 skipped, 3 with errors.',
+        link: '/import',
+        entityId: started.id,
+      },
+    ]);
   });
 
   it('updates existing customers instead, when asked, touching only the mapped columns', async () => {

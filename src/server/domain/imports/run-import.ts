@@ -12,6 +12,7 @@ import { customerRows } from './customer-rows';
 import { dealRows } from './deal-rows';
 import type { ImportRules, ValidRow } from './import-rules';
 import { parseCsv } from './csv';
+import { notify } from '../notifications/notify';
 
 export interface ImportJob {
   organizationId: string;
@@ -121,6 +122,18 @@ export async function runImport(
         { type, sequence, data: { id: importRow.id, ...summary } },
         subscribers,
       );
+      if (importRow.createdById) {
+        await notify(tx, {
+          type: 'import_finished',
+          recipientId: importRow.createdById,
+          actorId: null,
+          summary: `Your import of ${importRow.filename} finished`,
+          body: importSummary(counts, errorCount),
+          link: '/import',
+          entityType: entity,
+          entityId: importRow.id,
+        });
+      }
     });
   } catch (error) {
     logger.error({ err: error, importId: importRow.id }, 'import failed; nothing was imported');
@@ -135,6 +148,21 @@ export async function runImport(
       }),
     );
   }
+}
+
+/** "12 created, 3 updated, 1 skipped, 2 with errors": the counts that are not zero. */
+function importSummary(
+  counts: { createdCount: number; updatedCount: number; skippedCount: number },
+  errorCount: number,
+) {
+  const parts = [
+    [counts.createdCount, 'created'],
+    [counts.updatedCount, 'updated'],
+    [counts.skippedCount, 'skipped'],
+    [errorCount, 'with errors'],
+  ] as const;
+  const said = parts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+  return said.length ? `${said.join(', ')}.` : 'No rows to import.';
 }
 
 function actorOf(importRow: ImportRow): Pick<AuditEntry, 'actorType' | 'actorId'> {

@@ -1,5 +1,6 @@
 import type { NotificationType } from '@/schemas/notifications';
-import { findMember } from '@/server/db/repositories/members';
+import { can, type Permission } from '@/schemas/permissions';
+import { findMember, listMembers } from '@/server/db/repositories/members';
 import { insertOrGroupNotification } from '@/server/db/repositories/notifications';
 import type { TenantTx } from '@/server/db/types';
 import { mayHear } from '../events/visibility';
@@ -35,4 +36,9 @@ export async function notify(tx: TenantTx, notification: NewNotification) {
     actorId,
     groupKey: `${notification.type}:${notification.entityType}:${notification.entityId ?? ''}`,
   });
+}
+
+/** The members whose role has a permission now: whom to tell of what only they may act on. */
+export async function membersWhoCan(tx: TenantTx, permission: Permission) {
+  return (await listMembers(tx)).filter((member) => can(member.role, permission));
 }

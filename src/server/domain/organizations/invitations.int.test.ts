@@ -42,6 +42,14 @@ describe('invitations', () => {
     });
     expect(await browserClient(server).invitations.preview.query({ token })).toBeNull();
     expect((await browser.invitations.list.query()).map((i) => i.email)).not.toContain(email);
+    // The one who invited them is told.
+    expect((await browser.notifications.list.query({})).items).toMatchObject([
+      {
+        type: 'invitation_accepted',
+        title: 'Vera Viewer accepted your invitation to Olive Ltd',
+        link: '/team',
+      },
+    ]);
   });
 
   it('works once even when two accepts race', async () => {

@@ -12,6 +12,7 @@ import {
   revokeInvitation,
 } from '@/server/db/repositories/invitations';
 import { findMemberByEmail } from '@/server/db/repositories/members';
+import { insertInvitationAcceptedNotice } from '@/server/db/repositories/notifications';
 import { updateSession } from '@/server/db/repositories/sessions';
 import {
   findUserByEmail,
@@ -190,6 +191,15 @@ async function joinByInvitation(
     },
     deps.client,
   );
+  const inviterId = found.invitation.invitedById;
+  if (inviterId && inviterId !== userId) {
+    await insertInvitationAcceptedNotice(tx, {
+      organizationId: found.organization.id,
+      inviterId,
+      newMemberId: userId,
+      summary: `accepted your invitation to ${found.organization.name}`,
+    });
+  }
 }
 
 export async function acceptInvitation(

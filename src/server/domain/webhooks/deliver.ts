@@ -4,6 +4,7 @@ import { deliveryToAttempt, recordAttempt } from '@/server/db/repositories/webho
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
+import { membersWhoCan, notify } from '../notifications/notify';
 import { sendWebhook } from './send';
 import { signatureHeaders } from './signature';
 
@@ -36,6 +37,30 @@ export interface DeliveryDeps {
   secretBox: SecretBox;
   logger: Logger;
   allowPrivateTargets: boolean;
+}
+
+/**
+ * A delivery failed for good, after every retry: those who manage webhooks are told (one
+ * unread notification per endpoint, however many deliveries fail).
+ */
+async function tellAdminsOfFailure(
+  tx: TenantTx,
+  endpointId: string,
+  url: string,
+  error: string | null,
+) {
+  for (const admin of await membersWhoCan(tx, 'webhooks:manage')) {
+    await notify(tx, {
+      type: 'webhook_failing',
+      recipientId: admin.userId,
+      actorId: null,
+      summary: `Webhook deliveries to ${url} are failing`,
+      body: error ? `The last attempt: ${error}` : '',
+      link: '/webhooks',
+      entityType: 'webhook_endpoint',
+      entityId: endpointId,
+    });
+  }
 }
 
 /**
@@ -96,6 +121,8 @@ export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promi
         attempt: job.attempt + 1,
       };
       await deps.jobs.enqueue(tx, 'webhook', next, { startAfter: nextAttemptAt });
+    } else if (!outcome.ok) {
+      await tellAdminsOfFailure(tx, delivery.endpointId, delivery.endpoint.url, outcome.error);
     }
   });
   if (!outcome.ok) {

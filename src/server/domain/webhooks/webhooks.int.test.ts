@@ -135,6 +135,15 @@ describe('webhooks', () => {
       attempts: RETRY_DELAYS_SECONDS.length + 1,
       nextAttemptAt: null,
     });
+    // Those who manage webhooks are told, once however many deliveries fail.
+    const [notice] = (await api.notifications.list({})).items;
+    expect(notice).toMatchObject({
+      type: 'webhook_failing',
+      title: `Webhook deliveries to ${endpoint.url} are failing`,
+      body: 'The last attempt: Answered 503',
+      link: '/webhooks',
+      entityId: endpoint.id,
+    });
   });
 
   it('signs with both secrets for a day after a rotation', async () => {
