@@ -15,6 +15,7 @@ const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/customers', label: 'Customers', permission: 'customers:read' },
   { href: '/companies', label: 'Companies', permission: 'companies:read' },
   { href: '/deals', label: 'Deals', permission: 'deals:read' },
+  { href: '/tasks', label: 'Tasks', permission: 'tasks:read' },
   { href: '/orders', label: 'Orders', permission: 'orders:read' },
   { href: '/import', label: 'Import', permission: 'data:import' },
   { href: '/team', label: 'Team', permission: 'members:read' },

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
+import { CurrentUserProvider } from '@/components/current-user-provider';
 import { PermissionsProvider } from '@/components/permissions-provider';
 import { LiveChanges } from '@/features/live/live-changes';
 import { NoOrganization } from '@/features/organizations/no-organization';
@@ -23,11 +24,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         permissions={permissions}
       >
         {principal.organization ? (
-          <>
+          <CurrentUserProvider userId={principal.userId}>
             {/* A stream per organization: switching to another one opens a new stream. */}
             <LiveChanges key={principal.organization.id} userId={principal.userId} />
             {children}
-          </>
+          </CurrentUserProvider>
         ) : (
           <NoOrganization organizations={organizations} />
         )}

@@ -10,6 +10,7 @@ import {
 import { UrlTabs, useUrlTabs } from '@/components/url-tabs';
 import type { Company } from '@/schemas/companies';
 import { RelatedDeals } from '@/features/deals/related-deals';
+import { OpenTasks } from '@/features/tasks/open-tasks';
 import { api } from '@/trpc/react';
 import { CompanyDetails } from './company-details';
 import { CompanyOrders } from './company-orders';
@@ -65,6 +66,7 @@ function CompanySections({ company }: { company: Company }) {
   return (
     <RecordPageFrame list={COMPANIES} crumb={company.name}>
       <CompanyProfile company={company} onMerged={() => tabs.select('people')} />
+      <OpenTasks related={{ type: 'company', id: company.id }} />
       <UrlTabs {...tabs} />
     </RecordPageFrame>
   );

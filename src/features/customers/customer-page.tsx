@@ -11,6 +11,7 @@ import { UrlTabs, useUrlTabs } from '@/components/url-tabs';
 import type { Customer } from '@/schemas/customers';
 import { customerName } from '@/lib/format';
 import { RelatedDeals } from '@/features/deals/related-deals';
+import { OpenTasks } from '@/features/tasks/open-tasks';
 import { api } from '@/trpc/react';
 import { CustomerAudit } from './customer-audit';
 import { CustomerDetails } from './customer-details';
@@ -75,6 +76,7 @@ function CustomerSections({ customer }: { customer: Customer }) {
   return (
     <RecordPageFrame list={CUSTOMERS} crumb={customerName(customer)}>
       <CustomerProfile customer={customer} />
+      <OpenTasks related={{ type: 'customer', id: customer.id }} />
       <UrlTabs {...tabs} />
     </RecordPageFrame>
   );

@@ -1,9 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useCan } from '@/components/permissions-provider';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatMoney } from '@/lib/format';
 import { api } from '@/trpc/react';
+import { useTimeZone } from '@/features/tasks/use-time-zone';
 import { formatCount, monthKey } from './dashboard-format';
 
 interface KpiState<T> {
@@ -18,11 +20,14 @@ function Kpi<T>({
   query,
   value,
   hint,
+  link,
 }: {
   label: string;
   query: KpiState<T>;
   value: (data: T) => string;
   hint?: (data: T) => string | null;
+  /** Where the figure's records are listed. */
+  link?: { href: string; label: string };
 }) {
   const note = query.data !== undefined && hint ? hint(query.data) : null;
   return (
@@ -44,6 +49,13 @@ function Kpi<T>({
         <dd className="text-xs text-destructive">Could not be loaded.</dd>
       ) : note ? (
         <dd className="text-xs text-muted-foreground">{note}</dd>
+      ) : null}
+      {link ? (
+        <dd className="text-xs">
+          <Link href={link.href} className="underline underline-offset-4">
+            {link.label}
+          </Link>
+        </dd>
       ) : null}
     </div>
   );
@@ -70,13 +82,15 @@ export function KpiCards() {
   const statuses = api.dashboard.customersByStatus.useQuery();
   const weeks = api.dashboard.newCustomersPerWeek.useQuery();
   const revenue = api.dashboard.revenuePerMonth.useQuery(undefined, { enabled: canSeeOrders });
+  const timeZone = useTimeZone();
+  const tasks = api.tasks.counts.useQuery({ timeZone });
 
   return (
     <section aria-labelledby="key-figures-heading">
       <h2 id="key-figures-heading" className="sr-only">
         Key figures
       </h2>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
         <Kpi
           label="Customers"
           query={count}
@@ -107,6 +121,12 @@ export function KpiCards() {
           query={weeks}
           value={(data) => formatCount(data.at(-1)?.count ?? 0)}
           hint={() => 'Customers added since Monday.'}
+        />
+        <Kpi
+          label="My overdue tasks"
+          query={tasks}
+          value={(data) => formatCount(data.overdue)}
+          link={{ href: '/tasks', label: 'See my tasks' }}
         />
       </dl>
     </section>

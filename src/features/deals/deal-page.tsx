@@ -19,6 +19,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { uuidParam } from '@/lib/url-params';
 import type { Deal } from '@/schemas/deals';
+import { OpenTasks } from '@/features/tasks/open-tasks';
 import { api } from '@/trpc/react';
 import { formatDay } from './deal-dates';
 import { DealDeleteDialog } from './deal-delete-dialog';
@@ -127,6 +128,8 @@ function DealDetails({ deal }: { deal: Deal }) {
             <DealFacts deal={deal} />
             {canWrite && stages.length > 0 ? <DealStagePicker deal={deal} stages={stages} /> : null}
           </PageSection>
+
+          <OpenTasks boxed related={{ type: 'deal', id: deal.id }} />
 
           <PageSection boxed id="deal-people-heading" title="People">
             <DealPeople customerIds={deal.customerIds} />

@@ -69,6 +69,8 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.dashboard.invalidate();
         }
         if (types.has('pipeline')) void utils.pipelines.invalidate();
+        // The dashboard's overdue count is one of the task queries.
+        if (types.has('task')) void utils.tasks.invalidate();
         if (imported) void utils.imports.invalidate();
         if (types.has('membership') || types.has('invitation')) {
           void utils.members.invalidate();

@@ -14,6 +14,8 @@ const NO_OWNER = 'none';
  * a former member.
  */
 export function OwnerSelectField({
+  label = 'Owner',
+  noneLabel = 'No owner',
   name = 'owner',
   ownerId,
   onChange,
@@ -21,6 +23,10 @@ export function OwnerSelectField({
   triggerRef,
   error,
 }: {
+  /** The field's label, for a member in another role: "Assignee". */
+  label?: string;
+  /** What choosing nobody says: "Unassigned". */
+  noneLabel?: string;
   name?: string;
   ownerId: string | null;
   onChange: (ownerId: string | null) => void;
@@ -37,7 +43,7 @@ export function OwnerSelectField({
 
   return (
     <SelectField
-      label="Owner"
+      label={label}
       name={name}
       value={ownerId ?? NO_OWNER}
       onValueChange={(value) => onChange(value === NO_OWNER ? null : value)}
@@ -51,7 +57,7 @@ export function OwnerSelectField({
       }
       error={error}
     >
-      <SelectItem value={NO_OWNER}>No owner</SelectItem>
+      <SelectItem value={NO_OWNER}>{noneLabel}</SelectItem>
       {formerMember ? <SelectItem value={ownerId}>A former member</SelectItem> : null}
       {memberItems.map((member) => (
         <SelectItem key={member.userId} value={member.userId}>
@@ -67,13 +73,25 @@ export function FormOwnerSelectField<
   T extends FieldValues,
   O,
   N extends FieldPathByValue<T, string | null>,
->({ control, name }: { control: Control<T, unknown, O>; name: N }) {
+>({
+  control,
+  name,
+  label,
+  noneLabel,
+}: {
+  control: Control<T, unknown, O>;
+  name: N;
+  label?: string;
+  noneLabel?: string;
+}) {
   return (
     <Controller
       control={control}
       name={name}
       render={({ field, fieldState }) => (
         <OwnerSelectField
+          label={label}
+          noneLabel={noneLabel}
           name={field.name}
           ownerId={field.value}
           onChange={field.onChange}
@@ -91,10 +109,13 @@ const ANY_OWNER = 'any';
 
 /** A list's owner filter: one member (a former one too, when a link names them), or anyone. */
 export function OwnerFilter({
+  label = 'Owner',
   ownerId,
   anyLabel,
   onChange,
 }: {
+  /** The filter's label, for a member in another role: "Assignee". */
+  label?: string;
   ownerId: string | undefined;
   /** What the filter says when it is off: "Any owner". */
   anyLabel: string;
@@ -103,8 +124,8 @@ export function OwnerFilter({
   const members = api.members.list.useQuery({});
   return (
     <SelectField
-      label="Owner"
-      name="owner"
+      label={label}
+      name={label.toLowerCase()}
       triggerClassName="w-44"
       value={ownerId ?? ANY_OWNER}
       onValueChange={(value) => onChange(value === ANY_OWNER ? undefined : value)}

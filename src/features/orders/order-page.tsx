@@ -24,6 +24,7 @@ import {
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { uuidParam } from '@/lib/url-params';
+import { OpenTasks } from '@/features/tasks/open-tasks';
 import { OrderLinesEditor } from './order-lines-editor';
 import { OrderStatusActions } from './order-status-actions';
 import { OrderStatusBadge } from './order-status-badge';
@@ -109,6 +110,8 @@ function OrderDetails({ order }: { order: Order }) {
           <OrderTimeline order={order} />
         </PageSection>
       </div>
+
+      <OpenTasks related={{ type: 'order', id: order.id }} />
     </RecordPageFrame>
   );
 }
