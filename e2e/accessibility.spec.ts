@@ -94,6 +94,14 @@ test('every page of the app has no serious accessibility violations in either th
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
   const dealPath = new URL(page.url()).pathname;
 
+  // A task about the customer, for the tasks page and the customer's open tasks.
+  await page.goto(customerPath);
+  await page.getByRole('button', { name: 'Add task' }).click();
+  const task = page.getByRole('dialog', { name: 'New task' });
+  await task.getByLabel('Title').fill('Send the engine plans');
+  await task.getByRole('button', { name: 'Create task' }).click();
+  await expect(task).toBeHidden();
+
   // A webhook endpoint, for its page.
   await page.goto('/webhooks');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
@@ -138,6 +146,10 @@ test('every page of the app has no serious accessibility violations in either th
     await expect(p.getByRole('link', { name: 'Engines' })).toBeVisible();
     await expect(p.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
   });
+  await scan(page, '/tasks', async (p) => {
+    await expect(p.getByRole('button', { name: 'Complete Send the engine plans' })).toBeVisible();
+  });
+  await scan(page, '/tasks?view=done', heading('Tasks'));
   await scan(page, '/orders', heading('Orders'));
   await scan(page, orderPath, heading(/^Order #/));
   await scan(page, '/import', heading(/Import/));
@@ -230,6 +242,13 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await page.getByRole('link', { name: 'Mesh routing' }).click();
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
   const dealPath = new URL(page.url()).pathname;
+  // A task about the deal: its row shows on the deal's page and on /tasks.
+  await page.getByRole('button', { name: 'Add task' }).click();
+  const task = page.getByRole('dialog', { name: 'New task' });
+  await task.getByLabel('Title').fill('Draw the spanning tree');
+  await task.getByRole('button', { name: 'Create task' }).click();
+  await expect(task).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Complete Draw the spanning tree' })).toBeVisible();
   for (const path of [
     '/dashboard',
     '/customers',
@@ -238,6 +257,7 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     '/deals',
     '/deals?view=list',
     dealPath,
+    '/tasks',
     '/orders',
     '/team',
     '/audit',
