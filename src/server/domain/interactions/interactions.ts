@@ -16,6 +16,7 @@ import {
 } from '@/server/db/repositories/interactions';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
+import { assertMentionsAreMembers } from '../notifications/mentions';
 
 /** Who changes a timeline: a person (an API key is no one) with their role. */
 interface Editor {
@@ -56,16 +57,18 @@ export async function recordInteraction(
   input: NewInteraction,
 ) {
   await assertSubjectExists(tx, input);
+  await assertMentionsAreMembers(tx, { subject: input.subject, content: input.content });
   return insertInteraction(tx, { ...input, ...author });
 }
 
-export function changeInteraction(
+export async function changeInteraction(
   tx: TenantTx,
   editor: Editor,
   before: Interaction,
   values: Partial<Pick<Interaction, 'type' | 'subject' | 'content' | 'occurredAt'>>,
 ) {
   assertMayModify(editor, before);
+  await assertMentionsAreMembers(tx, { subject: values.subject, content: values.content });
   return updateInteraction(tx, before, values);
 }
 

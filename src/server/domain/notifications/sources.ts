@@ -1,4 +1,5 @@
 import type { EventType } from '@/schemas/events';
+import { mentionedIds } from '@/schemas/mentions';
 import type { AuditChanges } from '@/server/db/schema';
 import { getStage } from '@/server/db/repositories/pipelines';
 import type { TenantTx } from '@/server/db/types';
@@ -46,6 +47,53 @@ const LINKS: Record<string, (id: string) => string> = {
   task: () => '/tasks',
 };
 
+/** An entry is on the timeline of its deal, else its customer, else its company. */
+function interactionLink(data: Data) {
+  if (data.dealId) return `/deals/${String(data.dealId)}`;
+  if (data.customerId) return `/customers/${String(data.customerId)}`;
+  return `/companies/${String(data.companyId)}`;
+}
+
+/** Who a created or changed note newly mentions (an edit tells only those it adds). */
+function newlyMentioned(change: PublishedChange, fields: string[]): string[] {
+  const data = change.data as Data;
+  const texts = (source: Data | undefined) => fields.map((field) => source?.[field] as string);
+  const now = mentionedIds(...texts(data));
+  if (change.action.endsWith('.created')) return now;
+  const before = change.changes?.before as Data | undefined;
+  const after = change.changes?.after as Data | undefined;
+  if (!fields.some((field) => after && field in after)) return [];
+  const earlier = new Set(
+    mentionedIds(...fields.map((field) => (before?.[field] ?? data[field]) as string)),
+  );
+  return now.filter((id) => !earlier.has(id));
+}
+
+/** Mentions in a timeline entry or in a task's notes. */
+function mentionsIn(change: PublishedChange, actor: Actor): NewNotification[] {
+  const data = change.data as Data;
+  const byPerson = actor.actorType === 'user';
+  const said = (predicate: string) => (byPerson ? predicate : `An API key ${predicate}`);
+  const edited = change.action.endsWith('.created') || change.action.endsWith('.updated');
+  if (!edited || !change.entityId) return [];
+  const [fields, where, link] =
+    change.entityType === 'interaction'
+      ? [['subject', 'content'], quoted(data.subject), interactionLink(data)]
+      : change.entityType === 'task'
+        ? [['notes'], `the task ${quoted(data.title)}`, '/tasks']
+        : [[], '', ''];
+  return newlyMentioned(change, fields).map((recipientId) => ({
+    type: 'mentioned',
+    recipientId,
+    actorId: byPerson ? actor.actorId : null,
+    summary: said(`mentioned you in ${where}`),
+    body: String(data.content ?? data.notes ?? '').slice(0, 280),
+    link,
+    entityType: change.entityType,
+    entityId: change.entityId,
+  }));
+}
+
 /**
  * Whom a change concerns, and what to tell them: the member a customer, company, deal or task
  * was just given to; the owner of a deal that moved, was won or was lost.
@@ -55,11 +103,12 @@ export function notificationsOf(
   actor: Actor,
   stageName?: string,
 ): NewNotification[] {
+  const mentions = mentionsIn(change, actor);
   const { entityType, entityId } = change;
   const data = change.data as Data;
   const nameOf = RECORD_NAMES[entityType];
   const linkOf = LINKS[entityType];
-  if (!nameOf || !linkOf || !entityId) return [];
+  if (!nameOf || !linkOf || !entityId) return mentions;
   const byPerson = actor.actorType === 'user';
   const base = {
     actorId: byPerson ? actor.actorId : null,
@@ -69,7 +118,7 @@ export function notificationsOf(
   };
   // Said after the actor's name; an API key is named as such.
   const said = (predicate: string) => (byPerson ? predicate : `An API key ${predicate}`);
-  const found: NewNotification[] = [];
+  const found: NewNotification[] = [...mentions];
 
   const field = entityType === 'task' ? 'assigneeId' : 'ownerId';
   const given = newlyGiven(change, field);

@@ -17,6 +17,7 @@ import {
 import { staleVersion } from '@/server/db/repositories/versions';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
+import { assertMentionsAreMembers } from '../notifications/mentions';
 
 /** Who acts on a task: a person or an API key, with the role they act in. */
 export interface TaskActor {
@@ -82,6 +83,7 @@ export async function createTask(
   if (assigneeId) await assertMember(tx, assigneeId, 'assigneeId');
   const related = input.related ?? null;
   if (related) await assertRelatedExists(tx, related);
+  await assertMentionsAreMembers(tx, { notes: input.notes });
   const id = await insertTask(tx, {
     title: input.title,
     notes: input.notes,
@@ -113,6 +115,7 @@ export async function updateTask(
   if (isEmpty(changes)) return { before, after: before, changed: false };
   if (changes.assigneeId) await assertMember(tx, changes.assigneeId, 'assigneeId');
   if (changes.related) await assertRelatedExists(tx, changes.related);
+  await assertMentionsAreMembers(tx, { notes: changes.notes });
   const { related, ...columns } = changes;
   await writeTask(tx, id, {
     ...columns,

@@ -12,6 +12,7 @@ import {
   userPrincipal,
 } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
+import { mentionOf } from '@/schemas/mentions';
 
 const { services } = setupTestServices();
 
@@ -95,6 +96,58 @@ describe('notifications', () => {
       'deal_won',
       'deal_stage_changed',
     ]);
+  });
+
+  it('tell members they were mentioned, once, and refuse mentions of non-members', async () => {
+    const { ana, ben, cy } = await team();
+    const customer = await ana.api.customers.create({ firstName: 'Ada' });
+    const note = await ana.api.interactions.create({
+      customerId: customer.id,
+      type: 'note',
+      subject: 'Renewal',
+      content: `${mentionOf(ben.user.id)} can you call her? ${mentionOf(ana.user.id)}`,
+    });
+    expect((await ben.api.notifications.list({})).items).toMatchObject([
+      {
+        type: 'mentioned',
+        title: 'member user mentioned you in “Renewal”',
+        link: `/customers/${customer.id}`,
+        entityType: 'interaction',
+        entityId: note.id,
+      },
+    ]);
+    // Nobody is told of their own mention.
+    expect(await ana.api.notifications.unreadCount({})).toEqual({ unread: 0 });
+
+    // An edit tells only whom it adds.
+    await ben.api.notifications.markAllRead({});
+    await ana.api.interactions.update({
+      id: note.id,
+      content: `${mentionOf(ben.user.id)} and ${mentionOf(cy.user.id)}, can you call her?`,
+    });
+    expect(await ben.api.notifications.unreadCount({})).toEqual({ unread: 0 });
+    expect(await titles(cy.api)).toEqual(['member user mentioned you in “Renewal”']);
+
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    const refused = await ana.api.interactions
+      .create({
+        customerId: customer.id,
+        type: 'note',
+        subject: 'Hi',
+        content: mentionOf(stranger),
+      })
+      .catch((error: TRPCError) => error);
+    expect((refused as TRPCError).code).toBe('BAD_REQUEST');
+    expect((await ana.api.interactions.list({ customerId: customer.id })).items).toHaveLength(1);
+
+    const task = await ana.api.tasks.create({
+      title: 'Prepare the renewal',
+      notes: `With ${mentionOf(cy.user.id)}`,
+    });
+    expect((await cy.api.notifications.list({})).items[0]).toMatchObject({
+      title: 'member user mentioned you in the task “Prepare the renewal”',
+      entityId: task.id,
+    });
   });
 
   it("keep each person's inbox their own: another member's is not found, a key has none", async () => {
