@@ -5,3 +5,9 @@ ALTER TABLE "tasks" ADD COLUMN "overdue_announced_for" timestamp (3) with time z
 CREATE POLICY identity_invitation_accepted ON notifications FOR INSERT TO clientele_auth
   WITH CHECK (type = 'invitation_accepted');--> statement-breakpoint
 GRANT INSERT ON notifications TO clientele_auth;
+--> statement-breakpoint
+-- The hourly upkeep deletes read notifications past their retention (NOTIFICATION_RETENTION_DAYS):
+-- it may read the one column that needs and delete, and never an unread one.
+GRANT SELECT (read_at), DELETE ON notifications TO clientele_maintenance;--> statement-breakpoint
+CREATE POLICY read_past_retention ON notifications TO clientele_maintenance
+  USING (read_at IS NOT NULL);

@@ -136,6 +136,11 @@ const envSchema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+    NOTIFICATION_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .default(90),
     MIGRATE_AT_START: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')

@@ -38,6 +38,8 @@ export interface AppServices {
   mail: MailSettings;
   events: EventBus;
   webhooks: WebhookSettings;
+  /** Read notifications older than this are deleted by the hourly upkeep. */
+  notificationRetentionDays: number;
   auditCheckpoints: AuditCheckpointWriter;
   logger: Logger;
 }
@@ -57,6 +59,7 @@ export interface ServiceSettings {
   rateLimitKeyPrefix?: string;
   mail: MailSettings;
   webhooks: WebhookSettings;
+  notificationRetentionDays: number;
   /** AUDIT_CHECKPOINT_KEY (else derived from encryptionKey) and AUDIT_CHECKPOINT_DIR. */
   auditCheckpoints?: { key?: string; directory?: string };
 }
@@ -81,6 +84,7 @@ export function serviceSettingsFromEnv(config: Env): ServiceSettings {
       logBodies: config.NODE_ENV !== 'production',
     },
     webhooks: { allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
+    notificationRetentionDays: config.NOTIFICATION_RETENTION_DAYS,
     auditCheckpoints: { key: config.AUDIT_CHECKPOINT_KEY, directory: config.AUDIT_CHECKPOINT_DIR },
   };
 }
@@ -114,6 +118,7 @@ export async function createServices(
     mail: settings.mail,
     events,
     webhooks: settings.webhooks,
+    notificationRetentionDays: settings.notificationRetentionDays,
     auditCheckpoints: new AuditCheckpointWriter(
       {
         keys: checkpointKeys({
@@ -148,7 +153,12 @@ export async function startWorkers(services: AppServices): Promise<void> {
   );
   services.jobs.work('reminder', (data) => sendTaskReminder(services.db, data as ReminderJob));
   services.jobs.work('maintenance', async () => {
-    services.logger.info(await runMaintenance(services.db), 'maintenance done');
+    services.logger.info(
+      await runMaintenance(services.db, {
+        notificationRetentionDays: services.notificationRetentionDays,
+      }),
+      'maintenance done',
+    );
   });
   await services.jobs.schedule('maintenance', '17 * * * *');
   services.jobs.work('audit-checkpoint', async () => {

@@ -39,6 +39,7 @@ export function testServiceSettings(overrides: Partial<ServiceSettings> = {}): S
     mail: { transport: 'mailbox', from: 'Clientele <no-reply@example.test>', logBodies: false },
     // Tests receive webhooks on 127.0.0.1; the refusal itself is tested with this off.
     webhooks: { allowPrivateTargets: true },
+    notificationRetentionDays: 90,
     ...overrides,
   };
 }

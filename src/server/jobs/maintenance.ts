@@ -1,5 +1,5 @@
 import { lt, lte, sql } from 'drizzle-orm';
-import { events, idempotencyKeys } from '@/server/db/schema';
+import { events, idempotencyKeys, notifications } from '@/server/db/schema';
 import type { Database } from '@/server/db/types';
 
 /** How long the change feed keeps events (and webhook deliveries their log). */
@@ -7,10 +7,11 @@ export const EVENT_RETENTION_DAYS = 30;
 
 /**
  * Hourly housekeeping across organizations, as clientele_maintenance: that role may delete
- * expired idempotency keys and events past retention (their deliveries go with them) and
- * can see nothing else.
+ * expired idempotency keys, events past retention (their deliveries go with them) and read
+ * notifications, and can see nothing else. Read notifications go after
+ * `notificationRetentionDays`; unread ones stay however old.
  */
-export async function runMaintenance(db: Database) {
+export async function runMaintenance(db: Database, options: { notificationRetentionDays: number }) {
   return db.transaction(async (tx) => {
     // Deleting a backlog of expired events may take longer than requests are allowed.
     await tx.execute(
@@ -24,6 +25,19 @@ export async function runMaintenance(db: Database) {
       .delete(events)
       .where(lt(events.createdAt, sql`now() - make_interval(days => ${EVENT_RETENTION_DAYS})`))
       .returning({ createdAt: events.createdAt });
-    return { idempotencyKeysDeleted: keys.length, eventsDeleted: expiredEvents.length };
+    const readNotifications = await tx
+      .delete(notifications)
+      .where(
+        lt(
+          notifications.readAt,
+          sql`now() - make_interval(days => ${options.notificationRetentionDays})`,
+        ),
+      )
+      .returning({ readAt: notifications.readAt });
+    return {
+      idempotencyKeysDeleted: keys.length,
+      eventsDeleted: expiredEvents.length,
+      notificationsDeleted: readNotifications.length,
+    };
   });
 }
