@@ -119,6 +119,7 @@ describe('conditional requests', () => {
       stages: [{ name: 'Only', probability: 50 }],
     });
     const company = await post('/companies', { name: 'Conditional', allowDuplicate: true });
+    const task = await post('/tasks', { title: 'Guarded' });
     const requests: Record<string, { path: string; body?: unknown }> = {
       'PATCH /customers/{id}': { path: `/customers/${customer.id}`, body: { lastName: 'L' } },
       'DELETE /customers/{id}': { path: `/customers/${customer.id}` },
@@ -138,6 +139,8 @@ describe('conditional requests', () => {
       'PATCH /pipelines/{id}': { path: `/pipelines/${pipeline.id}`, body: { name: 'Changed' } },
       'PATCH /companies/{id}': { path: `/companies/${company.id}`, body: { industry: 'X' } },
       'DELETE /companies/{id}': { path: `/companies/${company.id}` },
+      'PATCH /tasks/{id}': { path: `/tasks/${task.id}`, body: { title: 'Changed' } },
+      'DELETE /tasks/{id}': { path: `/tasks/${task.id}` },
     };
     const guarded = operations
       .filter(({ method }) => ['PATCH', 'PUT', 'DELETE'].includes(method))
