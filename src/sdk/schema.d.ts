@@ -758,7 +758,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all my notifications read */
+        /**
+         * Mark all my notifications read
+         * @description Every unread notification of yours; answers how many were marked.
+         */
         post: operations["notifications-markAllRead"];
         delete?: never;
         options?: never;

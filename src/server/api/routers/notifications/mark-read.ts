@@ -34,6 +34,7 @@ export const markAllRead = inboxProcedure
       path: '/me/notifications/read-all',
       tags: ['Notifications'],
       summary: 'Mark all my notifications read',
+      description: 'Every unread notification of yours; answers how many were marked.',
       protect: true,
     },
   })
