@@ -6,6 +6,7 @@ import {
 } from '@/features/organizations/organization-switcher';
 import { UserMenu } from '@/features/auth/user-menu';
 import { VerifyEmailBanner } from '@/features/auth/verify-email-banner';
+import { NotificationBell } from '@/features/notifications/notification-bell';
 import { CommandPalette } from './command-palette';
 import { MainNav, MobileNav, type NavItem } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
@@ -53,6 +54,7 @@ export function AppShell({
           <OrganizationSwitcher organizations={organizations} />
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <CommandPalette pages={items} />
+            {permissions.includes('notifications:read') ? <NotificationBell /> : null}
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} />
             <MobileNav items={items} />

@@ -76,6 +76,7 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.members.invalidate();
           void utils.invitations.invalidate();
         }
+        if (types.has('notification')) void utils.notifications.invalidate();
         if (types.has('api_key')) void utils.apiKeys.invalidate();
         if (types.has('webhook_endpoint') || types.has('webhook_delivery')) {
           void utils.webhooks.invalidate();
