@@ -27,7 +27,7 @@ export function NotificationPanelItem({
         <span className="grid min-w-0 gap-0.5">
           <span className={cn('break-words', unread ? 'font-medium' : 'text-muted-foreground')}>
             {notification.title}
-          </span>
+          </span>{' '}
           <NotificationTime date={notification.createdAt} />
         </span>
       </Link>
