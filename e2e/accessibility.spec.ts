@@ -159,6 +159,11 @@ test('every page of the app has no serious accessibility violations in either th
   await scan(page, '/webhooks', heading('Webhooks'));
   await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
   await scan(page, '/settings', heading('Settings'));
+  await scan(page, '/notifications', async (p) => {
+    await expect(p.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
+    await expect(p.getByText("You're all caught up")).toBeVisible();
+  });
+  await scan(page, '/notifications?tab=all', heading('Notifications'));
 
   // Nothing on these pages logged an error (a missing file, a failed render) or an issue.
   expect(consoleErrors).toEqual([]);
@@ -173,6 +178,21 @@ test('every page of the app has no serious accessibility violations in either th
     await expect(page.getByRole('option', { name: /Ada Lovelace/ })).toBeVisible();
     expect(await violations(page), `the command palette in the ${theme} theme`).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/palette-${theme}.png` });
+  }
+
+  // The notifications panel, open over a page.
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/dashboard');
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    // A click before the page's scripts have run opens nothing: try again until one does.
+    await expect(async () => {
+      if (!(await panel.isVisible())) {
+        await page.getByRole('button', { name: 'Notifications' }).click();
+      }
+      await expect(panel.getByText("You're all caught up.")).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+    expect(await violations(page), `the notifications panel in the ${theme} theme`).toEqual([]);
   }
 });
 
@@ -261,6 +281,7 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     '/orders',
     '/team',
     '/audit',
+    '/notifications',
     '/settings',
   ]) {
     await page.goto(path);

@@ -25,7 +25,7 @@ export function NotificationPanel({ unread, onClose }: { unread: number; onClose
   const markRead = useMarkNotificationRead();
   const markAllRead = useMarkAllNotificationsRead();
 
-  function open(notification: Notification) {
+  function openNotification(notification: Notification) {
     if (notification.readAt === null) markRead.mutate({ id: notification.id });
     onClose();
   }
@@ -55,7 +55,7 @@ export function NotificationPanel({ unread, onClose }: { unread: number; onClose
         </TabsList>
         {NOTIFICATION_FILTERS.map(({ value }) => (
           <TabsContent key={value} value={value} className="max-h-96 overflow-y-auto">
-            <LatestNotifications filter={value} onOpen={open} />
+            <LatestNotifications filter={value} onOpen={openNotification} />
           </TabsContent>
         ))}
       </Tabs>

@@ -46,10 +46,12 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
           <Button
             variant="ghost"
             size="sm"
+            // On a phone the name gives way to the top bar's buttons.
+            className="min-w-0 shrink"
             aria-label={`Organization: ${active?.name ?? 'none'}. Switch organization`}
           >
             <Building2Icon aria-hidden="true" />
-            <span className="max-w-32 truncate sm:max-w-48">
+            <span className="max-w-32 min-w-0 truncate sm:max-w-48">
               {active?.name ?? 'Choose an organization'}
             </span>
             <ChevronsUpDownIcon className="opacity-50" aria-hidden="true" />
