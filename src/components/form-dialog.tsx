@@ -54,6 +54,10 @@ export function FormDialog({
       <DialogContent
         className={className}
         onCloseAutoFocus={returnFocusTo(finalFocus)}
+        onEscapeKeyDown={(event) => {
+          // Escape in an open suggestion list (a mention being typed) closes the list only.
+          if (isExpandedCombobox(event.target)) event.preventDefault();
+        }}
         onInteractOutside={(event) => {
           if (keepOpenOnOutsideClick) event.preventDefault();
         }}
@@ -69,6 +73,11 @@ export function FormDialog({
     </Dialog>
   );
 }
+
+const isExpandedCombobox = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  target.getAttribute('role') === 'combobox' &&
+  target.getAttribute('aria-expanded') === 'true';
 
 /** The buttons under a dialog's form: an optional Cancel, then the submit button. */
 export function FormDialogActions({

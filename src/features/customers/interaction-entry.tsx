@@ -1,3 +1,4 @@
+import { MentionTextView } from '@/features/mentions/mention-text-view';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import type { InteractionType } from '@/schemas/interactions';
 import { INTERACTION_ICONS, INTERACTION_LABELS } from './interaction-form';
@@ -30,7 +31,7 @@ export function InteractionEntry({
           <div className="min-w-0">
             <h3 className="font-medium break-words">
               <span className="sr-only">{label}: </span>
-              {subject}
+              <MentionTextView text={subject} />
             </h3>
             <p className="text-xs text-muted-foreground">
               <span aria-hidden="true">{label} · </span>
@@ -46,7 +47,11 @@ export function InteractionEntry({
           </div>
           {actions}
         </div>
-        {content ? <p className="text-sm break-words whitespace-pre-wrap">{content}</p> : null}
+        {content ? (
+          <p className="text-sm break-words whitespace-pre-wrap">
+            <MentionTextView text={content} />
+          </p>
+        ) : null}
       </article>
     </li>
   );

@@ -7,14 +7,12 @@ import {
   StickyNoteIcon,
   type LucideIcon,
 } from 'lucide-react';
-import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
-import { Label } from '@/components/ui/label';
 import { SelectItem } from '@/components/ui/select';
-import { Textarea } from '@/components/ui/textarea';
+import { FormMentionField } from '@/features/mentions/form-mention-field';
 import {
   INTERACTION_TYPES,
   interactionCreateInput,
@@ -68,9 +66,6 @@ export function InteractionFields({
   form: UseFormReturn<InteractionFormInput, unknown, InteractionFormValues>;
   layout?: 'stacked' | 'wide';
 }) {
-  const { errors } = form.formState;
-  const detailsId = useId();
-
   return (
     <>
       <div className={layout === 'wide' ? 'grid gap-4 sm:grid-cols-[12rem_1fr]' : 'grid gap-4'}>
@@ -83,21 +78,7 @@ export function InteractionFields({
         </FormSelectField>
         <FormTextField form={form} name="subject" label="Subject" autoComplete="off" />
       </div>
-      <div className="grid gap-2">
-        <Label htmlFor={detailsId}>Details</Label>
-        <Textarea
-          id={detailsId}
-          rows={4}
-          aria-invalid={errors.content ? true : undefined}
-          aria-describedby={errors.content ? `${detailsId}-error` : undefined}
-          {...form.register('content')}
-        />
-        {errors.content?.message ? (
-          <p id={`${detailsId}-error`} role="alert" className="text-sm text-destructive">
-            {errors.content.message}
-          </p>
-        ) : null}
-      </div>
+      <FormMentionField control={form.control} name="content" label="Details" rows={4} />
       <FormTextField
         form={form}
         name="occurredAt"
