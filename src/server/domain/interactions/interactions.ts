@@ -68,7 +68,10 @@ export async function changeInteraction(
   values: Partial<Pick<Interaction, 'type' | 'subject' | 'content' | 'occurredAt'>>,
 ) {
   assertMayModify(editor, before);
-  await assertMentionsAreMembers(tx, { subject: values.subject, content: values.content });
+  await assertMentionsAreMembers(tx, { subject: values.subject, content: values.content }, [
+    before.subject,
+    before.content,
+  ]);
   return updateInteraction(tx, before, values);
 }
 

@@ -115,7 +115,7 @@ export async function updateTask(
   if (isEmpty(changes)) return { before, after: before, changed: false };
   if (changes.assigneeId) await assertMember(tx, changes.assigneeId, 'assigneeId');
   if (changes.related) await assertRelatedExists(tx, changes.related);
-  await assertMentionsAreMembers(tx, { notes: changes.notes });
+  await assertMentionsAreMembers(tx, { notes: changes.notes }, [before.notes]);
   const { related, ...columns } = changes;
   await writeTask(tx, id, {
     ...columns,

@@ -99,7 +99,7 @@ describe('notifications', () => {
   });
 
   it('tell members they were mentioned, once, and refuse mentions of non-members', async () => {
-    const { ana, ben, cy } = await team();
+    const { api: owner, ana, ben, cy } = await team();
     const customer = await ana.api.customers.create({ firstName: 'Ada' });
     const note = await ana.api.interactions.create({
       customerId: customer.id,
@@ -148,6 +148,13 @@ describe('notifications', () => {
       title: 'member user mentioned you in the task “Prepare the renewal”',
       entityId: task.id,
     });
+
+    // Someone who leaves stays mentioned where they were: those notes can still be edited.
+    await owner.members.remove({ userId: cy.user.id });
+    const notes = `With ${mentionOf(cy.user.id)}, before Friday`;
+    expect((await ana.api.tasks.update({ id: task.id, notes })).notes).toBe(notes);
+    const content = `${mentionOf(cy.user.id)} called her back.`;
+    expect((await ana.api.interactions.update({ id: note.id, content })).content).toBe(content);
   });
 
   it("keep each person's inbox their own: another member's is not found, a key has none", async () => {
