@@ -11,11 +11,17 @@ export function TaskDueText({ task }: { task: Task }) {
       dateTime={task.dueAt.toISOString()}
       className={cn('grid', due.overdue && 'text-destructive')}
     >
-      <span className="font-medium">
+      {/* Relative to now and in the browser's time zone: the server's render may differ. */}
+      <span className="font-medium" suppressHydrationWarning>
         {due.overdue ? <span className="sr-only">Overdue: </span> : null}
         {due.relative}
       </span>
-      <span className={cn('text-xs', !due.overdue && 'text-muted-foreground')}>{due.absolute}</span>
+      <span
+        className={cn('text-xs', !due.overdue && 'text-muted-foreground')}
+        suppressHydrationWarning
+      >
+        {due.absolute}
+      </span>
     </time>
   );
 }
