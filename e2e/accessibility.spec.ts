@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, createCustomer, expect, signUp, test } from './support';
+import { ARTIFACTS, createCustomer, expect, openDialog, signUp, test } from './support';
 
 const THEMES = ['light', 'dark'] as const;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -96,8 +96,7 @@ test('every page of the app has no serious accessibility violations in either th
 
   // A task about the customer, for the tasks page and the customer's open tasks.
   await page.goto(customerPath);
-  await page.getByRole('button', { name: 'Add task' }).click();
-  const task = page.getByRole('dialog', { name: 'New task' });
+  const task = await openDialog(page, 'Add task', 'New task');
   await task.getByLabel('Title').fill('Send the engine plans');
   await task.getByRole('button', { name: 'Create task' }).click();
   await expect(task).toBeHidden();
@@ -263,8 +262,7 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
   const dealPath = new URL(page.url()).pathname;
   // A task about the deal: its row shows on the deal's page and on /tasks.
-  await page.getByRole('button', { name: 'Add task' }).click();
-  const task = page.getByRole('dialog', { name: 'New task' });
+  const task = await openDialog(page, 'Add task', 'New task');
   await task.getByLabel('Title').fill('Draw the spanning tree');
   await task.getByRole('button', { name: 'Create task' }).click();
   await expect(task).toBeHidden();

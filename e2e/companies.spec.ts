@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, expect, signInElsewhere, signUp, test } from './support';
+import { ARTIFACTS, expect, openDialog, signInElsewhere, signUp, test } from './support';
 
 /** Adds a new person to the company whose page is open. */
 async function addNewPerson(page: Page, company: string, firstName: string, lastName: string) {
@@ -85,8 +85,7 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
 
   // A deal started from the company's Deals tab is the company's, both ways.
   await page.getByRole('tab', { name: 'Deals' }).click();
-  await page.getByRole('button', { name: 'New deal' }).click();
-  const newDeal = page.getByRole('dialog', { name: 'New deal' });
+  const newDeal = await openDialog(page, 'New deal');
   await expect(newDeal.getByRole('combobox', { name: 'Company' })).toHaveValue('Initech Systems');
   await newDeal.getByLabel('Title').fill('Initech rollout');
   await newDeal.getByLabel('Amount').fill('2500');

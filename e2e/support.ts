@@ -46,13 +46,26 @@ export async function signInElsewhere(browser: Browser, email: string) {
   return { context, page };
 }
 
+/**
+ * Presses the button that opens a dialog until the dialog is there. Right after a page loads,
+ * React may not have taken the button over yet (on a loaded machine, for a while), and a press
+ * before then does nothing.
+ */
+export async function openDialog(page: Page, button: string, dialogName = button) {
+  const dialog = page.getByRole('dialog', { name: dialogName });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: button }).click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  return dialog;
+}
+
 export async function createCustomer(
   page: Page,
   fields: { firstName: string; lastName?: string; email?: string; company?: string },
 ) {
   await page.goto('/customers');
-  await page.getByRole('button', { name: 'New customer' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New customer' });
+  const dialog = await openDialog(page, 'New customer');
   await dialog.getByLabel('First name').fill(fields.firstName);
   if (fields.lastName) await dialog.getByLabel('Last name').fill(fields.lastName);
   if (fields.email) await dialog.getByLabel('Email').fill(fields.email);
