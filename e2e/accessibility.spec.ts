@@ -80,8 +80,7 @@ test('every page of the app has no serious accessibility violations in either th
 
   // A deal, for the board and its page.
   await page.goto('/deals');
-  await page.getByRole('button', { name: 'New deal' }).first().click();
-  const deal = page.getByRole('dialog', { name: 'New deal' });
+  const deal = await openDialog(page, 'New deal');
   await deal.getByLabel('Title').fill('Difference engine');
   await deal.getByLabel('Amount').fill('2500');
   await deal.getByRole('combobox', { name: 'Company' }).fill('engines');
@@ -255,8 +254,7 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
   const companyPath = new URL(page.url()).pathname;
   await page.goto('/deals');
-  await page.getByRole('button', { name: 'New deal' }).first().click();
-  await page.getByRole('dialog', { name: 'New deal' }).getByLabel('Title').fill('Mesh routing');
+  await (await openDialog(page, 'New deal')).getByLabel('Title').fill('Mesh routing');
   await page.getByRole('button', { name: 'Create deal' }).click();
   await page.getByRole('link', { name: 'Mesh routing' }).click();
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);

@@ -54,7 +54,9 @@ export async function signInElsewhere(browser: Browser, email: string) {
 export async function openDialog(page: Page, button: string, dialogName = button) {
   const dialog = page.getByRole('dialog', { name: dialogName });
   await expect(async () => {
-    if (!(await dialog.isVisible())) await page.getByRole('button', { name: button }).click();
+    if (!(await dialog.isVisible())) {
+      await page.getByRole('button', { name: button }).first().click();
+    }
     await expect(dialog).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
   return dialog;
