@@ -27,8 +27,7 @@ test('companies gather their people, warn of duplicates and merge', async ({ pag
   await expect(page.getByText('No companies yet.')).toBeVisible();
 
   // A company is created from the list and opens on its own page.
-  await page.getByRole('button', { name: 'New company' }).first().click();
-  const create = page.getByRole('dialog', { name: 'New company' });
+  const create = await openDialog(page, 'New company');
   await create.getByLabel('Name').fill('Initech Systems');
   await create.getByLabel('Domain').fill('https://www.Initech.example/about');
   await create.getByLabel('Industry').fill('Software');
@@ -157,8 +156,7 @@ test('companies are tagged in bulk, filtered by tag and edited', async ({ page }
   await signUp(page, 'accounts');
   for (const name of ['Globex', 'Hooli']) {
     await page.goto('/companies');
-    await page.getByRole('button', { name: 'New company' }).first().click();
-    const create = page.getByRole('dialog', { name: 'New company' });
+    const create = await openDialog(page, 'New company');
     await create.getByLabel('Name').fill(name);
     await create.getByRole('button', { name: 'Create company' }).click();
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

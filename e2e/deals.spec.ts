@@ -1,10 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, signUp, test } from './support';
+import { expect, openDialog, signUp, test } from './support';
 
 /** Creates a deal from the "New deal" dialog of the deals page, in its first stage. */
 async function createDeal(page: Page, title: string, amount: string) {
-  await page.getByRole('button', { name: 'New deal' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'New deal' });
+  const dialog = await openDialog(page, 'New deal');
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel('Amount').fill(amount);
   await dialog.getByLabel('Expected close date').fill('2027-03-31');
