@@ -1,19 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { ARTIFACTS, createCustomer, expect, PASSWORD, signUp, test } from './support';
-
-/** The link (to `path`) in the newest e-mail to `to`, once the background job has delivered it. */
-async function linkFromMailbox(page: Page, to: string, path: string): Promise<string> {
-  const link = page
-    .getByRole('article')
-    .filter({ hasText: to })
-    .locator(`a[href*="${path}"]`)
-    .first();
-  await expect(async () => {
-    await page.goto('/dev/mailbox');
-    await expect(link).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-  return (await link.getAttribute('href'))!;
-}
+import {
+  ARTIFACTS,
+  createCustomer,
+  expect,
+  linkFromMailbox,
+  PASSWORD,
+  signUp,
+  test,
+} from './support';
 
 /** Invites a member into the owner's organization; they join from a browser of their own. */
 async function addTeammate(owner: Page, browser: Browser, name: string, suffix: string) {

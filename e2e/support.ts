@@ -75,3 +75,20 @@ export async function createCustomer(
   await dialog.getByRole('button', { name: 'Create customer' }).click();
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * The link (containing `path`) of the newest message to `to` in the development mailbox,
+ * waiting for the background job that delivers it.
+ */
+export async function linkFromMailbox(page: Page, to: string, path: string): Promise<string> {
+  const link = page
+    .getByRole('article')
+    .filter({ hasText: to })
+    .locator(`a[href*="${path}"]`)
+    .first();
+  await expect(async () => {
+    await page.goto('/dev/mailbox');
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  return (await link.getAttribute('href'))!;
+}

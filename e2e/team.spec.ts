@@ -1,25 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './support';
-
-const ARTIFACTS = 'e2e/artifacts';
-const PASSWORD = 'a long enough passphrase';
-
-/**
- * The link (containing `path`) of the newest message to `to` in the development mailbox,
- * waiting for the background job that delivers it.
- */
-async function linkFromMailbox(page: Page, to: string, path: string): Promise<string> {
-  const link = page
-    .getByRole('article')
-    .filter({ hasText: to })
-    .locator(`a[href*="${path}"]`)
-    .first();
-  await expect(async () => {
-    await page.goto('/dev/mailbox');
-    await expect(link).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-  return (await link.getAttribute('href'))!;
-}
+import { ARTIFACTS, expect, linkFromMailbox, PASSWORD, test } from './support';
 
 test('an owner verifies their address, invites a viewer, and promotes them so they can edit', async ({
   page,
