@@ -1,15 +1,66 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test as base, type Browser, type Page } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Response,
+} from '@playwright/test';
 
 export { expect };
+
+/**
+ * Waits until React has taken the page over (the app marks `<html data-hydrated>`): a press
+ * before then does nothing, and on a loaded machine that can last seconds after the load.
+ */
+export async function hydrated(page: Page) {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+const readyPages = new WeakSet<Page>();
+
+/** Makes `goto` and `reload` of a page return once an app page has come alive. */
+function waitForHydrationOnLoad(page: Page) {
+  if (readyPages.has(page)) return;
+  readyPages.add(page);
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  async function afterLoad(response: Response | null) {
+    if (response?.headers()['content-type']?.startsWith('text/html')) await hydrated(page);
+    return response;
+  }
+  page.goto = async (url, options) => afterLoad(await goto(url, options));
+  page.reload = async (options) => afterLoad(await reload(options));
+}
+
+function waitForHydrationIn(context: BrowserContext) {
+  context.pages().forEach(waitForHydrationOnLoad);
+  context.on('page', waitForHydrationOnLoad);
+}
 
 /**
  * Each test's browser comes from an address of its own (IPv6 documentation range), passed on
  * by the proxy the test server trusts (TRUST_PROXY=1 in the config), as separate people's
  * would: per-address limits such as sign-ups then apply per test, not to the whole run.
+ * Every browser with JavaScript, the test's own or a second one it opens, waits for pages to
+ * come alive after `goto` and `reload`.
  */
-export const test = base.extend({
+export const test = base.extend<object, { browser: Browser }>({
+  browser: [
+    async ({ browser }, provide) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        if (options?.javaScriptEnabled !== false) waitForHydrationIn(context);
+        return context;
+      };
+      await provide(browser);
+    },
+    { scope: 'worker' },
+  ],
   context: async ({ context }, provide) => {
+    waitForHydrationIn(context);
     await context.setExtraHTTPHeaders({
       'x-forwarded-for': `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`,
     });
@@ -31,6 +82,7 @@ export async function signUp(page: Page, label: string) {
   await page.getByLabel('Organization name').fill(`${label} Org ${suffix}`);
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  await hydrated(page);
   return { email, suffix };
 }
 
@@ -43,6 +95,7 @@ export async function signInElsewhere(browser: Browser, email: string) {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  await hydrated(page);
   return { context, page };
 }
 

@@ -4,6 +4,7 @@ import { GeistSans } from 'geist/font/sans';
 import { headers } from 'next/headers';
 import { ThemeProvider } from 'next-themes';
 import { FormNotSentNotice } from '@/components/form-not-sent-notice';
+import { HydrationMarker } from '@/components/hydration-marker';
 import { Toaster } from '@/components/ui/sonner';
 import { FORM_POSTED_HEADER } from '@/lib/form-posted';
 import { TRPCReactProvider } from '@/trpc/react';
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem nonce={nonce}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
           <Toaster richColors closeButton />
+          <HydrationMarker />
         </ThemeProvider>
       </body>
     </html>
