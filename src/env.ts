@@ -4,6 +4,7 @@ import { compile as compileTrust } from 'proxy-addr';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const MAIL_TRANSPORTS = ['smtp', 'http', 'mailbox', 'log'] as const;
+const SMS_TRANSPORTS = ['http', 'log'] as const;
 
 /** Development and test only: a fixed key, so local data survives restarts. Never in production. */
 export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'clientele-development-key').toString(
@@ -109,6 +110,16 @@ const envSchema = z
       'https://api.resend.com/emails',
     ),
     MAIL_HTTP_TOKEN: z.string().min(1).optional(),
+    SMS_TRANSPORT: z
+      .enum(SMS_TRANSPORTS, { error: `must be one of ${SMS_TRANSPORTS.join(', ')}` })
+      .default('log'),
+    SMS_HTTP_URL: optionalUrl(/^https?$/, 'https://sms.example.com/messages'),
+    SMS_HTTP_TOKEN: z.string().min(1).optional(),
+    SMS_FROM: z
+      .string()
+      .min(1)
+      .max(16, 'must be a sender name or number of at most 16 characters')
+      .optional(),
     RATE_LIMIT_REST_PER_KEY: perMinute(600),
     RATE_LIMIT_REST_PER_ORG: perMinute(6000),
     RATE_LIMIT_TRPC_PER_USER: perMinute(600),
@@ -141,6 +152,36 @@ const envSchema = z
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .default(90),
+    NOTIFICATION_EMAILS_PER_HOUR: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .default(200),
+    NOTIFICATION_SMS_PER_HOUR: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .default(50),
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .refine((value) => isBase64Url(value, 65) && Buffer.from(value, 'base64url')[0] === 0x04, {
+        message:
+          'must be a VAPID public key: 65 bytes in base64url (npx web-push generate-vapid-keys)',
+      })
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .refine((value) => isBase64Url(value, 32), {
+        message:
+          'must be a VAPID private key: 32 bytes in base64url (npx web-push generate-vapid-keys)',
+      })
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/, {
+        message: 'must be a mailto: address or an https URL, e.g. mailto:ops@example.com',
+      })
+      .optional(),
     MIGRATE_AT_START: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
@@ -193,6 +234,16 @@ const envSchema = z
       if (value.MAIL_TRANSPORT === 'http' && !value.MAIL_HTTP_TOKEN) {
         require('MAIL_HTTP_TOKEN', 'is required when MAIL_TRANSPORT is http');
       }
+      if (Boolean(value.VAPID_PUBLIC_KEY) !== Boolean(value.VAPID_PRIVATE_KEY)) {
+        const missing = value.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
+        require(missing, 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+      }
+      if (value.SMS_TRANSPORT === 'http' && !value.SMS_HTTP_URL) {
+        require('SMS_HTTP_URL', 'is required when SMS_TRANSPORT is http');
+      }
+      if (value.SMS_TRANSPORT === 'http' && !value.SMS_HTTP_TOKEN) {
+        require('SMS_HTTP_TOKEN', 'is required when SMS_TRANSPORT is http');
+      }
       // Run even when a field above is invalid, so every problem is reported at once.
     },
     { when: () => true },
@@ -217,6 +268,11 @@ function isOrigin(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Base64url (no padding) of exactly `bytes` bytes. */
+function isBase64Url(value: string, bytes: number): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, 'base64url').length === bytes;
 }
 
 function isTrustSetting(value: string): boolean {

@@ -15,6 +15,9 @@ export function proxy(request: NextRequest) {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    // The push service worker (/sw.js); without this, workers fall back to script-src, where
+    // 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     "frame-ancestors 'none'",
     "form-action 'self'",
     "base-uri 'self'",

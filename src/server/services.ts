@@ -7,6 +7,16 @@ import type { Database } from './db/types';
 import { checkpointKeys } from './domain/audit/checkpoint-signature';
 import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
 import { runImport, type ImportJob } from './domain/imports/run-import';
+import type { PushJob } from './domain/notifications/channel-jobs';
+import {
+  deliverNotification,
+  sendDigest,
+  type ChannelDeps,
+  type DigestJob,
+  type NotificationJob,
+  type SendingLimits,
+} from './domain/notifications/deliver';
+import { deliverPush, type PushDeliveryDeps } from './domain/notifications/push';
 import { sendTaskReminder, type ReminderJob } from './domain/tasks/reminders';
 import {
   DELIVERIES_AT_ONCE,
@@ -21,6 +31,9 @@ import { JobQueue } from './jobs/queue';
 import { mailJobHandler } from './mail/outbox';
 import { stopTracing } from './observability/tracing';
 import { createMailTransport, type MailSettings } from './mail/transport';
+import { vapidSettingsFromEnv, type VapidSettings } from './push/vapid';
+import { smsJobHandler } from './sms/outbox';
+import { createSmsTransport, type SmsSettings } from './sms/transport';
 import { RateLimiter, rateLimiterBackend, type RateLimiterBackend } from './rate-limit/limiter';
 import type { RateLimitRule, RateLimitRuleName } from './rate-limit/rules';
 
@@ -36,10 +49,15 @@ export interface AppServices {
   secretBox: SecretBox;
   trustProxy: TrustProxy;
   mail: MailSettings;
+  sms: SmsSettings;
   events: EventBus;
   webhooks: WebhookSettings;
+  /** The VAPID keys Web Push is sent with; null when push is off. */
+  push: VapidSettings | null;
   /** Read notifications older than this are deleted by the hourly upkeep. */
   notificationRetentionDays: number;
+  /** What one organization may send per hour by e-mail and SMS. */
+  notificationLimits: SendingLimits;
   auditCheckpoints: AuditCheckpointWriter;
   logger: Logger;
 }
@@ -58,8 +76,14 @@ export interface ServiceSettings {
   rateLimitOverrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
   rateLimitKeyPrefix?: string;
   mail: MailSettings;
+  /** Where SMS goes; the log, without texts, when not given (tests that send none). */
+  sms?: SmsSettings;
   webhooks: WebhookSettings;
+  /** Web Push's VAPID keys; push is off when null or not given. */
+  push?: VapidSettings | null;
   notificationRetentionDays: number;
+  /** NOTIFICATION_EMAILS_PER_HOUR and NOTIFICATION_SMS_PER_HOUR; their defaults when not given. */
+  notificationLimits?: SendingLimits;
   /** AUDIT_CHECKPOINT_KEY (else derived from encryptionKey) and AUDIT_CHECKPOINT_DIR. */
   auditCheckpoints?: { key?: string; directory?: string };
 }
@@ -83,8 +107,20 @@ export function serviceSettingsFromEnv(config: Env): ServiceSettings {
       httpToken: config.MAIL_HTTP_TOKEN,
       logBodies: config.NODE_ENV !== 'production',
     },
+    sms: {
+      transport: config.SMS_TRANSPORT,
+      httpUrl: config.SMS_HTTP_URL,
+      httpToken: config.SMS_HTTP_TOKEN,
+      from: config.SMS_FROM,
+      logBodies: config.NODE_ENV !== 'production',
+    },
     webhooks: { allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
+    push: vapidSettingsFromEnv(config),
     notificationRetentionDays: config.NOTIFICATION_RETENTION_DAYS,
+    notificationLimits: {
+      emailsPerHour: config.NOTIFICATION_EMAILS_PER_HOUR,
+      smsPerHour: config.NOTIFICATION_SMS_PER_HOUR,
+    },
     auditCheckpoints: { key: config.AUDIT_CHECKPOINT_KEY, directory: config.AUDIT_CHECKPOINT_DIR },
   };
 }
@@ -116,9 +152,12 @@ export async function createServices(
     secretBox: new SecretBox(settings.encryptionKey),
     trustProxy: trustProxyFunction(settings.trustProxy),
     mail: settings.mail,
+    sms: settings.sms ?? { transport: 'log', logBodies: false },
     events,
     webhooks: settings.webhooks,
+    push: settings.push ?? null,
     notificationRetentionDays: settings.notificationRetentionDays,
+    notificationLimits: settings.notificationLimits ?? { emailsPerHour: 200, smsPerHour: 50 },
     auditCheckpoints: new AuditCheckpointWriter(
       {
         keys: checkpointKeys({
@@ -134,7 +173,7 @@ export async function createServices(
 }
 
 /**
- * Starts this process's workers: mail, customer imports, webhook deliveries (several at once,
+ * Starts this process's workers: mail, SMS, customer imports, webhook deliveries (several at once,
  * a few at most to any one endpoint, so that a slow receiver holds up no other), the hourly
  * maintenance and the audit checkpoints every five minutes (both scheduled once across all
  * instances).
@@ -142,6 +181,10 @@ export async function createServices(
 export async function startWorkers(services: AppServices): Promise<void> {
   const send = createMailTransport(services.mail, services.logger);
   services.jobs.work('mail', mailJobHandler(services.secretBox, send), { concurrency: 4 });
+  const sendSms = createSmsTransport(services.sms, services.logger);
+  services.jobs.work('sms', smsJobHandler(services.secretBox, sendSms, services.logger), {
+    concurrency: 4,
+  });
   services.jobs.work('import', (data) => runImport(services, data as ImportJob));
   services.jobs.work(
     'webhook',
@@ -151,7 +194,16 @@ export async function startWorkers(services: AppServices): Promise<void> {
       perKey: { field: 'endpointId', limit: DELIVERIES_AT_ONCE_PER_ENDPOINT },
     },
   );
-  services.jobs.work('reminder', (data) => sendTaskReminder(services.db, data as ReminderJob));
+  services.jobs.work('reminder', (data) => sendTaskReminder(services, data as ReminderJob));
+  services.jobs.work(
+    'notification',
+    (data) => deliverNotification(channelDeps(services), data as NotificationJob),
+    { concurrency: 4 },
+  );
+  services.jobs.work('digest', (data) => sendDigest(channelDeps(services), data as DigestJob));
+  services.jobs.work('push', (data) => deliverPush(pushDeliveryDeps(services), data as PushJob), {
+    concurrency: 4,
+  });
   services.jobs.work('maintenance', async () => {
     services.logger.info(
       await runMaintenance(services.db, {
@@ -168,6 +220,16 @@ export async function startWorkers(services: AppServices): Promise<void> {
 }
 
 export const webhookDeliveryDeps = (services: AppServices): DeliveryDeps => ({
+  ...services,
+  allowPrivateTargets: services.webhooks.allowPrivateTargets,
+});
+
+export const channelDeps = (services: AppServices): ChannelDeps => ({
+  ...services,
+  limits: services.notificationLimits,
+});
+
+export const pushDeliveryDeps = (services: AppServices): PushDeliveryDeps => ({
   ...services,
   allowPrivateTargets: services.webhooks.allowPrivateTargets,
 });

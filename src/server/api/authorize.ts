@@ -98,7 +98,12 @@ export function inOrganization<T>(
         const subscribers = await subscribersOf(tx, type);
         const sequence = await appendAuditLog(tx, row);
         await publishEvent(tx, ctx.services.jobs, { ...publish, type, sequence }, subscribers);
-        await notifyOf(tx, { ...entry, action: type, data: publish.data }, actor);
+        await notifyOf(
+          tx,
+          ctx.services.jobs,
+          { ...entry, action: type, data: publish.data },
+          actor,
+        );
       }),
     { readOnly: options.readOnly },
   );

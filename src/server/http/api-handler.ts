@@ -15,6 +15,7 @@ import { createRestDoor } from './rest-door';
 import { apiRouteOf, spanRouteOf } from './api-route';
 import { applyApiSecurityHeaders } from './security-headers';
 import { createTrpcDoor } from './trpc-door';
+import { createUnsubscribeHandler, UNSUBSCRIBE_PATH } from './unsubscribe';
 
 export interface ApiHandlerOptions {
   connection: Connection;
@@ -44,6 +45,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const rest = createRestDoor(services, logger, { corsOrigins: options.corsOrigins });
   const exports = createExportsHandler(services, logger);
   const docs = createDocsHandler();
+  const unsubscribe = createUnsubscribeHandler(services);
   const tracer = activeTracer();
   let openApiDocument: string | undefined;
 
@@ -119,6 +121,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       if (route === '/api/exports') {
         return await exports(req, res, request, new URL(req.url ?? '/', 'http://localhost'));
       }
+      if (route === UNSUBSCRIBE_PATH) return await unsubscribe(req, res, request);
       const handler = routes[pathname];
       if (handler) return await handler(req, res);
       sendJson(res, 404, { code: 'NOT_FOUND', message: `No API route at ${pathname}`, requestId });

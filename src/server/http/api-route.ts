@@ -9,6 +9,7 @@ import { REST_PREFIX } from '@/server/api/openapi';
 import { appRouter } from '@/server/api/root';
 import { DOCS_PATH } from './docs';
 import { EXPORTS_PREFIX } from './exports';
+import { UNSUBSCRIBE_PATH } from './unsubscribe';
 import { TRPC_PREFIX } from './trpc-door';
 
 interface RestRoute {
@@ -45,6 +46,7 @@ export function apiRouteOf(pathname: string, fixedRoutes: object): string {
   if (pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)) return REST_PREFIX;
   if (pathname.startsWith(EXPORTS_PREFIX)) return '/api/exports';
   if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return DOCS_PATH;
+  if (pathname === UNSUBSCRIBE_PATH) return UNSUBSCRIBE_PATH;
   return Object.hasOwn(fixedRoutes, pathname) ? pathname : 'other';
 }
 

@@ -7,6 +7,8 @@ import type { Connection } from '@/server/db/connection';
 import { rows } from '@/server/db/rows';
 import type { Transaction } from '@/server/db/types';
 import { MAIL_SEND_TIMEOUT_MS } from '@/server/mail/transport';
+import { PUSH_SEND_TIMEOUT_MS } from '@/server/push/send';
+import { SMS_SEND_TIMEOUT_MS } from '@/server/sms/transport';
 import { WEBHOOK_SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
 import { transactionDb } from './transaction-db';
 import { QueueWorker, type JobHandler, type WorkOptions } from './worker';
@@ -33,6 +35,23 @@ const QUEUE_OPTIONS = {
     expireInSeconds: expiryAfter(WEBHOOK_SEND_TIMEOUT_MS),
   },
   reminder: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
+  // A notification's channels are chosen once (its deliveries are recorded); the digest and
+  // each push or SMS retry by themselves.
+  notification: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
+  // One waiting digest per member and organization (its singletonKey): what comes meanwhile joins it.
+  digest: { policy: 'short', retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  push: {
+    retryLimit: 4,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: expiryAfter(PUSH_SEND_TIMEOUT_MS),
+  },
+  sms: {
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: expiryAfter(SMS_SEND_TIMEOUT_MS),
+  },
   maintenance: { retryLimit: 0 },
   'audit-checkpoint': { retryLimit: 0 },
 } as const;

@@ -23,6 +23,8 @@ export const RATE_LIMIT_RULES = {
   'password-reset:ip': { limit: 10, windowSeconds: 3600, failClosed: true },
   'password-reset:email': { limit: 3, windowSeconds: 3600, failClosed: true },
   'email-verification:user': { limit: 5, windowSeconds: 3600, failClosed: true },
+  /** Phone verification codes sent for one person: each is an SMS somebody pays for. */
+  'phone-code:user': { limit: 5, windowSeconds: 3600, failClosed: true },
   'reauthentication:user': { limit: 10, windowSeconds: 900, failClosed: true },
   'invitation:user': { limit: 50, windowSeconds: 3600, failClosed: true },
   'invitation-accept:ip': { limit: 30, windowSeconds: 900, failClosed: true },

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Notification, NotificationListParams } from '@/schemas/notifications';
-import { notifications, users } from '../schema';
+import { memberships, notifications, users } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
 import { afterPosition, decodeCursor, pageOf } from './cursor';
 import { ofOrganization } from './tenant-rows';
@@ -20,29 +21,45 @@ export interface NotificationRow {
 /**
  * Delivers a notification to the member's inbox: folded into their unread one of the same
  * group (a burst about the same record), which then names the latest actor and counts one more
- * other, or as a new one.
+ * other, or as a new one. One of a type the member keeps out of the app is stored read and
+ * hidden from the inbox, for the other channels to carry. Returns the new notification's id,
+ * or null when it was folded into one already delivered.
  */
-export async function insertOrGroupNotification(tx: TenantTx, row: NotificationRow) {
-  const [grouped] = await tx
-    .update(notifications)
-    .set({
-      summary: row.summary,
-      body: row.body,
-      actorId: row.actorId,
-      othersCount: sql`${notifications.othersCount} + (${notifications.actorId} is distinct from ${row.actorId})::int`,
-      updatedAt: new Date(),
+export async function insertOrGroupNotification(
+  tx: TenantTx,
+  row: NotificationRow,
+  options: { inApp: boolean },
+): Promise<string | null> {
+  if (options.inApp) {
+    const [grouped] = await tx
+      .update(notifications)
+      .set({
+        summary: row.summary,
+        body: row.body,
+        actorId: row.actorId,
+        othersCount: sql`${notifications.othersCount} + (${notifications.actorId} is distinct from ${row.actorId})::int`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          ofOrganization(tx, notifications),
+          eq(notifications.userId, row.userId),
+          eq(notifications.groupKey, row.groupKey),
+          isNull(notifications.readAt),
+        ),
+      )
+      .returning({ id: notifications.id });
+    if (grouped) return null;
+  }
+  const [inserted] = await tx
+    .insert(notifications)
+    .values({
+      ...row,
+      organizationId: tx.organizationId,
+      ...(options.inApp ? {} : { inApp: false, readAt: new Date() }),
     })
-    .where(
-      and(
-        ofOrganization(tx, notifications),
-        eq(notifications.userId, row.userId),
-        eq(notifications.groupKey, row.groupKey),
-        isNull(notifications.readAt),
-      ),
-    )
     .returning({ id: notifications.id });
-  if (grouped) return;
-  await tx.insert(notifications).values({ ...row, organizationId: tx.organizationId });
+  return inserted!.id;
 }
 
 /** One member's notifications about records of these kinds (what their role may read now). */
@@ -50,11 +67,12 @@ const inboxOf = (tx: TenantTx, userId: string, entityTypes: string[]) =>
   and(
     ofOrganization(tx, notifications),
     eq(notifications.userId, userId),
+    eq(notifications.inApp, true),
     inArray(notifications.entityType, entityTypes),
   );
 
 /** "Ana Lima and 2 others moved …", or the summary alone when the system acted. */
-const title = sql<string>`case when ${users.name} is null then ${notifications.summary}
+export const notificationTitle = sql<string>`case when ${users.name} is null then ${notifications.summary}
   else ${users.name}
     || case ${notifications.othersCount} when 0 then '' when 1 then ' and 1 other'
        else ' and ' || ${notifications.othersCount} || ' others' end
@@ -63,7 +81,7 @@ const title = sql<string>`case when ${users.name} is null then ${notifications.s
 const notificationColumns = {
   id: notifications.id,
   type: notifications.type,
-  title,
+  title: notificationTitle,
   body: notifications.body,
   link: notifications.link,
   actorId: notifications.actorId,
@@ -101,11 +119,22 @@ export async function listNotifications(
   return pageOf(rows, params.limit, KEYSET, (row) => row.createdAt.toISOString());
 }
 
+/**
+ * A notification kept out of the app is stored read, so the unread ones are all in it: the
+ * count reads the unread index alone (it carries entity_type), never the table.
+ */
 export async function countUnread(tx: TenantTx, userId: string, entityTypes: string[]) {
   const [row] = await tx
     .select({ unread: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(inboxOf(tx, userId, entityTypes), isNull(notifications.readAt)));
+    .where(
+      and(
+        ofOrganization(tx, notifications),
+        eq(notifications.userId, userId),
+        inArray(notifications.entityType, entityTypes),
+        isNull(notifications.readAt),
+      ),
+    );
   return row?.unread ?? 0;
 }
 
@@ -147,16 +176,38 @@ export async function notificationExists(tx: TenantTx, userId: string, id: strin
  */
 export async function insertInvitationAcceptedNotice(
   tx: IdentityTx,
-  notice: { organizationId: string; inviterId: string; newMemberId: string; summary: string },
-) {
-  await tx.execute(sql`
-    insert into notifications
-      (organization_id, user_id, type, summary, link, actor_id, entity_type, entity_id, group_key)
-    select ${notice.organizationId}, ${notice.inviterId}, 'invitation_accepted', ${notice.summary},
-      '/team', ${notice.newMemberId}, 'membership', ${notice.newMemberId},
-      ${`invitation_accepted:membership:${notice.newMemberId}`}
-    where exists (
-      select 1 from memberships
-      where organization_id = ${notice.organizationId} and user_id = ${notice.inviterId}
-    )`);
+  notice: {
+    organizationId: string;
+    inviterId: string;
+    newMemberId: string;
+    summary: string;
+    inApp: boolean;
+  },
+): Promise<string | null> {
+  const [inviter] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, notice.organizationId),
+        eq(memberships.userId, notice.inviterId),
+      ),
+    );
+  if (!inviter) return null;
+  // The identity role may not read notifications back, so the id is chosen here.
+  const id = randomUUID();
+  await tx.insert(notifications).values({
+    id,
+    organizationId: notice.organizationId,
+    userId: notice.inviterId,
+    type: 'invitation_accepted',
+    summary: notice.summary,
+    link: '/team',
+    actorId: notice.newMemberId,
+    entityType: 'membership',
+    entityId: notice.newMemberId,
+    groupKey: `invitation_accepted:membership:${notice.newMemberId}`,
+    ...(notice.inApp ? {} : { inApp: false, readAt: new Date() }),
+  });
+  return id;
 }

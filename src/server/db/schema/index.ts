@@ -8,6 +8,7 @@ export * from './interactions';
 export * from './orders';
 export * from './tasks';
 export * from './notifications';
+export * from './notification-channels';
 export * from './audit';
 
 export * from './webhooks';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { belongsTo, id, refersTo, timestamps, timestamptz } from './columns';
 import { notificationTypeEnum } from './enums';
 import { organizationId, users } from './identity';
@@ -24,6 +24,8 @@ export const notifications = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),
     groupKey: text('group_key').notNull(),
+    /** False when the member turned the app off for its type: it goes by other channels only. */
+    inApp: boolean('in_app').notNull().default(true),
     readAt: timestamptz('read_at'),
     ...timestamps(),
   },
@@ -34,7 +36,8 @@ export const notifications = pgTable(
       t.updatedAt.desc(),
       t.id.desc(),
     ),
-    // The unread count, and the unread notification a burst folds into.
+    // The unread count, and the unread notification a burst folds into. Migration 0023 adds
+    // INCLUDE (entity_type), which Drizzle cannot declare, so the count reads the index alone.
     index('notifications_unread_idx')
       .on(t.organizationId, t.userId, t.groupKey)
       .where(sql`${t.readAt} is null`),

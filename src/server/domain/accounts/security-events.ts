@@ -20,7 +20,14 @@ export type SecurityAction =
   | 'user.two_factor_enabled'
   | 'user.two_factor_disabled'
   | 'user.recovery_codes_regenerated'
-  | 'user.profile_updated';
+  | 'user.profile_updated'
+  | 'user.notification_settings_changed'
+  | 'user.email_unsubscribed'
+  | 'user.phone_code_sent'
+  | 'user.phone_verified'
+  | 'user.phone_removed'
+  | 'user.push_subscribed'
+  | 'user.push_unsubscribed';
 
 /**
  * An account-level security event in the audit trail: about a person rather than an

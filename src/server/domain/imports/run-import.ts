@@ -123,7 +123,7 @@ export async function runImport(
         subscribers,
       );
       if (importRow.createdById) {
-        await notify(tx, {
+        await notify(tx, jobs, {
           type: 'import_finished',
           recipientId: importRow.createdById,
           actorId: null,

@@ -3,6 +3,7 @@ import { mentionedIds } from '@/schemas/mentions';
 import type { AuditChanges } from '@/server/db/schema';
 import { getStage } from '@/server/db/repositories/pipelines';
 import type { TenantTx } from '@/server/db/types';
+import type { JobQueue } from '@/server/jobs/queue';
 import { notify, type NewNotification } from './notify';
 
 /** A published change, as the audit trail records it. */
@@ -158,12 +159,17 @@ export function notificationsOf(
 }
 
 /** Tells the members a change concerns, in the change's transaction. */
-export async function notifyOf(tx: TenantTx, change: PublishedChange, actor: Actor) {
+export async function notifyOf(
+  tx: TenantTx,
+  jobs: JobQueue,
+  change: PublishedChange,
+  actor: Actor,
+) {
   const stageName =
     change.action === 'deal.stage_changed'
       ? (await getStage(tx, String((change.data as Data).stageId)))?.name
       : undefined;
   for (const notification of notificationsOf(change, actor, stageName)) {
-    await notify(tx, notification);
+    await notify(tx, jobs, notification);
   }
 }

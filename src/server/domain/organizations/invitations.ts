@@ -25,7 +25,9 @@ import type { IdentityTx, TenantTx } from '@/server/db/types';
 import { AppError, conflictOn, notFound } from '@/server/errors';
 import { composeMail } from '@/server/mail/message';
 import { queueMail, type MailOutbox } from '@/server/mail/outbox';
+import { getRecipientSettings } from '@/server/db/repositories/notification-settings';
 import type { AccountDeps } from '../accounts/deps';
+import { queueDelivery, wantsOtherChannels } from '../notifications/deliver';
 import { assertMayAssignRole } from './membership-rules';
 import { addMember } from './members';
 
@@ -193,12 +195,20 @@ async function joinByInvitation(
   );
   const inviterId = found.invitation.invitedById;
   if (inviterId && inviterId !== userId) {
-    await insertInvitationAcceptedNotice(tx, {
+    const wanted = (await getRecipientSettings(tx, inviterId)).channels.invitation_accepted;
+    const notificationId = await insertInvitationAcceptedNotice(tx, {
       organizationId: found.organization.id,
       inviterId,
       newMemberId: userId,
       summary: `accepted your invitation to ${found.organization.name}`,
+      inApp: wanted.inApp,
     });
+    if (notificationId && wantsOtherChannels(wanted)) {
+      await queueDelivery(tx, deps.outbox.jobs, {
+        organizationId: found.organization.id,
+        notificationId,
+      });
+    }
   }
 }
 

@@ -7,7 +7,7 @@ const { services } = setupTestServices();
 
 /** Runs the reminder jobs that are due, as a worker would; how many ran. */
 const runDueReminders = () =>
-  services().jobs.drain('reminder', (data) => sendTaskReminder(services().db, data as ReminderJob));
+  services().jobs.drain('reminder', (data) => sendTaskReminder(services(), data as ReminderJob));
 
 async function pair() {
   const { org, api } = await organizationWithOwner(services());
@@ -40,7 +40,7 @@ describe('task reminders', () => {
 
     // The same job again (another instance, a retry after a crash) sends nothing more.
     for (const kind of ['due', 'overdue'] as const) {
-      await sendTaskReminder(services().db, {
+      await sendTaskReminder(services(), {
         organizationId: org.id,
         taskId: task.id,
         kind,

@@ -1,4 +1,5 @@
 import type { Task } from '@/schemas/tasks';
+import { getRecipientSettings } from '@/server/db/repositories/notification-settings';
 import { getReminderState, getTask, recordReminderSent } from '@/server/db/repositories/tasks';
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
@@ -42,33 +43,39 @@ export async function scheduleTaskReminders(tx: TenantTx, jobs: JobQueue, task: 
   }
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
+/** "14:30 WEST": the due time on the assignee's clock. */
+const localTime = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(at);
 
 /**
  * Sends one reminder, at most once for its due time whichever instance runs it and however
  * often: the task is locked, and the reminder recorded in the transaction of its notification.
  * A task completed, deleted, unassigned or rescheduled meanwhile is left alone.
  */
-export async function sendTaskReminder(db: Database, job: ReminderJob) {
-  await withTenant(db, job.organizationId, async (tx) => {
+export async function sendTaskReminder(
+  deps: { db: Database; jobs: JobQueue },
+  job: ReminderJob,
+) {
+  await withTenant(deps.db, job.organizationId, async (tx) => {
     const task = await getTask(tx, job.taskId, true);
     if (!task?.assigneeId || task.completedAt || task.dueAt?.toISOString() !== job.dueAt) return;
     const sent = await getReminderState(tx, task.id);
     const sentFor = job.kind === 'due' ? sent?.dueReminderSentFor : sent?.overdueAnnouncedFor;
     if (sentFor?.toISOString() === job.dueAt) return;
     await recordReminderSent(tx, task.id, job.kind, task.dueAt);
-    await notify(tx, {
+    const { timeZone } = await getRecipientSettings(tx, task.assigneeId);
+    await notify(tx, deps.jobs, {
       type: job.kind === 'due' ? 'task_due' : 'task_overdue',
       recipientId: task.assigneeId,
       actorId: null,
       summary:
         job.kind === 'due'
-          ? `Your task “${task.title}” is due at ${timeFormat.format(task.dueAt)}`
+          ? `Your task “${task.title}” is due at ${localTime(task.dueAt, timeZone)}`
           : `Your task “${task.title}” is overdue`,
       link: '/tasks',
       entityType: 'task',

@@ -45,12 +45,13 @@ export interface DeliveryDeps {
  */
 async function tellAdminsOfFailure(
   tx: TenantTx,
+  jobs: JobQueue,
   endpointId: string,
   url: string,
   error: string | null,
 ) {
   for (const admin of await membersWhoCan(tx, 'webhooks:manage')) {
-    await notify(tx, {
+    await notify(tx, jobs, {
       type: 'webhook_failing',
       recipientId: admin.userId,
       actorId: null,
@@ -122,7 +123,7 @@ export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promi
       };
       await deps.jobs.enqueue(tx, 'webhook', next, { startAfter: nextAttemptAt });
     } else if (!outcome.ok) {
-      await tellAdminsOfFailure(tx, delivery.endpointId, delivery.endpoint.url, outcome.error);
+      await tellAdminsOfFailure(tx, deps.jobs, delivery.endpointId, delivery.endpoint.url, outcome.error);
     }
   });
   if (!outcome.ok) {

@@ -1,6 +1,8 @@
 import { router } from '../../trpc';
 import { changePassword } from './change-password';
+import { phoneRouter } from './phone/router';
 import { profile } from './profile';
+import { pushRouter } from './push/router';
 import { reauthenticate } from './reauthenticate';
 import { requestEmailChange } from './request-email-change';
 import { securityActivity } from './security-activity';
@@ -16,5 +18,7 @@ export const accountRouter = router({
   reauthenticate,
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
+  push: pushRouter,
+  phone: phoneRouter,
   securityActivity,
 });
