@@ -59,11 +59,18 @@ export function NotificationPanel({ unread, onClose }: { unread: number; onClose
           </TabsContent>
         ))}
       </Tabs>
-      <Button asChild variant="outline" size="sm">
-        <Link href="/notifications" onClick={onClose}>
-          View all
-        </Link>
-      </Button>
+      <div className="grid grid-cols-2 gap-2">
+        <Button asChild variant="outline" size="sm">
+          <Link href="/notifications" onClick={onClose}>
+            View all
+          </Link>
+        </Button>
+        <Button asChild variant="ghost" size="sm">
+          <Link href="/settings/notifications" onClick={onClose}>
+            Settings
+          </Link>
+        </Button>
+      </div>
     </div>
   );
 }

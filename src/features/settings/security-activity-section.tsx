@@ -26,6 +26,13 @@ const ACTION_LABELS: Record<string, string> = {
   'user.two_factor_disabled': 'Two-factor authentication turned off',
   'user.recovery_codes_regenerated': 'New recovery codes',
   'user.profile_updated': 'Profile updated',
+  'user.notification_settings_changed': 'Notification settings changed',
+  'user.email_unsubscribed': 'Unsubscribed from e-mails',
+  'user.phone_code_sent': 'Phone verification code sent',
+  'user.phone_verified': 'Phone number verified',
+  'user.phone_removed': 'Phone number removed',
+  'user.push_subscribed': 'Push turned on in a browser',
+  'user.push_unsubscribed': 'Push turned off in a browser',
   'organization.deleted': 'Organization deleted',
 };
 

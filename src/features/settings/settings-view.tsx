@@ -5,6 +5,7 @@ import { useCan } from '@/components/permissions-provider';
 import { DangerZoneSection } from './danger-zone-section';
 import { EmailSection } from './email-section';
 import { LeaveOrganizationSection } from './leave-organization-section';
+import { NotificationsLinkSection } from './notifications-link-section';
 import { OrganizationSection } from './organization-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
@@ -24,6 +25,7 @@ export function SettingsView() {
     <div className="grid max-w-3xl gap-6">
       <PageHeader title="Settings" description="Your account and your organization." />
       <ProfileSection />
+      <NotificationsLinkSection />
       <EmailSection />
       <PasswordSection />
       <TwoFactorSection />
