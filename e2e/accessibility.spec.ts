@@ -157,6 +157,10 @@ test('every page of the app has no serious accessibility violations in either th
   await scan(page, '/webhooks', heading('Webhooks'));
   await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
   await scan(page, '/settings', heading('Settings'));
+  await scan(page, '/settings/notifications', async (p) => {
+    await expect(p.getByRole('heading', { name: 'Notification settings', level: 1 })).toBeVisible();
+    await expect(p.getByRole('button', { name: 'Save notification settings' })).toBeVisible();
+  });
   await scan(page, '/notifications', async (p) => {
     await expect(p.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
     await expect(p.getByText("You're all caught up")).toBeVisible();
@@ -279,6 +283,7 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     '/audit',
     '/notifications',
     '/settings',
+    '/settings/notifications',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

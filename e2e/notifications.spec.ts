@@ -1,35 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
 import {
+  addTeammate,
   ARTIFACTS,
   createCustomer,
   expect,
   linkFromMailbox,
-  PASSWORD,
   signUp,
   test,
 } from './support';
-
-/** Invites a member into the owner's organization; they join from a browser of their own. */
-async function addTeammate(owner: Page, browser: Browser, name: string, suffix: string) {
-  const email = `teammate-${suffix}@example.com`;
-  await owner.goto('/team');
-  await owner.getByRole('button', { name: 'Invite member' }).click();
-  const dialog = owner.getByRole('dialog', { name: 'Invite a member' });
-  await dialog.getByLabel('Email').fill(email);
-  await dialog.getByRole('combobox', { name: 'Role' }).click();
-  await owner.getByRole('option', { name: /^Member/ }).click();
-  await dialog.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(owner.getByText(`Invitation sent to ${email}`)).toBeVisible();
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(await linkFromMailbox(owner, email, '/invitations/accept?token='));
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account and join' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return { context, page };
-}
 
 test('a teammate made owner of a customer sees it at the bell without reloading, and opens it', async ({
   page,

@@ -145,3 +145,25 @@ export async function linkFromMailbox(page: Page, to: string, path: string): Pro
   }).toPass({ timeout: 60_000 });
   return (await link.getAttribute('href'))!;
 }
+
+/** Invites a member into the owner's organization; they join from a browser of their own. */
+export async function addTeammate(owner: Page, browser: Browser, name: string, suffix: string) {
+  const email = `teammate-${suffix}@example.com`;
+  await owner.goto('/team');
+  const dialog = await openDialog(owner, 'Invite member', 'Invite a member');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('combobox', { name: 'Role' }).click();
+  await owner.getByRole('option', { name: /^Member/ }).click();
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(owner.getByText(`Invitation sent to ${email}`)).toBeVisible();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(await linkFromMailbox(owner, email, '/invitations/accept?token='));
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account and join' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await hydrated(page);
+  return { context, page, email };
+}
