@@ -7,6 +7,7 @@ import type { BenchContext, CaseName, CaseReport } from './cases/case';
 import { createCase } from './cases/create';
 import { listCase } from './cases/list';
 import { memoryCase } from './cases/memory';
+import { fanOutCase, unreadCase } from './cases/notifications';
 import { pgliteCase } from './cases/pglite';
 import { scaleCase } from './cases/scale';
 import { searchCase } from './cases/search';
@@ -35,7 +36,9 @@ import {
  * Seeds one PostgreSQL database (`clientele_bench_v2_<sizes>`) with a tenant per size, then runs the
  * chosen cases against the API (the production /api handler in its own process) and a floor
  * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory; and webhook
- * deliveries against plain POSTs (webhooks). Prints one
+ * deliveries against plain POSTs (webhooks); in-process on PostgreSQL and PGlite, notifying 200
+ * members of one change against one INSERT (fanout) and a large inbox's unread count against a
+ * small one's (unread). Prints one
  * markdown report with a summary against the targets and writes it as JSON under .data/bench/.
  * Exits 0 whatever the targets; with --check, 1 when a ratio is more than 2× worse than the
  * baseline's.
@@ -48,6 +51,8 @@ const CASES: Record<CaseName, (ctx: BenchContext) => Promise<CaseReport>> = {
   pglite: pgliteCase,
   memory: memoryCase,
   webhooks: webhooksCase,
+  fanout: fanOutCase,
+  unread: unreadCase,
 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -107,6 +112,7 @@ async function run(options: BenchOptions): Promise<number> {
   const database = { databaseUrl, redisUrl: options.redisUrl };
   const ctx: BenchContext = {
     load: options.load,
+    quick: options.quick,
     soakSeconds: options.soakSeconds,
     tenants,
     writes,

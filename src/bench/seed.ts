@@ -65,12 +65,12 @@ export async function ensureBenchDatabase(serverUrl: string, sizes: number[]) {
   return url.toString();
 }
 
-interface Organization {
+export interface Organization {
   id: string;
   ownerId: string;
 }
 
-async function findOrCreateOrganization(db: Database, slug: string): Promise<Organization> {
+export async function findOrCreateOrganization(db: Database, slug: string): Promise<Organization> {
   const existing = await withIdentity(db, (tx) => findOrganizationBySlug(tx, slug));
   if (existing) {
     const owner = await withIdentity(db, (tx) =>

@@ -10,12 +10,16 @@ export const CASE_NAMES = [
   'pglite',
   'memory',
   'webhooks',
+  'fanout',
+  'unread',
 ] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
 
 /** What every case is given: the settings, the seeded tenants, and the servers on demand. */
 export interface BenchContext {
   load: LoadSettings;
+  /** --quick: the cases that seed data of their own seed less of it and time fewer runs. */
+  quick: boolean;
   soakSeconds: number;
   /** Ascending by size; the first is the base every other size is compared with. */
   tenants: BenchTenant[];
