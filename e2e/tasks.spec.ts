@@ -80,8 +80,18 @@ test('tasks are completed together, edited, and deleted after confirming', async
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByText('You have no open tasks.')).toBeVisible();
 
-  for (const title of ['Send the quote', 'Book the demo', 'Renew the contract']) {
-    await page.getByRole('button', { name: 'New task' }).first().click();
+  // The first from the palette, anywhere in the app; the others from the page's button.
+  await page.goto('/customers');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('new ta');
+  await page.getByRole('option', { name: 'New task' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  for (const [index, title] of [
+    'Send the quote',
+    'Book the demo',
+    'Renew the contract',
+  ].entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'New task' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New task' });
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Due').fill(localDueInput(3, 9));

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { ArrowRightIcon, Building2Icon, HandshakeIcon, UserIcon } from 'lucide-react';
+import { ArrowRightIcon, Building2Icon, HandshakeIcon, PlusIcon, UserIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import {
@@ -18,6 +18,9 @@ import { api } from '@/trpc/react';
 import type { NavItem } from './main-nav';
 
 const SEARCH_DELAY_MS = 200;
+
+/** What the palette can start, on the page that does it. */
+const ACTIONS = [{ label: 'New task', href: '/tasks?new=task', needs: 'tasks:write' }] as const;
 const MIN_SEARCH_LENGTH = 2;
 
 export function CommandPaletteDialog({
@@ -35,6 +38,7 @@ export function CommandPaletteDialog({
   const canReadCustomers = useCan('customers:read');
   const canReadCompanies = useCan('companies:read');
   const canReadDeals = useCan('deals:read');
+  const canCreateTasks = useCan('tasks:write');
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(term.trim()), SEARCH_DELAY_MS);
@@ -59,6 +63,11 @@ export function CommandPaletteDialog({
   );
   const needle = term.trim().toLowerCase();
   const matchingPages = pages.filter((page) => page.label.toLowerCase().includes(needle));
+  const matchingActions = ACTIONS.filter(
+    (action) =>
+      (action.needs !== 'tasks:write' || canCreateTasks) &&
+      action.label.toLowerCase().includes(needle),
+  );
   const found = searching ? (customers.data?.items ?? []) : [];
   const foundCompanies = searchingCompanies ? (companies.data?.items ?? []) : [];
   const foundDeals = searchingDeals ? (deals.data?.items ?? []) : [];
@@ -148,6 +157,20 @@ export function CommandPaletteDialog({
                 <span className="ml-auto text-xs text-muted-foreground tabular-nums">
                   {formatMoney(deal.amountCents, deal.currency)}
                 </span>
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
+        {matchingActions.length > 0 ? (
+          <CommandGroup heading="Actions">
+            {matchingActions.map((action) => (
+              <CommandItem
+                key={action.href}
+                value={`action-${action.href}`}
+                onSelect={() => go(action.href)}
+              >
+                <PlusIcon aria-hidden="true" />
+                {action.label}
               </CommandItem>
             ))}
           </CommandGroup>

@@ -17,6 +17,7 @@ export function LazyDialogButton({
   size,
   dialog,
   children,
+  initiallyOpen,
 }: {
   /** Starts loading the dialog's code: the import its `dynamic` component loads. */
   load: () => Promise<unknown>;
@@ -27,8 +28,10 @@ export function LazyDialogButton({
   dialog: (state: DialogOpenState) => React.ReactNode;
   /** The button's text. */
   children: React.ReactNode;
+  /** Open when the page comes, as a link asked (e.g. the palette's "New task"). */
+  initiallyOpen?: boolean;
 }) {
-  const { open, mounted, setOpen } = useOpenOnce();
+  const { open, mounted, setOpen } = useOpenOnce(initiallyOpen);
   return (
     <>
       <Button

@@ -3,10 +3,10 @@ import { useCallback, useState, type SetStateAction } from 'react';
 /**
  * Open state for a dialog or menu whose code loads on first use: `mounted` turns true with
  * the first opening and stays so, letting the lazily loaded part close (and hand focus back)
- * in place instead of vanishing.
+ * in place instead of vanishing. `initiallyOpen` opens it as the page comes (a link asked for it).
  */
-export function useOpenOnce() {
-  const [state, setState] = useState({ open: false, mounted: false });
+export function useOpenOnce(initiallyOpen = false) {
+  const [state, setState] = useState({ open: initiallyOpen, mounted: initiallyOpen });
   const setOpen = useCallback(
     (next: SetStateAction<boolean>) =>
       setState((current) => {

@@ -18,12 +18,14 @@ export function TaskCreateDialog({
   label = 'New task',
   variant = 'default',
   size,
+  initiallyOpen,
 }: {
   /** The record the new task is about. */
   related?: TaskRelated;
   label?: string;
   variant?: 'default' | 'outline';
   size?: 'sm';
+  initiallyOpen?: boolean;
 }) {
   return (
     <LazyDialogButton
@@ -31,6 +33,7 @@ export function TaskCreateDialog({
       size={size}
       load={loadForm}
       icon={PlusIcon}
+      initiallyOpen={initiallyOpen}
       dialog={(state) => <TaskCreateForm related={related} {...state} />}
     >
       {label}

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { useEffect } from 'react';
 import { useCurrentUserId } from '@/components/current-user-provider';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -22,13 +23,22 @@ export function TasksView() {
   const canCreate = useCan('tasks:write');
   const canSeeTeam = useCan('tasks:manage');
   const params = taskPageParams(searchParams, canSeeTeam);
+  const createAsked = searchParams.get('new') === 'task';
+  // Asked once (by the palette's "New task"): a reload or the back button does not ask again.
+  useEffect(() => {
+    if (createAsked) {
+      const url = new URL(window.location.href);
+      url.searchParams.delete('new');
+      window.history.replaceState(null, '', url);
+    }
+  }, [createAsked]);
 
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Tasks"
         description="What is to be done, and by when."
-        actions={canCreate ? <TaskCreateDialog /> : null}
+        actions={canCreate ? <TaskCreateDialog initiallyOpen={createAsked} /> : null}
       />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-wrap items-end gap-4">
