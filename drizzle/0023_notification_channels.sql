@@ -16,6 +16,7 @@ CREATE TABLE "notification_settings" (
 	"digest_hour" smallint DEFAULT 8 NOT NULL,
 	"quiet_start" smallint,
 	"quiet_end" smallint,
+	"reminder_lead_minutes" smallint DEFAULT 15 NOT NULL,
 	"channels" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"phone_number" text,
 	"phone_verified_at" timestamp (3) with time zone,
@@ -67,8 +68,8 @@ CREATE POLICY tenant_members ON notification_settings FOR SELECT TO clientele_ap
       AND m.organization_id = nullif(current_setting('app.organization_id', true), '')::uuid
   ));--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON notification_settings TO clientele_auth;--> statement-breakpoint
-GRANT SELECT (user_id, time_zone, digest_hour, quiet_start, quiet_end, channels, phone_number, phone_verified_at)
-  ON notification_settings TO clientele_app;--> statement-breakpoint
+GRANT SELECT (user_id, time_zone, digest_hour, quiet_start, quiet_end, reminder_lead_minutes,
+  channels, phone_number, phone_verified_at) ON notification_settings TO clientele_app;--> statement-breakpoint
 
 ALTER TABLE push_subscriptions ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE push_subscriptions FORCE ROW LEVEL SECURITY;--> statement-breakpoint

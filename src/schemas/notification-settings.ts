@@ -58,6 +58,16 @@ export function channelsOf(stored: Partial<ChannelPreferences> | null | undefine
 
 const minuteOfDay = z.number().int().min(0).max(1439);
 
+/** How long before a task is due its assignee may be reminded, in minutes; 0: only when due. */
+export const REMINDER_LEADS = [0, 5, 10, 15, 30, 60, 120, 1440] as const;
+export const DEFAULT_REMINDER_LEAD_MINUTES = 15;
+const reminderLeadMinutes = z
+  .number()
+  .int()
+  .refine((value) => (REMINDER_LEADS as readonly number[]).includes(value), {
+    message: `Choose one of ${REMINDER_LEADS.join(', ')} minutes`,
+  });
+
 export const timeZone = z
   .string()
   .max(64)
@@ -87,6 +97,7 @@ export const notificationSettingsInput = z
     digestHour: z.number().int().min(0).max(23),
     /** Quiet hours, as minutes after local midnight; null when there are none. */
     quietHours: z.object({ start: minuteOfDay, end: minuteOfDay }).nullable(),
+    reminderLeadMinutes,
     channels: z.partialRecord(z.enum(NOTIFICATION_TYPES), channelPreference),
   })
   .refine((value) => !value.quietHours || value.quietHours.start !== value.quietHours.end, {
@@ -99,6 +110,7 @@ export const notificationSettingsOutput = z.object({
   timeZone: z.string(),
   digestHour: z.number().int(),
   quietHours: z.object({ start: minuteOfDay, end: minuteOfDay }).nullable(),
+  reminderLeadMinutes: z.number().int(),
   channels: z.record(z.enum(NOTIFICATION_TYPES), channelPreference),
   phoneNumber: z.string().nullable(),
   phoneVerified: z.boolean(),

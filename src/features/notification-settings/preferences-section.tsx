@@ -21,6 +21,7 @@ import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
 import {
   NOTIFICATION_TYPE_LABELS,
+  REMINDER_LEADS,
   type ChannelPreference,
   type EmailMode,
   type NotificationSettings,
@@ -33,6 +34,14 @@ const EMAIL_LABELS: Record<EmailMode, string> = {
   digest: 'Daily digest',
   off: 'Off',
 };
+
+/** "15 minutes before", "1 hour before", "1 day before", or only when due. */
+function leadLabel(minutes: number) {
+  if (minutes === 0) return 'Only when due';
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? '' : 's'} before`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'} before`;
+  return `${minutes} minutes before`;
+}
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
@@ -67,8 +76,9 @@ function PreferencesForm({ settings }: { settings: NotificationSettings }) {
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [digestHour, setDigestHour] = useState(settings.digestHour);
   const [quietHours, setQuietHours] = useState(settings.quietHours);
+  const [reminderLeadMinutes, setReminderLeadMinutes] = useState(settings.reminderLeadMinutes);
   const zones = useTimeZones(timeZone);
-  const ids = { zone: useId(), digest: useId(), quiet: useId() };
+  const ids = { zone: useId(), digest: useId(), lead: useId(), quiet: useId() };
   const save = api.notifications.settings.update.useMutation({
     onSuccess: async () => {
       toast.success('Your notification settings were saved');
@@ -85,7 +95,7 @@ function PreferencesForm({ settings }: { settings: NotificationSettings }) {
       className="gap-6"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ channels, timeZone, digestHour, quietHours });
+        save.mutate({ channels, timeZone, digestHour, quietHours, reminderLeadMinutes });
       }}
     >
       <div className="overflow-x-auto">
@@ -155,7 +165,7 @@ function PreferencesForm({ settings }: { settings: NotificationSettings }) {
         </Table>
       </div>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-3">
         <div className="grid gap-2">
           <Label htmlFor={ids.zone}>Time zone</Label>
           <NativeSelect
@@ -180,6 +190,20 @@ function PreferencesForm({ settings }: { settings: NotificationSettings }) {
             {HOURS.map((hour) => (
               <option key={hour} value={hour}>
                 {hourLabel(hour)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor={ids.lead}>Remind me of my tasks</Label>
+          <NativeSelect
+            id={ids.lead}
+            value={reminderLeadMinutes}
+            onChange={(event) => setReminderLeadMinutes(Number(event.target.value))}
+          >
+            {REMINDER_LEADS.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {leadLabel(minutes)}
               </option>
             ))}
           </NativeSelect>

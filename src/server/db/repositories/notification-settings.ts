@@ -1,5 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { channelsOf, type NotificationSettingsInput } from '@/schemas/notification-settings';
+import {
+  channelsOf,
+  DEFAULT_REMINDER_LEAD_MINUTES,
+  type NotificationSettingsInput,
+} from '@/schemas/notification-settings';
 import { notificationSettings, pushSubscriptions } from '../schema';
 import type { IdentityTx, TenantTx } from '../types';
 
@@ -9,6 +13,7 @@ const deliveryColumns = {
   digestHour: notificationSettings.digestHour,
   quietStart: notificationSettings.quietStart,
   quietEnd: notificationSettings.quietEnd,
+  reminderLeadMinutes: notificationSettings.reminderLeadMinutes,
   channels: notificationSettings.channels,
   phoneNumber: notificationSettings.phoneNumber,
   phoneVerifiedAt: notificationSettings.phoneVerifiedAt,
@@ -18,6 +23,7 @@ export interface RecipientSettings {
   timeZone: string;
   digestHour: number;
   quietHours: { start: number; end: number } | null;
+  reminderLeadMinutes: number;
   channels: ReturnType<typeof channelsOf>;
   /** The phone number SMS goes to, once verified; null until then. */
   verifiedPhone: string | null;
@@ -35,6 +41,7 @@ function recipientSettings(row: SettingsRow | undefined): RecipientSettings {
       row?.quietStart != null && row.quietEnd != null
         ? { start: row.quietStart, end: row.quietEnd }
         : null,
+    reminderLeadMinutes: row?.reminderLeadMinutes ?? DEFAULT_REMINDER_LEAD_MINUTES,
     channels: channelsOf(row?.channels),
     verifiedPhone: row?.phoneVerifiedAt ? (row.phoneNumber ?? null) : null,
   };
@@ -72,6 +79,7 @@ export async function saveSettings(
     digestHour: input.digestHour,
     quietStart: input.quietHours?.start ?? null,
     quietEnd: input.quietHours?.end ?? null,
+    reminderLeadMinutes: input.reminderLeadMinutes,
     channels: input.channels,
     updatedAt: new Date(),
   };

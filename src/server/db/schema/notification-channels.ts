@@ -19,6 +19,8 @@ export const notificationSettings = pgTable('notification_settings', {
   /** Minutes after local midnight; both null when there are no quiet hours. */
   quietStart: smallint('quiet_start'),
   quietEnd: smallint('quiet_end'),
+  /** How long before a task of theirs is due the person is reminded of it; 0: only when due. */
+  reminderLeadMinutes: smallint('reminder_lead_minutes').notNull().default(15),
   channels: jsonb('channels').$type<Partial<ChannelPreferences>>().notNull().default({}),
   phoneNumber: text('phone_number'),
   phoneVerifiedAt: timestamptz('phone_verified_at'),

@@ -105,8 +105,15 @@ async function team() {
   };
   /** Ben's settings, changed as the settings page would (notifications.settings.update). */
   const changeSettings = async (change: (current: NotificationSettingsInput) => void) => {
-    const { timeZone, digestHour, quietHours, channels } = await asBen.notifications.settings.get();
-    const input: NotificationSettingsInput = { timeZone, digestHour, quietHours, channels };
+    const { timeZone, digestHour, quietHours, reminderLeadMinutes, channels } =
+      await asBen.notifications.settings.get();
+    const input: NotificationSettingsInput = {
+      timeZone,
+      digestHour,
+      quietHours,
+      reminderLeadMinutes,
+      channels,
+    };
     change(input);
     await asBen.notifications.settings.update(input);
   };
@@ -313,6 +320,7 @@ describe('notification delivery by e-mail', () => {
       timeZone: settings.timeZone,
       digestHour: settings.digestHour,
       quietHours: settings.quietHours,
+      reminderLeadMinutes: settings.reminderLeadMinutes,
       channels: { import_finished: { ...settings.channels.import_finished, email: 'immediate' } },
     });
     // Mia's import finishes: she is told (an import is for those who may import).

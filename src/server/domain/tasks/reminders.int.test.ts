@@ -67,4 +67,32 @@ describe('task reminders', () => {
     expect(ran).toBe(4);
     expect(await inbox()).toEqual([]);
   });
+
+  it('remind each assignee as long ahead as they chose, or only when it is due', async () => {
+    const { org, api, ben, inbox } = await pair();
+    const asBen = callerAs(services(), userPrincipal(org, ben, 'member'));
+    const settings = await asBen.notifications.settings.get();
+    const chooseLead = (reminderLeadMinutes: number) =>
+      asBen.notifications.settings.update({ ...settings, reminderLeadMinutes });
+
+    // An hour ahead: a task due in 30 minutes is reminded of at once (15 minutes would wait).
+    await chooseLead(60);
+    await api.tasks.create({
+      title: 'Within the hour',
+      assigneeId: ben.id,
+      dueAt: inSeconds(1800),
+    });
+    await runDueReminders();
+    expect(await inbox()).toEqual([
+      expect.stringMatching(/^Your task “Within the hour” is due at/),
+    ]);
+
+    // Only when due: no reminder ahead, the announcement alone.
+    await chooseLead(0);
+    await api.tasks.create({ title: 'Only when due', assigneeId: ben.id, dueAt: inSeconds(2) });
+    await expect
+      .poll(async () => (await runDueReminders(), inbox()))
+      .toContain('Your task “Only when due” is overdue');
+    expect((await inbox()).filter((title) => title.includes('Only when due'))).toHaveLength(1);
+  });
 });

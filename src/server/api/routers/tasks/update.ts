@@ -38,7 +38,11 @@ export const update = organizationProcedure
       values,
       expectedVersion,
     );
-    if (after.dueAt?.getTime() !== before.dueAt?.getTime()) {
+    // The reminder follows the due time, and the new assignee's lead time.
+    if (
+      after.dueAt?.getTime() !== before.dueAt?.getTime() ||
+      after.assigneeId !== before.assigneeId
+    ) {
       await scheduleTaskReminders(ctx.tx, ctx.services.jobs, after);
     }
     await ctx.auditChange(changed, taskAudits.updated(before, after));
