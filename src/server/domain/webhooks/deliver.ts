@@ -123,7 +123,13 @@ export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promi
       };
       await deps.jobs.enqueue(tx, 'webhook', next, { startAfter: nextAttemptAt });
     } else if (!outcome.ok) {
-      await tellAdminsOfFailure(tx, deps.jobs, delivery.endpointId, delivery.endpoint.url, outcome.error);
+      await tellAdminsOfFailure(
+        tx,
+        deps.jobs,
+        delivery.endpointId,
+        delivery.endpoint.url,
+        outcome.error,
+      );
     }
   });
   if (!outcome.ok) {
