@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { APIRequestContext } from '@playwright/test';
-import { ARTIFACTS, createCustomer, expect, PASSWORD, signInElsewhere, test } from './support';
-
-const run = promisify(execFile);
-
-/**
- * The operator CLI on the database the test server runs on: only reachable when it is a
- * PostgreSQL server given through E2E_DATABASE_URL (an embedded one belongs to the server alone).
- */
-async function cli(...args: string[]) {
-  const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL ?? '',
-    },
-  });
-  return JSON.parse(stdout) as Record<string, unknown>;
-}
+import {
+  addTeammate,
+  ARTIFACTS,
+  createCustomer,
+  expect,
+  linkFromMailbox,
+  signUp,
+  test,
+} from './support';
 
 /** The bell's figure for whoever's cookies `request` carries, through the tRPC endpoint. */
 async function unreadCount(request: APIRequestContext): Promise<number> {
@@ -34,27 +23,10 @@ test('a note mentions a teammate picked from the suggestions, who is told', asyn
   page,
   browser,
 }) => {
-  test.skip(!process.env.E2E_DATABASE_URL, 'the operator CLI needs E2E_DATABASE_URL');
-  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const slug = `mentions-${suffix}`;
-  const ownerEmail = `olga-${suffix}@example.com`;
-  const teammateEmail = `tamsin-${suffix}@example.com`;
-  await cli(
-    'create-org',
-    ...['--name', `Mentions ${suffix}`, '--slug', slug],
-    ...['--owner-email', ownerEmail, '--owner-password', PASSWORD, '--owner-name', 'Olga Owner'],
-  );
-  await cli(
-    'create-user',
-    ...['--org', slug, '--email', teammateEmail, '--password', PASSWORD],
-    ...['--role', 'member', '--name', 'Tamsin Teammate'],
-  );
-
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(ownerEmail);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const { email, suffix } = await signUp(page, 'mentions');
+  // Only a verified address may invite.
+  await page.goto(await linkFromMailbox(page, email, '/verify-email?token='));
+  const teammate = await addTeammate(page, browser, 'Tamsin Teammate', suffix);
   await createCustomer(page, { firstName: 'Mary', lastName: 'Jackson' });
   await page.getByRole('link', { name: 'Mary Jackson' }).click();
   await expect(page.getByRole('heading', { name: 'Mary Jackson', level: 1 })).toBeVisible();
@@ -104,7 +76,6 @@ test('a note mentions a teammate picked from the suggestions, who is told', asyn
   await expect(details).toHaveAttribute('aria-invalid', 'true');
 
   // The teammate has one unread notification: the edit did not tell her again.
-  const teammate = await signInElsewhere(browser, teammateEmail);
   await expect.poll(() => unreadCount(teammate.page.request)).toBe(1);
   await teammate.context.close();
 });
