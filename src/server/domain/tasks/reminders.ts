@@ -69,14 +69,14 @@ export async function sendTaskReminder(deps: { db: Database; jobs: JobQueue }, j
   await withTenant(deps.db, job.organizationId, async (tx) => {
     const task = await getTask(tx, job.taskId, true);
     if (!task?.assigneeId || task.completedAt || task.dueAt?.toISOString() !== job.dueAt) return;
+    const { reminderLeadMinutes, timeZone } = await getRecipientSettings(tx, task.assigneeId);
     // Scheduled for an assignee with a longer lead: the current one's own job is still to come.
-    const lead = await reminderLeadMs(tx, task.assigneeId);
+    const lead = reminderLeadMinutes * MINUTE;
     if (job.kind === 'due' && Date.now() < task.dueAt.getTime() - lead - MINUTE) return;
     const sent = await getReminderState(tx, task.id);
     const sentFor = job.kind === 'due' ? sent?.dueReminderSentFor : sent?.overdueAnnouncedFor;
     if (sentFor?.toISOString() === job.dueAt) return;
     await recordReminderSent(tx, task.id, job.kind, task.dueAt);
-    const { timeZone } = await getRecipientSettings(tx, task.assigneeId);
     await notify(tx, deps.jobs, {
       type: job.kind === 'due' ? 'task_due' : 'task_overdue',
       recipientId: task.assigneeId,
