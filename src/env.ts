@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { compile as compileTrust } from 'proxy-addr';
+import { DEFAULT_SENDING_LIMITS } from '@/schemas/notification-settings';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const MAIL_TRANSPORTS = ['smtp', 'http', 'mailbox', 'log'] as const;
@@ -156,12 +157,12 @@ const envSchema = z
       .number({ error: 'must be a number' })
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
-      .default(200),
+      .default(DEFAULT_SENDING_LIMITS.emailsPerHour),
     NOTIFICATION_SMS_PER_HOUR: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
-      .default(50),
+      .default(DEFAULT_SENDING_LIMITS.smsPerHour),
     VAPID_PUBLIC_KEY: z
       .string()
       .refine((value) => isBase64Url(value, 65) && Buffer.from(value, 'base64url')[0] === 0x04, {

@@ -15,6 +15,12 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   invitation_accepted: 'Someone accepts my invitation',
 };
 
+/**
+ * What one organization may send per hour unless configured (NOTIFICATION_EMAILS_PER_HOUR,
+ * NOTIFICATION_SMS_PER_HOUR): past them e-mail waits for the digest and SMS are not sent.
+ */
+export const DEFAULT_SENDING_LIMITS = { emailsPerHour: 200, smsPerHour: 50 } as const;
+
 /** How a type of notification reaches a person by e-mail: at once, in the daily digest, or not. */
 export const EMAIL_MODES = ['immediate', 'digest', 'off'] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];

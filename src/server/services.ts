@@ -1,6 +1,7 @@
 import proxyAddr from 'proxy-addr';
 import type { Logger } from 'pino';
 import type { Env } from '@/env';
+import { DEFAULT_SENDING_LIMITS } from '@/schemas/notification-settings';
 import { SecretBox } from './crypto/secret-box';
 import { drizzleFor, type Connection } from './db/connection';
 import type { Database } from './db/types';
@@ -157,7 +158,7 @@ export async function createServices(
     webhooks: settings.webhooks,
     push: settings.push ?? null,
     notificationRetentionDays: settings.notificationRetentionDays,
-    notificationLimits: settings.notificationLimits ?? { emailsPerHour: 200, smsPerHour: 50 },
+    notificationLimits: settings.notificationLimits ?? DEFAULT_SENDING_LIMITS,
     auditCheckpoints: new AuditCheckpointWriter(
       {
         keys: checkpointKeys({
