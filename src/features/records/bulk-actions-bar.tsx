@@ -2,6 +2,7 @@
 
 import { TagIcon, Trash2Icon, UserRoundIcon, XIcon } from 'lucide-react';
 import { useState } from 'react';
+import { FLOATING_BAR_CLASSES, useFloatingBar } from '@/lib/floating-bars';
 import { toast } from '@/lib/toast';
 import { useCan } from '@/components/permissions-provider';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
@@ -41,6 +42,7 @@ export function BulkActionsBar({
   const canDelete = useCan(`${kind}:delete`);
   const canRestore = useCan(`${kind}:restore`);
   const [open, setOpen] = useState<Dialogs>(null);
+  const [placeBar, barBottom] = useFloatingBar<HTMLDivElement>();
   const utils = api.useUtils();
   const label = (n: number) => countOf(kind, n);
   const refresh = () => Promise.all([utils[kind].invalidate(), utils.dashboard.invalidate()]);
@@ -84,7 +86,9 @@ export function BulkActionsBar({
     <div
       role="region"
       aria-label={`Selected ${NOUNS[kind].many}`}
-      className="flex flex-wrap items-center gap-2 rounded-lg border bg-background px-3 py-2"
+      ref={placeBar}
+      style={{ bottom: barBottom }}
+      className={FLOATING_BAR_CLASSES}
     >
       <span className="text-sm font-medium" aria-live="polite">
         {label(ids.length)} selected

@@ -2,6 +2,7 @@
 
 import { CheckIcon, XIcon } from 'lucide-react';
 import { useState } from 'react';
+import { FLOATING_BAR_CLASSES, useFloatingBar } from '@/lib/floating-bars';
 import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
@@ -28,6 +29,7 @@ export function CompleteSelectedBar({
   const utils = api.useUtils();
   const refreshTasks = useRefreshTasks();
   const [pending, setPending] = useState(false);
+  const [placeBar, barBottom] = useFloatingBar<HTMLDivElement>();
 
   async function completeAll() {
     setPending(true);
@@ -51,7 +53,9 @@ export function CompleteSelectedBar({
     <div
       role="region"
       aria-label={label}
-      className="flex flex-wrap items-center gap-2 rounded-lg border bg-background px-3 py-2"
+      ref={placeBar}
+      style={{ bottom: barBottom }}
+      className={FLOATING_BAR_CLASSES}
     >
       <span className="text-sm font-medium" aria-live="polite">
         {taskCount(ids.length)} selected
