@@ -5,10 +5,10 @@ import {
   ChartContainer,
   ChartTooltip,
   ChartTooltipContent,
-  chartColor,
   seriesColor,
   type ChartConfig,
 } from '@/components/ui/chart';
+import { statusColor } from '@/lib/status-colors';
 import { customerStatusLabel } from '@/features/customers/customer-status-badge';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '@/schemas/customers';
 import { api } from '@/trpc/react';
@@ -18,9 +18,9 @@ import { formatCount } from './dashboard-format';
 const config: ChartConfig = {
   count: { label: 'Customers' },
   ...Object.fromEntries(
-    CUSTOMER_STATUSES.map((status, i) => [
+    CUSTOMER_STATUSES.map((status) => [
       status,
-      { label: customerStatusLabel(status), color: chartColor(i) },
+      { label: customerStatusLabel(status), color: statusColor(status) },
     ]),
   ),
 };

@@ -1,8 +1,8 @@
-import { statusBadges } from '@/components/status-badge';
+import { statusColorBadges } from '@/components/status-badge';
 import type { DealStatus } from '@/schemas/deals';
 
-export const { label: dealStatusLabel, Badge: DealStatusBadge } = statusBadges<DealStatus>({
-  open: ['Open', 'outline'],
-  won: ['Won', 'default'],
-  lost: ['Lost', 'destructive'],
+export const { label: dealStatusLabel, Badge: DealStatusBadge } = statusColorBadges<DealStatus>({
+  open: 'Open',
+  won: 'Won',
+  lost: 'Lost',
 });

@@ -1,10 +1,10 @@
-import { statusBadges } from '@/components/status-badge';
+import { statusColorBadges } from '@/components/status-badge';
 import type { OrderStatus } from '@/schemas/orders';
 
-export const { label: orderStatusLabel, Badge: OrderStatusBadge } = statusBadges<OrderStatus>({
-  draft: ['Draft', 'outline'],
-  placed: ['Placed', 'secondary'],
-  paid: ['Paid', 'default'],
-  fulfilled: ['Fulfilled', 'default'],
-  cancelled: ['Cancelled', 'destructive'],
+export const { label: orderStatusLabel, Badge: OrderStatusBadge } = statusColorBadges<OrderStatus>({
+  draft: 'Draft',
+  placed: 'Placed',
+  paid: 'Paid',
+  fulfilled: 'Fulfilled',
+  cancelled: 'Cancelled',
 });

@@ -1,10 +1,10 @@
-import { statusBadges } from '@/components/status-badge';
+import { statusColorBadges } from '@/components/status-badge';
 import type { DeliveryStatus } from '@/schemas/webhooks';
 
 export const { label: deliveryStatusLabel, Badge: DeliveryStatusBadge } =
-  statusBadges<DeliveryStatus>({
-    pending: ['Pending', 'outline'],
-    retrying: ['Retrying', 'secondary'],
-    succeeded: ['Succeeded', 'default'],
-    failed: ['Failed', 'destructive'],
+  statusColorBadges<DeliveryStatus>({
+    pending: 'Pending',
+    retrying: 'Retrying',
+    succeeded: 'Succeeded',
+    failed: 'Failed',
   });
