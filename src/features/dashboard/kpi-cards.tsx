@@ -31,7 +31,7 @@ function Kpi<T>({
 }) {
   const note = query.data !== undefined && hint ? hint(query.data) : null;
   return (
-    <div className="grid gap-1 rounded-xl border bg-card p-6 text-card-foreground shadow-sm">
+    <div className="flex flex-col gap-1 rounded-xl border bg-card p-6 text-card-foreground shadow-sm">
       <dt className="text-sm text-muted-foreground">{label}</dt>
       <dd className="text-2xl font-semibold tracking-tight tabular-nums">
         {query.isPending ? (
