@@ -3,6 +3,7 @@ import type { RateLimitRuleName } from '@/server/rate-limit/rules';
 import type { Throttle } from '@/server/rate-limit/throttle';
 import { rateLimitRejections } from '@/server/observability/metrics';
 import { AppError } from '@/server/errors';
+import { tooManyRequestsMessage } from '@/lib/wait-time';
 import type { Context, Principal } from './context';
 
 /** RateLimit-* (IETF draft) and, when refused, Retry-After. */
@@ -68,7 +69,7 @@ function refuse(
   rateLimitRejections().inc({ rule, reason: 'limit' });
   throw new AppError(
     'TOO_MANY_REQUESTS',
-    `Too many requests; try again in ${Math.max(1, decision.resetSeconds)} seconds`,
+    tooManyRequestsMessage(Math.max(1, decision.resetSeconds)),
     { retryAfterSeconds: Math.max(1, decision.resetSeconds) },
   );
 }
