@@ -74,10 +74,11 @@ export function FormDialog({
   );
 }
 
+/** A combobox whose list is open, or one that answers Escape itself (`data-keeps-escape`). */
 const isExpandedCombobox = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.getAttribute('role') === 'combobox' &&
-  target.getAttribute('aria-expanded') === 'true';
+  (target.getAttribute('aria-expanded') === 'true' || target.dataset.keepsEscape === 'true');
 
 /** The buttons under a dialog's form: an optional Cancel, then the submit button. */
 export function FormDialogActions({

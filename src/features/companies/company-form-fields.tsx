@@ -3,6 +3,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
+import { FormTagsField } from '@/components/tag-input';
 import { SelectItem } from '@/components/ui/select';
 import { FormOwnerSelectField } from '@/features/members/owner-fields';
 import { COMPANY_SIZES } from '@/schemas/companies';
@@ -39,13 +40,7 @@ export function CompanyFormFields({ form }: { form: CompanyFormApi }) {
       </div>
       <FormTextField form={form} name="website" label="Website" type="url" autoComplete="off" />
       <FormOwnerSelectField control={form.control} name="ownerId" />
-      <FormTextField
-        form={form}
-        name="tags"
-        label="Tags"
-        autoComplete="off"
-        hint="Separate tags with commas, e.g. partner, eu."
-      />
+      <FormTagsField control={form.control} name="tags" />
     </>
   );
 }

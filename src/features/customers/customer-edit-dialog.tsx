@@ -19,7 +19,11 @@ import {
   type CustomerEditInput,
   type CustomerEditValues,
 } from './customer-edit-form';
-import { CustomerBasicFields } from './customer-form-fields';
+import {
+  CustomerBasicFields,
+  CustomerCountryField,
+  CustomerTagsField,
+} from './customer-form-fields';
 import { FormOwnerSelectField } from '@/features/members/owner-fields';
 
 type EditForm = UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>;
@@ -77,13 +81,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
     >
       <CustomerBasicFields form={form} />
 
-      <FormTextField
-        form={form}
-        name="tags"
-        label="Tags"
-        autoComplete="off"
-        hint="Separate tags with commas, e.g. vip, newsletter."
-      />
+      <CustomerTagsField form={form} />
 
       <FormOwnerSelectField control={form.control} name="ownerId" />
 
@@ -111,14 +109,7 @@ function AddressFields({ form }: { form: EditForm }) {
           autoComplete="off"
         />
         <FormTextField form={form} name="address.city" label="City" autoComplete="off" />
-        <FormTextField
-          form={form}
-          name="address.country"
-          label="Country"
-          autoComplete="off"
-          maxLength={2}
-          hint="Two letters, e.g. US or DE."
-        />
+        <CustomerCountryField form={form} />
       </div>
       {errors.address?.message ? (
         <p id={errorId} role="alert" className="text-sm text-destructive">

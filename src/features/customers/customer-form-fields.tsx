@@ -1,11 +1,14 @@
 'use client';
 
 import type { Control, FieldValues, UseFormReturn, UseFormSetValue } from 'react-hook-form';
+import { FormCountryField } from '@/components/country-combobox';
 import { FormTextField } from '@/components/form-field';
 import { FormSelectField } from '@/components/select-field';
+import { FormTagsField } from '@/components/tag-input';
 import { SelectItem } from '@/components/ui/select';
 import { CUSTOMER_STATUSES, type CustomerCreateInput } from '@/schemas/customers';
 import type { CompanyChoice } from './customer-company';
+import type { CustomerEditInput, CustomerEditValues } from './customer-edit-form';
 import { CustomerCompanyField } from './customer-company-field';
 import { customerStatusLabel } from './customer-status-badge';
 
@@ -56,4 +59,17 @@ export function CustomerBasicFields<
       </FormSelectField>
     </>
   );
+}
+
+/** A form that edits every field of a customer (tags as one line, the address flat). */
+type CustomerEditFormApi = UseFormReturn<CustomerEditInput, unknown, CustomerEditValues>;
+
+/** The customer's tags, which the form holds as one line ("vip, eu"), as chips to add and remove. */
+export function CustomerTagsField({ form }: { form: CustomerEditFormApi }) {
+  return <FormTagsField control={form.control} name="tags" />;
+}
+
+/** The country of the customer's address, found by name or code and held as its code. */
+export function CustomerCountryField({ form }: { form: CustomerEditFormApi }) {
+  return <FormCountryField control={form.control} name="address.country" />;
 }

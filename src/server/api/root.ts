@@ -12,6 +12,7 @@ import { interactionsRouter } from './routers/interactions/router';
 import { ordersRouter } from './routers/orders/router';
 import { pipelinesRouter } from './routers/pipelines/router';
 import { notificationsRouter } from './routers/notifications/router';
+import { tagsRouter } from './routers/tags/router';
 import { tasksRouter } from './routers/tasks/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   pipelines: pipelinesRouter,
   deals: dealsRouter,
   tasks: tasksRouter,
+  tags: tagsRouter,
   notifications: notificationsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
