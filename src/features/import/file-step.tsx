@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { PostForm } from '@/components/post-form';
 import { SubmitButton } from '@/components/submit-button';
+import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { describeError } from '@/lib/server-errors';
@@ -10,7 +11,9 @@ import { SelectField } from '@/components/select-field';
 import { SelectItem } from '@/components/ui/select';
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '@/schemas/imports';
 import { api, type RouterOutputs } from '@/trpc/react';
+import { downloadCsv } from './csv-file';
 import { formatBytes, KIND_WORDS } from './mapping';
+import { SAMPLE_CSV } from './samples';
 import { StepCard } from './step-card';
 
 export type ImportPreview = RouterOutputs['imports']['preview'];
@@ -133,7 +136,7 @@ export function FileStep({
           />
           <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
             At most {formatBytes(MAX_IMPORT_BYTES)} and 10,000 rows. Nothing is imported until you
-            have matched the columns.
+            have matched the columns and checked the rows.
           </p>
           {error ? (
             <p id={`${inputId}-error`} role="alert" className="text-sm text-destructive">
@@ -141,10 +144,21 @@ export function FileStep({
             </p>
           ) : null}
         </div>
-        <div>
+        <div className="flex flex-wrap items-center gap-2">
           <SubmitButton pending={busy} pendingLabel="Reading the file…">
             Read the file
           </SubmitButton>
+          <Button
+            type="button"
+            variant="outline"
+            aria-describedby={`${inputId}-sample`}
+            onClick={() => downloadCsv(SAMPLE_CSV[kind].filename, SAMPLE_CSV[kind].csv)}
+          >
+            Download a sample
+          </Button>
+          <span id={`${inputId}-sample`} className="text-xs text-muted-foreground">
+            A small file of {KIND_WORDS[kind].many} with the columns this import reads.
+          </span>
         </div>
       </PostForm>
     </StepCard>

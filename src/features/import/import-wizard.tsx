@@ -4,21 +4,30 @@ import { useState } from 'react';
 import { cn } from '@/lib/utils';
 import type { ImportKind } from '@/schemas/imports';
 import { FileStep, type ChosenFile, type ImportPreview } from './file-step';
-import { MappingStep } from './mapping-step';
+import { MappingStep, type MappingChoices } from './mapping-step';
 import { ProgressStep } from './progress-step';
+import { ReviewStep, type CheckedFile, type ImportOutcome } from './review-step';
 
 type WizardState =
   | { step: 'file'; kind?: ImportKind }
-  | { step: 'mapping'; file: ChosenFile; preview: ImportPreview }
-  | { step: 'progress'; importId: string };
+  | { step: 'mapping'; file: ChosenFile; preview: ImportPreview; choices?: MappingChoices }
+  | {
+      step: 'review';
+      file: ChosenFile;
+      preview: ImportPreview;
+      checked: CheckedFile;
+      choices: MappingChoices;
+    }
+  | { step: 'progress'; importId: string; outcome: ImportOutcome };
 
 const STEPS = [
   { key: 'file', label: 'Choose a CSV file' },
   { key: 'mapping', label: 'Match the columns' },
+  { key: 'review', label: 'Check the rows' },
   { key: 'progress', label: 'Import' },
 ] as const;
 
-/** Choose a file, match its columns, then follow the import to its result. */
+/** Choose a file, match its columns, check its rows, then follow the import to its result. */
 export function ImportWizard({ initialKind }: { initialKind: ImportKind }) {
   const [state, setState] = useState<WizardState>({ step: 'file' });
   // Focus moves to a step's heading only once the person has moved on from the first one.
@@ -70,14 +79,35 @@ export function ImportWizard({ initialKind }: { initialKind: ImportKind }) {
         <MappingStep
           file={state.file}
           preview={state.preview}
+          initial={state.choices}
           focusOnMount={moved}
           onBack={() => go({ step: 'file', kind: state.file.kind })}
-          onStarted={(importId) => go({ step: 'progress', importId })}
+          onChecked={(checked, choices) =>
+            go({ step: 'review', file: state.file, preview: state.preview, checked, choices })
+          }
+        />
+      ) : state.step === 'review' ? (
+        <ReviewStep
+          file={state.file}
+          checked={state.checked}
+          mapping={state.choices.mapping}
+          duplicates={state.choices.duplicates}
+          focusOnMount={moved}
+          onBack={() =>
+            go({
+              step: 'mapping',
+              file: state.file,
+              preview: state.preview,
+              choices: state.choices,
+            })
+          }
+          onStarted={(importId, outcome) => go({ step: 'progress', importId, outcome })}
         />
       ) : (
         <ProgressStep
           key={state.importId}
           importId={state.importId}
+          outcome={state.outcome}
           focusOnMount={moved}
           onReset={() => go({ step: 'file' })}
         />

@@ -18,7 +18,12 @@ import {
 } from '@/components/ui/table';
 import { PostForm } from '@/components/post-form';
 import { describeError } from '@/lib/server-errors';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportKind } from '@/schemas/imports';
+import {
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportKind,
+} from '@/schemas/imports';
 import { api } from '@/trpc/react';
 import type { ChosenFile, ImportPreview } from './file-step';
 import {
@@ -31,38 +36,41 @@ import {
   toMapping,
   type DuplicatePolicy,
 } from './mapping';
+import type { CheckedFile } from './review-step';
 import { StepCard } from './step-card';
 
 const numberFormat = new Intl.NumberFormat();
+
+/** The choices a person made, kept when they come back from checking the rows. */
+export interface MappingChoices {
+  mapping: Record<string, ImportField>;
+  duplicates: DuplicatePolicy;
+}
 
 /** Step 2: say which field each column holds, and what to do with records already there. */
 export function MappingStep({
   file,
   preview,
+  initial,
   focusOnMount,
   onBack,
-  onStarted,
+  onChecked,
 }: {
   file: ChosenFile;
   preview: ImportPreview;
+  initial?: MappingChoices;
   focusOnMount: boolean;
   onBack: () => void;
-  onStarted: (importId: string) => void;
+  onChecked: (checked: CheckedFile, choices: MappingChoices) => void;
 }) {
-  const utils = api.useUtils();
   const [choices, setChoices] = useState(() =>
-    initialChoices(preview.headers, preview.suggestedMapping),
+    initialChoices(preview.headers, initial?.mapping ?? preview.suggestedMapping),
   );
-  const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
+  const [duplicates, setDuplicates] = useState<DuplicatePolicy>(initial?.duplicates ?? 'skip');
   const [attempted, setAttempted] = useState(false);
   const problems = mappingProblems(choices, file.kind);
-  const start = api.imports.start.useMutation({
-    onSuccess: (created) => {
-      toast.success(`Import of “${created.filename}” started`);
-      void utils.imports.list.invalidate();
-      onStarted(created.id);
-    },
-    onError: (error) => toast.error(`The import could not start: ${describeError(error)}`),
+  const check = api.imports.check.useMutation({
+    onError: (error) => toast.error(`The rows could not be checked: ${describeError(error)}`),
   });
 
   function choose(header: string, value: string) {
@@ -74,13 +82,11 @@ export function MappingStep({
     event.preventDefault();
     setAttempted(true);
     if (problems.length > 0) return;
-    start.mutate({
-      kind: file.kind,
-      filename: file.name.trim().slice(0, 200) || 'import.csv',
-      csv: file.csv,
-      mapping: toMapping(choices),
-      duplicates,
-    });
+    const mapping = toMapping(choices);
+    check.mutate(
+      { kind: file.kind, csv: file.csv, mapping },
+      { onSuccess: (checked) => onChecked(checked, { mapping, duplicates }) },
+    );
   }
 
   const rows = preview.rowCount;
@@ -123,13 +129,13 @@ export function MappingStep({
 
         <div className="flex flex-wrap gap-2">
           <SubmitButton
-            pending={start.isPending}
-            pendingLabel="Starting the import…"
+            pending={check.isPending}
+            pendingLabel="Checking the rows…"
             disabled={rows === 0}
           >
-            Start import
+            Check the rows
           </SubmitButton>
-          <Button type="button" variant="outline" onClick={onBack} disabled={start.isPending}>
+          <Button type="button" variant="outline" onClick={onBack} disabled={check.isPending}>
             Choose another file
           </Button>
         </div>

@@ -19,8 +19,11 @@ import {
 import { cn } from '@/lib/utils';
 import type { ImportKind, ImportView } from '@/schemas/imports';
 import { api } from '@/trpc/react';
+import { downloadCsv } from './csv-file';
 import { isFinished } from './import-status-badge';
 import { KIND_WORDS, problemFieldLabel } from './mapping';
+import { rejectedRowsCsv, rowsRejectedByImport } from './review-rows';
+import { rejectedFilename, type ImportOutcome } from './review-step';
 import { StepCard } from './step-card';
 
 const POLL_MS = 500;
@@ -39,13 +42,16 @@ export function importSummary(job: ImportView): string {
   )} skipped, ${problems}`;
 }
 
-/** Steps 3 and 4: follow the import while it runs, then show what it did. */
+/** The last step: follow the import while it runs, then show what it did. */
 export function ProgressStep({
   importId,
+  outcome,
   focusOnMount,
   onReset,
 }: {
   importId: string;
+  /** The rows left out before the import, and where the rows sent came from. */
+  outcome?: ImportOutcome;
   focusOnMount: boolean;
   onReset: () => void;
 }) {
@@ -134,7 +140,10 @@ export function ProgressStep({
           </AlertDescription>
         </Alert>
       )}
-      {data.errors.length > 0 ? <ProblemsTable job={data} /> : null}
+      {outcome ? <RejectedRows job={data} outcome={outcome} /> : null}
+      {data.errors.length > 0 ? (
+        <ProblemsTable job={data} lineOf={(line) => outcome?.rowAtLine.get(line)?.line ?? line} />
+      ) : null}
       <Actions kind={data.kind} onReset={onReset} />
     </StepCard>
   );
@@ -193,7 +202,39 @@ function ImportProgress({ job }: { job: ImportView }) {
   );
 }
 
-function ProblemsTable({ job }: { job: ImportView }) {
+/** The rows this import did not take, before or during it, as a file to correct and import again. */
+function RejectedRows({ job, outcome }: { job: ImportView; outcome: ImportOutcome }) {
+  const rejected = [
+    ...outcome.leftOut,
+    ...(job.status === 'completed' ? rowsRejectedByImport(job.errors, outcome.rowAtLine) : []),
+  ].sort((a, b) => a.line - b.line);
+  if (rejected.length === 0) return null;
+  const left = outcome.leftOut.length;
+  return (
+    <div className="grid justify-items-start gap-2">
+      <p className="text-sm text-muted-foreground">
+        {left > 0
+          ? `${left === 1 ? '1 row was' : `${n(left)} rows were`} left out before the import. `
+          : ''}
+        Download the rows that were not imported, with why, to correct them and import them again.
+      </p>
+      <Button
+        type="button"
+        variant="outline"
+        onClick={() =>
+          downloadCsv(
+            rejectedFilename(outcome.filename),
+            rejectedRowsCsv(outcome.headers, rejected),
+          )
+        }
+      >
+        Download rejected rows
+      </Button>
+    </div>
+  );
+}
+
+function ProblemsTable({ job, lineOf }: { job: ImportView; lineOf: (line: number) => number }) {
   const truncated = job.errors.length >= MAX_LISTED_PROBLEMS;
   return (
     <section className="grid gap-2" aria-labelledby="import-problems-heading">
@@ -217,7 +258,7 @@ function ProblemsTable({ job }: { job: ImportView }) {
           <TableBody>
             {job.errors.map((problem, i) => (
               <TableRow key={`${problem.line}-${problem.field}-${i}`}>
-                <TableCell className="tabular-nums">{problem.line}</TableCell>
+                <TableCell className="tabular-nums">{lineOf(problem.line)}</TableCell>
                 <TableCell>{problemFieldLabel(problem.field)}</TableCell>
                 <TableCell className="whitespace-normal">{problem.message}</TableCell>
               </TableRow>

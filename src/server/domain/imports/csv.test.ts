@@ -20,4 +20,14 @@ describe('CSV', () => {
       { line: 4, values: { Email: 'bob@example.com', 'First name': '' } },
     ]);
   });
+
+  it('ignores blank lines, including rows of only separators and spaces', () => {
+    const parsed = parseCsv(
+      'Email,First name\n\nada@example.com,Ada\n,\n  ,  \n   \nbob@example.com,Bob\n\n',
+    );
+    expect(parsed.rows).toEqual([
+      { line: 3, values: { Email: 'ada@example.com', 'First name': 'Ada' } },
+      { line: 7, values: { Email: 'bob@example.com', 'First name': 'Bob' } },
+    ]);
+  });
 });

@@ -25,11 +25,16 @@ export interface ParsedCsv {
 
 export const MAX_IMPORT_ROWS = 10_000;
 
-/** Parses CSV text with a header row; tolerant of a byte-order mark, CRLF and ragged rows. */
+/**
+ * Parses CSV text with a header row; tolerant of a byte-order mark, CRLF and ragged rows. A blank
+ * line is no row, whether it is empty or only separators and spaces (",,," as spreadsheets save
+ * an empty row).
+ */
 export function parseCsv(text: string, limit = MAX_IMPORT_ROWS): ParsedCsv {
   const records = parse(text, {
     bom: true,
     skip_empty_lines: true,
+    skip_records_with_empty_values: true,
     relax_column_count: true,
     trim: true,
     info: true,

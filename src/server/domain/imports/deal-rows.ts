@@ -14,6 +14,7 @@ import { changedFields } from '../audit/changed-fields';
 import { createDeal, moveDeal, stageChangeAudit, updateDeal } from '../deals/deals';
 import { companyLinker } from './company-links';
 import { mappedInput, splitList, type ImportContext, type ImportRules } from './import-rules';
+import { problemSentence } from './row-problems';
 
 const name = z.string().trim().max(200);
 
@@ -58,6 +59,13 @@ async function namedThings(tx: ImportContext['tx'], rows: DealRow[]) {
   };
 }
 
+/** A problem of a row's names, as a sentence on its line. */
+const sentence = (line: number, { field, message }: Omit<ImportIssue, 'line'>): ImportIssue => ({
+  line,
+  field,
+  message: problemSentence('deals', field, message),
+});
+
 /**
  * A row's values as a deal's, with its names looked up: the pipeline (else the default), the
  * stage (else the pipeline's first open one), the owner and the people by e-mail. What the
@@ -82,7 +90,11 @@ function resolve(row: DealRow, things: Awaited<ReturnType<typeof namedThings>>) 
   for (const email of row.email ?? []) {
     const id = things.people.get(lower(email));
     if (id) customerIds.push(id);
-    else problems.push({ field: 'email', message: `${email} is not a customer's address` });
+    else
+      problems.push({
+        field: 'email',
+        message: `is not the address of one of your customers: ${email}`,
+      });
   }
   const dealCurrency = row.currency ?? things.currency;
   const amount =
@@ -122,6 +134,15 @@ export const dealRows: ImportRules<DealRow> = {
       input[field] = field === 'email' ? splitList(value) : value;
     }),
   schema: dealRow,
+  async checkNames(tx, valid) {
+    const things = await namedThings(
+      tx,
+      valid.map((row) => row.values),
+    );
+    return valid.flatMap(({ line, values }) =>
+      resolve(values, things).problems.map((problem) => sentence(line, problem)),
+    );
+  },
   async apply(context, valid) {
     const { tx, importRow, audit } = context;
     const things = await namedThings(
@@ -143,7 +164,7 @@ export const dealRows: ImportRules<DealRow> = {
     for (const { line, values: row, given } of valid) {
       const resolved = resolve(row, things);
       if (resolved.problems.length > 0) {
-        rejected.push(...resolved.problems.map((problem) => ({ line, ...problem })));
+        rejected.push(...resolved.problems.map((problem) => sentence(line, problem)));
         continue;
       }
       const companyId =
@@ -185,7 +206,9 @@ export const dealRows: ImportRules<DealRow> = {
         continue;
       }
       if (given.includes('stage') && resolved.pipelineId !== existing.pipelineId) {
-        rejected.push({ line, field: 'pipeline', message: 'is not the pipeline the deal is in' });
+        rejected.push(
+          sentence(line, { field: 'pipeline', message: 'is not the pipeline the deal is in' }),
+        );
         continue;
       }
       const changed = await updateImportedDeal(context, existing.id, {

@@ -39,6 +39,11 @@ export interface ImportRules<V> {
   toInput: (values: Record<string, string>, mapping: Record<string, ImportField>) => object;
   /** The form's rules for that input. */
   schema: z.ZodType<V>;
+  /**
+   * The problems of valid rows that name what the organization does not have (a deal's stage,
+   * its owner), in words; read only, so a person can fix them before importing.
+   */
+  checkNames?: (tx: TenantTx, rows: ValidRow<V>[]) => Promise<ImportIssue[]>;
   /** Writes the valid rows in the import's transaction, skipping or updating duplicates. */
   apply: (context: ImportContext, rows: ValidRow<V>[]) => Promise<AppliedRows>;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { IMPORT_ENTITY, type ImportField, type ImportKind } from '@/schemas/imports';
+import { IMPORT_ENTITY, type ImportField } from '@/schemas/imports';
 import type { ImportIssue } from '@/server/db/schema';
 import { appendAuditLog, type AuditEntry } from '@/server/db/repositories/audit-logs';
 import { getImport, updateImport, type ImportRow } from '@/server/db/repositories/imports';
@@ -7,10 +7,8 @@ import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
 import { publishEvent, subscribersOf } from '../webhooks/publish';
-import { companyRows } from './company-rows';
-import { customerRows } from './customer-rows';
-import { dealRows } from './deal-rows';
-import type { ImportRules, ValidRow } from './import-rules';
+import { checkRow, IMPORT_RULES } from './check-rows';
+import type { ValidRow } from './import-rules';
 import { parseCsv } from './csv';
 import { notify } from '../notifications/notify';
 
@@ -18,12 +16,6 @@ export interface ImportJob {
   organizationId: string;
   importId: string;
 }
-
-const RULES: { [K in ImportKind]: ImportRules<unknown> } = {
-  customers: customerRows as ImportRules<unknown>,
-  companies: companyRows as ImportRules<unknown>,
-  deals: dealRows as ImportRules<unknown>,
-};
 
 const PROGRESS_EVERY = 250;
 const MAX_REPORTED_ISSUES = 500;
@@ -51,26 +43,19 @@ export async function runImport(
     }),
   );
 
-  const rules = RULES[importRow.kind];
+  const rules = IMPORT_RULES[importRow.kind];
   const mapping = importRow.mapping as Record<string, ImportField>;
   const valid: ValidRow<unknown>[] = [];
   const issues: ImportIssue[] = [];
   let invalidRows = 0;
   for (const [index, row] of rows.entries()) {
-    const input = rules.toInput(row.values, mapping);
-    const parsed = rules.schema.safeParse(input);
-    if (parsed.success) {
-      valid.push({ line: row.line, values: parsed.data, given: Object.keys(input) as never[] });
+    const checked = checkRow(importRow.kind, mapping, row);
+    if (checked.valid) {
+      valid.push(checked.valid);
     } else {
       invalidRows += 1;
-      for (const issue of parsed.error.issues) {
-        if (issues.length < MAX_REPORTED_ISSUES) {
-          issues.push({
-            line: row.line,
-            field: issue.path.join('.') || 'row',
-            message: issue.message,
-          });
-        }
+      for (const problem of checked.problems) {
+        if (issues.length < MAX_REPORTED_ISSUES) issues.push({ line: row.line, ...problem });
       }
     }
     if ((index + 1) % PROGRESS_EVERY === 0) {

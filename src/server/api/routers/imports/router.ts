@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { check } from './check';
 import { get } from './get';
 import { list } from './list';
 import { preview } from './preview';
@@ -6,6 +7,7 @@ import { start } from './start';
 
 export const importsRouter = router({
   preview,
+  check,
   start,
   get,
   list,
