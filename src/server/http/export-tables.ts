@@ -5,9 +5,12 @@ import { customerFilterInput } from '@/schemas/customers';
 import { dealListInput } from '@/schemas/deals';
 import type { Permission } from '@/schemas/permissions';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
-import { listCompanies } from '@/server/db/repositories/companies';
+import { companyNamesById, listCompanies } from '@/server/db/repositories/companies';
 import { customersAfter } from '@/server/db/repositories/customers';
 import { listDeals } from '@/server/db/repositories/deal-lists';
+import { listMembers } from '@/server/db/repositories/members';
+import { listPipelines } from '@/server/db/repositories/pipelines';
+import { minorUnitsInput } from '@/lib/money';
 import type { PostalAddress } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
 
@@ -79,14 +82,66 @@ type RowOf<List extends (...args: never[]) => Promise<{ items: unknown[] }>> = A
   ReturnType<List>
 >['items'][number];
 
-const customers = table<z.output<typeof customerFilterInput>, RowOf<typeof customerPage>>({
+/** The columns of a postal address, as people name them. */
+const ADDRESS_HEADERS = [
+  'Address line 1',
+  'Address line 2',
+  'City',
+  'Region',
+  'Postal code',
+  'Country',
+];
+
+/**
+ * A download for people: each column named as the app names it ("First name", "Owner",
+ * "Created"), with a cell from each row.
+ */
+const humanTable = <Filters, Row>({
+  columns,
+  ...definition
+}: Omit<ExportTable<Filters, Row>, 'columns' | 'cells'> & {
+  columns: [header: string | string[], cells: (row: Row) => Cell | Cell[]][];
+}): ExportTable<Filters, Row> => ({
+  ...definition,
+  columns: columns.flatMap(([header]) => header),
+  cells: (row) => columns.flatMap(([, cells]) => cells(row)),
+});
+
+/** The members' names by user id (a member without a name by e-mail address). */
+async function memberNames(tx: TenantTx) {
+  const members = await listMembers(tx);
+  return new Map(members.map((member) => [member.userId, member.name || member.email]));
+}
+
+/** A page's rows, each with its owner's name. */
+async function withOwnerNames<Row extends { ownerId: string | null }>(tx: TenantTx, rows: Row[]) {
+  const names = rows.some((row) => row.ownerId) ? await memberNames(tx) : new Map<string, string>();
+  return rows.map((row) => ({
+    ...row,
+    ownerName: row.ownerId ? (names.get(row.ownerId) ?? null) : null,
+  }));
+}
+
+const customers = humanTable<z.output<typeof customerFilterInput>, RowOf<typeof customerPage>>({
   name: 'customers',
   permission: 'data:export',
   action: 'customers.exported',
   filters: customerFilterInput,
   listParameters: ['status'],
-  // prettier-ignore
-  fields: ['id', 'email', 'firstName', 'lastName', 'company', 'phone', 'status', 'tags', 'ownerId', 'address', 'createdAt', 'updatedAt'],
+  columns: [
+    ['ID', (row) => row.id],
+    ['Email', (row) => row.email],
+    ['First name', (row) => row.firstName],
+    ['Last name', (row) => row.lastName],
+    ['Company', (row) => row.company],
+    ['Phone', (row) => row.phone],
+    ['Status', (row) => row.status],
+    ['Tags', (row) => cellOf(row.tags)],
+    ['Owner', (row) => row.ownerName],
+    [ADDRESS_HEADERS, (row) => addressCells(row.address)],
+    ['Created', (row) => iso(row.createdAt)],
+    ['Updated', (row) => iso(row.updatedAt)],
+  ],
   page: customerPage,
 });
 
@@ -101,7 +156,7 @@ async function customerPage(
   const items = await customersAfter(tx, filters, after, PAGE);
   const last = items.at(-1);
   return {
-    items,
+    items: await withOwnerNames(tx, items),
     nextCursor: items.length === PAGE && last ? `${iso(last.createdAt)}|${last.id}` : null,
   };
 }
@@ -113,26 +168,78 @@ type DealFilters = z.output<typeof dealFilters>;
 const auditFilters = auditListInput.omit({ cursor: true, limit: true });
 type AuditFilters = z.output<typeof auditFilters>;
 
-const companies = table<CompanyFilters, RowOf<typeof listCompanies>>({
+async function companyPage(tx: TenantTx, filters: CompanyFilters, cursor: string | undefined) {
+  const page = await listCompanies(tx, { ...filters, limit: LIST_PAGE, cursor });
+  return { ...page, items: await withOwnerNames(tx, page.items) };
+}
+
+const companies = humanTable<CompanyFilters, RowOf<typeof companyPage>>({
   name: 'companies',
   permission: 'data:export',
   action: 'companies.exported',
   filters: companyFilters,
   listParameters: [],
-  // prettier-ignore
-  fields: ['id', 'name', 'domain', 'industry', 'size', 'website', 'phone', 'tags', 'ownerId', 'address', 'createdAt', 'updatedAt'],
-  page: (tx, filters, cursor) => listCompanies(tx, { ...filters, limit: LIST_PAGE, cursor }),
+  columns: [
+    ['ID', (row) => row.id],
+    ['Name', (row) => row.name],
+    ['Domain', (row) => row.domain],
+    ['Industry', (row) => row.industry],
+    ['Size', (row) => row.size],
+    ['Website', (row) => row.website],
+    ['Phone', (row) => row.phone],
+    ['Tags', (row) => cellOf(row.tags)],
+    ['Owner', (row) => row.ownerName],
+    [ADDRESS_HEADERS, (row) => addressCells(row.address)],
+    ['Created', (row) => iso(row.createdAt)],
+    ['Updated', (row) => iso(row.updatedAt)],
+  ],
+  page: companyPage,
 });
 
-const deals = table<DealFilters, RowOf<typeof listDeals>>({
+/** A page of deals, each with the names of its owner, pipeline, stage and company. */
+async function dealPage(tx: TenantTx, filters: DealFilters, cursor: string | undefined) {
+  const page = await listDeals(tx, { ...filters, limit: LIST_PAGE, cursor });
+  const pipelines = await listPipelines(tx);
+  const pipelineNames = new Map(pipelines.map((pipeline) => [pipeline.id, pipeline.name]));
+  const stageNames = new Map(
+    pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name])),
+  );
+  const companyNames = await companyNamesById(tx, [
+    ...new Set(page.items.flatMap((deal) => deal.companyId ?? [])),
+  ]);
+  const items = (await withOwnerNames(tx, page.items)).map((deal) => ({
+    ...deal,
+    pipelineName: pipelineNames.get(deal.pipelineId) ?? null,
+    stageName: stageNames.get(deal.stageId) ?? null,
+    companyName: deal.companyId ? (companyNames.get(deal.companyId) ?? null) : null,
+  }));
+  return { ...page, items };
+}
+
+const deals = humanTable<DealFilters, RowOf<typeof dealPage>>({
   name: 'deals',
   permission: 'data:export',
   action: 'deals.exported',
   filters: dealFilters,
   listParameters: ['status'],
-  // prettier-ignore
-  fields: ['id', 'title', 'pipelineId', 'stageId', 'status', 'amountCents', 'currency', 'expectedCloseDate', 'ownerId', 'companyId', 'lostReason', 'closedAt', 'createdAt', 'updatedAt'],
-  page: (tx, filters, cursor) => listDeals(tx, { ...filters, limit: LIST_PAGE, cursor }),
+  columns: [
+    ['ID', (row) => row.id],
+    ['Title', (row) => row.title],
+    ['Pipeline', (row) => row.pipelineName],
+    ['Stage', (row) => row.stageName],
+    ['Status', (row) => row.status],
+    // In the currency's units (12500.00), as the import reads amounts back.
+    ['Amount', (row) => minorUnitsInput(row.amountCents, row.currency)],
+    ['Currency', (row) => row.currency],
+    ['Expected close date', (row) => row.expectedCloseDate],
+    ['Owner', (row) => row.ownerName],
+    ['Company', (row) => row.companyName],
+    ['Lost reason', (row) => row.lostReason],
+    ['Closed', (row) => iso(row.closedAt)],
+    ['Created', (row) => iso(row.createdAt)],
+    ['Updated', (row) => iso(row.updatedAt)],
+  ],
+  page: dealPage,
 });
 
 const audit = table<AuditFilters, RowOf<typeof listAuditLogs>>({

@@ -53,6 +53,7 @@ beforeAll(async () => {
     lastName: 'Lovelace',
     email: 'ada@example.com',
     status: 'active',
+    ownerId: org.ownerId,
     tags: ['vip', 'eu'],
     address: { city: 'London' },
   });
@@ -72,15 +73,36 @@ describe('CSV exports', () => {
       /attachment; filename="customers-test-.*\.csv"/,
     );
     const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((row) => row.firstName).sort()).toEqual([
+    expect(Object.keys(rows[0]!)).toEqual([
+      'ID',
+      'Email',
+      'First name',
+      'Last name',
+      'Company',
+      'Phone',
+      'Status',
+      'Tags',
+      'Owner',
+      'Address line 1',
+      'Address line 2',
+      'City',
+      'Region',
+      'Postal code',
+      'Country',
+      'Created',
+      'Updated',
+    ]);
+    expect(rows.map((row) => row['First name']).sort()).toEqual([
       '\'=HYPERLINK("http://evil.example","click")',
       'Ada',
     ]);
-    expect(rows.find((row) => row.firstName === 'Ada')).toMatchObject({
-      tags: 'vip;eu',
-      city: 'London',
-      status: 'active',
+    expect(rows.find((row) => row['First name'] === 'Ada')).toMatchObject({
+      Tags: 'vip;eu',
+      City: 'London',
+      Status: 'active',
+      Owner: 'Owner',
     });
+    expect(rows.find((row) => row['First name'] !== 'Ada')).toMatchObject({ Owner: '' });
 
     const active = parse(await (await download('customers.csv?status=active', key)).text(), {
       bom: true,
@@ -116,6 +138,7 @@ describe('CSV exports', () => {
       name: '@SUM(1+1) Industries',
       domain: 'sum.example',
       tags: ['key-account'],
+      ownerId: org.ownerId,
     });
     await api.companies.create({ name: 'Quiet Quarry', domain: 'quarry.example' });
     const deal = await api.deals.create({
@@ -123,6 +146,7 @@ describe('CSV exports', () => {
       amountCents: 1_250_000,
       currency: 'EUR',
       companyId: company.id,
+      ownerId: org.ownerId,
     });
     await api.deals.create({ title: 'Pilot', amountCents: 90_000, currency: 'EUR' });
     const { key } = await createTestApiKey(services().db, org.id, 'manager');
@@ -135,9 +159,10 @@ describe('CSV exports', () => {
     const tagged = await csv('companies.csv?tag=key-account');
     expect(tagged).toEqual([
       expect.objectContaining({
-        id: company.id,
-        name: "'@SUM(1+1) Industries",
-        tags: 'key-account',
+        ID: company.id,
+        Name: "'@SUM(1+1) Industries",
+        Tags: 'key-account',
+        Owner: 'Owner',
       }),
     ]);
     expect(await csv('companies.csv')).toHaveLength(2);
@@ -145,12 +170,15 @@ describe('CSV exports', () => {
     const ofCompany = await csv(`deals.csv?companyId=${company.id}`);
     expect(ofCompany).toEqual([
       expect.objectContaining({
-        id: deal.id,
-        title: 'Expansion',
-        amountCents: '1250000',
-        currency: 'EUR',
-        status: 'open',
-        companyId: company.id,
+        ID: deal.id,
+        Title: 'Expansion',
+        Pipeline: 'Sales',
+        Stage: 'Lead in',
+        Amount: '12500.00',
+        Currency: 'EUR',
+        Status: 'open',
+        Owner: 'Owner',
+        Company: "'@SUM(1+1) Industries",
       }),
     ]);
     expect(await csv('deals.csv?status=open')).toHaveLength(2);
@@ -199,8 +227,8 @@ describe('CSV exports of a large organization', () => {
     expect(res.status).toBe(200);
     const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(LARGE);
-    expect(new Set(rows.map((row) => row.id)).size).toBe(LARGE);
-    const times = rows.map((row) => row.createdAt!);
+    expect(new Set(rows.map((row) => row.ID)).size).toBe(LARGE);
+    const times = rows.map((row) => row.Created!);
     expect(times).toEqual([...times].sort());
 
     const audit = await ownerCaller(services(), large).audit.list({

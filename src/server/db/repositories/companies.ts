@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Company, CompanyListParams } from '@/schemas/companies';
 import { companies } from '../schema';
 import type { TenantTx } from '../types';
@@ -21,6 +21,16 @@ const CANDIDATE_SIMILARITY = '0.3';
 /** A live company; with `lock`, locked for the rest of the transaction. */
 export const getCompany = (tx: TenantTx, id: string, lock = false) =>
   getRecord(tx, COMPANIES, id, lock);
+
+/** The names of the live companies among `ids`, by id, in one statement. */
+export async function companyNamesById(tx: TenantTx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const found = await tx
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(and(liveCompanies(tx), inArray(companies.id, [...ids])));
+  return new Map(found.map((company) => [company.id, company.name]));
+}
 
 /**
  * What a search finds: companies whose name or domain contains the term; when none does, names
