@@ -8,41 +8,40 @@ import { Badge } from '@/components/ui/badge';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { nextPageCursor } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/format';
+import { fieldLabel, shownValue } from '@/features/timeline/field-labels';
 import { api, type RouterOutputs } from '@/trpc/react';
 
-type AuditEntry = RouterOutputs['audit']['list']['items'][number];
+type AuditEntry = RouterOutputs['audit']['listForRecord']['items'][number];
 
 const AUDIT_PAGE_SIZE = 50;
 
+/** What an entry did, by its action; entries about a related record name it after this. */
 const ACTION_LABELS: Record<string, string> = {
   'customer.created': 'Created',
   'customer.updated': 'Changed',
   'customer.deleted': 'Deleted',
   'customer.restored': 'Restored',
   'customer.imported': 'Imported',
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  company: 'Company',
-  phone: 'Phone',
-  status: 'Status',
-  tags: 'Tags',
-  ownerId: 'Owner',
-  address: 'Address',
-  metadata: 'Metadata',
-  version: 'Version',
-  createdAt: 'Created',
-  updatedAt: 'Updated',
-  deletedAt: 'Deleted',
+  'interaction.created': 'Added to the timeline:',
+  'interaction.updated': 'Changed the timeline entry',
+  'interaction.deleted': 'Deleted the timeline entry',
+  'order.created': 'Created order',
+  'order.status_changed': 'Changed the status of order',
+  'order.lines_changed': 'Changed the lines of order',
+  'task.created': 'Added the task',
+  'task.updated': 'Changed the task',
+  'task.completed': 'Completed the task',
+  'task.reopened': 'Reopened the task',
+  'task.deleted': 'Deleted the task',
 };
 
 /** Bookkeeping a person does not need to see in a change. */
 const HIDDEN_FIELDS = new Set(['id', 'organizationId']);
 
-const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+function actionLabel(entry: AuditEntry): string {
+  const label = ACTION_LABELS[entry.action] ?? entry.action;
+  return entry.subjectTitle ? `${label} ${entry.subjectTitle}` : label;
+}
 
 function actorLabel(entry: AuditEntry): string {
   if (entry.actorName) return entry.actorName;
@@ -51,20 +50,11 @@ function actorLabel(entry: AuditEntry): string {
   return 'A former member';
 }
 
-/** A recorded value as text; it is shown as text only, never as markup. */
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value.length > 0 ? value.join(', ') : '—';
-  }
-  return JSON.stringify(value);
-}
-
 export function CustomerAudit({ customerId }: { customerId: string }) {
-  const list = api.audit.list.useInfiniteQuery(
-    { entityId: customerId, limit: AUDIT_PAGE_SIZE },
-    { getNextPageParam: nextPageCursor },
+  const list = api.audit.listForRecord.useInfiniteQuery(
+    { recordType: 'customer', recordId: customerId, limit: AUDIT_PAGE_SIZE },
+    // Calls, orders and tasks are recorded elsewhere on the page: show them on coming back here.
+    { getNextPageParam: nextPageCursor, refetchOnMount: 'always' },
   );
 
   return (
@@ -75,7 +65,8 @@ export function CustomerAudit({ customerId }: { customerId: string }) {
         failure="The audit trail could not be loaded."
         empty={
           <EmptyState>
-            Nothing recorded about this customer yet. Changes appear here as they are made.
+            Nothing recorded about this customer yet. Changes to them, their timeline, orders and
+            tasks appear here as they are made.
           </EmptyState>
         }
         moreLabel="Show older"
@@ -103,7 +94,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
     <li className="grid gap-3 rounded-lg border bg-background p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-medium">
-          {actionLabel(entry.action)}{' '}
+          {actionLabel(entry)}{' '}
           <span className="font-normal text-muted-foreground">by {actorLabel(entry)}</span>
         </h3>
         <p className="text-sm text-muted-foreground">
@@ -120,12 +111,12 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         <ListTable className="rounded-md bg-transparent" columns={['Field', 'Before', 'After']}>
           {fields.map((field) => (
             <TableRow key={field}>
-              <TableCell className="font-medium">{FIELD_LABELS[field] ?? field}</TableCell>
+              <TableCell className="font-medium">{fieldLabel(field)}</TableCell>
               <TableCell className="max-w-xs break-words whitespace-pre-wrap text-muted-foreground">
-                {show(before[field])}
+                {shownValue(before[field])}
               </TableCell>
               <TableCell className="max-w-xs break-words whitespace-pre-wrap">
-                {show(after[field])}
+                {shownValue(after[field])}
               </TableCell>
             </TableRow>
           ))}

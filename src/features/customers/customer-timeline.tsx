@@ -1,13 +1,14 @@
 'use client';
 
-import { nextPageCursor } from '@/lib/cursor-pages';
-import { api } from '@/trpc/react';
-import { InteractionTimeline } from './interaction-timeline';
-import { timelineParams } from './list-params';
+import { RecordTimeline } from '@/features/timeline/record-timeline';
 
+/** Everything that happened with a customer: interactions, orders, deals, tasks and changes. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
-  const list = api.interactions.list.useInfiniteQuery(timelineParams(customerId), {
-    getNextPageParam: nextPageCursor,
-  });
-  return <InteractionTimeline about={{ customerId }} list={list} />;
+  return (
+    <RecordTimeline
+      recordType="customer"
+      recordId={customerId}
+      empty="Nothing recorded yet. Notes, calls, e-mails and meetings, orders, deals and tasks with this customer appear here."
+    />
+  );
 }

@@ -51,7 +51,8 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
           : 'companyId' in about
             ? utils.companies.timeline.invalidate({ id: about.companyId })
             : utils.deals.timeline.invalidate({ id: about.dealId }),
-        utils.audit.list.invalidate(),
+        utils.audit.invalidate(),
+        utils.timeline.list.invalidate(),
       ]);
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),

@@ -22,25 +22,47 @@ import {
 } from './interaction-form';
 import { InteractionEntry } from './interaction-entry';
 
-export type Interaction = RouterOutputs['interactions']['list']['items'][number];
+/** What the timeline knows of an interaction: enough to show, change or delete it. */
+export type Interaction = Pick<
+  RouterOutputs['interactions']['list']['items'][number],
+  | 'id'
+  | 'type'
+  | 'subject'
+  | 'content'
+  | 'occurredAt'
+  | 'authorId'
+  | 'authorName'
+  | 'customerId'
+  | 'dealId'
+>;
 
-/** One entry of the timeline; its author or a manager may change or delete it. */
+function authorLine(interaction: Interaction): string {
+  if (interaction.authorName) return `by ${interaction.authorName} · `;
+  return interaction.authorId ? 'by a former member · ' : 'by an API key · ';
+}
+
+/**
+ * One entry of the timeline; its author or a manager may change or delete it. `context` says
+ * whom it is with or what it is about ("with Ada Lovelace", "about the company") on timelines
+ * that show several people's entries.
+ */
 export function InteractionItem({
   interaction,
   mayModify,
+  context,
 }: {
   interaction: Interaction;
   mayModify: boolean;
+  context?: React.ReactNode;
 }) {
   return (
     <InteractionEntry
       interaction={interaction}
       byline={
-        interaction.authorName
-          ? `by ${interaction.authorName} · `
-          : interaction.authorId
-            ? 'by a former member · '
-            : 'by an API key · '
+        <>
+          {context ? <>{context} · </> : null}
+          {authorLine(interaction)}
+        </>
       }
       actions={
         mayModify ? (
@@ -59,12 +81,13 @@ function useRefreshTimelines() {
   const utils = api.useUtils();
   return (interaction: Interaction) =>
     Promise.all([
+      utils.timeline.list.invalidate(),
       utils.interactions.list.invalidate(
         interaction.customerId ? { customerId: interaction.customerId } : undefined,
       ),
       utils.companies.timeline.invalidate(),
       utils.deals.timeline.invalidate(interaction.dealId ? { id: interaction.dealId } : undefined),
-      utils.audit.list.invalidate(),
+      utils.audit.invalidate(),
     ]);
 }
 

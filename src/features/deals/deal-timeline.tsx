@@ -1,15 +1,14 @@
 'use client';
 
-import { InteractionTimeline } from '@/features/customers/interaction-timeline';
-import { TIMELINE_PAGE_SIZE } from '@/features/customers/list-params';
-import { nextPageCursor } from '@/lib/cursor-pages';
-import { api } from '@/trpc/react';
+import { RecordTimeline } from '@/features/timeline/record-timeline';
 
-/** The notes, calls, e-mails and meetings recorded about a deal, newest first. */
+/** The deal's notes, calls, e-mails and meetings, its moves between stages, tasks and changes. */
 export function DealTimeline({ dealId }: { dealId: string }) {
-  const list = api.deals.timeline.useInfiniteQuery(
-    { id: dealId, limit: TIMELINE_PAGE_SIZE },
-    { getNextPageParam: nextPageCursor },
+  return (
+    <RecordTimeline
+      recordType="deal"
+      recordId={dealId}
+      empty="Nothing recorded yet. Notes, calls, e-mails and meetings about the deal appear here."
+    />
   );
-  return <InteractionTimeline about={{ dealId }} list={list} />;
 }

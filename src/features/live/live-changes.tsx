@@ -82,6 +82,7 @@ export function LiveChanges({ userId }: { userId: string }) {
           void utils.webhooks.invalidate();
         }
         void utils.audit.invalidate();
+        void utils.timeline.invalidate();
       }, DEBOUNCE_MS);
     },
   });

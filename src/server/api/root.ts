@@ -14,6 +14,7 @@ import { pipelinesRouter } from './routers/pipelines/router';
 import { notificationsRouter } from './routers/notifications/router';
 import { tagsRouter } from './routers/tags/router';
 import { tasksRouter } from './routers/tasks/router';
+import { timelineRouter } from './routers/timeline/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
@@ -35,6 +36,7 @@ export const appRouter = router({
   deals: dealsRouter,
   tasks: tasksRouter,
   tags: tagsRouter,
+  timeline: timelineRouter,
   notifications: notificationsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CustomerPage } from '@/features/customers/customer-page';
-import { timelineParams } from '@/features/customers/list-params';
+import { timelineParams } from '@/features/timeline/timeline-params';
 import { idParam } from '@/schemas/common';
 import { HydrateClient, rendersForMember, serverApi } from '@/trpc/server';
 
@@ -11,7 +11,7 @@ export default async function CustomerRoute({ params }: { params: Promise<{ id: 
   // A malformed id is answered by the page itself ("does not exist"), without asking the API.
   if (idParam.safeParse({ id }).success && (await rendersForMember())) {
     void serverApi.customers.get.prefetch({ id });
-    void serverApi.interactions.list.prefetchInfinite(timelineParams(id));
+    void serverApi.timeline.list.prefetchInfinite(timelineParams('customer', id));
   }
   return (
     <HydrateClient>
