@@ -26,16 +26,23 @@ export const topCustomersOutput = z.array(
   }),
 );
 
-export const recentActivityOutput = z.array(
-  z.object({
-    id: uuid(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    createdAt: timestamp(),
-  }),
-);
+export const recentActivityEntry = z.object({
+  id: uuid(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  createdAt: timestamp(),
+  /** The record's name ("Rafael Cohen", "#1042"); null once it is deleted. */
+  recordName: z.string().nullable(),
+  /** For an interaction: a note, call, e-mail or meeting. */
+  interactionType: z.string().nullable(),
+  /** The customer an interaction, order or task is with. */
+  customer: z.object({ id: uuid(), name: z.string() }).nullable(),
+});
+export type RecentActivityEntry = z.infer<typeof recentActivityEntry>;
+
+export const recentActivityOutput = z.array(recentActivityEntry);
 
 const amountsIn = z.array(z.object({ currency: z.string().max(3), amountCents: z.number().int() }));
 

@@ -1,50 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activityHref,
-  activitySentence,
-  lastTwelveMonths,
-  monthKey,
-  toMajorUnits,
-  toMinorUnits,
-} from './dashboard-format';
-
-const entry = (action: string, entityType: string, entityId: string | null = 'abc') => ({
-  action,
-  entityType,
-  entityId,
-  actorName: 'Ada Lovelace',
-});
-
-describe('activitySentence', () => {
-  it('says what happened in words', () => {
-    expect(activitySentence(entry('customer.created', 'customer'))).toBe(
-      'Ada Lovelace added a customer',
-    );
-    expect(activitySentence(entry('order.status_changed', 'order'))).toBe(
-      "Ada Lovelace changed an order's status",
-    );
-  });
-
-  it('names an unknown actor "Someone" and falls back to the action', () => {
-    expect(activitySentence({ ...entry('order.archived', 'order'), actorName: null })).toBe(
-      'Someone order.archived',
-    );
-  });
-});
-
-describe('activityHref', () => {
-  it('links customers, orders and imports', () => {
-    expect(activityHref(entry('customer.updated', 'customer'))).toBe('/customers/abc');
-    expect(activityHref(entry('order.created', 'order'))).toBe('/orders/abc');
-    expect(activityHref(entry('customer_import.started', 'customer_import'))).toBe('/import');
-  });
-
-  it('does not link what is gone or has no page', () => {
-    expect(activityHref(entry('customer.deleted', 'customer'))).toBeNull();
-    expect(activityHref(entry('interaction.created', 'interaction'))).toBeNull();
-    expect(activityHref(entry('customer.created', 'customer', null))).toBeNull();
-  });
-});
+import { lastTwelveMonths, monthKey, toMajorUnits, toMinorUnits } from './dashboard-format';
 
 describe('months', () => {
   it('lists the last twelve UTC months, oldest first', () => {

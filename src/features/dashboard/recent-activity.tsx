@@ -4,20 +4,20 @@ import Link from 'next/link';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { api } from '@/trpc/react';
 import { QueryCard } from './dashboard-card';
-import { activityHref, activitySentence } from './dashboard-format';
+import { activityHref, activitySentence } from '@/features/timeline/activity-sentence';
 
 export function RecentActivity() {
   const activity = api.dashboard.recentActivity.useQuery();
   return (
     <QueryCard
       title="Recent activity"
-      description="The latest changes to customers, interactions and orders."
+      description="The latest changes to customers, companies, deals, orders, tasks and timelines."
       query={activity}
       failure="The recent activity could not be loaded."
       isEmpty={(entries) => entries.length === 0}
       empty={{
         title: 'No activity yet.',
-        hint: 'Add a customer, record an interaction or create an order, and it will show up here.',
+        hint: 'Add a customer, log a call or create an order, and it will show up here.',
       }}
     >
       {(entries) => (

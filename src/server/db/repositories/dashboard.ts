@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import { auditLogs, customers, orders, users, apiKeys } from '../schema';
+import { customers, orders } from '../schema';
 import type { TenantTx } from '../types';
 import { live } from './customer-columns';
 import { ofOrganization } from './tenant-rows';
@@ -68,36 +68,5 @@ export async function topCustomersByRevenue(tx: TenantTx, limit: number) {
       orders.currency,
     )
     .orderBy(desc(total))
-    .limit(limit);
-}
-
-/** The latest changes to customers, interactions and orders, with who made them. */
-export async function recentActivity(tx: TenantTx, limit: number) {
-  return tx
-    .select({
-      id: auditLogs.id,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      entityId: auditLogs.entityId,
-      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
-      createdAt: auditLogs.createdAt,
-    })
-    .from(auditLogs)
-    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
-    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
-    .where(
-      and(
-        ofOrganization(tx, auditLogs),
-        inArray(auditLogs.entityType, [
-          'customer',
-          'interaction',
-          'order',
-          'customer_import',
-          'company_import',
-          'deal_import',
-        ]),
-      ),
-    )
-    .orderBy(desc(auditLogs.sequence))
     .limit(limit);
 }

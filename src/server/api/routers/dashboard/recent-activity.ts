@@ -1,8 +1,8 @@
 import { recentActivityOutput } from '@/schemas/dashboard';
-import { recentActivity as latestChanges } from '@/server/db/repositories/dashboard';
+import { recentActivity as latestActivity } from '@/server/domain/dashboard/recent-activity';
 import { organizationProcedure } from '../../trpc';
 
 export const recentActivity = organizationProcedure
   .meta({ permission: 'customers:read' })
   .output(recentActivityOutput)
-  .query(({ ctx }) => latestChanges(ctx.tx, 15));
+  .query(({ ctx }) => latestActivity(ctx.tx, 15));
