@@ -13,12 +13,14 @@ import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { useListUrl } from '@/lib/use-list-url';
 import { api } from '@/trpc/react';
 import { ImportLink } from '@/features/import/import-link';
+import { SavedViewsBar } from '@/features/views/saved-views-bar';
 import { CompaniesTable } from './companies-table';
 import { COMPANY_COLUMNS, useHiddenCompanyColumns } from './company-columns';
 import { CompanyCreateDialog } from './company-create-dialog';
 import { CompanyFilters } from './company-filters';
 import {
   companyListParams,
+  companyViewQuery,
   hasFilters,
   listStateQuery,
   MAX_BULK_COMPANIES,
@@ -57,6 +59,12 @@ export function CompaniesView() {
             {canCreate ? <CompanyCreateDialog /> : null}
           </>
         }
+      />
+
+      <SavedViewsBar
+        list="companies"
+        plainLabel="All companies"
+        canonicalQuery={companyViewQuery}
       />
 
       <CompanyFilters state={state} term={term} onTermChange={setTerm} onChange={changeFilters} />

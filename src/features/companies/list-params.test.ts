@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { companyListParams, hasFilters, listStateQuery, readListState } from './list-params';
+import {
+  companyListParams,
+  companyViewQuery,
+  hasFilters,
+  listStateQuery,
+  readListState,
+} from './list-params';
 
 const read = (query: string) => readListState(new URLSearchParams(query));
 const OWNER = '0f8a1c52-4c1e-4e8e-9a43-0d6f3c0e9b21';
@@ -24,5 +30,13 @@ describe('the companies list state in the URL', () => {
     expect(hasFilters(state)).toBe(true);
     expect(companyListParams(state)).toEqual({ limit: 25, sort: 'name', order: 'asc', tag: 'vip' });
     expect(hasFilters(read(''))).toBe(false);
+  });
+});
+
+describe('a saved view of the companies list', () => {
+  it('keeps what the list shows, its default order left out', () => {
+    expect(
+      companyViewQuery(new URLSearchParams(`sort=name&order=asc&tag=%20vip&owner=${OWNER}`)),
+    ).toBe(`owner=${OWNER}&tag=vip`);
   });
 });

@@ -8,7 +8,7 @@ export const MAX_BULK_COMPANIES = 100;
 /** The longest search term the API takes. */
 export const MAX_SEARCH_LENGTH = 200;
 /** The longest tag the API takes. */
-const MAX_TAG_LENGTH = 50;
+export const MAX_TAG_LENGTH = 50;
 
 export const COMPANY_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
@@ -80,6 +80,9 @@ export const COMPANY_LIST_URL: ListUrlState<CompanyListState> = {
   cleared: (state) => ({ ...state, q: '', ownerId: undefined, tag: '' }),
 };
 
+/** The list's query of a URL's params, defaults left out: what a saved view of it keeps. */
+export const companyViewQuery = (params: URLSearchParams) => listStateQuery(readListState(params));
+
 export const hasFilters = (state: CompanyListState) =>
   state.q.trim() !== '' || state.ownerId !== undefined || state.tag.trim() !== '';
 
@@ -98,10 +101,8 @@ export function companyListParams(state: CompanyListState) {
 }
 
 export const COMPANY_PEOPLE_PAGE_SIZE = 25;
-export const COMPANY_TIMELINE_PAGE_SIZE = 20;
 export const COMPANY_ORDERS_PAGE_SIZE = 25;
 
 /** The queries of a company's page, the same for the server's prefetch and the client. */
 export const companyPeopleParams = (id: string) => ({ id, limit: COMPANY_PEOPLE_PAGE_SIZE });
-export const companyTimelineParams = (id: string) => ({ id, limit: COMPANY_TIMELINE_PAGE_SIZE });
 export const companyOrdersParams = (id: string) => ({ id, limit: COMPANY_ORDERS_PAGE_SIZE });

@@ -20,8 +20,10 @@ import { CustomerCreateDialog } from './customer-create-dialog';
 import { CustomerFilters } from './customer-filters';
 import { useHasRowActions } from './customer-row-actions';
 import { CustomersTable } from './customers-table';
+import { SavedViewsBar } from '@/features/views/saved-views-bar';
 import {
   customerListParams,
+  customerViewQuery,
   exportHref,
   hasFilters,
   listStateQuery,
@@ -50,6 +52,12 @@ export function CustomersView() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <CustomersHeader state={state} />
+
+      <SavedViewsBar
+        list="customers"
+        plainLabel="All customers"
+        canonicalQuery={customerViewQuery}
+      />
 
       <CustomerFilters state={state} term={term} onTermChange={setTerm} onChange={changeFilters} />
 
@@ -107,7 +115,7 @@ function CustomersHeader({ state }: { state: CustomerListState }) {
   );
 }
 
-/** Why the list is empty: nothing matches the search or the statuses, or there is no one yet. */
+/** Why the list is empty: nothing matches the search or the filters, or there is no one yet. */
 function NoCustomers({
   state,
   onClearFilters,
@@ -116,31 +124,38 @@ function NoCustomers({
   onClearFilters: () => void;
 }) {
   const canCreate = useCan('customers:write');
-  const filtered = hasFilters(state);
+  if (!hasFilters(state)) {
+    return (
+      <EmptyState
+        title="No customers yet."
+        action={
+          canCreate ? <CustomerCreateDialog size="sm" label="Add your first customer" /> : null
+        }
+      >
+        {canCreate
+          ? 'Add the people your team sells to and supports, to keep their details, notes and orders in one place.'
+          : 'Customers your team adds will appear here.'}
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState
       title={
-        state.q
-          ? `No customers match “${state.q}”${state.status.length > 0 ? ' in these statuses' : ''}.`
-          : filtered
-            ? 'No customers in these statuses.'
-            : 'No customers yet.'
+        !state.q
+          ? 'No customers match these filters.'
+          : hasFilters({ ...state, q: '' })
+            ? `No customers match “${state.q}” with these filters.`
+            : `No customers match “${state.q}”.`
       }
       action={
-        filtered ? (
-          <Button variant="outline" size="sm" onClick={onClearFilters}>
-            Clear filters
-          </Button>
-        ) : null
+        <Button variant="outline" size="sm" onClick={onClearFilters}>
+          Clear filters
+        </Button>
       }
     >
       {state.q
         ? 'Check the spelling, search for part of a name, e-mail or company, or clear the filters.'
-        : filtered
-          ? 'Choose other statuses, or clear the filters.'
-          : canCreate
-            ? 'Create your first customer with “New customer” to start tracking your work with them.'
-            : 'Customers your team adds will appear here.'}
+        : 'Choose other filters, or clear them.'}
     </EmptyState>
   );
 }

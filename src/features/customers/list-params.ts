@@ -4,18 +4,30 @@ import {
   type CustomerSort,
   type CustomerStatus,
 } from '@/schemas/customer-constants';
+import { dateParam, localDay } from '@/lib/date-range';
 import type { Sorting, SortOrder } from '@/lib/sorting';
 import type { ListUrlState } from '@/lib/use-list-url';
+import { uuidParam } from '@/lib/url-params';
 import type { CustomerListInput } from '@/schemas/customers';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 /** The longest search term the API takes. */
 export const MAX_SEARCH_LENGTH = 200;
+/** The longest tag the API takes. */
+export const MAX_TAG_LENGTH = 50;
 
-/** What the customers list shows, as kept in the URL (?q=…&status=…&sort=…&order=…). */
+/**
+ * What the customers list shows, as kept in the URL
+ * (?q=…&status=…&tag=…&owner=…&createdFrom=…&createdTo=…&sort=…&order=…).
+ */
 export interface CustomerListState {
   q: string;
   status: CustomerStatus[];
+  tag: string;
+  ownerId: string | undefined;
+  /** Days of creation, YYYY-MM-DD in the browser's time zone, both included. */
+  createdFrom: string | undefined;
+  createdTo: string | undefined;
   sort: CustomerSort;
   order: SortOrder;
 }
@@ -65,10 +77,17 @@ export function readListState(params: Pick<URLSearchParams, 'get' | 'getAll'>): 
   const sort = isSort(given) && (given !== 'relevance' || q) ? given : defaultSort(q);
   const order = params.get('order');
   const status = [...new Set(params.getAll('status').filter(isStatus))];
+  const createdFrom = dateParam(params.get('createdFrom'));
+  const createdTo = dateParam(params.get('createdTo'));
   return {
     q,
     // Kept in the order of CUSTOMER_STATUSES, so the query (and its cache key) is stable.
     status: CUSTOMER_STATUSES.filter((s) => status.includes(s)),
+    tag: (params.get('tag') ?? '').trim().slice(0, MAX_TAG_LENGTH),
+    ownerId: uuidParam(params.get('owner')),
+    createdFrom,
+    // A range turned around is read as ending where it starts.
+    createdTo: createdFrom && createdTo && createdTo < createdFrom ? createdFrom : createdTo,
     sort,
     order: order === 'asc' || order === 'desc' ? order : DEFAULT_ORDER[sort],
   };
@@ -80,6 +99,10 @@ export function listStateQuery(state: CustomerListState): string {
   const q = state.q.trim().slice(0, MAX_SEARCH_LENGTH);
   if (q) params.set('q', q);
   for (const status of state.status) params.append('status', status);
+  if (state.tag.trim()) params.set('tag', state.tag.trim());
+  if (state.ownerId) params.set('owner', state.ownerId);
+  if (state.createdFrom) params.set('createdFrom', state.createdFrom);
+  if (state.createdTo) params.set('createdTo', state.createdTo);
   if (state.sort !== defaultSort(q)) params.set('sort', state.sort);
   if (state.order !== DEFAULT_ORDER[state.sort]) params.set('order', state.order);
   return params.toString();
@@ -102,20 +125,42 @@ export const CUSTOMER_LIST_URL: ListUrlState<CustomerListState> = {
   read: readListState,
   query: listStateQuery,
   withSearch,
-  cleared: (state) => ({ ...state, q: '', status: [] }),
+  cleared: (state) => ({
+    ...state,
+    q: '',
+    status: [],
+    tag: '',
+    ownerId: undefined,
+    createdFrom: undefined,
+    createdTo: undefined,
+  }),
 };
 
-/** Filters shared by the list, the count and the CSV export. */
+/** The list's query of a URL's params, defaults left out: what a saved view of it keeps. */
+export const customerViewQuery = (params: URLSearchParams) => listStateQuery(readListState(params));
+
+/**
+ * Filters shared by the list, the count and the CSV export. Days are the browser's; "To"
+ * includes its day, so the (exclusive) bound sent is the midnight after it.
+ */
 export function customerFilters(state: CustomerListState) {
   const term = state.q.trim();
+  const tag = state.tag.trim();
   return {
     ...(term ? { q: term } : {}),
     ...(state.status.length > 0 ? { status: state.status } : {}),
+    ...(tag ? { tag } : {}),
+    ...(state.ownerId ? { ownerId: state.ownerId } : {}),
+    ...(state.createdFrom ? { createdFrom: localDay(state.createdFrom, 0) } : {}),
+    ...(state.createdTo ? { createdTo: localDay(state.createdTo, 1) } : {}),
   };
 }
 
 export const hasFilters = (state: CustomerListState) =>
-  state.q.trim() !== '' || state.status.length > 0;
+  state.q.trim() !== '' ||
+  state.status.length > 0 ||
+  state.tag.trim() !== '' ||
+  Boolean(state.ownerId || state.createdFrom || state.createdTo);
 
 /** The list query for a state, built the same way on the server (prefetch) and client. */
 export function customerListParams(state: CustomerListState): CustomerListInput {
@@ -130,12 +175,10 @@ export function customerListParams(state: CustomerListState): CustomerListInput 
 /** The CSV download of the customers the list currently shows (sorting does not matter there). */
 export function exportHref(state: CustomerListState): string {
   const params = new URLSearchParams();
-  if (state.q.trim()) params.set('q', state.q.trim());
-  for (const status of state.status) params.append('status', status);
+  for (const [key, value] of Object.entries(customerFilters(state))) {
+    for (const item of [value].flat()) {
+      params.append(key, item instanceof Date ? item.toISOString() : item);
+    }
+  }
   return `/api/exports/customers.csv?${params.toString()}`;
 }
-
-export const TIMELINE_PAGE_SIZE = 20;
-
-/** The query of a customer's timeline, the same for the server's prefetch and the client. */
-export const timelineParams = (customerId: string) => ({ customerId, limit: TIMELINE_PAGE_SIZE });

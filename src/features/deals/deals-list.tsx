@@ -67,7 +67,7 @@ export function DealsList({
             ) : (
               <EmptyState title="No deals yet." action={emptyAction}>
                 {emptyAction
-                  ? 'Create your first deal with “New deal” to follow it through your pipeline.'
+                  ? 'Add the first deal to follow it through your pipeline, stage by stage.'
                   : 'Deals your team adds will appear here.'}
               </EmptyState>
             )

@@ -15,10 +15,11 @@ import { cn } from '@/lib/utils';
 import type { Pipeline } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
 import { ImportLink } from '@/features/import/import-link';
+import { SavedViewsBar } from '@/features/views/saved-views-bar';
 import { DealBoard } from './deal-board';
 import { DealCreateDialog } from './deal-create-dialog';
 import { DealsList } from './deals-list';
-import { dealFiltersFrom, dealsViewMode, type DealsViewMode } from './list-params';
+import { dealFiltersFrom, dealsViewMode, dealViewQuery, type DealsViewMode } from './list-params';
 import { PipelineStagesButton } from './pipeline-stages-button';
 
 /** The pipeline named in the URL, else the default one. */
@@ -56,6 +57,7 @@ export function DealsView() {
           ) : null
         }
       />
+      <SavedViewsBar list="deals" plainLabel="All deals" canonicalQuery={dealViewQuery} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         {items.length > 1 && pipeline ? (
           <PipelinePicker pipelines={items} value={pipeline.id} />
@@ -109,7 +111,7 @@ function BoardSection({ pipelineId }: { pipelineId: string | undefined }) {
           }
         >
           {canCreate
-            ? 'Create a deal with “New deal”, then move it across the stages as it progresses.'
+            ? 'Add the first deal, then move it across the stages as it progresses.'
             : 'Deals your team adds will appear here, stage by stage.'}
         </EmptyState>
       }

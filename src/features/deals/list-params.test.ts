@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealFiltersFrom, dealListParams, hasDealFilters } from './list-params';
+import { dealFiltersFrom, dealListParams, dealViewQuery, hasDealFilters } from './list-params';
 
 const OWNER = '0b4e7c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 
@@ -34,5 +34,15 @@ describe('deal list params', () => {
     expect(filters.minAmount).toBeUndefined();
     expect(filters.ownerId).toBeUndefined();
     expect(hasDealFilters(filters)).toBe(false);
+  });
+});
+
+describe('a saved view of the deals page', () => {
+  it('keeps the list mode, the pipeline and the valid filters in a stable order', () => {
+    const params = new URLSearchParams(
+      `maxAmount=oops&owner=${OWNER}&view=list&status=won&status=open&junk=1&view=board`,
+    );
+    expect(dealViewQuery(params)).toBe(`view=list&status=open&status=won&owner=${OWNER}`);
+    expect(dealViewQuery(new URLSearchParams('view=board'))).toBe('');
   });
 });

@@ -92,3 +92,22 @@ export function dealListParams(filters: DealFilters): z.input<typeof dealListInp
     ...(max !== undefined ? { maxAmount: max } : {}),
   };
 }
+
+/**
+ * The deals page's query of a URL's params, what is unknown or malformed left out: board or
+ * list, the pipeline and the list's filters. What a saved view of it keeps.
+ */
+export function dealViewQuery(params: URLSearchParams): string {
+  const filters = dealFiltersFrom(params);
+  const query = new URLSearchParams();
+  if (dealsViewMode(params.get('view')) === 'list') query.set('view', 'list');
+  if (filters.pipelineId) query.set('pipeline', filters.pipelineId);
+  if (filters.stageId) query.set('stage', filters.stageId);
+  for (const status of filters.status) query.append('status', status);
+  if (filters.ownerId) query.set('owner', filters.ownerId);
+  if (filters.closeFrom) query.set('closeFrom', filters.closeFrom);
+  if (filters.closeTo) query.set('closeTo', filters.closeTo);
+  if (filters.minAmount) query.set('minAmount', filters.minAmount);
+  if (filters.maxAmount) query.set('maxAmount', filters.maxAmount);
+  return query.toString();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedAssignee, taskPageHref, taskPageParams } from './list-params';
+import { listedAssignee, taskPageHref, taskPageParams, taskViewQuery } from './list-params';
 
 const member = '7d1f3b5a-9c2e-4a6b-8d0f-1e3c5a7b9d2f';
 const me = 'c4a1e7d2-5b3f-4e8a-9d6c-0f2b4a6c8e1d';
@@ -54,5 +54,14 @@ describe('listedAssignee', () => {
     expect(listedAssignee({ scope: 'team', view: 'open', assigneeId: undefined }, me)).toBe(
       undefined,
     );
+  });
+});
+
+describe('a saved view of the tasks page', () => {
+  it('keeps the scope, the view and the assignee, defaults left out', () => {
+    expect(taskViewQuery(new URLSearchParams(`assignee=${member}&scope=team&new=task`))).toBe(
+      `scope=team&assignee=${member}`,
+    );
+    expect(taskViewQuery(new URLSearchParams('scope=mine&view=open'))).toBe('');
   });
 });

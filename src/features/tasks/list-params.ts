@@ -39,3 +39,12 @@ export function taskPageHref({ scope, view, assigneeId }: TaskPageParams): strin
 export function listedAssignee(params: TaskPageParams, myId: string): string | undefined {
   return params.scope === 'mine' ? myId : params.assigneeId;
 }
+
+/**
+ * The tasks page's query of a URL's params, defaults and anything unknown left out: what a saved
+ * view of it keeps. The team's tasks are kept as asked; the page shows them to those who may.
+ */
+export function taskViewQuery(params: URLSearchParams): string {
+  const href = taskPageHref(taskPageParams(params, true));
+  return href.includes('?') ? href.slice(href.indexOf('?') + 1) : '';
+}

@@ -2,17 +2,24 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
 import { useCurrentUserId } from '@/components/current-user-provider';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { OwnerFilter } from '@/features/members/owner-fields';
+import { SavedViewsBar } from '@/features/views/saved-views-bar';
 import { useSetSearchParam } from '@/lib/use-replace-search-params';
 import { cn } from '@/lib/utils';
+import { useNewRecordParam } from '@/lib/use-new-record-param';
 import { api } from '@/trpc/react';
-import { listedAssignee, taskPageHref, taskPageParams, type TaskPageParams } from './list-params';
+import {
+  listedAssignee,
+  taskPageHref,
+  taskPageParams,
+  taskViewQuery,
+  type TaskPageParams,
+} from './list-params';
 import { TaskCreateDialog } from './task-create-dialog';
 import { TaskListSection } from './task-list-section';
 import { useTimeZone } from './use-time-zone';
@@ -23,23 +30,16 @@ export function TasksView() {
   const canCreate = useCan('tasks:write');
   const canSeeTeam = useCan('tasks:manage');
   const params = taskPageParams(searchParams, canSeeTeam);
-  const createAsked = searchParams.get('new') === 'task';
-  // Asked once (by the palette's "New task"): a reload or the back button does not ask again.
-  useEffect(() => {
-    if (createAsked) {
-      const url = new URL(window.location.href);
-      url.searchParams.delete('new');
-      window.history.replaceState(null, '', url);
-    }
-  }, [createAsked]);
+  const asks = useNewRecordParam('task');
 
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Tasks"
         description="What is to be done, and by when."
-        actions={canCreate ? <TaskCreateDialog initiallyOpen={createAsked} /> : null}
+        actions={canCreate ? <TaskCreateDialog key={asks} initiallyOpen={asks > 0} /> : null}
       />
+      <SavedViewsBar list="tasks" plainLabel="My open tasks" canonicalQuery={taskViewQuery} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-wrap items-end gap-4">
           {canSeeTeam ? (
@@ -87,7 +87,7 @@ function OpenTasks({ params }: { params: TaskPageParams }) {
         action={canCreate ? <TaskCreateDialog variant="outline" /> : undefined}
       >
         {canCreate
-          ? 'Add one with “New task”: a call to return, a quote to send, by when it is due.'
+          ? 'A call to return, a quote to send: add what is to be done, and by when.'
           : 'Tasks assigned to you will appear here.'}
       </EmptyState>
     );

@@ -52,6 +52,12 @@ const PEOPLE_ONLY = new Set([
   'notifications.unreadCount',
   'notifications.markRead',
   'notifications.markAllRead',
+  'views.list',
+  'views.create',
+  'views.update',
+  'views.delete',
+  'views.pin',
+  'views.setDefault',
 ]);
 
 async function outcome(principal: Principal, path: string): Promise<string> {

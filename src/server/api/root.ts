@@ -18,6 +18,7 @@ import { timelineRouter } from './routers/timeline/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
+import { viewsRouter } from './routers/views/router';
 import { webhooksRouter } from './routers/webhooks/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   imports: importsRouter,
   events: eventsRouter,
   webhooks: webhooksRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ export * from './orders';
 export * from './tasks';
 export * from './notifications';
 export * from './notification-channels';
+export * from './saved-views';
 export * from './audit';
 
 export * from './webhooks';
