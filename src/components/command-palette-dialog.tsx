@@ -1,9 +1,18 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { ArrowRightIcon, Building2Icon, HandshakeIcon, PlusIcon, UserIcon } from 'lucide-react';
+import {
+  ArrowRightIcon,
+  Building2Icon,
+  HandshakeIcon,
+  HistoryIcon,
+  ListTodoIcon,
+  ReceiptIcon,
+  UserIcon,
+  type LucideIcon,
+} from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   CommandDialog,
   CommandEmpty,
@@ -12,69 +21,116 @@ import {
   CommandItem,
   CommandList,
 } from '@/components/ui/command';
-import { useCan } from '@/components/permissions-provider';
-import { customerName, formatMoney } from '@/lib/format';
+import { useRecentRecords, type RecentRecord } from '@/lib/use-recent-records';
+import type { PipelineStage } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
+import { useOpenRecord, usePaletteActions } from './command-palette-actions';
+import { OrganizationChoices, StageChoices } from './command-palette-choices';
 import type { NavItem } from './main-nav';
 
 const SEARCH_DELAY_MS = 200;
-
-/** What the palette can start, on the page that does it. */
-const ACTIONS = [{ label: 'New task', href: '/tasks?new=task', needs: 'tasks:write' }] as const;
 const MIN_SEARCH_LENGTH = 2;
+const SEARCH_LIMIT = 20;
+
+const KINDS: Record<RecentRecord['kind'], { label: string; icon: LucideIcon }> = {
+  customer: { label: 'Customer', icon: UserIcon },
+  company: { label: 'Company', icon: Building2Icon },
+  deal: { label: 'Deal', icon: HandshakeIcon },
+  order: { label: 'Order', icon: ReceiptIcon },
+  task: { label: 'Task', icon: ListTodoIcon },
+};
+
+/** A list of choices the palette shows instead of everything. */
+type Choosing = 'stages' | 'organizations' | null;
+
+const matches = (needle: string, ...texts: (string | null | undefined)[]) =>
+  texts.some((text) => text?.toLowerCase().includes(needle));
+
+function RecordItem({
+  record,
+  recent,
+  onOpen,
+}: {
+  record: RecentRecord;
+  recent?: boolean;
+  onOpen: (record: RecentRecord) => void;
+}) {
+  const { label, icon: Icon } = KINDS[record.kind];
+  return (
+    <CommandItem
+      value={`${recent ? 'recent' : 'found'}-${record.kind}-${record.id}`}
+      onSelect={() => onOpen(record)}
+    >
+      {recent ? <HistoryIcon aria-hidden="true" /> : <Icon aria-hidden="true" />}
+      <span className="min-w-0 truncate">{record.title}</span>
+      {record.subtitle ? (
+        <span className="min-w-0 shrink truncate text-xs text-muted-foreground">
+          {record.subtitle}
+        </span>
+      ) : null}
+      <span className="ml-auto shrink-0 rounded border px-1.5 text-xs text-muted-foreground">
+        {label}
+      </span>
+    </CommandItem>
+  );
+}
 
 export function CommandPaletteDialog({
   pages,
   open,
   onOpenChange,
+  takeKeysTypedAhead,
+  onShowShortcuts,
 }: {
   pages: NavItem[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The keys typed while the palette was on its way, which the box starts with. */
+  takeKeysTypedAhead: () => string;
+  onShowShortcuts: () => void;
 }) {
   const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
   const [term, setTerm] = useState('');
   const [query, setQuery] = useState('');
-  const canReadCustomers = useCan('customers:read');
-  const canReadCompanies = useCan('companies:read');
-  const canReadDeals = useCan('deals:read');
-  const canCreateTasks = useCan('tasks:write');
+  const [choosing, setChoosing] = useState<Choosing>(null);
+  const [lostStage, setLostStage] = useState<PipelineStage | null>(null);
+  const openRecord = useOpenRecord();
+
+  const organizations = api.organizations.mine.useQuery(undefined, {
+    enabled: open,
+    staleTime: 5 * 60_000,
+  });
+  const organizationId = organizations.data?.find((organization) => organization.active)?.id;
+  const recent = useRecentRecords(organizationId);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(term.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [term]);
 
-  const searchable = query.length >= MIN_SEARCH_LENGTH;
-  const searching = canReadCustomers && searchable;
-  const searchingCompanies = canReadCompanies && searchable;
-  const searchingDeals = canReadDeals && searchable;
-  const customers = api.customers.list.useQuery(
-    { q: query, limit: 8 },
-    { enabled: open && searching, placeholderData: keepPreviousData },
+  // Radix focuses the box as the palette opens; should anything else have taken the focus, the
+  // box takes it back, so that the keys typed ahead reach it.
+  useEffect(() => {
+    if (!open) return;
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement !== input.current) input.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
+
+  const searching = open && choosing === null && query.length >= MIN_SEARCH_LENGTH;
+  const search = api.search.everything.useQuery(
+    { q: query, limit: SEARCH_LIMIT },
+    { enabled: searching, placeholderData: keepPreviousData },
   );
-  const companies = api.companies.list.useQuery(
-    { q: query, limit: 5, sort: 'name', order: 'asc' },
-    { enabled: open && searchingCompanies, placeholderData: keepPreviousData },
-  );
-  const deals = api.deals.list.useQuery(
-    { q: query, limit: 5 },
-    { enabled: open && searchingDeals, placeholderData: keepPreviousData },
-  );
-  const needle = term.trim().toLowerCase();
-  const matchingPages = pages.filter((page) => page.label.toLowerCase().includes(needle));
-  const matchingActions = ACTIONS.filter(
-    (action) =>
-      (action.needs !== 'tasks:write' || canCreateTasks) &&
-      action.label.toLowerCase().includes(needle),
-  );
-  const found = searching ? (customers.data?.items ?? []) : [];
-  const foundCompanies = searchingCompanies ? (companies.data?.items ?? []) : [];
-  const foundDeals = searchingDeals ? (deals.data?.items ?? []) : [];
 
   function close() {
     onOpenChange(false);
     setTerm('');
+    setQuery('');
+    setChoosing(null);
+    setLostStage(null);
   }
 
   function go(href: string) {
@@ -82,112 +138,153 @@ export function CommandPaletteDialog({
     router.push(href);
   }
 
+  function openRecordPage(record: RecentRecord) {
+    recent.remember(record);
+    go(record.href);
+  }
+
+  function choose(list: Exclude<Choosing, null>) {
+    setChoosing(list);
+    setTerm('');
+    setQuery('');
+  }
+
+  function back() {
+    if (lostStage) setLostStage(null);
+    else setChoosing(null);
+    setTerm('');
+  }
+
+  const actions = usePaletteActions({
+    go,
+    close,
+    choose,
+    onShowShortcuts,
+    organizationCount: organizations.data?.length ?? 0,
+  });
+
+  const needle = term.trim().toLowerCase();
+  const recentShown = needle
+    ? recent.records.filter((record) => matches(needle, record.title, record.subtitle))
+    : recent.records;
+  const recentKeys = new Set(recentShown.map((record) => `${record.kind}-${record.id}`));
+  const found =
+    searching && needle.length >= MIN_SEARCH_LENGTH
+      ? (search.data?.items ?? []).filter((item) => !recentKeys.has(`${item.kind}-${item.id}`))
+      : [];
+  const matchingActions = actions.filter((action) =>
+    matches(needle, action.label, action.keywords),
+  );
+  const matchingPages = pages.filter((page) => matches(needle, page.label));
+
+  const placeholder =
+    lostStage !== null
+      ? 'Why was it lost? (optional)'
+      : choosing === 'stages'
+        ? 'Find a stage…'
+        : choosing === 'organizations'
+          ? 'Find an organization…'
+          : 'Find anything, or type a command…';
+
   return (
     <CommandDialog
       open={open}
       onOpenChange={(next) => (next ? onOpenChange(true) : close())}
       title="Search"
-      description="Find a customer, a company or a deal, or go to a page."
-      commandProps={{ shouldFilter: false, loop: true }}
+      description="Find a customer, a company, a deal, an order by its number or a task; go to a page; or do something."
+      commandProps={{
+        shouldFilter: false,
+        loop: true,
+        label: 'Search and actions',
+        onKeyDown: (event) => {
+          if (event.key === 'Backspace' && term === '' && choosing !== null) {
+            event.preventDefault();
+            back();
+          }
+        },
+      }}
     >
       <CommandInput
-        placeholder={
-          canReadCustomers ? 'Find a customer, a company, a deal or a page…' : 'Go to a page…'
-        }
+        ref={input}
+        placeholder={placeholder}
         value={term}
         onValueChange={setTerm}
+        onFocus={() => {
+          const typed = takeKeysTypedAhead();
+          if (typed) setTerm((current) => typed + current);
+        }}
         maxLength={200}
       />
       <CommandList>
         <CommandEmpty>
-          {(searching && customers.isFetching) ||
-          (searchingCompanies && companies.isFetching) ||
-          (searchingDeals && deals.isFetching)
-            ? 'Searching…'
-            : 'Nothing matches.'}
+          {searching && search.isFetching ? 'Searching…' : 'Nothing matches.'}
         </CommandEmpty>
-        {found.length > 0 ? (
-          <CommandGroup heading="Customers">
-            {found.map((customer) => (
-              <CommandItem
-                key={customer.id}
-                value={`customer-${customer.id}`}
-                onSelect={() => go(`/customers/${customer.id}`)}
-              >
-                <UserIcon aria-hidden="true" />
-                <span className="truncate">{customerName(customer)}</span>
-                {customer.company || customer.email ? (
-                  <span className="ml-auto truncate text-xs text-muted-foreground">
-                    {customer.company || customer.email}
-                  </span>
-                ) : null}
-              </CommandItem>
-            ))}
-          </CommandGroup>
+        {choosing === 'stages' && openRecord?.section === 'deals' ? (
+          <StageChoices
+            dealId={openRecord.id}
+            needle={needle}
+            lostStage={lostStage}
+            reason={term}
+            onLosing={(stage) => {
+              setLostStage(stage);
+              setTerm('');
+            }}
+            onDone={close}
+          />
         ) : null}
-        {foundCompanies.length > 0 ? (
-          <CommandGroup heading="Companies">
-            {foundCompanies.map((company) => (
-              <CommandItem
-                key={company.id}
-                value={`company-${company.id}`}
-                onSelect={() => go(`/companies/${company.id}`)}
-              >
-                <Building2Icon aria-hidden="true" />
-                <span className="truncate">{company.name}</span>
-                {company.domain ? (
-                  <span className="ml-auto truncate text-xs text-muted-foreground">
-                    {company.domain}
-                  </span>
-                ) : null}
-              </CommandItem>
-            ))}
-          </CommandGroup>
+        {choosing === 'organizations' ? (
+          <OrganizationChoices needle={needle} onDone={close} />
         ) : null}
-        {foundDeals.length > 0 ? (
-          <CommandGroup heading="Deals">
-            {foundDeals.map((deal) => (
-              <CommandItem
-                key={deal.id}
-                value={`deal-${deal.id}`}
-                onSelect={() => go(`/deals/${deal.id}`)}
-              >
-                <HandshakeIcon aria-hidden="true" />
-                <span className="truncate">{deal.title}</span>
-                <span className="ml-auto text-xs text-muted-foreground tabular-nums">
-                  {formatMoney(deal.amountCents, deal.currency)}
-                </span>
-              </CommandItem>
-            ))}
-          </CommandGroup>
-        ) : null}
-        {matchingActions.length > 0 ? (
-          <CommandGroup heading="Actions">
-            {matchingActions.map((action) => (
-              <CommandItem
-                key={action.href}
-                value={`action-${action.href}`}
-                onSelect={() => go(action.href)}
-              >
-                <PlusIcon aria-hidden="true" />
-                {action.label}
-              </CommandItem>
-            ))}
-          </CommandGroup>
-        ) : null}
-        {matchingPages.length > 0 ? (
-          <CommandGroup heading="Pages">
-            {matchingPages.map((page) => (
-              <CommandItem
-                key={page.href}
-                value={`page-${page.href}`}
-                onSelect={() => go(page.href)}
-              >
-                <ArrowRightIcon aria-hidden="true" />
-                {page.label}
-              </CommandItem>
-            ))}
-          </CommandGroup>
+        {choosing === null ? (
+          <>
+            {recentShown.length > 0 ? (
+              <CommandGroup heading="Recent">
+                {recentShown.map((record) => (
+                  <RecordItem
+                    key={`${record.kind}-${record.id}`}
+                    record={record}
+                    recent
+                    onOpen={openRecordPage}
+                  />
+                ))}
+              </CommandGroup>
+            ) : null}
+            {found.length > 0 ? (
+              <CommandGroup heading="Best matches">
+                {found.map((record) => (
+                  <RecordItem
+                    key={`${record.kind}-${record.id}`}
+                    record={record}
+                    onOpen={openRecordPage}
+                  />
+                ))}
+              </CommandGroup>
+            ) : null}
+            {matchingActions.length > 0 ? (
+              <CommandGroup heading="Actions">
+                {matchingActions.map(({ id, label, icon: Icon, run }) => (
+                  <CommandItem key={id} value={`action-${id}`} onSelect={run}>
+                    <Icon aria-hidden="true" />
+                    {label}
+                  </CommandItem>
+                ))}
+              </CommandGroup>
+            ) : null}
+            {matchingPages.length > 0 ? (
+              <CommandGroup heading="Pages">
+                {matchingPages.map((page) => (
+                  <CommandItem
+                    key={page.href}
+                    value={`page-${page.href}`}
+                    onSelect={() => go(page.href)}
+                  >
+                    <ArrowRightIcon aria-hidden="true" />
+                    {page.label}
+                  </CommandItem>
+                ))}
+              </CommandGroup>
+            ) : null}
+          </>
         ) : null}
       </CommandList>
     </CommandDialog>

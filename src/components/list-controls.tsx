@@ -35,6 +35,7 @@ export function SearchBox({
         <Input
           id={id}
           type="search"
+          data-page-search
           placeholder={placeholder}
           className="pl-9"
           maxLength={maxLength}

@@ -3,6 +3,7 @@
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { LazyDialogButton } from '@/components/lazy-dialog-button';
+import { useNewRecordParam } from '@/lib/use-new-record-param';
 import type { Pipeline } from '@/schemas/pipelines';
 
 // The dialog and its form (with validation) load when first opened, or when the button is
@@ -25,8 +26,12 @@ export function DealCreateDialog({
   customerId?: string;
   variant?: 'default' | 'outline';
 }) {
+  // The board's own button (not an empty list's or a record's) answers ?new=deal.
+  const asks = useNewRecordParam('deal', variant === 'default' && !companyId && !customerId);
   return (
     <LazyDialogButton
+      key={asks}
+      initiallyOpen={asks > 0}
       variant={variant}
       load={loadForm}
       icon={PlusIcon}

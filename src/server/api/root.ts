@@ -18,6 +18,7 @@ import { timelineRouter } from './routers/timeline/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
+import { searchRouter } from './routers/search/router';
 import { viewsRouter } from './routers/views/router';
 import { webhooksRouter } from './routers/webhooks/router';
 import { createCallerFactory, router } from './trpc';
@@ -45,6 +46,7 @@ export const appRouter = router({
   events: eventsRouter,
   webhooks: webhooksRouter,
   views: viewsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;
