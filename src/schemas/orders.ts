@@ -110,13 +110,31 @@ export const orderOutput = z
   .meta({ id: 'Order', example: orderExample });
 export type Order = z.infer<typeof orderOutput>;
 
+export const MAX_ORDER_SEARCH_LENGTH = 200;
+
+/** A bound of an order total, in minor units; query strings carry it as text. */
+const totalBound = (description: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be whole minor units (cents)')
+    .min(0, 'must not be negative')
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .meta({ description });
+
 export const orderListInput = z.object({
   limit: pageLimit(),
   cursor: cursor(),
+  q: z.string().trim().min(1).max(MAX_ORDER_SEARCH_LENGTH).optional().meta({
+    description:
+      'An order number ("1042" or "#1042") or part of the customer\'s name, case-insensitive.',
+  }),
   status: z.array(orderStatus).max(ORDER_STATUSES.length).optional(),
   customerId: uuid().optional(),
   createdFrom: timeInput().optional(),
   createdTo: timeInput().optional(),
+  minTotalCents: totalBound('Only orders whose total is at least this (minor units).'),
+  maxTotalCents: totalBound('Only orders whose total is at most this (minor units).'),
   updatedSince: timeInput().optional(),
 });
 export type OrderListParams = z.output<typeof orderListInput>;
@@ -127,3 +145,28 @@ export const customerOrderListInput = orderListInput
   .extend({ customerId: uuid() });
 
 export const orderPage = page(orderOutput);
+
+/**
+ * An order number as people write it: "1042", "#1042", "Order #1042" (as the pages show it) or
+ * "order 1042"; anything else is not one.
+ */
+export function orderNumberOf(term: string): number | undefined {
+  const match = /^(?:order\s*)?(?:no\.?\s*)?#?\s*(\d{1,10})$/i.exec(term.trim());
+  const number = match ? Number(match[1]) : NaN;
+  return Number.isInteger(number) && number >= 1 && number <= 2_147_483_647 ? number : undefined;
+}
+
+/** One step of an order's life: created, or moved to a status; by whom when that was recorded. */
+export const orderHistoryEntry = z.object({
+  /** `draft` is the order's creation; the others are the changes of status. */
+  status: orderStatus,
+  at: timestamp(),
+  actorType: z.enum(['user', 'api_key', 'system']).nullable(),
+  /** A member's or an API key's name; null when unknown (erased, or recorded before names were). */
+  actorName: z.string().max(100).nullable(),
+});
+export type OrderHistoryEntry = z.infer<typeof orderHistoryEntry>;
+
+export const orderHistory = z
+  .object({ items: z.array(orderHistoryEntry).max(ORDER_STATUSES.length + 1) })
+  .meta({ id: 'OrderStatusHistory' });

@@ -829,6 +829,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's status history
+         * @description When the order was created and reached each status, oldest first, and who did it (a member or an API key).
+         */
+        get: operations["orders-statusHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{id}/lines": {
         parameters: {
             query?: never;
@@ -2799,6 +2819,16 @@ export interface components {
              */
             type: "order.status_changed";
         };
+        OrderStatusHistory: {
+            items: {
+                actorName: string | null;
+                actorType: ("user" | "api_key" | "system") | null;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                status: "draft" | "placed" | "paid" | "fulfilled" | "cancelled";
+            }[];
+        };
         /** @description The order after the change, and its status before. */
         OrderWithPreviousStatus: {
             cancelledAt: string | null;
@@ -3304,7 +3334,7 @@ export interface components {
                 /**
                  * @example {
                  *       "code": "TOO_MANY_REQUESTS",
-                 *       "message": "Too many requests; try again in 12 seconds",
+                 *       "message": "Too many requests; try again in about 10 seconds",
                  *       "requestId": "5f0c6a43-2b8e-4a57-9d55-0c1f7f3f4c1e"
                  *     }
                  */
@@ -4625,6 +4655,9 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
+                maxTotalCents?: number;
+                minTotalCents?: number;
+                q?: string;
                 status?: ("draft" | "placed" | "paid" | "fulfilled" | "cancelled")[];
                 updatedSince?: string;
             };
@@ -6277,6 +6310,9 @@ export interface operations {
                 customerId?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
+                maxTotalCents?: number;
+                minTotalCents?: number;
+                q?: string;
                 status?: ("draft" | "placed" | "paid" | "fulfilled" | "cancelled")[];
                 updatedSince?: string;
             };
@@ -6352,6 +6388,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Order"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders-statusHistory": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you hold: if it is still current, the answer is 304 without a body.
+                 * @example "4Yv3fJw0d6tJ2Uq8m1oSxKcP9rA"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The id of the order. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStatusHistory"];
                 };
             };
             304: components["responses"]["NotModified"];

@@ -1,45 +1,199 @@
 'use client';
 
+import { ChevronDownIcon } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { ChecklistMenu } from '@/components/checklist-menu';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
-import { StatusFilterMenu } from '@/components/status-filter-menu';
-import { useClearSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
-import { ORDER_STATUSES } from '@/schemas/orders';
-import { hasOrderFilters, type OrderFilters } from './list-params';
+import { SearchBox } from '@/components/list-controls';
+import { Button } from '@/components/ui/button';
+import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { ORDER_STATUSES, type OrderStatus } from '@/schemas/orders';
+import {
+  amountParam,
+  hasOrderFilters,
+  MAX_ORDER_SEARCH_LENGTH,
+  type OrderFilters,
+} from './list-params';
 import { orderStatusLabel } from './order-status-badge';
 
-const FILTER_KEYS = ['status', 'customerId', 'from', 'to'];
+/** How long a typed amount waits before the list follows it. */
+const AMOUNT_DELAY_MS = 400;
 
+/**
+ * Search, status, creation days and totals of the orders list, each under its label, and the
+ * customer filter a link may have set. The parent keeps them in the URL; the search term is
+ * passed separately because it is typed before it is applied.
+ */
 export function OrderFiltersBar({
   filters,
+  term,
+  onTermChange,
+  onChange,
+  onClear,
   customerLabel,
 }: {
   filters: OrderFilters;
+  term: string;
+  onTermChange: (term: string) => void;
+  onChange: (change: Partial<OrderFilters>) => void;
+  onClear: () => void;
   /** The name of the customer filtered by, once known. */
   customerLabel: string;
 }) {
-  const setParam = useSetSearchParam();
-  const clearFilters = useClearSearchParams(FILTER_KEYS);
-
+  const filtered = hasOrderFilters(filters) || term.trim() !== '';
   return (
-    <FilterBar label="Filter orders" onClear={hasOrderFilters(filters) ? clearFilters : undefined}>
-      <StatusFilterMenu
-        statuses={ORDER_STATUSES}
-        chosen={filters.status}
-        heading="Show orders that are"
-        labelOf={orderStatusLabel}
+    <FilterBar label="Filter orders" onClear={filtered ? onClear : undefined}>
+      <SearchBox
+        label="Search orders"
+        placeholder="Search by order number or customer"
+        maxLength={MAX_ORDER_SEARCH_LENGTH}
+        value={term}
+        onChange={onTermChange}
       />
 
-      <DateRangeFilter idPrefix="orders" from={filters.from} to={filters.to} onChange={setParam} />
+      <OrderStatusFilter chosen={filters.status} onChange={(status) => onChange({ status })} />
+
+      <DateRangeFilter
+        idPrefix="orders"
+        from={filters.from}
+        to={filters.to}
+        onChange={(end, value) =>
+          onChange(end === 'from' ? { from: value || undefined } : { to: value || undefined })
+        }
+      />
+
+      <AmountFilter
+        label="Min total"
+        value={filters.minTotal}
+        onCommit={(minTotal) => onChange({ minTotal })}
+      />
+      <AmountFilter
+        label="Max total"
+        value={filters.maxTotal}
+        onCommit={(maxTotal) => onChange({ maxTotal })}
+      />
 
       {filters.customerId ? (
         <FilterChip
           removeLabel="Remove the customer filter"
-          onRemove={() => setParam('customerId', undefined)}
+          onRemove={() => onChange({ customerId: undefined })}
         >
           Customer: {customerLabel}
         </FilterChip>
       ) : null}
     </FilterBar>
+  );
+}
+
+/** Which statuses the list shows: all of them when none is chosen. */
+function OrderStatusFilter({
+  chosen,
+  onChange,
+}: {
+  chosen: OrderStatus[];
+  onChange: (statuses: OrderStatus[]) => void;
+}) {
+  function toggleStatus(status: OrderStatus, checked: boolean) {
+    const next = new Set(chosen);
+    if (checked) next.add(status);
+    else next.delete(status);
+    onChange(ORDER_STATUSES.filter((s) => next.has(s)));
+  }
+
+  const summary =
+    chosen.length === 0
+      ? 'All'
+      : chosen.length <= 2
+        ? chosen.map(orderStatusLabel).join(', ')
+        : `${chosen.length} selected`;
+
+  return (
+    <div className="grid gap-2">
+      <span className="text-sm font-medium" aria-hidden="true">
+        Status
+      </span>
+      <ChecklistMenu
+        trigger={
+          <Button variant="outline" className="w-40 justify-between font-normal">
+            <span className="truncate">
+              <span className="sr-only">Status: </span>
+              {summary}
+            </span>
+            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
+          </Button>
+        }
+        heading="Show orders that are"
+        options={ORDER_STATUSES}
+        labelOf={orderStatusLabel}
+        isChecked={(status) => chosen.includes(status)}
+        onCheckedChange={toggleStatus}
+      >
+        {chosen.length > 0 ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
+          </>
+        ) : null}
+      </ChecklistMenu>
+    </div>
+  );
+}
+
+/**
+ * One end of the range of order totals, in the orders' own amounts ("250", "19.99"). The list
+ * follows a moment after the typing stops; what is not an amount yet is left unapplied.
+ */
+function AmountFilter({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  /** The amount the list is filtered by now. */
+  value: string | undefined;
+  /** Undefined removes this end of the range. */
+  onCommit: (amount: string | undefined) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value ?? '');
+  const [seen, setSeen] = useState(value);
+  // Changed by other means (clearing the filters, the back button): show the new amount.
+  if (value !== seen) {
+    setSeen(value);
+    if (amountParam(text) !== value) setText(value ?? '');
+  }
+
+  // The latest callback, so the list re-rendering meanwhile does not restart the wait.
+  const commit = useRef(onCommit);
+  useEffect(() => {
+    commit.current = onCommit;
+  });
+
+  useEffect(() => {
+    const typed = amountParam(text);
+    const unapplicable = text.trim() !== '' && typed === undefined;
+    if (typed === value || unapplicable) return;
+    const timer = setTimeout(() => commit.current(typed), AMOUNT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, value]);
+
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="0.01"
+        placeholder="Any"
+        className="w-32"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { PencilIcon } from 'lucide-react';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { PageSection } from '@/components/page-section';
+import { QueryState } from '@/components/query-state';
 import { useCan } from '@/components/permissions-provider';
 import {
   RecordNotFound,
@@ -22,6 +23,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
+import type { OrderStatus } from '@/schemas/orders';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { uuidParam } from '@/lib/url-params';
 import { OpenTasks } from '@/features/tasks/open-tasks';
@@ -158,34 +160,74 @@ function OrderLinesTable({ order }: { order: Order }) {
   );
 }
 
-const MILESTONES = [
-  ['Created', 'createdAt'],
-  ['Placed', 'placedAt'],
-  ['Paid', 'paidAt'],
-  ['Fulfilled', 'fulfilledAt'],
-  ['Cancelled', 'cancelledAt'],
-] as const;
+/** "Paid", said of what an entry of the history records. */
+const STEP_LABELS: Record<OrderStatus, string> = {
+  draft: 'Created',
+  placed: 'Placed',
+  paid: 'Paid',
+  fulfilled: 'Fulfilled',
+  cancelled: 'Cancelled',
+};
 
+const sameYearFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "3 Dec 14:02" (in the reader's locale), with the year when it is not this one. */
+const historyTime = (at: Date) =>
+  at.getFullYear() === new Date().getFullYear() ? sameYearFormat.format(at) : formatDateTime(at);
+
+/**
+ * When the order was created and reached each status, and who did it: "Paid by Ana Silva ·
+ * 3 Dec 14:02". A step the trail does not name anyone for shows its time alone.
+ */
 function OrderTimeline({ order }: { order: Order }) {
-  const events = MILESTONES.flatMap(([label, key]) => {
-    const at = order[key];
-    return at ? [{ label, at }] : [];
-  }).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const history = api.orders.statusHistory.useQuery({ id: order.id });
+
   return (
-    <ol className="grid gap-4 border-l pl-4">
-      {events.map((event) => (
-        <li key={event.label} className="relative grid gap-0.5 text-sm">
-          <span
-            aria-hidden="true"
-            className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-primary"
-          />
-          <span className="font-medium">{event.label}</span>
-          <time dateTime={event.at.toISOString()} className="text-muted-foreground">
-            {formatDateTime(event.at)}
-          </time>
-        </li>
-      ))}
-    </ol>
+    <QueryState
+      query={history}
+      loading={{ label: 'Loading the status history', count: 2 }}
+      failure="The status history could not be loaded."
+    >
+      {({ items }) => (
+        <ol className="grid gap-4 border-l pl-4">
+          {items.map((entry) => (
+            <li key={entry.status} className="relative grid gap-0.5 text-sm">
+              <span
+                aria-hidden="true"
+                className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-primary"
+              />
+              <span>
+                <span className="font-medium">{STEP_LABELS[entry.status]}</span>
+                {entry.actorName ? (
+                  <>
+                    {' by '}
+                    <span className="font-medium">{entry.actorName}</span>
+                    {entry.actorType === 'api_key' ? (
+                      <span className="text-muted-foreground"> (API key)</span>
+                    ) : null}
+                  </>
+                ) : null}
+                <span className="text-muted-foreground">
+                  {' · '}
+                  <time
+                    dateTime={entry.at.toISOString()}
+                    title={formatDateTime(entry.at)}
+                    suppressHydrationWarning
+                  >
+                    {historyTime(entry.at)}
+                  </time>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </QueryState>
   );
 }
 

@@ -31,6 +31,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
   const setStatus = api.orders.setStatus.useMutation({
     onSuccess: (updated) => {
       utils.orders.get.setData({ id: updated.id }, updated);
+      void utils.orders.statusHistory.invalidate({ id: updated.id });
       void utils.orders.list.invalidate();
       void utils.orders.listForCustomer.invalidate();
       toast.success(`Order #${updated.number} ${DONE[updated.status]}`);

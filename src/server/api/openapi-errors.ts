@@ -153,7 +153,7 @@ export const ERRORS: Record<string, { name: string; response: Json }> = {
   }),
   429: errorResponse(
     'Rate limited: wait `Retry-After` seconds.',
-    { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in 12 seconds' },
+    { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; try again in about 10 seconds' },
     { 'Retry-After': ref('headers', 'Retry-After') },
   ),
   500: errorResponse('Something failed on our side; nothing was changed.', {

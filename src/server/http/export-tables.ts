@@ -13,6 +13,7 @@ import { listPipelines } from '@/server/db/repositories/pipelines';
 import { minorUnitsInput } from '@/lib/money';
 import type { PostalAddress } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
+import { orderExport } from './order-export';
 
 /** Rows read per page of a download: each page is its own short read-only transaction. */
 const PAGE = 1_000;
@@ -259,4 +260,5 @@ export const EXPORT_TABLES: Record<string, ExportTable<unknown, unknown> | undef
   'companies.csv': companies,
   'deals.csv': deals,
   'audit.csv': audit,
+  'orders.csv': orderExport,
 };

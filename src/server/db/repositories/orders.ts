@@ -1,8 +1,13 @@
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { customers, orderLines, orderNumbers, orders } from '../schema';
 import type { TenantTx } from '../types';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
-import type { Order, OrderListParams, OrderStatus } from '@/schemas/orders';
+import {
+  orderNumberOf,
+  type Order,
+  type OrderListParams,
+  type OrderStatus,
+} from '@/schemas/orders';
 
 export interface LineValues {
   description: string;
@@ -164,6 +169,14 @@ export async function setOrderStatus(tx: TenantTx, id: string, status: OrderStat
 
 const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
 
+/** An order number ("1042", "#1042") or part of the customer's name, case-insensitively. */
+function matchesOrderSearch(term: string): SQL {
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byName = sql`(${customers.firstName} || ' ' || ${customers.lastName}) ilike ${pattern}`;
+  const number = orderNumberOf(term);
+  return number === undefined ? byName : sql`(${eq(orders.number, number)} or ${byName})`;
+}
+
 /** Orders newest first, filtered (also to the people of one company); keyset on (created_at, id). */
 export async function listOrders(tx: TenantTx, params: OrderListParams & { companyId?: string }) {
   const where: SQL[] = [ofTenant(tx)];
@@ -172,6 +185,9 @@ export async function listOrders(tx: TenantTx, params: OrderListParams & { compa
   if (params.customerId) where.push(eq(orders.customerId, params.customerId));
   if (params.createdFrom) where.push(gte(orders.createdAt, params.createdFrom));
   if (params.createdTo) where.push(lt(orders.createdAt, params.createdTo));
+  if (params.q) where.push(matchesOrderSearch(params.q));
+  if (params.minTotalCents !== undefined) where.push(gte(orders.totalCents, params.minTotalCents));
+  if (params.maxTotalCents !== undefined) where.push(lte(orders.totalCents, params.maxTotalCents));
   if (params.updatedSince) where.push(gte(orders.updatedAt, params.updatedSince));
   if (params.cursor) {
     const position = decodeCursor(params.cursor, NEWEST_FIRST);

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: 'Order' };
 
 export default async function OrderRoute({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (uuidParam(id) && (await rendersForMember())) void serverApi.orders.get.prefetch({ id });
+  if (uuidParam(id) && (await rendersForMember())) {
+    void serverApi.orders.get.prefetch({ id });
+    void serverApi.orders.statusHistory.prefetch({ id });
+  }
   return (
     <HydrateClient>
       <OrderPage id={id} />

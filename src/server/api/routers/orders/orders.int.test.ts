@@ -142,3 +142,92 @@ describe('orders.list', () => {
     ).toEqual([a.id]);
   });
 });
+
+describe('orders.list search', () => {
+  it('finds an order by its number, with or without the "#" or "Order" the pages show', async () => {
+    const { api, newOrder } = await withCustomer();
+    const first = await newOrder();
+    const second = await newOrder();
+    const ids = async (q: string) => (await api.orders.list({ q })).items.map((o) => o.id);
+    for (const q of [String(second.number), `#${second.number}`, `Order #${second.number}`])
+      expect(await ids(q), q).toEqual([second.id]);
+    expect(await ids(`# ${first.number}`)).toEqual([first.id]);
+    expect(await ids('#999999')).toEqual([]);
+  });
+
+  it("finds orders by part of the customer's name, case-insensitively, with the other filters", async () => {
+    const { api, newOrder } = await withCustomer();
+    const ana = await api.customers.create({ firstName: 'Ana', lastName: 'Silva' });
+    const anas = await api.orders.create({
+      customerId: ana.id,
+      currency: 'EUR',
+      lines: [{ description: 'Consulting', quantity: 2, unitPriceCents: 50_000 }],
+    });
+    const ollys = await newOrder();
+    const ids = async (input: Parameters<typeof api.orders.list>[0]) =>
+      (await api.orders.list(input)).items.map((o) => o.id);
+    expect(await ids({ q: 'ana silva' })).toEqual([anas.id]);
+    expect(await ids({ q: 'SILV' })).toEqual([anas.id]);
+    expect(await ids({ q: 'order' })).toEqual([ollys.id]);
+    // "%" and "_" are letters to look for, not wildcards.
+    expect(await ids({ q: '%' })).toEqual([]);
+    expect(await ids({ q: 'silva', status: ['placed'] })).toEqual([]);
+  });
+
+  it('filters by the range of totals, both ends included', async () => {
+    const { api, newOrder } = await withCustomer();
+    const small = await newOrder(); // 3 × 12.50 + 99.00 = 136.50
+    const big = await api.orders.create({
+      customerId: small.customerId!,
+      currency: 'USD',
+      lines: [{ description: 'Licence', quantity: 1, unitPriceCents: 500_000 }],
+    });
+    const ids = async (input: Parameters<typeof api.orders.list>[0]) =>
+      (await api.orders.list(input)).items.map((o) => o.id);
+    expect(await ids({ minTotalCents: 13_650 })).toEqual([big.id, small.id]);
+    expect(await ids({ minTotalCents: 13_651 })).toEqual([big.id]);
+    expect(await ids({ maxTotalCents: 13_650 })).toEqual([small.id]);
+    expect(await ids({ minTotalCents: 20_000, maxTotalCents: 400_000 })).toEqual([]);
+    expect(await codeOf(api.orders.list({ minTotalCents: -1 }))).toBe('BAD_REQUEST');
+  });
+
+  it("never finds another organization's orders", async () => {
+    const mine = await withCustomer();
+    const theirs = await withCustomer();
+    await theirs.newOrder();
+    expect((await mine.api.orders.list({ q: 'Olly' })).items).toEqual([]);
+    expect((await mine.api.orders.list({ q: '1001' })).items).toEqual([]);
+  });
+});
+
+describe('orders.statusHistory', () => {
+  it('names who created the order and who moved it to each status, oldest first', async () => {
+    const { org, api, newOrder } = await withCustomer();
+    const order = await newOrder();
+    const manager = await newMemberCaller(services(), org, 'manager');
+    await api.orders.setStatus({ id: order.id, status: 'placed' });
+    await manager.orders.setStatus({ id: order.id, status: 'paid' });
+
+    const { items } = await api.orders.statusHistory({ id: order.id });
+    expect(
+      items.map(({ status, actorName, actorType }) => ({ status, actorName, actorType })),
+    ).toEqual([
+      { status: 'draft', actorName: 'Owner', actorType: 'user' },
+      { status: 'placed', actorName: 'Owner', actorType: 'user' },
+      { status: 'paid', actorName: 'manager user', actorType: 'user' },
+    ]);
+    const paid = await api.orders.get({ id: order.id });
+    expect(items[2]!.at).toEqual(paid.paidAt);
+  });
+
+  it('is readable by every role that reads orders, and a stranger order is not found', async () => {
+    const { org, newOrder } = await withCustomer();
+    const order = await newOrder();
+    const viewer = await newMemberCaller(services(), org, 'viewer');
+    expect((await viewer.orders.statusHistory({ id: order.id })).items).toMatchObject([
+      { status: 'draft', actorName: 'Owner' },
+    ]);
+    const elsewhere = await withCustomer();
+    expect(await codeOf(elsewhere.api.orders.statusHistory({ id: order.id }))).toBe('NOT_FOUND');
+  });
+});

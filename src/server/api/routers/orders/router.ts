@@ -4,6 +4,7 @@ import { get } from './get';
 import { list } from './list';
 import { listForCustomer } from './list-for-customer';
 import { setStatus } from './set-status';
+import { statusHistory } from './status-history';
 import { updateLines } from './update-lines';
 
 export const ordersRouter = router({
@@ -13,4 +14,5 @@ export const ordersRouter = router({
   create,
   updateLines,
   setStatus,
+  statusHistory,
 });
