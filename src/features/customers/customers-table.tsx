@@ -1,26 +1,136 @@
 'use client';
 
+import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
+import { useCan } from '@/components/permissions-provider';
+import { OpenableRow, useOpenRecord, type OpenRecord } from '@/components/record-panel';
 import { DateCell, NameCell, RecordLink, TagsCell } from '@/components/record-cells';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
-import { TableCell, TableRow } from '@/components/ui/table';
+import { Badge } from '@/components/ui/badge';
+import { TableCell } from '@/components/ui/table';
 import { customerName } from '@/lib/format';
-import type { CustomerSort } from '@/schemas/customer-constants';
-import type { RouterOutputs } from '@/trpc/react';
+import { CUSTOMER_STATUSES, type CustomerSort } from '@/schemas/customer-constants';
+import type { Customer, CustomerUpdateInput } from '@/schemas/customers';
+import { tagsText } from '@/features/records/tags-text';
+import { api } from '@/trpc/react';
 import type { CustomerColumn } from './customer-columns';
+import { companyLinkInput } from './customer-company';
+import { CustomerPanel } from './customer-panel';
 import { CustomerRowActions, useHasRowActions } from './customer-row-actions';
-import { CustomerStatusBadge } from './customer-status-badge';
+import { CustomerStatusBadge, customerStatusLabel } from './customer-status-badge';
 
-type Customer = RouterOutputs['customers']['list']['items'][number];
+type CustomerPatch = Omit<CustomerUpdateInput, 'id' | 'expectedVersion'>;
+type CustomerField = InlineField<Customer, CustomerPatch>;
 
-/** What every row shows: the columns left visible, whether rows have checkboxes and actions. */
+const emailField: CustomerField = {
+  name: 'email',
+  draft: (customer) => customer.email ?? '',
+  show: (customer) => (
+    <span className="truncate text-muted-foreground">{customer.email ?? '—'}</span>
+  ),
+  editor: { kind: 'input', type: 'email' },
+  change: (draft) => ({ patch: { email: draft.trim() } }),
+};
+
+const companyField: CustomerField = {
+  name: 'company',
+  draft: (customer) => customer.company ?? '',
+  show: (customer) => customer.company ?? '—',
+  readOnly: (customer) =>
+    customer.companyId && customer.company ? (
+      <RecordLink href={`/companies/${customer.companyId}`}>{customer.company}</RecordLink>
+    ) : (
+      (customer.company ?? '—')
+    ),
+  editor: { kind: 'input' },
+  // A name links the organization's company of that name, created when there is none.
+  change: (draft) => ({ patch: companyLinkInput({ company: draft, companyId: null }) }),
+};
+
+const statusField: CustomerField = {
+  name: 'status',
+  draft: (customer) => customer.status,
+  show: (customer) => <CustomerStatusBadge status={customer.status} />,
+  editor: {
+    kind: 'select',
+    options: CUSTOMER_STATUSES.map((status) => ({
+      value: status,
+      label: customerStatusLabel(status),
+    })),
+  },
+  change: (draft) => {
+    const status = CUSTOMER_STATUSES.find((known) => known === draft);
+    return status ? { patch: { status } } : { error: 'must be one of the statuses listed' };
+  },
+};
+
+const tagsField: CustomerField = {
+  name: 'tags',
+  draft: (customer) => customer.tags.join(', '),
+  show: (customer) =>
+    customer.tags.length > 0 ? (
+      <span className="flex flex-wrap gap-1">
+        {customer.tags.map((tag) => (
+          <Badge key={tag} variant="secondary">
+            {tag}
+          </Badge>
+        ))}
+      </span>
+    ) : (
+      <span className="text-muted-foreground">—</span>
+    ),
+  words: (customer) => (customer.tags.length > 0 ? customer.tags.join(', ') : 'No tags'),
+  editor: { kind: 'input' },
+  change: (draft) => {
+    const tags = tagsText.safeParse(draft);
+    return tags.success
+      ? { patch: { tags: tags.data } }
+      : { error: tags.error.issues[0]?.message ?? 'are not valid' };
+  },
+};
+
+/** Saves a customer's change in place, and reads the version someone else saved meanwhile. */
+function useCustomerSaving(): InlineSaving<Customer, CustomerPatch> {
+  const utils = api.useUtils();
+  return {
+    async save(customer, patch, expectedVersion) {
+      const updated = await utils.client.customers.update.mutate({
+        id: customer.id,
+        expectedVersion,
+        ...patch,
+      });
+      utils.customers.get.setData({ id: updated.id }, updated);
+      void Promise.all([
+        utils.customers.list.invalidate(),
+        utils.customers.count.invalidate(),
+        utils.audit.list.invalidate(),
+        utils.companies.invalidate(),
+      ]);
+      return updated;
+    },
+    async fetchLatest({ id }) {
+      const fresh = await utils.customers.get.fetch({ id }, { staleTime: 0 });
+      void utils.customers.list.invalidate();
+      return fresh;
+    },
+  };
+}
+
+/** What every row shows and may do: the columns left visible, checkboxes, actions, edits. */
 interface RowLayout {
   shows: (column: CustomerColumn) => boolean;
   byUpdate: boolean;
   selection?: RowSelection;
   withActions: boolean;
+  canEdit: boolean;
+  saving: InlineSaving<Customer, CustomerPatch>;
+  panel: OpenRecord;
 }
 
+/**
+ * Customers as a table. Those who may change customers edit the e-mail, company, status and
+ * tags in place; clicking a row elsewhere opens the customer in a side panel.
+ */
 export function CustomersTable({
   customers,
   sort,
@@ -34,63 +144,74 @@ export function CustomersTable({
   /** With a selection, rows get checkboxes for bulk actions. */
   selection?: RowSelection;
 }) {
+  const panel = useOpenRecord(customers.map((customer) => customer.id));
   const layout: RowLayout = {
     shows: (column) => !hidden.has(column),
     byUpdate: sort === 'updatedAt',
     selection,
     withActions: useHasRowActions(),
+    canEdit: useCan('customers:write'),
+    saving: useCustomerSaving(),
+    panel,
   };
 
   return (
-    <ListTable
-      className="overflow-x-auto"
-      columns={[
-        selection !== undefined &&
-          selectionColumn(customers, selection, 'Select all shown customers'),
-        'Name',
-        layout.shows('email') && 'Email',
-        layout.shows('company') && 'Company',
-        layout.shows('status') && 'Status',
-        layout.shows('tags') && 'Tags',
-        layout.shows('date') && {
-          label: layout.byUpdate ? 'Updated' : 'Created',
-          className: 'text-right',
-        },
-        layout.withActions && { label: 'Actions', srOnly: true, className: 'w-12' },
-      ]}
-    >
-      {customers.map((customer) => (
-        <CustomerRow key={customer.id} customer={customer} layout={layout} />
-      ))}
-    </ListTable>
+    <>
+      <ListTable
+        className="overflow-x-auto"
+        columns={[
+          selection !== undefined &&
+            selectionColumn(customers, selection, 'Select all shown customers'),
+          'Name',
+          layout.shows('email') && 'Email',
+          layout.shows('company') && 'Company',
+          layout.shows('status') && 'Status',
+          layout.shows('tags') && 'Tags',
+          layout.shows('date') && {
+            label: layout.byUpdate ? 'Updated' : 'Created',
+            className: 'text-right',
+          },
+          layout.withActions && { label: 'Actions', srOnly: true, className: 'w-12' },
+        ]}
+      >
+        {customers.map((customer) => (
+          <CustomerRow key={customer.id} customer={customer} layout={layout} />
+        ))}
+      </ListTable>
+      <CustomerPanel panel={panel} />
+    </>
   );
 }
 
 function CustomerRow({ customer, layout }: { customer: Customer; layout: RowLayout }) {
-  const { shows, selection } = layout;
+  const { shows, selection, canEdit, saving } = layout;
   const name = customerName(customer);
+  const cell = (field: CustomerField) => (
+    <InlineCell
+      record={customer}
+      recordName={name}
+      field={field}
+      saving={saving}
+      canEdit={canEdit}
+    />
+  );
   return (
-    <TableRow data-state={selection?.selected.has(customer.id) ? 'selected' : undefined}>
+    <OpenableRow
+      recordId={customer.id}
+      panel={layout.panel}
+      data-state={selection?.selected.has(customer.id) ? 'selected' : undefined}
+    >
       {selection ? <SelectRowCell id={customer.id} name={name} selection={selection} /> : null}
-      <NameCell href={`/customers/${customer.id}`}>{name}</NameCell>
-      {shows('email') ? (
-        <TableCell className="text-muted-foreground">{customer.email ?? '—'}</TableCell>
-      ) : null}
-      {shows('company') ? (
-        <TableCell>
-          {customer.companyId && customer.company ? (
-            <RecordLink href={`/companies/${customer.companyId}`}>{customer.company}</RecordLink>
-          ) : (
-            (customer.company ?? '—')
-          )}
-        </TableCell>
-      ) : null}
-      {shows('status') ? (
-        <TableCell>
-          <CustomerStatusBadge status={customer.status} />
-        </TableCell>
-      ) : null}
-      {shows('tags') ? <TagsCell tags={customer.tags} /> : null}
+      <NameCell
+        preview={{ name: name, open: () => layout.panel.open(customer.id) }}
+        href={`/customers/${customer.id}`}
+      >
+        {name}
+      </NameCell>
+      {shows('email') ? cell(emailField) : null}
+      {shows('company') ? cell(companyField) : null}
+      {shows('status') ? cell(statusField) : null}
+      {shows('tags') ? canEdit ? cell(tagsField) : <TagsCell tags={customer.tags} /> : null}
       {shows('date') ? (
         <DateCell date={layout.byUpdate ? customer.updatedAt : customer.createdAt} />
       ) : null}
@@ -100,6 +221,6 @@ function CustomerRow({ customer, layout }: { customer: Customer; layout: RowLayo
           <CustomerRowActions customer={customer} />
         </TableCell>
       ) : null}
-    </TableRow>
+    </OpenableRow>
   );
 }

@@ -1,28 +1,81 @@
 'use client';
 
 import { useState } from 'react';
+import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
+import { OwnerCell } from '@/components/record-cells';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { TableCell, TableRow } from '@/components/ui/table';
-import type { Task } from '@/schemas/tasks';
-import { useMemberNames } from '@/features/deals/use-member-names';
+import { TASK_PRIORITIES, type Task, type TaskUpdateInput } from '@/schemas/tasks';
+import { api } from '@/trpc/react';
 import { TaskCompleteButton } from './task-complete-button';
+import { describeDue, fromDueInput, toDueInput } from './task-due';
 import { TaskDueText } from './task-due-text';
 import { TaskEditDialog, type TaskEditStep } from './task-edit-dialog';
-import { TaskPriorityBadge } from './task-priority-badge';
+import { TaskPriorityBadge, taskPriorityLabel } from './task-priority-badge';
 import { TaskRelatedLink } from './task-related-link';
 import { useCanChangeTask } from './use-can-change-task';
+import { useRefreshTasks } from './use-refresh-tasks';
 
-/** The name of whoever a task is assigned to: "Unassigned", or "A former member". */
-function assigneeLabel(names: ReadonlyMap<string, string>, assigneeId: string | null) {
-  if (!assigneeId) return 'Unassigned';
-  return names.get(assigneeId) ?? 'A former member';
+type TaskPatch = Omit<TaskUpdateInput, 'id' | 'expectedVersion'>;
+type TaskField = InlineField<Task, TaskPatch>;
+
+const dueField: TaskField = {
+  name: 'due time',
+  draft: (task) => toDueInput(task.dueAt),
+  show: (task) => <TaskDueText task={task} />,
+  words: (task) => (task.dueAt ? describeDue(task.dueAt).absolute : 'No due time'),
+  editor: { kind: 'input', type: 'datetime-local' },
+  change: (draft) => {
+    if (draft.trim() === '') return { patch: { dueAt: null } };
+    const dueAt = fromDueInput(draft);
+    return dueAt ? { patch: { dueAt } } : { error: 'must be a date and time' };
+  },
+};
+
+const priorityField: TaskField = {
+  name: 'priority',
+  draft: (task) => task.priority,
+  show: (task) => <TaskPriorityBadge status={task.priority} />,
+  editor: {
+    kind: 'select',
+    options: TASK_PRIORITIES.map((priority) => ({
+      value: priority,
+      label: taskPriorityLabel(priority),
+    })),
+  },
+  change: (draft) => {
+    const priority = TASK_PRIORITIES.find((known) => known === draft);
+    return priority ? { patch: { priority } } : { error: 'must be one of the priorities listed' };
+  },
+};
+
+/** Saves a task's change in place, and reads the version someone else saved meanwhile. */
+function useTaskSaving(): InlineSaving<Task, TaskPatch> {
+  const utils = api.useUtils();
+  const refreshTasks = useRefreshTasks();
+  return {
+    async save(task, patch, expectedVersion) {
+      const updated = await utils.client.tasks.update.mutate({
+        id: task.id,
+        expectedVersion,
+        ...patch,
+      });
+      void refreshTasks();
+      return updated;
+    },
+    async fetchLatest({ id }) {
+      const fresh = await utils.tasks.get.fetch({ id }, { staleTime: 0 });
+      void utils.tasks.list.invalidate();
+      return fresh;
+    },
+  };
 }
 
 /**
  * Tasks as a table: a tick box completing (or reopening) each, its title (opening its edit),
  * when it is due, its priority, assignee and the record it is about. Only the tasks the member
- * may change have the tick box and the edit.
+ * may change have the tick box and the edit, and their due time and priority change in place.
  */
 export function TasksTable({
   tasks,
@@ -35,8 +88,8 @@ export function TasksTable({
   /** Leave out on a record's own page, where every task is about that record. */
   showRelated?: boolean;
 }) {
-  const names = useMemberNames();
   const canChange = useCanChangeTask();
+  const saving = useTaskSaving();
   const [edit, setEdit] = useState<{ task: Task; step: TaskEditStep } | null>(null);
   const selectable = tasks.filter(canChange);
 
@@ -81,13 +134,21 @@ export function TasksTable({
                   task.title
                 )}
               </TableCell>
-              <TableCell>
-                <TaskDueText task={task} />
-              </TableCell>
-              <TableCell>
-                <TaskPriorityBadge status={task.priority} />
-              </TableCell>
-              <TableCell>{assigneeLabel(names, task.assigneeId)}</TableCell>
+              <InlineCell
+                record={task}
+                recordName={task.title}
+                field={dueField}
+                saving={saving}
+                canEdit={changeable}
+              />
+              <InlineCell
+                record={task}
+                recordName={task.title}
+                field={priorityField}
+                saving={saving}
+                canEdit={changeable}
+              />
+              <OwnerCell ownerId={task.assigneeId} none="Unassigned" />
               {showRelated ? (
                 <TableCell>
                   {task.related ? <TaskRelatedLink related={task.related} /> : '—'}
