@@ -156,7 +156,9 @@ test('every page of the app has no serious accessibility violations in either th
   await scan(page, '/api-keys', heading('API keys'));
   await scan(page, '/webhooks', heading('Webhooks'));
   await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
-  await scan(page, '/settings', heading('Settings'));
+  await scan(page, '/settings', heading('Profile settings'));
+  await scan(page, '/settings/security', heading('Security settings'));
+  await scan(page, '/settings/organization', heading('Organization settings'));
   await scan(page, '/settings/notifications', async (p) => {
     await expect(p.getByRole('heading', { name: 'Notification settings', level: 1 })).toBeVisible();
     await expect(p.getByRole('button', { name: 'Save notification settings' })).toBeVisible();
@@ -282,7 +284,9 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     '/team',
     '/audit',
     '/notifications',
-    '/settings',
+    '/settings/profile',
+    '/settings/security',
+    '/settings/organization',
     '/settings/notifications',
   ]) {
     await page.goto(path);

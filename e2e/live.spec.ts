@@ -51,7 +51,7 @@ test('a browser whose session ended elsewhere goes to sign-in by itself', async 
   await other.page.goto('/customers');
   await expect(other.page.getByText('No customers yet.')).toBeVisible();
 
-  await page.goto('/settings');
+  await page.goto('/settings/security');
   await page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -5,7 +5,6 @@ import { useCan } from '@/components/permissions-provider';
 import { DangerZoneSection } from './danger-zone-section';
 import { EmailSection } from './email-section';
 import { LeaveOrganizationSection } from './leave-organization-section';
-import { NotificationsLinkSection } from './notifications-link-section';
 import { OrganizationSection } from './organization-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
@@ -14,27 +13,61 @@ import { SessionsSection } from './sessions-section';
 import { TransferOwnershipSection } from './transfer-ownership-section';
 import { TwoFactorSection } from './two-factor-section';
 
-export function SettingsView() {
+function SettingsPage({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="grid max-w-3xl gap-6">
+      <PageHeader title={title} description={description} />
+      {children}
+    </div>
+  );
+}
+
+export function ProfileSettingsView() {
+  return (
+    <SettingsPage title="Profile settings" description="Your name and your e-mail address.">
+      <ProfileSection />
+      <EmailSection />
+    </SettingsPage>
+  );
+}
+
+export function SecuritySettingsView() {
+  return (
+    <SettingsPage
+      title="Security settings"
+      description="Your password, two-factor authentication, and where you are signed in."
+    >
+      <PasswordSection />
+      <TwoFactorSection />
+      <SessionsSection />
+      <SecurityActivitySection />
+    </SettingsPage>
+  );
+}
+
+export function OrganizationSettingsView() {
   // Everyone in an organization may read its members; nobody without one has any permission.
   const inOrganization = useCan('members:read');
   const canManage = useCan('org:manage');
   const canTransfer = useCan('org:transfer');
   const canDelete = useCan('org:delete');
-
   return (
-    <div className="grid max-w-3xl gap-6">
-      <PageHeader title="Settings" description="Your account and your organization." />
-      <ProfileSection />
-      <NotificationsLinkSection />
-      <EmailSection />
-      <PasswordSection />
-      <TwoFactorSection />
-      <SessionsSection />
-      <SecurityActivitySection />
+    <SettingsPage
+      title="Organization settings"
+      description="The organization you are working in: its name, its owner, leaving or deleting it."
+    >
       {canManage ? <OrganizationSection /> : null}
       {canTransfer ? <TransferOwnershipSection /> : null}
       {inOrganization ? <LeaveOrganizationSection /> : null}
       {canDelete ? <DangerZoneSection /> : null}
-    </div>
+    </SettingsPage>
   );
 }

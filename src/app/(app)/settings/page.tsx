@@ -1,8 +1,6 @@
-import type { Metadata } from 'next';
-import { SettingsView } from '@/features/settings/settings-view';
+import { redirect } from 'next/navigation';
 
-export const metadata: Metadata = { title: 'Settings' };
-
+/** Settings open on the first of their pages. */
 export default function SettingsPage() {
-  return <SettingsView />;
+  redirect('/settings/profile');
 }
