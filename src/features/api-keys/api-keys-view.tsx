@@ -37,7 +37,10 @@ function ApiKeysList() {
         failure="The API keys could not be loaded."
         isEmpty={(keys) => keys.length === 0}
         empty={
-          <EmptyState title="No API keys yet.">
+          <EmptyState
+            title="No API keys yet."
+            action={<CreateApiKeyDialog label="Create your first key" variant="outline" />}
+          >
             Create one to let another system read and write customers.
           </EmptyState>
         }

@@ -39,7 +39,16 @@ function todayValue(): string {
   return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
 }
 
-export function CreateApiKeyDialog() {
+/** "Create API key", or the button text given (e.g. in the empty list), opening the key form. */
+export function CreateApiKeyDialog({
+  label = 'Create API key',
+  variant,
+  size,
+}: {
+  label?: string;
+  variant?: 'default' | 'outline';
+  size?: 'sm';
+}) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedKey | null>(null);
 
@@ -52,9 +61,9 @@ export function CreateApiKeyDialog() {
   return (
     <FormDialog
       trigger={
-        <Button>
+        <Button variant={variant} size={size}>
           <PlusIcon aria-hidden="true" />
-          Create API key
+          {label}
         </Button>
       }
       open={open}
@@ -87,7 +96,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void 
     onSuccess: async (key) => {
       onCreated(key);
       toast.success(`API key ${key.name} was created`);
-      await utils.apiKeys.list.invalidate();
+      await Promise.all([utils.apiKeys.list.invalidate(), utils.onboarding.progress.invalidate()]);
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });

@@ -1,6 +1,7 @@
 'use client';
 
 import { DownloadIcon } from 'lucide-react';
+import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { EmptyState } from '@/components/empty-state';
@@ -10,6 +11,7 @@ import { PageSection } from '@/components/page-section';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { nextPageCursor } from '@/lib/cursor-pages';
+import { useClearSearchParams } from '@/lib/use-replace-search-params';
 import { api } from '@/trpc/react';
 import { AuditFiltersBar } from './audit-filters';
 import { AuditTable } from './audit-table';
@@ -18,6 +20,7 @@ import {
   auditExportHref,
   auditFiltersFrom,
   auditListParams,
+  AUDIT_FILTER_KEYS,
   hasAuditFilters,
   type AuditFilters,
 } from './list-params';
@@ -87,6 +90,7 @@ function AuditEntries({ filters }: { filters: AuditFilters }) {
   const list = api.audit.list.useInfiniteQuery(auditListParams(filters), {
     getNextPageParam: nextPageCursor,
   });
+  const clearFilters = useClearSearchParams(AUDIT_FILTER_KEYS);
 
   return (
     <PageSection id="audit-entries-heading" title="Entries" hiddenTitle>
@@ -96,11 +100,25 @@ function AuditEntries({ filters }: { filters: AuditFilters }) {
         failure="The audit trail could not be loaded."
         empty={
           hasAuditFilters(filters) ? (
-            <EmptyState title="No entries match these filters.">
+            <EmptyState
+              title="No entries match these filters."
+              action={
+                <Button variant="outline" onClick={clearFilters}>
+                  Show all entries
+                </Button>
+              }
+            >
               Pick another entity, person or action, or a wider date range.
             </EmptyState>
           ) : (
-            <EmptyState title="No entries yet.">
+            <EmptyState
+              title="No entries yet."
+              action={
+                <Button asChild variant="outline">
+                  <Link href="/customers">Go to customers</Link>
+                </Button>
+              }
+            >
               Changes made in the organization will be recorded here.
             </EmptyState>
           )

@@ -1,5 +1,7 @@
 'use client';
 
+import { SettingsIcon } from 'lucide-react';
+import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
 import { UrlTabs, useUrlTabs } from '@/components/url-tabs';
@@ -25,13 +27,21 @@ export function NotificationsView() {
         title="Notifications"
         description="What your teammates did that concerns you."
         actions={
-          <Button
-            variant="outline"
-            onClick={() => markAllRead.mutate({})}
-            disabled={!count.data?.unread || markAllRead.isPending}
-          >
-            Mark all read
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <Link href="/settings/notifications">
+                <SettingsIcon aria-hidden="true" />
+                Choose what you hear about
+              </Link>
+            </Button>
+            <Button
+              variant="outline"
+              onClick={() => markAllRead.mutate({})}
+              disabled={!count.data?.unread || markAllRead.isPending}
+            >
+              Mark all read
+            </Button>
+          </>
         }
       />
       <UrlTabs {...tabs} />

@@ -19,7 +19,18 @@ import { RoleSelectField } from './role-select-field';
 const FIELDS = ['email', 'role'] as const;
 const EMPTY: InviteInput = { email: '', role: 'member' };
 
-export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean }) {
+/** "Invite member", or the button text given (e.g. in an empty list), opening the invitation form. */
+export function InviteMemberDialog({
+  canAssignOwner,
+  label = 'Invite member',
+  variant,
+  size,
+}: {
+  canAssignOwner: boolean;
+  label?: string;
+  variant?: 'default' | 'outline';
+  size?: 'sm';
+}) {
   const [open, setOpen] = useState(false);
   const utils = api.useUtils();
   const form = useForm<InviteInput, unknown, z.output<typeof inviteInput>>({
@@ -31,7 +42,10 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
       toast.success(`Invitation sent to ${invitation.email}`);
       form.reset(EMPTY);
       setOpen(false);
-      await utils.invitations.list.invalidate();
+      await Promise.all([
+        utils.invitations.list.invalidate(),
+        utils.onboarding.progress.invalidate(),
+      ]);
     },
     onError: fieldsOrToast(form.setError, FIELDS),
   });
@@ -40,9 +54,9 @@ export function InviteMemberDialog({ canAssignOwner }: { canAssignOwner: boolean
   return (
     <FormDialog
       trigger={
-        <Button>
+        <Button variant={variant} size={size}>
           <UserPlusIcon aria-hidden="true" />
-          Invite member
+          {label}
         </Button>
       }
       open={open}

@@ -23,7 +23,7 @@ export function TeamView() {
         actions={canManage ? <InviteMemberDialog canAssignOwner={actor.role === 'owner'} /> : null}
       />
       <MembersSection canManage={canManage} actor={actor} />
-      {canManage ? <InvitationsSection /> : null}
+      {canManage ? <InvitationsSection canAssignOwner={actor.role === 'owner'} /> : null}
     </div>
   );
 }
@@ -51,7 +51,7 @@ function MembersSection({
   );
 }
 
-function InvitationsSection() {
+function InvitationsSection({ canAssignOwner }: { canAssignOwner: boolean }) {
   const list = api.invitations.list.useQuery();
   return (
     <PageSection id="invitations-heading" title="Pending invitations">
@@ -60,7 +60,20 @@ function InvitationsSection() {
         loading={{ label: 'Loading invitations', count: 2 }}
         failure="The invitations could not be loaded."
         isEmpty={(invitations) => invitations.length === 0}
-        empty={<EmptyState>No pending invitations.</EmptyState>}
+        empty={
+          <EmptyState
+            title="No pending invitations."
+            action={
+              <InviteMemberDialog
+                canAssignOwner={canAssignOwner}
+                label="Invite a teammate"
+                variant="outline"
+              />
+            }
+          >
+            Invite the people you work with: they get an e-mail with a link to join.
+          </EmptyState>
+        }
       >
         {(invitations) => <InvitationsTable invitations={invitations} />}
       </QueryState>

@@ -35,7 +35,7 @@ export function WebhooksView() {
       />
       {canManage ? (
         <>
-          <EndpointList />
+          <EndpointList onAdd={() => setAdding(true)} />
           <EndpointFormDialog open={adding} onOpenChange={setAdding} />
         </>
       ) : (
@@ -45,7 +45,7 @@ export function WebhooksView() {
   );
 }
 
-function EndpointList() {
+function EndpointList({ onAdd }: { onAdd: () => void }) {
   const list = api.webhooks.list.useQuery({});
   return (
     <QueryState
@@ -54,7 +54,15 @@ function EndpointList() {
       failure="The webhook endpoints could not be loaded."
       isEmpty={({ items }) => items.length === 0}
       empty={
-        <EmptyState title="No endpoints yet.">
+        <EmptyState
+          title="No endpoints yet."
+          action={
+            <Button variant="outline" onClick={onAdd}>
+              <PlusIcon aria-hidden="true" />
+              Add your first endpoint
+            </Button>
+          }
+        >
           Add one to have another system told about changes as they happen. Systems that prefer to
           poll can read the same events from GET /api/v1/events.
         </EmptyState>

@@ -18,6 +18,7 @@ import { timelineRouter } from './routers/timeline/router';
 import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
+import { onboardingRouter } from './routers/onboarding/router';
 import { searchRouter } from './routers/search/router';
 import { viewsRouter } from './routers/views/router';
 import { webhooksRouter } from './routers/webhooks/router';
@@ -47,6 +48,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   views: viewsRouter,
   search: searchRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ export default async function DashboardPage() {
   if (await rendersForMember()) {
     const role = (await getServerContext()).principal?.organization?.role;
     if (role && can(role, 'customers:read')) {
+      void serverApi.onboarding.progress.prefetch();
       void serverApi.customers.count.prefetch({});
       void serverApi.dashboard.customersByStatus.prefetch();
       void serverApi.dashboard.newCustomersPerWeek.prefetch();

@@ -1,0 +1,6 @@
+import { router } from '../../trpc';
+import { progress } from './progress';
+
+export const onboardingRouter = router({
+  progress,
+});
