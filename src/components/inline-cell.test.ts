@@ -54,12 +54,14 @@ function render(canEdit: boolean) {
 }
 
 describe('InlineCell', () => {
-  it('is a button named for what it edits, in a cell named by the value alone', () => {
+  it('is a button named by its value, then what it edits, in a cell named by the value alone', () => {
     const html = render(true);
     expect(html).toMatch(/<td[^>]*data-inline-cell=""[^>]*>/);
     expect(html).toMatch(/<td[^>]*aria-label="Lead"/);
-    expect(html).toMatch(/<button type="button" aria-label="Edit status of Rafael Cohen"[^>]*>/);
-    expect(html).toContain('<span>LEAD</span>');
+    expect(html).toMatch(/<button type="button"(?![^>]*aria-label)[^>]*>/);
+    expect(html).toContain(
+      '<span>LEAD</span><span class="sr-only">, edit status of Rafael Cohen</span>',
+    );
   });
 
   it('is a plain cell, showing the read-only value, for those who may not edit', () => {

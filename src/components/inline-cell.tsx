@@ -303,7 +303,6 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
             <button
               ref={buttonRef}
               type="button"
-              aria-label={`Edit ${field.name} of ${recordName}`}
               aria-busy={mode.kind === 'saving' ? true : undefined}
               className="-mx-2 flex min-h-8 w-[calc(100%+1rem)] min-w-24 cursor-text items-center rounded-md px-2 text-left outline-none hover:bg-muted focus-visible:ring-[3px] focus-visible:ring-ring/50"
               onClick={startEditing}
@@ -315,6 +314,8 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
                   {draftWords(field.editor, mode.draft)}
                 </span>
               )}
+              {/* Named by what it shows, then what it does: "Lead, edit status of Ada Lovelace". */}
+              <span className="sr-only">{`, edit ${field.name} of ${recordName}`}</span>
             </button>
           )}
           {mode.kind === 'edit' && mode.error ? (
