@@ -115,6 +115,8 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
   const focusNext = useRef<'button' | 'field' | null>(null);
   const errorId = useId();
   const conflictTitleId = useId();
+  const shownId = useId();
+  const actionId = useId();
 
   // Once the table holds the saved version, the cell shows the record again.
   const mode: Mode<TRecord> =
@@ -300,23 +302,32 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
               )}
             </div>
           ) : (
-            <button
-              ref={buttonRef}
-              type="button"
-              aria-busy={mode.kind === 'saving' ? true : undefined}
-              className="-mx-2 flex min-h-8 w-[calc(100%+1rem)] min-w-24 cursor-text items-center rounded-md px-2 text-left outline-none hover:bg-muted focus-visible:ring-[3px] focus-visible:ring-ring/50"
-              onClick={startEditing}
-            >
-              {mode.kind === 'view' || mode.kind === 'conflict' ? (
-                field.show(record)
-              ) : (
-                <span className={cn('truncate', mode.kind === 'saving' && 'text-muted-foreground')}>
-                  {draftWords(field.editor, mode.draft)}
-                </span>
-              )}
+            <>
               {/* Named by what it shows, then what it does: "Lead, edit status of Ada Lovelace". */}
-              <span className="sr-only">{`, edit ${field.name} of ${recordName}`}</span>
-            </button>
+              <button
+                ref={buttonRef}
+                type="button"
+                aria-labelledby={`${shownId} ${actionId}`}
+                aria-busy={mode.kind === 'saving' ? true : undefined}
+                className="-mx-2 flex min-h-8 w-[calc(100%+1rem)] min-w-24 cursor-text items-center rounded-md px-2 text-left outline-none hover:bg-muted focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                onClick={startEditing}
+              >
+                <span id={shownId} className="contents">
+                  {mode.kind === 'view' || mode.kind === 'conflict' ? (
+                    field.show(record)
+                  ) : (
+                    <span
+                      className={cn('truncate', mode.kind === 'saving' && 'text-muted-foreground')}
+                    >
+                      {draftWords(field.editor, mode.draft)}
+                    </span>
+                  )}
+                </span>
+              </button>
+              <span id={actionId} className="sr-only">
+                {`, edit ${field.name} of ${recordName}`}
+              </span>
+            </>
           )}
           {mode.kind === 'edit' && mode.error ? (
             // Floats over the row below, so the table does not move.
