@@ -80,11 +80,15 @@ test('a new owner works through "Get started", then finds their security setting
   // The empty list of API keys offers to create the first one.
   await page.goto('/api-keys');
   await expect(page.getByText('No API keys yet.')).toBeVisible();
-  const createKey = await openDialog(page, 'Create your first key', 'Create API key');
+  await page.getByRole('link', { name: 'Create your first key' }).click();
+  const createKey = page.getByRole('dialog', { name: 'Create API key' });
   await createKey.getByLabel('Name').fill('Billing sync');
   await createKey.getByRole('button', { name: 'Create key' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('cell', { name: 'Billing sync' })).toBeVisible();
+  // The key, shown once, stays on screen though the list is no longer empty.
+  const newKey = page.getByRole('dialog', { name: 'Copy your new key' });
+  await expect(newKey).toBeVisible();
+  await newKey.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('cell', { name: 'Billing sync', exact: true })).toBeVisible();
 
   // Settings are a few short pages; the navigation reaches Security.
   await page.goto('/settings');

@@ -44,12 +44,15 @@ export function CreateApiKeyDialog({
   label = 'Create API key',
   variant,
   size,
+  initiallyOpen = false,
 }: {
   label?: string;
   variant?: 'default' | 'outline';
   size?: 'sm';
+  /** Open from the start, as a link asked (`?new=key`). */
+  initiallyOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [created, setCreated] = useState<CreatedKey | null>(null);
 
   function handleOpenChange(next: boolean) {

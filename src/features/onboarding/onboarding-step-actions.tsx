@@ -27,12 +27,6 @@ const InviteMemberDialog = dynamic(
   () => import('@/features/team/invite-member-dialog').then((module) => module.InviteMemberDialog),
   { ssr: false, loading: () => <PendingButton icon={UserPlusIcon} label={INVITE_LABEL} /> },
 );
-const CREATE_KEY_LABEL = 'Create a key';
-const CreateApiKeyDialog = dynamic(
-  () =>
-    import('@/features/api-keys/create-api-key-dialog').then((module) => module.CreateApiKeyDialog),
-  { ssr: false, loading: () => <PendingButton icon={PlusIcon} label={CREATE_KEY_LABEL} /> },
-);
 
 const loadStagesDialog = () => import('@/features/deals/pipeline-stages-dialog');
 const PipelineStagesDialog = dynamic(
@@ -121,6 +115,15 @@ export function OnboardingStepActions({
     case 'pipeline':
       return <PipelineActions />;
     case 'apiKey':
-      return <CreateApiKeyDialog label={CREATE_KEY_LABEL} size="sm" />;
+      // On the keys page: the new key is shown once, in a dialog that must outlive this step,
+      // which is done (and may take the whole checklist away) as soon as the key exists.
+      return (
+        <Button asChild size="sm">
+          <Link href="/api-keys?new=key">
+            <PlusIcon aria-hidden="true" />
+            Create a key
+          </Link>
+        </Button>
+      );
   }
 }
