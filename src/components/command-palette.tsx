@@ -47,6 +47,7 @@ const TYPED_AHEAD_MAX_MS = 10_000;
 function useKeysTypedAhead(onEscape: () => void) {
   const buffering = useRef(false);
   const typed = useRef('');
+  const giveUp = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -68,9 +69,8 @@ function useKeysTypedAhead(onEscape: () => void) {
   }, [onEscape]);
 
   return useMemo(() => {
-    let giveUp: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
-      clearTimeout(giveUp);
+      clearTimeout(giveUp.current);
       buffering.current = false;
       typed.current = '';
     };
@@ -80,8 +80,8 @@ function useKeysTypedAhead(onEscape: () => void) {
         typed.current = '';
         // If the palette's code never comes (offline, a new version deployed meanwhile), the
         // page gets its keys back rather than swallowing them.
-        clearTimeout(giveUp);
-        giveUp = setTimeout(stop, TYPED_AHEAD_MAX_MS);
+        clearTimeout(giveUp.current);
+        giveUp.current = setTimeout(stop, TYPED_AHEAD_MAX_MS);
         loadDialog().catch(stop);
       },
       stop,
