@@ -3,7 +3,7 @@
 import { ChevronDownIcon, ChevronUpIcon, ExternalLinkIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorState } from '@/components/error-state';
 import { LoadingSkeleton } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
@@ -77,6 +77,16 @@ export function useOpenRecord(ids: readonly string[]) {
 }
 
 export type OpenRecord = ReturnType<typeof useOpenRecord>;
+
+/**
+ * Whether a record has been opened in the panel on this page yet: the panel's code (the
+ * record's details and timeline) loads then, not with the list, and stays for the next one.
+ */
+export function usePanelWanted(panel: OpenRecord): boolean {
+  const [wanted, setWanted] = useState(panel.openId !== null);
+  if (panel.openId !== null && !wanted) setWanted(true);
+  return wanted;
+}
 
 /**
  * A table row whose record opens in the side panel when the row is clicked anywhere but on its

@@ -1,17 +1,30 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
 import { useCan } from '@/components/permissions-provider';
-import { OpenableRow, useOpenRecord, type OpenRecord } from '@/components/record-panel';
+import {
+  OpenableRow,
+  useOpenRecord,
+  usePanelWanted,
+  type OpenRecord,
+} from '@/components/record-panel';
 import { DateCell, NameCell, TagsCell } from '@/components/record-cells';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { COMPANY_SIZES, type Company, type CompanyUpdateInput } from '@/schemas/companies';
 import { api } from '@/trpc/react';
 import type { CompanyColumn } from './company-columns';
-import { CompanyPanel } from './company-panel';
 import { sizeLabel } from './company-size';
 import type { CompanySort } from './list-params';
+
+// The panel's code (details, timeline, composer) loads when a record is first opened.
+const CompanyPanel = dynamic(
+  () => import('./company-panel').then((module) => module.CompanyPanel),
+  {
+    ssr: false,
+  },
+);
 
 type CompanyPatch = Omit<CompanyUpdateInput, 'id' | 'expectedVersion'>;
 type CompanyField = InlineField<Company, CompanyPatch>;
@@ -106,6 +119,7 @@ export function CompaniesTable({
   selection?: RowSelection;
 }) {
   const panel = useOpenRecord(companies.map((company) => company.id));
+  const panelWanted = usePanelWanted(panel);
   const layout: RowLayout = {
     shows: (column) => !hidden.has(column),
     byUpdate: sort === 'updatedAt',
@@ -137,7 +151,7 @@ export function CompaniesTable({
           <CompanyRow key={company.id} company={company} layout={layout} />
         ))}
       </ListTable>
-      <CompanyPanel panel={panel} />
+      {panelWanted ? <CompanyPanel panel={panel} /> : null}
     </>
   );
 }

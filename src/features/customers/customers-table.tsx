@@ -1,9 +1,15 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
 import { useCan } from '@/components/permissions-provider';
-import { OpenableRow, useOpenRecord, type OpenRecord } from '@/components/record-panel';
+import {
+  OpenableRow,
+  useOpenRecord,
+  usePanelWanted,
+  type OpenRecord,
+} from '@/components/record-panel';
 import { DateCell, NameCell, RecordLink, TagsCell } from '@/components/record-cells';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { Badge } from '@/components/ui/badge';
@@ -15,9 +21,16 @@ import { tagsText } from '@/features/records/tags-text';
 import { api } from '@/trpc/react';
 import type { CustomerColumn } from './customer-columns';
 import { companyLinkInput } from './customer-company';
-import { CustomerPanel } from './customer-panel';
 import { CustomerRowActions, useHasRowActions } from './customer-row-actions';
 import { CustomerStatusBadge, customerStatusLabel } from './customer-status-badge';
+
+// The panel's code (details, timeline, composer) loads when a record is first opened.
+const CustomerPanel = dynamic(
+  () => import('./customer-panel').then((module) => module.CustomerPanel),
+  {
+    ssr: false,
+  },
+);
 
 type CustomerPatch = Omit<CustomerUpdateInput, 'id' | 'expectedVersion'>;
 type CustomerField = InlineField<Customer, CustomerPatch>;
@@ -145,6 +158,7 @@ export function CustomersTable({
   selection?: RowSelection;
 }) {
   const panel = useOpenRecord(customers.map((customer) => customer.id));
+  const panelWanted = usePanelWanted(panel);
   const layout: RowLayout = {
     shows: (column) => !hidden.has(column),
     byUpdate: sort === 'updatedAt',
@@ -178,7 +192,7 @@ export function CustomersTable({
           <CustomerRow key={customer.id} customer={customer} layout={layout} />
         ))}
       </ListTable>
-      <CustomerPanel panel={panel} />
+      {panelWanted ? <CustomerPanel panel={panel} /> : null}
     </>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
 import { useCan } from '@/components/permissions-provider';
-import { OpenableRow, useOpenRecord } from '@/components/record-panel';
+import { OpenableRow, useOpenRecord, usePanelWanted } from '@/components/record-panel';
 import { NameCell, OwnerCell } from '@/components/record-cells';
 import { TableCell } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
@@ -11,9 +12,13 @@ import { minorUnitsInput, parseMoney } from '@/lib/money';
 import type { Deal, DealUpdateInput } from '@/schemas/deals';
 import { api } from '@/trpc/react';
 import { formatDay } from './deal-dates';
-import { DealPanel } from './deal-panel';
 import { DealStatusBadge } from './deal-status-badge';
 import { useRefreshDealLists } from './use-refresh-deal-lists';
+
+// The panel's code (details, timeline, composer) loads when a record is first opened.
+const DealPanel = dynamic(() => import('./deal-panel').then((module) => module.DealPanel), {
+  ssr: false,
+});
 
 type DealPatch = Omit<DealUpdateInput, 'id' | 'expectedVersion'>;
 type DealField = InlineField<Deal, DealPatch>;
@@ -90,6 +95,7 @@ export function DealsTable({
   const canEdit = useCan('deals:write');
   const saving = useDealSaving();
   const panel = useOpenRecord(deals.map((deal) => deal.id));
+  const panelWanted = usePanelWanted(panel);
   const cell = (deal: Deal, field: DealField) => (
     <InlineCell
       record={deal}
@@ -131,7 +137,7 @@ export function DealsTable({
           </OpenableRow>
         ))}
       </ListTable>
-      <DealPanel panel={panel} stageNames={stageNames} names={names} />
+      {panelWanted ? <DealPanel panel={panel} stageNames={stageNames} names={names} /> : null}
     </>
   );
 }
