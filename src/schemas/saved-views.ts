@@ -3,6 +3,9 @@ import { CUSTOMER_SORTS, CUSTOMER_STATUSES } from './customer-constants';
 import { timestamp, uuid } from './common';
 import { DEAL_STATUSES } from './deals';
 import { ORDER_STATUSES } from './orders';
+import { MAX_VIEW_NAME_LENGTH } from './saved-view-constants';
+
+export { MAX_VIEW_NAME_LENGTH };
 
 /** The lists a view can be saved for. */
 export const SAVED_VIEW_LISTS = ['customers', 'companies', 'deals', 'tasks', 'orders'] as const;
@@ -11,7 +14,6 @@ export const savedViewList = z.enum(SAVED_VIEW_LISTS, {
   error: `must be one of ${SAVED_VIEW_LISTS.join(', ')}`,
 });
 
-export const MAX_VIEW_NAME_LENGTH = 60;
 /** How many views a member may pin on one list. */
 export const MAX_PINNED_VIEWS = 12;
 /** How many views of one list a member may make. */

@@ -7,7 +7,7 @@ import { TextField } from '@/components/form-field';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { describeError } from '@/lib/server-errors';
-import { MAX_VIEW_NAME_LENGTH } from '@/schemas/saved-views';
+import { MAX_VIEW_NAME_LENGTH } from '@/schemas/saved-view-constants';
 
 export interface ViewNameValues {
   name: string;
