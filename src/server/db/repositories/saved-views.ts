@@ -124,13 +124,24 @@ export interface ViewPreferences {
   defaultId: string | null;
 }
 
-/** A member's pins and default view of a list; none until they choose. */
+/**
+ * A member's pins and default view of a list; none until they choose. With `lock`, the row is
+ * made first if need be and locked for the rest of the transaction, so that a pin and a
+ * default changed at once do not overwrite each other.
+ */
 export async function getViewPreferences(
   tx: TenantTx,
   userId: string,
   list: SavedViewList,
+  lock = false,
 ): Promise<ViewPreferences> {
-  const [row] = await tx
+  if (lock) {
+    await tx
+      .insert(savedViewPreferences)
+      .values({ organizationId: tx.organizationId, userId, list })
+      .onConflictDoNothing();
+  }
+  const query = tx
     .select({
       pinnedIds: savedViewPreferences.pinnedViewIds,
       defaultId: savedViewPreferences.defaultViewId,
@@ -144,36 +155,7 @@ export async function getViewPreferences(
       ),
     )
     .limit(1);
-  return row ?? { pinnedIds: [], defaultId: null };
-}
-
-/**
- * My preferences for a list, locked for the rest of the transaction (created empty first), so
- * that a pin and a default changed at once do not overwrite each other.
- */
-export async function lockViewPreferences(
-  tx: TenantTx,
-  userId: string,
-  list: SavedViewList,
-): Promise<ViewPreferences> {
-  await tx
-    .insert(savedViewPreferences)
-    .values({ organizationId: tx.organizationId, userId, list })
-    .onConflictDoNothing();
-  const [row] = await tx
-    .select({
-      pinnedIds: savedViewPreferences.pinnedViewIds,
-      defaultId: savedViewPreferences.defaultViewId,
-    })
-    .from(savedViewPreferences)
-    .where(
-      and(
-        ofOrganization(tx, savedViewPreferences),
-        eq(savedViewPreferences.userId, userId),
-        eq(savedViewPreferences.list, list),
-      ),
-    )
-    .for('update');
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? { pinnedIds: [], defaultId: null };
 }
 

@@ -4,7 +4,7 @@ import {
   savedViewPreferencesOutput,
 } from '@/schemas/saved-views';
 import {
-  lockViewPreferences,
+  getViewPreferences,
   getVisibleView,
   listVisibleViews,
   saveViewPreferences,
@@ -19,7 +19,7 @@ export const pin = viewsProcedure
   .output(savedViewPreferencesOutput)
   .mutation(async ({ ctx, input }) => {
     const view = orNotFound(await getVisibleView(ctx.tx, ctx.userId, input.id), 'View');
-    const preferences = await lockViewPreferences(ctx.tx, ctx.userId, view.list);
+    const preferences = await getViewPreferences(ctx.tx, ctx.userId, view.list, true);
     const visible = new Set(
       (await listVisibleViews(ctx.tx, ctx.userId, view.list)).map((shown) => shown.id),
     );

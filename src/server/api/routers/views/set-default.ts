@@ -1,6 +1,6 @@
 import { savedViewDefaultInput, savedViewPreferencesOutput } from '@/schemas/saved-views';
 import {
-  lockViewPreferences,
+  getViewPreferences,
   getVisibleView,
   saveViewPreferences,
 } from '@/server/db/repositories/saved-views';
@@ -20,7 +20,7 @@ export const setDefault = viewsProcedure
         throw new AppError('BAD_REQUEST', `That view is not one of the ${input.list} list`);
       }
     }
-    const preferences = await lockViewPreferences(ctx.tx, ctx.userId, input.list);
+    const preferences = await getViewPreferences(ctx.tx, ctx.userId, input.list, true);
     const previousId = preferences.defaultId;
     if (previousId === input.id) {
       ctx.nothingChanged();
