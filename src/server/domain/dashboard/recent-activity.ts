@@ -31,6 +31,10 @@ const TOLD_ENTITY_TYPES = [
 const personName = (table: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
   sql<string | null>`nullif(concat_ws(' ', ${table.firstName}, nullif(${table.lastName}, '')), '')`;
 
+/** An audit row's entity is the row of `id`'s table, of that type. */
+const isEntity = (entityType: string, id: AnyPgColumn) =>
+  and(eq(auditLogs.entityType, entityType), eq(id, auditLogs.entityId));
+
 /**
  * The latest changes with who made them, each naming its record as it is now (joined in the
  * same query): null once the record is gone or deleted.
@@ -63,36 +67,12 @@ async function latestChanges(tx: TenantTx, limit: number): Promise<RecentActivit
     .from(auditLogs)
     .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
     .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
-    .leftJoin(
-      customers,
-      and(
-        eq(auditLogs.entityType, 'customer'),
-        eq(customers.id, auditLogs.entityId),
-        isNull(customers.deletedAt),
-      ),
-    )
-    .leftJoin(
-      companies,
-      and(
-        eq(auditLogs.entityType, 'company'),
-        eq(companies.id, auditLogs.entityId),
-        isNull(companies.deletedAt),
-      ),
-    )
-    .leftJoin(
-      deals,
-      and(
-        eq(auditLogs.entityType, 'deal'),
-        eq(deals.id, auditLogs.entityId),
-        isNull(deals.deletedAt),
-      ),
-    )
-    .leftJoin(orders, and(eq(auditLogs.entityType, 'order'), eq(orders.id, auditLogs.entityId)))
-    .leftJoin(
-      customerInteractions,
-      and(eq(auditLogs.entityType, 'interaction'), eq(customerInteractions.id, auditLogs.entityId)),
-    )
-    .leftJoin(tasks, and(eq(auditLogs.entityType, 'task'), eq(tasks.id, auditLogs.entityId)))
+    .leftJoin(customers, and(isEntity('customer', customers.id), isNull(customers.deletedAt)))
+    .leftJoin(companies, and(isEntity('company', companies.id), isNull(companies.deletedAt)))
+    .leftJoin(deals, and(isEntity('deal', deals.id), isNull(deals.deletedAt)))
+    .leftJoin(orders, isEntity('order', orders.id))
+    .leftJoin(customerInteractions, isEntity('interaction', customerInteractions.id))
+    .leftJoin(tasks, isEntity('task', tasks.id))
     .leftJoin(
       withCustomer,
       and(
