@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { orderCreateExample, orderExample } from './examples';
 import { cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
+import { ORDER_STATUSES, type OrderStatus } from './order-constants';
 
-export const ORDER_STATUSES = ['draft', 'placed', 'paid', 'fulfilled', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './order-constants';
 export const orderStatus = z.enum(ORDER_STATUSES);
 
 /** The order status machine: draft → placed → paid → fulfilled; cancelled from draft or placed. */
@@ -147,11 +147,11 @@ export const customerOrderListInput = orderListInput
 export const orderPage = page(orderOutput);
 
 /**
- * An order number as people write it: "1042", "#1042", "Order #1042" (as the pages show it) or
- * "order 1042"; anything else is not one.
+ * An order number as people write it: "1042", "#1042", "Order #1042" (as the pages show it),
+ * "order no. 1042" or "ORD-1042"; anything else is not one.
  */
 export function orderNumberOf(term: string): number | undefined {
-  const match = /^(?:order\s*)?(?:no\.?\s*)?#?\s*(\d{1,10})$/i.exec(term.trim());
+  const match = /^(?:ord(?:er)?[\s-]*)?(?:no\.?\s*)?#?\s*(\d{1,10})$/i.exec(term.trim());
   const number = match ? Number(match[1]) : NaN;
   return Number.isInteger(number) && number >= 1 && number <= 2_147_483_647 ? number : undefined;
 }

@@ -11,12 +11,21 @@ import {
 
 describe('orderNumberOf', () => {
   it('reads the number however the pages or people write it', () => {
-    for (const term of ['1042', '#1042', '# 1042', 'Order #1042', 'order 1042', ' #1042 '])
+    for (const term of [
+      '1042',
+      '#1042',
+      '# 1042',
+      'Order #1042',
+      'order no. 1042',
+      'ORD-1042',
+      'ord 1042',
+      ' #1042 ',
+    ])
       expect(orderNumberOf(term), term).toBe(1042);
   });
 
   it('takes names, zero and numbers beyond an order number as no number', () => {
-    for (const term of ['Ana', '10a', '#', '0', '#99999999999', '-5'])
+    for (const term of ['Ana', '10a', '10 42', '#', 'ORD-', '0', '#99999999999', '-5'])
       expect(orderNumberOf(term), term).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { ORDER_STATUSES, type OrderStatus } from '@/schemas/orders';
+import { ORDER_STATUSES, type OrderStatus } from '@/schemas/order-constants';
 import {
   amountParam,
   hasOrderFilters,

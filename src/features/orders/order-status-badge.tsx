@@ -1,10 +1,5 @@
 import { statusColorBadges } from '@/components/status-badge';
-import type { OrderStatus } from '@/schemas/orders';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '@/schemas/order-constants';
 
-export const { label: orderStatusLabel, Badge: OrderStatusBadge } = statusColorBadges<OrderStatus>({
-  draft: 'Draft',
-  placed: 'Placed',
-  paid: 'Paid',
-  fulfilled: 'Fulfilled',
-  cancelled: 'Cancelled',
-});
+export const { label: orderStatusLabel, Badge: OrderStatusBadge } =
+  statusColorBadges<OrderStatus>(ORDER_STATUS_LABELS);

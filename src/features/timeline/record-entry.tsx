@@ -1,17 +1,14 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime, formatMoney } from '@/lib/format';
+import { ORDER_STATUS_LABELS } from '@/schemas/order-constants';
 import type { TimelineEntry } from '@/schemas/timeline';
 import { fieldLabel, shownValue } from './field-labels';
 import { TimelineCard } from './timeline-card';
 import { ENTRY_ICONS, ENTRY_LABELS } from './timeline-types';
 
 const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  placed: 'Placed',
-  paid: 'Paid',
-  fulfilled: 'Fulfilled',
-  cancelled: 'Cancelled',
+  ...ORDER_STATUS_LABELS,
   open: 'Open',
   won: 'Won',
   lost: 'Lost',

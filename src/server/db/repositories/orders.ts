@@ -169,12 +169,16 @@ export async function setOrderStatus(tx: TenantTx, id: string, status: OrderStat
 
 const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
 
-/** An order number ("1042", "#1042") or part of the customer's name, case-insensitively. */
+/**
+ * An order number ("1042", "#1042"), also as the start of longer ones ("104" finds #1042), or
+ * part of the customer's name, case-insensitively.
+ */
 function matchesOrderSearch(term: string): SQL {
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const byName = sql`(${customers.firstName} || ' ' || ${customers.lastName}) ilike ${pattern}`;
   const number = orderNumberOf(term);
-  return number === undefined ? byName : sql`(${eq(orders.number, number)} or ${byName})`;
+  if (number === undefined) return byName;
+  return sql`(${eq(orders.number, number)} or ${orders.number}::text like ${`${number}%`} or ${byName})`;
 }
 
 /** Orders newest first, filtered (also to the people of one company); keyset on (created_at, id). */

@@ -1,12 +1,13 @@
 import { companyListInput } from '@/schemas/companies';
 import { customerListInput } from '@/schemas/customers';
 import { dealListInput } from '@/schemas/deals';
+import { ORDER_STATUS_LABELS, orderListInput, orderNumberOf } from '@/schemas/orders';
 import { customerName, formatMoney } from '@/lib/format';
 import { listCompanies } from '@/server/db/repositories/companies';
 import { listCustomers } from '@/server/db/repositories/customers';
 import { listDeals } from '@/server/db/repositories/deal-lists';
+import { listOrders } from '@/server/db/repositories/orders';
 import type { TenantTx } from '@/server/db/types';
-import { orderNumberIn, ordersByNumber } from './orders-by-number';
 import { tasksByTitle } from './tasks-by-title';
 
 export const SEARCH_KINDS = ['customer', 'company', 'deal', 'order', 'task'] as const;
@@ -39,14 +40,6 @@ interface Ranked extends SearchHit {
   /** Its place in its own kind's list, which is already ordered. */
   place: number;
 }
-
-const ORDER_STATUS_WORDS = {
-  draft: 'Draft',
-  placed: 'Placed',
-  paid: 'Paid',
-  fulfilled: 'Fulfilled',
-  cancelled: 'Cancelled',
-} as const;
 
 /** Where a task is seen: the record it is about, otherwise the task list. */
 function taskHref(task: {
@@ -125,17 +118,18 @@ export async function searchEverything(
       (place) => [items[place]!.title],
     );
   }
-  const number = kinds.has('order') ? orderNumberIn(term) : undefined;
+  // Orders are found by number here ("1042", "#1042", "ORD-1042"); by customer, the customer is.
+  const number = kinds.has('order') ? orderNumberOf(term) : undefined;
   if (number !== undefined) {
-    const rows = await ordersByNumber(tx, number, limit);
-    rows.forEach((order, place) =>
+    const { items } = await listOrders(tx, orderListInput.parse({ q: term, limit }));
+    items.forEach((order, place) =>
       found.push({
         kind: 'order',
         id: order.id,
         title: `Order #${order.number}`,
         subtitle: [
           order.customerName,
-          ORDER_STATUS_WORDS[order.status],
+          ORDER_STATUS_LABELS[order.status],
           formatMoney(order.totalCents, order.currency),
         ]
           .filter(Boolean)

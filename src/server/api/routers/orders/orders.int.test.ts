@@ -149,9 +149,16 @@ describe('orders.list search', () => {
     const first = await newOrder();
     const second = await newOrder();
     const ids = async (q: string) => (await api.orders.list({ q })).items.map((o) => o.id);
-    for (const q of [String(second.number), `#${second.number}`, `Order #${second.number}`])
+    for (const q of [
+      String(second.number),
+      `#${second.number}`,
+      `Order #${second.number}`,
+      `ORD-${second.number}`,
+    ])
       expect(await ids(q), q).toEqual([second.id]);
     expect(await ids(`# ${first.number}`)).toEqual([first.id]);
+    // The start of a number finds the orders whose number it begins, newest first.
+    expect(await ids(String(first.number).slice(0, 3))).toEqual([second.id, first.id]);
     expect(await ids('#999999')).toEqual([]);
   });
 
