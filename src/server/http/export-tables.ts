@@ -3,17 +3,18 @@ import { auditListInput } from '@/schemas/audit';
 import { companyListInput } from '@/schemas/companies';
 import { customerFilterInput } from '@/schemas/customers';
 import { dealListInput } from '@/schemas/deals';
+import { ORDER_STATUS_LABELS, orderListInput } from '@/schemas/orders';
 import type { Permission } from '@/schemas/permissions';
 import { listAuditLogs } from '@/server/db/repositories/audit-logs';
 import { companyNamesById, listCompanies } from '@/server/db/repositories/companies';
 import { customersAfter } from '@/server/db/repositories/customers';
 import { listDeals } from '@/server/db/repositories/deal-lists';
 import { listMembers } from '@/server/db/repositories/members';
+import { listOrders } from '@/server/db/repositories/orders';
 import { listPipelines } from '@/server/db/repositories/pipelines';
 import { minorUnitsInput } from '@/lib/money';
 import type { PostalAddress } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
-import { orderExport } from './order-export';
 
 /** Rows read per page of a download: each page is its own short read-only transaction. */
 const PAGE = 1_000;
@@ -166,6 +167,8 @@ const companyFilters = companyListInput.omit({ cursor: true, limit: true });
 type CompanyFilters = z.output<typeof companyFilters>;
 const dealFilters = dealListInput.omit({ cursor: true, limit: true });
 type DealFilters = z.output<typeof dealFilters>;
+const orderFilters = orderListInput.omit({ cursor: true, limit: true });
+type OrderFilters = z.output<typeof orderFilters>;
 const auditFilters = auditListInput.omit({ cursor: true, limit: true });
 type AuditFilters = z.output<typeof auditFilters>;
 
@@ -243,6 +246,37 @@ const deals = humanTable<DealFilters, RowOf<typeof dealPage>>({
   page: dealPage,
 });
 
+/**
+ * The orders the list shows (same filters, newest first): the customer by name, the status as
+ * the pages say it, the total as an amount.
+ */
+const orders = humanTable<OrderFilters, RowOf<typeof listOrders>>({
+  name: 'orders',
+  permission: 'data:export',
+  action: 'orders.exported',
+  filters: orderFilters,
+  listParameters: ['status'],
+  columns: [
+    ['Number', (row) => row.number],
+    [
+      'Customer',
+      (row) => (row.customerId ? row.customerName || 'Unnamed customer' : 'Erased customer'),
+    ],
+    ['Status', (row) => ORDER_STATUS_LABELS[row.status]],
+    ['Total', (row) => minorUnitsInput(row.totalCents, row.currency)],
+    ['Currency', (row) => row.currency],
+    ['Lines', (row) => row.lines.length],
+    ['Created', (row) => iso(row.createdAt)],
+    ['Placed', (row) => iso(row.placedAt)],
+    ['Paid', (row) => iso(row.paidAt)],
+    ['Fulfilled', (row) => iso(row.fulfilledAt)],
+    ['Cancelled', (row) => iso(row.cancelledAt)],
+    ['Order ID', (row) => row.id],
+    ['Customer ID', (row) => row.customerId],
+  ],
+  page: (tx, filters, cursor) => listOrders(tx, { ...filters, limit: LIST_PAGE, cursor }),
+});
+
 const audit = table<AuditFilters, RowOf<typeof listAuditLogs>>({
   name: 'audit',
   permission: 'audit:read',
@@ -260,5 +294,5 @@ export const EXPORT_TABLES: Record<string, ExportTable<unknown, unknown> | undef
   'companies.csv': companies,
   'deals.csv': deals,
   'audit.csv': audit,
-  'orders.csv': orderExport,
+  'orders.csv': orders,
 };
