@@ -64,13 +64,20 @@ const changeColumns = {
 
 const LATEST_FIRST = { sort: 'sequence', order: 'desc' } as const;
 
-/** An organization's trail, newest first, filtered; keyset on the chain sequence. */
-export async function listAuditLogs(tx: TenantTx, params: AuditListParams) {
+/**
+ * An organization's trail, newest first, filtered (`actions`: any of several, for callers that
+ * want an entity's rows of a few kinds); keyset on the chain sequence.
+ */
+export async function listAuditLogs(
+  tx: TenantTx,
+  params: AuditListParams & { actions?: readonly string[] },
+) {
   const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId)];
   if (params.entityType) where.push(eq(auditLogs.entityType, params.entityType));
   if (params.entityId) where.push(eq(auditLogs.entityId, params.entityId));
   if (params.actorId) where.push(eq(auditLogs.actorId, params.actorId));
   if (params.action) where.push(eq(auditLogs.action, params.action));
+  if (params.actions) where.push(inArray(auditLogs.action, [...params.actions]));
   if (params.from) where.push(gte(auditLogs.createdAt, params.from));
   if (params.to) where.push(lt(auditLogs.createdAt, params.to));
   if (params.cursor) {

@@ -31,17 +31,23 @@ const actorOf = (row: AuditRow | undefined): Actor => ({
  * from elsewhere) or whose row was erased names no one.
  */
 export async function orderStatusHistory(tx: TenantTx, order: Order): Promise<OrderHistoryEntry[]> {
-  const about = { entityType: 'order', entityId: order.id, limit: MOST_ROWS };
-  const created = await listAuditLogs(tx, { ...about, action: 'order.created' });
-  const changes = await listAuditLogs(tx, { ...about, action: 'order.status_changed' });
+  const { items } = await listAuditLogs(tx, {
+    entityType: 'order',
+    entityId: order.id,
+    actions: ['order.created', 'order.status_changed'],
+    limit: MOST_ROWS,
+  });
   // Newest first, so a status reached twice (never, by the status machine) names the last actor.
   const changedTo = (status: OrderStatus) =>
-    changes.items.find((row) => row.changes.after?.status === status);
+    items.find(
+      (row) => row.action === 'order.status_changed' && row.changes.after?.status === status,
+    );
+  const created = items.findLast((row) => row.action === 'order.created');
 
   return MILESTONES.flatMap(([status, key]) => {
     const at = order[key];
     if (!at) return [];
-    const row = status === 'draft' ? created.items.at(-1) : changedTo(status);
+    const row = status === 'draft' ? created : changedTo(status);
     return [{ status, at, ...actorOf(row) }];
   }).sort((a, b) => a.at.getTime() - b.at.getTime());
 }

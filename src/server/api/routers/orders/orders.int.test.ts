@@ -227,6 +227,26 @@ describe('orders.statusHistory', () => {
     expect(items[2]!.at).toEqual(paid.paidAt);
   });
 
+  it('still names the creator after many line changes, and who cancelled', async () => {
+    const { org, api, newOrder } = await withCustomer();
+    const order = await newOrder();
+    // More changes of lines than the history reads rows: they are not what it reads.
+    for (let quantity = 1; quantity <= 12; quantity++) {
+      await api.orders.updateLines({
+        id: order.id,
+        lines: [{ description: 'Racquet', quantity, unitPriceCents: 500 }],
+      });
+    }
+    const manager = await newMemberCaller(services(), org, 'manager');
+    await manager.orders.setStatus({ id: order.id, status: 'cancelled' });
+
+    const { items } = await api.orders.statusHistory({ id: order.id });
+    expect(items.map(({ status, actorName }) => ({ status, actorName }))).toEqual([
+      { status: 'draft', actorName: 'Owner' },
+      { status: 'cancelled', actorName: 'manager user' },
+    ]);
+  });
+
   it('is readable by every role that reads orders, and a stranger order is not found', async () => {
     const { org, newOrder } = await withCustomer();
     const order = await newOrder();
