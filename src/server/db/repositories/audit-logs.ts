@@ -64,6 +64,40 @@ const changeColumns = {
 
 const LATEST_FIRST = { sort: 'sequence', order: 'desc' } as const;
 
+/** What a listed audit entry shows: the change, who made it (by name) and from where. */
+export const auditEntryColumns = {
+  id: auditLogs.id,
+  ...changeColumns,
+  actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
+  changes: auditLogs.changes,
+  ipAddress: auditLogs.ipAddress,
+  userAgent: auditLogs.userAgent,
+  requestId: auditLogs.requestId,
+  createdAt: auditLogs.createdAt,
+};
+
+/** The joins `auditEntryColumns` names the actor through. */
+export const auditActorJoins = {
+  user: and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)),
+  apiKey: and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)),
+};
+
+/** The entries after a page's cursor, newest first; nothing to add for the first page. */
+export const auditEntriesAfter = (cursor: string | undefined): SQL[] =>
+  cursor ? [lt(auditLogs.sequence, Number(decodeCursor(cursor, LATEST_FIRST).value))] : [];
+
+/** A page of entries read newest first with one more than `limit`, and its next cursor. */
+export function auditEntryPage<T extends { id: string; sequence: number | null }>(
+  rows: T[],
+  limit: number,
+) {
+  const chained = rows.map((row): Omit<T, 'sequence'> & { sequence: number } => ({
+    ...row,
+    sequence: row.sequence ?? 0,
+  }));
+  return pageOf(chained, limit, LATEST_FIRST, (row) => row.sequence);
+}
+
 /**
  * An organization's trail, newest first, filtered (`actions`: any of several, for callers that
  * want an entity's rows of a few kinds); keyset on the chain sequence.
@@ -72,7 +106,10 @@ export async function listAuditLogs(
   tx: TenantTx,
   params: AuditListParams & { actions?: readonly string[] },
 ) {
-  const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId)];
+  const where: SQL[] = [
+    eq(auditLogs.organizationId, tx.organizationId),
+    ...auditEntriesAfter(params.cursor),
+  ];
   if (params.entityType) where.push(eq(auditLogs.entityType, params.entityType));
   if (params.entityId) where.push(eq(auditLogs.entityId, params.entityId));
   if (params.actorId) where.push(eq(auditLogs.actorId, params.actorId));
@@ -80,29 +117,15 @@ export async function listAuditLogs(
   if (params.actions) where.push(inArray(auditLogs.action, [...params.actions]));
   if (params.from) where.push(gte(auditLogs.createdAt, params.from));
   if (params.to) where.push(lt(auditLogs.createdAt, params.to));
-  if (params.cursor) {
-    const position = decodeCursor(params.cursor, LATEST_FIRST);
-    where.push(lt(auditLogs.sequence, Number(position.value)));
-  }
   const rows = await tx
-    .select({
-      id: auditLogs.id,
-      ...changeColumns,
-      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
-      changes: auditLogs.changes,
-      ipAddress: auditLogs.ipAddress,
-      userAgent: auditLogs.userAgent,
-      requestId: auditLogs.requestId,
-      createdAt: auditLogs.createdAt,
-    })
+    .select(auditEntryColumns)
     .from(auditLogs)
-    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
-    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
+    .leftJoin(users, auditActorJoins.user)
+    .leftJoin(apiKeys, auditActorJoins.apiKey)
     .where(and(...where))
     .orderBy(desc(auditLogs.sequence))
     .limit(params.limit + 1);
-  const chained = rows.map((row) => ({ ...row, sequence: row.sequence ?? 0 }));
-  return pageOf(chained, params.limit, LATEST_FIRST, (row) => row.sequence);
+  return auditEntryPage(rows, params.limit);
 }
 
 export interface ChainRow {

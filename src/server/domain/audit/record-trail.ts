@@ -1,10 +1,13 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { RecordAuditListParams } from '@/schemas/record-audit';
-import { decodeCursor, pageOf } from '@/server/db/repositories/cursor';
+import {
+  auditActorJoins,
+  auditEntriesAfter,
+  auditEntryColumns,
+  auditEntryPage,
+} from '@/server/db/repositories/audit-logs';
 import { apiKeys, auditLogs, customerInteractions, orders, tasks, users } from '@/server/db/schema';
 import type { TenantTx } from '@/server/db/types';
-
-const LATEST_FIRST = { sort: 'sequence', order: 'desc' } as const;
 
 /** The column of interactions and tasks that ties them to the record, and its key in a change. */
 const ABOUT = {
@@ -71,40 +74,25 @@ const subjectTitle = sql<string | null>`case ${auditLogs.entityType}
 
 /** One page of a customer's, company's or deal's audit trail with its related records', newest first. */
 export async function listRecordAuditLogs(tx: TenantTx, params: RecordAuditListParams) {
-  const where: SQL[] = [eq(auditLogs.organizationId, tx.organizationId), ofRecord(tx, params)];
-  if (params.cursor) {
-    const position = decodeCursor(params.cursor, LATEST_FIRST);
-    where.push(lt(auditLogs.sequence, Number(position.value)));
-  }
   const found = await tx
-    .select({
-      id: auditLogs.id,
-      sequence: auditLogs.sequence,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      entityId: auditLogs.entityId,
-      actorType: auditLogs.actorType,
-      actorId: auditLogs.actorId,
-      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
-      changes: auditLogs.changes,
-      ipAddress: auditLogs.ipAddress,
-      userAgent: auditLogs.userAgent,
-      requestId: auditLogs.requestId,
-      createdAt: auditLogs.createdAt,
-      subjectTitle,
-    })
+    .select({ ...auditEntryColumns, subjectTitle })
     .from(auditLogs)
-    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
-    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
+    .leftJoin(users, auditActorJoins.user)
+    .leftJoin(apiKeys, auditActorJoins.apiKey)
     .leftJoin(
       customerInteractions,
       and(eq(auditLogs.entityType, 'interaction'), eq(customerInteractions.id, auditLogs.entityId)),
     )
     .leftJoin(orders, and(eq(auditLogs.entityType, 'order'), eq(orders.id, auditLogs.entityId)))
     .leftJoin(tasks, and(eq(auditLogs.entityType, 'task'), eq(tasks.id, auditLogs.entityId)))
-    .where(and(...where))
+    .where(
+      and(
+        eq(auditLogs.organizationId, tx.organizationId),
+        ofRecord(tx, params),
+        ...auditEntriesAfter(params.cursor),
+      ),
+    )
     .orderBy(desc(auditLogs.sequence))
     .limit(params.limit + 1);
-  const chained = found.map((row) => ({ ...row, sequence: row.sequence ?? 0 }));
-  return pageOf(chained, params.limit, LATEST_FIRST, (row) => row.sequence);
+  return auditEntryPage(found, params.limit);
 }

@@ -12,6 +12,7 @@ import {
   tasks,
   users,
 } from '@/server/db/schema';
+import { auditActorJoins, auditEntryColumns } from '@/server/db/repositories/audit-logs';
 import { rows } from '@/server/db/rows';
 import type { TenantTx } from '@/server/db/types';
 
@@ -55,7 +56,7 @@ async function latestChanges(tx: TenantTx, limit: number): Promise<RecentActivit
       action: auditLogs.action,
       entityType: auditLogs.entityType,
       entityId: auditLogs.entityId,
-      actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
+      actorName: auditEntryColumns.actorName,
       createdAt: auditLogs.createdAt,
       recordName,
       interactionType: sql<
@@ -65,8 +66,8 @@ async function latestChanges(tx: TenantTx, limit: number): Promise<RecentActivit
       customerName: personName(withCustomer),
     })
     .from(auditLogs)
-    .leftJoin(users, and(eq(auditLogs.actorType, 'user'), eq(users.id, auditLogs.actorId)))
-    .leftJoin(apiKeys, and(eq(auditLogs.actorType, 'api_key'), eq(apiKeys.id, auditLogs.actorId)))
+    .leftJoin(users, auditActorJoins.user)
+    .leftJoin(apiKeys, auditActorJoins.apiKey)
     .leftJoin(customers, and(isEntity('customer', customers.id), isNull(customers.deletedAt)))
     .leftJoin(companies, and(isEntity('company', companies.id), isNull(companies.deletedAt)))
     .leftJoin(deals, and(isEntity('deal', deals.id), isNull(deals.deletedAt)))
