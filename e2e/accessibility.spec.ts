@@ -254,6 +254,14 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page, 'phone');
   await createCustomer(page, { firstName: 'Radia', lastName: 'Perlman', company: 'Spanning Tree' });
+  // An order, so /orders shows its table.
+  await page.getByRole('link', { name: 'Radia Perlman' }).click();
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  const order = await openDialog(page, 'New order');
+  await order.getByLabel('Description').first().fill('Bridge firmware');
+  await order.getByLabel('Unit price').first().fill('800');
+  await order.getByRole('button', { name: 'Create order' }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   // Naming the company created it; its page is checked too.
   await page.goto('/companies');
   await page.getByRole('link', { name: 'Spanning Tree' }).click();
@@ -298,6 +306,31 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
     );
     expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
   }
+
+  // The lists keep their first columns on a phone and leave the rest to the record's panel, so
+  // they fit without scrolling sideways.
+  for (const [path, record] of [
+    ['/customers', 'Radia Perlman'],
+    ['/companies', 'Spanning Tree'],
+    ['/deals?view=list', 'Mesh routing'],
+    ['/tasks', 'Draw the spanning tree'],
+    ['/orders', '#1001'],
+  ] as const) {
+    await page.goto(path);
+    const table = page.getByRole('table');
+    await expect(table.getByText(record, { exact: true })).toBeVisible();
+    const frame = await table.evaluate((element) => {
+      const scroller = element.parentElement!;
+      return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth };
+    });
+    expect(frame.scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(frame.clientWidth);
+  }
+  await page.goto('/customers');
+  await expect(page.getByRole('columnheader', { name: 'Status' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Email' })).toBeHidden();
+  await page.setViewportSize({ width: 1024, height: 844 });
+  await expect(page.getByRole('columnheader', { name: 'Email' })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
 
   // The board is wider than the phone: it scrolls sideways inside its own frame.
   await page.goto('/deals');

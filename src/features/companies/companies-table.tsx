@@ -137,10 +137,10 @@ export function CompaniesTable({
           selection !== undefined &&
             selectionColumn(companies, selection, 'Select all shown companies'),
           'Name',
-          layout.shows('domain') && 'Domain',
-          layout.shows('industry') && 'Industry',
-          layout.shows('size') && 'Size',
-          layout.shows('tags') && 'Tags',
+          layout.shows('domain') && { label: 'Domain', secondary: true },
+          layout.shows('industry') && { label: 'Industry', secondary: true },
+          layout.shows('size') && { label: 'Size', secondary: true },
+          layout.shows('tags') && { label: 'Tags', secondary: true },
           layout.shows('date') && {
             label: layout.byUpdate ? 'Updated' : 'Created',
             className: 'text-right',

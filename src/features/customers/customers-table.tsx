@@ -177,13 +177,14 @@ export function CustomersTable({
           selection !== undefined &&
             selectionColumn(customers, selection, 'Select all shown customers'),
           'Name',
-          layout.shows('email') && 'Email',
-          layout.shows('company') && 'Company',
+          layout.shows('email') && { label: 'Email', secondary: true },
+          layout.shows('company') && { label: 'Company', secondary: true },
           layout.shows('status') && 'Status',
-          layout.shows('tags') && 'Tags',
+          layout.shows('tags') && { label: 'Tags', secondary: true },
           layout.shows('date') && {
             label: layout.byUpdate ? 'Updated' : 'Created',
             className: 'text-right',
+            secondary: true,
           },
           layout.withActions && { label: 'Actions', srOnly: true, className: 'w-12' },
         ]}

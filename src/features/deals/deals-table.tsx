@@ -113,10 +113,10 @@ export function DealsTable({
         columns={[
           'Deal',
           'Stage',
-          'Status',
+          { label: 'Status', secondary: true },
           { label: 'Amount', className: 'text-right' },
-          'Owner',
-          { label: 'Expected close', className: 'text-right' },
+          { label: 'Owner', secondary: true },
+          { label: 'Expected close', className: 'text-right', secondary: true },
         ]}
       >
         {deals.map((deal) => (

@@ -20,10 +20,10 @@ export function OrdersTable({
     <ListTable
       columns={[
         'Order',
-        withCustomer && 'Customer',
+        withCustomer && { label: 'Customer', secondary: true },
         'Status',
         { label: 'Total', className: 'text-right' },
-        { label: 'Created', className: 'text-right' },
+        { label: 'Created', className: 'text-right', secondary: true },
       ]}
     >
       {orders.map((order) => (

@@ -103,9 +103,9 @@ export function TasksTable({
           { label: 'Done', srOnly: true, className: 'w-10' },
           'Task',
           'Due',
-          'Priority',
-          'Assignee',
-          showRelated && 'About',
+          { label: 'Priority', secondary: true },
+          { label: 'Assignee', secondary: true },
+          showRelated && { label: 'About', secondary: true },
         ]}
       >
         {tasks.map((task) => {
