@@ -2,7 +2,7 @@
 
 import { SearchBox, SortFields } from '@/components/list-controls';
 import { TagFilter } from '@/components/tag-filter';
-import { OwnerFilter } from '@/features/members/owner-fields';
+import { OwnerFilter } from '@/features/members/owner-filter';
 import {
   COMPANY_SORTING,
   COMPANY_SORTS,

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { OwnerFilter } from '@/features/members/owner-fields';
+import { OwnerFilter } from '@/features/members/owner-filter';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,

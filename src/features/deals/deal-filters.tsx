@@ -6,7 +6,7 @@ import { TextField } from '@/components/form-field';
 import { StatusFilterMenu } from '@/components/status-filter-menu';
 import { useClearSearchParams, useSetSearchParam } from '@/lib/use-replace-search-params';
 import { DEAL_STATUSES } from '@/schemas/deals';
-import { OwnerFilter } from '@/features/members/owner-fields';
+import { OwnerFilter } from '@/features/members/owner-filter';
 import { dealStatusLabel } from './deal-status-badge';
 import { DEAL_FILTER_KEYS, hasDealFilters, type DealFilters } from './list-params';
 

@@ -104,45 +104,6 @@ export function FormOwnerSelectField<
   );
 }
 
-/** The value of "any owner" in a list's owner filter. */
-const ANY_OWNER = 'any';
-
-/** A list's owner filter: one member (a former one too, when a link names them), or anyone. */
-export function OwnerFilter({
-  label = 'Owner',
-  ownerId,
-  anyLabel,
-  onChange,
-}: {
-  /** The filter's label, for a member in another role: "Assignee". */
-  label?: string;
-  ownerId: string | undefined;
-  /** What the filter says when it is off: "Any owner". */
-  anyLabel: string;
-  onChange: (ownerId: string | undefined) => void;
-}) {
-  const members = api.members.list.useQuery({});
-  return (
-    <SelectField
-      label={label}
-      name={label.toLowerCase()}
-      triggerClassName="w-44"
-      value={ownerId ?? ANY_OWNER}
-      onValueChange={(value) => onChange(value === ANY_OWNER ? undefined : value)}
-    >
-      <SelectItem value={ANY_OWNER}>{anyLabel}</SelectItem>
-      {ownerId && members.isSuccess && !members.data.items.some((m) => m.userId === ownerId) ? (
-        <SelectItem value={ownerId}>A former member</SelectItem>
-      ) : null}
-      {(members.data?.items ?? []).map((member) => (
-        <SelectItem key={member.userId} value={member.userId}>
-          {member.name}
-        </SelectItem>
-      ))}
-    </SelectField>
-  );
-}
-
 /** Who owns a record, by name: "No owner", or "A former member" for someone who has left. */
 export function OwnerName({ ownerId }: { ownerId: string | null }) {
   const members = api.members.list.useQuery({});

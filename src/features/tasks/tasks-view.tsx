@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
-import { OwnerFilter } from '@/features/members/owner-fields';
+import { OwnerFilter } from '@/features/members/owner-filter';
 import { SavedViewsBar } from '@/features/views/saved-views-bar';
 import { useSetSearchParam } from '@/lib/use-replace-search-params';
 import { cn } from '@/lib/utils';
