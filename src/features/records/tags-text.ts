@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { MAX_TAGS, tag } from '@/schemas/customers';
+import { splitTags } from './split-tags';
 
 /** Tags typed on one line, "vip, eu" → ["vip", "eu"], each checked like the server checks a tag. */
 export const tagsText = z.string().transform((value, ctx) => {
-  const tags = [
-    ...new Set(
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const tags = splitTags(value);
   for (const item of tags) {
     const checked = tag.safeParse(item);
     if (!checked.success) {
