@@ -9,7 +9,7 @@ import {
   useOpenRecord,
   usePanelWanted,
   type OpenRecord,
-} from '@/components/record-panel';
+} from '@/components/open-record';
 import { DateCell, NameCell, TagsCell } from '@/components/record-cells';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { COMPANY_SIZES, type Company, type CompanyUpdateInput } from '@/schemas/companies';

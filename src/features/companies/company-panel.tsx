@@ -1,6 +1,7 @@
 'use client';
 
-import { RecordPanel, RecordPanelQuery, type OpenRecord } from '@/components/record-panel';
+import type { OpenRecord } from '@/components/open-record';
+import { RecordPanel, RecordPanelQuery } from '@/components/record-panel';
 import { TagList } from '@/components/tag-list';
 import { api } from '@/trpc/react';
 import { CompanyDetails } from './company-details';

@@ -1,6 +1,7 @@
 'use client';
 
-import { RecordPanel, RecordPanelQuery, type OpenRecord } from '@/components/record-panel';
+import type { OpenRecord } from '@/components/open-record';
+import { RecordPanel, RecordPanelQuery } from '@/components/record-panel';
 import { customerName } from '@/lib/format';
 import { api } from '@/trpc/react';
 import { CustomerDetails } from './customer-details';

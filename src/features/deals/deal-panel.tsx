@@ -1,7 +1,8 @@
 'use client';
 
 import { DetailItem, DetailsSection, noValue, RecordDates } from '@/components/detail-item';
-import { RecordPanel, RecordPanelQuery, type OpenRecord } from '@/components/record-panel';
+import type { OpenRecord } from '@/components/open-record';
+import { RecordPanel, RecordPanelQuery } from '@/components/record-panel';
 import { formatMoney } from '@/lib/format';
 import type { Deal } from '@/schemas/deals';
 import { api } from '@/trpc/react';

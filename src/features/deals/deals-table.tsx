@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
 import { useCan } from '@/components/permissions-provider';
-import { OpenableRow, useOpenRecord, usePanelWanted } from '@/components/record-panel';
+import { OpenableRow, useOpenRecord, usePanelWanted } from '@/components/open-record';
 import { NameCell, OwnerCell } from '@/components/record-cells';
 import { TableCell } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
