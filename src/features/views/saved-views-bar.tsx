@@ -1,10 +1,10 @@
 'use client';
 
 import { BookmarkPlusIcon, ChevronDownIcon, EllipsisIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { useCurrentUserId } from '@/components/current-user-provider';
 import { Button } from '@/components/ui/button';
 import {
@@ -18,11 +18,24 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { describeError } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
+import { useOpenOnce } from '@/lib/use-open-once';
 import { cn } from '@/lib/utils';
 import type { ListedSavedView, SavedViewList, SavedViews } from '@/schemas/saved-views';
 import { useSavedViews, type SavedViewsApi } from './use-saved-views';
-import { ViewNameDialog } from './view-name-dialog';
 import { viewHref, viewShowing, viewStateOf, type CanonicalQuery } from './view-query';
+
+// The dialogs load when first opened, not with the list.
+const ViewNameDialog = dynamic(
+  () => import('./view-name-dialog').then((module) => module.ViewNameDialog),
+  { ssr: false },
+);
+const ConfirmDestructiveDialog = dynamic(
+  () =>
+    import('@/components/confirm-destructive-dialog').then(
+      (module) => module.ConfirmDestructiveDialog,
+    ),
+  { ssr: false },
+);
 
 /**
  * The saved views of a list, above it: the pinned ones as tabs that open the list with their
@@ -49,7 +62,7 @@ export function SavedViewsBar({
   const query = canonicalQuery(new URLSearchParams(searchParams.toString()));
   // The view last applied here, so its options stay at hand while its filters are changed.
   const [appliedId, setAppliedId] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useOpenOnce();
   const viewsMenuTrigger = useRef<HTMLButtonElement>(null);
 
   useApplyDefaultView(data, searchParams.size === 0, (view) =>
@@ -87,7 +100,7 @@ export function SavedViewsBar({
       </nav>
       <div className="flex flex-wrap items-center gap-2">
         {query !== '' && !shown && data ? (
-          <Button variant="outline" onClick={() => setSaving(true)}>
+          <Button variant="outline" onClick={() => saving.setOpen(true)}>
             <BookmarkPlusIcon aria-hidden="true" />
             Save view
           </Button>
@@ -116,17 +129,18 @@ export function SavedViewsBar({
           />
         ) : null}
       </div>
-      <SaveViewDialog
-        open={saving}
-        onOpenChange={setSaving}
-        list={list}
-        query={query}
-        views={views}
-        modifiedView={current?.editable ? current : undefined}
-        onSaved={(view) => setAppliedId(view.id)}
-        // The "Save view" button goes once the list shows the saved view.
-        finalFocus={viewsMenuTrigger}
-      />
+      {saving.mounted ? (
+        <SaveViewDialog
+          {...saving.dialog}
+          list={list}
+          query={query}
+          views={views}
+          modifiedView={current?.editable ? current : undefined}
+          onSaved={(view) => setAppliedId(view.id)}
+          // The "Save view" button goes once the list shows the saved view.
+          finalFocus={viewsMenuTrigger}
+        />
+      ) : null}
     </div>
   );
 }
@@ -290,8 +304,6 @@ function SaveViewDialog({
   );
 }
 
-type OpenDialog = 'rename' | 'delete' | null;
-
 /** What can be done with the view shown (or last applied, when its filters were changed). */
 function ViewOptionsMenu({
   view,
@@ -311,7 +323,8 @@ function ViewOptionsMenu({
   focusAfterDelete: React.RefObject<HTMLElement | null>;
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
-  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const rename = useOpenOnce();
+  const remove = useOpenOnce();
   const pinned = data.pinnedIds.includes(view.id);
   const isDefault = data.defaultId === view.id;
 
@@ -375,7 +388,7 @@ function ViewOptionsMenu({
           {view.editable ? (
             <>
               <DropdownMenuSeparator />
-              <DropdownMenuItem onSelect={() => setDialog('rename')}>Rename…</DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => rename.setOpen(true)}>Rename…</DropdownMenuItem>
               <DropdownMenuItem
                 onSelect={() =>
                   run(
@@ -388,51 +401,53 @@ function ViewOptionsMenu({
               >
                 {view.shared ? 'Stop sharing' : 'Share with the organization'}
               </DropdownMenuItem>
-              <DropdownMenuItem variant="destructive" onSelect={() => setDialog('delete')}>
+              <DropdownMenuItem variant="destructive" onSelect={() => remove.setOpen(true)}>
                 Delete…
               </DropdownMenuItem>
             </>
           ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
-      <ViewNameDialog
-        open={dialog === 'rename'}
-        onOpenChange={(open) => setDialog(open ? 'rename' : null)}
-        title="Rename view"
-        description={
-          view.shared
-            ? 'Everyone in the organization sees the new name.'
-            : 'Give the view a new name.'
-        }
-        submitLabel="Rename"
-        pendingLabel="Renaming…"
-        initial={{ name: view.name, shared: view.shared }}
-        askShared={false}
-        finalFocus={trigger}
-        onSubmit={async ({ name }) => {
-          await views.update.mutateAsync({ id: view.id, name });
-          setDialog(null);
-          toast.success(`The view is now called “${name}”`);
-        }}
-      />
-      <ConfirmDestructiveDialog
-        open={dialog === 'delete'}
-        onOpenChange={(open) => setDialog(open ? 'delete' : null)}
-        title={`Delete the view “${view.name}”?`}
-        description={
-          view.shared
-            ? 'It is gone for everyone in the organization. The records it showed stay as they are.'
-            : 'The records it showed stay as they are.'
-        }
-        confirmLabel="Delete view"
-        pendingLabel="Deleting…"
-        finalFocus={focusAfterDelete}
-        onConfirm={async () => {
-          await views.remove.mutateAsync({ id: view.id });
-          onDeleted();
-          toast.success(`“${view.name}” was deleted`);
-        }}
-      />
+      {rename.mounted ? (
+        <ViewNameDialog
+          {...rename.dialog}
+          title="Rename view"
+          description={
+            view.shared
+              ? 'Everyone in the organization sees the new name.'
+              : 'Give the view a new name.'
+          }
+          submitLabel="Rename"
+          pendingLabel="Renaming…"
+          initial={{ name: view.name, shared: view.shared }}
+          askShared={false}
+          finalFocus={trigger}
+          onSubmit={async ({ name }) => {
+            await views.update.mutateAsync({ id: view.id, name });
+            rename.setOpen(false);
+            toast.success(`The view is now called “${name}”`);
+          }}
+        />
+      ) : null}
+      {remove.mounted ? (
+        <ConfirmDestructiveDialog
+          {...remove.dialog}
+          title={`Delete the view “${view.name}”?`}
+          description={
+            view.shared
+              ? 'It is gone for everyone in the organization. The records it showed stay as they are.'
+              : 'The records it showed stay as they are.'
+          }
+          confirmLabel="Delete view"
+          pendingLabel="Deleting…"
+          finalFocus={focusAfterDelete}
+          onConfirm={async () => {
+            await views.remove.mutateAsync({ id: view.id });
+            onDeleted();
+            toast.success(`“${view.name}” was deleted`);
+          }}
+        />
+      ) : null}
     </>
   );
 }
