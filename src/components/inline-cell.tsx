@@ -1,15 +1,20 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Popover, PopoverAnchor, PopoverContent } from '@/components/ui/popover';
 import { TableCell } from '@/components/ui/table';
 import { describeError, isStaleVersion, issuesOf } from '@/lib/server-errors';
 import { toast } from '@/lib/toast';
 import { cn } from '@/lib/utils';
 import { inlineKeyAction, stepIndex, type Step } from './inline-navigation';
+
+// Loaded with the first conflict: most edits never meet one.
+const InlineConflict = dynamic(
+  () => import('./inline-conflict').then((module) => module.InlineConflict),
+  { ssr: false },
+);
 
 /** How a value is typed in place: picked from options, or typed into an input of some type. */
 export type InlineEditor =
@@ -114,7 +119,6 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
   /** Where focus goes once the mode changes: back to the cell's button, or into its field. */
   const focusNext = useRef<'button' | 'field' | null>(null);
   const errorId = useId();
-  const conflictTitleId = useId();
   const shownId = useId();
   const actionId = useId();
 
@@ -237,148 +241,117 @@ export function InlineCell<TRecord extends { version: number }, TPatch>({
   const fieldLabel = `${sentenceCase(field.name)} of ${recordName}`;
 
   return (
-    <Popover
-      open={conflict !== null}
-      onOpenChange={(open) => {
-        if (!open) cancel();
-      }}
-    >
-      <PopoverAnchor asChild>
-        <TableCell
-          ref={cellRef}
-          {...{ [INLINE_CELL_ATTRIBUTE]: '' }}
-          // Named by its value alone, so the row's other cells are not found by the record's name.
-          aria-label={words}
-          // The words of a time are in the browser's time zone: the server's render may differ.
-          suppressHydrationWarning
-          className={cn('relative', className)}
-        >
-          {mode.kind === 'edit' ? (
-            <div
-              className="-mx-2 flex min-w-24 items-center"
-              style={mode.box ? { width: mode.box.width, minHeight: mode.box.height } : undefined}
-            >
-              {field.editor.kind === 'select' ? (
-                <NativeSelect
-                  ref={fieldRef}
-                  aria-label={fieldLabel}
-                  aria-invalid={mode.error ? true : undefined}
-                  aria-describedby={mode.error ? errorId : undefined}
-                  className="w-full [&_select]:h-8"
-                  value={mode.draft}
-                  onChange={(event) =>
-                    setMode({ ...mode, draft: event.target.value, error: undefined })
-                  }
-                  onKeyDown={(event) => onFieldKeyDown(event, mode)}
-                  onFocus={() => (settled.current = false)}
-                  onBlur={() => onFieldBlur(mode)}
-                >
-                  {field.editor.options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </NativeSelect>
-              ) : (
-                <Input
-                  ref={fieldRef}
-                  type={field.editor.type ?? 'text'}
-                  inputMode={field.editor.inputMode}
-                  aria-label={fieldLabel}
-                  aria-invalid={mode.error ? true : undefined}
-                  aria-describedby={mode.error ? errorId : undefined}
-                  autoComplete="off"
-                  // A width of its own would widen the column: the cell's width decides.
-                  size={1}
-                  className="h-8 w-full px-2"
-                  value={mode.draft}
-                  onChange={(event) =>
-                    setMode({ ...mode, draft: event.target.value, error: undefined })
-                  }
-                  onKeyDown={(event) => onFieldKeyDown(event, mode)}
-                  onFocus={() => (settled.current = false)}
-                  onBlur={() => onFieldBlur(mode)}
-                />
-              )}
-            </div>
-          ) : (
-            <>
-              {/* Named by what it shows, then what it does: "Lead, edit status of Ada Lovelace". */}
-              <button
-                ref={buttonRef}
-                type="button"
-                aria-labelledby={`${shownId} ${actionId}`}
-                aria-busy={mode.kind === 'saving' ? true : undefined}
-                className="-mx-2 flex min-h-8 w-[calc(100%+1rem)] min-w-24 cursor-text items-center rounded-md px-2 text-left outline-none hover:bg-muted focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                onClick={startEditing}
+    <>
+      <TableCell
+        ref={cellRef}
+        {...{ [INLINE_CELL_ATTRIBUTE]: '' }}
+        // Named by its value alone, so the row's other cells are not found by the record's name.
+        aria-label={words}
+        // The words of a time are in the browser's time zone: the server's render may differ.
+        suppressHydrationWarning
+        className={cn('relative', className)}
+      >
+        {mode.kind === 'edit' ? (
+          <div
+            className="-mx-2 flex min-w-24 items-center"
+            style={mode.box ? { width: mode.box.width, minHeight: mode.box.height } : undefined}
+          >
+            {field.editor.kind === 'select' ? (
+              <NativeSelect
+                ref={fieldRef}
+                aria-label={fieldLabel}
+                aria-invalid={mode.error ? true : undefined}
+                aria-describedby={mode.error ? errorId : undefined}
+                className="w-full [&_select]:h-8"
+                value={mode.draft}
+                onChange={(event) =>
+                  setMode({ ...mode, draft: event.target.value, error: undefined })
+                }
+                onKeyDown={(event) => onFieldKeyDown(event, mode)}
+                onFocus={() => (settled.current = false)}
+                onBlur={() => onFieldBlur(mode)}
               >
-                <span id={shownId} className="contents">
-                  {mode.kind === 'view' || mode.kind === 'conflict' ? (
-                    field.show(record)
-                  ) : (
-                    <span
-                      className={cn('truncate', mode.kind === 'saving' && 'text-muted-foreground')}
-                    >
-                      {draftWords(field.editor, mode.draft)}
-                    </span>
-                  )}
-                </span>
-              </button>
-              <span id={actionId} className="sr-only">
-                {`, edit ${field.name} of ${recordName}`}
-              </span>
-            </>
-          )}
-          {mode.kind === 'edit' && mode.error ? (
-            // Floats over the row below, so the table does not move.
-            <p
-              id={errorId}
-              role="alert"
-              className="absolute top-full left-0 z-10 max-w-xs rounded-md border bg-popover px-2 py-1 text-xs whitespace-normal text-destructive shadow-md"
-            >
-              {mode.error}
-            </p>
-          ) : null}
-          {mode.kind === 'saving' ? <span className="sr-only">Saving…</span> : null}
-        </TableCell>
-      </PopoverAnchor>
-      {conflict ? (
-        <PopoverContent
-          align="start"
-          aria-labelledby={conflictTitleId}
-          className="grid gap-3 text-sm"
-          onInteractOutside={(event) => event.preventDefault()}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            buttonRef.current?.focus();
-          }}
-        >
-          <p id={conflictTitleId} className="font-medium">
-            Someone else changed the {field.name} of {recordName} meanwhile
-          </p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-            <dt className="text-muted-foreground">Theirs</dt>
-            <dd className="break-words">
-              {field.words?.(conflict.theirs) ??
-                draftWords(field.editor, field.draft(conflict.theirs))}
-            </dd>
-            <dt className="text-muted-foreground">Yours</dt>
-            <dd className="break-words">{draftWords(field.editor, conflict.draft)}</dd>
-          </dl>
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="outline" size="sm" onClick={cancel}>
-              Keep theirs
-            </Button>
-            <Button
-              type="button"
-              size="sm"
-              onClick={() => void commit(conflict.draft, conflict.theirs, 'button')}
-            >
-              Save mine
-            </Button>
+                {field.editor.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </NativeSelect>
+            ) : (
+              <Input
+                ref={fieldRef}
+                type={field.editor.type ?? 'text'}
+                inputMode={field.editor.inputMode}
+                aria-label={fieldLabel}
+                aria-invalid={mode.error ? true : undefined}
+                aria-describedby={mode.error ? errorId : undefined}
+                autoComplete="off"
+                // A width of its own would widen the column: the cell's width decides.
+                size={1}
+                className="h-8 w-full px-2"
+                value={mode.draft}
+                onChange={(event) =>
+                  setMode({ ...mode, draft: event.target.value, error: undefined })
+                }
+                onKeyDown={(event) => onFieldKeyDown(event, mode)}
+                onFocus={() => (settled.current = false)}
+                onBlur={() => onFieldBlur(mode)}
+              />
+            )}
           </div>
-        </PopoverContent>
+        ) : (
+          <>
+            {/* Named by what it shows, then what it does: "Lead, edit status of Ada Lovelace". */}
+            <button
+              ref={buttonRef}
+              type="button"
+              aria-labelledby={`${shownId} ${actionId}`}
+              aria-busy={mode.kind === 'saving' ? true : undefined}
+              className="-mx-2 flex min-h-8 w-[calc(100%+1rem)] min-w-24 cursor-text items-center rounded-md px-2 text-left outline-none hover:bg-muted focus-visible:ring-[3px] focus-visible:ring-ring/50"
+              onClick={startEditing}
+            >
+              <span id={shownId} className="contents">
+                {mode.kind === 'view' || mode.kind === 'conflict' ? (
+                  field.show(record)
+                ) : (
+                  <span
+                    className={cn('truncate', mode.kind === 'saving' && 'text-muted-foreground')}
+                  >
+                    {draftWords(field.editor, mode.draft)}
+                  </span>
+                )}
+              </span>
+            </button>
+            <span id={actionId} className="sr-only">
+              {`, edit ${field.name} of ${recordName}`}
+            </span>
+          </>
+        )}
+        {mode.kind === 'edit' && mode.error ? (
+          // Floats over the row below, so the table does not move.
+          <p
+            id={errorId}
+            role="alert"
+            className="absolute top-full left-0 z-10 max-w-xs rounded-md border bg-popover px-2 py-1 text-xs whitespace-normal text-destructive shadow-md"
+          >
+            {mode.error}
+          </p>
+        ) : null}
+        {mode.kind === 'saving' ? <span className="sr-only">Saving…</span> : null}
+      </TableCell>
+      {conflict ? (
+        <InlineConflict
+          anchor={cellRef}
+          title={`Someone else changed the ${field.name} of ${recordName} meanwhile`}
+          theirs={
+            field.words?.(conflict.theirs) ?? draftWords(field.editor, field.draft(conflict.theirs))
+          }
+          yours={draftWords(field.editor, conflict.draft)}
+          onKeepTheirs={cancel}
+          onSaveMine={() => void commit(conflict.draft, conflict.theirs, 'button')}
+          returnFocus={buttonRef}
+        />
       ) : null}
-    </Popover>
+    </>
   );
 }
