@@ -1,3 +1,4 @@
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { Permission } from '@/schemas/permissions';
 import {
@@ -5,11 +6,15 @@ import {
   type OrganizationOption,
 } from '@/features/organizations/organization-switcher';
 import { UserMenu } from '@/features/auth/user-menu';
-import { VerifyEmailBanner } from '@/features/auth/verify-email-banner';
 import { NotificationBell } from '@/features/notifications/notification-bell';
 import { CommandPalette } from './command-palette';
 import { MainNav, MobileNav, type NavItem } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
+
+// Only the unverified see the banner: its code loads with it, not with every page.
+const VerifyEmailBanner = dynamic(() =>
+  import('@/features/auth/verify-email-banner').then((module) => module.VerifyEmailBanner),
+);
 
 const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'customers:read' },
