@@ -16,16 +16,15 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { toast } from '@/lib/toast';
 import { useOpenOnce } from '@/lib/use-open-once';
 import { cn } from '@/lib/utils';
 import type { ListedSavedView, SavedViewList, SavedViews } from '@/schemas/saved-views';
-import { useSavedViews, type SavedViewsApi } from './use-saved-views';
-import { viewHref, viewShowing, viewStateOf, type CanonicalQuery } from './view-query';
+import { useSavedViews } from './use-saved-views';
+import { viewHref, viewShowing, type CanonicalQuery } from './view-query';
 
 // The dialog loads when first opened, not with the list.
-const ViewNameDialog = dynamic(
-  () => import('./view-name-dialog').then((module) => module.ViewNameDialog),
+const SaveViewDialog = dynamic(
+  () => import('./save-view-dialog').then((module) => module.SaveViewDialog),
   { ssr: false },
 );
 // A view's options, once one is applied: most visits to a list show none.
@@ -247,56 +246,5 @@ function ViewsMenu({
         {group('Shared with the team', team)}
       </DropdownMenuContent>
     </DropdownMenu>
-  );
-}
-
-/** Saves what the list shows now as a new view, perhaps shared with the organization. */
-function SaveViewDialog({
-  open,
-  onOpenChange,
-  list,
-  query,
-  views,
-  modifiedView,
-  onSaved,
-  finalFocus,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  list: SavedViewList;
-  query: string;
-  views: SavedViewsApi;
-  /** The view whose filters were changed, which the member may update instead. */
-  modifiedView: ListedSavedView | undefined;
-  onSaved: (view: { id: string }) => void;
-  finalFocus: React.RefObject<HTMLElement | null>;
-}) {
-  return (
-    <ViewNameDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title="Save view"
-      description={
-        modifiedView
-          ? `Keep these filters and sorting as a new view. To change “${modifiedView.name}” instead, use its options.`
-          : 'Keep these filters and sorting, to come back to them in one click.'
-      }
-      submitLabel="Save view"
-      pendingLabel="Saving…"
-      initial={{ name: '', shared: false }}
-      askShared
-      finalFocus={finalFocus}
-      onSubmit={async ({ name, shared }) => {
-        const view = await views.create.mutateAsync({
-          list,
-          name,
-          shared,
-          state: viewStateOf(query),
-        });
-        onOpenChange(false);
-        onSaved(view);
-        toast.success(`“${view.name}” was saved`);
-      }}
-    />
   );
 }
