@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialsOf, relativeTime } from './record-cells';
+import { initialsOf } from './owner-cell';
+import { relativeTime } from '@/lib/format';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const ago = (seconds: number) => new Date(NOW - seconds * 1000);

@@ -29,18 +29,29 @@ export function customerName(customer: {
   );
 }
 
-/** "3 minutes ago" for recent times, the date otherwise. */
-export function formatRelative(date: Date, now = Date.now()): string {
+const RELATIVE_UNITS = [
+  ['second', 1, 60],
+  ['minute', 60, 60],
+  ['hour', 3_600, 24],
+  ['day', 86_400, 30],
+  ['month', 2_592_000, 12],
+] as const;
+const YEAR_SECONDS = 31_536_000;
+const WEEK_SECONDS = 604_800;
+
+/** "3 days ago", "in 2 hours", "last month": how long ago (or ahead) a time is, from now. */
+export function relativeTime(date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  for (const [unit, size] of [
-    ['second', 60],
-    ['minute', 60],
-    ['hour', 24],
-    ['day', 7],
-  ] as const) {
-    const span = unit === 'second' ? 1 : unit === 'minute' ? 60 : unit === 'hour' ? 3600 : 86400;
-    if (Math.abs(seconds) < size * span) return rtf.format(Math.round(seconds / span), unit);
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size, upTo] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) < size * upTo) return format.format(Math.round(seconds / size), unit);
   }
-  return formatDate(date);
+  return format.format(Math.round(seconds / YEAR_SECONDS), 'year');
+}
+
+/** "3 minutes ago" for times within a week, the date otherwise. */
+export function formatRelative(date: Date, now = Date.now()): string {
+  return Math.abs(date.getTime() - now) < WEEK_SECONDS * 1000
+    ? relativeTime(date, now)
+    : formatDate(date);
 }

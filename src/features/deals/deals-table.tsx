@@ -5,7 +5,8 @@ import { InlineCell, type InlineField, type InlineSaving } from '@/components/in
 import { ListTable } from '@/components/list-table';
 import { useCan } from '@/components/permissions-provider';
 import { OpenableRow, useOpenRecord, usePanelWanted } from '@/components/open-record';
-import { NameCell, OwnerCell } from '@/components/record-cells';
+import { OwnerCell } from '@/components/owner-cell';
+import { NameCell } from '@/components/record-cells';
 import { TableCell } from '@/components/ui/table';
 import { formatMoney } from '@/lib/format';
 import { minorUnitsInput, parseMoney } from '@/lib/money';
@@ -67,7 +68,7 @@ function useDealSaving(): InlineSaving<Deal, DealPatch> {
         ...patch,
       });
       utils.deals.get.setData({ id: updated.id }, updated);
-      void Promise.all([refreshDealLists(), utils.audit.list.invalidate()]);
+      void Promise.all([refreshDealLists(), utils.audit.invalidate(), utils.timeline.invalidate()]);
       return updated;
     },
     async fetchLatest({ id }) {

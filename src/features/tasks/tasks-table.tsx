@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { InlineCell, type InlineField, type InlineSaving } from '@/components/inline-cell';
 import { ListTable } from '@/components/list-table';
-import { OwnerCell } from '@/components/record-cells';
+import { OwnerCell } from '@/components/owner-cell';
 import { selectionColumn, SelectRowCell, type RowSelection } from '@/components/row-selection';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { TASK_PRIORITIES, type Task, type TaskUpdateInput } from '@/schemas/tasks';
