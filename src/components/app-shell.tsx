@@ -1,4 +1,3 @@
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { Permission } from '@/schemas/permissions';
 import {
@@ -9,12 +8,8 @@ import { UserMenu } from '@/features/auth/user-menu';
 import { NotificationBell } from '@/features/notifications/notification-bell';
 import { CommandPalette } from './command-palette';
 import { MainNav, MobileNav, type NavItem } from './main-nav';
+import { VerifyEmailBanner } from './rarely-shown';
 import { ThemeToggle } from './theme-toggle';
-
-// Only the unverified see the banner: its code loads with it, not with every page.
-const VerifyEmailBanner = dynamic(() =>
-  import('@/features/auth/verify-email-banner').then((module) => module.VerifyEmailBanner),
-);
 
 const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'customers:read' },

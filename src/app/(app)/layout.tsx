@@ -1,16 +1,11 @@
-import dynamic from 'next/dynamic';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
 import { CurrentUserProvider } from '@/components/current-user-provider';
 import { PermissionsProvider } from '@/components/permissions-provider';
+import { NoOrganization } from '@/components/rarely-shown';
 import { LiveChanges } from '@/features/live/live-changes';
 import { permissionsOf } from '@/schemas/permissions';
 import { getServerContext, serverApi } from '@/trpc/server';
-
-// Shown only to someone in no organization: its code loads with it, not with every page.
-const NoOrganization = dynamic(() =>
-  import('@/features/organizations/no-organization').then((module) => module.NoOrganization),
-);
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { principal } = await getServerContext();

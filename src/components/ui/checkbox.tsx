@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { CheckIcon, MinusIcon } from 'lucide-react';
+import { CheckIcon } from 'lucide-react';
 import { cn } from '@/lib/utils';
 
 /**
@@ -46,9 +46,9 @@ function Checkbox({
         aria-hidden="true"
         className="pointer-events-none absolute inset-0 m-auto hidden size-3.5 text-primary-foreground peer-checked:block"
       />
-      <MinusIcon
+      <span
         aria-hidden="true"
-        className="pointer-events-none absolute inset-0 m-auto hidden size-3.5 text-primary-foreground peer-indeterminate:block"
+        className="pointer-events-none absolute inset-0 m-auto hidden h-0.5 w-2 rounded-full bg-primary-foreground peer-indeterminate:block"
       />
     </span>
   );
