@@ -79,7 +79,8 @@ function useCompanySaving(): InlineSaving<Company, CompanyPatch> {
       void Promise.all([
         utils.companies.list.invalidate(),
         utils.customers.invalidate(),
-        utils.audit.list.invalidate(),
+        utils.audit.invalidate(),
+        utils.timeline.invalidate(),
       ]);
       return updated;
     },

@@ -53,8 +53,7 @@ function actorLabel(entry: AuditEntry): string {
 export function CustomerAudit({ customerId }: { customerId: string }) {
   const list = api.audit.listForRecord.useInfiniteQuery(
     { recordType: 'customer', recordId: customerId, limit: AUDIT_PAGE_SIZE },
-    // Calls, orders and tasks are recorded elsewhere on the page: show them on coming back here.
-    { getNextPageParam: nextPageCursor, refetchOnMount: 'always' },
+    { getNextPageParam: nextPageCursor },
   );
 
   return (

@@ -62,7 +62,8 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       await Promise.all([
         utils.customers.list.invalidate(),
         utils.customers.count.invalidate(),
-        utils.audit.list.invalidate(),
+        utils.audit.invalidate(),
+        utils.timeline.invalidate(),
       ]);
     },
     onError: (error) => {

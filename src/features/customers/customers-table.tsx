@@ -112,7 +112,8 @@ function useCustomerSaving(): InlineSaving<Customer, CustomerPatch> {
       void Promise.all([
         utils.customers.list.invalidate(),
         utils.customers.count.invalidate(),
-        utils.audit.list.invalidate(),
+        utils.audit.invalidate(),
+        utils.timeline.invalidate(),
         utils.companies.invalidate(),
       ]);
       return updated;

@@ -45,15 +45,7 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
         content: '',
         occurredAt: toLocalInput(new Date()),
       });
-      await Promise.all([
-        'customerId' in about
-          ? utils.interactions.list.invalidate({ customerId: about.customerId })
-          : 'companyId' in about
-            ? utils.companies.timeline.invalidate({ id: about.companyId })
-            : utils.deals.timeline.invalidate({ id: about.dealId }),
-        utils.audit.invalidate(),
-        utils.timeline.list.invalidate(),
-      ]);
+      await Promise.all([utils.timeline.invalidate(), utils.audit.invalidate()]);
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   };

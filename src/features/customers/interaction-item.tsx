@@ -79,16 +79,7 @@ export function InteractionItem({
 /** Reloads every timeline an entry shows on, and the audit trail that recorded its change. */
 function useRefreshTimelines() {
   const utils = api.useUtils();
-  return (interaction: Interaction) =>
-    Promise.all([
-      utils.timeline.list.invalidate(),
-      utils.interactions.list.invalidate(
-        interaction.customerId ? { customerId: interaction.customerId } : undefined,
-      ),
-      utils.companies.timeline.invalidate(),
-      utils.deals.timeline.invalidate(interaction.dealId ? { id: interaction.dealId } : undefined),
-      utils.audit.invalidate(),
-    ]);
+  return () => Promise.all([utils.timeline.invalidate(), utils.audit.invalidate()]);
 }
 
 function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
@@ -127,7 +118,7 @@ function EditInteractionForm({
     onSuccess: async () => {
       toast.success('The timeline entry was saved');
       onDone();
-      await refresh(interaction);
+      await refresh();
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
@@ -162,7 +153,7 @@ function DeleteInteractionButton({ interaction }: { interaction: Interaction }) 
   const remove = api.interactions.delete.useMutation({
     onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
-      void refresh(interaction);
+      void refresh();
     },
   });
 

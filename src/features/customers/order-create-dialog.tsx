@@ -77,7 +77,11 @@ function OrderForm({ customerId, onCancel }: { customerId?: string; onCancel: ()
     onSuccess: async (order) => {
       toast.success(`Order #${String(order.number)} was created`);
       router.push(`/orders/${order.id}`);
-      await Promise.all([utils.orders.invalidate(), utils.audit.list.invalidate()]);
+      await Promise.all([
+        utils.orders.invalidate(),
+        utils.audit.invalidate(),
+        utils.timeline.invalidate(),
+      ]);
     },
     onError: (error) => {
       // The customer picked meanwhile deleted (or erased) is refused by name.

@@ -56,10 +56,7 @@ export function LiveChanges({ userId }: { userId: string }) {
         }
         // A renamed or merged company is written into its people.
         if (types.has('company')) void utils.customers.invalidate();
-        if (types.has('interaction')) {
-          void utils.interactions.invalidate();
-          void utils.deals.timeline.invalidate();
-        }
+        // Interactions show only in timelines, reloaded below with the audit trail.
         if (types.has('order')) {
           void utils.orders.invalidate();
           void utils.dashboard.invalidate();

@@ -2,8 +2,9 @@
 
 import { api } from '@/trpc/react';
 
-/** After a task is created or changed: reads the task lists and counts again. */
+/** After a task is created or changed: reads the task lists, counts and timelines again. */
 export function useRefreshTasks() {
   const utils = api.useUtils();
-  return () => utils.tasks.invalidate();
+  return () =>
+    Promise.all([utils.tasks.invalidate(), utils.timeline.invalidate(), utils.audit.invalidate()]);
 }

@@ -38,8 +38,6 @@ export function RecordTimeline({
     {
       getNextPageParam: nextPageCursor,
       placeholderData: keepPreviousData,
-      // Orders and tasks are added elsewhere on the page: show them on coming back here.
-      refetchOnMount: 'always',
     },
   );
   const mayModify = useMayModifyInteraction();
