@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { withTenant } from '@/server/db/tenant';
 import { auditLogs } from '@/server/db/schema';
-import { MAX_OWN_VIEWS } from '@/schemas/saved-views';
+import { MAX_OWN_VIEWS, MAX_PINNED_VIEWS } from '@/schemas/saved-views';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 import { addTestMember, callerAs, organizationWithOwner, userPrincipal } from '@/test/factories';
@@ -181,5 +181,45 @@ describe('saved views', () => {
     expect(await viewActions(org.id)).toEqual(before);
     // Another list has its own allowance.
     await asAna.views.create({ list: 'tasks', name: 'Mine', state: {} });
+  });
+
+  it('caps the views pinned to one list, and changes nothing past it', async () => {
+    const { org, asAna } = await team();
+    const views = [];
+    for (let i = 0; i <= MAX_PINNED_VIEWS; i++) {
+      views.push(await asAna.views.create({ list: 'orders', name: `View ${i}`, state: {} }));
+    }
+    for (const view of views.slice(0, MAX_PINNED_VIEWS)) {
+      await asAna.views.pin({ id: view.id, pinned: true });
+    }
+    const before = await viewActions(org.id);
+    const last = views.at(-1)!;
+    expect(await codeOf(asAna.views.pin({ id: last.id, pinned: true }))).toBe('BAD_REQUEST');
+    expect(await viewActions(org.id)).toEqual(before);
+    expect((await asAna.views.list({ list: 'orders' })).pinnedIds).toHaveLength(MAX_PINNED_VIEWS);
+    // Unpinning one makes room.
+    await asAna.views.pin({ id: views[0]!.id, pinned: false });
+    await asAna.views.pin({ id: last.id, pinned: true });
+    expect((await asAna.views.list({ list: 'orders' })).pinnedIds).toContain(last.id);
+  });
+
+  it("refuses another list's view as a list's default, and changes nothing", async () => {
+    const { org, asAna } = await team();
+    const companiesView = await asAna.views.create({ list: 'companies', name: 'Big', state: {} });
+    const before = await viewActions(org.id);
+    expect(await codeOf(asAna.views.setDefault({ list: 'customers', id: companiesView.id }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await viewActions(org.id)).toEqual(before);
+    expect((await asAna.views.list({ list: 'customers' })).defaultId).toBeNull();
+    // Its own list takes it, and clearing it is audited too.
+    await asAna.views.setDefault({ list: 'companies', id: companiesView.id });
+    expect((await asAna.views.list({ list: 'companies' })).defaultId).toBe(companiesView.id);
+    await asAna.views.setDefault({ list: 'companies', id: null });
+    expect((await asAna.views.list({ list: 'companies' })).defaultId).toBeNull();
+    expect((await viewActions(org.id)).slice(-2)).toEqual([
+      'saved_view.default_set',
+      'saved_view.default_cleared',
+    ]);
   });
 });
