@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_CSV } from '@/features/import/samples';
 import { IMPORT_KINDS } from '@/schemas/imports';
+import { codeOf } from '@/test/error-codes';
 import { createTestOrganization, ownerCaller } from '@/test/factories';
 import { setupTestServices, testLogger } from '@/test/services';
 import { runImport, type ImportJob } from './run-import';
@@ -110,5 +111,32 @@ describe('checking rows before an import', () => {
       ],
     ]);
     expect((await api.deals.list({})).items).toEqual([]);
+  });
+
+  it('refuses a mapping to fields of another kind, both a file and rows, and a line twice', async () => {
+    const api = ownerCaller(services(), await createTestOrganization(services().db));
+    const csv = ['Name,Email', 'Ada,ada@example.com'].join('\n');
+    // A deal's stage is not a customer's field.
+    expect(
+      await codeOf(
+        api.imports.check({
+          kind: 'customers',
+          csv,
+          mapping: { Name: 'firstName', Email: 'stage' },
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+    const row = { line: 2, values: { Name: 'Ada', Email: 'ada@example.com' } };
+    const mapping = { Name: 'firstName', Email: 'email' };
+    expect(await codeOf(api.imports.check({ kind: 'customers', csv, rows: [row], mapping }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(api.imports.check({ kind: 'customers', mapping }))).toBe('BAD_REQUEST');
+    expect(await codeOf(api.imports.check({ kind: 'customers', rows: [row, row], mapping }))).toBe(
+      'BAD_REQUEST',
+    );
+    // The same rows, each once, are checked.
+    const checked = await api.imports.check({ kind: 'customers', rows: [row], mapping });
+    expect(checked.rows).toEqual([expect.objectContaining({ line: 2, problems: [] })]);
   });
 });
