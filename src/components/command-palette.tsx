@@ -4,6 +4,7 @@ import { SearchIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { typingInField } from '@/lib/typing-in-field';
 import { useOpenOnce } from '@/lib/use-open-once';
 import { useCommandKeyLabel } from '@/lib/use-platform-keys';
 import type { NavItem } from './main-nav';
@@ -19,20 +20,6 @@ const ShortcutsDialog = dynamic(
   () => import('./shortcuts-dialog').then((module) => module.ShortcutsDialog),
   { ssr: false },
 );
-
-/** Whether a key press is meant for a field: typing there is never a shortcut. */
-function typingInField(target: EventTarget | null) {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT' ||
-    (target.tagName === 'INPUT' &&
-      !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(
-        (target as HTMLInputElement).type,
-      ))
-  );
-}
 
 const anyDialogOpen = () =>
   document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;

@@ -14,16 +14,9 @@ import {
   SheetTitle,
 } from '@/components/ui/sheet';
 import { isNotFound } from '@/lib/server-errors';
+import { typingInField } from '@/lib/typing-in-field';
 import { recordStep } from './inline-navigation';
 import type { OpenRecord } from './open-record';
-
-/** Typing into a field, where J and K are letters. */
-function isField(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /**
  * The side panel of a list: the open record's name, a link to its full page, buttons (and J / K)
@@ -61,7 +54,7 @@ export function RecordPanel({
         altKey: event.altKey,
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
-        inField: isField(event.target),
+        inField: typingInField(event.target),
       });
       if (!step) return;
       event.preventDefault();
