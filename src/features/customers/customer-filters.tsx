@@ -1,20 +1,13 @@
 'use client';
 
-import { ChevronDownIcon } from 'lucide-react';
 import { useId } from 'react';
-import { ChecklistMenu } from '@/components/checklist-menu';
 import { SearchBox, SortFields } from '@/components/list-controls';
+import { StatusChecklistFilter } from '@/components/status-checklist-filter';
 import { TagFilter } from '@/components/tag-filter';
-import { Button } from '@/components/ui/button';
-import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { OwnerFilter } from '@/features/members/owner-filter';
-import {
-  CUSTOMER_SORTS,
-  CUSTOMER_STATUSES,
-  type CustomerStatus,
-} from '@/schemas/customer-constants';
+import { CUSTOMER_SORTS, CUSTOMER_STATUSES } from '@/schemas/customer-constants';
 import { customerStatusLabel } from './customer-status-badge';
 import {
   CUSTOMER_SORTING,
@@ -48,7 +41,13 @@ export function CustomerFilters({
         value={term}
         onChange={onTermChange}
       />
-      <StatusFilter chosen={state.status} onChange={(status) => onChange({ status })} />
+      <StatusChecklistFilter
+        statuses={CUSTOMER_STATUSES}
+        chosen={state.status}
+        heading="Show customers who are"
+        labelOf={customerStatusLabel}
+        onChange={(status) => onChange({ status })}
+      />
       <TagFilter tag={state.tag} maxLength={MAX_TAG_LENGTH} onChange={(tag) => onChange({ tag })} />
       <OwnerFilter
         ownerId={state.ownerId}
@@ -68,61 +67,6 @@ export function CustomerFilters({
         order={state.order}
         onChange={onChange}
       />
-    </div>
-  );
-}
-
-/** Which statuses the list shows: all of them when none is chosen. */
-function StatusFilter({
-  chosen,
-  onChange,
-}: {
-  chosen: CustomerStatus[];
-  onChange: (statuses: CustomerStatus[]) => void;
-}) {
-  function toggleStatus(status: CustomerStatus, checked: boolean) {
-    const next = new Set(chosen);
-    if (checked) next.add(status);
-    else next.delete(status);
-    onChange(CUSTOMER_STATUSES.filter((s) => next.has(s)));
-  }
-
-  const statusSummary =
-    chosen.length === 0
-      ? 'All'
-      : chosen.length <= 2
-        ? chosen.map(customerStatusLabel).join(', ')
-        : `${chosen.length} selected`;
-
-  return (
-    <div className="grid gap-2">
-      {/* The button names itself ("Status: All"); this is its visible label. */}
-      <span className="flex items-center text-sm leading-none font-medium" aria-hidden="true">
-        Status
-      </span>
-      <ChecklistMenu
-        trigger={
-          <Button variant="outline" className="justify-between font-normal">
-            <span>
-              <span className="sr-only">Status: </span>
-              {statusSummary}
-            </span>
-            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
-          </Button>
-        }
-        heading="Show customers who are"
-        options={CUSTOMER_STATUSES}
-        labelOf={customerStatusLabel}
-        isChecked={(status) => chosen.includes(status)}
-        onCheckedChange={toggleStatus}
-      >
-        {chosen.length > 0 ? (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
-          </>
-        ) : null}
-      </ChecklistMenu>
     </div>
   );
 }

@@ -1,16 +1,13 @@
 'use client';
 
-import { ChevronDownIcon } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { ChecklistMenu } from '@/components/checklist-menu';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
 import { SearchBox } from '@/components/list-controls';
-import { Button } from '@/components/ui/button';
-import { DropdownMenuItem, DropdownMenuSeparator } from '@/components/ui/dropdown-menu';
+import { StatusChecklistFilter } from '@/components/status-checklist-filter';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { ORDER_STATUSES, type OrderStatus } from '@/schemas/order-constants';
+import { ORDER_STATUSES } from '@/schemas/order-constants';
 import {
   amountParam,
   hasOrderFilters,
@@ -54,7 +51,13 @@ export function OrderFiltersBar({
         onChange={onTermChange}
       />
 
-      <OrderStatusFilter chosen={filters.status} onChange={(status) => onChange({ status })} />
+      <StatusChecklistFilter
+        statuses={ORDER_STATUSES}
+        chosen={filters.status}
+        heading="Show orders that are"
+        labelOf={orderStatusLabel}
+        onChange={(status) => onChange({ status })}
+      />
 
       <DateRangeFilter
         idPrefix="orders"
@@ -85,60 +88,6 @@ export function OrderFiltersBar({
         </FilterChip>
       ) : null}
     </FilterBar>
-  );
-}
-
-/** Which statuses the list shows: all of them when none is chosen. */
-function OrderStatusFilter({
-  chosen,
-  onChange,
-}: {
-  chosen: OrderStatus[];
-  onChange: (statuses: OrderStatus[]) => void;
-}) {
-  function toggleStatus(status: OrderStatus, checked: boolean) {
-    const next = new Set(chosen);
-    if (checked) next.add(status);
-    else next.delete(status);
-    onChange(ORDER_STATUSES.filter((s) => next.has(s)));
-  }
-
-  const summary =
-    chosen.length === 0
-      ? 'All'
-      : chosen.length <= 2
-        ? chosen.map(orderStatusLabel).join(', ')
-        : `${chosen.length} selected`;
-
-  return (
-    <div className="grid gap-2">
-      <span className="text-sm font-medium" aria-hidden="true">
-        Status
-      </span>
-      <ChecklistMenu
-        trigger={
-          <Button variant="outline" className="w-40 justify-between font-normal">
-            <span className="truncate">
-              <span className="sr-only">Status: </span>
-              {summary}
-            </span>
-            <ChevronDownIcon aria-hidden="true" className="opacity-50" />
-          </Button>
-        }
-        heading="Show orders that are"
-        options={ORDER_STATUSES}
-        labelOf={orderStatusLabel}
-        isChecked={(status) => chosen.includes(status)}
-        onCheckedChange={toggleStatus}
-      >
-        {chosen.length > 0 ? (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onChange([])}>Show all statuses</DropdownMenuItem>
-          </>
-        ) : null}
-      </ChecklistMenu>
-    </div>
   );
 }
 
