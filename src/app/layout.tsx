@@ -3,7 +3,7 @@ import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import { headers } from 'next/headers';
 import { ThemeProvider } from 'next-themes';
-import { FormNotSentNotice } from '@/components/rarely-shown';
+import { FormNotSentNotice } from '@/components/form-not-sent-notice';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { Toaster } from '@/components/ui/sonner';
 import { FORM_POSTED_HEADER } from '@/lib/form-posted';

@@ -5,10 +5,10 @@ import {
   type OrganizationOption,
 } from '@/features/organizations/organization-switcher';
 import { UserMenu } from '@/features/auth/user-menu';
+import { VerifyEmailBanner } from '@/features/auth/verify-email-banner';
 import { NotificationBell } from '@/features/notifications/notification-bell';
 import { CommandPalette } from './command-palette';
 import { MainNav, MobileNav, type NavItem } from './main-nav';
-import { VerifyEmailBanner } from './rarely-shown';
 import { ThemeToggle } from './theme-toggle';
 
 const NAV: (NavItem & { permission?: Permission })[] = [

@@ -2,8 +2,8 @@ import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
 import { CurrentUserProvider } from '@/components/current-user-provider';
 import { PermissionsProvider } from '@/components/permissions-provider';
-import { NoOrganization } from '@/components/rarely-shown';
 import { LiveChanges } from '@/features/live/live-changes';
+import { NoOrganization } from '@/features/organizations/no-organization';
 import { permissionsOf } from '@/schemas/permissions';
 import { getServerContext, serverApi } from '@/trpc/server';
 
