@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { LoadingSkeleton, QueryState, type QueryStatus } from '@/components/query-state';
+import { QueryState, type QueryStatus } from '@/components/query-state';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { cn } from '@/lib/utils';
 
@@ -82,9 +82,4 @@ export function QueryCard<TData>({
       </QueryState>
     </DashboardCard>
   );
-}
-
-/** What a chart card shows while its chart's code (recharts) loads. */
-export function ChartLoading() {
-  return <LoadingSkeleton label="Loading the chart" shape="chart" />;
 }
