@@ -12,7 +12,7 @@ async function openPalette(page: Page) {
 test('the palette finds any record as it is typed, even before it has loaded, and does things', async ({
   page,
 }) => {
-  await signUp(page, 'palette');
+  const { suffix } = await signUp(page, 'palette');
   await createCustomer(page, { firstName: 'Rafael', lastName: 'Nadal', company: 'Manacor Tennis' });
 
   // An order for him, from his page.
@@ -94,6 +94,23 @@ test('the palette finds any record as it is typed, even before it has loaded, an
   await expect(palette(page)).toBeHidden();
   if (wasDark) await expect(html).not.toHaveClass(/\bdark\b/);
   else await expect(html).toHaveClass(/\bdark\b/);
+
+  // A second organization, from the organization menu; the palette switches back to the first.
+  await page.getByRole('button', { name: /Switch organization$/ }).click();
+  await page.getByRole('menuitem', { name: 'New organization' }).click();
+  const newOrganization = page.getByRole('dialog', { name: 'New organization' });
+  await newOrganization.getByLabel('Organization name').fill(`Second ${suffix}`);
+  await newOrganization.getByRole('button', { name: 'Create organization' }).click();
+  const organizationMenu = (name: string) =>
+    page.getByRole('button', { name: `Organization: ${name}. Switch organization` });
+  await expect(organizationMenu(`Second ${suffix}`)).toBeVisible();
+  await openPalette(page);
+  await page.keyboard.type('switch org');
+  await palette(page).getByRole('option', { name: 'Switch organization…' }).click();
+  const switchTo = palette(page).getByRole('group', { name: 'Switch to' });
+  await switchTo.getByRole('option', { name: new RegExp(`palette Org ${suffix}`) }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(organizationMenu(`palette Org ${suffix}`)).toBeVisible();
 
   // "?" lists every shortcut.
   await page.goto('/customers');

@@ -1,10 +1,9 @@
 'use client';
 
 import { Building2Icon, CheckIcon, CircleDotIcon, XCircleIcon } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { CommandGroup, CommandItem } from '@/components/ui/command';
 import { useMoveDeal } from '@/features/deals/use-move-deal';
-import { describeError } from '@/lib/server-errors';
+import { useSwitchOrganization } from '@/features/organizations/use-switch-organization';
 import { toast } from '@/lib/toast';
 import type { PipelineStage } from '@/schemas/pipelines';
 import { api } from '@/trpc/react';
@@ -98,18 +97,8 @@ export function StageChoices({
 
 /** The member's other organizations, to work in one of them (as the organization menu does). */
 export function OrganizationChoices({ needle, onDone }: { needle: string; onDone: () => void }) {
-  const router = useRouter();
-  const utils = api.useUtils();
   const organizations = api.organizations.mine.useQuery();
-  const switchTo = api.organizations.switch.useMutation({
-    onSuccess: async (organization) => {
-      await utils.invalidate();
-      toast.success(`Switched to ${organization.name}`);
-      router.push('/dashboard');
-      router.refresh();
-    },
-    onError: (error) => toast.error(describeError(error)),
-  });
+  const switchTo = useSwitchOrganization();
   const others = (organizations.data ?? []).filter(
     (organization) => !organization.active && organization.name.toLowerCase().includes(needle),
   );

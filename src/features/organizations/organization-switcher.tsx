@@ -1,8 +1,6 @@
 'use client';
 
 import { Building2Icon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -12,10 +10,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { describeError } from '@/lib/server-errors';
 import { useOpenOnce } from '@/lib/use-open-once';
-import { api } from '@/trpc/react';
 import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
+import { useSwitchOrganization } from './use-switch-organization';
 
 export interface OrganizationOption {
   id: string;
@@ -25,19 +22,9 @@ export interface OrganizationOption {
 }
 
 export function OrganizationSwitcher({ organizations }: { organizations: OrganizationOption[] }) {
-  const router = useRouter();
-  const utils = api.useUtils();
   const create = useOpenOnce();
   const active = organizations.find((organization) => organization.active);
-  const switchTo = api.organizations.switch.useMutation({
-    onSuccess: async (organization) => {
-      await utils.invalidate();
-      toast.success(`Switched to ${organization.name}`);
-      router.push('/dashboard');
-      router.refresh();
-    },
-    onError: (error) => toast.error(describeError(error)),
-  });
+  const switchTo = useSwitchOrganization();
 
   return (
     <>
