@@ -1,6 +1,6 @@
-import { ARTIFACTS, expect, linkFromMailbox, PASSWORD, test } from './support';
+import { ARTIFACTS, expect, hydrated, linkFromMailbox, PASSWORD, test } from './support';
 
-test('an owner verifies their address, invites a viewer, and promotes them so they can edit', async ({
+test('an owner verifies their address, invites a viewer, promotes them, then removes them', async ({
   page,
   browser,
 }) => {
@@ -78,5 +78,23 @@ test('an owner verifies their address, invites a viewer, and promotes them so th
   await create.getByLabel('Last name').fill('Hopper');
   await create.getByRole('button', { name: 'Create customer' }).click();
   await expect(teammate.getByRole('cell', { name: 'Grace Hopper' })).toBeVisible();
+
+  // Removed, they are left with no organization: the next page offers to create their own.
+  await page.goto('/team');
+  await page.getByRole('button', { name: 'Remove Tom Teammate' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove member' }).click();
+  await expect(page.getByText('Tom Teammate was removed')).toBeVisible();
+  await teammate.goto('/customers');
+  await expect(teammate.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+  await expect(teammate.getByText('You do not belong to any organization')).toBeVisible();
+  await hydrated(teammate);
+  await teammate.getByRole('button', { name: 'Create an organization' }).click();
+  const own = teammate.getByRole('dialog', { name: 'New organization' });
+  await own.getByLabel('Organization name').fill('Tom Solo');
+  await own.getByRole('button', { name: 'Create organization' }).click();
+  await expect(teammate).toHaveURL(/\/dashboard$/);
+  await expect(
+    teammate.getByRole('button', { name: 'Organization: Tom Solo. Switch organization' }),
+  ).toBeVisible();
   await teammateContext.close();
 });

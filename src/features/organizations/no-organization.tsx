@@ -1,27 +1,12 @@
-'use client';
-
-import { useRouter } from 'next/navigation';
-import { toast } from '@/lib/toast';
-import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { describeError } from '@/lib/server-errors';
-import { useOpenOnce } from '@/lib/use-open-once';
-import { api } from '@/trpc/react';
-import { LazyCreateOrganizationDialog } from './lazy-create-organization-dialog';
+import { ChooseOrganizationButtons } from './choose-organization-buttons';
 import type { OrganizationOption } from './organization-switcher';
 
-/** Shown when the session has no organization: after leaving one, or when it was deleted. */
+/**
+ * Shown when the session has no organization: after leaving one, or when it was deleted.
+ * Rendered on the server: only its buttons run in the browser.
+ */
 export function NoOrganization({ organizations }: { organizations: OrganizationOption[] }) {
-  const router = useRouter();
-  const utils = api.useUtils();
-  const create = useOpenOnce();
-  const switchTo = api.organizations.switch.useMutation({
-    onSuccess: async () => {
-      await utils.invalidate();
-      router.refresh();
-    },
-    onError: (error) => toast.error(describeError(error)),
-  });
   return (
     <Card className="mx-auto max-w-lg">
       <CardHeader>
@@ -33,22 +18,7 @@ export function NoOrganization({ organizations }: { organizations: OrganizationO
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-2">
-        {organizations.map((organization) => (
-          <Button
-            key={organization.id}
-            variant="outline"
-            className="justify-between"
-            disabled={switchTo.isPending}
-            onClick={() => switchTo.mutate({ organizationId: organization.id })}
-          >
-            <span>{organization.name}</span>
-            <span className="text-xs text-muted-foreground">{organization.role}</span>
-          </Button>
-        ))}
-        <Button onClick={() => create.setOpen(true)}>Create an organization</Button>
-        {create.mounted ? (
-          <LazyCreateOrganizationDialog open={create.open} onOpenChange={create.setOpen} />
-        ) : null}
+        <ChooseOrganizationButtons organizations={organizations} />
       </CardContent>
     </Card>
   );
