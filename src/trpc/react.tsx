@@ -7,6 +7,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
+import { historyRefreshLink } from './history-refresh-link';
 import { makeQueryClient } from './query-client';
 
 export const api = createTRPCReact<AppRouter>();
@@ -31,6 +32,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         ...(process.env.NODE_ENV === 'development'
           ? [loggerLink({ enabled: (op) => op.direction === 'down' && op.result instanceof Error })]
           : []),
+        historyRefreshLink(queryClient),
         // Subscriptions (live changes) over server-sent events; everything else batched.
         splitLink({
           condition: (op) => op.type === 'subscription',

@@ -76,12 +76,7 @@ function useCompanySaving(): InlineSaving<Company, CompanyPatch> {
         ...patch,
       });
       utils.companies.get.setData({ id: updated.id }, updated);
-      void Promise.all([
-        utils.companies.list.invalidate(),
-        utils.customers.invalidate(),
-        utils.audit.invalidate(),
-        utils.timeline.invalidate(),
-      ]);
+      void Promise.all([utils.companies.list.invalidate(), utils.customers.invalidate()]);
       return updated;
     },
     async fetchLatest({ id }) {

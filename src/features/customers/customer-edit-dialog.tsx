@@ -59,12 +59,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       toast.success(`${customerName(updated)} was saved`);
       utils.customers.get.setData({ id: updated.id }, updated);
       onDone();
-      await Promise.all([
-        utils.customers.list.invalidate(),
-        utils.customers.count.invalidate(),
-        utils.audit.invalidate(),
-        utils.timeline.invalidate(),
-      ]);
+      await Promise.all([utils.customers.list.invalidate(), utils.customers.count.invalidate()]);
     },
     onError: (error) => {
       if (version.caughtConflict(error) || applyCustomerEditErrors(error, form)) return;

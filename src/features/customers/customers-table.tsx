@@ -112,8 +112,6 @@ function useCustomerSaving(): InlineSaving<Customer, CustomerPatch> {
       void Promise.all([
         utils.customers.list.invalidate(),
         utils.customers.count.invalidate(),
-        utils.audit.invalidate(),
-        utils.timeline.invalidate(),
         utils.companies.invalidate(),
       ]);
       return updated;

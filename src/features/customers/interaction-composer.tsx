@@ -25,7 +25,6 @@ export type InteractionAbout = { customerId: string } | { companyId: string } | 
 
 /** Records a note, call, e-mail or meeting on the timeline of a customer, a company or a deal. */
 export function InteractionComposer({ about }: { about: InteractionAbout }) {
-  const utils = api.useUtils();
   const form = useForm<InteractionFormInput, unknown, InteractionFormValues>({
     resolver: zodResolver(interactionForm),
     // "When" is filled in after mounting: the server does not know the browser's time zone.
@@ -37,7 +36,7 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
   }, [form]);
 
   const handlers = {
-    onSuccess: async (interaction: { type: InteractionType }) => {
+    onSuccess: (interaction: { type: InteractionType }) => {
       toast.success(`${INTERACTION_LABELS[interaction.type]} added to the timeline`);
       form.reset({
         type: interaction.type,
@@ -45,7 +44,6 @@ export function InteractionComposer({ about }: { about: InteractionAbout }) {
         content: '',
         occurredAt: toLocalInput(new Date()),
       });
-      await Promise.all([utils.timeline.invalidate(), utils.audit.invalidate()]);
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   };

@@ -76,12 +76,6 @@ export function InteractionItem({
   );
 }
 
-/** Reloads every timeline an entry shows on, and the audit trail that recorded its change. */
-function useRefreshTimelines() {
-  const utils = api.useUtils();
-  return () => Promise.all([utils.timeline.invalidate(), utils.audit.invalidate()]);
-}
-
 function EditInteractionDialog({ interaction }: { interaction: Interaction }) {
   const [open, setOpen] = useState(false);
   return (
@@ -104,7 +98,6 @@ function EditInteractionForm({
   interaction: Interaction;
   onDone: () => void;
 }) {
-  const refresh = useRefreshTimelines();
   const form = useForm<InteractionFormInput, unknown, InteractionFormValues>({
     resolver: zodResolver(interactionForm),
     defaultValues: {
@@ -115,10 +108,9 @@ function EditInteractionForm({
     },
   });
   const update = api.interactions.update.useMutation({
-    onSuccess: async () => {
+    onSuccess: () => {
       toast.success('The timeline entry was saved');
       onDone();
-      await refresh();
     },
     onError: fieldsOrToast(form.setError, INTERACTION_FIELDS),
   });
@@ -148,12 +140,10 @@ function EditInteractionForm({
 }
 
 function DeleteInteractionButton({ interaction }: { interaction: Interaction }) {
-  const refresh = useRefreshTimelines();
   const label = INTERACTION_LABELS[interaction.type].toLowerCase();
   const remove = api.interactions.delete.useMutation({
     onSuccess: () => {
       toast.success(`The ${label} was deleted from the timeline`);
-      void refresh();
     },
   });
 

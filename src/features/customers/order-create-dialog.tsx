@@ -77,11 +77,7 @@ function OrderForm({ customerId, onCancel }: { customerId?: string; onCancel: ()
     onSuccess: async (order) => {
       toast.success(`Order #${String(order.number)} was created`);
       router.push(`/orders/${order.id}`);
-      await Promise.all([
-        utils.orders.invalidate(),
-        utils.audit.invalidate(),
-        utils.timeline.invalidate(),
-      ]);
+      await utils.orders.invalidate();
     },
     onError: (error) => {
       // The customer picked meanwhile deleted (or erased) is refused by name.

@@ -68,7 +68,7 @@ function useDealSaving(): InlineSaving<Deal, DealPatch> {
         ...patch,
       });
       utils.deals.get.setData({ id: updated.id }, updated);
-      void Promise.all([refreshDealLists(), utils.audit.invalidate(), utils.timeline.invalidate()]);
+      void refreshDealLists();
       return updated;
     },
     async fetchLatest({ id }) {

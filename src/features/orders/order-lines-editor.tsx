@@ -31,8 +31,6 @@ export function OrderLinesEditor({ order, onDone }: { order: Order; onDone: () =
       utils.orders.get.setData({ id: updated.id }, updated);
       void utils.orders.list.invalidate();
       void utils.orders.listForCustomer.invalidate();
-      void utils.timeline.invalidate();
-      void utils.audit.invalidate();
       toast.success(`The lines of order #${updated.number} were saved`);
       onDone();
     },

@@ -34,8 +34,6 @@ export function OrderStatusActions({ order }: { order: Order }) {
       void utils.orders.statusHistory.invalidate({ id: updated.id });
       void utils.orders.list.invalidate();
       void utils.orders.listForCustomer.invalidate();
-      void utils.timeline.invalidate();
-      void utils.audit.invalidate();
       toast.success(`Order #${updated.number} ${DONE[updated.status]}`);
     },
     onError: (error) => {
