@@ -1,7 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +7,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DEMO } from '@/server/domain/demo-seed';
+import { startBuiltApp } from './built-app';
 import { median } from './load';
 
 /**
@@ -38,42 +36,8 @@ type Category = keyof typeof SCORE_BUDGETS;
 const CATEGORIES = Object.keys(SCORE_BUDGETS) as Category[];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const port = 3400 + Math.floor(Math.random() * 400);
-const origin = `http://localhost:${port}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'production',
-  PORT: String(port),
-  APP_URL: origin,
-  DATABASE_URL: '',
-  PGLITE_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), 'clientele-ui-bench-')), 'db'),
-  ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  METRICS_TOKEN: randomBytes(24).toString('hex'),
-  MAIL_TRANSPORT: 'log',
-  LOG_LEVEL: 'warn',
-};
-
-function cli(command: string) {
-  const result = spawnSync('node', ['dist/cli/main.mjs', command], { env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`cli ${command} failed: ${result.stderr}`);
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn('node', ['dist/server/main.mjs'], { env, stdio: 'inherit' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${origin}/api/ready`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error('the server did not become ready');
-}
-
 /** Signs in as the demo user; returns the session cookie as a Cookie header. */
-async function signIn(): Promise<string> {
+async function signIn(origin: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const page = await browser.newPage();
   await page.goto(`${origin}/sign-in`);
@@ -87,7 +51,7 @@ async function signIn(): Promise<string> {
 }
 
 /** Every script a first visit to the page loads (empty cache), gzip-compressed as served. */
-async function firstLoadJs(pathname: string, cookie: string) {
+async function firstLoadJs(origin: string, pathname: string, cookie: string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
   const page = await context.newPage();
@@ -109,7 +73,7 @@ async function firstLoadJs(pathname: string, cookie: string) {
   return { files: files.length, kb: files.reduce((sum, file) => sum + file.kb, 0) };
 }
 
-async function lighthouseScores(pathname: string, cookie: string) {
+async function lighthouseScores(origin: string, pathname: string, cookie: string) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
@@ -155,17 +119,15 @@ async function lighthouseScores(pathname: string, cookie: string) {
 
 async function main() {
   log('preparing a fresh embedded database with the demo organization…');
-  cli('migrate');
-  cli('seed');
-  const server = await startServer();
+  const { origin, stop } = await startBuiltApp();
   try {
-    const cookie = await signIn();
-    const js = await firstLoadJs('/customers', cookie);
+    const cookie = await signIn(origin);
+    const js = await firstLoadJs(origin, '/customers', cookie);
     const pages: { path: string; scores: Record<Category, number> }[] = [];
     const pagePaths = flags.page ?? ['/dashboard', '/customers'];
     for (const pathname of flags['js-only'] ? [] : pagePaths) {
       log(`Lighthouse on ${pathname} (${runs} runs)…`);
-      pages.push({ path: pathname, scores: await lighthouseScores(pathname, cookie) });
+      pages.push({ path: pathname, scores: await lighthouseScores(origin, pathname, cookie) });
     }
 
     const failures = [
@@ -202,7 +164,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    server.kill('SIGTERM');
+    stop();
   }
 }
 
