@@ -21,6 +21,10 @@ test('a team lead tags, assigns and deletes several customers at once, and picks
   await page.getByRole('checkbox', { name: 'Select Annie Easley' }).check();
   const bar = page.getByRole('region', { name: 'Selected customers' });
   await expect(bar).toContainText('2 customers selected');
+  // Some of the list chosen: the box over it is mixed, neither checked nor clear.
+  const selectAll = page.getByRole('checkbox', { name: 'Select all shown customers' });
+  await expect(selectAll).toHaveJSProperty('indeterminate', true);
+  await expect(selectAll).not.toBeChecked();
 
   await bar.getByRole('button', { name: 'Add tag' }).click();
   const tagDialog = page.getByRole('dialog', { name: 'Add a tag' });
@@ -32,8 +36,10 @@ test('a team lead tags, assigns and deletes several customers at once, and picks
   await expect(row('Christine Darden')).not.toContainText('apollo');
   await expect(bar).toBeHidden();
 
-  await page.getByRole('checkbox', { name: 'Select all shown customers' }).check();
+  await selectAll.check();
   await expect(bar).toContainText('3 customers selected');
+  await expect(selectAll).toHaveJSProperty('indeterminate', false);
+  await expect(selectAll).toBeChecked();
   await bar.getByRole('button', { name: 'Assign owner' }).click();
   const ownerDialog = page.getByRole('dialog', { name: 'Assign an owner' });
   await ownerDialog.getByRole('combobox', { name: 'Owner' }).click();
