@@ -1,8 +1,4 @@
-/**
- * Spreadsheets run a cell that starts with =, +, -, @, tab or carriage return as a formula; in a
- * file meant for a spreadsheet such a cell gets a leading apostrophe, so it stays text.
- */
-const neutralised = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+import { neutraliseFormula } from '@/lib/formula-cells';
 
 const quoted = (value: string) =>
   /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
@@ -11,7 +7,7 @@ const quoted = (value: string) =>
 export function toCsv(rows: readonly (readonly string[])[], forSpreadsheet = false): string {
   return rows
     .map((cells) =>
-      cells.map((cell) => quoted(forSpreadsheet ? neutralised(cell) : cell)).join(','),
+      cells.map((cell) => quoted(forSpreadsheet ? neutraliseFormula(cell) : cell)).join(','),
     )
     .join('\n')
     .concat('\n');

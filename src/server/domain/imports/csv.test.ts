@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, neutraliseFormula, parseCsv } from './csv';
+import { neutraliseFormula } from '@/lib/formula-cells';
+import { csvLine, parseCsv } from './csv';
 
 describe('CSV', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {

@@ -1,13 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-
-/**
- * Spreadsheets run a cell that starts with =, +, -, @, tab or carriage return as a formula;
- * such cells get a leading apostrophe, so an exported name like `=HYPERLINK(...)` stays text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { neutraliseFormula } from '@/lib/formula-cells';
 
 export function csvLine(cells: (string | number | null | undefined)[]): string {
   return stringify([
