@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CompanyCustomersParams, CompanyTimelineParams } from '@/schemas/companies';
 import { customerInteractions, customers, orders, users } from '../schema';
 import type { TenantTx } from '../types';
-import { customerColumns, live } from './customer-columns';
+import { customerColumns, customerFullName, live } from './customer-columns';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
 import { afterTimelineCursor, interactionColumns, NEWEST_FIRST, newestFirst } from './interactions';
 
@@ -38,9 +38,7 @@ export async function listCompanyTimeline(tx: TenantTx, params: CompanyTimelineP
   const rows = await tx
     .select({
       ...interactionColumns,
-      customerName: sql<
-        string | null
-      >`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
+      customerName: customerFullName,
     })
     .from(customerInteractions)
     .leftJoin(customers, eq(customers.id, customerInteractions.customerId))

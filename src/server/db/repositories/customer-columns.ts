@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Customer } from '@/schemas/customers';
 import { AppError, conflictOn } from '@/server/errors';
 import { customers } from '../schema';
@@ -16,6 +16,14 @@ export const customerColumns = columnsExcept(getTableColumns(customers), [
   'searchText',
   'searchNames',
 ]);
+
+/**
+ * A customer's full name as the pages write it. Null where a left join found no customer
+ * (a null first name makes the whole concatenation null).
+ */
+export const customerFullName = sql<
+  string | null
+>`trim(${customers.firstName} || ' ' || ${customers.lastName})`;
 
 export const emailTaken = () =>
   conflictOn('email', 'A customer with this e-mail address already exists');

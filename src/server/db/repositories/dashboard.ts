@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { customers, orders } from '../schema';
 import type { TenantTx } from '../types';
-import { live } from './customer-columns';
+import { customerFullName, live } from './customer-columns';
 import { ofOrganization } from './tenant-rows';
 
 const REVENUE_STATUSES = ['paid', 'fulfilled'] as const;
@@ -51,7 +51,8 @@ export async function topCustomersByRevenue(tx: TenantTx, limit: number) {
   return tx
     .select({
       customerId: customers.id,
-      name: sql<string>`trim(${customers.firstName} || ' ' || ${customers.lastName})`,
+      // An inner join: every row has its customer.
+      name: sql<string>`${customerFullName}`,
       company: customers.company,
       currency: orders.currency,
       totalCents: total,

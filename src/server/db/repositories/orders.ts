@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { customers, orderLines, orderNumbers, orders } from '../schema';
 import type { TenantTx } from '../types';
 import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
+import { customerFullName } from './customer-columns';
 import {
   orderNumberOf,
   type Order,
@@ -20,9 +21,7 @@ const orderColumns = {
   id: orders.id,
   number: orders.number,
   customerId: orders.customerId,
-  customerName: sql<
-    string | null
-  >`case when ${customers.id} is null then null else trim(${customers.firstName} || ' ' || ${customers.lastName}) end`,
+  customerName: customerFullName,
   status: orders.status,
   currency: orders.currency,
   totalCents: orders.totalCents,
@@ -175,7 +174,7 @@ const NEWEST_FIRST = { sort: 'createdAt', order: 'desc' } as const;
  */
 function matchesOrderSearch(term: string): SQL {
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const byName = sql`(${customers.firstName} || ' ' || ${customers.lastName}) ilike ${pattern}`;
+  const byName = sql`${customerFullName} ilike ${pattern}`;
   const number = orderNumberOf(term);
   if (number === undefined) return byName;
   return sql`(${eq(orders.number, number)} or ${orders.number}::text like ${`${number}%`} or ${byName})`;
