@@ -48,6 +48,15 @@ export type Permission = keyof typeof PERMISSION_ROLES;
 
 export const PERMISSIONS = Object.keys(PERMISSION_ROLES) as Permission[];
 
+/** The permission to read each kind of record. */
+export const RECORD_READ_PERMISSION = {
+  customer: 'customers:read',
+  company: 'companies:read',
+  deal: 'deals:read',
+  order: 'orders:read',
+  task: 'tasks:read',
+} as const satisfies Record<string, Permission>;
+
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSION_ROLES[permission] as readonly Role[]).includes(role);
 }

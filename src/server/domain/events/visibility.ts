@@ -1,19 +1,15 @@
 import { EVENT_TYPES, type EventType } from '@/schemas/events';
-import { can, type Permission, type Role } from '@/schemas/permissions';
+import { can, RECORD_READ_PERMISSION, type Permission, type Role } from '@/schemas/permissions';
 
 /** Who may hear about a change: the permission to read what changed. */
 const PERMISSION_BY_ENTITY: Record<string, Permission> = {
-  customer: 'customers:read',
+  ...RECORD_READ_PERMISSION,
   customer_erasure: 'customers:read',
   customer_import: 'data:import',
   company_import: 'data:import',
   deal_import: 'data:import',
-  company: 'companies:read',
   interaction: 'interactions:read',
-  order: 'orders:read',
-  deal: 'deals:read',
   pipeline: 'deals:read',
-  task: 'tasks:read',
   membership: 'members:read',
   organization: 'members:read',
   invitation: 'members:manage',

@@ -1,4 +1,4 @@
-import { can, type Permission, type Role } from '@/schemas/permissions';
+import { can, RECORD_READ_PERMISSION, type Role } from '@/schemas/permissions';
 import type { TimelineRecordType } from '@/schemas/timeline';
 import { getCompany } from '@/server/db/repositories/companies';
 import { getCustomer } from '@/server/db/repositories/customers';
@@ -6,12 +6,6 @@ import { getDeal } from '@/server/db/repositories/deals';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
 import type { TimelineScope } from './timeline-sources';
-
-const READ_PERMISSION: Record<TimelineRecordType, Permission> = {
-  customer: 'customers:read',
-  company: 'companies:read',
-  deal: 'deals:read',
-};
 
 const NOUN: Record<TimelineRecordType, string> = {
   customer: 'Customer',
@@ -42,7 +36,7 @@ export async function timelineScope(
   recordType: TimelineRecordType,
   recordId: string,
 ): Promise<TimelineScope> {
-  const permission = READ_PERMISSION[recordType];
+  const permission = RECORD_READ_PERMISSION[recordType];
   if (!can(role, permission)) {
     throw new AppError('FORBIDDEN', `The ${role} role does not allow ${permission}`);
   }

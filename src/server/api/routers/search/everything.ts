@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { can, type Permission } from '@/schemas/permissions';
-import { SEARCH_KINDS, searchEverything, type SearchKind } from '@/server/domain/search/everything';
+import { can, RECORD_READ_PERMISSION } from '@/schemas/permissions';
+import { SEARCH_KINDS, searchEverything } from '@/server/domain/search/everything';
 import { organizationProcedure } from '../../trpc';
 
 export const searchEverythingInput = z.strictObject({
@@ -17,14 +17,6 @@ export const searchHit = z.object({
 });
 export type SearchHit = z.infer<typeof searchHit>;
 
-const READ_PERMISSION: Record<SearchKind, Permission> = {
-  customer: 'customers:read',
-  company: 'companies:read',
-  deal: 'deals:read',
-  order: 'orders:read',
-  task: 'tasks:read',
-};
-
 /**
  * One search over every kind of record the caller's role may read, best matches first. Any
  * member may search (members:read); each kind is searched only where the role may read it.
@@ -35,7 +27,7 @@ export const everything = organizationProcedure
   .output(z.object({ items: z.array(searchHit) }))
   .query(async ({ ctx, input }) => {
     const kinds = new Set(
-      SEARCH_KINDS.filter((kind) => can(ctx.organization.role, READ_PERMISSION[kind])),
+      SEARCH_KINDS.filter((kind) => can(ctx.organization.role, RECORD_READ_PERMISSION[kind])),
     );
     return { items: await searchEverything(ctx.tx, { ...input, kinds }) };
   });
