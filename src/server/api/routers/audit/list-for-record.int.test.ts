@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newMemberCaller, organizationWithOwner } from '@/test/factories';
+import { newMemberCaller, organizationWithOwner, salesOrganization } from '@/test/factories';
 import { codeOf } from '@/test/error-codes';
 import { setupTestServices } from '@/test/services';
 
@@ -44,6 +44,59 @@ describe('audit.listForRecord', () => {
       ['customer.created', null],
     ]);
     expect(trail.items.find((entry) => entry.entityId === call.id)?.actorName).toBe('Owner');
+  });
+
+  it("lists a company's own changes with its entries, its people's orders and its tasks", async () => {
+    const { api } = await organizationWithOwner(services());
+    const person = await api.customers.create({ firstName: 'Ines', company: 'Acme Ltd' });
+    const companyId = person.companyId!;
+    await api.companies.update({ id: companyId, website: 'https://acme.example' });
+    await api.interactions.createForCompany({ companyId, type: 'meeting', subject: 'Kick-off' });
+    const order = await api.orders.create({
+      customerId: person.id,
+      currency: 'EUR',
+      lines: [{ description: 'Audit', quantity: 1, unitPriceCents: 70_000 }],
+    });
+    const task = await api.tasks.create({
+      title: 'Renew the contract',
+      related: { type: 'company', id: companyId },
+    });
+    await api.tasks.delete({ id: task.id });
+    const other = await api.customers.create({ firstName: 'Zed', company: 'Other Co' });
+    await api.interactions.createForCompany({
+      companyId: other.companyId!,
+      type: 'note',
+      subject: 'Theirs',
+    });
+
+    const trail = await api.audit.listForRecord({ recordType: 'company', recordId: companyId });
+
+    expect(trail.items.map((entry) => [entry.action, entry.subjectTitle])).toEqual([
+      ['task.deleted', 'Renew the contract'],
+      ['task.created', 'Renew the contract'],
+      ['order.created', `#${order.number}`],
+      ['interaction.created', 'Kick-off'],
+      ['company.updated', null],
+      ['company.created', null],
+    ]);
+  });
+
+  it("lists a deal's moves and changes with its entries and tasks", async () => {
+    const { api, stage } = await salesOrganization(services());
+    const deal = await api.deals.create({ title: 'Acme renewal', currency: 'USD' });
+    await api.deals.move({ id: deal.id, stageId: stage('Qualified').id });
+    await api.interactions.createForDeal({ dealId: deal.id, type: 'call', subject: 'Pricing' });
+    await api.tasks.create({ title: 'Send terms', related: { type: 'deal', id: deal.id } });
+    await api.deals.create({ title: 'Someone else', currency: 'USD' });
+
+    const trail = await api.audit.listForRecord({ recordType: 'deal', recordId: deal.id });
+
+    expect(trail.items.map((entry) => [entry.action, entry.subjectTitle])).toEqual([
+      ['task.created', 'Send terms'],
+      ['interaction.created', 'Pricing'],
+      ['deal.stage_changed', null],
+      ['deal.created', null],
+    ]);
   });
 
   it('pages by the chain sequence', async () => {

@@ -147,16 +147,36 @@ describe('timeline.list', () => {
       lastName: 'Duarte',
       company: 'Acme Ltd',
     });
-    await api.interactions.create({ customerId: customer.id, type: 'call', subject: 'Intro' });
+    await api.interactions.create({
+      customerId: customer.id,
+      type: 'call',
+      subject: 'Intro',
+      occurredAt: new Date(Date.now() - 60_000),
+    });
+    const order = await api.orders.create({
+      customerId: customer.id,
+      currency: 'EUR',
+      lines: [{ description: 'Audit', quantity: 1, unitPriceCents: 70_000 }],
+    });
+    await api.interactions.createForCompany({
+      companyId: customer.companyId!,
+      type: 'note',
+      subject: 'Not asked for',
+    });
 
     const timeline = await api.timeline.list({
       recordType: 'company',
       recordId: customer.companyId!,
-      types: ['call'],
+      types: ['call', 'order'],
     });
 
-    expect(timeline.items).toHaveLength(1);
-    expect(timeline.items[0]!.customer).toEqual({ id: customer.id, name: 'Ines Duarte' });
+    expect(timeline.items.map((entry) => [entry.type, entry.subject.title])).toEqual([
+      ['order', `#${order.number}`],
+      ['call', 'Intro'],
+    ]);
+    for (const entry of timeline.items) {
+      expect(entry.customer).toEqual({ id: customer.id, name: 'Ines Duarte' });
+    }
   });
 
   it("shows a deal's calls, its moves between stages and its field changes", async () => {
