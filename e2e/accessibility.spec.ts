@@ -332,6 +332,22 @@ test('every section fits a phone screen, with the sections in a menu', async ({ 
   await expect(page.getByRole('columnheader', { name: 'Email' })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
 
+  // The search stays; the other filters wait behind "Filters", which says how many are set.
+  const filters = page.getByRole('group', { name: 'Filter customers' });
+  const statusFilter = filters.getByRole('button', { name: 'Status: All' });
+  await expect(page.getByRole('searchbox', { name: 'Search customers' })).toBeVisible();
+  await expect(statusFilter).toBeHidden();
+  await filters.getByRole('button', { name: 'Filters', exact: true }).click();
+  await expect(statusFilter).toBeVisible();
+  await filters.getByLabel('Tag', { exact: true }).fill('ietf');
+  await expect(page).toHaveURL(/[?&]tag=ietf/);
+  await filters.getByRole('button', { name: 'Filters (1)' }).click();
+  await expect(statusFilter).toBeHidden();
+  await page.setViewportSize({ width: 1024, height: 844 });
+  await expect(filters.getByRole('button', { name: /^Filters/ })).toBeHidden();
+  await expect(statusFilter).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+
   // The board is wider than the phone: it scrolls sideways inside its own frame.
   await page.goto('/deals');
   const board = page.getByRole('region', { name: 'Board' });

@@ -1,6 +1,7 @@
 'use client';
 
 import { SearchBox, SortFields } from '@/components/list-controls';
+import { PhoneFilters } from '@/components/phone-filters';
 import { TagFilter } from '@/components/tag-filter';
 import { OwnerFilter } from '@/features/members/owner-filter';
 import {
@@ -35,19 +36,25 @@ export function CompanyFilters({
         value={term}
         onChange={onTermChange}
       />
-      <OwnerFilter
-        ownerId={state.ownerId}
-        anyLabel="Any owner"
-        onChange={(ownerId) => onChange({ ownerId })}
-      />
-      <TagFilter tag={state.tag} maxLength={MAX_TAG_LENGTH} onChange={(tag) => onChange({ tag })} />
-      <SortFields
-        sorting={COMPANY_SORTING}
-        sorts={COMPANY_SORTS}
-        sort={state.sort}
-        order={state.order}
-        onChange={onChange}
-      />
+      <PhoneFilters active={[state.ownerId, state.tag].filter(Boolean).length}>
+        <OwnerFilter
+          ownerId={state.ownerId}
+          anyLabel="Any owner"
+          onChange={(ownerId) => onChange({ ownerId })}
+        />
+        <TagFilter
+          tag={state.tag}
+          maxLength={MAX_TAG_LENGTH}
+          onChange={(tag) => onChange({ tag })}
+        />
+        <SortFields
+          sorting={COMPANY_SORTING}
+          sorts={COMPANY_SORTS}
+          sort={state.sort}
+          order={state.order}
+          onChange={onChange}
+        />
+      </PhoneFilters>
     </div>
   );
 }

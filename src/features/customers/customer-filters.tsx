@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { SearchBox, SortFields } from '@/components/list-controls';
+import { PhoneFilters } from '@/components/phone-filters';
 import { StatusChecklistFilter } from '@/components/status-checklist-filter';
 import { TagFilter } from '@/components/tag-filter';
 import { Input } from '@/components/ui/input';
@@ -41,32 +42,47 @@ export function CustomerFilters({
         value={term}
         onChange={onTermChange}
       />
-      <StatusChecklistFilter
-        statuses={CUSTOMER_STATUSES}
-        chosen={state.status}
-        heading="Show customers who are"
-        labelOf={customerStatusLabel}
-        onChange={(status) => onChange({ status })}
-      />
-      <TagFilter tag={state.tag} maxLength={MAX_TAG_LENGTH} onChange={(tag) => onChange({ tag })} />
-      <OwnerFilter
-        ownerId={state.ownerId}
-        anyLabel="Any owner"
-        onChange={(ownerId) => onChange({ ownerId })}
-      />
-      <CreatedFilter
-        from={state.createdFrom}
-        to={state.createdTo}
-        onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}
-      />
-      <SortFields
-        sorting={CUSTOMER_SORTING}
-        // Relevance needs a search term to rank by.
-        sorts={CUSTOMER_SORTS.filter((sort) => sort !== 'relevance' || state.q)}
-        sort={state.sort}
-        order={state.order}
-        onChange={onChange}
-      />
+      <PhoneFilters
+        active={
+          [
+            state.status.length > 0,
+            state.tag,
+            state.ownerId,
+            state.createdFrom || state.createdTo,
+          ].filter(Boolean).length
+        }
+      >
+        <StatusChecklistFilter
+          statuses={CUSTOMER_STATUSES}
+          chosen={state.status}
+          heading="Show customers who are"
+          labelOf={customerStatusLabel}
+          onChange={(status) => onChange({ status })}
+        />
+        <TagFilter
+          tag={state.tag}
+          maxLength={MAX_TAG_LENGTH}
+          onChange={(tag) => onChange({ tag })}
+        />
+        <OwnerFilter
+          ownerId={state.ownerId}
+          anyLabel="Any owner"
+          onChange={(ownerId) => onChange({ ownerId })}
+        />
+        <CreatedFilter
+          from={state.createdFrom}
+          to={state.createdTo}
+          onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}
+        />
+        <SortFields
+          sorting={CUSTOMER_SORTING}
+          // Relevance needs a search term to rank by.
+          sorts={CUSTOMER_SORTS.filter((sort) => sort !== 'relevance' || state.q)}
+          sort={state.sort}
+          order={state.order}
+          onChange={onChange}
+        />
+      </PhoneFilters>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DateRangeFilter } from '@/components/date-range-filter';
 import { FilterBar, FilterChip } from '@/components/filter-bar';
+import { PhoneFilters } from '@/components/phone-filters';
 import { SearchBox } from '@/components/list-controls';
 import { StatusChecklistFilter } from '@/components/status-checklist-filter';
 import { Input } from '@/components/ui/input';
@@ -51,33 +52,43 @@ export function OrderFiltersBar({
         onChange={onTermChange}
       />
 
-      <StatusChecklistFilter
-        statuses={ORDER_STATUSES}
-        chosen={filters.status}
-        heading="Show orders that are"
-        labelOf={orderStatusLabel}
-        onChange={(status) => onChange({ status })}
-      />
-
-      <DateRangeFilter
-        idPrefix="orders"
-        from={filters.from}
-        to={filters.to}
-        onChange={(end, value) =>
-          onChange(end === 'from' ? { from: value || undefined } : { to: value || undefined })
+      <PhoneFilters
+        active={
+          [
+            filters.status.length > 0,
+            filters.from || filters.to,
+            filters.minTotal !== undefined || filters.maxTotal !== undefined,
+          ].filter(Boolean).length
         }
-      />
+      >
+        <StatusChecklistFilter
+          statuses={ORDER_STATUSES}
+          chosen={filters.status}
+          heading="Show orders that are"
+          labelOf={orderStatusLabel}
+          onChange={(status) => onChange({ status })}
+        />
 
-      <AmountFilter
-        label="Min total"
-        value={filters.minTotal}
-        onCommit={(minTotal) => onChange({ minTotal })}
-      />
-      <AmountFilter
-        label="Max total"
-        value={filters.maxTotal}
-        onCommit={(maxTotal) => onChange({ maxTotal })}
-      />
+        <DateRangeFilter
+          idPrefix="orders"
+          from={filters.from}
+          to={filters.to}
+          onChange={(end, value) =>
+            onChange(end === 'from' ? { from: value || undefined } : { to: value || undefined })
+          }
+        />
+
+        <AmountFilter
+          label="Min total"
+          value={filters.minTotal}
+          onCommit={(minTotal) => onChange({ minTotal })}
+        />
+        <AmountFilter
+          label="Max total"
+          value={filters.maxTotal}
+          onCommit={(maxTotal) => onChange({ maxTotal })}
+        />
+      </PhoneFilters>
 
       {filters.customerId ? (
         <FilterChip
