@@ -1,3 +1,4 @@
+import { LogOutIcon, MonitorIcon, MoonIcon, SettingsIcon, SunIcon, UserIcon } from 'lucide-react';
 import Link from 'next/link';
 import type { Permission } from '@/schemas/permissions';
 import {
@@ -55,8 +56,22 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <CommandPalette pages={items} />
             {permissions.includes('notifications:read') ? <NotificationBell /> : null}
-            <ThemeToggle />
-            <UserMenu name={user.name} email={user.email} />
+            <ThemeToggle
+              icons={{
+                light: <SunIcon aria-hidden="true" />,
+                dark: <MoonIcon aria-hidden="true" />,
+                system: <MonitorIcon aria-hidden="true" />,
+              }}
+            />
+            <UserMenu
+              name={user.name}
+              email={user.email}
+              icons={{
+                account: <UserIcon aria-hidden="true" />,
+                settings: <SettingsIcon aria-hidden="true" />,
+                signOut: <LogOutIcon aria-hidden="true" />,
+              }}
+            />
             <MobileNav items={items} />
           </div>
         </div>

@@ -1,6 +1,5 @@
 'use client';
 
-import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import { Button } from '@/components/ui/button';
 import {
@@ -13,28 +12,33 @@ import {
 } from '@/components/ui/dropdown-menu';
 
 const THEMES = [
-  { value: 'light', label: 'Light', Icon: SunIcon },
-  { value: 'dark', label: 'Dark', Icon: MoonIcon },
-  { value: 'system', label: 'System', Icon: MonitorIcon },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'System' },
 ] as const;
 
-/** Light, dark or the system's choice; next-themes keeps it in localStorage. */
-export function ThemeToggle() {
+export type ThemeIcons = Record<(typeof THEMES)[number]['value'], React.ReactNode>;
+
+/**
+ * Light, dark or the system's choice; next-themes keeps it in localStorage. The icons come
+ * drawn from the server (see AppShell), so their code stays out of every page's JavaScript.
+ */
+export function ThemeToggle({ icons }: { icons: ThemeIcons }) {
   const { theme, setTheme } = useTheme();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" aria-label="Theme">
-          <SunIcon className="dark:hidden" aria-hidden="true" />
-          <MoonIcon className="hidden dark:block" aria-hidden="true" />
+          <span className="contents dark:hidden">{icons.light}</span>
+          <span className="hidden dark:contents">{icons.dark}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme ?? 'system'} onValueChange={setTheme}>
-          {THEMES.map(({ value, label, Icon }) => (
+          {THEMES.map(({ value, label }) => (
             <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden="true" />
+              {icons[value]}
               {label}
             </DropdownMenuRadioItem>
           ))}

@@ -1,6 +1,5 @@
 'use client';
 
-import { LogOutIcon, SettingsIcon, UserIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { toast } from '@/lib/toast';
@@ -16,7 +15,19 @@ import {
 import { describeError } from '@/lib/server-errors';
 import { api } from '@/trpc/react';
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+/**
+ * The account's menu. Its icons come drawn from the server (see AppShell), so their code stays
+ * out of every page's JavaScript.
+ */
+export function UserMenu({
+  name,
+  email,
+  icons,
+}: {
+  name: string;
+  email: string;
+  icons: Record<'account' | 'settings' | 'signOut', React.ReactNode>;
+}) {
   const router = useRouter();
   const utils = api.useUtils();
   const signOut = api.auth.signOut.useMutation({
@@ -31,7 +42,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Account menu for ${name}`}>
-          <UserIcon aria-hidden="true" />
+          {icons.account}
           <span className="hidden max-w-40 truncate md:inline">{name}</span>
         </Button>
       </DropdownMenuTrigger>
@@ -43,12 +54,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link href="/settings">
-            <SettingsIcon aria-hidden="true" />
+            {icons.settings}
             Settings
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => signOut.mutate()} disabled={signOut.isPending}>
-          <LogOutIcon aria-hidden="true" />
+          {icons.signOut}
           Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>
