@@ -3,6 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO } from '@/server/domain/demo-seed';
+
+/** The browser the UI benches drive (Debian's Chromium unless CHROMIUM_PATH says otherwise). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Serves the production build (`npm run build`) over a fresh embedded database holding the
@@ -39,4 +44,13 @@ export async function startBuiltApp() {
   }
   stop();
   throw new Error('the server did not become ready');
+}
+
+/** Signs the page in as the demo organization's owner, as a person would; lands on the dashboard. */
+export async function signInAsDemo(page: Page, origin: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
 }

@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, expect as baseExpect, type Locator, type Page } from '@playwright/test';
-import { DEMO } from '@/server/domain/demo-seed';
-import { startBuiltApp } from './built-app';
+import { CHROMIUM, signInAsDemo, startBuiltApp } from './built-app';
+import { writeBenchJson } from './report';
 
 /**
  * `npm run build && npm run bench:tasks`
@@ -14,13 +12,12 @@ import { startBuiltApp } from './built-app';
  * answers, input being instant) and an estimate of a person's time by the Keystroke-Level
  * Model (1.3 s to point and click, 0.28 s a key, plus the app's time; no thinking time).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLICK_SECONDS = 1.1 + 0.2;
 const KEY_SECONDS = 0.28;
 /** Waits for results, not a time limit: the bench may share the machine. */
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-export class Person {
+class Person {
   clicks = 0;
   keys = 0;
   constructor(readonly page: Page) {}
@@ -60,7 +57,7 @@ export class Person {
   }
 }
 
-export interface DailyTask {
+interface DailyTask {
   name: string;
   /** Not counted: puts the browser where the task starts. */
   setUp?: (page: Page) => Promise<void>;
@@ -97,7 +94,7 @@ const IMPORT_CSV = [
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline, newest first' });
 
-export const TASKS: DailyTask[] = [
+const TASKS: DailyTask[] = [
   {
     name: 'Find a misspelt customer ("rosalind franklyn") and open them',
     setUp: (page) => page.goto('/dashboard').then(() => undefined),
@@ -253,23 +250,27 @@ export const TASKS: DailyTask[] = [
   },
 ];
 
-export async function measureTasks(tasks: DailyTask[], origin: string) {
+interface TaskResult {
+  task: string;
+  clicks: number;
+  keys: number;
+  appSeconds: number;
+  personSeconds: number;
+}
+
+async function measureTasks(origin: string): Promise<TaskResult[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const context = await browser.newContext({
-    baseURL: origin,
-    viewport: { width: 1440, height: 900 },
-  });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(DEMO.email);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/dashboard$/);
-  await seedRecords(page);
-  const results = [];
   try {
-    for (const task of tasks) {
+    const context = await browser.newContext({
+      baseURL: origin,
+      viewport: { width: 1440, height: 900 },
+    });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    await signInAsDemo(page, origin);
+    await seedRecords(page);
+    const results: TaskResult[] = [];
+    for (const task of TASKS) {
       if (task.setUp) await task.setUp(page);
       await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
       process.stderr.write(`${task.name}…\n`);
@@ -285,34 +286,27 @@ export async function measureTasks(tasks: DailyTask[], origin: string) {
         personSeconds: person.clicks * CLICK_SECONDS + person.keys * KEY_SECONDS + appSeconds,
       });
     }
+    return results;
   } finally {
     await browser.close();
   }
-  return results;
 }
 
-export function report(results: Awaited<ReturnType<typeof measureTasks>>) {
-  const lines = [
-    '| task | clicks | keys | app time | a person (KLM) |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...results.map(
-      (r) =>
-        `| ${r.task} | ${r.clicks} | ${r.keys} | ${r.appSeconds.toFixed(1)} s | ${r.personSeconds.toFixed(1)} s |`,
-    ),
-  ];
-  const outDir = path.join('.data', 'bench');
-  mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `tasks-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
-  console.info(lines.join('\n'));
-  process.stderr.write(`wrote ${file}\n`);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { origin, stop } = await startBuiltApp();
-  try {
-    report(await measureTasks(TASKS, origin));
-  } finally {
-    stop();
-  }
+const { origin, stop } = await startBuiltApp();
+try {
+  const startedAt = new Date().toISOString();
+  const results = await measureTasks(origin);
+  console.info(
+    [
+      '| task | clicks | keys | app time | a person (KLM) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...results.map(
+        (r) =>
+          `| ${r.task} | ${r.clicks} | ${r.keys} | ${r.appSeconds.toFixed(1)} s | ${r.personSeconds.toFixed(1)} s |`,
+      ),
+    ].join('\n'),
+  );
+  process.stderr.write(`wrote ${writeBenchJson('tasks', startedAt, { startedAt, results })}\n`);
+} finally {
+  stop();
 }

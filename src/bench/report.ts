@@ -120,11 +120,14 @@ export function renderMarkdown(report: BenchReport): string {
   ].join('\n\n');
 }
 
-/** Writes the report as JSON under .data/bench/ and returns the file's path. */
-export function writeJsonReport(report: BenchReport): string {
+/**
+ * Writes a bench's result as JSON under .data/bench/, named by the bench and the time it
+ * started (`ui-2026-12-05T12-15-29-635Z.json`); returns the file's path.
+ */
+export function writeBenchJson(bench: string, startedAt: string, result: unknown): string {
   const directory = path.join('.data', 'bench');
   mkdirSync(directory, { recursive: true });
-  const file = path.join(directory, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = path.join(directory, `${bench}-${startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -14,7 +14,7 @@ import { searchCase } from './cases/search';
 import { webhooksCase } from './cases/webhooks';
 import { describeMachine, packageVersions } from './environment';
 import { parseOptions, publicOptions, USAGE, type BenchOptions } from './options';
-import { renderMarkdown, writeJsonReport, type BenchReport } from './report';
+import { renderMarkdown, writeBenchJson, type BenchReport } from './report';
 import {
   analyzeSeededTables,
   ensureBenchDatabase,
@@ -154,7 +154,7 @@ async function run(options: BenchOptions): Promise<number> {
     regressionCheck,
   };
   process.stdout.write(`${renderMarkdown(report)}\n`);
-  log(`written to ${writeJsonReport(report)}`);
+  log(`written to ${writeBenchJson('bench', report.startedAt, report)}`);
 
   const regressions = regressionCheck?.checks.filter((check) => check.regressed) ?? [];
   for (const r of regressions) {

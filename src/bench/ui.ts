@@ -1,14 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { DEMO } from '@/server/domain/demo-seed';
-import { startBuiltApp } from './built-app';
+import { CHROMIUM, signInAsDemo, startBuiltApp } from './built-app';
 import { median } from './load';
+import { writeBenchJson } from './report';
 
 /**
  * `npm run build && npm run bench:ui -- [--runs N] [--page /path]... [--js-only]`
@@ -29,7 +27,6 @@ const { values: flags } = parseArgs({
   },
 });
 const runs = Number(flags.runs);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const JS_BUDGET_KB = 200;
 const SCORE_BUDGETS = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
 type Category = keyof typeof SCORE_BUDGETS;
@@ -40,11 +37,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 async function signIn(origin: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('Email').fill(DEMO.email);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/dashboard$/);
+  await signInAsDemo(page, origin);
   const cookies = await page.context().cookies();
   await browser.close();
   return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
@@ -151,14 +144,8 @@ async function main() {
       `Lighthouse ${runs} runs each (median), desktop preset, ${CHROMIUM}; budgets ≥ 90 / 95 / 95.`,
     ].join('\n');
     console.info(table);
-    const outDir = path.join('.data', 'bench');
-    mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, `ui-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify({ date: new Date().toISOString(), runs, js, pages, failures }, null, 2),
-    );
-    log(`wrote ${file}`);
+    const date = new Date().toISOString();
+    log(`wrote ${writeBenchJson('ui', date, { date, runs, js, pages, failures })}`);
     if (failures.length > 0) {
       log(`missed: ${failures.join('; ')}`);
       process.exitCode = 1;
