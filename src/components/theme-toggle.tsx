@@ -17,7 +17,7 @@ const THEMES = [
   { value: 'system', label: 'System' },
 ] as const;
 
-export type ThemeIcons = Record<(typeof THEMES)[number]['value'], React.ReactNode>;
+type ThemeIcons = Record<(typeof THEMES)[number]['value'], React.ReactNode>;
 
 /**
  * Light, dark or the system's choice; next-themes keeps it in localStorage. The icons come

@@ -18,8 +18,8 @@ export const customerColumns = columnsExcept(getTableColumns(customers), [
 ]);
 
 /**
- * A customer's full name as the pages write it. Null where a left join found no customer
- * (a null first name makes the whole concatenation null).
+ * A customer's full name as the pages write it ("Ines" when there is no last name). Null
+ * where a left join found no customer: concatenating its null columns gives null.
  */
 export const customerFullName = sql<
   string | null
