@@ -1,6 +1,6 @@
 import { ARTIFACTS, expect, hydrated, linkFromMailbox, PASSWORD, test } from './support';
 
-test('an owner verifies their address, invites a viewer, promotes them, then removes them', async ({
+test('an owner asks for the link again, verifies their address, invites a viewer, promotes them, then removes them', async ({
   page,
   browser,
 }) => {
@@ -17,6 +17,9 @@ test('an owner verifies their address, invites a viewer, promotes them, then rem
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByText('Verify your e-mail address')).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Send the link again' }).click();
+  await expect(page.getByText(`We sent a new link to ${ownerEmail}`)).toBeVisible();
 
   await page.goto(await linkFromMailbox(page, ownerEmail, '/verify-email?token='));
   await expect(page.getByRole('status')).toContainText(`${ownerEmail} is verified`);
