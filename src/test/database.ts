@@ -4,6 +4,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { migrate, migrateAsOwner } from '@/server/db/migrate';
 import type { Database } from '@/server/db/types';
+import { dropTestDatabase } from './drop-database';
 
 const onPostgres = () => process.env.TEST_DRIVER === 'postgres';
 
@@ -57,7 +58,7 @@ export function setupPrivateTestDatabase(): () => Connection {
     const admin = postgres(ownerServer, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     drop = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.end();
     };
     const onDatabase = (server: string) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { MIGRATIONS_FOLDER } from '@/server/db/migrate';
+import { dropTestDatabase } from './drop-database';
 
 /** A copy of drizzle/ whose journal ends with the migration `lastTag`. */
 export async function migrationsUpTo(lastTag: string): Promise<string> {
@@ -44,7 +45,7 @@ export async function openOwnDatabase(): Promise<{
     connection,
     drop: async () => {
       await connection.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.end();
     },
   };

@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openConnection } from '@/server/db/connection';
 import { migrateAsOwner } from '@/server/db/migrate';
+import { dropTestDatabase } from './drop-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide('testMigrationDatabaseUrl', ownerUrl);
 
   return async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await dropTestDatabase(admin, name);
     await admin.end();
   };
 }

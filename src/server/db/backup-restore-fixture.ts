@@ -13,6 +13,7 @@ import { withTenant } from '@/server/db/tenant';
 import { verifyAuditChain } from '@/server/domain/audit/verify-chain';
 import { stopServices, type AppServices } from '@/server/services';
 import { ownerCaller, type TestOrganization } from '@/test/factories';
+import { dropTestDatabase } from '@/test/drop-database';
 import { createTestServices } from '@/test/services';
 
 export const migrationCount = (
@@ -193,7 +194,7 @@ export function setupMovingDay(): MovingDay {
 
   afterAll(async () => {
     for (const name of createdDatabases) {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropTestDatabase(admin, name);
     }
     await admin.end();
     rmSync(workDir, { recursive: true, force: true });

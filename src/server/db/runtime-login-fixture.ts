@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { randomClientAddress, signUpInBrowser } from '@/test/browser-client';
 import { runCli } from '@/test/cli';
 import { uniqueEmail } from '@/test/factories';
+import { dropTestDatabase } from '@/test/drop-database';
 import { stopAllInstances, type Instance } from '@/test/instances';
 
 export const METRICS_TOKEN = 'a-metrics-token-for-the-login-tests';
@@ -91,16 +92,7 @@ export function setupTwoLogins(): TwoLogins {
   afterAll(async () => {
     await stopAllInstances();
     const { admin } = logins;
-    // The runtime login's sessions end a moment after their processes, and the owner may not
-    // end them itself (it is no member of that login): it waits for them, then drops.
-    for (let waited = 0; waited < 30_000; waited += 200) {
-      const [open] = await admin<{ sessions: number }[]>`
-        select count(*)::int as sessions from pg_stat_activity
-        where datname = ${database} and usename = ${runtimeLogin}`;
-      if (open!.sessions === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    await admin.unsafe(`drop database if exists ${database} with (force)`);
+    await dropTestDatabase(admin, database);
     await admin.unsafe(`drop role if exists ${runtimeLogin}`);
     await admin.end();
     rmSync(checkpointDir, { recursive: true, force: true });
