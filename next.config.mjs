@@ -24,6 +24,7 @@ const nextConfig = {
     'postgres',
     'pino',
     'prom-client',
+    'oidc-provider',
   ],
   async headers() {
     return [

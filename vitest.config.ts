@@ -9,7 +9,20 @@ if (!process.env.DATABASE_URL && !process.env.CLIENTELE_TEST_NOTE) {
 }
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
+  resolve: {
+    alias: [
+      // The SDK's sources, as the package would be imported from outside.
+      {
+        find: /^@clientele\/sdk$/,
+        replacement: path.resolve(import.meta.dirname, 'packages/sdk/src/index.ts'),
+      },
+      {
+        find: /^@clientele\/sdk\/(.*)$/,
+        replacement: path.resolve(import.meta.dirname, 'packages/sdk/src/$1.ts'),
+      },
+      { find: '@', replacement: path.resolve(import.meta.dirname, 'src') },
+    ],
+  },
   test: {
     // Hang guards, not speed limits (those live in the bench): on a loaded 2-core machine a
     // test that starts processes or databases can take minutes and still be right.
@@ -23,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'deploy/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'deploy/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           exclude: integration,
         },
       },

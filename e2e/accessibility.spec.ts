@@ -154,6 +154,7 @@ test('every page of the app has no serious accessibility violations in either th
   await scan(page, '/team', heading('Team'));
   await scan(page, '/audit', heading(/Audit/));
   await scan(page, '/api-keys', heading('API keys'));
+  await scan(page, '/apps', heading('OAuth apps'));
   await scan(page, '/webhooks', heading('Webhooks'));
   await scan(page, endpointPath, heading('http://127.0.0.1:9/hooks'));
   await scan(page, '/settings', heading('Profile settings'));

@@ -138,3 +138,64 @@ test('an admin adds a webhook endpoint, watches a failing delivery retry and red
     await receiver.close();
   }
 });
+
+test('an admin sends a test event and reads every attempt at a delivery', async ({ page }) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver(1);
+  try {
+    await signUp(page, 'hooktest');
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add endpoint' });
+    await dialog.getByLabel('URL').fill(receiver.url);
+    await dialog.getByRole('checkbox', { name: 'deal.won' }).check();
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    const secretDialog = page.getByRole('dialog', { name: 'Copy the signing secret' });
+    const secret = await secretDialog.getByLabel('Signing secret').inputValue();
+    await secretDialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page).toHaveURL(/\/webhooks\/[0-9a-f-]{36}$/);
+
+    // The receiver fails the first test, then takes the second; each outcome is shown at once.
+    const sendTest = page.getByRole('button', { name: 'Send test event' });
+    const outcome = page.getByRole('status').filter({ hasText: 'test event' });
+    await sendTest.click();
+    await expect(outcome).toContainText('The test event failed after');
+    await expect(outcome).toContainText('Answered 500');
+    await sendTest.click();
+    await expect(outcome).toContainText(/The test event was received: answered 200 in \d+ ms/);
+    await page.screenshot({ path: `${ARTIFACTS}/webhooks-04-test-event.png`, fullPage: true });
+
+    const verifier = new Webhook(secret);
+    const events = receiver.received.map(
+      ({ headers, body }) =>
+        verifier.verify(body, {
+          'webhook-id': String(headers['webhook-id']),
+          'webhook-timestamp': String(headers['webhook-timestamp']),
+          'webhook-signature': String(headers['webhook-signature']),
+        }) as { type: string },
+    );
+    expect(events.map((event) => event.type)).toEqual(['webhook.test', 'webhook.test']);
+
+    // Both tests are in the log; the failed one, redelivered, now has two attempts.
+    const rows = page.getByRole('row').filter({ hasText: 'webhook.test' });
+    await expect(rows).toHaveCount(2);
+    // Newest first: the failed test is the second row.
+    const failed = rows.nth(1);
+    await expect(failed).toContainText('Failed');
+    await failed.getByRole('button', { name: 'Redeliver webhook.test event' }).click();
+    await expect(failed).toContainText('Succeeded', { timeout: 30_000 });
+    await failed.getByRole('button', { name: 'Details of webhook.test delivery' }).click();
+    const attempts = page.getByRole('region', { name: 'Attempts' });
+    await expect(attempts.getByRole('row')).toHaveCount(3, { timeout: 30_000 });
+    const first = attempts.getByRole('row').filter({ hasText: 'Answered 500' });
+    await expect(first.getByRole('cell').first()).toHaveText('1');
+    await expect(first).toContainText('500');
+    const second = attempts.getByRole('row').filter({ hasText: 'Received' });
+    await expect(second.getByRole('cell').first()).toHaveText('2');
+    await expect(second).toContainText('200');
+    await page.screenshot({ path: `${ARTIFACTS}/webhooks-05-attempts.png`, fullPage: true });
+    expect(receiver.received).toHaveLength(3);
+  } finally {
+    await receiver.close();
+  }
+});

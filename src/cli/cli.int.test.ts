@@ -10,6 +10,8 @@ import { looksLikeApiKey } from '@/server/auth/api-key';
 import { openConnection, type Connection } from '@/server/db/connection';
 import { and, countDistinct, eq, isNotNull, max } from 'drizzle-orm';
 import { resolvePrincipal } from '@/server/api/principal';
+import { findOAuthAppByClientId } from '@/server/db/repositories/oauth-apps';
+import { hashClientSecret } from '@/server/oauth/credentials';
 import { verifyPassword } from '@/server/auth/password';
 import { revenuePerMonth } from '@/server/db/repositories/dashboard';
 import { nextOrderNumber } from '@/server/db/repositories/orders';
@@ -166,6 +168,83 @@ describe('operator CLI', { timeout: 300_000 }, () => {
         apiKeyId: key.json.id,
         organization: { id: org.json.organizationId, slug, role: 'manager' },
       });
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('registers OAuth clients, printing the secret once and storing only its hash', async () => {
+    const service = await cli(
+      'create-oauth-client',
+      '--org',
+      slug,
+      '--name',
+      'Nightly sync',
+      '--grant',
+      'client_credentials',
+      '--scopes',
+      'customers:read customers:write',
+      '--role',
+      'manager',
+    );
+    expect(service.code).toBe(0);
+    expect(service.json).toEqual({
+      clientId: expect.stringMatching(/^clt_app_/),
+      clientSecret: expect.stringMatching(/^clt_secret_/),
+    });
+    const web = await cli(
+      'create-oauth-client',
+      '--org',
+      slug,
+      '--name',
+      'Web app',
+      '--grant',
+      'authorization_code',
+      '--redirect-uri',
+      'https://app.example.com/callback',
+      '--redirect-uri',
+      'http://localhost:4811/callback',
+      '--scopes',
+      'customers:read',
+    );
+    expect(web.code).toBe(0);
+    const refused = await cli(
+      'create-oauth-client',
+      '--org',
+      slug,
+      '--name',
+      'No way back',
+      '--grant',
+      'authorization_code',
+      '--scopes',
+      'customers:read',
+    );
+    expect(refused).toMatchObject({
+      code: 1,
+      json: { error: { code: 'BAD_REQUEST', message: expect.stringContaining('redirectUris') } },
+    });
+
+    const connection = await openConnection(
+      onPostgres
+        ? { databaseUrl: inject('testDatabaseUrl') }
+        : { pgliteDir: databaseEnv.PGLITE_DIR },
+    );
+    try {
+      const stored = await withIdentity(connection.db, (tx) =>
+        findOAuthAppByClientId(tx, String(web.json.clientId)),
+      );
+      expect(stored?.app).toMatchObject({
+        name: 'Web app',
+        kind: 'authorization_code',
+        redirectUris: ['https://app.example.com/callback', 'http://localhost:4811/callback'],
+        scopes: ['customers:read'],
+      });
+      const serviceApp = await withIdentity(connection.db, (tx) =>
+        findOAuthAppByClientId(tx, String(service.json.clientId)),
+      );
+      expect(serviceApp?.app.secretHash).toEqual(
+        hashClientSecret(String(service.json.clientSecret)),
+      );
     } finally {
       await connection.close();
     }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { emailAddress } from '@/schemas/customers';
 import { newPassword } from '@/schemas/auth';
 import { API_KEY_ROLES, ROLES } from '@/schemas/permissions';
+import { OAUTH_APP_KINDS, oauthAppInput } from '@/schemas/oauth-apps';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { assertAcceptablePassword } from '@/server/auth/password-policy';
 import type { Env } from '@/env';
@@ -22,6 +23,7 @@ import { readCheckpoints, type CheckpointsRead } from '@/server/domain/audit/rea
 import { verifyAuditChain } from '@/server/domain/audit/verify-chain';
 import { AuditCheckpointWriter } from '@/server/domain/audit/write-checkpoints';
 import { issueApiKey } from '@/server/domain/api-keys';
+import { auditedApp, registerOAuthApp } from '@/server/domain/oauth/register-app';
 import { seedDemoOrganization } from '@/server/domain/demo-seed';
 import {
   createOrganizationFor,
@@ -46,6 +48,15 @@ export const createApiKeyOptions = z.object({
   org: z.string().min(1, 'is required'),
   name: z.string().trim().min(1, 'is required').max(100),
   role: z.enum(API_KEY_ROLES, { error: `must be one of ${API_KEY_ROLES.join(', ')}` }),
+});
+
+export const createOAuthClientOptions = z.object({
+  org: z.string().min(1, 'is required'),
+  name: z.string().trim().min(1, 'is required').max(100),
+  grant: z.enum(OAUTH_APP_KINDS, { error: `must be one of ${OAUTH_APP_KINDS.join(', ')}` }),
+  'redirect-uri': z.array(z.string()).default([]),
+  scopes: z.string().min(1, 'is required'),
+  role: z.string().optional(),
 });
 
 export const createUserOptions = z.object({
@@ -291,6 +302,43 @@ export async function createApiKeyCommand(
       ...CLI_CLIENT,
     });
     return { id: issued.id, key: issued.key };
+  });
+}
+
+/**
+ * Registers an OAuth app (a confidential client), audited as `oauth_app.created` by the system.
+ * The secret is printed here only.
+ */
+export async function createOAuthClientCommand(
+  connection: Connection,
+  options: z.output<typeof createOAuthClientOptions>,
+) {
+  const parsed = oauthAppInput.safeParse({
+    name: options.name,
+    kind: options.grant,
+    redirectUris: options['redirect-uri'],
+    scopes: options.scopes.split(/\s+/).filter(Boolean),
+    role: options.role,
+  });
+  if (!parsed.success) {
+    throw new AppError('BAD_REQUEST', z.prettifyError(parsed.error));
+  }
+  return withIdentity(connection.db, async (tx) => {
+    const organization = await findOrganizationBySlug(tx, options.org);
+    if (!organization)
+      throw new AppError('NOT_FOUND', `No organization with the slug "${options.org}"`);
+    const { app, clientSecret } = await registerOAuthApp(tx, organization.id, parsed.data, null);
+    await insertAuditLog(tx, {
+      organizationId: organization.id,
+      actorType: 'system',
+      actorId: null,
+      action: 'oauth_app.created',
+      entityType: 'oauth_app',
+      entityId: app.id,
+      changes: { after: auditedApp(app) },
+      ...CLI_CLIENT,
+    });
+    return { clientId: app.clientId, clientSecret };
   });
 }
 

@@ -17,6 +17,8 @@ import {
   auditVerifyOptions,
   createApiKeyCommand,
   createApiKeyOptions,
+  createOAuthClientCommand,
+  createOAuthClientOptions,
   createOrgCommand,
   createOrgOptions,
   createUserCommand,
@@ -39,6 +41,8 @@ Commands:
   seed                         create the demo organization with sample data
   create-org --name NAME --slug SLUG --owner-email EMAIL --owner-password PW [--owner-name NAME]
   create-api-key --org SLUG --name NAME --role ROLE
+  create-oauth-client --org SLUG --name NAME --grant client_credentials|authorization_code
+      [--redirect-uri URI]... --scopes "customers:read customers:write ..." [--role ROLE]
   create-user --org SLUG --email EMAIL --password PW --role ROLE [--name NAME]
                                a verified member of the organization; an existing account
                                (same e-mail) joins with its own password unchanged
@@ -58,6 +62,7 @@ const COMMANDS = {
   seed: { options: z.object({}), run: (c: Connection) => seedCommand(c) },
   'create-org': { options: createOrgOptions, run: createOrgCommand },
   'create-api-key': { options: createApiKeyOptions, run: createApiKeyCommand },
+  'create-oauth-client': { options: createOAuthClientOptions, run: createOAuthClientCommand },
   'create-user': { options: createUserOptions, run: createUserCommand },
   'audit-verify': {
     options: auditVerifyOptions,
@@ -143,10 +148,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Every flag takes a value; a list flag (`--redirect-uri`) may be given more than once. */
 function flagsOf(schema: z.ZodObject) {
   return Object.fromEntries(
-    Object.keys(schema.shape).map((key) => [key, { type: 'string' as const }]),
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      { type: 'string' as const, multiple: isList(field as z.ZodType) },
+    ]),
   );
+}
+
+function isList(field: z.ZodType): boolean {
+  const inner =
+    field instanceof z.ZodDefault || field instanceof z.ZodOptional ? field.unwrap() : field;
+  return inner instanceof z.ZodArray;
 }
 
 main(process.argv.slice(2)).then(

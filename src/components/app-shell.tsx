@@ -8,6 +8,7 @@ import {
 import { UserMenu } from '@/features/auth/user-menu';
 import { VerifyEmailBanner } from '@/features/auth/verify-email-banner';
 import { NotificationBell } from '@/features/notifications/notification-bell';
+import { SandboxBanner } from '@/features/sandbox/sandbox-banner';
 import { CommandPalette } from './command-palette';
 import { MainNav, MobileNav, type NavItem } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
@@ -23,6 +24,7 @@ const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/team', label: 'Team', permission: 'members:read' },
   { href: '/audit', label: 'Audit', permission: 'audit:read' },
   { href: '/api-keys', label: 'API keys', permission: 'api-keys:manage' },
+  { href: '/apps', label: 'OAuth apps', permission: 'apps:manage' },
   { href: '/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/settings', label: 'Settings' },
 ];
@@ -39,6 +41,8 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   const items = NAV.filter((item) => !item.permission || permissions.includes(item.permission));
+  const sandboxOfId = organizations.find((organization) => organization.active)?.sandboxOfId;
+  const live = organizations.find((organization) => organization.id === sandboxOfId) ?? null;
   return (
     <div className="min-h-screen bg-muted/30">
       <a
@@ -79,6 +83,7 @@ export function AppShell({
           <MainNav items={items} />
         </div>
       </header>
+      {sandboxOfId ? <SandboxBanner live={live} /> : null}
       {!user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}

@@ -3,6 +3,12 @@ import { roleSchema } from './auth';
 import { timestamp, uuid } from './common';
 import { API_KEY_ROLES } from './permissions';
 
+/** How a sandbox's API keys start (a live key starts `clt_`, never this). */
+export const TEST_API_KEY_PREFIX = 'clt_test_';
+
+/** Whether a key, or the prefix shown of it, is a sandbox's. */
+export const isTestApiKey = (keyOrPrefix: string) => keyOrPrefix.startsWith(TEST_API_KEY_PREFIX);
+
 export const apiKeyListOutput = z.array(
   z.object({
     id: uuid(),

@@ -11,6 +11,7 @@ const MAX_FIELD_NAME_LENGTH = 100;
 export const MAX_IP_ADDRESS_LENGTH = 100;
 /** What the request's User-Agent header is cut to before it is kept. */
 export const MAX_USER_AGENT_LENGTH = 512;
+export const MAX_CLIENT_NAME_LENGTH = 200;
 /** An incoming X-Request-Id is kept only when it is 1 to 128 safe characters. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const MAX_REQUEST_ID_LENGTH = 128;
@@ -29,6 +30,10 @@ export type AuditListParams = z.output<typeof auditListInput>;
 
 const fieldValues = z.record(z.string().max(MAX_FIELD_NAME_LENGTH), z.unknown());
 
+/** Who acted: a person, an API key, an OAuth app acting as itself, or the system. */
+export const ACTOR_TYPES = ['user', 'api_key', 'oauth_app', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
 export const auditEntryOutput = z
   .object({
     id: uuid(),
@@ -36,8 +41,13 @@ export const auditEntryOutput = z
     action: z.string().max(MAX_ACTION_LENGTH),
     entityType: z.string().max(MAX_ENTITY_TYPE_LENGTH),
     entityId: uuid().nullable(),
-    actorType: z.enum(['user', 'api_key', 'system']),
+    actorType: z.enum(ACTOR_TYPES),
     actorId: uuid().nullable(),
+    /** The OAuth app a person acted through. */
+    appId: uuid().nullable(),
+    appName: z.string().max(MAX_ACTOR_NAME_LENGTH).nullable(),
+    /** The software that made the call, as it named itself (an MCP client). */
+    clientName: z.string().max(MAX_CLIENT_NAME_LENGTH).nullable(),
     actorName: z.string().max(MAX_ACTOR_NAME_LENGTH).nullable(),
     changes: z.object({
       before: fieldValues.nullable().optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MAX_NAME_LENGTH, organizationSummary, storedName, uuid } from './common';
+import { MAX_NAME_LENGTH, storedName, uuid } from './common';
 import { emailAddress, storedEmail } from './customers';
 import { PERMISSIONS, ROLES, type Permission } from './permissions';
+import { organizationWithTwin } from './sandbox';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -62,7 +63,7 @@ export const meOutput = z
       .object({ id: uuid(), email: storedEmail, name: storedName, emailVerified: z.boolean() })
       .nullable(),
     apiKey: z.object({ id: uuid(), name: storedName }).nullable(),
-    organization: organizationSummary.nullable(),
+    organization: organizationWithTwin.nullable(),
     role: roleSchema.nullable(),
     permissions: z
       .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))

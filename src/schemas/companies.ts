@@ -16,6 +16,7 @@ import {
   tag,
   text,
 } from './customers';
+import { upsertItems } from './bulk-upsert';
 import { companyCreateExample, companyExample } from './examples';
 import { interactionOutput } from './interactions';
 import { orderOutput } from './orders';
@@ -298,3 +299,25 @@ export const companyCandidate = z.object({
   name: z.string(),
   domain: z.string().nullable(),
 });
+
+/** A company to create or update, found by its normalised domain. */
+export const companyUpsertItem = companyUpdateInput
+  .omit({ id: true, expectedVersion: true })
+  .extend({
+    domain: companyDomain.meta({
+      description:
+        'The key: a host or URL, normalised (lowercase host, no `www.`); the live company with ' +
+        'this domain is updated.',
+    }),
+  });
+
+export const companyBulkUpsertInput = z
+  .strictObject({
+    items: upsertItems(companyUpsertItem, {
+      field: 'domain',
+      of: (item) => item.domain,
+      noun: 'domain',
+    }),
+  })
+  .meta({ id: 'CompanyBulkUpsert' });
+export type CompanyUpsertItem = z.output<typeof companyUpsertItem>;

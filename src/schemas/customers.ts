@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upsertItems } from './bulk-upsert';
 import { customerCreateExample, customerExample } from './examples';
 import { cursor, page, pageLimit, sortOrder, timeInput, timestamp, uuid } from './common';
 import {
@@ -290,3 +291,23 @@ export const bulkCustomerResult = z
       .meta({ description: 'How many already were as asked (e.g. had the tag).' }),
   })
   .meta({ id: 'BulkCustomerResult' });
+
+/** A customer to create or update, found by its e-mail address (ignoring case). */
+export const customerUpsertItem = customerUpdateInput
+  .omit({ id: true, expectedVersion: true })
+  .extend({
+    email: emailAddress.meta({
+      description: 'The key: a live customer with this address (ignoring case) is updated.',
+    }),
+  });
+
+export const customerBulkUpsertInput = z
+  .strictObject({
+    items: upsertItems(customerUpsertItem, {
+      field: 'email',
+      of: (item) => item.email.toLowerCase(),
+      noun: 'e-mail address',
+    }),
+  })
+  .meta({ id: 'CustomerBulkUpsert' });
+export type CustomerUpsertItem = z.output<typeof customerUpsertItem>;

@@ -81,7 +81,10 @@ export const isImportField = (kind: ImportKind, field: string): field is ImportF
 
 /** About 1 MB of CSV: some ten thousand customers, within one request. */
 export const MAX_IMPORT_BYTES = 900_000;
+/** Data rows one file may hold. */
+export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_IMPORT_FILENAME_LENGTH = 200;
+export const MAX_COLUMN_NAME_LENGTH = 500;
 
 const csvText = z
   .string()
@@ -110,7 +113,9 @@ export const importStartInput = z
     filename: z.string().trim().min(1).max(MAX_IMPORT_FILENAME_LENGTH),
     csv: csvText,
     /** CSV column → field of the kind imported. */
-    mapping: z.record(z.string(), z.enum(ALL_IMPORT_FIELDS)),
+    mapping: z
+      .record(z.string().max(MAX_COLUMN_NAME_LENGTH), z.enum(ALL_IMPORT_FIELDS))
+      .meta({ description: 'CSV column (its header) → the field it fills.' }),
     duplicates: z.enum(['skip', 'update']).default('skip'),
   })
   .superRefine(({ kind, mapping }, ctx) => {
@@ -141,23 +146,55 @@ export const importStartInput = z
   });
 export type ImportStartInput = z.input<typeof importStartInput>;
 
-export const importOutput = z.object({
-  id: uuid(),
-  kind: importKind,
-  filename: z.string(),
-  status: z.enum(['queued', 'validating', 'importing', 'completed', 'failed']),
-  duplicates: z.string(),
-  totalRows: z.number().int(),
-  processedRows: z.number().int(),
-  createdCount: z.number().int(),
-  updatedCount: z.number().int(),
-  skippedCount: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
-  failure: z.string().nullable(),
-  createdAt: timestamp(),
-  finishedAt: timestamp().nullable(),
-});
+/** Row problems an import reports (the first ones, by line); errorCount counts them all. */
+export const MAX_REPORTED_IMPORT_ISSUES = 500;
+
+const rowCount = z.number().int().min(0).max(MAX_IMPORT_ROWS);
+
+export const importOutput = z
+  .object({
+    id: uuid(),
+    kind: importKind,
+    filename: z.string().max(MAX_IMPORT_FILENAME_LENGTH),
+    status: z.enum(['queued', 'validating', 'importing', 'completed', 'failed']).meta({
+      description:
+        '`queued`, then `validating` (every row checked, `processedRows` counting up to ' +
+        '`totalRows`), `importing` (the valid rows written in one transaction), and `completed`, ' +
+        'or `failed` with nothing imported.',
+    }),
+    duplicates: z
+      .string()
+      .max(10)
+      .meta({ description: 'What rows matching an existing record do: `skip` or `update`.' }),
+    totalRows: rowCount.meta({ description: 'Data rows in the file (the header not counted).' }),
+    processedRows: rowCount,
+    createdCount: rowCount,
+    updatedCount: rowCount,
+    skippedCount: rowCount.meta({
+      description: 'Rows matching an existing record that were skipped or changed nothing.',
+    }),
+    errorCount: rowCount.meta({ description: 'Rows refused; the reasons are in `errors`.' }),
+    errors: z
+      .array(
+        z.object({
+          line: z
+            .number()
+            .int()
+            .min(1)
+            .meta({ description: 'The line of the file (the header is line 1).' }),
+          field: z.string().max(100),
+          message: z.string().max(1000),
+        }),
+      )
+      .max(MAX_REPORTED_IMPORT_ISSUES)
+      .meta({
+        description: `Why rows were refused, by line (the first ${MAX_REPORTED_IMPORT_ISSUES}).`,
+      }),
+    failure: z.string().max(1000).nullable(),
+    createdAt: timestamp(),
+    finishedAt: timestamp().nullable(),
+  })
+  .meta({ id: 'Import' });
 export type ImportView = z.infer<typeof importOutput>;
 
 /** The organization's latest imports, newest first. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { orderCreateExample, orderExample } from './examples';
 import { cursor, page, pageLimit, timeInput, timestamp, uuid } from './common';
 import { ORDER_STATUSES, type OrderStatus } from './order-constants';
+import { ACTOR_TYPES } from './audit';
 
 export { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './order-constants';
 export const orderStatus = z.enum(ORDER_STATUSES);
@@ -161,7 +162,7 @@ export const orderHistoryEntry = z.object({
   /** `draft` is the order's creation; the others are the changes of status. */
   status: orderStatus,
   at: timestamp(),
-  actorType: z.enum(['user', 'api_key', 'system']).nullable(),
+  actorType: z.enum(ACTOR_TYPES).nullable(),
   /** A member's or an API key's name; null when unknown (erased, or recorded before names were). */
   actorName: z.string().max(100).nullable(),
 });

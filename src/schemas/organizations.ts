@@ -3,9 +3,14 @@ import { organizationName, roleSchema } from './auth';
 import { organizationSummary } from './common';
 import { memberInput } from './members';
 
-/** The person's organizations, with their role in each and which one is active. */
+/** The person's organizations, with their role in each, which one is active, and sandboxes. */
 export const myOrganizationsOutput = z.array(
-  organizationSummary.extend({ role: roleSchema, active: z.boolean() }),
+  organizationSummary.extend({
+    role: roleSchema,
+    active: z.boolean(),
+    /** Set on a sandbox: the live organization it is the twin of. */
+    sandboxOfId: z.uuid().nullable(),
+  }),
 );
 
 /** A new organization's name, or an organization's new name. */

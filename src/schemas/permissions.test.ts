@@ -33,6 +33,8 @@ const DESIGN: Record<string, string> = {
   'tasks:manage': 'owner admin manager',
   'notifications:read': 'owner admin manager member viewer',
   'pipelines:manage': 'owner admin',
+  'apps:manage': 'owner admin',
+  'sso:manage': 'owner admin',
   'org:delete': 'owner',
   'org:transfer': 'owner',
 };

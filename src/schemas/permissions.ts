@@ -40,6 +40,10 @@ export const PERMISSION_ROLES = {
   /** One's own notifications: a person's, never an API key's (a key acts for no one). */
   'notifications:read': ['owner', 'admin', 'manager', 'member', 'viewer'],
   'pipelines:manage': ['owner', 'admin'],
+  /** Register OAuth apps and see every app's grants in the organization. */
+  'apps:manage': ['owner', 'admin'],
+  'sso:manage': ['owner', 'admin'],
+  /** Create the organization's sandbox, reset it and fill it with demo data. */
   'org:delete': ['owner'],
   'org:transfer': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;

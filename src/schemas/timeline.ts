@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
+import { ACTOR_TYPES } from './audit';
 
 /** The records that have a timeline. */
 export const TIMELINE_RECORD_TYPES = ['customer', 'company', 'deal'] as const;
@@ -48,7 +49,7 @@ export const timelineEntryOutput = z.object({
   id: uuid(),
   type: timelineEntryType,
   at: timestamp(),
-  actorType: z.enum(['user', 'api_key', 'system']).nullable(),
+  actorType: z.enum(ACTOR_TYPES).nullable(),
   /** Null when the actor is unknown or no longer a member. */
   actorName: z.string().max(MAX_NAME_LENGTH).nullable(),
   /** For an interaction, the member who wrote it (who may change it). */

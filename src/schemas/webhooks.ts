@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursor, page, pageLimit, timestamp, uuid } from './common';
-import { eventType, EVENT_TYPES } from './events';
+import { eventType, EVENT_TYPES, eventSchemaName } from './events';
 import { webhookEndpointExample } from './examples';
 
 export const MAX_WEBHOOK_ENDPOINTS = 20;
@@ -99,12 +99,39 @@ export const webhookSecretOutput = z
 
 export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 
+/**
+ * The event "Send test event" delivers: no endpoint subscribes to it and the change feed does
+ * not list it, but it is signed and logged exactly like the others.
+ */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+export const WEBHOOK_TEST_EVENT_DESCRIPTION =
+  'A test event, sent only when someone asks for one (`POST /webhooks/{id}/test`), to check ' +
+  'that the endpoint receives and verifies deliveries. No subscription is needed; do nothing ' +
+  'with it beyond answering 2xx.';
+
+export const webhookTestEventOutput = z
+  .object({
+    id: uuid().meta({ description: 'Unique per test event; the `webhook-id` of its delivery.' }),
+    type: z.literal(WEBHOOK_TEST_EVENT),
+    timestamp: timestamp().meta({ description: 'When the test event was sent.' }),
+    data: z.object({
+      endpointId: uuid().meta({ description: 'The endpoint this test was sent to.' }),
+      message: z.string().max(200),
+    }),
+  })
+  .meta({ id: eventSchemaName(WEBHOOK_TEST_EVENT), description: WEBHOOK_TEST_EVENT_DESCRIPTION });
+export type WebhookTestEvent = z.infer<typeof webhookTestEventOutput>;
+
+/** What a delivery can carry: the subscribable event types and the test event. */
+export const deliveryEventType = z.enum([...EVENT_TYPES, WEBHOOK_TEST_EVENT]);
+export type DeliveryEventType = z.infer<typeof deliveryEventType>;
+
 export const webhookDeliveryOutput = z
   .object({
     id: uuid(),
     endpointId: uuid(),
     eventId: uuid(),
-    eventType,
+    eventType: deliveryEventType,
     status: deliveryStatus.meta({
       description:
         '`pending` until the first attempt, `retrying` after a failed one while more are scheduled, ' +
@@ -151,3 +178,68 @@ export type DeliveryListParams = z.output<typeof deliveryListInput>;
 export const deliveryIdInput = z.object({ endpointId: uuid(), id: uuid() });
 
 export const deliveryPage = page(webhookDeliveryOutput);
+
+export const webhookDeliveryAttemptOutput = z
+  .object({
+    id: uuid(),
+    deliveryId: uuid(),
+    attempt: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: '1 for the first attempt; redeliveries go on counting.' }),
+    attemptedAt: timestamp(),
+    durationMs: z.number().int().min(0).nullable(),
+    responseStatus: z
+      .number()
+      .int()
+      .min(0)
+      .max(999)
+      .nullable()
+      .meta({ description: 'The HTTP status answered; null when no answer came.' }),
+    responseBody: z
+      .string()
+      .max(MAX_KEPT_RESPONSE_LENGTH)
+      .nullable()
+      .meta({ description: 'The first kilobyte of the answer.' }),
+    error: z
+      .string()
+      .max(MAX_DELIVERY_ERROR_LENGTH)
+      .nullable()
+      .meta({ description: 'Why the attempt failed, if it did.' }),
+  })
+  .meta({ id: 'WebhookDeliveryAttempt' });
+export type WebhookDeliveryAttempt = z.infer<typeof webhookDeliveryAttemptOutput>;
+
+export const attemptListInput = z.object({
+  endpointId: uuid(),
+  id: uuid(),
+  limit: pageLimit(),
+  cursor: cursor(),
+});
+export type AttemptListParams = z.output<typeof attemptListInput>;
+
+export const attemptPage = page(webhookDeliveryAttemptOutput);
+
+export const webhookTestOutput = z
+  .object({
+    ok: z.boolean().meta({ description: 'Whether the endpoint answered 2xx in time.' }),
+    responseStatus: z
+      .number()
+      .int()
+      .min(0)
+      .max(999)
+      .nullable()
+      .meta({ description: 'The HTTP status it answered; null when no answer came.' }),
+    durationMs: z.number().int().min(0),
+    error: z
+      .string()
+      .max(MAX_DELIVERY_ERROR_LENGTH)
+      .nullable()
+      .meta({ description: 'Why the test failed, if it did.' }),
+    event: webhookTestEventOutput,
+    /** The test as the delivery log keeps it. */
+    delivery: webhookDeliveryOutput,
+  })
+  .meta({ id: 'WebhookTestResult' });
+export type WebhookTestResult = z.infer<typeof webhookTestOutput>;

@@ -38,6 +38,10 @@ export class AppError extends Error {
       issues?: FieldIssue[];
       retryAfterSeconds?: number;
       candidates?: DuplicateCandidate[];
+      /** A machine-readable reason a client acts on (e.g. send the person to SSO sign-in). */
+      reason?: 'SSO_REQUIRED';
+      /** Where a person goes to resolve the error. */
+      signInUrl?: string;
     } = {},
   ) {
     super(message);

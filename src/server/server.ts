@@ -1,7 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Env } from '@/env';
 import { createApiHandler } from './http/api-handler';
+import { PROTECTED_RESOURCE_PATH } from './http/protected-resource';
+import { INTERACTION_PATH, OAUTH_PATHS, OAuthServer } from './oauth/provider';
 import { isEventStream, requestIdOf } from './http/request-info';
+import { isSsoPath } from './sso/routes';
 import { logger } from './observability/logger';
 import type { Runtime } from './runtime';
 import { startWorkers, stopServices } from './services';
@@ -58,7 +61,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.once('close', () => inFlight.delete(res));
     }
     const url = req.url ?? '/';
-    if (url === '/api' || url.startsWith('/api/') || !pages) return void handleApi(req, res);
+    if (
+      url === '/api' ||
+      url.startsWith('/api/') ||
+      url.startsWith(PROTECTED_RESOURCE_PATH) ||
+      isOAuthPath(url) ||
+      isSsoPath(url.split('?', 1)[0]!) ||
+      !pages
+    ) {
+      return void handleApi(req, res);
+    }
     handlePage(req, res, pages);
   });
 
@@ -183,4 +195,14 @@ async function until(condition: () => boolean, deadline: number): Promise<boolea
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return true;
+}
+
+/** The authorization server's paths; its consent page (/oauth/consent) is a page. */
+function isOAuthPath(url: string) {
+  const pathname = url.split('?', 1)[0]!;
+  return (
+    OAuthServer.handles(pathname) ||
+    pathname === OAUTH_PATHS.introspection ||
+    pathname.startsWith(`${INTERACTION_PATH}/`)
+  );
 }

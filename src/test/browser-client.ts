@@ -3,6 +3,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import type { TestApiServer } from './api-server';
+import { CookieJar } from './cookie-jar';
 import { uniqueEmail } from './factories';
 
 /**
@@ -13,50 +14,36 @@ export function browserClient(
   server: Pick<TestApiServer, 'url'>,
   extraHeaders: () => Record<string, string> = () => ({}),
 ) {
-  const jar = new Map<string, { value: string; expiresAt: number }>();
-  const cookieHeader = () =>
-    [...jar]
-      .filter(([, { expiresAt }]) => expiresAt > Date.now())
-      .map(([name, { value }]) => `${name}=${value}`)
-      .join('; ');
+  const jar = new CookieJar();
   const client = createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${server.url}/api/trpc`,
         transformer: superjson,
         headers: () => {
-          const cookie = cookieHeader();
+          const cookie = jar.header();
           return { origin: server.url, ...(cookie ? { cookie } : {}), ...extraHeaders() };
         },
         fetch: async (url, init) => {
           const res = await fetch(url, init);
-          for (const line of res.headers.getSetCookie()) {
-            const [pair = '', ...attributes] = line.split(';');
-            const [name = '', value = ''] = pair.split('=');
-            const maxAge = attributes
-              .map((attribute) => /^\s*max-age=(-?\d+)/i.exec(attribute)?.[1])
-              .find(Boolean);
-            const expiresAt = maxAge === undefined ? Infinity : Date.now() + Number(maxAge) * 1000;
-            if (!value || expiresAt <= Date.now()) jar.delete(name.trim());
-            else jar.set(name.trim(), { value, expiresAt });
-          }
+          jar.store(res);
           return res;
         },
       }),
     ],
   });
-  jars.set(client, { get: cookieHeader });
+  jars.set(client, jar);
   return client;
 }
 
 export type BrowserClient = ReturnType<typeof browserClient>;
 
 // The tRPC client is a proxy that answers every property, so the jar is kept beside it.
-const jars = new WeakMap<object, { get(): string }>();
+const jars = new WeakMap<object, CookieJar>();
 
 /** The Cookie header a browser client sends now (its session cookie, and any other). */
 export function sessionCookieOf(client: BrowserClient): string {
-  return jars.get(client)?.get() ?? '';
+  return jars.get(client)?.header() ?? '';
 }
 
 /** The error a tRPC call failed with; throws if it did not fail, or failed otherwise. */

@@ -67,6 +67,8 @@ export function userPrincipal(
     twoFactorPending: false,
     reauthenticatedAt: null,
     organization: { id: organization.id, name: organization.name, slug: organization.slug, role },
+    organizationSsoOnly: false,
+    ssoOrganizationId: null,
   };
 }
 

@@ -86,7 +86,16 @@ export function setupIntegrators() {
       .sort((a, b) => String(a.type).localeCompare(String(b.type)));
   }
 
-  return { connection, services, problems, client, integrator, deliverDue, verifiedEvents };
+  return {
+    connection,
+    services,
+    server,
+    problems,
+    client,
+    integrator,
+    deliverDue,
+    verifiedEvents,
+  };
 }
 
 /** Follows nextCursor to the end; returns every item. */

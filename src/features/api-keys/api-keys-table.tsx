@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ACTIONS_COLUMN, ListTable } from '@/components/list-table';
 import { TableCell, TableRow } from '@/components/ui/table';
 import { RoleBadge } from '@/features/team/role-badge';
+import { isTestApiKey } from '@/schemas/api-keys';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type ApiKey = RouterOutputs['apiKeys']['list'][number];
@@ -59,6 +60,11 @@ export function ApiKeysTable({ keys, canManage }: { keys: ApiKey[]; canManage: b
             <TableCell className="font-medium">{key.name}</TableCell>
             <TableCell>
               <code className="font-mono text-xs">{key.prefix}…</code>
+              {isTestApiKey(key.prefix) ? (
+                <Badge variant="outline" className="ml-2">
+                  Test key
+                </Badge>
+              ) : null}
             </TableCell>
             <TableCell>
               <RoleBadge role={key.role} />

@@ -1,20 +1,17 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { PlusIcon, TriangleAlertIcon } from 'lucide-react';
+import { PlusIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { fieldsOrToast } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import type { z } from 'zod';
-import { CopyButton } from '@/components/copy-button';
 import { FormTextField } from '@/components/form-field';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
+import { ShownOnce } from '@/components/shown-once';
 import { Button } from '@/components/ui/button';
-import { DialogFooter } from '@/components/ui/dialog';
-import { Label } from '@/components/ui/label';
 import { roleLabel } from '@/features/team/role-labels';
 import { RoleSelectField } from '@/features/team/role-select-field';
 import { createApiKeyInput, type CreateApiKeyInput } from '@/schemas/api-keys';
@@ -135,37 +132,17 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void 
 function NewKey({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
   const example = `curl -H "Authorization: Bearer ${created.key}" ${window.location.origin}/api/v1/customers`;
   return (
-    <>
-      <div className="grid gap-2">
-        <Label htmlFor="new-api-key">API key</Label>
-        <div className="flex items-center gap-2">
-          <input
-            id="new-api-key"
-            readOnly
-            value={created.key}
-            onFocus={(event) => event.currentTarget.select()}
-            className="h-9 min-w-0 flex-1 rounded-md border bg-muted px-3 font-mono text-sm"
-          />
-          <CopyButton value={created.key} label="Copy key" />
-        </div>
-      </div>
-      <Alert>
-        <TriangleAlertIcon aria-hidden="true" />
-        <AlertDescription>
-          This is the only time the key is shown. Store it in a secret manager.
-        </AlertDescription>
-      </Alert>
+    <ShownOnce
+      values={[{ id: 'new-api-key', label: 'API key', copyLabel: 'Copy key', value: created.key }]}
+      warning="This is the only time the key is shown. Store it in a secret manager."
+      onDone={onDone}
+    >
       <div className="grid gap-2">
         <p className="text-sm font-medium">Try it</p>
         <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">
           <code>{example}</code>
         </pre>
       </div>
-      <DialogFooter>
-        <Button type="button" onClick={onDone}>
-          Done
-        </Button>
-      </DialogFooter>
-    </>
+    </ShownOnce>
   );
 }

@@ -12,23 +12,11 @@ import { SubmitButton } from '@/components/submit-button';
 import { Button } from '@/components/ui/button';
 import { CardFooter } from '@/components/ui/card';
 import { useFormError } from '@/lib/form-errors';
+import { safeRedirectTarget } from '@/lib/redirect-target';
 import { describeError, issuesOf } from '@/lib/server-errors';
 import { signInInput, twoFactorCodeInput, type SignInInput } from '@/schemas/auth';
 import { api } from '@/trpc/react';
 import { AuthCard, AuthForm, AuthLink } from './auth-card';
-
-const DEFAULT_TARGET = '/dashboard';
-
-/**
- * Where to go after signing in: only a path on this site. "//host" and "/\host" are
- * protocol-relative URLs to another site, so they are refused (no open redirect).
- */
-export function safeRedirectTarget(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
-    return DEFAULT_TARGET;
-  }
-  return next;
-}
 
 export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
@@ -86,8 +74,9 @@ function PasswordStep({ onSuccess }: { onSuccess: (twoFactorRequired: boolean) =
         <FormError message={formError} />
         <FormTextField form={form} name="email" label="Email" type="email" autoComplete="email" />
         <CurrentPasswordField form={form} name="password" label="Password" />
-        <p className="text-sm">
+        <p className="flex flex-wrap justify-between gap-2 text-sm">
           <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
+          <AuthLink href="/sign-in/sso">Sign in with SSO</AuthLink>
         </p>
       </AuthForm>
     </AuthCard>

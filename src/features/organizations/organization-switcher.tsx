@@ -19,6 +19,8 @@ export interface OrganizationOption {
   name: string;
   role: string;
   active: boolean;
+  /** Set on a sandbox: the live organization it is the twin of. */
+  sandboxOfId?: string | null;
 }
 
 export function OrganizationSwitcher({ organizations }: { organizations: OrganizationOption[] }) {
@@ -53,7 +55,10 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
               onSelect={() => switchTo.mutate({ organizationId: organization.id })}
             >
               <span className="truncate">{organization.name}</span>
-              <span className="ml-auto text-xs text-muted-foreground">{organization.role}</span>
+              <span className="ml-auto text-xs text-muted-foreground">
+                {organization.sandboxOfId ? 'sandbox · ' : ''}
+                {organization.role}
+              </span>
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />

@@ -33,6 +33,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user.phone_removed': 'Phone number removed',
   'user.push_subscribed': 'Push turned on in a browser',
   'user.push_unsubscribed': 'Push turned off in a browser',
+  'user.app_disconnected': 'App disconnected',
   'organization.deleted': 'Organization deleted',
 };
 

@@ -2,14 +2,17 @@
 
 import { PageHeader } from '@/components/page-header';
 import { useCan } from '@/components/permissions-provider';
+import { ConnectedAppsSection } from './connected-apps-section';
 import { DangerZoneSection } from './danger-zone-section';
 import { EmailSection } from './email-section';
 import { LeaveOrganizationSection } from './leave-organization-section';
 import { OrganizationSection } from './organization-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { SandboxSection } from './sandbox-section';
 import { SecurityActivitySection } from './security-activity-section';
 import { SessionsSection } from './sessions-section';
+import { SsoSection } from './sso-section';
 import { TransferOwnershipSection } from './transfer-ownership-section';
 import { TwoFactorSection } from './two-factor-section';
 
@@ -43,11 +46,12 @@ export function SecuritySettingsView() {
   return (
     <SettingsPage
       title="Security settings"
-      description="Your password, two-factor authentication, and where you are signed in."
+      description="Your password, two-factor authentication, where you are signed in, and the apps you connected."
     >
       <PasswordSection />
       <TwoFactorSection />
       <SessionsSection />
+      <ConnectedAppsSection />
       <SecurityActivitySection />
     </SettingsPage>
   );
@@ -59,12 +63,15 @@ export function OrganizationSettingsView() {
   const canManage = useCan('org:manage');
   const canTransfer = useCan('org:transfer');
   const canDelete = useCan('org:delete');
+  const canManageSso = useCan('sso:manage');
   return (
     <SettingsPage
       title="Organization settings"
-      description="The organization you are working in: its name, its owner, leaving or deleting it."
+      description="The organization you are working in: its name, single sign-on, its sandbox, its owner, leaving or deleting it."
     >
       {canManage ? <OrganizationSection /> : null}
+      {canManageSso ? <SsoSection /> : null}
+      {canManage ? <SandboxSection /> : null}
       {canTransfer ? <TransferOwnershipSection /> : null}
       {inOrganization ? <LeaveOrganizationSection /> : null}
       {canDelete ? <DangerZoneSection /> : null}

@@ -21,6 +21,7 @@ import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/server-errors';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from '@/schemas/webhooks';
 import { api } from '@/trpc/react';
+import { DeliveryAttempts } from './delivery-attempts';
 import { deliveryStatusLabel, DeliveryStatusBadge } from './delivery-status-badge';
 
 const PAGE_SIZE = 25;
@@ -163,6 +164,7 @@ function DeliveriesTable({
               <TableRow id={detailsId}>
                 <TableCell colSpan={COLUMNS.length} className="bg-muted/40">
                   <DeliveryDetails delivery={delivery} />
+                  <DeliveryAttempts endpointId={endpointId} delivery={delivery} />
                 </TableCell>
               </TableRow>
             ) : null}

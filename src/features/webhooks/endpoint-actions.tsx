@@ -7,7 +7,6 @@ import { toast } from '@/lib/toast';
 import { ConfirmDestructiveDialog } from '@/components/confirm-destructive-dialog';
 import { FormDialog } from '@/components/form-dialog';
 import { Button } from '@/components/ui/button';
-import { DialogFooter } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 import { describeError } from '@/lib/server-errors';
@@ -91,12 +90,7 @@ function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
         title="Copy the new signing secret"
         description="The previous secret keeps working for 24 hours."
       >
-        {secret ? <SigningSecret secret={secret} /> : null}
-        <DialogFooter>
-          <Button type="button" onClick={() => setSecret(null)}>
-            Done
-          </Button>
-        </DialogFooter>
+        {secret ? <SigningSecret secret={secret} onDone={() => setSecret(null)} /> : null}
       </FormDialog>
     </>
   );

@@ -10,8 +10,6 @@ import type { z } from 'zod';
 import { FormTextField } from '@/components/form-field';
 import { FormDialog, FormDialogActions } from '@/components/form-dialog';
 import { PostForm } from '@/components/post-form';
-import { Button } from '@/components/ui/button';
-import { DialogFooter } from '@/components/ui/dialog';
 import { webhookCreateInput, type WebhookEndpoint } from '@/schemas/webhooks';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { EventTypesField } from './event-types-field';
@@ -103,14 +101,7 @@ export function EndpointFormDialog({
       descriptionClassName={created ? 'break-all' : undefined}
     >
       {created ? (
-        <>
-          <SigningSecret secret={created.secret} />
-          <DialogFooter>
-            <Button type="button" onClick={close}>
-              Done
-            </Button>
-          </DialogFooter>
-        </>
+        <SigningSecret secret={created.secret} onDone={close} />
       ) : (
         <PostForm onSubmit={form.handleSubmit(save)}>
           <EndpointFields form={form} />

@@ -12,6 +12,7 @@ import { api } from '@/trpc/react';
 import { DeliveryLog } from './delivery-log';
 import { EndpointActions } from './endpoint-actions';
 import { EndpointStateBadge } from './endpoint-state-badge';
+import { SendTestEvent } from './send-test-event';
 
 const WEBHOOKS = { label: 'Webhooks', href: '/webhooks' };
 
@@ -76,6 +77,10 @@ function EndpointDetails({ endpoint }: { endpoint: WebhookEndpoint }) {
         </dd>
         <dt className="text-muted-foreground">Added</dt>
         <dd>{formatDateTime(endpoint.createdAt)}</dd>
+        <dt className="text-muted-foreground">Test</dt>
+        <dd>
+          <SendTestEvent endpointId={endpoint.id} />
+        </dd>
       </dl>
       <DeliveryLog endpointId={endpoint.id} />
     </RecordPageFrame>

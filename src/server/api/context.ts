@@ -1,17 +1,18 @@
-import type { Role } from '@/schemas/permissions';
+import type { Permission, Role } from '@/schemas/permissions';
 import type { Database } from '@/server/db/types';
 import type { AppServices } from '@/server/services';
 import { toTRPCError } from './errors';
 import type { IdempotentRequest } from './idempotency';
 import type { EntityTags } from './preconditions';
+import { oauthServerOf } from '@/server/oauth/provider';
 import { resolvePrincipal, type Credentials } from './principal';
 import { wroteRecently } from './read-your-writes';
 
 /**
- * The door a request came in by: tRPC, REST, the server-side caller (page rendering), or a CSV
- * export (which runs no procedure).
+ * The door a request came in by: tRPC, REST, MCP, the server-side caller (page rendering), or a
+ * CSV export (which runs no procedure).
  */
-export type Door = 'trpc' | 'rest' | 'server' | 'export';
+export type Door = 'trpc' | 'rest' | 'mcp' | 'server' | 'export';
 
 export interface RequestInfo {
   requestId: string;
@@ -19,6 +20,8 @@ export interface RequestInfo {
   userAgent: string | null;
   origin: string | null;
   secFetchSite: string | null;
+  /** The software making the call, as it named itself (an MCP client): kept in audit rows. */
+  clientName?: string | null;
 }
 
 export interface OrganizationAccess {
@@ -41,12 +44,32 @@ export type Principal =
       /** When the password was last confirmed in this session. */
       reauthenticatedAt: Date | null;
       organization: OrganizationAccess | null;
+      /** The organization accepts only sessions opened through its SSO connection. */
+      organizationSsoOnly: boolean;
+      /** The organization whose SSO connection opened this session; null for a password one. */
+      ssoOrganizationId: string | null;
     }
   | {
       kind: 'apiKey';
       apiKeyId: string;
       name: string;
       organization: OrganizationAccess;
+    }
+  | {
+      /** An OAuth access token: for a person who connected the app, or for the app itself. */
+      kind: 'oauth';
+      appId: string;
+      clientId: string;
+      appName: string;
+      /** The person the token acts for; null for an app acting as itself (client credentials). */
+      userId: string | null;
+      /** The permissions the token was granted; the role's permissions bound them at each use. */
+      scopes: readonly Permission[];
+      /** The role now: the person's membership, or the app's own role. */
+      organization: OrganizationAccess;
+      /** The grant a person's token was issued under; revoking it ends the token. */
+      grantId: string | null;
+      expiresAt: Date;
     };
 
 export interface Context {
@@ -87,6 +110,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     services.db,
     options.credentials,
     services.secureCookies,
+    { server: oauthServerOf(services), appUrl: services.appUrl },
   ).catch((error: unknown) => {
     throw toTRPCError(error);
   });

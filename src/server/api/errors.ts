@@ -124,6 +124,13 @@ export function candidatesOf(error: TRPCError): DuplicateCandidate[] | undefined
   return cause.details.candidates.slice(0, ERROR_BODY_LIMITS.candidates);
 }
 
+/** A refusal's machine-readable reason and the sign-in page that resolves it, if it has one. */
+export function reasonOf(error: TRPCError): { reason: string; signInUrl?: string } | undefined {
+  const cause = error.cause;
+  if (!(cause instanceof AppError) || !cause.details.reason) return undefined;
+  return { reason: cause.details.reason, signInUrl: cause.details.signInUrl };
+}
+
 export function publicMessageOf(error: TRPCError): string {
   if (error.code === 'INTERNAL_SERVER_ERROR') return 'Internal server error';
   if (error.cause instanceof ZodError) return 'Input validation failed';

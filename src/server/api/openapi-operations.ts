@@ -13,12 +13,14 @@ type Operation = Json & {
 const PATH_PARAMETERS: Record<string, string> = {
   customerId: 'The id of the customer.',
   endpointId: 'The id of the webhook endpoint.',
+  grantId: 'The id of the grant, as `GET /app-grants` lists it.',
 };
 const RESOURCE_OF_SEGMENT: Record<string, string> = {
   customers: 'customer',
   interactions: 'interaction',
   orders: 'order',
   webhooks: 'webhook endpoint',
+  apps: 'OAuth app',
   deliveries: 'delivery',
 };
 

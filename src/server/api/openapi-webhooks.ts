@@ -1,4 +1,5 @@
 import { EVENT_DESCRIPTIONS, EVENT_TYPES, eventSchemaName } from '@/schemas/events';
+import { WEBHOOK_TEST_EVENT, WEBHOOK_TEST_EVENT_DESCRIPTION } from '@/schemas/webhooks';
 import { RETRY_DELAYS_SECONDS } from '@/server/domain/webhooks/deliver';
 import { WEBHOOK_SEND_TIMEOUT_MS as SEND_TIMEOUT_MS } from '@/server/domain/webhooks/send';
 
@@ -68,37 +69,50 @@ const refusedResponse = (kind: string) => ({
  * the Standard Webhooks signature headers. Deliveries are at least once and unordered.
  */
 export function webhooksSection() {
-  return Object.fromEntries(
-    EVENT_TYPES.map((type) => [
-      type,
-      {
-        post: {
-          operationId: `webhook-${type}`,
-          tags: ['Webhooks'],
-          summary: type,
-          description:
-            `${EVENT_DESCRIPTIONS[type]} Sent to each enabled endpoint subscribed to ` +
-            `\`${type}\`, signed as Standard Webhooks describes. Deliveries are at least once ` +
-            'and unordered: deduplicate on `webhook-id` and order by `timestamp`.',
-          parameters: Object.keys(WEBHOOK_PARAMETERS).map(parameterRef),
-          requestBody: {
-            required: true,
-            description: 'The event, as the change feed (`GET /events`) lists it.',
-            content: {
-              'application/json': {
-                schema: { $ref: `#/components/schemas/${eventSchemaName(type)}` },
-              },
-            },
-          },
-          // The receiver checks the signature: deliveries carry no API key.
-          security: [],
-          responses: {
-            '2XX': receivedResponse,
-            '4XX': refusedResponse('Refused (for example, a signature that does not check out)'),
-            '5XX': refusedResponse('Failed'),
+  const operation = (type: string, description: string, body: string) => ({
+    post: {
+      operationId: `webhook-${type}`,
+      tags: ['Webhooks'],
+      summary: type,
+      description,
+      parameters: Object.keys(WEBHOOK_PARAMETERS).map(parameterRef),
+      requestBody: {
+        required: true,
+        description: body,
+        content: {
+          'application/json': {
+            schema: { $ref: `#/components/schemas/${eventSchemaName(type)}` },
           },
         },
       },
+      // The receiver checks the signature: deliveries carry no API key.
+      security: [],
+      responses: {
+        '2XX': receivedResponse,
+        '4XX': refusedResponse('Refused (for example, a signature that does not check out)'),
+        '5XX': refusedResponse('Failed'),
+      },
+    },
+  });
+  return Object.fromEntries([
+    ...EVENT_TYPES.map((type) => [
+      type,
+      operation(
+        type,
+        `${EVENT_DESCRIPTIONS[type]} Sent to each enabled endpoint subscribed to ` +
+          `\`${type}\`, signed as Standard Webhooks describes. Deliveries are at least once ` +
+          'and unordered: deduplicate on `webhook-id` and order by `timestamp`.',
+        'The event, as the change feed (`GET /events`) lists it.',
+      ),
     ]),
-  );
+    [
+      WEBHOOK_TEST_EVENT,
+      operation(
+        WEBHOOK_TEST_EVENT,
+        `${WEBHOOK_TEST_EVENT_DESCRIPTION} Signed as Standard Webhooks describes, like every ` +
+          'other event, and sent once: it is not retried.',
+        'The test event (the change feed does not list it).',
+      ),
+    ],
+  ]);
 }

@@ -4,6 +4,7 @@ import Parsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@/schemas/events';
+import { WEBHOOK_TEST_EVENT } from '@/schemas/webhooks';
 import { buildOpenApiDocument, openApiDocumentText } from './openapi';
 import { LINTED_DOCUMENT, owaspRuleset } from './spectral-ruleset';
 
@@ -162,10 +163,11 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('describes the request of every event type in its webhooks section, signed', () => {
+  it('describes the request of every event type and the test event in its webhooks section, signed', () => {
     const webhooks = document.webhooks as Record<string, { post: Record<string, unknown> }>;
-    expect(Object.keys(webhooks).sort()).toEqual([...EVENT_TYPES].sort());
-    for (const type of EVENT_TYPES) {
+    const types = [...EVENT_TYPES, WEBHOOK_TEST_EVENT];
+    expect(Object.keys(webhooks).sort()).toEqual(types.sort());
+    for (const type of types) {
       const post = webhooks[type]!.post as {
         parameters: { $ref: string }[];
         requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
@@ -212,6 +214,14 @@ describe('the OpenAPI document', () => {
         'POST /webhooks/{id}/rotate-secret',
         'GET /webhooks/{endpointId}/deliveries',
         'POST /webhooks/{endpointId}/deliveries/{id}/redeliver',
+        'GET /apps',
+        'POST /apps',
+        'GET /apps/{id}',
+        'PATCH /apps/{id}',
+        'DELETE /apps/{id}',
+        'POST /apps/{id}/rotate-secret',
+        'GET /app-grants',
+        'DELETE /app-grants/{grantId}',
       ]),
     );
   });

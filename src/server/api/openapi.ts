@@ -41,6 +41,10 @@ const TAGS = [
     name: 'Notifications',
     description: "The calling person's inbox: what others did to the records they look after.",
   },
+  {
+    name: 'Imports',
+    description: 'CSV imports of customers, companies or deals, run in the background.',
+  },
   { name: 'Events', description: 'The change feed: every change as an event, for catching up.' },
   {
     name: 'Webhooks',
@@ -48,7 +52,18 @@ const TAGS = [
       'Endpoints that receive events as signed HTTP requests; the `webhooks` section describes ' +
       'each request they receive.',
   },
+  {
+    name: 'Apps',
+    description:
+      'OAuth 2.1 apps that sign in to the organization, for the people who allow them or for ' +
+      'themselves, and the grants people gave them (admins).',
+  },
   { name: 'Audit', description: 'The tamper-evident record of every change (admins).' },
+  {
+    name: 'Sandbox',
+    description:
+      'A twin organization with its own data and `clt_test_` keys, to develop and test against.',
+  },
 ];
 
 /**

@@ -11,6 +11,8 @@ import { findSessionWithUser } from '@/server/db/repositories/sessions';
 import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { AppError } from '@/server/errors';
+import { currentOAuthAccess, looksLikeJwt, oauthPrincipal } from '@/server/oauth/access-tokens';
+import type { OAuthServer } from '@/server/oauth/provider';
 import type { Principal } from './context';
 
 export interface Credentials {
@@ -28,8 +30,13 @@ export async function resolvePrincipal(
   db: Database,
   credentials: Credentials,
   secureCookies: boolean,
+  oauth?: { server: OAuthServer; appUrl: string },
 ): Promise<Principal | null> {
-  if (credentials.authorization) return apiKeyPrincipal(db, credentials.authorization);
+  if (credentials.authorization) {
+    const token = bearerOf(credentials.authorization);
+    if (oauth && looksLikeJwt(token)) return oauthPrincipal(db, oauth.server, oauth.appUrl, token);
+    return apiKeyPrincipal(db, token);
+  }
   const token = readSessionCookie(credentials.cookie, secureCookies);
   if (!token) return null;
   const session = await validateSessionToken(db, token);
@@ -44,13 +51,16 @@ export async function resolvePrincipal(
     twoFactorPending: session.twoFactorPending,
     reauthenticatedAt: session.reauthenticatedAt,
     organization: session.organization,
+    organizationSsoOnly: session.organizationSsoOnly,
+    ssoOrganizationId: session.ssoOrganizationId,
   };
 }
 
-async function apiKeyPrincipal(db: Database, authorization: string): Promise<Principal> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  const key = match?.[1];
-  if (!key || !looksLikeApiKey(key)) throw invalidKey();
+/** The credential of `Authorization: Bearer <credential>`; empty when the header is not that. */
+const bearerOf = (authorization: string) => /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? '';
+
+async function apiKeyPrincipal(db: Database, key: string): Promise<Principal> {
+  if (!looksLikeApiKey(key)) throw invalidKey();
   const now = new Date();
   const row = await findActiveApiKeyByHash(db, hashApiKey(key), now);
   if (!row) throw invalidKey();
@@ -88,6 +98,7 @@ export async function currentAccess(
     if (!key) throw invalidKey();
     return { role: key.role, expiresAt: key.expiresAt };
   }
+  if (principal.kind === 'oauth') return currentOAuthAccess(db, principal, now);
   const row = await findSessionWithUser(db, principal.sessionId);
   const { session, organization } = row ?? {};
   if (!session || now >= session.expiresAt || now >= session.absoluteExpiresAt) {

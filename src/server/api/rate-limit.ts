@@ -87,6 +87,12 @@ export async function enforceApiLimits(
       ['api:key', principal.apiKeyId],
       ['api:organization', principal.organization.id],
     ]);
+  } else if (principal.kind === 'oauth') {
+    // An app's tokens share one budget per person (or for the app itself), like a key's.
+    await enforceRateLimits(ctx, [
+      ['api:key', `oauth:${principal.appId}:${principal.userId ?? 'app'}`],
+      ['api:organization', principal.organization.id],
+    ]);
   } else {
     await enforceRateLimit(ctx, 'api:user', principal.userId);
   }

@@ -1,5 +1,6 @@
 import { accountRouter } from './routers/account/router';
 import { apiKeysRouter } from './routers/api-keys/router';
+import { appsRouter } from './routers/apps/router';
 import { auditRouter } from './routers/audit/router';
 import { authRouter } from './routers/auth/router';
 import { companiesRouter } from './routers/companies/router';
@@ -19,7 +20,9 @@ import { invitationsRouter } from './routers/invitations/router';
 import { membersRouter } from './routers/members/router';
 import { organizationsRouter } from './routers/organizations/router';
 import { onboardingRouter } from './routers/onboarding/router';
+import { sandboxRouter } from './routers/sandbox/router';
 import { searchRouter } from './routers/search/router';
+import { ssoRouter } from './routers/sso/router';
 import { viewsRouter } from './routers/views/router';
 import { webhooksRouter } from './routers/webhooks/router';
 import { createCallerFactory, router } from './trpc';
@@ -31,6 +34,8 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   apiKeys: apiKeysRouter,
+  apps: appsRouter,
+  sso: ssoRouter,
   customers: customersRouter,
   companies: companiesRouter,
   interactions: interactionsRouter,
@@ -49,6 +54,7 @@ export const appRouter = router({
   views: viewsRouter,
   search: searchRouter,
   onboarding: onboardingRouter,
+  sandbox: sandboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,10 +30,13 @@ export function owaspRuleset(): Ruleset {
           // These lists hold everything at once, so no maximum would be true: every member of
           // the organization (one page, as the design has it), every pipeline (a handful), the
           // whole stage history of one deal, and everything held about one person in a
-          // data-subject export (GDPR article 15 asks for all of it).
+          // data-subject export (GDPR article 15 asks for all of it), every OAuth app (a
+          // handful) and every grant people gave them (one per person and app).
           files: [
             `${responseProperties('/members', 'get')}/items`,
             `${responseProperties('/pipelines', 'get')}/items`,
+            `${responseProperties('/apps', 'get')}/items`,
+            `${responseProperties('/app-grants', 'get')}/items`,
             `${responseProperties('/deals/{id}/stages', 'get')}/items`,
             ...['interactions', 'orders', 'auditTrail'].map(
               (list) => `${responseProperties('/customers/{id}/export', 'get')}/${list}`,

@@ -19,7 +19,7 @@ import {
 import type { Context } from './context';
 import { assertSameOrigin } from './csrf';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
-import { candidatesOf, fieldIssuesOf, publicMessageOf, toTRPCError } from './errors';
+import { candidatesOf, fieldIssuesOf, publicMessageOf, reasonOf, toTRPCError } from './errors';
 import { enforceApiLimits } from './rate-limit';
 import { assertStorableInput } from './storable-input';
 import { markWrite } from './read-your-writes';
@@ -41,7 +41,21 @@ export type AppMeta = {
   readOnly?: boolean;
   /** A mutation over many records: one audit row per record it changes, none if it changes none. */
   bulk?: boolean;
+  /**
+   * Offered as a tool by the MCP server (/api/mcp), named after the procedure and described by
+   * its `openapi` summary and description. A query says `true`; a mutation says whether it may
+   * change or remove what exists rather than only add (`destructive`) and whether repeating it
+   * changes nothing more (`idempotent`), which MCP clients show before running it.
+   */
+  mcp?: true | McpToolHints;
+  /** A REST body larger than the door's default this operation accepts (bulk writes). */
+  maxBodyBytes?: number;
 };
+
+export interface McpToolHints {
+  destructive: boolean;
+  idempotent: boolean;
+}
 
 const isDevelopment = process.env.NODE_ENV === 'development';
 
@@ -68,6 +82,7 @@ const t = initTRPC
           requestId: ctx?.request.requestId ?? null,
           issues: fieldIssuesOf(error) ?? null,
           ...(candidatesOf(error) ? { candidates: candidatesOf(error) } : {}),
+          ...reasonOf(error),
           ...(isDevelopment && error.code === 'INTERNAL_SERVER_ERROR'
             ? { stack: (error.cause ?? error).stack }
             : {}),

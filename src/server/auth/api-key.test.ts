@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isTestApiKey } from '@/schemas/api-keys';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
 
 describe('API keys', () => {
@@ -22,5 +23,17 @@ describe('API keys', () => {
     expect(looksLikeApiKey(key.slice(0, -1))).toBe(false);
     expect(looksLikeApiKey(key.replace('clt_', 'xyz_'))).toBe(false);
     expect(looksLikeApiKey(key.toUpperCase())).toBe(false);
+  });
+
+  it('start clt_test_ in a sandbox, pass the same checks, and a live key never starts so', () => {
+    const { key, prefix, hash } = generateApiKey({ sandbox: true });
+    expect(key).toMatch(/^clt_test_[a-z2-7]{59}$/);
+    expect(prefix).toBe(key.slice(0, 17));
+    expect(isTestApiKey(key)).toBe(true);
+    expect(isTestApiKey(prefix)).toBe(true);
+    expect(looksLikeApiKey(key)).toBe(true);
+    expect(hash).toEqual(hashApiKey(key));
+    expect(looksLikeApiKey(key.replace('clt_test_', 'clt_tst_'))).toBe(false);
+    for (let n = 0; n < 50; n++) expect(isTestApiKey(generateApiKey().key)).toBe(false);
   });
 });

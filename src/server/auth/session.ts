@@ -35,6 +35,10 @@ export interface ValidSession {
   reauthenticatedAt: Date | null;
   /** The active organization and the user's role in it, if the user still belongs to it. */
   organization: { id: string; name: string; slug: string; role: Role } | null;
+  /** The active organization accepts only sessions opened through its SSO connection. */
+  organizationSsoOnly: boolean;
+  /** The organization whose SSO connection opened this session; null for a password sign-in. */
+  ssoOrganizationId: string | null;
   absoluteExpiresAt: Date;
 }
 
@@ -53,6 +57,8 @@ export async function createSession(
     userAgent: string | null;
     /** False when the user still owes a second factor. */
     twoFactorVerified?: boolean;
+    /** The SSO connection the person signed in through, if they did. */
+    ssoConnectionId?: string | null;
   },
   now = new Date(),
 ): Promise<NewSession> {
@@ -67,6 +73,7 @@ export async function createSession(
     ipAddress: input.ipAddress,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
     twoFactorVerified: input.twoFactorVerified ?? true,
+    ssoConnectionId: input.ssoConnectionId ?? null,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: idleExpiry(now, absoluteExpiresAt),
@@ -110,6 +117,8 @@ export async function validateSessionToken(
     twoFactorPending: twoFactorEnabledAt !== null && !session.twoFactorVerified,
     reauthenticatedAt: session.reauthenticatedAt,
     organization: row.organization,
+    organizationSsoOnly: row.organizationSsoOnly,
+    ssoOrganizationId: session.ssoOrganizationId,
     absoluteExpiresAt: session.absoluteExpiresAt,
   };
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Authenticated encryption (AES-256-GCM) for secrets the server must read back: TOTP keys,
@@ -11,6 +11,11 @@ export class SecretBox {
   constructor(base64Key: string) {
     this.#key = Buffer.from(base64Key, 'base64');
     if (this.#key.length !== 32) throw new Error('The encryption key must be 32 bytes');
+  }
+
+  /** A key of its own for one use (HMAC-SHA-256 of the context), so ENCRYPTION_KEY serves many. */
+  derive(context: string): Buffer {
+    return createHmac('sha256', this.#key).update(context).digest();
   }
 
   seal(plaintext: string, context: string): string {

@@ -70,9 +70,11 @@ describe.skipIf(!runs)(
           }
           expect(await refusal(`update audit_logs set action = 'forged'`)).toBe('42501');
           expect(await refusal(`update audit_chain_heads set last_sequence = 0`)).toBe('42501');
-          expect(await refusal(`alter table audit_logs disable trigger audit_logs_chain`)).toBe(
-            '42501',
-          );
+          for (const trigger of ['audit_logs_prepare', 'audit_logs_link']) {
+            expect(await refusal(`alter table audit_logs disable trigger ${trigger}`)).toBe(
+              '42501',
+            );
+          }
           // Nor through the roles it may switch to, nor by switching to any other.
           for (const role of ['clientele_app', 'clientele_auth', 'clientele_maintenance']) {
             for (const statement of [
@@ -88,7 +90,7 @@ describe.skipIf(!runs)(
             }
           }
           const [owner] = await logins.admin<{ owner: string }[]>`select current_user as owner`;
-          for (const role of ['clientele_audit_eraser', owner!.owner]) {
+          for (const role of ['clientele_audit_eraser', 'clientele_audit_linker', owner!.owner]) {
             expect(await refusal(`set local role "${role}"`), role).toBe('42501');
           }
         } finally {

@@ -1,6 +1,7 @@
 import { generateApiKey } from '@/server/auth/api-key';
 import type { Role } from '@/schemas/permissions';
 import { insertApiKey } from '@/server/db/repositories/api-keys';
+import { isSandboxOrganization } from '@/server/db/repositories/organizations';
 import type { IdentityTx, TenantTx } from '@/server/db/types';
 import { AppError } from '@/server/errors';
 
@@ -15,7 +16,7 @@ export interface IssuedApiKey {
 }
 
 /**
- * Issues a key for an organization; only its hash is kept. The caller audits it in the same
+ * Issues a key for an organization; only its hash is kept. A sandbox's keys start `clt_test_`. The caller audits it in the same
  * transaction (an organization procedure through ctx.audit, the CLI directly).
  */
 export async function issueApiKey(
@@ -38,7 +39,9 @@ export async function issueApiKey(
       issues: [{ path: ['expiresAt'], message: 'must be in the future' }],
     });
   }
-  const generated = generateApiKey();
+  const generated = generateApiKey({
+    sandbox: await isSandboxOrganization(tx, input.organizationId),
+  });
   const row = await insertApiKey(tx, {
     organizationId: input.organizationId,
     name: input.name,

@@ -11,11 +11,17 @@ import { sendJson } from './json';
 import { isEventStream, requestIdOf, requestInfoOf } from './request-info';
 import { createDocsHandler, DOCS_PATH } from './docs';
 import { createExportsHandler } from './exports';
+import { createMcpDoor } from './mcp-door';
+import { MCP_PATH, PROTECTED_RESOURCE_PATH, protectedResourceMetadata } from './protected-resource';
 import { createRestDoor } from './rest-door';
 import { apiRouteOf, spanRouteOf } from './api-route';
 import { applyApiSecurityHeaders } from './security-headers';
 import { createTrpcDoor } from './trpc-door';
 import { createUnsubscribeHandler, UNSUBSCRIBE_PATH } from './unsubscribe';
+import { createInteractionHandler } from '@/server/oauth/interactions';
+import { introspect } from '@/server/oauth/introspection';
+import { INTERACTION_PATH, OAUTH_PATHS, OAuthServer, oauthServerOf } from '@/server/oauth/provider';
+import { createSsoHandler, isSsoPath } from '@/server/sso/routes';
 
 export interface ApiHandlerOptions {
   connection: Connection;
@@ -34,8 +40,10 @@ export interface ApiHandlerOptions {
 }
 
 /**
- * Everything under /api, served straight from node:http: the two doors to the procedures
- * (tRPC and REST), the OpenAPI document, and the operational endpoints.
+ * Everything under /api, served straight from node:http: the three doors to the procedures
+ * (tRPC, REST and MCP), the OpenAPI document, the operational endpoints; and the OAuth
+ * authorization server (/oauth/*, its /.well-known documents), the MCP server's
+ * protected-resource metadata, and SSO sign-in through an organization's provider (/auth/sso/*).
  */
 export function createApiHandler(options: ApiHandlerOptions) {
   const { connection, services, logger, metricsToken, requestTimeoutMs } = options;
@@ -43,9 +51,12 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const { secureCookies: secure } = services;
   const trpc = createTrpcDoor(services, logger);
   const rest = createRestDoor(services, logger, { corsOrigins: options.corsOrigins });
+  const mcp = createMcpDoor(services, logger);
   const exports = createExportsHandler(services, logger);
   const docs = createDocsHandler();
   const unsubscribe = createUnsubscribeHandler(services);
+  const interactions = createInteractionHandler(services, logger);
+  const sso = createSsoHandler(services, logger);
   const tracer = activeTracer();
   let openApiDocument: string | undefined;
 
@@ -76,6 +87,9 @@ export function createApiHandler(options: ApiHandlerOptions) {
       res.setHeader('content-type', registry.contentType);
       res.end(await registry.metrics());
     },
+    [PROTECTED_RESOURCE_PATH]: (_req, res) => sendResourceMetadata(res, services.appUrl),
+    [`${PROTECTED_RESOURCE_PATH}${MCP_PATH}`]: (_req, res) =>
+      sendResourceMetadata(res, services.appUrl),
     '/api/openapi.json': (_req, res) => {
       openApiDocument ??= openApiDocumentText(services.appUrl);
       res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -117,17 +131,23 @@ export function createApiHandler(options: ApiHandlerOptions) {
       const request = requestInfoOf(req, requestId, services.trustProxy);
       if (route === '/api/trpc') return await trpc(req, res, request, pathname);
       if (route === REST_PREFIX) return await rest(req, res, request);
+      if (route === MCP_PATH) return await mcp(req, res, request);
       if (route === DOCS_PATH) return await docs(req, res, pathname);
       if (route === '/api/exports') {
         return await exports(req, res, request, new URL(req.url ?? '/', 'http://localhost'));
       }
       if (route === UNSUBSCRIBE_PATH) return await unsubscribe(req, res, request);
+      if (route === INTERACTION_PATH) return await interactions(req, res, pathname);
+      if (isSsoPath(pathname)) return await sso(req, res, request);
+      if (pathname === OAUTH_PATHS.introspection) return await introspect(services, req, res);
+      if (OAuthServer.handles(pathname)) return await oauthServerOf(services).handle(req, res);
       const handler = routes[pathname];
       if (handler) return await handler(req, res);
       sendJson(res, 404, { code: 'NOT_FOUND', message: `No API route at ${pathname}`, requestId });
     };
     try {
-      if ((route === '/api/trpc' || route === REST_PREFIX) && !isEventStream(req)) {
+      const door = route === '/api/trpc' || route === REST_PREFIX || route === MCP_PATH;
+      if (door && !isEventStream(req)) {
         await withDeadline(requestTimeoutMs, (bound) => {
           deadline = bound;
           return dispatch();
@@ -149,6 +169,13 @@ export function createApiHandler(options: ApiHandlerOptions) {
     }
   };
   return tracer ? traceRequests(tracer, handleApi, (req) => spanRouteOf(req, routes)) : handleApi;
+}
+
+/** Public (RFC 9728), so browser-based MCP clients may read it from another origin. */
+function sendResourceMetadata(res: ServerResponse, appUrl: string) {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('cache-control', 'public, max-age=300');
+  sendJson(res, 200, protectedResourceMetadata(appUrl));
 }
 
 function bearerMatches(authorization: string | undefined, token: string): boolean {

@@ -9,7 +9,10 @@ import { REST_PREFIX } from '@/server/api/openapi';
 import { appRouter } from '@/server/api/root';
 import { DOCS_PATH } from './docs';
 import { EXPORTS_PREFIX } from './exports';
+import { MCP_PATH } from './protected-resource';
 import { UNSUBSCRIBE_PATH } from './unsubscribe';
+import { INTERACTION_PATH, OAUTH_PATHS, OAuthServer } from '@/server/oauth/provider';
+import { isSsoPath } from '@/server/sso/routes';
 import { TRPC_PREFIX } from './trpc-door';
 
 interface RestRoute {
@@ -38,15 +41,21 @@ function restRoutesOf(): RestRoute[] {
 const procedurePaths = new Set(Object.keys(appRouter._def.procedures));
 
 /**
- * The route of an /api path as metrics and logs name it: one per door (`/api/trpc`,
- * `/api/v1`, `/api/exports`, `/api/docs`), a fixed path, or `other`.
+ * The route of an /api path (or an OAuth or SSO one) as metrics and logs name it: one per door
+ * (`/api/trpc`, `/api/v1`, `/api/mcp`, `/api/exports`, `/api/docs`, `/oauth/interaction`), a
+ * fixed path, or `other`.
  */
 export function apiRouteOf(pathname: string, fixedRoutes: object): string {
   if (pathname.startsWith(TRPC_PREFIX)) return '/api/trpc';
   if (pathname === REST_PREFIX || pathname.startsWith(`${REST_PREFIX}/`)) return REST_PREFIX;
+  if (pathname === MCP_PATH) return MCP_PATH;
   if (pathname.startsWith(EXPORTS_PREFIX)) return '/api/exports';
   if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return DOCS_PATH;
   if (pathname === UNSUBSCRIBE_PATH) return UNSUBSCRIBE_PATH;
+  if (pathname.startsWith(`${INTERACTION_PATH}/`)) return INTERACTION_PATH;
+  if (pathname.startsWith(`${OAUTH_PATHS.authorization}/`)) return OAUTH_PATHS.authorization;
+  if (OAuthServer.handles(pathname) || pathname === OAUTH_PATHS.introspection) return pathname;
+  if (isSsoPath(pathname)) return pathname;
   return Object.hasOwn(fixedRoutes, pathname) ? pathname : 'other';
 }
 

@@ -43,7 +43,10 @@ export function header(req: IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/** A server-sent event stream (live changes): long-lived by design. */
+/**
+ * A server-sent event stream (live changes): long-lived by design. A GET: MCP clients accept
+ * event streams on the POSTs that carry their calls too, which are answered at once.
+ */
 export function isEventStream(req: IncomingMessage): boolean {
-  return (req.headers.accept ?? '').includes('text/event-stream');
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/event-stream');
 }

@@ -17,7 +17,7 @@ import { createCors } from './cors';
 import { isJsonContentType, readJsonBody } from './json';
 import { header } from './request-info';
 import { bearerChallenge, restErrorOf, type RestError } from './rest-errors';
-import { restRoutesOf, type RestRoute } from './rest-routes';
+import { restRoutesOf, type RestOperation, type RestRoute } from './rest-routes';
 import { addVary } from './vary';
 import { enforceRateLimit } from '@/server/api/rate-limit';
 
@@ -108,8 +108,8 @@ export function createRestDoor(
       return res.end();
     }
     try {
-      requireOperation(res, route, method, url);
-      req.body = await jsonBodyOf(req);
+      const operation = requireOperation(res, route, method, url);
+      req.body = await jsonBodyOf(req, operation.maxBodyBytes ?? MAX_BODY_BYTES);
       if (method === 'PATCH' || method === 'PUT' || method === 'DELETE') {
         req.ifMatch = entityTagsOf(header(req, 'if-match'));
       }
@@ -171,7 +171,7 @@ function requireOperation(
   route: RestRoute | undefined,
   method: string,
   url: URL,
-) {
+): RestOperation {
   if (!route) throw new AppError('NOT_FOUND', `No REST operation at ${REST_PREFIX}${url.pathname}`);
   const operation = route.operationFor(method);
   if (!operation) {
@@ -191,6 +191,7 @@ function requireOperation(
       issues: unknown.map((name) => ({ path: [name], message })),
     });
   }
+  return operation;
 }
 
 /** A JSON body, compressed when the client asks and it is worth it, with its length. */
@@ -217,7 +218,7 @@ function sendError(req: RestRequest, res: ServerResponse, error: AppError) {
  * The JSON body of a POST, PUT or PATCH, read here so that every refusal has the door's shape.
  * No body at all is `{}`: POST actions without input are sent that way by generated clients.
  */
-async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
+async function jsonBodyOf(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return undefined;
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 ||
@@ -228,7 +229,7 @@ async function jsonBodyOf(req: IncomingMessage): Promise<unknown> {
       'Send the body as JSON (Content-Type: application/json)',
     );
   }
-  const body = hasBody ? await readJsonBody(req, MAX_BODY_BYTES) : undefined;
+  const body = hasBody ? await readJsonBody(req, maxBytes) : undefined;
   // trpc-to-openapi takes the parsed body as it is, but checks the header again first.
   req.headers['content-type'] = 'application/json';
   return body ?? {};

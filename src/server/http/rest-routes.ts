@@ -12,11 +12,13 @@ import {
 /** The order methods are listed in, in `Allow` and CORS headers. */
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-interface RestOperation {
+export interface RestOperation {
   method: string;
   pattern: RegExp;
   /** What the query string may hold: the input's fields that are not in the path. */
   queryParameters: ReadonlySet<string>;
+  /** The largest body it takes, when more than the door's default. */
+  maxBodyBytes?: number;
 }
 
 /** What the REST door serves at one path. */
@@ -49,6 +51,7 @@ export function restRoutesOf(router: AnyTRPCRouter) {
             ? inputFieldsOf(procedure).filter((field) => !path.includes(`{${field}}`))
             : [],
         ),
+        maxBodyBytes: (meta as { maxBodyBytes?: number }).maxBodyBytes,
       });
     },
   );

@@ -1,6 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { withTenant } from '@/server/db/tenant';
+import { upsertOAuthRecord } from '@/server/db/repositories/oauth-records';
+import { insertSsoSignInAttempt } from '@/server/db/repositories/sso-sign-in-attempts';
+import { oauthRecords, ssoSignInAttempts } from '@/server/db/schema';
+import { withIdentity, withTenant } from '@/server/db/tenant';
 import { addTestMember, callerAs, organizationWithOwner, userPrincipal } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 import { runMaintenance } from './maintenance';
@@ -32,5 +36,74 @@ describe('the hourly upkeep', () => {
       'Owner assigned you the task “Never read”',
       'Owner assigned you the task “Read lately”',
     ]);
+  });
+});
+
+describe('the hourly upkeep of the authorization server', () => {
+  it('drops expired OAuth records and keeps live ones', async () => {
+    const { db } = services();
+    const record = (id: string, expiresAt: Date | null) =>
+      withIdentity(db, (tx) =>
+        upsertOAuthRecord(tx, 'Interaction', id, {
+          payload: {},
+          grantId: null,
+          uid: id,
+          accountId: null,
+          clientId: null,
+          expiresAt,
+        }),
+      );
+    const expired = `expired-${randomUUID()}`;
+    const live = `live-${randomUUID()}`;
+    await record(expired, new Date(Date.now() - 60_000));
+    await record(live, new Date(Date.now() + 60_000));
+    const done = await runMaintenance(db, { notificationRetentionDays: 90 });
+    expect(done.oauthRecordsDeleted).toBeGreaterThanOrEqual(1);
+    const left = await withIdentity(db, (tx) =>
+      tx
+        .select({ id: oauthRecords.id })
+        .from(oauthRecords)
+        .where(inArray(oauthRecords.id, [expired, live])),
+    );
+    expect(left).toEqual([{ id: live }]);
+  });
+});
+
+describe('the hourly upkeep of single sign-on', () => {
+  it('drops sign-in attempts that expired unanswered and keeps pending ones', async () => {
+    const { db } = services();
+    const { api } = await organizationWithOwner(services());
+    const connection = await api.sso.save({
+      issuer: 'https://login.example.com',
+      clientId: 'clientele',
+      clientSecret: 'provider-secret',
+      allowedDomains: [`upkeep-${randomUUID()}.example.com`],
+      defaultRole: 'member',
+      ssoOnly: false,
+    });
+    const attempt = (nonce: string, expiresAt: Date) =>
+      withIdentity(db, (tx) =>
+        insertSsoSignInAttempt(tx, {
+          stateHash: new TextEncoder().encode(nonce),
+          connectionId: connection.id,
+          codeVerifier: 'verifier',
+          nonce,
+          nextPath: null,
+          expiresAt,
+        }),
+      );
+    const expired = `expired-${randomUUID()}`;
+    const pending = `pending-${randomUUID()}`;
+    await attempt(expired, new Date(Date.now() - 60_000));
+    await attempt(pending, new Date(Date.now() + 60_000));
+    const done = await runMaintenance(db, { notificationRetentionDays: 90 });
+    expect(done.ssoSignInAttemptsDeleted).toBeGreaterThanOrEqual(1);
+    const left = await withIdentity(db, (tx) =>
+      tx
+        .select({ nonce: ssoSignInAttempts.nonce })
+        .from(ssoSignInAttempts)
+        .where(inArray(ssoSignInAttempts.nonce, [expired, pending])),
+    );
+    expect(left).toEqual([{ nonce: pending }]);
   });
 });

@@ -1,5 +1,8 @@
 import { lt, lte, sql } from 'drizzle-orm';
 import { events, idempotencyKeys, notifications } from '@/server/db/schema';
+import { deleteExpiredOAuthRecords } from '@/server/db/repositories/oauth-records';
+import { deleteExpiredSsoSignInAttempts } from '@/server/db/repositories/sso-sign-in-attempts';
+import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 
 /** How long the change feed keeps events (and webhook deliveries their log). */
@@ -9,10 +12,17 @@ export const EVENT_RETENTION_DAYS = 30;
  * Hourly housekeeping across organizations, as clientele_maintenance: that role may delete
  * expired idempotency keys, events past retention (their deliveries go with them) and read
  * notifications, and can see nothing else. Read notifications go after
- * `notificationRetentionDays`; unread ones stay however old.
+ * `notificationRetentionDays`; unread ones stay however old. Expired OAuth records and SSO
+ * sign-in attempts go too.
  */
 export async function runMaintenance(db: Database, options: { notificationRetentionDays: number }) {
-  return db.transaction(async (tx) => {
+  // The authorization server's expired codes, refresh tokens, grants and interactions, and the
+  // SSO sign-ins never completed, belong to no organization: the identity role drops them.
+  const identityRecords = await withIdentity(db, async (tx) => ({
+    oauthRecordsDeleted: await deleteExpiredOAuthRecords(tx),
+    ssoSignInAttemptsDeleted: await deleteExpiredSsoSignInAttempts(tx),
+  }));
+  const deleted = await db.transaction(async (tx) => {
     // Deleting a backlog of expired events may take longer than requests are allowed.
     await tx.execute(
       sql`select set_config('role', 'clientele_maintenance', true), set_config('statement_timeout', '0', true)`,
@@ -40,4 +50,5 @@ export async function runMaintenance(db: Database, options: { notificationRetent
       notificationsDeleted: readNotifications.length,
     };
   });
+  return { ...deleted, ...identityRecords };
 }

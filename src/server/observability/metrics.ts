@@ -42,7 +42,7 @@ function createMetrics() {
     ),
     procedureCalls: counter(
       'clientele_procedure_calls_total',
-      'Procedure calls by procedure, door (trpc, rest, server) and result code.',
+      'Procedure calls by procedure, door (trpc, rest, mcp, server) and result code.',
       ['procedure', 'door', 'code'],
     ),
     procedureDuration: histogram(

@@ -31,6 +31,8 @@ export const RATE_LIMIT_RULES = {
   'api-key-create:user': { limit: 20, windowSeconds: 3600, failClosed: true },
   /** REST requests refused before a key was counted (no or bad key, bad body), per address. */
   'rest-refused:ip': { limit: 120, windowSeconds: 60, failClosed: false },
+  /** The same for the MCP server (no or bad credential, bad body, unknown session). */
+  'mcp-refused:ip': { limit: 120, windowSeconds: 60, failClosed: false },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitRuleName =

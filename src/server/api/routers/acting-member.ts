@@ -1,14 +1,18 @@
 import type { OrganizationAccess, Principal } from '../context';
 
+/** The person a caller acts for: a signed-in person, or the person who connected an OAuth app. */
+export const personOf = (principal: Principal): string | null =>
+  principal.kind === 'apiKey' ? null : principal.userId;
+
 /** Who acts, as the membership rules see them: a person (or an API key, no one) with a role. */
 export const actingMember = (ctx: { principal: Principal; organization: OrganizationAccess }) => ({
-  userId: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
+  userId: personOf(ctx.principal),
   role: ctx.organization.role,
 });
 
 /** Who wrote a timeline entry: a person, or an API key. */
 export const authorOf = (principal: Principal) => ({
-  authorId: principal.kind === 'user' ? principal.userId : null,
+  authorId: personOf(principal),
   authorApiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
 });
 

@@ -16,8 +16,14 @@ export const bulkUpdateHandler =
     audits: { updated(before: Row, after: Row): AuditInput },
   ) =>
   async ({ ctx, input }: Call<{ ids: string[]; change: BulkCustomerChange }>) => {
-    const items = await changeEach(ctx.tx, records, input.ids, input.change, (before, after) =>
-      ctx.audit(audits.updated(before, after)),
+    const items = await changeEach(
+      ctx.tx,
+      records,
+      input.ids,
+      input.change,
+      async (before, after) => {
+        await ctx.audit(audits.updated(before, after));
+      },
     );
     return { items, unchanged: input.ids.length - items.length };
   };
@@ -29,8 +35,8 @@ export const bulkDeleteHandler =
     audits: { deleted(row: Row): AuditInput },
   ) =>
   async ({ ctx, input }: Call<{ ids: string[] }>) => {
-    const items = await deleteEach(ctx.tx, records, input.ids, (row) =>
-      ctx.audit(audits.deleted(row)),
-    );
+    const items = await deleteEach(ctx.tx, records, input.ids, async (row) => {
+      await ctx.audit(audits.deleted(row));
+    });
     return { items, unchanged: 0 };
   };

@@ -1,18 +1,27 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
-import { apiKeys, auditChainHeads, auditLogs, users, type AuditChanges } from '../schema';
+import {
+  apiKeys,
+  auditChainHeads,
+  auditLogs,
+  oauthApps,
+  users,
+  type AuditChanges,
+} from '../schema';
 import { rows } from '../rows';
 import { decodeCursor, pageOf } from './cursor';
-import type { AuditListParams } from '@/schemas/audit';
+import type { ActorType, AuditListParams } from '@/schemas/audit';
 import type { IdentityTx, TenantTx, Transaction } from '../types';
 
-export type ActorType = 'user' | 'api_key' | 'system';
-
 export interface AuditEntry {
+  /** Given by the writer when other statements refer to the row before it is inserted. */
+  id?: string;
   /** Null for account-level security events, which belong to no organization. */
   organizationId: string | null;
   subjectUserId?: string | null;
   actorType: ActorType;
   actorId: string | null;
+  appId?: string | null;
+  clientName?: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -27,13 +36,16 @@ export async function insertAuditLog(tx: TenantTx | IdentityTx, entry: AuditEntr
   await tx.insert(auditLogs).values({ ...entry, changes: entry.changes ?? {} });
 }
 
-/** insertAuditLog for an organization's trail, returning the row's place in the chain. */
-export async function appendAuditLog(tx: TenantTx, entry: AuditEntry): Promise<number> {
+/**
+ * insertAuditLog for an organization's trail, returning the row's id. Its place in the chain is
+ * given when the transaction commits (trigger audit_logs_link), so it is not known before.
+ */
+export async function appendAuditLog(tx: TenantTx, entry: AuditEntry): Promise<string> {
   const [row] = await tx
     .insert(auditLogs)
     .values({ ...entry, changes: entry.changes ?? {} })
-    .returning({ sequence: auditLogs.sequence });
-  return row!.sequence!;
+    .returning({ id: auditLogs.id });
+  return row!.id;
 }
 
 /** A person's own account-level security events, newest first (identity role). */
@@ -64,11 +76,20 @@ const changeColumns = {
 
 const LATEST_FIRST = { sort: 'sequence', order: 'desc' } as const;
 
+/** The name of an OAuth app (a person acted through it, or it acted itself). */
+const appNamed = (appId: typeof auditLogs.appId | typeof auditLogs.actorId) =>
+  sql`(select ${oauthApps.name} from ${oauthApps} where ${oauthApps.id} = ${appId})`;
+
 /** What a listed audit entry shows: the change, who made it (by name) and from where. */
 export const auditEntryColumns = {
   id: auditLogs.id,
   ...changeColumns,
-  actorName: sql<string | null>`coalesce(${users.name}, ${apiKeys.name})`,
+  actorName: sql<
+    string | null
+  >`coalesce(${users.name}, ${apiKeys.name}, ${appNamed(auditLogs.actorId)})`,
+  appId: auditLogs.appId,
+  appName: sql<string | null>`${appNamed(auditLogs.appId)}`,
+  clientName: auditLogs.clientName,
   changes: auditLogs.changes,
   ipAddress: auditLogs.ipAddress,
   userAgent: auditLogs.userAgent,

@@ -1,14 +1,18 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Event, EventListParams, EventType } from '@/schemas/events';
 import { events } from '../schema';
 import type { TenantTx } from '../types';
 import { decodeCursor, pageOf } from './cursor';
 import { AppError } from '@/server/errors';
+import type { WEBHOOK_TEST_EVENT } from '@/schemas/webhooks';
 
 export interface NewEvent {
-  type: EventType;
-  /** The sequence of the audit row written with the change. */
-  sequence: number;
+  /** Set when the event was sent before it was stored (a test event). */
+  id?: string;
+  createdAt?: Date;
+  type: EventType | typeof WEBHOOK_TEST_EVENT;
+  /** The audit row written with the change: the event takes its sequence at commit. */
+  auditLogId: string;
   data: Record<string, unknown>;
   customerId?: string | null;
 }
@@ -51,7 +55,13 @@ async function sequenceOf(tx: TenantTx, id: string): Promise<number> {
   const [row] = await tx
     .select({ sequence: events.sequence })
     .from(events)
-    .where(and(eq(events.organizationId, tx.organizationId), eq(events.id, id)))
+    .where(
+      and(
+        eq(events.organizationId, tx.organizationId),
+        eq(events.id, id),
+        isNotNull(events.sequence),
+      ),
+    )
     .limit(1);
   if (!row) {
     const message = 'is not an event of the last 30 days; read the current state instead';
@@ -59,7 +69,7 @@ async function sequenceOf(tx: TenantTx, id: string): Promise<number> {
       issues: [{ path: ['after'], message }],
     });
   }
-  return row.sequence;
+  return row.sequence!;
 }
 
 export async function getEvent(tx: TenantTx, id: string): Promise<Event | undefined> {

@@ -33,6 +33,8 @@ export async function insertImport(
     mapping: Record<string, string>;
     duplicates: string;
     createdById: string | null;
+    /** The file's data rows, known before the import runs. */
+    totalRows: number;
   },
 ) {
   const [row] = await tx

@@ -55,6 +55,7 @@ export async function listMembershipsOfUser(tx: IdentityTx, userId: string) {
       organizationId: organizations.id,
       name: organizations.name,
       slug: organizations.slug,
+      sandboxOfId: organizations.sandboxOfId,
       role: memberships.role,
     })
     .from(memberships)
@@ -79,4 +80,24 @@ export async function deleteCurrentOrganization(tx: TenantTx, slug: string) {
     .where(and(eq(organizations.id, tx.organizationId), eq(organizations.slug, slug)))
     .returning({ id: organizations.id, name: organizations.name, slug: organizations.slug });
   return row;
+}
+
+/** Whether the organization is a sandbox (the tenant role sees only its own). */
+export async function isSandboxOrganization(tx: TenantTx | IdentityTx, organizationId: string) {
+  const [row] = await tx
+    .select({ sandboxOfId: organizations.sandboxOfId })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
+  return row?.sandboxOfId != null;
+}
+
+/** A person's role in one organization, if they work there (identity role). */
+export async function findMembershipRole(tx: IdentityTx, organizationId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row?.role;
 }

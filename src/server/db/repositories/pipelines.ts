@@ -18,7 +18,7 @@ export const DEFAULT_STAGES = [
  * A new organization's default pipeline, written by the identity role that creates the
  * organization: it may insert these rows but read none back, hence ids made here.
  */
-export async function insertDefaultPipeline(tx: IdentityTx, organizationId: string) {
+export async function insertDefaultPipeline(tx: IdentityTx | TenantTx, organizationId: string) {
   const pipelineId = randomUUID();
   await tx
     .insert(pipelines)

@@ -39,7 +39,9 @@ export async function findSessionWithUser(db: Database, sessionId: string) {
       lastSeenAt: row.lastSeenAt,
       expiresAt: row.expiresAt,
       absoluteExpiresAt: row.absoluteExpiresAt,
+      ssoOrganizationId: row.ssoOrganizationId,
     },
+    organizationSsoOnly: row.organizationSsoOnly,
     user: {
       id: row.userId,
       email: row.userEmail,

@@ -25,7 +25,13 @@ export async function findUserById(tx: IdentityTx, id: string): Promise<User | u
 
 export async function insertUser(
   tx: IdentityTx,
-  values: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date | null },
+  values: {
+    email: string;
+    name: string;
+    /** Null for a person who signs in only through SSO. */
+    passwordHash: string | null;
+    emailVerifiedAt?: Date | null;
+  },
 ): Promise<User> {
   const [user] = await refuseUnique(EMAIL_UNIQUE, emailTaken, () =>
     tx.insert(users).values(values).returning(),

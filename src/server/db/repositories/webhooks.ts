@@ -2,12 +2,14 @@ import { and, arrayContains, asc, count, desc, eq, inArray, lt, or, sql } from '
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { EventType } from '@/schemas/events';
 import type {
+  AttemptListParams,
   DeliveryListParams,
   DeliveryStatus,
   WebhookDelivery,
+  WebhookDeliveryAttempt,
   WebhookEndpoint,
 } from '@/schemas/webhooks';
-import { events, webhookDeliveries, webhookEndpoints } from '../schema';
+import { events, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from '../schema';
 import type { TenantTx } from '../types';
 import { decodeCursor, pageOf } from './cursor';
 import { toEvent } from './events';
@@ -256,8 +258,9 @@ export interface AttemptOutcome {
   nextAttemptAt: Date | null;
 }
 
+/** Records an attempt's outcome on the delivery and appends it to the delivery's attempts. */
 export async function recordAttempt(tx: TenantTx, id: string, outcome: AttemptOutcome) {
-  await tx
+  const [row] = await tx
     .update(webhookDeliveries)
     .set({
       ...outcome,
@@ -267,7 +270,107 @@ export async function recordAttempt(tx: TenantTx, id: string, outcome: AttemptOu
     })
     .where(
       and(eq(webhookDeliveries.organizationId, tx.organizationId), eq(webhookDeliveries.id, id)),
-    );
+    )
+    .returning({
+      attempts: webhookDeliveries.attempts,
+      lastAttemptAt: webhookDeliveries.lastAttemptAt,
+    });
+  if (!row) return;
+  await insertAttempt(tx, id, row.attempts, row.lastAttemptAt!, outcome);
+}
+
+function insertAttempt(
+  tx: TenantTx,
+  deliveryId: string,
+  attempt: number,
+  attemptedAt: Date,
+  outcome: Pick<AttemptOutcome, 'durationMs' | 'responseStatus' | 'responseBody' | 'error'>,
+) {
+  return tx.insert(webhookDeliveryAttempts).values({
+    organizationId: tx.organizationId,
+    deliveryId,
+    attempt,
+    attemptedAt,
+    durationMs: outcome.durationMs,
+    responseStatus: outcome.responseStatus,
+    responseBody: outcome.responseBody,
+    error: outcome.error,
+  });
+}
+
+const attemptColumns = {
+  id: webhookDeliveryAttempts.id,
+  deliveryId: webhookDeliveryAttempts.deliveryId,
+  attempt: webhookDeliveryAttempts.attempt,
+  attemptedAt: webhookDeliveryAttempts.attemptedAt,
+  durationMs: webhookDeliveryAttempts.durationMs,
+  responseStatus: webhookDeliveryAttempts.responseStatus,
+  responseBody: webhookDeliveryAttempts.responseBody,
+  error: webhookDeliveryAttempts.error,
+};
+
+const LATEST_ATTEMPT_FIRST = { sort: 'attempt', order: 'desc' } as const;
+
+/** A delivery's attempts, the latest first. */
+export async function listAttempts(tx: TenantTx, params: AttemptListParams) {
+  const after = params.cursor ? decodeCursor(params.cursor, LATEST_ATTEMPT_FIRST) : undefined;
+  const rows = await tx
+    .select(attemptColumns)
+    .from(webhookDeliveryAttempts)
+    .where(
+      and(
+        eq(webhookDeliveryAttempts.organizationId, tx.organizationId),
+        eq(webhookDeliveryAttempts.deliveryId, params.id),
+        after ? lt(webhookDeliveryAttempts.attempt, Number(after.value)) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveryAttempts.attempt))
+    .limit(params.limit + 1);
+  return pageOf(
+    rows as WebhookDeliveryAttempt[],
+    params.limit,
+    LATEST_ATTEMPT_FIRST,
+    (row) => row.attempt,
+  );
+}
+
+/** An endpoint's address and sealed secrets, to send it a test event. */
+export async function endpointToTest(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      secret: webhookEndpoints.secret,
+      previousSecret: webhookEndpoints.previousSecret,
+      previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+    })
+    .from(webhookEndpoints)
+    .where(endpointWithId(tx, id))
+    .limit(1);
+  return row;
+}
+
+/** A delivery already attempted once (a test event, sent before it was logged). */
+export async function insertAttemptedDelivery(
+  tx: TenantTx,
+  values: { endpointId: string; eventId: string; attemptedAt: Date } & Omit<
+    AttemptOutcome,
+    'nextAttemptAt'
+  >,
+): Promise<{ id: string }> {
+  const { attemptedAt, ...outcome } = values;
+  const [row] = await tx
+    .insert(webhookDeliveries)
+    .values({
+      ...outcome,
+      organizationId: tx.organizationId,
+      attempts: 1,
+      lastAttemptAt: attemptedAt,
+      createdAt: attemptedAt,
+    })
+    .returning({ id: webhookDeliveries.id });
+  await insertAttempt(tx, row!.id, 1, attemptedAt, outcome);
+  return row!;
 }
 
 /** A manual redelivery: the delivery is scheduled again, its earlier attempts still counted. */

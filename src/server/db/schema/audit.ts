@@ -23,6 +23,10 @@ export const auditLogs = pgTable(
     subjectUserId: uuid('subject_user_id'),
     actorType: actorTypeEnum('actor_type').notNull(),
     actorId: uuid('actor_id'),
+    /** The OAuth app a person acted through (the actor is the person). */
+    appId: uuid('app_id'),
+    /** The software that made the call, as it named itself (an MCP client's name and version). */
+    clientName: text('client_name'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),
@@ -32,9 +36,9 @@ export const auditLogs = pgTable(
     requestId: text('request_id'),
     createdAt: createdAt(),
     /**
-     * The hash chain, filled in by the database (trigger audit_logs_chain): each row's place in
-     * its organization's chain, the previous row's hash, and its own hash over its fields and
-     * the hash of `changes`. Erasing personal data replaces `changes` but keeps `changes_hash`,
+     * The hash chain, filled in by the database when the row's transaction commits (trigger
+     * audit_logs_link): each row's place in its organization's chain, the previous row's hash,
+     * and its own hash over its fields and the hash of `changes` (taken at insert). Erasing personal data replaces `changes` but keeps `changes_hash`,
      * so the chain still verifies.
      */
     sequence: bigint('sequence', { mode: 'number' }),

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+});
 
 /** Millisecond precision, so a timestamp survives the round trip through a JS Date (and a cursor). */
 export const timestamptz = (name: string) =>
@@ -47,3 +61,14 @@ export const tags = () =>
 
 export const metadata = () =>
   jsonb('metadata').$type<Record<string, unknown>>().notNull().default({});
+
+/**
+ * An index on a column that refers to rows of another table, for the database's own use: when
+ * a referenced row is deleted, the rows referring to it are found by this column alone (the
+ * application's indexes lead with organization_id), which without it reads the whole table
+ * once per deleted row.
+ */
+export const referrersIndex = (table: string, column: AnyPgColumn) =>
+  index(`${table}_${column.name}_referrers_idx`)
+    .on(column)
+    .where(sql`${column} is not null`);

@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { ACTOR_TYPES } from '@/schemas/audit';
 import { CUSTOMER_STATUSES } from '@/schemas/customers';
 import { NOTIFICATION_TYPES } from '@/schemas/notifications';
 import { ROLES } from '@/schemas/permissions';
@@ -16,7 +17,6 @@ export const interactionTypeEnum = pgEnum('interaction_type', INTERACTION_TYPES)
 export const ORDER_STATUSES = ['draft', 'placed', 'paid', 'fulfilled', 'cancelled'] as const;
 export const orderStatusEnum = pgEnum('order_status', ORDER_STATUSES);
 
-export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
 export const actorTypeEnum = pgEnum('actor_type', ACTOR_TYPES);
 
 export const deliveryStatusEnum = pgEnum('webhook_delivery_status', DELIVERY_STATUSES);

@@ -42,5 +42,9 @@ export const sessionPrincipals = identity
     organizationName: text('organization_name'),
     organizationSlug: text('organization_slug'),
     organizationRole: roleEnum('organization_role'),
+    /** The organization whose SSO connection opened the session, if one did. */
+    ssoOrganizationId: uuid('sso_organization_id'),
+    /** The active organization accepts only sessions opened through its SSO. */
+    organizationSsoOnly: boolean('organization_sso_only').notNull(),
   })
   .existing();

@@ -1,26 +1,32 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
+  type AnyPgColumn,
   index,
   integer,
   pgTable,
   text,
   uniqueIndex,
+  uuid,
   type PgColumnBuilderBase,
 } from 'drizzle-orm/pg-core';
-import { belongsTo, createdAt, id, refersTo, timestamps, timestamptz } from './columns';
+import { belongsTo, bytea, createdAt, id, refersTo, timestamps, timestamptz } from './columns';
 import { roleEnum } from './enums';
+import { ssoConnections } from './sso';
 
-export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
+export { bytea };
 
 export const organizations = pgTable('organizations', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique('organizations_slug_unique'),
+  /**
+   * Set on a sandbox: the live organization it is the twin of (one twin each), deleted with it.
+   * A sandbox has the same schema and its own rows; its API keys start `clt_test_`.
+   */
+  sandboxOfId: uuid('sandbox_of_id')
+    .unique('organizations_sandbox_of_unique')
+    .references((): AnyPgColumn => organizations.id, { onDelete: 'cascade' }),
   ...timestamps(),
 });
 
@@ -74,6 +80,13 @@ export const sessions = pgTable(
     twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
     /** When the password was last confirmed in this session, for sensitive actions. */
     reauthenticatedAt: timestamptz('reauthenticated_at'),
+    /**
+     * The organization's SSO connection this session was opened through, if it was; removing
+     * the connection ends the sessions it opened.
+     */
+    ssoConnectionId: uuid('sso_connection_id').references(() => ssoConnections.id, {
+      onDelete: 'cascade',
+    }),
     createdAt: createdAt(),
     lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
     /** Sliding (idle) expiry, pushed forward as the session is used. */

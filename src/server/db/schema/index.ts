@@ -10,6 +10,8 @@ export * from './tasks';
 export * from './notifications';
 export * from './notification-channels';
 export * from './saved-views';
+export * from './oauth';
+export * from './sso';
 export * from './audit';
 
 export * from './webhooks';

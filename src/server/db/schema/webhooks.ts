@@ -17,15 +17,17 @@ import { organizationId } from './identity';
 
 /**
  * The organization's public change events: what webhooks deliver and the change feed serves.
- * `sequence` is the sequence of the audit row written with the change, so events of one
- * organization become visible in sequence order (the audit chain admits one writer at a time).
+ * `sequence` is the sequence of the audit row written with the change (`audit_log_id`), given
+ * when the chain links that row at commit, so events of one organization become visible in
+ * sequence order. Until then (inside the writing transaction) it is null.
  */
 export const events = pgTable(
   'events',
   {
     id: id(),
     organizationId: organizationId(),
-    sequence: bigint('sequence', { mode: 'number' }).notNull(),
+    sequence: bigint('sequence', { mode: 'number' }),
+    auditLogId: uuid('audit_log_id'),
     type: text('type').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     /** The customer whose personal data `data` carries; erasing the customer scrubs it. */
@@ -35,6 +37,9 @@ export const events = pgTable(
   },
   (t) => [
     uniqueIndex('events_organization_sequence_unique').on(t.organizationId, t.sequence),
+    index('events_unlinked_idx')
+      .on(t.auditLogId)
+      .where(sql`${t.sequence} is null`),
     index('events_customer_idx')
       .on(t.organizationId, t.customerId)
       .where(sql`${t.customerId} is not null`),
@@ -87,6 +92,30 @@ export const webhookDeliveries = pgTable(
       t.id.desc(),
     ),
     index('webhook_deliveries_event_idx').on(t.eventId),
+  ],
+);
+
+/**
+ * Every attempt at a delivery, written with the delivery's own update: the delivery keeps the
+ * latest outcome, this keeps them all.
+ */
+export const webhookDeliveryAttempts = pgTable(
+  'webhook_delivery_attempts',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    deliveryId: belongsTo('delivery_id', () => webhookDeliveries.id),
+    /** 1 for the first attempt; redeliveries go on counting. */
+    attempt: integer('attempt').notNull(),
+    attemptedAt: timestamptz('attempted_at').notNull().defaultNow(),
+    durationMs: integer('duration_ms'),
+    responseStatus: integer('response_status'),
+    /** The start of the receiver's answer (at most 1 KB). */
+    responseBody: text('response_body'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('webhook_delivery_attempts_unique').on(t.organizationId, t.deliveryId, t.attempt),
   ],
 );
 

@@ -27,7 +27,8 @@ export type SecurityAction =
   | 'user.phone_verified'
   | 'user.phone_removed'
   | 'user.push_subscribed'
-  | 'user.push_unsubscribed';
+  | 'user.push_unsubscribed'
+  | 'user.app_disconnected';
 
 /**
  * An account-level security event in the audit trail: about a person rather than an

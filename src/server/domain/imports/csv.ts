@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '@/lib/formula-cells';
+import { MAX_IMPORT_ROWS } from '@/schemas/imports';
 
 export function csvLine(cells: (string | number | null | undefined)[]): string {
   return stringify([
@@ -15,8 +16,6 @@ export interface ParsedCsv {
   /** Rows as header → value, with the CSV line each came from (the header is line 1). */
   rows: { line: number; values: Record<string, string> }[];
 }
-
-export const MAX_IMPORT_ROWS = 10_000;
 
 /**
  * Parses CSV text with a header row; tolerant of a byte-order mark, CRLF and ragged rows. A blank

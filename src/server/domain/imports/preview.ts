@@ -3,9 +3,10 @@ import {
   IMPORT_FIELDS,
   type ImportField,
   type ImportKind,
+  MAX_IMPORT_ROWS,
 } from '@/schemas/imports';
 import { AppError } from '@/server/errors';
-import { MAX_IMPORT_ROWS, parseCsv } from './csv';
+import { parseCsv } from './csv';
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ADDRESS_ALIASES: Record<string, ImportField> = {

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import { IMPORT_ENTITY, type ImportField } from '@/schemas/imports';
+import { IMPORT_ENTITY, MAX_REPORTED_IMPORT_ISSUES, type ImportField } from '@/schemas/imports';
 import type { ImportIssue } from '@/server/db/schema';
-import { appendAuditLog, type AuditEntry } from '@/server/db/repositories/audit-logs';
+import type { AuditEntry } from '@/server/db/repositories/audit-logs';
 import { getImport, updateImport, type ImportRow } from '@/server/db/repositories/imports';
 import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
-import { publishEvent, subscribersOf } from '../webhooks/publish';
+import { auditAndPublish } from '../webhooks/publish';
 import { checkRow, IMPORT_RULES } from './check-rows';
 import type { ValidRow } from './import-rules';
 import { parseCsv } from './csv';
@@ -18,7 +18,6 @@ export interface ImportJob {
 }
 
 const PROGRESS_EVERY = 250;
-const MAX_REPORTED_ISSUES = 500;
 
 /**
  * Runs an import: first every row is validated with the same rules as a form (progress is
@@ -55,7 +54,7 @@ export async function runImport(
     } else {
       invalidRows += 1;
       for (const problem of checked.problems) {
-        if (issues.length < MAX_REPORTED_ISSUES) issues.push({ line: row.line, ...problem });
+        if (issues.length < MAX_REPORTED_IMPORT_ISSUES) issues.push({ line: row.line, ...problem });
       }
     }
     if ((index + 1) % PROGRESS_EVERY === 0) {
@@ -79,7 +78,7 @@ export async function runImport(
       const errorCount = invalidRows + new Set(rejected.map((issue) => issue.line)).size;
       const errors = [...issues, ...rejected]
         .sort((a, b) => a.line - b.line)
-        .slice(0, MAX_REPORTED_ISSUES);
+        .slice(0, MAX_REPORTED_IMPORT_ISSUES);
       await updateImport(tx, importRow.id, {
         status: 'completed',
         ...counts,
@@ -91,21 +90,16 @@ export async function runImport(
       const summary = { filename: importRow.filename, ...counts, errorCount };
       const entity = IMPORT_ENTITY[importRow.kind];
       const type = `${entity}.completed` as const;
-      const subscribers = await subscribersOf(tx, type);
-      const sequence = await appendAuditLog(
+      await auditAndPublish(
         tx,
+        jobs,
         audit({
           action: type,
           entityType: entity,
           entityId: importRow.id,
           changes: { after: summary },
         }),
-      );
-      await publishEvent(
-        tx,
-        jobs,
-        { type, sequence, data: { id: importRow.id, ...summary } },
-        subscribers,
+        { type, data: { id: importRow.id, ...summary } },
       );
       if (importRow.createdById) {
         await notify(tx, jobs, {

@@ -13,7 +13,7 @@ export async function startImport(
   jobs: JobQueue,
   input: z.output<typeof importStartInput> & { createdById: string | null },
 ) {
-  const { headers } = readImportFile(input.csv);
+  const { headers, rows } = readImportFile(input.csv);
   const unknown = Object.keys(input.mapping).filter((column) => !headers.includes(column));
   if (unknown.length) {
     throw new AppError(
@@ -24,7 +24,7 @@ export async function startImport(
       },
     );
   }
-  const created = await insertImport(tx, input);
+  const created = await insertImport(tx, { ...input, totalRows: rows.length });
   const job: ImportJob = { organizationId: tx.organizationId, importId: created.id };
   await jobs.enqueue(tx, 'import', job, { singletonKey: created.id, retryLimit: 3 });
   return created;

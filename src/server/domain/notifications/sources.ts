@@ -19,7 +19,7 @@ type Data = Record<string, unknown>;
 
 /** Who made the change: a person or an API key. */
 interface Actor {
-  actorType: 'user' | 'api_key';
+  actorType: 'user' | 'api_key' | 'oauth_app';
   actorId: string;
 }
 

@@ -21,7 +21,8 @@ export interface MemberChange {
 
 /**
  * Adds a person to an organization with a role, audited in its trail: by accepting an
- * invitation (the person acts) or by an operator (the system acts). Someone already a member is
+ * invitation (the person acts), by an operator or the organization's single sign-on (the
+ * system acts). Someone already a member is
  * refused with the message given; of two additions at once, one wins.
  */
 export async function addMember(
@@ -30,7 +31,7 @@ export async function addMember(
     organizationId: string;
     user: { id: string; email: string };
     role: Role;
-    action: 'invitation.accepted' | 'member.added';
+    action: 'invitation.accepted' | 'member.added' | 'member.joined_through_sso';
     addedBy: { type: 'user'; userId: string } | { type: 'system' };
     alreadyMember: string;
   },

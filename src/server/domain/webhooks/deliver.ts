@@ -5,8 +5,7 @@ import { withTenant } from '@/server/db/tenant';
 import type { Database, TenantTx } from '@/server/db/types';
 import type { JobQueue } from '@/server/jobs/queue';
 import { membersWhoCan, notify } from '../notifications/notify';
-import { sendWebhook } from './send';
-import { signatureHeaders } from './signature';
+import { signAndSend } from './sign-and-send';
 
 export interface WebhookJob {
   organizationId: string;
@@ -28,8 +27,6 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
  */
 export const DELIVERIES_AT_ONCE = 16;
 export const DELIVERIES_AT_ONCE_PER_ENDPOINT = 4;
-
-export const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`;
 
 export interface DeliveryDeps {
   db: Database;
@@ -89,18 +86,11 @@ export async function deliverWebhook(deps: DeliveryDeps, job: WebhookJob): Promi
     return;
   }
 
-  const now = new Date();
-  const context = secretContext(delivery.endpointId);
-  const secrets = [deps.secretBox.open(delivery.endpoint.secret, context)];
-  const previous = delivery.endpoint.previousSecret;
-  if (previous && delivery.endpoint.previousSecretExpiresAt! > now) {
-    secrets.push(deps.secretBox.open(previous, context));
-  }
-  const body = JSON.stringify(delivery.event);
-  const outcome = await sendWebhook(
-    delivery.endpoint.url,
-    body,
-    signatureHeaders(delivery.event.id, now, body, secrets),
+  const outcome = await signAndSend(
+    deps.secretBox,
+    delivery.endpointId,
+    delivery.endpoint,
+    delivery.event,
     { allowPrivateTargets: deps.allowPrivateTargets },
   );
 

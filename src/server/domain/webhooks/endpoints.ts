@@ -16,7 +16,7 @@ import {
 import { changesTo, isEmpty } from '@/server/db/repositories/changes';
 import type { TenantTx } from '@/server/db/types';
 import { AppError, notFound } from '@/server/errors';
-import { secretContext } from './deliver';
+import { secretContext } from './sign-and-send';
 import { generateWebhookSecret } from './signature';
 import { privateLiteralHost } from './target';
 

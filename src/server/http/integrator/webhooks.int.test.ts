@@ -106,4 +106,135 @@ describe('webhooks', () => {
       customersMoved: 0,
     });
   });
+
+  it('sends a signed test event on demand and logs it, whatever the endpoint subscribes to', async () => {
+    const { call, keyFor } = await integrator();
+    await deliverDue();
+    receiver.reset();
+    const created = await call('POST', '/webhooks', {
+      body: { url: receiver.url('/test-event'), eventTypes: ['deal.won'] },
+    });
+    const { endpoint, secret } = created.body as { endpoint: Body; secret: string };
+
+    const tested = await call('POST', `/webhooks/${endpoint.id}/test`, { body: {} });
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({ ok: true, responseStatus: 200, error: null });
+    expect(tested.body.durationMs).toBeGreaterThanOrEqual(0);
+    // Sent before the answer came back, not queued: nothing is left for the workers.
+    expect(receiver.received.filter((r) => r.path === '/test-event')).toHaveLength(1);
+    const [event] = verifiedEvents(
+      receiver.received.filter((r) => r.path === '/test-event'),
+      secret,
+    );
+    expect(event).toMatchObject({
+      id: tested.body.event.id,
+      type: 'webhook.test',
+      data: { endpointId: endpoint.id },
+    });
+    expect(receiver.received[0]!.headers['webhook-id']).toBe(tested.body.event.id);
+
+    const log = await call('GET', `/webhooks/${endpoint.id}/deliveries`);
+    expect(log.body.items).toEqual([tested.body.delivery]);
+    expect(tested.body.delivery).toMatchObject({
+      eventId: tested.body.event.id,
+      eventType: 'webhook.test',
+      status: 'succeeded',
+      attempts: 1,
+      responseStatus: 200,
+      responseBody: 'thanks',
+      nextAttemptAt: null,
+    });
+    const audit = await call('GET', `/audit-logs?entityId=${endpoint.id}&action=webhook.tested`);
+    expect(audit.body.items).toHaveLength(1);
+    // The change feed is for changes: the test event is not one.
+    const feed = await call('GET', '/events?limit=100');
+    expect(feed.body.items.map((e: Body) => e.type)).not.toContain('webhook.test');
+
+    // A failing receiver: its answer comes back, and the log shows the failure, not retried.
+    receiver.failNext(503);
+    const failed = await call('POST', `/webhooks/${endpoint.id}/test`);
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({ ok: false, responseStatus: 503, error: 'Answered 503' });
+    expect(failed.body.delivery).toMatchObject({ status: 'failed', nextAttemptAt: null });
+    expect(await deliverDue()).toBe(0);
+
+    // A paused endpoint can still be tested, before deliveries are resumed.
+    await call('PATCH', `/webhooks/${endpoint.id}`, { body: { enabled: false } });
+    expect((await call('POST', `/webhooks/${endpoint.id}/test`)).body.ok).toBe(true);
+
+    const member = await keyFor('member');
+    expect((await member('POST', `/webhooks/${endpoint.id}/test`)).status).toBe(403);
+    const stranger = await integrator('admin', 'Stranger Org');
+    const foreign = await stranger.call('POST', `/webhooks/${endpoint.id}/test`);
+    expect(foreign.status).toBe(404);
+    expect(receiver.received.filter((r) => r.path === '/test-event')).toHaveLength(3);
+  });
+
+  it('keeps every attempt at a delivery, each with its own outcome', async () => {
+    const { call } = await integrator();
+    await deliverDue();
+    receiver.reset();
+    const created = await call('POST', '/webhooks', {
+      body: { url: receiver.url('/attempts'), eventTypes: ['customer.created'] },
+    });
+    const endpointId = created.body.endpoint.id as string;
+    await call('POST', '/customers', { body: { firstName: 'Retried' } });
+    receiver.failNext(503);
+    await deliverDue();
+    const [delivery] = (await call('GET', `/webhooks/${endpointId}/deliveries`)).body.items;
+    expect(delivery).toMatchObject({ status: 'retrying', attempts: 1, responseStatus: 503 });
+
+    // Redelivered now rather than at the scheduled retry: the second attempt succeeds.
+    await call('POST', `/webhooks/${endpointId}/deliveries/${delivery.id}/redeliver`);
+    await deliverDue();
+    const attemptsPath = `/webhooks/${endpointId}/deliveries/${delivery.id}/attempts`;
+    const attempts = await call('GET', attemptsPath);
+    expect(attempts.status).toBe(200);
+    expect(attempts.body.items).toMatchObject([
+      {
+        deliveryId: delivery.id,
+        attempt: 2,
+        responseStatus: 200,
+        responseBody: 'thanks',
+        error: null,
+      },
+      {
+        deliveryId: delivery.id,
+        attempt: 1,
+        responseStatus: 503,
+        responseBody: 'receiver is having a bad day',
+        error: 'Answered 503',
+      },
+    ]);
+    const [second, first] = attempts.body.items as Body[];
+    expect(new Date(second!.attemptedAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(first!.attemptedAt).getTime(),
+    );
+    const [latest] = (await call('GET', `/webhooks/${endpointId}/deliveries`)).body.items;
+    expect(latest).toMatchObject({ status: 'succeeded', attempts: 2, responseStatus: 200 });
+    expect(latest.lastAttemptAt).toBe(second!.attemptedAt);
+
+    // One attempt a page: the cursor leads to the first.
+    const firstPage = await call('GET', `${attemptsPath}?limit=1`);
+    expect(firstPage.body.items.map((a: Body) => a.attempt)).toEqual([2]);
+    const cursor = encodeURIComponent(firstPage.body.nextCursor as string);
+    const secondPage = await call('GET', `${attemptsPath}?limit=1&cursor=${cursor}`);
+    expect(secondPage.body).toMatchObject({ items: [{ attempt: 1 }], nextCursor: null });
+
+    // A test event is one attempt too.
+    const tested = await call('POST', `/webhooks/${endpointId}/test`);
+    const testAttempts = await call(
+      'GET',
+      `/webhooks/${endpointId}/deliveries/${tested.body.delivery.id}/attempts`,
+    );
+    expect(testAttempts.body.items).toMatchObject([{ attempt: 1, responseStatus: 200 }]);
+
+    const stranger = await integrator('admin', 'Stranger Org');
+    expect((await stranger.call('GET', attemptsPath)).status).toBe(404);
+    const other = await call('POST', '/webhooks', {
+      body: { url: receiver.url('/other'), eventTypes: ['deal.won'] },
+    });
+    const wrongEndpoint = `/webhooks/${other.body.endpoint.id}/deliveries/${delivery.id}/attempts`;
+    expect((await call('GET', wrongEndpoint)).status).toBe(404);
+  });
 });

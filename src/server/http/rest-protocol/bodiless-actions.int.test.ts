@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createClienteleClient } from '@/sdk/client';
+import { createClienteleClient } from '@clientele/sdk';
 import { setupRestTenant, type Body } from '@/test/rest-client';
 
 /**

@@ -1,12 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { addTestMember } from '@/test/factories';
+import { connectApp } from '@/test/oauth-browser';
 import { setupRestTenant, type Body } from '@/test/rest-client';
 import { operations } from './documented-operations';
 
 /**
  * HTTP as generated clients, browsers and caches speak it to the REST door: conditional requests.
  */
-const { rest, post } = setupRestTenant('Protocol Org');
+const { rest, post, tenant, connection } = setupRestTenant('Protocol Org');
+
+/** An app acting for people, and the grant one member gave it. */
+async function appWithGrant() {
+  const redirectUri = 'https://portal.example.com/callback';
+  const { app, clientSecret } = await post('/apps', {
+    name: 'Guarded',
+    kind: 'authorization_code',
+    redirectUris: [redirectUri],
+    scopes: ['customers:read'],
+  });
+  const person = await addTestMember(connection().db, tenant.org, 'member');
+  await connectApp(tenant.server.url, connection().db, {
+    userId: person.id,
+    organizationId: tenant.org.id,
+    clientId: app.clientId,
+    clientSecret,
+    redirectUri,
+    scope: 'customers:read',
+  });
+  const grants = (await (await rest(`/app-grants?appId=${app.id}`)).json()) as Body;
+  return { app: app as Body, grant: grants.items[0] as Body };
+}
 
 /** A PATCH of the customer, sent with this If-Match. */
 const patchCustomer = (id: string, body: object, ifMatch: string) =>
@@ -120,6 +144,7 @@ describe('conditional requests', () => {
     });
     const company = await post('/companies', { name: 'Conditional', allowDuplicate: true });
     const task = await post('/tasks', { title: 'Guarded' });
+    const { app, grant } = await appWithGrant();
     const requests: Record<string, { path: string; body?: unknown }> = {
       'PATCH /customers/{id}': { path: `/customers/${customer.id}`, body: { lastName: 'L' } },
       'DELETE /customers/{id}': { path: `/customers/${customer.id}` },
@@ -141,6 +166,9 @@ describe('conditional requests', () => {
       'DELETE /companies/{id}': { path: `/companies/${company.id}` },
       'PATCH /tasks/{id}': { path: `/tasks/${task.id}`, body: { title: 'Changed' } },
       'DELETE /tasks/{id}': { path: `/tasks/${task.id}` },
+      'PATCH /apps/{id}': { path: `/apps/${app.id}`, body: { name: 'Changed' } },
+      'DELETE /apps/{id}': { path: `/apps/${app.id}` },
+      'DELETE /app-grants/{grantId}': { path: `/app-grants/${grant.grantId}` },
     };
     const guarded = operations
       .filter(({ method }) => ['PATCH', 'PUT', 'DELETE'].includes(method))
@@ -176,6 +204,8 @@ describe('conditional requests', () => {
       industry: null,
       version: 1,
     });
+    expect(await (await rest(`/apps/${app.id}`)).json()).toEqual(app);
+    expect(((await (await rest('/app-grants')).json()) as Body).items).toEqual([grant]);
 
     // The tag a read or an earlier change gave is the one that lets the change through.
     const interactionTag = (
@@ -192,6 +222,7 @@ describe('conditional requests', () => {
       'PATCH /deals/{id}': (await rest(`/deals/${deal.id}`)).headers.get('etag')!,
       'PATCH /pipelines/{id}': (await rest(`/pipelines/${pipeline.id}`)).headers.get('etag')!,
       'PATCH /companies/{id}': (await rest(`/companies/${company.id}`)).headers.get('etag')!,
+      'PATCH /apps/{id}': (await rest(`/apps/${app.id}`)).headers.get('etag')!,
     };
     for (const [operation, etag] of Object.entries(tags)) {
       const { path, body } = requests[operation]!;

@@ -1,5 +1,6 @@
 import { router } from '../../trpc';
 import { changePassword } from './change-password';
+import { connectedApps, disconnect } from './connected-apps';
 import { phoneRouter } from './phone/router';
 import { profile } from './profile';
 import { pushRouter } from './push/router';
@@ -21,4 +22,6 @@ export const accountRouter = router({
   push: pushRouter,
   phone: phoneRouter,
   securityActivity,
+  connectedApps,
+  disconnectApp: disconnect,
 });

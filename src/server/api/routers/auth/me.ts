@@ -1,5 +1,6 @@
 import { meOutput, type Me } from '@/schemas/auth';
 import { permissionsOf } from '@/schemas/permissions';
+import { findOrganizationWithTwin } from '@/server/domain/sandbox/twins';
 import { authenticatedProcedure } from '../../trpc';
 
 export const me = authenticatedProcedure
@@ -9,12 +10,13 @@ export const me = authenticatedProcedure
       path: '/me',
       tags: ['Organization'],
       summary: 'Who am I',
-      description: "The calling API key's organization, role and permissions.",
+      description:
+        "The calling API key's organization (and whether it is a sandbox), role and permissions.",
       protect: true,
     },
   })
   .output(meOutput)
-  .query(({ ctx }): Me => {
+  .query(async ({ ctx }): Promise<Me> => {
     const { principal } = ctx;
     const organization = principal.organization;
     return {
@@ -28,10 +30,12 @@ export const me = authenticatedProcedure
             }
           : null,
       apiKey: principal.kind === 'apiKey' ? { id: principal.apiKeyId, name: principal.name } : null,
-      organization: organization
-        ? { id: organization.id, slug: organization.slug, name: organization.name }
-        : null,
+      organization: organization ? await findOrganizationWithTwin(ctx.db, organization.id) : null,
       role: organization?.role ?? null,
-      permissions: organization ? permissionsOf(organization.role) : [],
+      permissions: organization
+        ? permissionsOf(organization.role).filter(
+            (permission) => principal.kind !== 'oauth' || principal.scopes.includes(permission),
+          )
+        : [],
     };
   });

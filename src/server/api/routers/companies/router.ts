@@ -1,6 +1,7 @@
 import { router } from '../../trpc';
 import { customers, orders, revenue, timeline } from './activity';
 import { bulkDelete, bulkUpdate } from './bulk';
+import { bulkUpsert } from './bulk-upsert';
 import { create } from './create';
 import { get } from './get';
 import { remove, restore } from './lifecycle';
@@ -18,6 +19,7 @@ export const companiesRouter = router({
   merge,
   bulkUpdate,
   bulkDelete,
+  bulkUpsert,
   customers,
   timeline,
   orders,

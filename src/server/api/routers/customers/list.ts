@@ -5,6 +5,7 @@ import { organizationProcedure } from '../../trpc';
 export const list = organizationProcedure
   .meta({
     permission: 'customers:read',
+    mcp: true,
     openapi: {
       method: 'GET',
       path: '/customers',

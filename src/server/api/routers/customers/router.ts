@@ -1,5 +1,6 @@
 import { router } from '../../trpc';
 import { bulkDelete, bulkUpdate } from './bulk';
+import { bulkUpsert } from './bulk-upsert';
 import { create } from './create';
 import { count, exportData } from './data';
 import { get } from './get';
@@ -16,6 +17,7 @@ export const customersRouter = router({
   delete: remove,
   bulkUpdate,
   bulkDelete,
+  bulkUpsert,
   restore,
   exportData,
   erase,

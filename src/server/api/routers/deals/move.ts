@@ -12,6 +12,7 @@ export const move = organizationProcedure
   .meta({
     permission: 'deals:write',
     bulk: true,
+    mcp: { destructive: true, idempotent: true },
     openapi: {
       method: 'POST',
       path: '/deals/{id}/move',

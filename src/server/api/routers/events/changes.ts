@@ -9,6 +9,7 @@ import type { Principal } from '../../context';
 import { toTRPCError } from '../../errors';
 import { currentAccess } from '../../principal';
 import { organizationStreamProcedure } from '../../trpc';
+import { personOf } from '../acting-member';
 
 const STREAM_PERMISSION: Permission = 'members:read';
 const REPLAY_PAGE = 500;
@@ -24,13 +25,22 @@ export const ACCESS_RECHECK_INTERVAL_MS = 60_000;
 export type Change = Omit<ChangeEvent, 'organizationId'>;
 
 /** The announcements that may concern the principal's access to the organization. */
-const accessOf = (principal: Principal, organizationId: string): AccessChange[] =>
-  principal.kind === 'apiKey'
-    ? [{ kind: 'apiKey', id: principal.apiKeyId }]
-    : [
+function accessOf(principal: Principal, organizationId: string): AccessChange[] {
+  switch (principal.kind) {
+    case 'apiKey':
+      return [{ kind: 'apiKey', id: principal.apiKeyId }];
+    case 'oauth':
+      // Grants and apps are re-checked every ACCESS_RECHECK_INTERVAL_MS.
+      return principal.userId
+        ? [{ kind: 'membership', organizationId, userId: principal.userId }]
+        : [];
+    case 'user':
+      return [
         { kind: 'session', id: principal.sessionId },
         { kind: 'membership', organizationId, userId: principal.userId },
       ];
+  }
+}
 
 /**
  * In the order they happened: a change to hear, a change to the caller's access, a gap, a new
@@ -77,12 +87,12 @@ export const changes = organizationStreamProcedure
       recheckAccess,
     );
     const unwatchGaps = ctx.services.events.onGap(() => arrive({ kind: 'gap' }));
-    const unwatchInbox =
-      principal.kind === 'user'
-        ? ctx.services.events.watchInbox(organization.id, principal.userId, (arrival) =>
-            arrive({ kind: 'notification', arrival }),
-          )
-        : () => undefined;
+    const person = personOf(principal);
+    const unwatchInbox = person
+      ? ctx.services.events.watchInbox(organization.id, person, (arrival) =>
+          arrive({ kind: 'notification', arrival }),
+        )
+      : () => undefined;
 
     let role = organization.role;
     let timer: ReturnType<typeof setTimeout> | undefined;

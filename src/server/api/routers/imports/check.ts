@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { importKind, isImportField, MAX_IMPORT_BYTES, type ImportField } from '@/schemas/imports';
+import {
+  importKind,
+  isImportField,
+  MAX_COLUMN_NAME_LENGTH,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportField,
+} from '@/schemas/imports';
 import { checkRows } from '@/server/domain/imports/check-rows';
-import { MAX_IMPORT_ROWS } from '@/server/domain/imports/csv';
 import { readImportFile } from '@/server/domain/imports/preview';
 import { AppError } from '@/server/errors';
 import { organizationProcedure } from '../../trpc';
 
-const MAX_COLUMN_NAME_LENGTH = 500;
 const MAX_CELL_LENGTH = 10_000;
 // Longer than any field's name; a longer value is refused before it is repeated in an error.
 const MAX_FIELD_NAME_LENGTH = 50;

@@ -7,6 +7,7 @@ import { organizationProcedure } from '../../trpc';
 export const create = organizationProcedure
   .meta({
     permission: 'interactions:write',
+    mcp: { destructive: false, idempotent: false },
     openapi: {
       method: 'POST',
       path: '/customers/{customerId}/interactions',

@@ -7,6 +7,7 @@ import { organizationProcedure } from '../../trpc';
 export const list = organizationProcedure
   .meta({
     permission: 'interactions:read',
+    mcp: true,
     openapi: {
       method: 'GET',
       path: '/customers/{customerId}/interactions',

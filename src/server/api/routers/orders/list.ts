@@ -5,6 +5,7 @@ import { organizationProcedure } from '../../trpc';
 export const list = organizationProcedure
   .meta({
     permission: 'orders:read',
+    mcp: true,
     openapi: {
       method: 'GET',
       path: '/orders',

@@ -10,6 +10,7 @@ export const mine = userProcedure.output(myOrganizationsOutput).query(async ({ c
     name: m.name,
     slug: m.slug,
     role: m.role,
+    sandboxOfId: m.sandboxOfId,
     active: m.organizationId === ctx.principal.organization?.id,
   }));
 });

@@ -8,6 +8,7 @@ import { organizationProcedure } from '../../trpc';
 export const create = organizationProcedure
   .meta({
     permission: 'tasks:write',
+    mcp: { destructive: false, idempotent: false },
     openapi: {
       method: 'POST',
       path: '/tasks',

@@ -7,6 +7,7 @@ import { organizationProcedure } from '../../trpc';
 export const get = organizationProcedure
   .meta({
     permission: 'tasks:read',
+    mcp: true,
     openapi: {
       method: 'GET',
       path: '/tasks/{id}',

@@ -11,7 +11,9 @@ export const deliveries = organizationProcedure
       path: '/webhooks/{endpointId}/deliveries',
       tags: ['Webhooks'],
       summary: "An endpoint's delivery log",
-      description: 'Deliveries newest first, with the outcome of their last attempt.',
+      description:
+        'Deliveries newest first, with the outcome of their last attempt; every attempt is at ' +
+        '`/webhooks/{endpointId}/deliveries/{id}/attempts`.',
       protect: true,
     },
   })

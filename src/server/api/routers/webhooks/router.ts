@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { attempts } from './attempts';
 import { create } from './create';
 import { remove } from './delete';
 import { deliveries } from './deliveries';
@@ -6,6 +7,7 @@ import { get } from './get';
 import { list } from './list';
 import { redeliver } from './redeliver';
 import { rotateSecret } from './rotate-secret';
+import { sendTest } from './send-test';
 import { update } from './update';
 
 export const webhooksRouter = router({
@@ -17,4 +19,6 @@ export const webhooksRouter = router({
   rotateSecret,
   deliveries,
   redeliver,
+  attempts,
+  sendTest,
 });

@@ -1,0 +1,3 @@
+ALTER TABLE "organizations" ADD COLUMN "sandbox_of_id" uuid;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_sandbox_of_id_organizations_id_fk" FOREIGN KEY ("sandbox_of_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_sandbox_of_unique" UNIQUE("sandbox_of_id");

@@ -1,0 +1,10 @@
+export { createClienteleClient } from './rest/client.js';
+export type { ClienteleClient, ClienteleClientOptions } from './rest/client.js';
+export { ClienteleError, isClienteleApiError } from './rest/errors.js';
+export type { ClienteleApiError } from './rest/errors.js';
+export type { ClienteleMethod, ClienteleMethods, ClienteleResult } from './rest/methods.js';
+export type { ListItem, ListOptions, ListPath } from './rest/pagination.js';
+export type { RetryOptions } from './rest/retry.js';
+export type { components, operations, paths, webhooks } from './generated/openapi.js';
+export * from './webhooks.js';
+export * from './oauth.js';
