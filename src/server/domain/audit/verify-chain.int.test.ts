@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLogs } from '@/server/db/schema';
+import { appendAuditLog } from '@/server/db/repositories/audit-logs';
+import { auditLogs, events } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { setupOwnerDatabase } from '@/test/database';
@@ -59,6 +61,32 @@ describe('the audit hash chain', () => {
     });
   });
 
+  it('hashes the app and the client a row names, once they are set', async () => {
+    const { org, api } = await orgWithHistory();
+    const appId = randomUUID();
+    await withTenant(services().db, org.id, (tx) =>
+      appendAuditLog(tx, {
+        organizationId: org.id,
+        actorType: 'user',
+        actorId: org.ownerId,
+        appId,
+        clientName: 'MCP: inspector 0.1',
+        action: 'customer.viewed',
+        entityType: 'customer',
+        entityId: null,
+      }),
+    );
+    expect(await api.audit.verify()).toMatchObject({ ok: true, checked: 8 });
+    await tamper(
+      ownerDb(),
+      sql`update audit_logs set client_name = 'MCP: someone else' where app_id = ${appId}`,
+    );
+    expect((await api.audit.verify()).firstBroken).toMatchObject({
+      sequence: 8,
+      reason: 'its fields were altered',
+    });
+  });
+
   it('catches an edited field, a removed row, and a removed tail', async () => {
     const edited = await orgWithHistory();
     await tamper(
@@ -83,4 +111,85 @@ describe('the audit hash chain', () => {
       /the chain ends early: 7 rows were written/,
     );
   });
+
+  it('links a row as its transaction commits: none before, and none for a rollback', async () => {
+    const { org, api } = await orgWithHistory();
+    const entry = {
+      organizationId: org.id,
+      actorType: 'user' as const,
+      actorId: org.ownerId,
+      action: 'customer.viewed',
+      entityType: 'customer',
+      entityId: null,
+    };
+    const inside = await withTenant(services().db, org.id, async (tx) => {
+      const id = await appendAuditLog(tx, entry);
+      const [row] = await tx
+        .select()
+        .from(auditLogs)
+        .where(sql`${auditLogs.id} = ${id}`);
+      return row!;
+    });
+    expect(inside).toMatchObject({ sequence: null, hash: null, previousHash: null });
+    await expect(
+      withTenant(services().db, org.id, async (tx) => {
+        await appendAuditLog(tx, entry);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const customer = await api.customers.create({ firstName: 'After', lastName: 'Rollback' });
+
+    const rows = await withTenant(services().db, org.id, (tx) =>
+      tx.select().from(auditLogs).orderBy(auditLogs.sequence),
+    );
+    expect(rows.map((row) => row.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows[7]!.id).toBe(inside.id);
+    // The change's event is numbered with its audit row.
+    const [event] = await withTenant(services().db, org.id, (tx) =>
+      tx
+        .select({ sequence: events.sequence })
+        .from(events)
+        .where(sql`${events.data}->>'id' = ${customer.id}`),
+    );
+    expect(event!.sequence).toBe(9);
+    expect(rows[8]).toMatchObject({ entityId: customer.id, sequence: 9 });
+    expect(await api.audit.verify()).toEqual({ ok: true, checked: 9, firstBroken: null });
+  });
+
+  it.runIf(process.env.TEST_DRIVER === 'postgres')(
+    'lets a write commit while another of the organization is open, numbering by commit',
+    async () => {
+      const { org, api } = await orgWithHistory();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let opened!: () => void;
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      const slow = withTenant(services().db, org.id, async (tx) => {
+        await appendAuditLog(tx, {
+          organizationId: org.id,
+          actorType: 'user',
+          actorId: org.ownerId,
+          action: 'customer.viewed',
+          entityType: 'customer',
+          entityId: null,
+        });
+        opened();
+        await released;
+      });
+      await open;
+      // With the chain locked from insert to commit, this would wait for the open transaction.
+      const quick = await api.customers.create({ firstName: 'Quick' });
+      release();
+      await slow;
+
+      const rows = await withTenant(services().db, org.id, (tx) =>
+        tx.select().from(auditLogs).orderBy(auditLogs.sequence),
+      );
+      expect(rows.slice(-2).map((row) => [row.sequence, row.entityId])).toEqual([
+        [8, quick.id],
+        [9, null],
+      ]);
+      expect(await api.audit.verify()).toEqual({ ok: true, checked: 9, firstBroken: null });
+    },
+  );
 });
