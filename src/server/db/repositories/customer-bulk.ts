@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Customer, CustomerCreateValues } from '@/schemas/customers';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
@@ -9,10 +9,10 @@ import { refuseUnique } from './pg-errors';
 export async function customerIdsByEmail(tx: TenantTx, emails: string[]) {
   if (emails.length === 0) return new Map<string, string>();
   const rows = await tx
-    .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })
+    .select({ id: customers.id, email: customers.emailKey })
     .from(customers)
-    .where(and(live(tx), inArray(sql`lower(${customers.email})`, emails)));
-  return new Map(rows.map((row) => [row.email, row.id]));
+    .where(and(live(tx), isNotNull(customers.emailKey), inArray(customers.emailKey, emails)));
+  return new Map(rows.map((row) => [row.email!, row.id]));
 }
 
 /** Inserts many customers at once (an import), returning them in the given order. */

@@ -10,6 +10,7 @@ import type { VersionedRecords } from './versioned-writes';
 export const customerColumns = columnsExcept(getTableColumns(customers), [
   'organizationId',
   'deletedAt',
+  'emailKey',
   'nameSort',
   'lastNameSort',
   'companySort',

@@ -52,7 +52,7 @@ export async function customerSearch(tx: TenantTx, q: string): Promise<CustomerS
     const [owner] = await tx
       .select({ id: customers.id })
       .from(customers)
-      .where(and(live, isNotNull(customers.email), sql`lower(${customers.email}) = ${term}`))
+      .where(and(live, isNotNull(customers.emailKey), eq(customers.emailKey, term)))
       .limit(1);
     if (owner) return { where: eq(customers.id, owner.id) };
   }

@@ -41,14 +41,21 @@ export async function similarCompanies(tx: TenantTx, name: string, exceptId?: st
 }
 
 /**
- * Live customers who are probably this person: the same full name ignoring case, or the same
- * last name and a first name within a typo of it, or a start of it ("Jon" for "John" or
- * "Jonathan"; the typos a search forgives, see clientele_typo_distance). Both are answered by
- * the name indexes (a comparison of a column serves an index under row security), so the check
- * costs a few lookups however large the organization; a fuzzy match against every name would
- * read the whole tenant on each create.
+ * Live customers who are probably this person: the one with this e-mail address (`sameEmail`,
+ * first), then those of the same full name ignoring case, or the same last name and a first name
+ * within a typo of it, or a start of it ("Jon" for "John" or "Jonathan"; the typos a search
+ * forgives, see clientele_typo_distance). Each is answered by an index (a comparison of a column
+ * serves an index under row security), so the check is one statement of a few lookups however
+ * large the organization; a fuzzy match against every name would read the whole tenant on each
+ * create.
  */
-export async function similarCustomers(tx: TenantTx, firstName: string, lastName: string) {
+export async function similarCustomers(
+  tx: TenantTx,
+  { firstName, lastName, email }: { firstName: string; lastName: string; email?: string | null },
+) {
+  const sameEmail = email
+    ? sql<boolean>`${customers.emailKey} = lower(${email})`
+    : sql<boolean>`false`;
   const sameFullName = sql`${customers.nameSort} = lower(${firstName} || ' ' || ${lastName})`;
   const nearFirstName = sql`clientele_typo_distance(lower(${firstName}), lower(${customers.firstName})) is not null`;
   const sameFamily = lastName
@@ -60,9 +67,10 @@ export async function similarCustomers(tx: TenantTx, firstName: string, lastName
       firstName: customers.firstName,
       lastName: customers.lastName,
       email: customers.email,
+      sameEmail,
     })
     .from(customers)
-    .where(and(liveCustomers(tx), sql`(${sameFullName} or ${sameFamily})`))
-    .orderBy(desc(sameFullName), customers.createdAt)
+    .where(and(liveCustomers(tx), sql`(${sameEmail} or ${sameFullName} or ${sameFamily})`))
+    .orderBy(...(email ? [desc(sameEmail)] : []), desc(sameFullName), customers.createdAt)
     .limit(MAX_CANDIDATES);
 }

@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { IMPORT_KINDS } from '@/schemas/imports';
-import { editableRecord, id, metadata, refersTo, tags, timestamps, timestamptz } from './columns';
+import {
+  editableRecord,
+  id,
+  metadata,
+  referrersIndex,
+  refersTo,
+  tags,
+  timestamps,
+  timestamptz,
+} from './columns';
 import { companies } from './companies';
 import { customerStatusEnum, importStatusEnum } from './enums';
 import { organizationId, users } from './identity';
@@ -37,6 +46,11 @@ export const customers = pgTable(
     nameSort: text('name_sort')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    /**
+     * The address as it is unique and looked up (ignoring case): a column, because under row
+     * security an index serves only leakproof conditions, which `lower(email) = …` is not.
+     */
+    emailKey: text('email_key').generatedAlwaysAs(sql`lower(email)`),
     lastNameSort: text('last_name_sort')
       .notNull()
       .generatedAlwaysAs(sql`lower(last_name)`),
@@ -59,8 +73,8 @@ export const customers = pgTable(
     const live = sql`${t.deletedAt} is null`;
     return [
       uniqueIndex('customers_organization_email_unique')
-        .on(t.organizationId, sql`lower(${t.email})`)
-        .where(sql`${t.deletedAt} is null and ${t.email} is not null`),
+        .on(t.organizationId, t.emailKey)
+        .where(sql`${t.deletedAt} is null and ${t.emailKey} is not null`),
       // Keyset pagination: one index per sortable column, tie-broken by id.
       index('customers_org_created_idx').on(t.organizationId, t.createdAt, t.id).where(live),
       index('customers_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
@@ -84,6 +98,7 @@ export const customers = pgTable(
       index('customers_org_company_id_idx')
         .on(t.organizationId, t.companyId, t.nameSort, t.id)
         .where(live),
+      referrersIndex('customers', t.companyId),
     ];
   },
 );
