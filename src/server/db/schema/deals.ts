@@ -16,6 +16,7 @@ import {
   belongsTo,
   editableRecord,
   id,
+  referrersIndex,
   refersTo,
   timestamps,
   timestamptz,
@@ -100,6 +101,7 @@ export const deals = pgTable(
       index('deals_org_owner_idx').on(t.organizationId, t.ownerId).where(live),
       index('deals_org_close_idx').on(t.organizationId, t.expectedCloseDate).where(live),
       index('deals_org_closed_idx').on(t.organizationId, t.status, t.closedAt).where(live),
+      referrersIndex('deals', t.companyId),
       check('deals_amount_not_negative', sql`${t.amountCents} >= 0`),
     ];
   },
@@ -116,6 +118,7 @@ export const dealCustomers = pgTable(
   (t) => [
     primaryKey({ columns: [t.dealId, t.customerId] }),
     index('deal_customers_customer_idx').on(t.organizationId, t.customerId),
+    referrersIndex('deal_customers', t.customerId),
   ],
 );
 
@@ -135,6 +138,7 @@ export const dealStageChanges = pgTable(
   (t) => [
     index('deal_stage_changes_deal_idx').on(t.organizationId, t.dealId, t.changedAt),
     index('deal_stage_changes_org_changed_idx').on(t.organizationId, t.changedAt),
+    referrersIndex('deal_stage_changes', t.dealId),
   ],
 );
 

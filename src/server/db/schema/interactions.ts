@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, refersTo, timestamps, timestamptz } from './columns';
+import { id, referrersIndex, refersTo, timestamps, timestamptz } from './columns';
 import { companies } from './companies';
 import { customers } from './customers';
 import { deals } from './deals';
@@ -48,5 +48,8 @@ export const customerInteractions = pgTable(
     index('customer_interactions_deal_timeline_idx')
       .on(t.organizationId, t.dealId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.dealId} is not null`),
+    referrersIndex('customer_interactions', t.customerId),
+    referrersIndex('customer_interactions', t.companyId),
+    referrersIndex('customer_interactions', t.dealId),
   ],
 );

@@ -10,7 +10,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { belongsTo, id, refersTo, timestamps, timestamptz, version } from './columns';
+import {
+  belongsTo,
+  id,
+  referrersIndex,
+  refersTo,
+  timestamps,
+  timestamptz,
+  version,
+} from './columns';
 import { companies } from './companies';
 import { customers } from './customers';
 import { orderStatusEnum } from './enums';
@@ -48,6 +56,8 @@ export const orders = pgTable(
     index('orders_company_idx')
       .on(t.organizationId, t.companyId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.companyId} is not null`),
+    referrersIndex('orders', t.customerId),
+    referrersIndex('orders', t.companyId),
     check('orders_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_total_non_negative', sql`${t.totalCents} >= 0`),
   ],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, refersTo, timestamps, timestamptz, version } from './columns';
+import { id, referrersIndex, refersTo, timestamps, timestamptz, version } from './columns';
 import { companies } from './companies';
 import { customers } from './customers';
 import { deals } from './deals';
@@ -58,6 +58,9 @@ export const tasks = pgTable(
       index('tasks_company_idx')
         .on(t.organizationId, t.companyId)
         .where(sql`${t.companyId} is not null`),
+      ...[t.customerId, t.companyId, t.dealId, t.orderId].map((column) =>
+        referrersIndex('tasks', column),
+      ),
       index('tasks_deal_idx')
         .on(t.organizationId, t.dealId)
         .where(sql`${t.dealId} is not null`),
