@@ -89,6 +89,19 @@ describe('row-level security', () => {
     }
   });
 
+  it('has the role and tenant in force from the first statement of the work', async () => {
+    const org = await createTestOrganization(connection().db);
+    const settings = sql`select current_user as role, current_setting('app.organization_id', true) as tenant`;
+    const tenant = await withTenant(connection().db, org.id, async (tx) =>
+      rows<{ role: string; tenant: string }>(await tx.execute(settings)),
+    );
+    expect(tenant).toEqual([{ role: TENANT_ROLE, tenant: org.id }]);
+    const identity = await withIdentity(connection().db, async (tx) =>
+      rows<{ role: string }>(await tx.execute(settings)),
+    );
+    expect(identity[0]?.role).toBe('clientele_auth');
+  });
+
   it('gives the identity role no access to customer data', async () => {
     const error = await withIdentity(connection().db, (tx) => tx.select().from(customers)).catch(
       (e: unknown) => e,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, IdentityTx, TenantTx, Transaction } from './types';
 
 export const TENANT_ROLE = 'clientele_app';
@@ -21,12 +21,13 @@ export async function withTenant<T>(
   fn: (tx: TenantTx) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
+  return db.transaction((tx) =>
+    withSettings(
+      tx,
       sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.organization_id', ${organizationId}, true)${readOnly(options)}`,
-    );
-    return fn(Object.assign(tx, { organizationId }) as TenantTx);
-  });
+      () => fn(Object.assign(tx, { organizationId }) as TenantTx),
+    ),
+  );
 }
 
 /** Runs fn in a transaction as the identity role, which cannot see any customer data. */
@@ -35,10 +36,26 @@ export async function withIdentity<T>(
   fn: (tx: IdentityTx) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${IDENTITY_ROLE}, true)${readOnly(options)}`);
-    return fn(Object.assign(tx, { identity: true as const }) as IdentityTx);
-  });
+  return db.transaction((tx) =>
+    withSettings(
+      tx,
+      sql`select set_config('role', ${IDENTITY_ROLE}, true)${readOnly(options)}`,
+      () => fn(Object.assign(tx, { identity: true as const }) as IdentityTx),
+    ),
+  );
+}
+
+/**
+ * Runs `settings` and then fn's statements, without waiting for the settings' answer before
+ * sending fn's first statement: a transaction's statements run in the order they are issued, so
+ * the role and tenant are in force for every one of fn's, and the settings travel with fn's first
+ * statement instead of taking a round trip of their own.
+ */
+async function withSettings<T>(tx: Transaction, settings: SQL, fn: () => Promise<T>): Promise<T> {
+  // then() starts the query builder's statement now, so it is issued before fn's first one.
+  const applied = tx.execute(settings).then(() => undefined);
+  const [, result] = await Promise.all([applied, fn()]);
+  return result;
 }
 
 /**
