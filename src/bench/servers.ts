@@ -62,6 +62,15 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
+ * With BENCH_CPU_PROFILE_DIR set, each server writes a V8 CPU profile of its whole life into
+ * that directory when it stops (open it in Chrome's DevTools, Performance tab).
+ */
+function profilingArgs(): string[] {
+  const directory = process.env.BENCH_CPU_PROFILE_DIR;
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(directory)}`] : [];
+}
+
+/**
  * Forks one of ./servers (bundled) in production mode on a free port and resolves once it
  * listens. Every server started is remembered, so that stopAllServers ends them whatever happens.
  */
@@ -72,7 +81,7 @@ export async function startServer(
   await bundleServers();
   const port = await freePort();
   const child = fork(path.join(BUNDLE_DIR, file.replace(/\.ts$/, '.mjs')), {
-    execArgv: [], // not the bench's own (tsx)
+    execArgv: profilingArgs(), // not the bench's own (tsx)
     env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
