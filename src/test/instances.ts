@@ -28,6 +28,9 @@ const running = new Set<ChildProcess>();
 /** What an instance's /api/metrics asks for (production requires a token). */
 export const INSTANCE_METRICS_TOKEN = 'instances-test-metrics-token';
 
+/** How long an instance may take to listen, within the hooks that start them (up to 240 s). */
+const START_LIMIT_MS = 150_000;
+
 /**
  * Starts an API-only instance of the app in its own process on a free port, in production mode,
  * and resolves once it listens. `env` adds to a minimal production environment.
@@ -63,10 +66,20 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     }),
   );
   await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    void exited.then((code) =>
-      reject(new Error(`The instance exited with ${code} before listening:\n${output}`)),
-    );
+    // Said before a test's own timeout ends, with what the instance printed, so that an instance
+    // stuck while starting shows where.
+    const stuck = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The instance was not listening after ${START_LIMIT_MS} ms:\n${output}`));
+    }, START_LIMIT_MS);
+    child.once('message', () => {
+      clearTimeout(stuck);
+      resolve();
+    });
+    void exited.then((code) => {
+      clearTimeout(stuck);
+      reject(new Error(`The instance exited with ${code} before listening:\n${output}`));
+    });
   });
   // Listening is said from inside the process; a test starts once the URL itself answers.
   for (;;) {
