@@ -74,6 +74,28 @@ describe('parseEnv', () => {
     expect(bad.join('\n')).not.toMatch(/hunter2|swordfish/);
   });
 
+  it('takes a transaction pooler only with a direct URL for the sessions it cannot keep', () => {
+    const pooled = 'postgres://app@pgbouncer:6432/clientele';
+    const direct = 'postgres://app@db:5432/clientele';
+    expect(parseEnv({ DATABASE_URL: pooled }).DATABASE_POOLER).toBe('none');
+    expect(
+      parseEnv({
+        DATABASE_URL: pooled,
+        DATABASE_POOLER: 'transaction',
+        DATABASE_DIRECT_URL: direct,
+      }),
+    ).toMatchObject({ DATABASE_POOLER: 'transaction', DATABASE_DIRECT_URL: direct });
+    expect(problemsOf({ DATABASE_URL: pooled, DATABASE_POOLER: 'transaction' })).toEqual([
+      expect.stringMatching(/^DATABASE_DIRECT_URL: is required with DATABASE_POOLER=transaction/),
+    ]);
+    expect(problemsOf({ DATABASE_URL: pooled, DATABASE_POOLER: 'session' })).toEqual([
+      expect.stringMatching(/^DATABASE_POOLER=.*: must be none or transaction/),
+    ]);
+    expect(problemsOf({ DATABASE_DIRECT_URL: direct })).toEqual([
+      expect.stringMatching(/^DATABASE_DIRECT_URL=.*: needs DATABASE_URL/),
+    ]);
+  });
+
   it('takes a migration login only beside DATABASE_URL, and checks the checkpoint key', () => {
     const owner = 'postgres://owner:hunter2@db:5432/clientele';
     expect(

@@ -60,6 +60,13 @@ const envSchema = z
         message:
           'must be comma-separated URLs like postgres://user:password@replica:5432/clientele',
       }),
+    DATABASE_POOLER: z
+      .enum(['none', 'transaction'], { error: 'must be none or transaction' })
+      .default('none'),
+    DATABASE_DIRECT_URL: optionalUrl(
+      /^postgres(ql)?$/,
+      'postgres://user:password@host:5432/clientele',
+    ),
     DATABASE_POOL_SIZE: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')
@@ -212,6 +219,21 @@ const envSchema = z
           code: 'custom',
           path: ['DATABASE_REPLICA_URLS'],
           message: 'needs DATABASE_URL (the primary); the embedded database has no replicas',
+        });
+      }
+      if (value.DATABASE_POOLER === 'transaction' && !value.DATABASE_DIRECT_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_DIRECT_URL'],
+          message:
+            'is required with DATABASE_POOLER=transaction: listening for changes and the job queue need a session of their own',
+        });
+      }
+      if (value.DATABASE_DIRECT_URL && !value.DATABASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_DIRECT_URL'],
+          message: 'needs DATABASE_URL (through the pooler); the embedded database has no pooler',
         });
       }
       const production = value.NODE_ENV === 'production';

@@ -133,6 +133,8 @@ async function main(argv: string[]): Promise<number> {
   const connection = await openConnection({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
+    pooler: config.DATABASE_POOLER,
+    directUrl: config.DATABASE_DIRECT_URL,
   });
   try {
     if (name !== 'migrate') {

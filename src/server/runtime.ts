@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import { env, type Env } from '@/env';
 import { auditTrailExposure } from './db/audit-trail-exposure';
 import { drizzleFor, openConnection, type Connection } from './db/connection';
@@ -30,11 +31,14 @@ export function getRuntime(): Promise<Runtime> {
       maxConnections: config.DATABASE_POOL_SIZE,
       poolQueueLimit: config.DATABASE_POOL_QUEUE_LIMIT,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      pooler: config.DATABASE_POOLER,
+      directUrl: config.DATABASE_DIRECT_URL,
     });
     const migrations = config.MIGRATE_AT_START
       ? await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL)
       : await requireMigrationsApplied(connection);
     await reportAuditTrailExposure(connection, config);
+    await reportPooledStatementTimeout(connection, config);
     const services = await createServices(connection, serviceSettingsFromEnv(config), logger());
     return { env: config, connection, migrations, services };
   });
@@ -54,6 +58,24 @@ async function reportAuditTrailExposure(connection: Connection, config: Env) {
       `The database login of DATABASE_URL can alter the audit trail: ${reasons.join('; ')}. ` +
         'Run the app as a login that owns nothing, with MIGRATION_DATABASE_URL for the one ' +
         'that owns the tables (docs/operations.md, Production).',
+    );
+  }
+}
+
+/**
+ * A transaction pooler refuses startup parameters, so behind one the statement timeout is the
+ * login's own setting (docs/operations.md): a warning at start when the login has none.
+ */
+async function reportPooledStatementTimeout(connection: Connection, config: Env) {
+  if (config.DATABASE_POOLER !== 'transaction' || config.DATABASE_STATEMENT_TIMEOUT_MS === 0)
+    return;
+  const [setting] = await (connection.client as postgres.Sql)<{ timeout: string }[]>`
+    select current_setting('statement_timeout') as timeout`;
+  if (setting?.timeout === '0') {
+    logger().warn(
+      'Behind a transaction pooler, DATABASE_STATEMENT_TIMEOUT_MS cannot be sent when connecting, ' +
+        'and the login of DATABASE_URL has no statement timeout: set one on it, e.g. ' +
+        `ALTER ROLE <login> SET statement_timeout = '${config.DATABASE_STATEMENT_TIMEOUT_MS}ms'.`,
     );
   }
 }

@@ -13,7 +13,7 @@ export async function withAdvisoryLock<T>(
   fn: (locked: postgres.Sql | undefined) => Promise<T>,
 ): Promise<T> {
   if (connection.driver === 'pglite') return fn(undefined);
-  const locked = postgres(connection.databaseUrl!, {
+  const locked = postgres(connection.sessionUrl!, {
     max: 1,
     onnotice: () => {},
     connection: { application_name: 'clientele-setup' },

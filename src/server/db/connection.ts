@@ -29,6 +29,15 @@ export interface ConnectionOptions {
   poolQueueLimit?: number;
   /** Statements running longer are cancelled by the server (57014); 0 or absent: no limit. */
   statementTimeoutMs?: number;
+  /**
+   * `transaction`: databaseUrl is a transaction-mode pooler (PgBouncer), where each transaction
+   * may run on another server session. Statements are then sent unnamed (a named prepared
+   * statement lives in one session) and no startup parameters go with the connection (the
+   * pooler refuses them, so the statement timeout is the login's: see docs/operations.md).
+   */
+  pooler?: 'none' | 'transaction';
+  /** The database without the pooler, for the work that needs a session of its own. */
+  directUrl?: string;
 }
 
 /**
@@ -43,6 +52,11 @@ export interface Connection {
   readonly replicaClients: postgres.Sql[];
   /** The postgres:// URL (postgres driver only), for tools that open their own connections. */
   readonly databaseUrl?: string;
+  /**
+   * Where work that needs a session of its own connects (listening for notifications, session
+   * advisory locks, the job queue): the direct URL behind a transaction pooler, else databaseUrl.
+   */
+  readonly sessionUrl?: string;
   /**
    * Resolves once the database answers, rejects when it does not within timeoutMs (default
    * 2 s). On PostgreSQL it asks on a connection of its own, so a pool busy with requests does
@@ -76,6 +90,7 @@ export function drizzleFor(
 }
 
 function openPostgres(url: string, options: ConnectionOptions): Connection {
+  const pooled = options.pooler === 'transaction';
   const open = (serverUrl: string, applicationName: string) =>
     postgres(serverUrl, {
       max: options.maxConnections ?? 10,
@@ -85,9 +100,12 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
       // and an unreachable host is given up after 5 s; either way the request gets its 503.
       backoff: (retries: number) => Math.min(0.1 * retries, 1),
       connect_timeout: 5,
+      prepare: !pooled,
       connection: {
         application_name: applicationName,
-        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+        ...(options.statementTimeoutMs && !pooled
+          ? { statement_timeout: options.statementTimeoutMs }
+          : {}),
       },
     });
   const client = open(url, 'clientele');
@@ -107,6 +125,7 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
     client,
     replicaClients,
     databaseUrl: url,
+    sessionUrl: (pooled && options.directUrl) || url,
     db: drizzleFor(client, replicaClients),
     async ping(timeoutMs = 2_000) {
       if (closed) throw new Error('The database connection is closed');

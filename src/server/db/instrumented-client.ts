@@ -41,7 +41,9 @@ interface Instrumentation {
  *
  * Drizzle sends its queries unnamed, so PostgreSQL would parse and plan each one again, and
  * postgres.js spend a round trip describing its parameters first. Named, they are prepared
- * once per connection (postgres.js keys them by their text) and then only bound and run.
+ * once per connection (postgres.js keys them by their text) and then only bound and run. A
+ * client opened for a transaction pooler (prepare: false) sends them unnamed all the same:
+ * postgres.js's client-wide setting overrides a statement's.
  */
 export function instrumentPostgres(client: postgres.Sql, tracer: Tracer | undefined): postgres.Sql {
   const { usage: pool, queueLimit } = poolOf(client);

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
-import type postgres from 'postgres';
+import postgres from 'postgres';
 import { z } from 'zod';
 import type { Connection } from '@/server/db/connection';
 
@@ -82,8 +82,15 @@ export class EventBus {
       return;
     }
     // postgres.js listens to both channels on one connection, so announcements arrive in the
-    // order they were committed whichever channel they are on.
-    const client = connection.client as postgres.Sql;
+    // order they were committed whichever channel they are on. Behind a transaction pooler, a
+    // LISTEN would lapse with its transaction: the listener then connects directly.
+    const pooled = connection.sessionUrl !== connection.databaseUrl;
+    const client = pooled
+      ? postgres(connection.sessionUrl!, {
+          onnotice: () => {},
+          connection: { application_name: 'clientele-listener' },
+        })
+      : (connection.client as postgres.Sql);
     const listen = async (channel: string, onPayload: (payload: string) => void) => {
       let listened = false;
       // Called again each time postgres.js listens anew after a dropped connection.
@@ -98,7 +105,10 @@ export class EventBus {
       await listen(ACCESS_CHANNEL, onAccessChange),
       await listen(NOTIFICATIONS_CHANNEL, onNotification),
     ];
-    this.#stop = async () => void (await Promise.all(listening.map((one) => one.unlisten())));
+    this.#stop = async () => {
+      await Promise.all(listening.map((one) => one.unlisten()));
+      if (pooled) await client.end({ timeout: 5 });
+    };
   }
 
   #announceGap() {

@@ -266,7 +266,7 @@ export async function installJobQueue(connection: Connection): Promise<void> {
 function bossDatabase(connection: Connection, applicationName: string, max: number) {
   return connection.driver === 'pglite'
     ? { db: pgliteDb(connection) }
-    : { connectionString: connection.databaseUrl, max, application_name: applicationName };
+    : { connectionString: connection.sessionUrl, max, application_name: applicationName };
 }
 
 /** PGlite: parameterised statements through query, multi-statement scripts through exec. */
