@@ -2,7 +2,12 @@ import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 import { z } from 'zod';
 import { env, InvalidEnvironmentError, type Env } from '@/env';
-import { DatabaseInUseError, openConnection, type Connection } from '@/server/db/connection';
+import {
+  DatabaseInUseError,
+  openConnection,
+  poolerOptions,
+  type Connection,
+} from '@/server/db/connection';
 import {
   MigrationRefusedError,
   migrateAsOwner,
@@ -133,8 +138,7 @@ async function main(argv: string[]): Promise<number> {
   const connection = await openConnection({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
-    pooler: config.DATABASE_POOLER,
-    directUrl: config.DATABASE_DIRECT_URL,
+    ...poolerOptions(config),
   });
   try {
     if (name !== 'migrate') {

@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { env, type Env } from '@/env';
 import { auditTrailExposure } from './db/audit-trail-exposure';
-import { drizzleFor, openConnection, type Connection } from './db/connection';
+import { drizzleFor, openConnection, poolerOptions, type Connection } from './db/connection';
 import { migrateAsOwner, requireMigrationsApplied, type MigrationResult } from './db/migrate';
 import { logger } from './observability/logger';
 import { metrics } from './observability/metrics';
@@ -31,8 +31,7 @@ export function getRuntime(): Promise<Runtime> {
       maxConnections: config.DATABASE_POOL_SIZE,
       poolQueueLimit: config.DATABASE_POOL_QUEUE_LIMIT,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      pooler: config.DATABASE_POOLER,
-      directUrl: config.DATABASE_DIRECT_URL,
+      ...poolerOptions(config),
     });
     const migrations = config.MIGRATE_AT_START
       ? await migrateAsOwner(connection, config.MIGRATION_DATABASE_URL)

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { parseEnv } from '@/env';
-import { openConnection } from '@/server/db/connection';
+import { openConnection, poolerOptions } from '@/server/db/connection';
 import { createApiHandler } from '@/server/http/api-handler';
 import { createLogger } from '@/server/observability/logger';
 import {
@@ -19,6 +19,7 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 const connection = await openConnection({
   databaseUrl: config.DATABASE_URL,
   pgliteDir: config.PGLITE_DIR,
+  ...poolerOptions(config),
 });
 const services = await createServices(connection, serviceSettingsFromEnv(config), logger);
 if (process.env.START_WORKERS === 'true') await startWorkers(services);

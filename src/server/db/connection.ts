@@ -7,6 +7,7 @@ import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import lockfile from 'proper-lockfile';
 import postgres from 'postgres';
+import type { Env } from '@/env';
 import { activeTracer } from '@/server/observability/tracing';
 import { instrumentPostgres } from './instrumented-client';
 import { tracePglite } from './pglite-tracing';
@@ -66,6 +67,12 @@ export interface Connection {
   /** Ends the pools, letting running statements finish for up to timeoutMs (default 5 s). */
   close(timeoutMs?: number): Promise<void>;
 }
+
+/** The settings of a connection behind a transaction pooler, as the environment gives them. */
+export const poolerOptions = (config: Env): Pick<ConnectionOptions, 'pooler' | 'directUrl'> => ({
+  pooler: config.DATABASE_POOLER,
+  directUrl: config.DATABASE_DIRECT_URL,
+});
 
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
   return options.databaseUrl
@@ -133,6 +140,7 @@ function openPostgres(url: string, options: ConnectionOptions): Connection {
         max: 1,
         onnotice: () => {},
         connect_timeout: Math.ceil(timeoutMs / 1000),
+        prepare: !pooled,
         connection: { application_name: 'clientele-ready' },
       }));
       try {

@@ -95,6 +95,13 @@ describe.skipIf(!runs)('behind a transaction-mode pooler (PgBouncer)', () => {
     } finally {
       stream.close();
     }
+    // Readiness, which asks on a connection of its own, answers through the pooler too.
+    const ready = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(`${app.url}/api/ready`).then((answer) => answer.status),
+      ),
+    );
+    expect(ready).toEqual(ready.map(() => 200));
     // The login has no statement timeout of its own, which the pooler keeps the app from setting.
     expect(app.output()).toMatch(/Behind a transaction pooler, DATABASE_STATEMENT_TIMEOUT_MS/);
   });
