@@ -8,6 +8,7 @@ import { createCase } from './cases/create';
 import { listCase } from './cases/list';
 import { memoryCase } from './cases/memory';
 import { fanOutCase, unreadCase } from './cases/notifications';
+import { poolerCase } from './cases/pooler';
 import { pgliteCase } from './cases/pglite';
 import { scaleCase } from './cases/scale';
 import { searchCase } from './cases/search';
@@ -53,6 +54,7 @@ const CASES: Record<CaseName, (ctx: BenchContext) => Promise<CaseReport>> = {
   webhooks: webhooksCase,
   fanout: fanOutCase,
   unread: unreadCase,
+  pooler: poolerCase,
 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

@@ -12,6 +12,7 @@ export const CASE_NAMES = [
   'webhooks',
   'fanout',
   'unread',
+  'pooler',
 ] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
 
