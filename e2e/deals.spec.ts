@@ -77,6 +77,8 @@ test('deals move across the board by mouse and keyboard, and a won deal shows on
   // Escape puts a lifted card back where it was.
   await page.getByRole('button', { name: 'Move Beta renewal' }).focus();
   await page.keyboard.press('Space');
+  // The arrow is heard once the card is lifted, as a person hears "Picked up" before moving it.
+  await expect(announcer).toContainText('Picked up Beta renewal, in Proposal.');
   await page.keyboard.press('ArrowLeft');
   await expect(announcer).toContainText('Beta renewal is over Qualified.');
   await page.keyboard.press('Escape');
