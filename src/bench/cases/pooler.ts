@@ -35,9 +35,11 @@ export async function poolerCase(ctx: BenchContext): Promise<CaseReport> {
   try {
     const unnamed = await startServer('clientele-api.ts', pooledEnv(databaseUrl));
     started.push(unnamed);
-    const variants: Variant[] = [
+    // Each variant after the first is measured against it, under the baseline key it names.
+    const variants: (Variant & { key?: string })[] = [
       { name: 'named prepared statements', pid: named.pid, target: restGet(named, tenant, LIST) },
       {
+        key: 'unnamedVsNamed',
         name: 'DATABASE_POOLER=transaction (unnamed), direct',
         pid: unnamed.pid,
         target: restGet(unnamed, tenant, LIST),
@@ -48,6 +50,7 @@ export async function poolerCase(ctx: BenchContext): Promise<CaseReport> {
       const pooled = await startServer('clientele-api.ts', pooledEnv(bouncer.through(databaseUrl)));
       started.push(pooled);
       variants.push({
+        key: 'pgbouncerVsNamed',
         name: 'DATABASE_POOLER=transaction, through PgBouncer',
         pid: pooled.pid,
         target: restGet(pooled, tenant, LIST),
@@ -59,10 +62,10 @@ export async function poolerCase(ctx: BenchContext): Promise<CaseReport> {
     const [base, ...others] = await measureInterleaved(variants, ctx.load, ctx.log);
     const results = [base!, ...others].map((result, index) => ({
       variant: variants[index]!.name,
+      key: variants[index]!.key,
       ...result,
       vsNamed: result.requestsPerSecond / base!.requestsPerSecond,
     }));
-    const keys = ['unnamedVsNamed', 'pgbouncerVsNamed'];
     return {
       name: 'pooler',
       title: `customers.list over REST, first page of 50, ${sizeLabel(tenant.customers)} customers, by connection setting`,
@@ -78,10 +81,10 @@ export async function poolerCase(ctx: BenchContext): Promise<CaseReport> {
           }),
         },
       ],
-      measures: results.slice(1).map((result, index) =>
+      measures: results.slice(1).map((result) =>
         measure({
           case: 'pooler',
-          key: `pooler.${keys[index]}`,
+          key: `pooler.${result.key}`,
           label: `REST list, ${result.variant}, throughput × named`,
           value: result.vsNamed,
           unit: '×',
