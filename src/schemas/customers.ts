@@ -11,6 +11,7 @@ import {
   MAX_METADATA_KEYS,
   MAX_TAG_LENGTH,
   MAX_TAGS,
+  SEARCH_BUDGET,
 } from './customer-constants';
 
 export * from './customer-constants';
@@ -225,7 +226,13 @@ export const customerListInput = z.object({
 export type CustomerListInput = z.input<typeof customerListInput>;
 export type CustomerListParams = z.output<typeof customerListInput>;
 
-export const customerPage = page(customerOutput);
+export const customerPage = page(customerOutput).extend({
+  partial: z.boolean().meta({
+    description:
+      `True when a search stopped after examining ${SEARCH_BUDGET.toLocaleString('en-US')} ` +
+      'customers before filling the page: `nextCursor` searches on from there.',
+  }),
+});
 
 /** Filters shared by the list, the count and the CSV export. */
 export const customerFilterInput = customerListInput.omit({
@@ -239,7 +246,10 @@ export type CustomerFilters = z.output<typeof customerFilterInput>;
 export const COUNT_CAP = 10_000;
 export const customerCountOutput = z.object({
   count: z.number().int(),
-  /** True when there are more than `count` (counting stops at 10,000). */
+  /**
+   * True when there may be more than `count`: counting stops at 10,000 matches, and a search
+   * counts among the newest SEARCH_BUDGET customers.
+   */
   capped: z.boolean(),
 });
 

@@ -9,7 +9,8 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 function countLabel({ count, capped }: { count: number; capped: boolean }, filtered: boolean) {
   const one = count === 1 && !capped;
-  const label = `${capped ? '10,000+' : countFormat.format(count)} ${one ? 'customer' : 'customers'}`;
+  // Capped: counting stopped (at 10,000, or a search among the newest), so there may be more.
+  const label = `${countFormat.format(count)}${capped ? '+' : ''} ${one ? 'customer' : 'customers'}`;
   return filtered ? `${label} ${one ? 'matches' : 'match'}` : label;
 }
 

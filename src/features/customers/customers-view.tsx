@@ -12,7 +12,7 @@ import { useCan } from '@/components/permissions-provider';
 import { Button } from '@/components/ui/button';
 import { loadedItems, nextPageCursor } from '@/lib/cursor-pages';
 import { useListUrl } from '@/lib/use-list-url';
-import { MAX_BULK_CUSTOMERS } from '@/schemas/customer-constants';
+import { MAX_BULK_CUSTOMERS, SEARCH_BUDGET } from '@/schemas/customer-constants';
 import { api } from '@/trpc/react';
 import { CUSTOMER_COLUMNS, useHiddenCustomerColumns } from './customer-columns';
 import { CustomerCount } from './customer-count';
@@ -48,6 +48,8 @@ export function CustomersView() {
     placeholderData: keepPreviousData,
   });
   const rows = useRowSelection(listStateQuery(state), loadedItems(list.data), MAX_BULK_CUSTOMERS);
+  // A search that stopped at its budget goes on among older customers when asked to.
+  const partial = list.data?.pages.at(-1)?.partial ?? false;
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -74,8 +76,17 @@ export function CustomersView() {
         query={list}
         loading={{ label: 'Loading customers', count: 6 }}
         failure="The customers could not be loaded."
-        empty={<NoCustomers state={state} onClearFilters={clearFilters} />}
-        moreLabel="Load more customers"
+        empty={
+          partial ? (
+            <SearchGoesOn
+              busy={list.isFetchingNextPage}
+              onSearchOlder={() => void list.fetchNextPage()}
+            />
+          ) : (
+            <NoCustomers state={state} onClearFilters={clearFilters} />
+          )
+        }
+        moreLabel={partial ? 'Search older customers' : 'Load more customers'}
         stale={list.isPlaceholderData}
       >
         {(shown) => (
@@ -112,6 +123,22 @@ function CustomersHeader({ state }: { state: CustomerListState }) {
         </>
       }
     />
+  );
+}
+
+/** A search that found no one among the customers it has examined so far, and can go on. */
+function SearchGoesOn({ busy, onSearchOlder }: { busy: boolean; onSearchOlder: () => void }) {
+  return (
+    <EmptyState
+      title="No match among the customers searched so far."
+      action={
+        <Button variant="outline" size="sm" onClick={onSearchOlder} disabled={busy}>
+          {busy ? 'Searching…' : 'Search older customers'}
+        </Button>
+      }
+    >
+      {`A search looks through ${SEARCH_BUDGET.toLocaleString('en-US')} customers at a time, newest first.`}
+    </EmptyState>
   );
 }
 

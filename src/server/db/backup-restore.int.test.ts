@@ -89,7 +89,8 @@ describe.skipIf(!onPostgres)(
         select bool_and(pg_has_role(current_user, rolname, 'MEMBER')) as member,
                bool_or(rolbypassrls) as bypass
         from pg_roles where rolname in ('clientele_app', 'clientele_auth',
-          'clientele_audit_eraser', 'clientele_audit_linker', 'clientele_maintenance',
+          'clientele_audit_eraser', 'clientele_audit_linker', 'clientele_search_indexer',
+          'clientele_maintenance',
           'clientele_jobs')`;
         expect(roles).toEqual({ member: true, bypass: false });
         const [extension] =
@@ -222,7 +223,7 @@ describe.skipIf(!onPostgres)(
         '-v',
         'ON_ERROR_STOP=1',
         '-c',
-        'GRANT USAGE, CREATE ON SCHEMA public TO clientele_audit_eraser, clientele_audit_linker',
+        'GRANT USAGE, CREATE ON SCHEMA public TO clientele_audit_eraser, clientele_audit_linker, clientele_search_indexer',
         restoredUrl,
       ]);
       await postgresTool('pg_restore', [

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -198,7 +199,7 @@ async function openPglite(dir: string): Promise<Connection> {
   }
   const client = await PGlite.create({
     dataDir: inMemory ? undefined : path.resolve(dir),
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gin },
   });
   return {
     driver: 'pglite',

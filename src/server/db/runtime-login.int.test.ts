@@ -90,7 +90,12 @@ describe.skipIf(!runs)(
             }
           }
           const [owner] = await logins.admin<{ owner: string }[]>`select current_user as owner`;
-          for (const role of ['clientele_audit_eraser', 'clientele_audit_linker', owner!.owner]) {
+          for (const role of [
+            'clientele_audit_eraser',
+            'clientele_audit_linker',
+            'clientele_search_indexer',
+            owner!.owner,
+          ]) {
             expect(await refusal(`set local role "${role}"`), role).toBe('42501');
           }
         } finally {

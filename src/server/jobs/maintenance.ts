@@ -2,6 +2,7 @@ import { lt, lte, sql } from 'drizzle-orm';
 import { events, idempotencyKeys, notifications } from '@/server/db/schema';
 import { deleteExpiredOAuthRecords } from '@/server/db/repositories/oauth-records';
 import { deleteExpiredSsoSignInAttempts } from '@/server/db/repositories/sso-sign-in-attempts';
+import { rows } from '@/server/db/rows';
 import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 
@@ -13,7 +14,7 @@ export const EVENT_RETENTION_DAYS = 30;
  * expired idempotency keys, events past retention (their deliveries go with them) and read
  * notifications, and can see nothing else. Read notifications go after
  * `notificationRetentionDays`; unread ones stay however old. Expired OAuth records and SSO
- * sign-in attempts go too.
+ * sign-in attempts go too, and the search vocabulary's words no live customer uses any more.
  */
 export async function runMaintenance(db: Database, options: { notificationRetentionDays: number }) {
   // The authorization server's expired codes, refresh tokens, grants and interactions, and the
@@ -44,10 +45,14 @@ export async function runMaintenance(db: Database, options: { notificationRetent
         ),
       )
       .returning({ readAt: notifications.readAt });
+    const [pruned] = rows<{ count: number }>(
+      await tx.execute(sql`select clientele_prune_search_words() as count`),
+    );
     return {
       idempotencyKeysDeleted: keys.length,
       eventsDeleted: expiredEvents.length,
       notificationsDeleted: readNotifications.length,
+      searchWordsDeleted: Number(pruned?.count ?? 0),
     };
   });
   return { ...deleted, ...identityRecords };

@@ -5356,6 +5356,8 @@ export interface operations {
                         items: components["schemas"]["Customer"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description True when a search stopped after examining 10,000 customers before filling the page: `nextCursor` searches on from there. */
+                        partial: boolean;
                     };
                 };
             };

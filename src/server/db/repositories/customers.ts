@@ -13,17 +13,27 @@ import {
 } from 'drizzle-orm';
 import {
   COUNT_CAP,
+  SEARCH_BUDGET,
   type Customer,
   type CustomerFilters,
   type CustomerListParams,
   type CustomerSort,
 } from '@/schemas/customers';
 import { AppError } from '@/server/errors';
+import { rows } from '../rows';
 import { customers } from '../schema';
 import type { TenantTx } from '../types';
 import { CUSTOMERS, customerColumns, live } from './customer-columns';
 import { customerSearch } from './customer-search';
-import { afterPosition, decodeCursor, keysetOrder, pageOf } from './cursor';
+import {
+  afterPosition,
+  decodeCursor,
+  encodeCursor,
+  keysetOrder,
+  pageOf,
+  type CursorPosition,
+  type Keyset,
+} from './cursor';
 import { getRecord } from './versioned-writes';
 
 const SORT_COLUMNS = {
@@ -45,7 +55,7 @@ export const getCustomer = (tx: TenantTx, id: string, lock = false) =>
 async function filtersOf(
   tx: TenantTx,
   filters: CustomerFilters,
-): Promise<{ where: SQL[]; tiers?: SQL[][] }> {
+): Promise<{ where: SQL[]; tiers?: SQL[][]; indexed?: SQL[]; walks: boolean }> {
   const where: SQL[] = [live(tx)!];
   const search = filters.q ? await customerSearch(tx, filters.q) : undefined;
   if (filters.status?.length) where.push(inArray(customers.status, filters.status));
@@ -58,27 +68,95 @@ async function filtersOf(
   return {
     where: search ? [...where, search.where] : where,
     tiers: search?.tiers?.map((tier) => [...where, tier]),
+    indexed: search?.indexed && [...where, search.indexed],
+    walks: search?.walks ?? false,
   };
+}
+
+/** A customer page; `partial` when a search stopped at its budget before filling it. */
+type CustomerPage = { items: Customer[]; nextCursor: string | null; partial: boolean };
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
+
+/** The last live customer a walking search may examine, as its sort value and id. */
+interface Boundary {
+  value: Date | string;
+  id: string;
+}
+
+/**
+ * Where a walking search stops (see SEARCH_BUDGET) in the order of (key, id), after `start`
+ * when the page starts at a cursor; none when fewer remain. Read first, so that the search's
+ * own statement bounds its walk with an index range rather than a filter.
+ */
+async function searchBoundary(
+  tx: TenantTx,
+  key: SortColumn,
+  order: 'asc' | 'desc',
+  start?: SQL,
+): Promise<Boundary | undefined> {
+  const [row] = await tx
+    .select({ value: key, id: customers.id })
+    .from(customers)
+    .where(and(live(tx), start))
+    .orderBy(...keysetOrder(order, key, customers.id))
+    .offset(SEARCH_BUDGET - 1)
+    .limit(1);
+  return row;
+}
+
+/** The rows up to the boundary, itself included, in the order of (key, id). */
+function upTo(key: SortColumn, order: 'asc' | 'desc', boundary: Boundary): SQL {
+  const value =
+    boundary.value instanceof Date
+      ? sql`${boundary.value.toISOString()}::timestamptz`
+      : sql`${boundary.value}`;
+  const position = sql`(${value}, ${boundary.id}::uuid)`;
+  return order === 'asc'
+    ? sql`(${key}, ${customers.id}) <= ${position}`
+    : sql`(${key}, ${customers.id}) >= ${position}`;
+}
+
+/**
+ * How a short page of a walking search ends: at its boundary, with a cursor that searches on
+ * from there, or, when the search reached the end within its budget, complete.
+ */
+function budgetEnd(
+  keyset: Keyset,
+  boundary: Boundary | undefined,
+  valueOf: (value: Date | string) => string = (value) =>
+    value instanceof Date ? value.toISOString() : value,
+): Pick<CustomerPage, 'nextCursor' | 'partial'> {
+  if (!boundary) return { nextCursor: null, partial: false };
+  const position: CursorPosition = { ...keyset, value: valueOf(boundary.value), id: boundary.id };
+  return { nextCursor: encodeCursor(position), partial: true };
 }
 
 export async function listCustomers(
   tx: TenantTx,
   params: CustomerListParams,
-): Promise<{ items: Customer[]; nextCursor: string | null }> {
-  const { where: filters, tiers } = await filtersOf(tx, params);
+): Promise<CustomerPage> {
+  const { where: filters, tiers, walks } = await filtersOf(tx, params);
   // Relevance is the default order of a search; where there is no ranking (no search, or a
   // misspelt one), the newest come first.
   const requested = params.sort ?? (params.q ? 'relevance' : 'createdAt');
-  if (requested === 'relevance' && tiers) return listByRelevance(tx, tiers, params);
+  if (requested === 'relevance' && tiers) return listByRelevance(tx, tiers, walks, params);
   const sort = requested === 'relevance' ? 'createdAt' : requested;
   const sortColumn = SORT_COLUMNS[sort];
   const isTime = sortColumn === customers.createdAt || sortColumn === customers.updatedAt;
   const keyset = { sort, order: params.order };
+  let start: SQL | undefined;
   if (params.cursor) {
     const position = decodeCursor(params.cursor, keyset);
-    const type = isTime ? sql`timestamptz` : undefined;
-    filters.push(afterPosition(sortColumn, customers.id, position, type));
+    start = afterPosition(
+      sortColumn,
+      customers.id,
+      position,
+      isTime ? sql`timestamptz` : undefined,
+    );
+    filters.push(start);
   }
+  const boundary = walks ? await searchBoundary(tx, sortColumn, params.order, start) : undefined;
+  if (boundary) filters.push(upTo(sortColumn, params.order, boundary));
 
   const rows = await tx
     .select({ ...customerColumns, sortValue: sortColumn })
@@ -87,53 +165,69 @@ export async function listCustomers(
     .orderBy(...keysetOrder(params.order, sortColumn, customers.id))
     .limit(params.limit + 1);
   const page = pageOf(rows, params.limit, keyset, (row) => row.sortValue);
-  return { ...page, items: page.items.map(({ sortValue: _sortValue, ...customer }) => customer) };
+  const items = page.items.map(({ sortValue: _sortValue, ...customer }) => customer);
+  if (page.nextCursor || !walks) return { items, nextCursor: page.nextCursor, partial: false };
+  return { items, ...budgetEnd(keyset, boundary) };
 }
 
 /**
  * A ranked search, one page: its tiers best first (with order=asc, the weakest first), each
  * newest first, read tier by tier until the page is full. The cursor holds the tier and the
- * position in it.
+ * position in it. A walking last tier stops at its budget, and the page ends there.
  */
 async function listByRelevance(
   tx: TenantTx,
   tiers: SQL[][],
+  walks: boolean,
   params: CustomerListParams,
-): Promise<{ items: Customer[]; nextCursor: string | null }> {
+): Promise<CustomerPage> {
   const ranked = params.order === 'asc' ? [...tiers.keys()].reverse() : [...tiers.keys()];
+  const walkingTier = walks ? tiers.length - 1 : undefined;
   const direction = params.order === 'asc' ? asc : desc;
+  const keyset = { sort: 'relevance', order: params.order };
   const after = params.cursor
     ? relevancePosition(params.cursor, params.order, tiers.length)
     : undefined;
   const found: (Customer & { tier: number })[] = [];
   for (const tier of ranked.slice(after ? ranked.indexOf(after.tier) : 0)) {
     const where = [...tiers[tier]!];
+    let start: SQL | undefined;
     if (after?.tier === tier) {
       const position = sql`(${after.createdAt}::timestamptz, ${after.id}::uuid)`;
-      where.push(
+      start =
         params.order === 'asc'
           ? sql`(${customers.createdAt}, ${customers.id}) > ${position}`
-          : sql`(${customers.createdAt}, ${customers.id}) < ${position}`,
-      );
+          : sql`(${customers.createdAt}, ${customers.id}) < ${position}`;
+      where.push(start);
     }
+    const wanted = params.limit + 1 - found.length;
+    const boundary =
+      tier === walkingTier
+        ? await searchBoundary(tx, customers.createdAt, params.order, start)
+        : undefined;
+    if (boundary) where.push(upTo(customers.createdAt, params.order, boundary));
     const rows = await tx
       .select(customerColumns)
       .from(customers)
       .where(and(...where))
       .orderBy(direction(customers.createdAt), direction(customers.id))
-      .limit(params.limit + 1 - found.length);
+      .limit(wanted);
     found.push(...rows.map((row) => ({ ...row, tier })));
     if (found.length > params.limit) break;
+    if (boundary) {
+      const end = budgetEnd(keyset, boundary, (value) => relevanceValue(tier, value as Date));
+      return { items: found.map(withoutTier), ...end };
+    }
   }
-  const keyset = { sort: 'relevance', order: params.order };
-  const page = pageOf(
-    found,
-    params.limit,
-    keyset,
-    (row) => `${row.tier}:${row.createdAt.toISOString()}`,
+  const page = pageOf(found, params.limit, keyset, (row) =>
+    relevanceValue(row.tier, row.createdAt),
   );
-  return { ...page, items: page.items.map(({ tier: _tier, ...customer }) => customer) };
+  return { ...page, items: page.items.map(withoutTier), partial: false };
 }
+
+const relevanceValue = (tier: number, createdAt: Date) => `${tier}:${createdAt.toISOString()}`;
+const withoutTier = ({ tier: _tier, ...customer }: Customer & { tier: number }): Customer =>
+  customer;
 
 function relevancePosition(cursor: string, order: 'asc' | 'desc', tierCount: number) {
   const position = decodeCursor(cursor, { sort: 'relevance', order });
@@ -147,20 +241,41 @@ function relevancePosition(cursor: string, order: 'asc' | 'desc', tierCount: num
 }
 
 /**
- * How many live customers match, counting at most COUNT_CAP: the work stays bounded however
- * large the organization, and "10,000+" is all a person needs to know.
+ * How many live customers match, counting at most COUNT_CAP, and a walking search among the
+ * newest SEARCH_BUDGET: the work stays bounded however large the organization, and "10,000+"
+ * is all a person needs to know.
  */
 export async function countCustomers(tx: TenantTx, filters: CustomerFilters) {
-  const { where } = await filtersOf(tx, filters);
-  const matching = tx
-    .select({ one: sql`1` })
-    .from(customers)
-    .where(and(...where))
-    .limit(COUNT_CAP + 1)
-    .as('matching');
-  const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(matching);
-  const count = row?.count ?? 0;
-  return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+  const { where, indexed, walks } = await filtersOf(tx, filters);
+  const boundary = walks ? await searchBoundary(tx, customers.createdAt, 'desc') : undefined;
+  const counted = (conditions: SQL[]) => {
+    const matching = tx
+      .select({ one: sql`1` })
+      .from(customers)
+      .where(and(...conditions))
+      .limit(COUNT_CAP + 1)
+      .as('matching');
+    return sql`(select count(*)::int from ${matching})`;
+  };
+  let older: SQL = sql`0`;
+  if (boundary) {
+    where.push(upTo(customers.createdAt, 'desc', boundary));
+    // What an index finds counts beyond the boundary too (within it, the walk counted it).
+    if (indexed) {
+      const position = { sort: 'createdAt', order: 'desc' as const, id: boundary.id };
+      const value = (boundary.value as Date).toISOString();
+      const beyond = afterPosition(
+        customers.createdAt,
+        customers.id,
+        { ...position, value },
+        sql`timestamptz`,
+      );
+      older = counted([...indexed, beyond]);
+    }
+  }
+  const result = await tx.execute(sql`select ${counted(where)} + ${older} as count`);
+  const count = Number(rows<{ count: number }>(result)[0]?.count ?? 0);
+  return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP || Boolean(boundary) };
 }
 
 /** One page of a filtered view in creation order, after a position (for the CSV export). */

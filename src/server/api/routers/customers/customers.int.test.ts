@@ -95,7 +95,11 @@ describe('customers.create', () => {
     const org = await createTestOrganization(db());
     const api = await newMemberCaller(services(), org, 'viewer');
     expect(await codeOf(api.customers.create({ firstName: 'Nope' }))).toBe('FORBIDDEN');
-    await expect(api.customers.list({})).resolves.toEqual({ items: [], nextCursor: null });
+    await expect(api.customers.list({})).resolves.toEqual({
+      items: [],
+      nextCursor: null,
+      partial: false,
+    });
   });
 });
 
