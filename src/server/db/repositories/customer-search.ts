@@ -23,6 +23,12 @@ const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HIGHEST = '\u{10FFFF}';
 /** Text as a LIKE pattern matches it literally. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Words as a text[] parameter list (drizzle expands an array value into separate values). */
+const textArray = (words: string[]) =>
+  sql`array[${sql.join(
+    words.map((word) => sql`${word}`),
+    sql`, `,
+  )}]::text[]`;
 
 const lastName = sql`${customers.lastNameSort} collate "C"`;
 const fullName = sql`${customers.nameSort} collate "C"`;
@@ -128,15 +134,10 @@ async function nearWords(tx: TenantTx, term: string): Promise<SQL | undefined> {
   const searchWords = term.split(' ');
   const result = await tx.execute(sql`
     select array_to_json(array(select clientele_search_words(word))) as near
-    from unnest(array[${sql.join(
-      searchWords.map((word) => sql`${word}`),
-      sql`, `,
-    )}]::text[]) with ordinality as search(word, position)
+    from unnest(${textArray(searchWords)}) with ordinality as search(word, position)
     order by position`);
-  const near = rows<{ near: string[] | string }>(result).map((row) =>
-    typeof row.near === 'string' ? (JSON.parse(row.near) as string[]) : row.near,
-  );
-  if (near.length !== searchWords.length || near.some((words) => words.length === 0)) return;
+  const near = rows<{ near: string[] }>(result).map((row) => row.near);
+  if (near.some((words) => words.length === 0)) return;
   const words = sql`string_to_array(${customers.searchNames}, ' ')`;
   return and(
     ...searchWords.map((searchWord, i) => {
@@ -145,12 +146,7 @@ async function nearWords(tx: TenantTx, term: string): Promise<SQL | undefined> {
         near[i]!.includes(searchWord)
           ? sql`(' ' || ${customers.searchNames}) like ${`% ${escapeLike(searchWord)}%`}`
           : undefined,
-        typos.length > 0
-          ? sql`${words} && array[${sql.join(
-              typos.map((word) => sql`${word}`),
-              sql`, `,
-            )}]::text[]`
-          : undefined,
+        typos.length > 0 ? sql`${words} && ${textArray(typos)}` : undefined,
       );
     }),
   );

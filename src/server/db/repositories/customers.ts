@@ -104,17 +104,26 @@ async function searchBoundary(
   return row;
 }
 
-/** The rows up to the boundary, itself included, in the order of (key, id). */
-function upTo(key: SortColumn, order: 'asc' | 'desc', boundary: Boundary): SQL {
+/** The boundary as a row value to compare (key, id) with. */
+function boundaryPosition(boundary: Boundary): SQL {
   const value =
     boundary.value instanceof Date
       ? sql`${boundary.value.toISOString()}::timestamptz`
       : sql`${boundary.value}`;
-  const position = sql`(${value}, ${boundary.id}::uuid)`;
-  return order === 'asc'
-    ? sql`(${key}, ${customers.id}) <= ${position}`
-    : sql`(${key}, ${customers.id}) >= ${position}`;
+  return sql`(${value}, ${boundary.id}::uuid)`;
 }
+
+/** The rows up to the boundary, itself included, in the order of (key, id). */
+const upTo = (key: SortColumn, order: 'asc' | 'desc', boundary: Boundary) =>
+  order === 'asc'
+    ? sql`(${key}, ${customers.id}) <= ${boundaryPosition(boundary)}`
+    : sql`(${key}, ${customers.id}) >= ${boundaryPosition(boundary)}`;
+
+/** The rows after the boundary, in the order of (key, id). */
+const pastBoundary = (key: SortColumn, order: 'asc' | 'desc', boundary: Boundary) =>
+  order === 'asc'
+    ? sql`(${key}, ${customers.id}) > ${boundaryPosition(boundary)}`
+    : sql`(${key}, ${customers.id}) < ${boundaryPosition(boundary)}`;
 
 /**
  * How a short page of a walking search ends: at its boundary, with a cursor that searches on
@@ -158,13 +167,13 @@ export async function listCustomers(
   const boundary = walks ? await searchBoundary(tx, sortColumn, params.order, start) : undefined;
   if (boundary) filters.push(upTo(sortColumn, params.order, boundary));
 
-  const rows = await tx
+  const read = await tx
     .select({ ...customerColumns, sortValue: sortColumn })
     .from(customers)
     .where(and(...filters))
     .orderBy(...keysetOrder(params.order, sortColumn, customers.id))
     .limit(params.limit + 1);
-  const page = pageOf(rows, params.limit, keyset, (row) => row.sortValue);
+  const page = pageOf(read, params.limit, keyset, (row) => row.sortValue);
   const items = page.items.map(({ sortValue: _sortValue, ...customer }) => customer);
   if (page.nextCursor || !walks) return { items, nextCursor: page.nextCursor, partial: false };
   return { items, ...budgetEnd(keyset, boundary) };
@@ -206,13 +215,13 @@ async function listByRelevance(
         ? await searchBoundary(tx, customers.createdAt, params.order, start)
         : undefined;
     if (boundary) where.push(upTo(customers.createdAt, params.order, boundary));
-    const rows = await tx
+    const read = await tx
       .select(customerColumns)
       .from(customers)
       .where(and(...where))
       .orderBy(direction(customers.createdAt), direction(customers.id))
       .limit(wanted);
-    found.push(...rows.map((row) => ({ ...row, tier })));
+    found.push(...read.map((row) => ({ ...row, tier })));
     if (found.length > params.limit) break;
     if (boundary) {
       const end = budgetEnd(keyset, boundary, (value) => relevanceValue(tier, value as Date));
@@ -261,17 +270,7 @@ export async function countCustomers(tx: TenantTx, filters: CustomerFilters) {
   if (boundary) {
     where.push(upTo(customers.createdAt, 'desc', boundary));
     // What an index finds counts beyond the boundary too (within it, the walk counted it).
-    if (indexed) {
-      const position = { sort: 'createdAt', order: 'desc' as const, id: boundary.id };
-      const value = (boundary.value as Date).toISOString();
-      const beyond = afterPosition(
-        customers.createdAt,
-        customers.id,
-        { ...position, value },
-        sql`timestamptz`,
-      );
-      older = counted([...indexed, beyond]);
-    }
+    if (indexed) older = counted([...indexed, pastBoundary(customers.createdAt, 'desc', boundary)]);
   }
   const result = await tx.execute(sql`select ${counted(where)} + ${older} as count`);
   const count = Number(rows<{ count: number }>(result)[0]?.count ?? 0);
