@@ -7,7 +7,11 @@ import { customerFilters, hasFilters, type CustomerListState } from './list-para
 
 const countFormat = new Intl.NumberFormat('en-US');
 
-function countLabel({ count, capped }: { count: number; capped: boolean }, filtered: boolean) {
+/** What the count says: "3+ customers match" when counting stopped before the end. */
+export function countLabel(
+  { count, capped }: { count: number; capped: boolean },
+  filtered: boolean,
+) {
   const one = count === 1 && !capped;
   // Capped: counting stopped (at 10,000, or a search among the newest), so there may be more.
   const label = `${countFormat.format(count)}${capped ? '+' : ''} ${one ? 'customer' : 'customers'}`;
