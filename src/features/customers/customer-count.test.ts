@@ -10,6 +10,8 @@ describe('countLabel', () => {
   it('says how many match, with "+" when a search counted among the newest only', () => {
     expect(countLabel({ count: 1, capped: false }, true)).toBe('1 customer matches');
     expect(countLabel({ count: 1, capped: true }, true)).toBe('1+ customers match');
-    expect(countLabel({ count: 0, capped: true }, true)).toBe('0+ customers match');
+    expect(countLabel({ count: 0, capped: true }, true)).toBe(
+      'No match among the newest customers yet',
+    );
   });
 });

@@ -12,6 +12,8 @@ export function countLabel(
   { count, capped }: { count: number; capped: boolean },
   filtered: boolean,
 ) {
+  // Only a search counted among the newest customers can stop with none found.
+  if (count === 0 && capped) return 'No match among the newest customers yet';
   const one = count === 1 && !capped;
   // Capped: counting stopped (at 10,000, or a search among the newest), so there may be more.
   const label = `${countFormat.format(count)}${capped ? '+' : ''} ${one ? 'customer' : 'customers'}`;
