@@ -35,10 +35,14 @@ export const accessChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session'), id: z.string() }),
   z.object({ kind: z.literal('membership'), organizationId: z.uuid(), userId: z.uuid() }),
   z.object({ kind: z.literal('apiKey'), id: z.uuid() }),
+  z.object({ kind: z.literal('organization'), id: z.uuid() }),
+  z.object({ kind: z.literal('oauthApp'), id: z.uuid() }),
+  z.object({ kind: z.literal('oauthGrant'), id: z.string() }),
 ]);
 export type AccessChange = z.infer<typeof accessChange>;
 
-const accessKey = (change: AccessChange) =>
+/** The access change as one string: what a watcher of it is filed under. */
+export const accessKey = (change: AccessChange) =>
   change.kind === 'membership'
     ? `membership:${change.organizationId}:${change.userId}`
     : `${change.kind}:${change.id}`;
@@ -59,6 +63,7 @@ export class EventBus {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #accessWatchers = new Map<string, Set<() => void>>();
   readonly #gapListeners = new Set<() => void>();
+  readonly #accessListeners = new Set<(change: AccessChange) => void>();
   readonly #inboxWatchers = new Map<string, Set<(arrival: NotificationArrival) => void>>();
   readonly #logger: Logger;
   #stop: (() => Promise<void>) | undefined;
@@ -157,6 +162,12 @@ export class EventBus {
     };
   }
 
+  /** Calls onChange with every change to access, until the returned function is called. */
+  onAccessChange(onChange: (change: AccessChange) => void): () => void {
+    this.#accessListeners.add(onChange);
+    return () => this.#accessListeners.delete(onChange);
+  }
+
   /** Calls onArrival for each new notification of one member, until the returned function is called. */
   watchInbox(
     organizationId: string,
@@ -192,6 +203,7 @@ export class EventBus {
       this.#logger.warn('ignoring a malformed access change');
       return;
     }
+    for (const onChange of this.#accessListeners) onChange(parsed.data);
     for (const onChange of this.#accessWatchers.get(accessKey(parsed.data)) ?? []) onChange();
   }
 
@@ -210,6 +222,7 @@ export class EventBus {
     this.#listeners.clear();
     this.#accessWatchers.clear();
     this.#gapListeners.clear();
+    this.#accessListeners.clear();
     this.#inboxWatchers.clear();
   }
 }
