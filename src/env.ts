@@ -155,6 +155,11 @@ const envSchema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+    CREDENTIAL_CACHE_SECONDS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .default(300),
     NOTIFICATION_RETENTION_DAYS: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')

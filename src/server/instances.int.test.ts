@@ -92,6 +92,22 @@ describe.skipIf(!runs)('several instances on one PostgreSQL and one Redis', () =
     expect(statuses).toEqual([...Array<number>(REST_LIMIT_PER_KEY).fill(200), 429, 429]);
   });
 
+  it('refuses a key revoked through one instance on both at once, though each had it cached', async () => {
+    const { browser } = await signUp(a);
+    const issued = await browser.apiKeys.create.mutate({ name: 'Revoked at once', role: 'member' });
+    const statusOn = async (instance: Instance) =>
+      (
+        await fetch(`${instance.url}/api/v1/me`, {
+          headers: { authorization: `Bearer ${issued.key}` },
+        })
+      ).status;
+    // Each instance has looked the key up once and answers from memory after.
+    expect([await statusOn(a), await statusOn(b), await statusOn(b)]).toEqual([200, 200, 200]);
+
+    await browser.apiKeys.revoke.mutate({ id: issued.id });
+    expect([await statusOn(b), await statusOn(a)]).toEqual([401, 401]);
+  });
+
   it('streams a change made through one instance to a subscriber on the other', async () => {
     const { browser } = await signUp(a);
     const stream = await fetch(`${b.url}/api/trpc/events.changes`, {

@@ -5,6 +5,7 @@ import { DEFAULT_SENDING_LIMITS } from '@/schemas/notification-settings';
 import { SecretBox } from './crypto/secret-box';
 import { drizzleFor, type Connection } from './db/connection';
 import type { Database } from './db/types';
+import { credentialCaches, type CredentialCaches } from './auth/credential-cache';
 import { checkpointKeys } from './domain/audit/checkpoint-signature';
 import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
 import { runImport, type ImportJob } from './domain/imports/run-import';
@@ -52,6 +53,8 @@ export interface AppServices {
   mail: MailSettings;
   sms: SmsSettings;
   events: EventBus;
+  /** API keys and OAuth access tokens resolved earlier, dropped as their access changes. */
+  credentials: CredentialCaches;
   webhooks: WebhookSettings;
   /** The VAPID keys Web Push is sent with; null when push is off. */
   push: VapidSettings | null;
@@ -76,6 +79,8 @@ export interface ServiceSettings {
   limits: { restPerKey: number; restPerOrganization: number; trpcPerUser: number };
   rateLimitOverrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
   rateLimitKeyPrefix?: string;
+  /** CREDENTIAL_CACHE_SECONDS; 300 when not given, 0 turns the cache off. */
+  credentialCacheSeconds?: number;
   mail: MailSettings;
   /** Where SMS goes; the log, without texts, when not given (tests that send none). */
   sms?: SmsSettings;
@@ -95,6 +100,7 @@ export function serviceSettingsFromEnv(config: Env): ServiceSettings {
     encryptionKey: config.ENCRYPTION_KEY,
     trustProxy: config.TRUST_PROXY,
     rateLimit: rateLimiterBackend(config),
+    credentialCacheSeconds: config.CREDENTIAL_CACHE_SECONDS,
     limits: {
       restPerKey: config.RATE_LIMIT_REST_PER_KEY,
       restPerOrganization: config.RATE_LIMIT_REST_PER_ORG,
@@ -136,6 +142,9 @@ export async function createServices(
   await jobs.start();
   const events = new EventBus(logger);
   await events.start(connection);
+  const credentials = credentialCaches((settings.credentialCacheSeconds ?? 300) * 1000);
+  credentials.apiKeys.follow(events);
+  credentials.oauthTokens.follow(events);
   const rateLimiter = new RateLimiter({
     backend: settings.rateLimit,
     limits: settings.limits,
@@ -155,6 +164,7 @@ export async function createServices(
     mail: settings.mail,
     sms: settings.sms ?? { transport: 'log', logBodies: false },
     events,
+    credentials,
     webhooks: settings.webhooks,
     push: settings.push ?? null,
     notificationRetentionDays: settings.notificationRetentionDays,

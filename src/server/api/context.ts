@@ -111,6 +111,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     options.credentials,
     services.secureCookies,
     { server: oauthServerOf(services), appUrl: services.appUrl },
+    services.credentials,
   ).catch((error: unknown) => {
     throw toTRPCError(error);
   });

@@ -1,19 +1,36 @@
+import { encodeBase64 } from '@oslojs/encoding';
 import { looksLikeApiKey, hashApiKey } from '@/server/auth/api-key';
 import { readSessionCookie } from '@/server/auth/cookie';
+import {
+  credentialCaches,
+  type CredentialCache,
+  type CredentialCaches,
+} from '@/server/auth/credential-cache';
+import { sha256Of } from '@/server/auth/tokens';
 import type { Role } from '@/schemas/permissions';
 import { validateSessionToken } from '@/server/auth/session';
 import {
   findActiveApiKeyById,
   findActiveApiKeyByHash,
   markApiKeyUsed,
+  type ApiKeyAccess,
 } from '@/server/db/repositories/api-keys';
 import { findSessionWithUser } from '@/server/db/repositories/sessions';
 import { withIdentity } from '@/server/db/tenant';
 import type { Database } from '@/server/db/types';
 import { AppError } from '@/server/errors';
-import { currentOAuthAccess, looksLikeJwt, oauthPrincipal } from '@/server/oauth/access-tokens';
+import {
+  currentOAuthAccess,
+  invalidToken,
+  looksLikeJwt,
+  oauthPrincipal,
+} from '@/server/oauth/access-tokens';
 import type { OAuthServer } from '@/server/oauth/provider';
 import type { Principal } from './context';
+
+type OAuthPrincipal = Extract<Principal, { kind: 'oauth' }>;
+
+const UNCACHED = credentialCaches(0);
 
 export interface Credentials {
   /** The Authorization header. */
@@ -31,11 +48,16 @@ export async function resolvePrincipal(
   credentials: Credentials,
   secureCookies: boolean,
   oauth?: { server: OAuthServer; appUrl: string },
+  caches: CredentialCaches = UNCACHED,
 ): Promise<Principal | null> {
   if (credentials.authorization) {
     const token = bearerOf(credentials.authorization);
-    if (oauth && looksLikeJwt(token)) return oauthPrincipal(db, oauth.server, oauth.appUrl, token);
-    return apiKeyPrincipal(db, token);
+    if (oauth && looksLikeJwt(token)) {
+      return oauthTokenPrincipal(caches.oauthTokens, token, () =>
+        oauthPrincipal(db, oauth.server, oauth.appUrl, token),
+      );
+    }
+    return apiKeyPrincipal(db, caches.apiKeys, token);
   }
   const token = readSessionCookie(credentials.cookie, secureCookies);
   if (!token) return null;
@@ -59,20 +81,64 @@ export async function resolvePrincipal(
 /** The credential of `Authorization: Bearer <credential>`; empty when the header is not that. */
 const bearerOf = (authorization: string) => /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? '';
 
-async function apiKeyPrincipal(db: Database, key: string): Promise<Principal> {
+async function apiKeyPrincipal(
+  db: Database,
+  cache: CredentialCache<ApiKeyAccess>,
+  key: string,
+): Promise<Principal> {
   if (!looksLikeApiKey(key)) throw invalidKey();
   const now = new Date();
-  const row = await findActiveApiKeyByHash(db, hashApiKey(key), now);
-  if (!row) throw invalidKey();
-  if (isStale(row.lastUsedAt, now)) {
-    await withIdentity(db, (tx) => markApiKeyUsed(tx, row.id, now));
+  const hash = hashApiKey(key);
+  const cacheKey = encodeBase64(hash);
+  const access = await cache.get(cacheKey, async () => {
+    const row = await findActiveApiKeyByHash(db, hash, now);
+    return (
+      row && {
+        value: row,
+        dependsOn: [
+          { kind: 'apiKey', id: row.id },
+          { kind: 'organization', id: row.organization.id },
+        ],
+      }
+    );
+  });
+  if (!access || (access.expiresAt && now >= access.expiresAt)) throw invalidKey();
+  if (isStale(access.lastUsedAt, now)) {
+    // Marked in the cache first, so that requests arriving meanwhile do not write it too.
+    cache.update(cacheKey, { ...access, lastUsedAt: now });
+    await withIdentity(db, (tx) => markApiKeyUsed(tx, access.id, now));
   }
   return {
     kind: 'apiKey',
-    apiKeyId: row.id,
-    name: row.name,
-    organization: { ...row.organization, role: row.role },
+    apiKeyId: access.id,
+    name: access.name,
+    organization: { ...access.organization, role: access.role },
   };
+}
+
+/** An access token's caller, resolved and checked once, then kept until it expires. */
+async function oauthTokenPrincipal(
+  cache: CredentialCache<OAuthPrincipal>,
+  token: string,
+  resolve: () => Promise<OAuthPrincipal>,
+): Promise<OAuthPrincipal> {
+  const principal = await cache.get(encodeBase64(sha256Of(token)), async () => {
+    const resolved = await resolve();
+    const { organization, userId, grantId } = resolved;
+    return {
+      value: resolved,
+      dependsOn: [
+        { kind: 'oauthApp', id: resolved.appId },
+        { kind: 'organization', id: organization.id },
+        ...(userId
+          ? [{ kind: 'membership', organizationId: organization.id, userId } as const]
+          : []),
+        ...(grantId ? [{ kind: 'oauthGrant', id: grantId } as const] : []),
+      ],
+    };
+  });
+  if (!principal || new Date() >= principal.expiresAt) throw invalidToken();
+  return principal;
 }
 
 export interface CurrentAccess {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { sessionCookieOf } from '@/test/browser-client';
+import { timedCall } from '@/test/timed-call';
 import { msUntil, readUntil, sleep } from '@/test/waits';
 import { type Answer, describeFaults, expectUnavailable, newCustomer } from './fault-lab';
 
@@ -117,6 +118,33 @@ describeFaults((lab) => {
     expect(text).toContain(missed.id as string);
     observed.listenerLost = {
       missedChangeReplayedMsAfterLoginRestored: Math.round(replayedAfterMs),
+    };
+  }, 30_000);
+
+  it('forgets cached keys when its listener was cut off, so one revoked meanwhile is refused', async () => {
+    const { admin, app, owner, observed } = lab;
+    const { id, key } = await owner.apiKeys.create.mutate({
+      name: 'Revoked unheard',
+      role: 'member',
+    });
+    const me = () => timedCall(app.url, key, 'GET', '/api/v1/me');
+    expect((await me()).status).toBe(200); // now cached
+
+    await admin`alter role clientele_owner nologin`;
+    await admin`
+      select pg_terminate_backend(pid) from pg_stat_activity
+      where usename = 'clientele_owner' and query ilike 'listen%'`;
+    // Announced to no listener: only the reconnection tells the app it may have missed it.
+    await admin`update api_keys set revoked_at = now() where id = ${id}`;
+    await sleep(1_000);
+    await admin`alter role clientele_owner login`;
+    const restored = performance.now();
+
+    const refusedAfterMs = await msUntil(async () => (await me()).status === 401, restored);
+    expect(refusedAfterMs).toBeLessThan(Number.POSITIVE_INFINITY);
+    observed.listenerLost = {
+      ...(observed.listenerLost as object),
+      keyRevokedMeanwhileRefusedMsAfterLoginRestored: Math.round(refusedAfterMs),
     };
   }, 30_000);
 });

@@ -121,6 +121,6 @@ async function verifiedClaims(server: OAuthServer, appUrl: string, token: string
   }
 }
 
-function invalidToken() {
+export function invalidToken() {
   return new AppError('UNAUTHORIZED', 'Invalid, expired or revoked access token');
 }

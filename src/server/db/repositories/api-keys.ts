@@ -46,6 +46,8 @@ function prepareApiKeyLookup(db: Database) {
     .prepare('api_key_principal');
 }
 
+export type ApiKeyAccess = NonNullable<Awaited<ReturnType<typeof findActiveApiKeyByHash>>>;
+
 /** A live key by its hash, with its organization: one statement, no transaction needed. */
 export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, now: Date) {
   const primary = primaryOf(db);
@@ -59,6 +61,7 @@ export async function findActiveApiKeyByHash(db: Database, keyHash: Uint8Array, 
     name: row.name,
     role: row.role,
     lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
     organization: {
       id: row.organizationId,
       name: row.organizationName,
