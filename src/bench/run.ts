@@ -4,6 +4,7 @@ import { openConnection } from '@/server/db/connection';
 import { migrate } from '@/server/db/migrate';
 import { checkAgainstBaseline, recordBaseline } from './baseline';
 import type { BenchContext, CaseName, CaseReport } from './cases/case';
+import { cachesCase } from './cases/caches';
 import { createCase } from './cases/create';
 import { listCase } from './cases/list';
 import { memoryCase } from './cases/memory';
@@ -39,8 +40,8 @@ import {
  * (node:http + postgres.js, same SQL): list, scale, search, create, pglite, memory; and webhook
  * deliveries against plain POSTs (webhooks); in-process on PostgreSQL and PGlite, notifying 200
  * members of one change against one INSERT (fanout) and a large inbox's unread count against a
- * small one's (unread). Prints one
- * markdown report with a summary against the targets and writes it as JSON under .data/bench/.
+ * small one's (unread); the API against itself behind a pooler (pooler) and with its credential
+ * cache off (caches). Prints one markdown report with a summary against the targets and writes it as JSON under .data/bench/.
  * Exits 0 whatever the targets; with --check, 1 when a ratio is more than 2× worse than the
  * baseline's.
  */
@@ -55,6 +56,7 @@ const CASES: Record<CaseName, (ctx: BenchContext) => Promise<CaseReport>> = {
   fanout: fanOutCase,
   unread: unreadCase,
   pooler: poolerCase,
+  caches: cachesCase,
 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

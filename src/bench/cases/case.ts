@@ -13,6 +13,7 @@ export const CASE_NAMES = [
   'fanout',
   'unread',
   'pooler',
+  'caches',
 ] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
 
