@@ -6,8 +6,7 @@ import {
   atLeast,
   atMost,
   measure,
-  measurementCells,
-  MEASUREMENT_COLUMNS,
+  ratioTable,
   sizeLabel,
   type BenchContext,
   type CaseReport,
@@ -93,27 +92,14 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
         'The same API with the credential cache (CREDENTIAL_CACHE_SECONDS=300, the default) and ' +
         'without it, with an API key and with a client-credentials OAuth access token.',
       tables: [
-        {
-          columns: [
-            'variant',
-            'req/s',
-            '× off',
-            'CPU µs/req',
-            '× off',
-            ...MEASUREMENT_COLUMNS.slice(2),
-          ],
-          rows: results.map((result) => {
-            const [rps, cpu, ...rest] = measurementCells(result);
-            return [
-              result.variant,
-              rps!,
-              result.vsOff.toFixed(2),
-              cpu!,
-              result.cpuVsOff.toFixed(2),
-              ...rest,
-            ];
-          }),
-        },
+        ratioTable(
+          results.map((result) => ({
+            ...result,
+            throughputRatio: result.vsOff,
+            cpuRatio: result.cpuVsOff,
+          })),
+          'off',
+        ),
       ],
       measures: [...onVsOff('apiKey', 0), ...onVsOff('oauth', 2)],
       results,

@@ -112,4 +112,35 @@ export function measurementCells(m: Measurement): string[] {
   ];
 }
 
+/**
+ * Each variant's measurement with its throughput and CPU per request beside them as ratios to
+ * the variant named `against` (the floor, the cache off).
+ */
+export function ratioTable(
+  rows: (Measurement & { variant: string; throughputRatio: number; cpuRatio: number })[],
+  against: string,
+): Table {
+  return {
+    columns: [
+      'variant',
+      'req/s',
+      `× ${against}`,
+      'CPU µs/req',
+      `× ${against}`,
+      ...MEASUREMENT_COLUMNS.slice(2),
+    ],
+    rows: rows.map((row) => {
+      const [rps, cpu, ...latencyAndRss] = measurementCells(row);
+      return [
+        row.variant,
+        rps!,
+        row.throughputRatio.toFixed(2),
+        cpu!,
+        row.cpuRatio.toFixed(2),
+        ...latencyAndRss,
+      ];
+    }),
+  };
+}
+
 export const sizeLabel = (customers: number) => customers.toLocaleString('en');

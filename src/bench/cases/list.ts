@@ -4,8 +4,7 @@ import {
   atLeast,
   atMost,
   measure,
-  measurementCells,
-  MEASUREMENT_COLUMNS,
+  ratioTable,
   sizeLabel,
   type BenchContext,
   type CaseReport,
@@ -85,27 +84,14 @@ export async function listCase(ctx: BenchContext): Promise<CaseReport> {
       'adds authentication, rate limits, the tenant transaction with row-level security, ' +
       'validation, superjson (tRPC) and a log line per request.',
     tables: [
-      {
-        columns: [
-          'variant',
-          'req/s',
-          '× floor',
-          'CPU µs/req',
-          '× floor',
-          ...MEASUREMENT_COLUMNS.slice(2),
-        ],
-        rows: results.map((result) => {
-          const [rps, cpu, ...latencyAndRss] = measurementCells(result);
-          return [
-            result.variant,
-            rps!,
-            result.throughputVsFloor.toFixed(2),
-            cpu!,
-            result.cpuVsFloor.toFixed(2),
-            ...latencyAndRss,
-          ];
-        }),
-      },
+      ratioTable(
+        results.map((result) => ({
+          ...result,
+          throughputRatio: result.throughputVsFloor,
+          cpuRatio: result.cpuVsFloor,
+        })),
+        'floor',
+      ),
     ],
     measures: [...door('rest', 'REST', 1), ...door('trpc', 'tRPC', 2)],
     results,
