@@ -159,7 +159,7 @@ const envSchema = z
       .number({ error: 'must be a number' })
       .int('must be a whole number')
       .min(0, 'must be 0 (off) or more')
-      .default(300),
+      .default(0),
     NOTIFICATION_RETENTION_DAYS: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')

@@ -79,7 +79,7 @@ export interface ServiceSettings {
   limits: { restPerKey: number; restPerOrganization: number; trpcPerUser: number };
   rateLimitOverrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
   rateLimitKeyPrefix?: string;
-  /** CREDENTIAL_CACHE_SECONDS; 300 when not given, 0 turns the cache off. */
+  /** CREDENTIAL_CACHE_SECONDS; 0 (the cache off) when not given. */
   credentialCacheSeconds?: number;
   mail: MailSettings;
   /** Where SMS goes; the log, without texts, when not given (tests that send none). */
@@ -142,7 +142,7 @@ export async function createServices(
   await jobs.start();
   const events = new EventBus(logger);
   await events.start(connection);
-  const credentials = credentialCaches((settings.credentialCacheSeconds ?? 300) * 1000);
+  const credentials = credentialCaches((settings.credentialCacheSeconds ?? 0) * 1000);
   credentials.apiKeys.follow(events);
   credentials.oauthTokens.follow(events);
   const rateLimiter = new RateLimiter({

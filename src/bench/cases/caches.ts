@@ -16,7 +16,7 @@ import { fetchPage, REST, restGet } from './requests';
 const LIST = '/customers?limit=10';
 
 /**
- * The REST list with the credential cache on (the default) and off (CREDENTIAL_CACHE_SECONDS=0),
+ * The REST list with the credential cache on (CREDENTIAL_CACHE_SECONDS=300) and off (0),
  * with an API key and with an OAuth access token (a client-credentials app's). A short page, so
  * that what the cache saves is not lost in the rows. Targets: on serves more than off, for less
  * CPU.
@@ -89,7 +89,7 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
       name: 'caches',
       title: `customers.list over REST, first page of 10, ${sizeLabel(tenant.customers)} customers, credential cache on and off`,
       description:
-        'The same API with the credential cache (CREDENTIAL_CACHE_SECONDS=300, the default) and ' +
+        'The same API with the credential cache (CREDENTIAL_CACHE_SECONDS=300) and ' +
         'without it, with an API key and with a client-credentials OAuth access token.',
       tables: [
         ratioTable(

@@ -4,7 +4,7 @@ import { createTestApiKey } from '@/test/api-keys';
 import { organizationWithOwner } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
-const { services } = setupTestServices();
+const { services } = setupTestServices({ credentialCacheSeconds: 300 });
 
 /** The organization a key stands for, through this process's credential cache. */
 async function organizationOfKey(key: string) {

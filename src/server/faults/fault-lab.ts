@@ -83,6 +83,7 @@ function setupFaultLab(): FaultLab {
       RATE_LIMIT_REST_PER_ORG: '100000',
       WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
       TRUST_PROXY: '1',
+      CREDENTIAL_CACHE_SECONDS: '300',
     });
     lab.admin = postgres(pg.url('clientele'), { max: 2, onnotice: () => {} });
     const signedUp = await signUpInBrowser(lab.app, { name: 'Fault Owner' }, () => ({
