@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rows } from './rows';
 import type { Database, IdentityTx, TenantTx, Transaction } from './types';
 
 export const TENANT_ROLE = 'clientele_app';
@@ -21,12 +22,11 @@ export async function withTenant<T>(
   fn: (tx: TenantTx) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  return db.transaction((tx) =>
-    withSettings(
-      tx,
-      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.organization_id', ${organizationId}, true)${readOnly(options)}`,
-      () => fn(Object.assign(tx, { organizationId }) as TenantTx),
-    ),
+  return inTransaction(
+    db,
+    sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.organization_id', ${organizationId}, true)${readOnly(options)}`,
+    options,
+    (tx) => fn(Object.assign(tx, { organizationId }) as TenantTx),
   );
 }
 
@@ -36,13 +36,61 @@ export async function withIdentity<T>(
   fn: (tx: IdentityTx) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  return db.transaction((tx) =>
-    withSettings(
-      tx,
-      sql`select set_config('role', ${IDENTITY_ROLE}, true)${readOnly(options)}`,
-      () => fn(Object.assign(tx, { identity: true as const }) as IdentityTx),
-    ),
+  return inTransaction(
+    db,
+    sql`select set_config('role', ${IDENTITY_ROLE}, true)${readOnly(options)}`,
+    options,
+    (tx) => fn(Object.assign(tx, { identity: true as const }) as IdentityTx),
   );
+}
+
+/** Access changes a committed transaction made: each one's announcement, or all of them. */
+export type CommittedAccessChanges = string[] | 'all';
+
+const accessCommitListeners = new Set<(changes: CommittedAccessChanges) => void>();
+
+/**
+ * Calls listener with the access changes of each transaction this process commits through
+ * withTenant or withIdentity, as the commit completes, until the returned function is called.
+ * Every instance hears them later through NOTIFY; the committing one cannot wait for that, since
+ * the request it answers next may carry the credential just revoked.
+ */
+export function onAccessCommitted(listener: (changes: CommittedAccessChanges) => void) {
+  accessCommitListeners.add(listener);
+  return () => void accessCommitListeners.delete(listener);
+}
+
+/**
+ * Runs fn in a transaction with the settings in force and, unless it is read-only, reads the
+ * access changes its triggers noted (migration 0035) in the statement just before COMMIT, which
+ * travels with it; listeners hear them once the commit has completed, not before, so that a
+ * credential looked up again after they drop it reads the committed row.
+ */
+async function inTransaction<T>(
+  db: Database,
+  settings: SQL,
+  options: TransactionOptions,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const { result, noted } = await db.transaction(async (tx) => {
+    const result = await withSettings(tx, settings, () => fn(tx));
+    // Not awaited here: awaiting would cost a round trip before COMMIT is sent.
+    const noted = options.readOnly
+      ? undefined
+      : tx
+          .execute(sql`select current_setting('app.access_changes', true) as changes`)
+          .then((answer) => rows<{ changes: string | null }>(answer)[0]?.changes ?? '');
+    // Awaited below, unless the commit fails first: the commit's error is the one to report.
+    noted?.catch(() => {});
+    return { result, noted };
+  });
+  // A failed read aborted the transaction, which COMMIT then silently rolled back.
+  const changes = await noted;
+  if (changes) {
+    const committed = changes === 'all' ? 'all' : changes.split('\n').filter(Boolean);
+    for (const listener of accessCommitListeners) listener(committed);
+  }
+  return result;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { z } from 'zod';
 import type { Connection } from '@/server/db/connection';
+import { onAccessCommitted } from '@/server/db/tenant';
 
 export const EVENTS_CHANNEL = 'clientele_events';
 /** Where the database announces changes to who may do what (see the access triggers). */
@@ -67,6 +68,7 @@ export class EventBus {
   readonly #inboxWatchers = new Map<string, Set<(arrival: NotificationArrival) => void>>();
   readonly #logger: Logger;
   #stop: (() => Promise<void>) | undefined;
+  #stopHearingCommits: (() => void) | undefined;
 
   constructor(logger: Logger) {
     this.#logger = logger;
@@ -76,6 +78,11 @@ export class EventBus {
     const onChange = (payload: string) => this.#dispatch(payload);
     const onAccessChange = (payload: string) => this.#dispatchAccessChange(payload);
     const onNotification = (payload: string) => this.#dispatchNotification(payload);
+    // This process's own commits are heard as they complete, before their NOTIFY arrives; too
+    // many changes to list are heard as a gap.
+    this.#stopHearingCommits = onAccessCommitted((changes) =>
+      changes === 'all' ? this.#announceGap() : changes.forEach(onAccessChange),
+    );
     if (connection.driver === 'pglite') {
       const client = connection.client as PGlite;
       const unlisten = [
@@ -218,6 +225,7 @@ export class EventBus {
   }
 
   async stop(): Promise<void> {
+    this.#stopHearingCommits?.();
     await this.#stop?.();
     this.#listeners.clear();
     this.#accessWatchers.clear();
