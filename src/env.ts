@@ -7,6 +7,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const MAIL_TRANSPORTS = ['smtp', 'http', 'mailbox', 'log'] as const;
 const SMS_TRANSPORTS = ['http', 'log'] as const;
 
+/** How long an API key or OAuth token is kept in memory at most, once looked up. */
+export const DEFAULT_CREDENTIAL_CACHE_SECONDS = 300;
+
 /** Development and test only: a fixed key, so local data survives restarts. Never in production. */
 export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'clientele-development-key').toString(
   'base64',
@@ -159,7 +162,7 @@ const envSchema = z
       .number({ error: 'must be a number' })
       .int('must be a whole number')
       .min(0, 'must be 0 (off) or more')
-      .default(0),
+      .default(DEFAULT_CREDENTIAL_CACHE_SECONDS),
     NOTIFICATION_RETENTION_DAYS: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')

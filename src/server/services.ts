@@ -1,6 +1,6 @@
 import proxyAddr from 'proxy-addr';
 import type { Logger } from 'pino';
-import type { Env } from '@/env';
+import { DEFAULT_CREDENTIAL_CACHE_SECONDS, type Env } from '@/env';
 import { DEFAULT_SENDING_LIMITS } from '@/schemas/notification-settings';
 import { SecretBox } from './crypto/secret-box';
 import { drizzleFor, type Connection } from './db/connection';
@@ -79,7 +79,7 @@ export interface ServiceSettings {
   limits: { restPerKey: number; restPerOrganization: number; trpcPerUser: number };
   rateLimitOverrides?: Partial<Record<RateLimitRuleName, RateLimitRule>>;
   rateLimitKeyPrefix?: string;
-  /** CREDENTIAL_CACHE_SECONDS; 0 (the cache off) when not given. */
+  /** CREDENTIAL_CACHE_SECONDS, 0 for off; its default when not given. */
   credentialCacheSeconds?: number;
   mail: MailSettings;
   /** Where SMS goes; the log, without texts, when not given (tests that send none). */
@@ -142,7 +142,9 @@ export async function createServices(
   await jobs.start();
   const events = new EventBus(logger);
   await events.start(connection);
-  const credentials = credentialCaches((settings.credentialCacheSeconds ?? 0) * 1000);
+  const credentials = credentialCaches(
+    (settings.credentialCacheSeconds ?? DEFAULT_CREDENTIAL_CACHE_SECONDS) * 1000,
+  );
   credentials.apiKeys.follow(events);
   credentials.oauthTokens.follow(events);
   const rateLimiter = new RateLimiter({

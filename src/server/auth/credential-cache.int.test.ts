@@ -4,7 +4,7 @@ import { createTestApiKey } from '@/test/api-keys';
 import { organizationWithOwner } from '@/test/factories';
 import { setupTestServices } from '@/test/services';
 
-const { services } = setupTestServices({ credentialCacheSeconds: 300 });
+const { services } = setupTestServices();
 
 /** The organization a key stands for, through this process's credential cache. */
 async function organizationOfKey(key: string) {
@@ -28,4 +28,16 @@ it("gives a cached key its organization's new name once renamed", async () => {
 
   await api.organizations.rename({ name: 'Renamed While Cached' });
   await expect.poll(async () => (await organizationOfKey(key))?.name).toBe('Renamed While Cached');
+});
+
+// The instance that revokes a key forgets it as the revocation commits, not when its listener
+// hears the announcement: the next request may come at once.
+it('refuses a cached key as soon as its revocation through this instance has returned', async () => {
+  const { org, api } = await organizationWithOwner(services());
+  const { id, key } = await createTestApiKey(services().db, org.id);
+  expect(await organizationOfKey(key)).toBeDefined();
+
+  await api.apiKeys.revoke({ id });
+
+  await expect(organizationOfKey(key)).rejects.toThrow('Invalid or revoked API key');
 });
