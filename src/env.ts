@@ -9,6 +9,8 @@ const SMS_TRANSPORTS = ['http', 'log'] as const;
 
 /** How long an API key or OAuth token is kept in memory at most, once looked up. */
 export const DEFAULT_CREDENTIAL_CACHE_SECONDS = 300;
+/** How long a dashboard figure is kept at most, once computed. */
+export const DEFAULT_DASHBOARD_CACHE_SECONDS = 300;
 
 /** Development and test only: a fixed key, so local data survives restarts. Never in production. */
 export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 'clientele-development-key').toString(
@@ -163,6 +165,11 @@ const envSchema = z
       .int('must be a whole number')
       .min(0, 'must be 0 (off) or more')
       .default(DEFAULT_CREDENTIAL_CACHE_SECONDS),
+    DASHBOARD_CACHE_SECONDS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .default(DEFAULT_DASHBOARD_CACHE_SECONDS),
     NOTIFICATION_RETENTION_DAYS: z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')

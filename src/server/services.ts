@@ -1,11 +1,13 @@
 import proxyAddr from 'proxy-addr';
 import type { Logger } from 'pino';
-import { DEFAULT_CREDENTIAL_CACHE_SECONDS, type Env } from '@/env';
+import { DEFAULT_CREDENTIAL_CACHE_SECONDS, DEFAULT_DASHBOARD_CACHE_SECONDS, type Env } from '@/env';
 import { DEFAULT_SENDING_LIMITS } from '@/schemas/notification-settings';
 import { SecretBox } from './crypto/secret-box';
 import { drizzleFor, type Connection } from './db/connection';
 import type { Database } from './db/types';
 import { credentialCaches, type CredentialCaches } from './auth/credential-cache';
+import { sharedCache, type SharedCache } from './cache/shared-cache';
+import { FiguresCache } from './domain/dashboard/figures-cache';
 import { checkpointKeys } from './domain/audit/checkpoint-signature';
 import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
 import { runImport, type ImportJob } from './domain/imports/run-import';
@@ -55,6 +57,10 @@ export interface AppServices {
   events: EventBus;
   /** API keys and OAuth access tokens resolved earlier, dropped as their access changes. */
   credentials: CredentialCaches;
+  /** The dashboard's figures, kept per state of each organization. */
+  figures: FiguresCache;
+  /** Where the figures are kept: Redis when configured, else this process. */
+  sharedCache: SharedCache;
   webhooks: WebhookSettings;
   /** The VAPID keys Web Push is sent with; null when push is off. */
   push: VapidSettings | null;
@@ -81,6 +87,8 @@ export interface ServiceSettings {
   rateLimitKeyPrefix?: string;
   /** CREDENTIAL_CACHE_SECONDS, 0 for off; its default when not given. */
   credentialCacheSeconds?: number;
+  /** DASHBOARD_CACHE_SECONDS, 0 for off; its default when not given. */
+  dashboardCacheSeconds?: number;
   mail: MailSettings;
   /** Where SMS goes; the log, without texts, when not given (tests that send none). */
   sms?: SmsSettings;
@@ -101,6 +109,7 @@ export function serviceSettingsFromEnv(config: Env): ServiceSettings {
     trustProxy: config.TRUST_PROXY,
     rateLimit: rateLimiterBackend(config),
     credentialCacheSeconds: config.CREDENTIAL_CACHE_SECONDS,
+    dashboardCacheSeconds: config.DASHBOARD_CACHE_SECONDS,
     limits: {
       restPerKey: config.RATE_LIMIT_REST_PER_KEY,
       restPerOrganization: config.RATE_LIMIT_REST_PER_ORG,
@@ -147,6 +156,11 @@ export async function createServices(
   );
   credentials.apiKeys.follow(events);
   credentials.oauthTokens.follow(events);
+  const shared = sharedCache(settings.rateLimit, logger);
+  const figures = new FiguresCache(
+    shared,
+    settings.dashboardCacheSeconds ?? DEFAULT_DASHBOARD_CACHE_SECONDS,
+  );
   const rateLimiter = new RateLimiter({
     backend: settings.rateLimit,
     limits: settings.limits,
@@ -167,6 +181,8 @@ export async function createServices(
     sms: settings.sms ?? { transport: 'log', logBodies: false },
     events,
     credentials,
+    figures,
+    sharedCache: shared,
     webhooks: settings.webhooks,
     push: settings.push ?? null,
     notificationRetentionDays: settings.notificationRetentionDays,
@@ -251,6 +267,7 @@ export async function stopServices(services: AppServices): Promise<void> {
   await services.events.stop();
   await services.jobs.stop();
   await services.rateLimiter.close();
+  await services.sharedCache.close();
   await stopTracing();
 }
 

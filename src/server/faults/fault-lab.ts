@@ -48,6 +48,8 @@ export interface FaultLab {
   signIn(): Promise<{ status: number; ms: number }>;
   /** The settings that put another instance on the lab's database and Redis. */
   services(): { DATABASE_URL: string; REDIS_URL: string };
+  /** A tRPC query without input, as the owner's browser sends it. */
+  query(procedure: string): Promise<{ status: number; ms: number }>;
   /** The owner's live change stream from the app, as its browser opens it. */
   openChanges(): Promise<ReadableStreamDefaultReader<Uint8Array>>;
   /** The organization's customers, their creation audit rows, and rows without a customer. */
@@ -133,6 +135,15 @@ function setupFaultLab(): FaultLab {
         json: { email: uniqueEmail('nobody'), password: 'wrong password' },
       }),
     });
+    return { status: res.status, ms: performance.now() - started };
+  };
+
+  lab.query = async (procedure) => {
+    const started = performance.now();
+    const res = await fetch(`${lab.app.url}/api/trpc/${procedure}`, {
+      headers: { cookie: sessionCookieOf(lab.owner) },
+    });
+    await res.arrayBuffer();
     return { status: res.status, ms: performance.now() - started };
   };
 

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { msUntil, sleep } from '@/test/waits';
 import { type Answer, describeFaults, newCustomer } from './fault-lab';
 
-// The rate limiter's store killed, then frozen: credentials fail closed, the API stays open.
+// The store of rate limits and dashboard figures killed, then frozen: credentials fail closed,
+// the API stays open, the figures are computed.
 describeFaults((lab) => {
   it('fails closed on sign-in and open on the API while Redis is down, and recovers', async () => {
     const { redis, call, signIn, observed } = lab;
@@ -29,17 +30,25 @@ describeFaults((lab) => {
     };
   });
 
-  it('skips a frozen Redis: REST answers at once with its limit headers, sign-in fails closed', async () => {
-    const { redis, call, signIn, observed } = lab;
+  it('skips a frozen Redis: REST and the dashboard answer at once, sign-in fails closed', async () => {
+    const { redis, call, query, signIn, observed } = lab;
     redis.freeze();
     const frozenAt = performance.now();
     let thawedAt = frozenAt;
     try {
       const answers: Answer[] = [];
+      const figures: { status: number; ms: number }[] = [];
       for (let i = 0; i < 6; i++) answers.push(await call('GET', '/api/v1/customers?limit=1'));
+      for (let i = 0; i < 2; i++) figures.push(await query('dashboard.customersByStatus'));
       // Long enough frozen for probes of the store to fail in the background.
       await sleep(5_000);
       for (let i = 0; i < 6; i++) answers.push(await call('GET', '/api/v1/customers?limit=1'));
+      for (let i = 0; i < 2; i++) figures.push(await query('dashboard.customersByStatus'));
+      expect(figures.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+      // Its rate limit and its figure's read each give up on the store at once, or after 750 ms.
+      expect(figures.reduce((sum, answer) => sum + answer.ms, 0)).toBeLessThan(
+        figures.length * 750,
+      );
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(answer.headers.get('ratelimit-limit')).toMatch(/^\d+$/);
@@ -54,6 +63,7 @@ describeFaults((lab) => {
       observed.redisFrozen = {
         restCalls: answers.length,
         restMs: answers.map((answer) => Math.round(answer.ms)),
+        dashboardMs: figures.map((answer) => Math.round(answer.ms)),
         signInStatus: refused.status,
         signInAnsweredInMs: Math.round(refused.ms),
       };

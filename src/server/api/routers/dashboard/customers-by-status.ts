@@ -5,4 +5,6 @@ import { organizationProcedure } from '../../trpc';
 export const customersByStatus = organizationProcedure
   .meta({ permission: 'customers:read' })
   .output(customersByStatusOutput)
-  .query(({ ctx }) => customerCountsByStatus(ctx.tx));
+  .query(({ ctx }) =>
+    ctx.services.figures.figure(ctx.tx, 'customersByStatus', () => customerCountsByStatus(ctx.tx)),
+  );

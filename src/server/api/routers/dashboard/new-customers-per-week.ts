@@ -6,4 +6,6 @@ import { organizationProcedure } from '../../trpc';
 export const newCustomersPerWeek = organizationProcedure
   .meta({ permission: 'customers:read' })
   .output(newCustomersPerWeekOutput)
-  .query(({ ctx }) => weeklyNewCustomers(ctx.tx));
+  .query(({ ctx }) =>
+    ctx.services.figures.figure(ctx.tx, 'newCustomersPerWeek', () => weeklyNewCustomers(ctx.tx)),
+  );

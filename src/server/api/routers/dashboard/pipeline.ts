@@ -7,4 +7,10 @@ export const pipeline = organizationProcedure
   .meta({ permission: 'deals:read' })
   .input(pipelineFiguresInput)
   .output(pipelineFiguresOutput)
-  .query(({ ctx, input }) => pipelineFigures(ctx.tx, input));
+  .query(({ ctx, input }) =>
+    ctx.services.figures.figure(
+      ctx.tx,
+      `pipeline:${input.from.toISOString()}:${input.to.toISOString()}`,
+      () => pipelineFigures(ctx.tx, input),
+    ),
+  );

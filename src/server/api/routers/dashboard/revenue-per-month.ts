@@ -6,4 +6,6 @@ import { organizationProcedure } from '../../trpc';
 export const revenuePerMonth = organizationProcedure
   .meta({ permission: 'orders:read' })
   .output(revenuePerMonthOutput)
-  .query(({ ctx }) => monthlyRevenue(ctx.tx));
+  .query(({ ctx }) =>
+    ctx.services.figures.figure(ctx.tx, 'revenuePerMonth', () => monthlyRevenue(ctx.tx)),
+  );

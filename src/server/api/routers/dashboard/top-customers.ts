@@ -5,4 +5,6 @@ import { organizationProcedure } from '../../trpc';
 export const topCustomers = organizationProcedure
   .meta({ permission: 'orders:read' })
   .output(topCustomersOutput)
-  .query(({ ctx }) => topPayers(ctx.tx, 5));
+  .query(({ ctx }) =>
+    ctx.services.figures.figure(ctx.tx, 'topCustomers', () => topPayers(ctx.tx, 5)),
+  );

@@ -1,0 +1,39 @@
+import superjson from 'superjson';
+import type { SharedCache } from '@/server/cache/shared-cache';
+import { latestChangeSequence } from '@/server/db/repositories/audit-logs';
+import type { TenantTx } from '@/server/db/types';
+
+/**
+ * The dashboard's figures, computed once per state of the organization and kept (in Redis, shared
+ * by every instance, or in this process) for `ttlSeconds` at most.
+ *
+ * A figure is filed under the sequence of the organization's latest change, read in the same
+ * transaction as the figure would be computed: every change is committed with its audit row, so
+ * a change makes the next read look under a new sequence, on every instance and on replicas
+ * alike, and a figure is never filed under a sequence its data did not have. The date is part of
+ * the key too, since weeks and months move on by themselves.
+ */
+export class FiguresCache {
+  readonly #cache: SharedCache | undefined;
+  readonly #ttlSeconds: number;
+
+  /** `ttlSeconds` 0 turns it off: every figure is computed. */
+  constructor(cache: SharedCache | undefined, ttlSeconds: number) {
+    this.#cache = ttlSeconds > 0 ? cache : undefined;
+    this.#ttlSeconds = ttlSeconds;
+  }
+
+  /** The figure `name` (with its input, if any) as of tx's snapshot. */
+  async figure<T>(tx: TenantTx, name: string, compute: () => Promise<T>): Promise<T> {
+    const cache = this.#cache;
+    if (!cache) return compute();
+    const sequence = await latestChangeSequence(tx);
+    const day = new Date().toISOString().slice(0, 10);
+    const key = `clientele:figures:${tx.organizationId}:${sequence}:${day}:${name}`;
+    const kept = await cache.get(key);
+    if (kept !== undefined) return superjson.parse<T>(kept);
+    const value = await compute();
+    void cache.set(key, superjson.stringify(value), this.#ttlSeconds);
+    return value;
+  }
+}
