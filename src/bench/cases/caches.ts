@@ -11,15 +11,22 @@ import {
   type BenchContext,
   type CaseReport,
 } from './case';
-import { fetchPage, REST, restGet } from './requests';
+import { fetchPage, REST, restGet, trpcBatchGet } from './requests';
 
 const LIST = '/customers?limit=10';
+const FIGURES = [
+  'dashboard.customersByStatus',
+  'dashboard.newCustomersPerWeek',
+  'dashboard.revenuePerMonth',
+  'dashboard.topCustomers',
+];
 
 /**
- * The REST list with the credential cache on (CREDENTIAL_CACHE_SECONDS=300) and off (0),
- * with an API key and with an OAuth access token (a client-credentials app's). A short page, so
- * that what the cache saves is not lost in the rows. Targets: on serves more than off, for less
- * CPU.
+ * The REST list with the credential cache on (CREDENTIAL_CACHE_SECONDS=300) and off (0), with
+ * an API key and with an OAuth access token (a client-credentials app's): a short page, so that
+ * what the cache saves is not lost in the rows. And the dashboard's four figures, in one tRPC
+ * batch, with the figures cache on (DASHBOARD_CACHE_SECONDS=300, in Redis when the bench has
+ * one) and off (0). Targets: on serves more than off, for less CPU.
  */
 export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
   const tenant = ctx.tenants[0]!;
@@ -29,28 +36,33 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
     uncached = await startServer('clientele-api.ts', {
       ...apiServerEnv(ctx.database),
       CREDENTIAL_CACHE_SECONDS: '0',
+      DASHBOARD_CACHE_SECONDS: '0',
     });
     // A token names the server that issued it (issuer and audience): each has its own.
     const withToken = async (server: RunningServer) =>
       getTarget(server.origin, `${REST}${LIST}`, {
         authorization: `Bearer ${await clientCredentialsToken(server, tenant)}`,
       });
-    const variant = (credential: string, on: boolean, server: RunningServer, target: Target) => ({
-      name: `${credential}, cache ${on ? 'on' : 'off'}`,
-      credential,
+    const variant = (what: string, on: boolean, server: RunningServer, target: Target) => ({
+      name: `${what}, cache ${on ? 'on' : 'off'}`,
+      what,
       pid: server.pid,
       target,
     });
+    const list = 'REST list with';
     const variants = [
-      variant('API key', true, cached, restGet(cached, tenant, LIST)),
-      variant('API key', false, uncached, restGet(uncached, tenant, LIST)),
-      variant('OAuth token', true, cached, await withToken(cached)),
-      variant('OAuth token', false, uncached, await withToken(uncached)),
+      variant(`${list} API key`, true, cached, restGet(cached, tenant, LIST)),
+      variant(`${list} API key`, false, uncached, restGet(uncached, tenant, LIST)),
+      variant(`${list} OAuth token`, true, cached, await withToken(cached)),
+      variant(`${list} OAuth token`, false, uncached, await withToken(uncached)),
+      variant('Dashboard figures', true, cached, trpcBatchGet(cached, tenant, FIGURES)),
+      variant('Dashboard figures', false, uncached, trpcBatchGet(uncached, tenant, FIGURES)),
     ];
-    for (const variant of variants) {
+    for (const variant of variants.slice(0, 4)) {
       const { items } = await fetchPage(variant.target);
       if (items.length !== 10) throw new Error(`${variant.name} answered ${items.length} items`);
     }
+    for (const variant of variants.slice(4)) await expectFigures(variant.target);
     const measured = await measureInterleaved(variants, ctx.load, ctx.log);
     // Each "on" variant is followed by its "off" one.
     const results = measured.map((result, index) => {
@@ -63,7 +75,7 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
       };
     });
     const onVsOff = (key: string, index: number) => {
-      const label = `REST list with ${variants[index]!.credential}`;
+      const label = variants[index]!.what;
       return [
         measure({
           case: 'caches',
@@ -87,10 +99,11 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
     };
     return {
       name: 'caches',
-      title: `customers.list over REST, first page of 10, ${sizeLabel(tenant.customers)} customers, credential cache on and off`,
+      title: `customers.list over REST, first page of 10, and the dashboard's figures, ${sizeLabel(tenant.customers)} customers, caches on and off`,
       description:
-        'The same API with the credential cache (CREDENTIAL_CACHE_SECONDS=300) and ' +
-        'without it, with an API key and with a client-credentials OAuth access token.',
+        'The same API with the credential and figures caches (CREDENTIAL_CACHE_SECONDS and ' +
+        'DASHBOARD_CACHE_SECONDS 300) and without them (0): the list with an API key and with a ' +
+        "client-credentials OAuth access token; the dashboard's four figures in one tRPC batch.",
       tables: [
         ratioTable(
           results.map((result) => ({
@@ -101,12 +114,22 @@ export async function cachesCase(ctx: BenchContext): Promise<CaseReport> {
           'off',
         ),
       ],
-      measures: [...onVsOff('apiKey', 0), ...onVsOff('oauth', 2)],
+      measures: [...onVsOff('apiKey', 0), ...onVsOff('oauth', 2), ...onVsOff('dashboard', 4)],
       results,
     };
   } finally {
     if (uncached) await stopServer(uncached);
   }
+}
+
+/** Checks that every figure of the batch was answered, not refused. */
+async function expectFigures(target: Target) {
+  const { origin, operation } = target;
+  const [request] = operation();
+  const response = await fetch(`${origin}${request!.path}`, { headers: request!.headers });
+  const answers = (await response.json()) as { result?: unknown }[];
+  if (!response.ok || answers.length !== FIGURES.length || answers.some((answer) => !answer.result))
+    throw new Error(`the dashboard's figures → ${response.status} ${JSON.stringify(answers)}`);
 }
 
 /**

@@ -42,6 +42,16 @@ export const trpcGet = (
     { cookie: `clientele_session=${tenant.sessionToken}` },
   );
 
+/** GET of tRPC queries without input, batched in one request, with the owner's session cookie. */
+export const trpcBatchGet = (
+  server: RunningServer,
+  tenant: TenantCredentials,
+  procedures: string[],
+) =>
+  getTarget(server.origin, `/api/trpc/${procedures.join(',')}?batch=1&input=%7B%7D`, {
+    cookie: `clientele_session=${tenant.sessionToken}`,
+  });
+
 /** Each call returns the next item, round and round. */
 export function rotation<T>(items: readonly T[]): () => T {
   if (items.length === 0) throw new Error('nothing to rotate through');
