@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { sharedCache } from '@/server/cache/shared-cache';
 import { customers } from '@/server/db/schema';
 import { withTenant } from '@/server/db/tenant';
@@ -57,9 +58,20 @@ describe('the dashboard figures cache', () => {
     let computed = 0;
     const compute = async () => ++computed;
     await withTenant(services().db, org.id, async (tx) => {
-      expect(await figures.figure(tx, 'pipeline:30', compute)).toBe(1);
-      expect(await figures.figure(tx, 'pipeline:90', compute)).toBe(2);
-      expect(await figures.figure(tx, 'pipeline:30', compute)).toBe(1);
+      expect(await figures.figure(tx, 'pipeline:30', z.number(), compute)).toBe(1);
+      expect(await figures.figure(tx, 'pipeline:90', z.number(), compute)).toBe(2);
+      expect(await figures.figure(tx, 'pipeline:30', z.number(), compute)).toBe(1);
+    });
+  });
+
+  it('computes anew a kept figure of another shape, as another version of the app kept it', async () => {
+    const { org } = await organizationWithOwner(services());
+    const store = sharedCache({ kind: 'memory' }, testLogger);
+    const [older, newer] = [new FiguresCache(store, 60), new FiguresCache(store, 60)];
+    await withTenant(services().db, org.id, async (tx) => {
+      expect(await older.figure(tx, 'total', z.number(), async () => 1)).toBe(1);
+      expect(await newer.figure(tx, 'total', z.number(), async () => 2)).toBe(1);
+      expect(await newer.figure(tx, 'total', z.string(), async () => 'one')).toBe('one');
     });
   });
 
@@ -101,8 +113,8 @@ describe('the dashboard figures cache', () => {
       const figures = new FiguresCache(away, 60);
       let computed = 0;
       await withTenant(services().db, org.id, async (tx) => {
-        await figures.figure(tx, 'a', async () => ++computed);
-        await figures.figure(tx, 'a', async () => ++computed);
+        await figures.figure(tx, 'a', z.number(), async () => ++computed);
+        await figures.figure(tx, 'a', z.number(), async () => ++computed);
       });
       expect(computed).toBe(2);
       expect(await away.get('anything')).toBeUndefined();

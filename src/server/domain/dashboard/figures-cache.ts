@@ -1,4 +1,5 @@
 import superjson from 'superjson';
+import type { z } from 'zod';
 import type { SharedCache } from '@/server/cache/shared-cache';
 import { latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import type { TenantTx } from '@/server/db/types';
@@ -23,17 +24,35 @@ export class FiguresCache {
     this.#ttlSeconds = ttlSeconds;
   }
 
-  /** The figure `name` (with its input, if any) as of tx's snapshot. */
-  async figure<T>(tx: TenantTx, name: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The figure `name` (with its input, if any) as of tx's snapshot. A kept value that does not
+   * fit `shape` (kept by another version of the app, sharing the store) is computed anew.
+   */
+  async figure<T>(
+    tx: TenantTx,
+    name: string,
+    shape: z.ZodType,
+    compute: () => Promise<T>,
+  ): Promise<T> {
     const cache = this.#cache;
     if (!cache) return compute();
     const sequence = await latestChangeSequence(tx);
     const day = new Date().toISOString().slice(0, 10);
     const key = `clientele:figures:${tx.organizationId}:${sequence}:${day}:${name}`;
-    const kept = await cache.get(key);
-    if (kept !== undefined) return superjson.parse<T>(kept);
+    const kept = keptValue(await cache.get(key), shape);
+    if (kept.found) return kept.value as T;
     const value = await compute();
     void cache.set(key, superjson.stringify(value), this.#ttlSeconds);
     return value;
+  }
+}
+
+function keptValue(kept: string | undefined, shape: z.ZodType) {
+  if (kept === undefined) return { found: false } as const;
+  try {
+    const value: unknown = superjson.parse(kept);
+    return shape.safeParse(value).success ? { found: true, value } : { found: false };
+  } catch {
+    return { found: false } as const;
   }
 }

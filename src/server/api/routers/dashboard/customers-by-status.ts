@@ -6,5 +6,7 @@ export const customersByStatus = organizationProcedure
   .meta({ permission: 'customers:read' })
   .output(customersByStatusOutput)
   .query(({ ctx }) =>
-    ctx.services.figures.figure(ctx.tx, 'customersByStatus', () => customerCountsByStatus(ctx.tx)),
+    ctx.services.figures.figure(ctx.tx, 'customersByStatus', customersByStatusOutput, () =>
+      customerCountsByStatus(ctx.tx),
+    ),
   );

@@ -7,5 +7,7 @@ export const newCustomersPerWeek = organizationProcedure
   .meta({ permission: 'customers:read' })
   .output(newCustomersPerWeekOutput)
   .query(({ ctx }) =>
-    ctx.services.figures.figure(ctx.tx, 'newCustomersPerWeek', () => weeklyNewCustomers(ctx.tx)),
+    ctx.services.figures.figure(ctx.tx, 'newCustomersPerWeek', newCustomersPerWeekOutput, () =>
+      weeklyNewCustomers(ctx.tx),
+    ),
   );

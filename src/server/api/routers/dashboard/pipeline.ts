@@ -11,6 +11,7 @@ export const pipeline = organizationProcedure
     ctx.services.figures.figure(
       ctx.tx,
       `pipeline:${input.from.toISOString()}:${input.to.toISOString()}`,
+      pipelineFiguresOutput,
       () => pipelineFigures(ctx.tx, input),
     ),
   );

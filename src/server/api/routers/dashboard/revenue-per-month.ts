@@ -7,5 +7,7 @@ export const revenuePerMonth = organizationProcedure
   .meta({ permission: 'orders:read' })
   .output(revenuePerMonthOutput)
   .query(({ ctx }) =>
-    ctx.services.figures.figure(ctx.tx, 'revenuePerMonth', () => monthlyRevenue(ctx.tx)),
+    ctx.services.figures.figure(ctx.tx, 'revenuePerMonth', revenuePerMonthOutput, () =>
+      monthlyRevenue(ctx.tx),
+    ),
   );

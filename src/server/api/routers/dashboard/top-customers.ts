@@ -6,5 +6,7 @@ export const topCustomers = organizationProcedure
   .meta({ permission: 'orders:read' })
   .output(topCustomersOutput)
   .query(({ ctx }) =>
-    ctx.services.figures.figure(ctx.tx, 'topCustomers', () => topPayers(ctx.tx, 5)),
+    ctx.services.figures.figure(ctx.tx, 'topCustomers', topCustomersOutput, () =>
+      topPayers(ctx.tx, 5),
+    ),
   );
