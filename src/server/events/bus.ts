@@ -79,10 +79,16 @@ export class EventBus {
     const onAccessChange = (payload: string) => this.#dispatchAccessChange(payload);
     const onNotification = (payload: string) => this.#dispatchNotification(payload);
     // This process's own commits are heard as they complete, before their NOTIFY arrives; too
-    // many changes to list are heard as a gap.
-    this.#stopHearingCommits = onAccessCommitted((changes) =>
-      changes === 'all' ? this.#announceGap() : changes.forEach(onAccessChange),
-    );
+    // many changes to list are heard as a gap. The commit is done by then: a subscriber that
+    // fails must not fail the request that made it.
+    this.#stopHearingCommits = onAccessCommitted((changes) => {
+      try {
+        if (changes === 'all') this.#announceGap();
+        else changes.forEach(onAccessChange);
+      } catch (error) {
+        this.#logger.error({ err: error }, 'a subscriber to access changes failed');
+      }
+    });
     if (connection.driver === 'pglite') {
       const client = connection.client as PGlite;
       const unlisten = [
