@@ -12,7 +12,6 @@ import { StoreBreaker } from '@/server/rate-limit/store-breaker';
  * first failure, without asking it until a probe succeeds), so the caller computes instead.
  */
 export interface SharedCache {
-  readonly kind: RateLimiterBackend['kind'];
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   close(): Promise<void>;
@@ -27,12 +26,8 @@ interface Client {
 
 const TIMEOUT_MS = 250;
 
-export function sharedCache(
-  backend: RateLimiterBackend,
-  logger: Logger,
-  options: { maxEntries?: number } = {},
-): SharedCache {
-  if (backend.kind === 'memory') return memoryCache(options.maxEntries ?? 10_000);
+export function sharedCache(backend: RateLimiterBackend, logger: Logger): SharedCache {
+  if (backend.kind === 'memory') return memoryCache(10_000);
   const client = backend.kind === 'redis' ? ioredisClient(backend.url) : upstashClient(backend);
   const breaker = new StoreBreaker({
     cooldownMs: 2_000,
@@ -53,7 +48,6 @@ export function sharedCache(
     }
   };
   return {
-    kind: backend.kind,
     get: async (key) => (await attempt(() => client.get(key))) ?? undefined,
     set: async (key, value, ttlSeconds) =>
       void (await attempt(() => client.set(key, value, ttlSeconds))),
@@ -64,7 +58,6 @@ export function sharedCache(
 function memoryCache(max: number): SharedCache {
   const entries = new LRUCache<string, string>({ max });
   return {
-    kind: 'memory',
     get: async (key) => entries.get(key),
     set: async (key, value, ttlSeconds) => void entries.set(key, value, { ttl: ttlSeconds * 1000 }),
     close: async () => entries.clear(),
