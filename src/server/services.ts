@@ -156,11 +156,10 @@ export async function createServices(
   );
   credentials.apiKeys.follow(events);
   credentials.oauthTokens.follow(events);
-  const shared = sharedCache(settings.rateLimit, logger);
-  const figures = new FiguresCache(
-    shared,
-    settings.dashboardCacheSeconds ?? DEFAULT_DASHBOARD_CACHE_SECONDS,
-  );
+  const figureSeconds = settings.dashboardCacheSeconds ?? DEFAULT_DASHBOARD_CACHE_SECONDS;
+  // With the figures off, nothing is kept: no connection to Redis is opened for them.
+  const shared = sharedCache(figureSeconds > 0 ? settings.rateLimit : { kind: 'memory' }, logger);
+  const figures = new FiguresCache(shared, figureSeconds);
   const rateLimiter = new RateLimiter({
     backend: settings.rateLimit,
     limits: settings.limits,
