@@ -9,6 +9,10 @@ export const restHeaders = (tenant: TenantCredentials) => ({
   authorization: `Bearer ${tenant.apiKey}`,
 });
 
+const sessionHeaders = (tenant: TenantCredentials) => ({
+  cookie: `clientele_session=${tenant.sessionToken}`,
+});
+
 const restRequest = (tenant: TenantCredentials, path: string): HttpRequest => ({
   method: 'GET',
   path: `${REST}${path}`,
@@ -39,7 +43,7 @@ export const trpcGet = (
   getTarget(
     server.origin,
     `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-    { cookie: `clientele_session=${tenant.sessionToken}` },
+    sessionHeaders(tenant),
   );
 
 /** GET of tRPC queries without input, batched in one request, with the owner's session cookie. */
@@ -48,9 +52,11 @@ export const trpcBatchGet = (
   tenant: TenantCredentials,
   procedures: string[],
 ) =>
-  getTarget(server.origin, `/api/trpc/${procedures.join(',')}?batch=1&input=%7B%7D`, {
-    cookie: `clientele_session=${tenant.sessionToken}`,
-  });
+  getTarget(
+    server.origin,
+    `/api/trpc/${procedures.join(',')}?batch=1&input=%7B%7D`,
+    sessionHeaders(tenant),
+  );
 
 /** Each call returns the next item, round and round. */
 export function rotation<T>(items: readonly T[]): () => T {
