@@ -6,7 +6,6 @@ import { SecretBox } from './crypto/secret-box';
 import { drizzleFor, type Connection } from './db/connection';
 import type { Database } from './db/types';
 import { credentialCaches, type CredentialCaches } from './auth/credential-cache';
-import { sharedCache, type SharedCache } from './cache/shared-cache';
 import { FiguresCache } from './domain/dashboard/figures-cache';
 import { checkpointKeys } from './domain/audit/checkpoint-signature';
 import { AuditCheckpointWriter, CHECKPOINT_SCHEDULE } from './domain/audit/write-checkpoints';
@@ -59,8 +58,6 @@ export interface AppServices {
   credentials: CredentialCaches;
   /** The dashboard's figures, kept per state of each organization. */
   figures: FiguresCache;
-  /** Where the figures are kept: Redis when configured, else this process. */
-  sharedCache: SharedCache;
   webhooks: WebhookSettings;
   /** The VAPID keys Web Push is sent with; null when push is off. */
   push: VapidSettings | null;
@@ -156,10 +153,11 @@ export async function createServices(
   );
   credentials.apiKeys.follow(events);
   credentials.oauthTokens.follow(events);
-  const figureSeconds = settings.dashboardCacheSeconds ?? DEFAULT_DASHBOARD_CACHE_SECONDS;
-  // With the figures off, nothing is kept: no connection to Redis is opened for them.
-  const shared = sharedCache(figureSeconds > 0 ? settings.rateLimit : { kind: 'memory' }, logger);
-  const figures = new FiguresCache(shared, figureSeconds);
+  const figures = FiguresCache.open(
+    settings.rateLimit,
+    settings.dashboardCacheSeconds ?? DEFAULT_DASHBOARD_CACHE_SECONDS,
+    logger,
+  );
   const rateLimiter = new RateLimiter({
     backend: settings.rateLimit,
     limits: settings.limits,
@@ -181,7 +179,6 @@ export async function createServices(
     events,
     credentials,
     figures,
-    sharedCache: shared,
     webhooks: settings.webhooks,
     push: settings.push ?? null,
     notificationRetentionDays: settings.notificationRetentionDays,
@@ -266,7 +263,7 @@ export async function stopServices(services: AppServices): Promise<void> {
   await services.events.stop();
   await services.jobs.stop();
   await services.rateLimiter.close();
-  await services.sharedCache.close();
+  await services.figures.close();
   await stopTracing();
 }
 

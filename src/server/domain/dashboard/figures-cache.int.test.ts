@@ -54,7 +54,7 @@ describe('the dashboard figures cache', () => {
 
   it('keeps each figure under its own name and input', async () => {
     const { org } = await organizationWithOwner(services());
-    const figures = new FiguresCache(services().sharedCache, 60);
+    const figures = services().figures;
     let computed = 0;
     const compute = async () => ++computed;
     await withTenant(services().db, org.id, async (tx) => {

@@ -1,8 +1,10 @@
 import superjson from 'superjson';
 import type { z } from 'zod';
-import type { SharedCache } from '@/server/cache/shared-cache';
+import type { Logger } from 'pino';
+import { sharedCache, type SharedCache } from '@/server/cache/shared-cache';
 import { latestChangeSequence } from '@/server/db/repositories/audit-logs';
 import type { TenantTx } from '@/server/db/types';
+import type { RateLimiterBackend } from '@/server/rate-limit/limiter';
 
 /**
  * The dashboard's figures, computed once per state of the organization and kept (in Redis, shared
@@ -22,6 +24,18 @@ export class FiguresCache {
   constructor(cache: SharedCache | undefined, ttlSeconds: number) {
     this.#cache = ttlSeconds > 0 ? cache : undefined;
     this.#ttlSeconds = ttlSeconds;
+  }
+
+  /**
+   * The figures kept where the rate limits are (Redis when configured, else this process); with
+   * `ttlSeconds` 0 nothing is kept, and no store, nor connection to one, is opened.
+   */
+  static open(backend: RateLimiterBackend, ttlSeconds: number, logger: Logger): FiguresCache {
+    return new FiguresCache(ttlSeconds > 0 ? sharedCache(backend, logger) : undefined, ttlSeconds);
+  }
+
+  async close(): Promise<void> {
+    await this.#cache?.close();
   }
 
   /**
